@@ -1,0 +1,55 @@
+/**
+ * Reporters for diagnostics: compact compiler lines (default), vfile-reporter
+ * for people, JSON for tools, and GitHub Actions workflow commands for
+ * pull-request annotations.
+ */
+import type { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import { collectDiagnostics, type Diagnostic } from '../diagnostics.js';
+
+export const FORMATS = ['compact', 'human', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** `path:line:col: severity message [rule-id]`, one line each. */
+export function formatCompact(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message}${d.related ? ` (${d.related})` : ''} [${d.ruleId}]`)
+    .join('\n');
+}
+
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions workflow commands: `::error file=...,line=...,col=...::message`. */
+export function formatGithub(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const properties = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`];
+      if (d.endLine !== undefined) properties.push(`endLine=${d.endLine}`);
+      if (d.endColumn !== undefined && d.endLine === d.line) properties.push(`endColumn=${d.endColumn}`);
+      properties.push(`title=${escapeProperty(d.ruleId)}`);
+      return `::${command} ${properties.join(',')}::${escapeData(d.message)}`;
+    })
+    .join('\n');
+}
+
+/** Diagnostics of `files` in `format`; empty when there are none. */
+export function formatDiagnostics(files: VFile[], format: Format): string {
+  const diagnostics = collectDiagnostics(files);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(diagnostics, null, 2);
+    case 'github':
+      return formatGithub(diagnostics);
+    case 'human':
+      return diagnostics.length ? reporter(files.filter((f) => f.messages.length > 0), { quiet: true }) : '';
+    default:
+      return formatCompact(diagnostics);
+  }
+}

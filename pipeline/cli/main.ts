@@ -1,0 +1,128 @@
+/**
+ * `ordinance`: check and build ordinances. Exit codes: 0 clean, 1 problems in
+ * the sources, 2 usage or internal error. Never a stack trace unless
+ * ORDINANCE_DEBUG is set.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectDiagnostics, hasErrors } from '../diagnostics.js';
+import { discoverWorkspaces, UsageError } from '../load/sources.js';
+import { compileWorkspace, filesOf } from '../pipeline.js';
+import { TemplateError } from '../render/template.js';
+import { rules } from '../validate/rules/index.js';
+import { FORMATS, formatDiagnostics, type Format } from './format.js';
+
+const HELP = `ordinance: annotated-Markdown ordinances to checked council PDFs and summaries
+
+Usage:
+  ordinance check [paths...]   check sources (default path: ordinance/)
+  ordinance build [paths...]   check, then write dist/<slug>/<slug>.pdf and summary.md
+  ordinance rules              list the validation rules
+  ordinance --help | --version
+
+A path is an ordinance folder (ordinance/<slug>/), a file in one, or a
+folder of ordinances with the registry of prior directives in directives/.
+
+Options:
+  --format <f>   compact (default: path:line:col: severity message [rule-id]),
+                 human, json, github (GitHub Actions annotations)
+  --out <dir>    output folder for build (default: dist)
+  --quiet        build: do not list the files written
+
+Exit codes: 0 clean, 1 problems in the sources, 2 usage or internal error.
+`;
+
+interface Args {
+  command: string | undefined;
+  paths: string[];
+  format: Format;
+  outDir: string;
+  quiet: boolean;
+}
+
+function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--help' || flag === '-h') return 'help';
+    else if (flag === '--version' || flag === '-v') return 'version';
+    else if (flag === '--format') {
+      const format = value();
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format \`${format}\`, expected one of ${FORMATS.join(', ')}`);
+      args.format = format as Format;
+    } else if (flag === '--out') args.outDir = value();
+    else if (flag === '--quiet') args.quiet = true;
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option \`${flag}\``);
+    else if (args.command === undefined) args.command = arg;
+    else args.paths.push(arg);
+  }
+  return args;
+}
+
+function packageVersion(): string {
+  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args === 'help') return void process.stdout.write(HELP), 0;
+    if (args === 'version') return void process.stdout.write(`${packageVersion()}\n`), 0;
+    switch (args.command) {
+      case 'check':
+      case 'build':
+        return await run(args);
+      case 'rules':
+        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(24)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
+        return 0;
+      case undefined:
+        process.stderr.write(HELP);
+        return 2;
+      default:
+        throw new UsageError(`unknown command \`${args.command}\`, expected check, build or rules`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TemplateError) {
+      process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
+      return 2;
+    }
+    process.stderr.write(`ordinance: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.ORDINANCE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    else process.stderr.write('Set ORDINANCE_DEBUG=1 for details, and please report it.\n');
+    return 2;
+  }
+}
+
+async function run(args: Args): Promise<number> {
+  const workspaces = discoverWorkspaces(args.paths.length ? args.paths : ['ordinance']);
+  if (workspaces.every((w) => w.ordinances.length === 0) && workspaces.every((w) => w.registryDir === '.')) {
+    throw new UsageError(`no ordinances found in ${args.paths.join(', ') || 'ordinance/'}`);
+  }
+  const build = args.command === 'build';
+  const results = [];
+  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir }));
+  const files = filesOf(results);
+  const output = formatDiagnostics(files, args.format);
+  if (output) process.stdout.write(`${output}\n`);
+  if (build && !args.quiet) {
+    for (const result of results.flatMap((r) => r.ordinances)) {
+      if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
+      else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
+    }
+  }
+  if (args.format === 'compact' && collectDiagnostics(files).length > 0) {
+    const diagnostics = collectDiagnostics(files);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} warning${diagnostics.length - errors === 1 ? '' : 's'}\n`);
+  }
+  return hasErrors(files) ? 1 : 0;
+}

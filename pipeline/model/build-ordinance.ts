@@ -1,0 +1,255 @@
+/**
+ * Model: turn parsed files into a typed Ordinance. Sections are ordered by file
+ * name and numbered by that order; paragraphs that start with markers become
+ * nested subdivisions; annotations become terms, citations and references.
+ */
+import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import type { ParsedFile } from '../parse/processor.js';
+import type { OrdinanceMeta, SectionMeta } from './metadata.js';
+import { leadingMarkers, levelOf } from './subdivisions.js';
+import type { Block, Citation, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
+
+/** What the inline converter collects while it walks a section. */
+interface Collector {
+  file: VFile;
+  sectionId: string;
+  terms: TermDefinition[];
+  citations: Citation[];
+  references: SectionReference[];
+}
+
+/** Slug of a term or heading, for ids. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * Build the ordinance from its parsed files. Files whose front matter failed
+ * its schema are skipped (their errors are already reported); returns null
+ * when the ordinance-level metadata is unusable.
+ */
+export function buildOrdinance(slug: string, dir: string, ordinanceFile: ParsedFile, sectionFiles: ParsedFile[]): Ordinance | null {
+  const meta = ordinanceFile.file.data.frontMatter as OrdinanceMeta | null; // checked against ordinanceSchema by the parser
+  if (!meta) return null;
+  const terms: TermDefinition[] = [];
+  const citations: Citation[] = [];
+  const references: SectionReference[] = [];
+  const preamble = toBlocks(ordinanceFile.tree.children, {
+    file: ordinanceFile.file,
+    sectionId: '',
+    terms,
+    citations,
+    references,
+  });
+  const sections: Section[] = [];
+  for (const { tree, file } of sectionFiles) {
+    const sectionMeta = file.data.frontMatter as SectionMeta | null; // checked against sectionSchema by the parser
+    if (!sectionMeta) continue;
+    const collector: Collector = { file, sectionId: sectionMeta.id, terms, citations, references };
+    sections.push({
+      id: sectionMeta.id,
+      number: sections.length + 1,
+      heading: sectionMeta.heading,
+      kind: sectionMeta.kind,
+      summary: sectionMeta.summary,
+      blocks: toBlocks(tree.children, collector),
+      file,
+    });
+  }
+  return { slug, dir, meta, preamble, sections, terms, citations, references, file: ordinanceFile.file };
+}
+
+/** Convert a section's top-level nodes to blocks, nesting subdivisions by marker. */
+function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
+  const blocks: Block[] = [];
+  /** Open subdivisions, outermost first. */
+  const stack: Subdivision[] = [];
+  const openLabels = () => new Map(stack.map((s) => [s.level, s.label]));
+  const append = (block: Block) => {
+    const top = stack[stack.length - 1];
+    if (top) top.blocks.push(block);
+    else blocks.push(block);
+  };
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const first = node.children[0];
+      const markers = first?.type === 'text' ? leadingMarkers(first.value) : { labels: [], length: 0 };
+      if (markers.labels.length === 0) {
+        const children = toInlines(node.children, collector);
+        if (children.length > 0) append({ type: 'paragraph', children, source: { file: collector.file, position: node.position } });
+        continue;
+      }
+      const rest = [{ ...(first as { type: 'text'; value: string }), value: (first as { value: string }).value.slice(markers.length) }, ...node.children.slice(1)];
+      markers.labels.forEach((label, i) => {
+        const level = levelOf(label, openLabels());
+        while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
+        const parentPath = stack.map((s) => `(${s.label})`).join('');
+        const subdivision: Subdivision = {
+          type: 'subdivision',
+          level,
+          label,
+          path: `${parentPath}(${label})`,
+          children: i === markers.labels.length - 1 ? toInlines(rest as PhrasingContent[], collector) : [],
+          blocks: [],
+          source: { file: collector.file, position: node.position },
+        };
+        append(subdivision);
+        stack.push(subdivision);
+      });
+      continue;
+    }
+    const block = toBlock(node, collector);
+    if (block) append(block);
+  }
+  return blocks;
+}
+
+function toBlock(node: RootContent, collector: Collector): Block | null {
+  const source = { file: collector.file, position: node.position };
+  switch (node.type) {
+    case 'list':
+      return {
+        type: 'list',
+        ordered: node.ordered ?? false,
+        start: node.start ?? 1,
+        items: node.children.map((item) => item.children.flatMap((child) => toBlocks([child], collector))),
+        source,
+      };
+    case 'table': {
+      const [head, ...body] = node.children;
+      return {
+        type: 'table',
+        align: node.align ?? [],
+        header: head ? head.children.map((cell) => toInlines(cell.children, collector)) : [],
+        rows: body.map((row) => row.children.map((cell) => toInlines(cell.children, collector))),
+        source,
+      };
+    }
+    case 'blockquote':
+      return { type: 'blockquote', children: toBlocks(node.children, collector), source };
+    case 'html':
+    case 'definition':
+      return null; // comments (suppressions, notes) and link definitions are not printed
+    case 'heading':
+      report(collector.file, 'unsupported-markdown', 'Unexpected Markdown heading in a section, expected the heading in front matter (`heading:`) and prose or subdivisions here', {
+        place: node.position,
+      });
+      return null;
+    default:
+      report(
+        collector.file,
+        'unsupported-markdown',
+        `Unexpected ${describeNode(node)}, expected paragraphs, subdivisions such as \`(a)\`, lists, tables or block quotes`,
+        { place: node.position },
+      );
+      return null;
+  }
+}
+
+function describeNode(node: RootContent | BlockContent | DefinitionContent): string {
+  switch (node.type) {
+    case 'code':
+      return 'code block';
+    case 'thematicBreak':
+      return 'thematic break (`---`)';
+    case 'containerDirective':
+    case 'leafDirective':
+      return `block annotation \`${'name' in node ? node.name : ''}\``;
+    default:
+      return `${node.type} block`;
+  }
+}
+
+function toInlines(nodes: PhrasingContent[], collector: Collector): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    const inline = toInline(node, collector);
+    if (inline) out.push(inline);
+  }
+  return out;
+}
+
+function toInline(node: PhrasingContent, collector: Collector): Inline | null {
+  const source = { file: collector.file, position: node.position };
+  switch (node.type) {
+    case 'text':
+      return { type: 'text', value: node.value.replace(/\s*\n\s*/g, ' ') };
+    case 'emphasis':
+    case 'strong':
+      return { type: node.type, children: toInlines(node.children, collector) };
+    case 'delete':
+      return { type: 'deletion', children: toInlines(node.children, collector), source };
+    case 'inlineCode':
+      return { type: 'code', value: node.value };
+    case 'break':
+      return { type: 'break' };
+    case 'link':
+      return { type: 'link', url: node.url, children: toInlines(node.children, collector), source };
+    case 'linkReference':
+      return { type: 'text', value: toString(node) };
+    case 'textDirective':
+      return toAnnotation(node, collector);
+    case 'html':
+      return null;
+    default:
+      report(collector.file, 'unsupported-markdown', `Unexpected ${node.type} in text, expected words, emphasis, links or annotations`, {
+        place: node.position,
+      });
+      return null;
+  }
+}
+
+function toAnnotation(node: TextDirective, collector: Collector): Inline | null {
+  const source = { file: collector.file, position: node.position };
+  const attributes = node.attributes ?? {};
+  const children = toInlines(node.children, collector);
+  switch (node.name) {
+    case 'term': {
+      const term = toString(node).trim();
+      const definition: TermDefinition = { type: 'term', term, id: attributes.id || slugify(term), children, source };
+      collector.terms.push(definition);
+      return definition;
+    }
+    case 'cite': {
+      const citation: Citation = {
+        type: 'citation',
+        directiveId: (attributes.to ?? '').trim(),
+        pinpoint: attributes.pin?.trim() || undefined,
+        children,
+        source,
+        sectionId: collector.sectionId,
+      };
+      collector.citations.push(citation);
+      return citation;
+    }
+    case 'ref': {
+      const reference: SectionReference = {
+        type: 'sectionRef',
+        targetId: (attributes.to ?? '').trim(),
+        pinpoint: attributes.pin?.trim() || undefined,
+        source,
+        sectionId: collector.sectionId,
+      };
+      collector.references.push(reference);
+      return reference;
+    }
+    case 'ins':
+      return { type: 'insertion', children, source };
+    case 'del':
+      return { type: 'deletion', children, source };
+    case 'tbd':
+      return { type: 'placeholder', description: toString(node).trim(), source };
+    default:
+      // Unknown annotations were reported by the parser; keep their words.
+      return { type: 'text', value: toString(node) };
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Subdivision markers: (a) (1) (A) (i) (I) (aa), the usual hierarchy of
+ * American codes. A paragraph that starts with markers opens subdivisions;
+ * the level comes from the marker's style, with (i), (v), (x) read as letters
+ * when they follow the previous letter and as roman numerals otherwise.
+ */
+
+export const LEVEL_STYLES = ['lower-alpha', 'decimal', 'upper-alpha', 'lower-roman', 'upper-roman', 'double-alpha'] as const;
+export type LevelStyle = (typeof LEVEL_STYLES)[number];
+
+/** The markers at the start of a paragraph: "(a)(1) text" gives ["a", "1"] and the length eaten. */
+export function leadingMarkers(text: string): { labels: string[]; length: number } {
+  const labels: string[] = [];
+  let rest = text;
+  let length = 0;
+  for (;;) {
+    const match = /^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)/.exec(rest);
+    if (!match) break;
+    labels.push(match[1]!);
+    length += match[0].length;
+    rest = rest.slice(match[0].length);
+  }
+  if (labels.length === 0) return { labels, length: 0 };
+  const space = /^[ \t]*/.exec(rest)![0].length;
+  // "(a)" must be followed by space or end: "(a)text" is prose, not a marker.
+  if (rest.length > space && space === 0) return { labels: [], length: 0 };
+  return { labels, length: length + space };
+}
+
+const ROMAN = /^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+
+export function isRoman(label: string): boolean {
+  return ROMAN.test(label.toLowerCase());
+}
+
+export function romanValue(label: string): number {
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  const s = label.toLowerCase();
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = values[s[i]!]!;
+    const next = values[s[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+export function alphaValue(label: string): number {
+  // a..z = 1..26; aa, bb... = 27, 28 (doubled letters, as codes do).
+  const code = label.toLowerCase().charCodeAt(0) - 96;
+  return label.length === 1 ? code : 26 * (label.length - 1) + code;
+}
+
+/** Candidate levels (1-based) a label's style allows, most likely first. */
+function candidateLevels(label: string): number[] {
+  if (/^\d+$/.test(label)) return [2];
+  if (/^[a-z]+$/.test(label)) {
+    const doubled = label.length > 1 && [...label].every((c) => c === label[0]);
+    const levels: number[] = [];
+    if (label.length === 1) levels.push(1);
+    if (isRoman(label)) levels.push(4);
+    if (doubled) levels.push(6, 1);
+    return levels.length ? levels : [1];
+  }
+  if (/^[A-Z]+$/.test(label)) {
+    const levels: number[] = [];
+    if (label.length === 1) levels.push(3);
+    if (isRoman(label)) levels.push(5);
+    return levels.length ? levels : [3];
+  }
+  return [1];
+}
+
+/** The ordinal of `label` read at `level` (a=1, ii=2, 3=3). */
+export function ordinalAt(label: string, level: number): number {
+  if (level === 2) return Number(label);
+  if (level === 4 || level === 5) return romanValue(label);
+  return alphaValue(label);
+}
+
+/** The label that follows `label` at `level`, for messages. */
+export function nextLabel(label: string, level: number): string {
+  return labelFor(ordinalAt(label, level) + 1, level);
+}
+
+/** The label for the n-th subdivision at `level`. */
+export function labelFor(n: number, level: number): string {
+  switch (level) {
+    case 2:
+      return String(n);
+    case 4:
+      return toRoman(n);
+    case 5:
+      return toRoman(n).toUpperCase();
+    case 3:
+      return String.fromCharCode(64 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
+    default:
+      return String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
+  }
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
+  let out = '';
+  for (const [value, numeral] of table) while (n >= value) ((out += numeral), (n -= value));
+  return out;
+}
+
+/**
+ * Choose the level of `label` given the labels currently open at each level
+ * (`open[level]`). A letter that continues the open letter sequence stays a
+ * letter; otherwise an ambiguous one is a roman numeral.
+ */
+export function levelOf(label: string, open: ReadonlyMap<number, string>): number {
+  const candidates = candidateLevels(label);
+  if (candidates.length === 1) return candidates[0]!;
+  for (const level of candidates) {
+    const current = open.get(level);
+    if (current !== undefined && ordinalAt(label, level) === ordinalAt(current, level) + 1) return level;
+  }
+  // Not a continuation: a first item. (i) opens roman numerals under an open
+  // (A)-level item or deeper; at the top it is the letter i only after (h).
+  for (const level of candidates) {
+    if (ordinalAt(label, level) === 1 && open.has(level - 1)) return level;
+  }
+  return candidates[0]!;
+}

@@ -1,0 +1,139 @@
+/**
+ * The typed model of an ordinance: what every stage after parsing reads.
+ * Every node that came from a source keeps its file and position.
+ */
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { DirectiveMeta, OrdinanceMeta, SectionKind } from './metadata.js';
+
+/** A place in a source file. */
+export interface SourceRef {
+  file: VFile;
+  position: Position | undefined;
+}
+
+export type Inline =
+  | { type: 'text'; value: string }
+  | { type: 'emphasis' | 'strong'; children: Inline[] }
+  | { type: 'code'; value: string }
+  | { type: 'break' }
+  | { type: 'link'; url: string; children: Inline[]; source: SourceRef }
+  | TermDefinition
+  | Citation
+  | SectionReference
+  | { type: 'insertion' | 'deletion'; children: Inline[]; source: SourceRef }
+  | { type: 'placeholder'; description: string; source: SourceRef };
+
+/** `:term[City Agency]`: where a defined term is defined. */
+export interface TermDefinition {
+  type: 'term';
+  term: string;
+  id: string;
+  children: Inline[];
+  source: SourceRef;
+}
+
+/** `:cite{to=...}`: a citation of a registered prior directive. */
+export interface Citation {
+  type: 'citation';
+  directiveId: string;
+  pinpoint: string | undefined;
+  /** The drafter's words, or empty to print the directive's own citation form. */
+  children: Inline[];
+  source: SourceRef;
+  /** Filled by resolve. */
+  directive?: Directive | undefined;
+  /** The section (stable id) it stands in. */
+  sectionId: string;
+}
+
+/** `:ref{to=...}`: a reference to a section of this ordinance by stable id. */
+export interface SectionReference {
+  type: 'sectionRef';
+  targetId: string;
+  pinpoint: string | undefined;
+  source: SourceRef;
+  /** The section (stable id) it stands in. */
+  sectionId: string;
+  /** Filled by resolve. */
+  target?: Section | undefined;
+}
+
+export type Block = Paragraph | Subdivision | List | Table | BlockQuote;
+
+export interface Paragraph {
+  type: 'paragraph';
+  children: Inline[];
+  source: SourceRef;
+}
+
+/** (a), (1), (A), (i): a numbered subdivision and what it holds. */
+export interface Subdivision {
+  type: 'subdivision';
+  /** 1 = (a), 2 = (1), 3 = (A), 4 = (i). */
+  level: number;
+  /** The label without parentheses: "a", "1", "A", "iv". */
+  label: string;
+  /** "(b)(2)" from the section down. */
+  path: string;
+  /** The first paragraph's text after the marker. */
+  children: Inline[];
+  /** Continuation paragraphs, lists and child subdivisions. */
+  blocks: Block[];
+  source: SourceRef;
+}
+
+export interface List {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: Block[][];
+  source: SourceRef;
+}
+
+export interface Table {
+  type: 'table';
+  align: ('left' | 'right' | 'center' | null)[];
+  header: Inline[][];
+  rows: Inline[][][];
+  source: SourceRef;
+}
+
+export interface BlockQuote {
+  type: 'blockquote';
+  children: Block[];
+  source: SourceRef;
+}
+
+export interface Section {
+  /** Stable id from front matter; references use it. */
+  id: string;
+  /** The printed number, from the section's order (1-based). */
+  number: number;
+  heading: string;
+  kind: SectionKind;
+  summary: string | undefined;
+  blocks: Block[];
+  file: VFile;
+}
+
+/** A registered prior directive (executive directive, special order, statute...). */
+export interface Directive {
+  meta: DirectiveMeta;
+  /** The body: the directive's text or digest, as Markdown. */
+  digest: string;
+  file: VFile;
+}
+
+export interface Ordinance {
+  slug: string;
+  dir: string;
+  meta: OrdinanceMeta;
+  /** Optional preamble (recitals) before the enacting clause. */
+  preamble: Block[];
+  sections: Section[];
+  terms: TermDefinition[];
+  citations: Citation[];
+  references: SectionReference[];
+  file: VFile;
+}

@@ -1,0 +1,105 @@
+/**
+ * The inline annotations drafters write with remark-directive, as data, and a
+ * remark plugin that rejects unknown names, forms and attributes with a
+ * positioned message. Drafter's notes are removed here, so no later stage can
+ * print them.
+ */
+import type { Root } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { closest } from './schema.js';
+
+type DirectiveNode = TextDirective | LeafDirective | ContainerDirective;
+type Form = DirectiveNode['type'];
+
+export interface AnnotationSpec {
+  /** What it is for, in the drafters' words. */
+  purpose: string;
+  forms: readonly Form[];
+  attributes: readonly string[];
+  required: readonly string[];
+  label: 'required' | 'optional' | 'forbidden';
+}
+
+export const ANNOTATIONS: Record<string, AnnotationSpec> = {
+  term: { purpose: 'the definition of a defined term', forms: ['textDirective'], attributes: ['id'], required: [], label: 'required' },
+  cite: { purpose: 'a citation of a registered prior directive', forms: ['textDirective'], attributes: ['to', 'pin'], required: ['to'], label: 'optional' },
+  ref: { purpose: 'a reference to another section by its id', forms: ['textDirective'], attributes: ['to', 'pin'], required: ['to'], label: 'forbidden' },
+  ins: { purpose: 'inserted text in an amendment', forms: ['textDirective'], attributes: [], required: [], label: 'required' },
+  del: { purpose: 'deleted text in an amendment', forms: ['textDirective'], attributes: [], required: [], label: 'required' },
+  tbd: { purpose: 'a visible placeholder for an unconfirmed fact', forms: ['textDirective'], attributes: [], required: [], label: 'required' },
+  note: {
+    purpose: "a drafter's note, never printed",
+    forms: ['textDirective', 'leafDirective', 'containerDirective'],
+    attributes: [],
+    required: [],
+    label: 'optional',
+  },
+};
+
+const FORM_SYNTAX: Record<Form, string> = { textDirective: ':name[...]', leafDirective: '::name[...]', containerDirective: ':::name' };
+
+export default function remarkAnnotations() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
+      const directive = node as DirectiveNode;
+      const place = directive.position;
+      const spec = ANNOTATIONS[directive.name];
+      if (!spec) {
+        const suggestion = closest(directive.name, Object.keys(ANNOTATIONS));
+        report(
+          file,
+          'unknown-annotation',
+          `Unexpected annotation \`${directive.name}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${Object.keys(ANNOTATIONS)
+            .map((n) => `\`${n}\``)
+            .join(', ')}` + (directive.type === 'textDirective' ? ' (write `\\:` for a literal colon)' : ''),
+          { place },
+        );
+        return;
+      }
+      if (!spec.forms.includes(directive.type)) {
+        report(
+          file,
+          'unknown-annotation',
+          `Unexpected \`${FORM_SYNTAX[directive.type].replace('name', directive.name)}\`, expected \`${spec.forms
+            .map((f) => FORM_SYNTAX[f].replace('name', directive.name))
+            .join('` or `')}\` inline in a paragraph`,
+          { place },
+        );
+      }
+      const attributes = directive.attributes ?? {};
+      for (const key of Object.keys(attributes)) {
+        if (!spec.attributes.includes(key)) {
+          const allowed = spec.attributes.length ? `one of ${spec.attributes.map((a) => `\`${a}\``).join(', ')}` : 'no attributes';
+          report(file, 'annotation-attribute', `Unexpected attribute \`${key}\` on \`:${directive.name}\`, expected ${allowed}`, { place });
+        }
+      }
+      for (const key of spec.required) {
+        const value = attributes[key];
+        if (value === undefined || value === null || value.trim() === '') {
+          report(file, 'annotation-attribute', `Missing attribute \`${key}\` on \`:${directive.name}\`, expected \`:${directive.name}{${key}=...}\``, { place });
+        }
+      }
+      const hasLabel = directive.children.length > 0;
+      if (directive.type === 'textDirective' && spec.label === 'required' && !hasLabel) {
+        report(file, 'annotation-attribute', `Missing text in \`:${directive.name}\`, expected \`:${directive.name}[text]\``, { place });
+      }
+      if (spec.label === 'forbidden' && hasLabel) {
+        report(
+          file,
+          'annotation-attribute',
+          `Unexpected text in \`:${directive.name}\`, expected \`:${directive.name}{to=...}\` alone (its words are generated, so they never go stale)`,
+          { place },
+        );
+      }
+      if (directive.name === 'note' && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      return undefined;
+    });
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Publish: put an ordinance's outputs in dist/<slug>/ so that no reader ever
+ * sees a partial file (each is written beside its target and renamed into
+ * place) and no stale output survives a failed build.
+ */
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Folders inside dist/<slug>/ that publishing never touches (frozen versions live there). */
+const KEPT = new Set(['versions']);
+
+/** Write `outputs` (file name to bytes) into `outDir/slug/` atomically; remove what the build no longer makes. */
+export async function publishOutputs(outDir: string, slug: string, outputs: Record<string, string | Uint8Array>): Promise<string[]> {
+  const dir = path.join(outDir, slug);
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, bytes] of Object.entries(outputs)) {
+    const target = path.join(dir, name);
+    const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    written.push(target);
+  }
+  for (const entry of await readdir(dir)) {
+    if (!(entry in outputs) && !KEPT.has(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
+  }
+  return written;
+}
+
+/** Remove an ordinance's outputs after a failed build, so nothing stale is mistaken for current. */
+export async function retractOutputs(outDir: string, slug: string): Promise<void> {
+  const dir = path.join(outDir, slug);
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!KEPT.has(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
+}

@@ -1,0 +1,89 @@
+import { placeOf } from '../parse/front-matter.js';
+/**
+ * The registry of prior directives: executive directives, special orders,
+ * statutes, earlier ordinances and code sections that ordinances cite. One
+ * Markdown file each in `ordinance/directives/`, front matter per
+ * directiveSchema, body the directive's text or digest.
+ */
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import type { DirectiveMeta } from '../model/metadata.js';
+import type { Directive } from '../model/types.js';
+import { directiveSchema } from '../model/metadata.js';
+import { parseSource } from '../parse/processor.js';
+import { closest, editDistance } from '../parse/schema.js';
+
+export class DirectiveRegistry {
+  private readonly byId = new Map<string, Directive>();
+
+  constructor(
+    readonly dir: string,
+    /** Every registry file, including those with errors, for reporting. */
+    readonly files: VFile[],
+  ) {}
+
+  /** Parse and check registry files; entries with errors are left out (their errors are on their files). */
+  static fromFiles(dir: string, files: VFile[]): DirectiveRegistry {
+    const registry = new DirectiveRegistry(dir, files);
+    for (const file of files) {
+      if (file.messages.some((m) => m.fatal)) continue;
+      const { tree } = parseSource(file, directiveSchema, 'directive front matter');
+      const meta = file.data.frontMatter as DirectiveMeta | null; // checked against directiveSchema by the parser
+      if (!meta) continue;
+      const stem = path.basename(file.path, '.md');
+      if (meta.id !== stem) {
+        report(file, 'registry-id', `Unexpected id \`${meta.id}\` in \`${path.basename(file.path)}\`, expected the file name: \`${stem}\``, {
+          place: placeOf(file, 'id'),
+        });
+        continue;
+      }
+      const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
+      registry.byId.set(meta.id, { meta, digest: String(file.value).slice(bodyStart).trim(), file });
+    }
+    for (const directive of registry.byId.values()) registry.checkRelations(directive);
+    return registry;
+  }
+
+  get(id: string): Directive | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): Directive[] {
+    return [...this.byId.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Registered ids nearest to `id` (by id and by citation form), best first. */
+  candidates(id: string, limit = 3): string[] {
+    const scored = this.all().map((d) => {
+      const forms = [d.meta.id, ...d.meta['cited-as'].map((f) => f.toLowerCase())];
+      return { id: d.meta.id, score: Math.min(...forms.map((f) => editDistance(id.toLowerCase(), f))) };
+    });
+    const best = closest(id, this.byId.keys());
+    return scored
+      .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+      .filter((s, i) => s.id === best || s.score <= Math.max(3, id.length / 2) || i === 0)
+      .slice(0, limit)
+      .map((s) => s.id);
+  }
+
+  /** Relations must point at registered entries. */
+  private checkRelations(directive: Directive): void {
+    for (const [relation, targets] of Object.entries(directive.meta.relations ?? {})) {
+      targets?.forEach((target, index) => {
+        if (this.byId.has(target)) return;
+        const suggestions = this.candidates(target);
+        report(
+          directive.file,
+          'registry-relation',
+          `Unexpected \`${relation}\` target \`${target}\`, expected a registered directive id${suggestions.length ? ` (did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?)` : ''}`,
+          { place: placeOf(directive.file, `relations.${relation}.${index}`) },
+        );
+      });
+    }
+  }
+}

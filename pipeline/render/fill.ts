@@ -1,0 +1,37 @@
+/**
+ * Fill template wording ("passed at its meeting of {dates.passed}") from the
+ * ordinance's metadata. Dates print in words; a missing value prints as a
+ * blank line for the Clerk to complete by hand.
+ */
+import type { OrdinanceMeta } from '../model/metadata.js';
+
+export const BLANK = '____________________';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-12-04" as "December 4, 2024". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
+}
+
+/** The value at a dotted key path of the metadata, as printed text, or undefined. */
+export function metaValue(meta: OrdinanceMeta, keyPath: string): string | undefined {
+  let value: unknown = meta;
+  for (const key of keyPath.split('.')) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (value === undefined || value === null || value === '') return undefined;
+  if (keyPath.startsWith('dates.') && typeof value === 'string') return formatDate(value);
+  return String(value);
+}
+
+/** Fill `{key.path}` and `{key.path|upper}` slots of `text`; missing values become a blank. */
+export function fill(text: string, meta: OrdinanceMeta): string {
+  return text.replace(/\{([a-z0-9.-]+)(\|upper)?\}/g, (_, key: string, upper?: string) => {
+    const value = metaValue(meta, key);
+    if (value === undefined) return BLANK;
+    return upper ? value.toUpperCase() : value;
+  });
+}

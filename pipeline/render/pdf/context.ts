@@ -1,0 +1,41 @@
+/**
+ * The state every PDF concern shares: the pdfkit document, the template and
+ * the ordinance, with small helpers for fonts and page space.
+ */
+import type PDFDocument from 'pdfkit';
+import type { Ordinance } from '../../model/types.js';
+import type { Provenance } from '../../provenance.js';
+import type { FontRole, Layout, Template } from '../template.js';
+
+export interface PdfContext {
+  doc: PDFKit.PDFDocument;
+  layout: Layout;
+  template: Template;
+  ordinance: Ordinance;
+  provenance: Provenance;
+}
+
+export type Doc = InstanceType<typeof PDFDocument>;
+
+/** Font name registered for a role. */
+export function fontName(role: FontRole): string {
+  return `ordinance-${role}`;
+}
+
+/** Height of one body line at `size` with `lineGap`. */
+export function lineHeight(ctx: PdfContext, size: number, lineGap: number, role: FontRole = 'regular'): number {
+  ctx.doc.font(fontName(role)).fontSize(size);
+  return ctx.doc.currentLineHeight(true) + lineGap;
+}
+
+/** Start a new page unless `height` points fit below the cursor. */
+export function ensureSpace(ctx: PdfContext, height: number): void {
+  const { doc } = ctx;
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  if (doc.y + height > bottom) doc.addPage();
+}
+
+/** Width available from `x` to the right margin. */
+export function widthFrom(ctx: PdfContext, x: number): number {
+  return ctx.doc.page.width - ctx.doc.page.margins.right - x;
+}

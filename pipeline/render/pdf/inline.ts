@@ -1,0 +1,195 @@
+/**
+ * Inline text as styled runs, and drawing a paragraph of runs. References
+ * print the section's current number and link to it; citations link to the
+ * directive's source; deletions are struck through and wrapped in ((...)) so
+ * their meaning survives without the formatting.
+ */
+import { referenceLabel } from '../../resolve/resolve.js';
+import type { Inline } from '../../model/types.js';
+import type { Align, FontRole } from '../template.js';
+import { fontName, type PdfContext } from './context.js';
+
+export interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  strike: boolean;
+  /** External link. */
+  link: string | null;
+  /** Internal destination name. */
+  goTo: string | null;
+}
+
+interface Style {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  strike: boolean;
+  link: string | null;
+  goTo: string | null;
+}
+
+const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, link: null, goTo: null };
+
+/** Named destination of a section's heading. */
+export function sectionDestination(id: string): string {
+  return `section-${id}`;
+}
+
+/** Flatten inline content into runs. */
+export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
+  const runs: Run[] = [];
+  walk(ctx, inlines, { ...PLAIN, ...style }, runs);
+  return typographicQuotes(mergeRuns(runs));
+}
+
+/**
+ * Straight quotes as typographic ones, across run boundaries (a defined term
+ * is its own run, so the quote after it must see the run before). A quote
+ * after white space or an opening bracket opens; any other closes.
+ */
+export function typographicQuotes(runs: Run[]): Run[] {
+  let previous = ' ';
+  for (const run of runs) {
+    let out = '';
+    for (const char of run.text) {
+      const opening = /[\s([{\u2014\u2013-]/.test(previous);
+      if (char === '"') out += opening ? '\u201c' : '\u201d';
+      else if (char === "'") out += opening ? '\u2018' : '\u2019';
+      else out += char;
+      previous = char;
+    }
+    run.text = out;
+  }
+  return runs;
+}
+
+function walk(ctx: PdfContext, inlines: Inline[], style: Style, out: Run[]): void {
+  const push = (text: string, s: Style = style) => {
+    if (text) out.push({ text, ...s });
+  };
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        push(node.value);
+        break;
+      case 'break':
+        push('\n');
+        break;
+      case 'emphasis':
+        walk(ctx, node.children, { ...style, italic: true }, out);
+        break;
+      case 'strong':
+        walk(ctx, node.children, { ...style, bold: true }, out);
+        break;
+      case 'term':
+        walk(ctx, node.children, { ...style, bold: true }, out);
+        break;
+      case 'link':
+        walk(ctx, node.children, { ...style, link: node.url }, out);
+        break;
+      case 'citation': {
+        const source = node.directive?.meta.source ?? null;
+        const linked = { ...style, link: source ?? style.link };
+        if (node.children.length > 0) walk(ctx, node.children, linked, out);
+        else push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, linked);
+        break;
+      }
+      case 'sectionRef':
+        push(node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`, {
+          ...style,
+          goTo: node.target ? sectionDestination(node.target.id) : null,
+        });
+        break;
+      case 'insertion':
+        walk(ctx, node.children, { ...style, underline: true }, out);
+        break;
+      case 'deletion': {
+        const { deletionOpen, deletionClose } = ctx.layout.amendment;
+        push(deletionOpen, { ...style, strike: true });
+        walk(ctx, node.children, { ...style, strike: true }, out);
+        push(deletionClose, { ...style, strike: true });
+        break;
+      }
+      case 'placeholder': {
+        const { open, close, font } = ctx.layout.placeholder;
+        push(`${open}${node.description}${close}`, { ...style, bold: font === 'bold' || font === 'boldItalic' || style.bold });
+        break;
+      }
+    }
+  }
+}
+
+function sameStyle(a: Run, b: Run): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.link === b.link && a.goTo === b.goTo;
+}
+
+function mergeRuns(runs: Run[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && sameStyle(last, run)) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  return merged;
+}
+
+function roleOf(run: Run, base: FontRole): FontRole {
+  const bold = run.bold || base === 'bold' || base === 'boldItalic';
+  const italic = run.italic || base === 'italic' || base === 'boldItalic';
+  return bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+}
+
+export interface ParagraphOptions {
+  x: number;
+  width: number;
+  size: number;
+  lineGap: number;
+  align: Align;
+  /** First-line indent. */
+  indent?: number;
+  font?: FontRole;
+  /** Y to start at (defaults to the cursor). */
+  y?: number;
+}
+
+/** Draw runs as one wrapped paragraph; the cursor ends below it. */
+export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions): void {
+  const { doc, layout } = ctx;
+  const visible = runs.filter((r) => r.text.length > 0);
+  if (visible.length === 0) return;
+  // Collapse the white space Markdown leaves at paragraph edges.
+  visible[0]!.text = visible[0]!.text.replace(/^\s+/, '');
+  const lastRun = visible[visible.length - 1]!;
+  lastRun.text = lastRun.text.replace(/\s+$/, '');
+  doc.x = options.x;
+  if (options.y !== undefined) doc.y = options.y;
+  visible.forEach((run, index) => {
+    const last = index === visible.length - 1;
+    doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+    doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
+    const common = {
+      continued: !last,
+      underline: run.underline,
+      strike: run.strike,
+      // null, not undefined: pdfkit carries undefined options over from the previous run.
+      link: run.link,
+      goTo: run.goTo,
+    } as unknown as PDFKit.Mixins.TextOptions;
+    if (index === 0) {
+      doc.text(run.text, options.x, doc.y, {
+        ...common,
+        width: options.width,
+        align: options.align,
+        lineGap: options.lineGap,
+        indent: options.indent ?? 0,
+      });
+    } else {
+      doc.text(run.text, common);
+    }
+  });
+  doc.fillColor(layout.colors.text);
+  doc.x = options.x;
+}

@@ -1,0 +1,30 @@
+/**
+ * The title block: ordinance number, urgency banner, long title, preamble and
+ * enacting clause, as the jurisdiction's form has them.
+ */
+import { BLANK } from '../fill.js';
+import type { TextStyle } from '../template.js';
+import { fontName, type PdfContext } from './context.js';
+import { drawBlocks } from './blocks.js';
+
+function styledLine(ctx: PdfContext, text: string, style: TextStyle, x: number, width: number): void {
+  const { doc } = ctx;
+  doc.font(fontName(style.font)).fontSize(style.size).fillColor(ctx.layout.colors.text);
+  doc.text(text, x, doc.y, { width, align: style.align ?? 'left', lineGap: style.lineGap ?? 0 });
+  doc.y += style.gapAfter ?? 0;
+}
+
+export function drawTitleBlock(ctx: PdfContext): void {
+  const { doc, layout, ordinance, template } = ctx;
+  const { meta } = ordinance;
+  const { jurisdiction } = template;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const styles = layout.titleBlock;
+  styledLine(ctx, `${jurisdiction.numberLabel} ${meta.number ?? BLANK}`, styles.number, left, width);
+  if (meta.urgency) styledLine(ctx, jurisdiction.urgencyBanner, styles.urgencyBanner, left, width);
+  const indent = styles.title.indent ?? 0;
+  styledLine(ctx, meta.title, styles.title, left + indent, width - 2 * indent);
+  if (ordinance.preamble.length > 0) drawBlocks(ctx, ordinance.preamble, 0);
+  styledLine(ctx, jurisdiction.enactingClause, styles.enactingClause, left, width);
+}

@@ -1,0 +1,125 @@
+/**
+ * Templates as data: a layout (page, fonts, sizes, spacing) and a
+ * jurisdiction (the wording of the ordinance form). Both live in templates/.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export type FontRole = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type Align = 'left' | 'right' | 'center' | 'justify';
+
+export interface TextStyle {
+  font: FontRole;
+  size: number;
+  align?: Align;
+  lineGap?: number;
+  indent?: number;
+  gapAfter?: number;
+}
+
+export interface Layout {
+  id: string;
+  page: { size: string; margins: { top: number; bottom: number; left: number; right: number } };
+  /** Font files, as paths inside npm packages. */
+  fonts: Record<FontRole, string>;
+  body: { font: FontRole; size: number; lineGap: number; paragraphGap: number; firstLineIndent: number; align: Align };
+  titleBlock: { number: TextStyle; urgencyBanner: TextStyle; title: TextStyle; enactingClause: TextStyle };
+  section: { headingFont: FontRole; headingSize: number; gapBefore: number; gapAfter: number; keepWithNextLines: number; label: string; separator: string };
+  subdivision: { indentPerLevel: number; markerWidth: number };
+  list: { indent: number; bullet: string };
+  blockquote: { indent: number };
+  table: { font: FontRole; headerFont: FontRole; size: number; cellPadding: number; ruleWidth: number };
+  amendment: { deletionOpen: string; deletionClose: string };
+  placeholder: { font: FontRole; open: string; close: string };
+  header: { font: FontRole; size: number; fromPage: number; y: number };
+  footer: { font: FontRole; size: number; y: number };
+  watermark: { text: string; font: FontRole; size: number; opacity: number; angle: number; statuses: string[] };
+  signatures: { font: FontRole; size: number; lineGap: number; blankWidth: number; gapBefore: number; gapBetween: number };
+  colors: { text: string; link: string; rule: string };
+}
+
+export interface Jurisdiction {
+  id: string;
+  name: string;
+  layout: string;
+  language: string;
+  numberLabel: string;
+  enactingClause: string;
+  urgencyBanner: string;
+  certification: {
+    regular: string;
+    urgency: string;
+    vote: string;
+    /** Signature blocks in rows; a row's left and right blocks stand side by side. */
+    rows: { left?: string[]; right?: string[] }[];
+  };
+}
+
+export interface Template {
+  layout: Layout;
+  jurisdiction: Jurisdiction;
+  /** Absolute font file paths by role. */
+  fontFiles: Record<FontRole, string>;
+}
+
+export class TemplateError extends Error {}
+
+/** Ids of the jurisdictions that have a template. */
+export function jurisdictionIds(dir = TEMPLATES_DIR): string[] {
+  const folder = path.join(dir, 'jurisdictions');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .sort();
+}
+
+function readJson<T>(file: string, required: readonly string[]): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new TemplateError(`${path.relative(process.cwd(), file)}: ${(error as Error).message}`);
+  }
+  for (const key of required) {
+    if (!value || typeof value !== 'object' || !(key in value)) {
+      throw new TemplateError(`${path.relative(process.cwd(), file)}: missing \`${key}\``);
+    }
+  }
+  return value as T; // required keys checked above; the rest is the template author's contract
+}
+
+const cache = new Map<string, Template>();
+
+/** Load the template of a jurisdiction, with its layout and font files. */
+export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR): Template {
+  const key = `${dir}\0${jurisdictionId}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const jurisdiction = readJson<Jurisdiction>(path.join(dir, 'jurisdictions', `${jurisdictionId}.json`), [
+    'name',
+    'layout',
+    'enactingClause',
+    'certification',
+  ]);
+  const layout = readJson<Layout>(path.join(dir, 'layouts', `${jurisdiction.layout}.json`), ['page', 'fonts', 'body', 'section']);
+  const require = createRequire(import.meta.url);
+  const fontFiles = {} as Record<FontRole, string>;
+  for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+    try {
+      fontFiles[role] = require.resolve(layout.fonts[role]);
+    } catch {
+      throw new TemplateError(`layout \`${layout.id}\`: font \`${layout.fonts[role]}\` not found; run \`npm ci\``);
+    }
+    if (!/\.(ttf|otf|woff)$/i.test(fontFiles[role])) {
+      throw new TemplateError(`layout \`${layout.id}\`: font \`${layout.fonts[role]}\` must be TTF, OTF or WOFF (pdfkit draws WOFF2 blank)`);
+    }
+  }
+  const template = { layout, jurisdiction, fontFiles };
+  cache.set(key, template);
+  return template;
+}

@@ -1,0 +1,53 @@
+/**
+ * Resolve: link every section reference to its section and every citation to
+ * its registry entry. Pure linking; what does not resolve is reported by the
+ * validation rules, so its severity is configurable like any other finding.
+ */
+import type { DirectiveRegistry } from '../registry/registry.js';
+import type { Ordinance, Section, Subdivision, Block } from '../model/types.js';
+
+/** Link references and citations in place; returns the same ordinance. */
+export function resolveReferences(ordinance: Ordinance, registry: DirectiveRegistry): Ordinance {
+  const byId = sectionsById(ordinance);
+  for (const reference of ordinance.references) reference.target = byId.get(reference.targetId);
+  for (const citation of ordinance.citations) citation.directive = registry.get(citation.directiveId);
+  return ordinance;
+}
+
+/** The first section with each id (a duplicate is reported by a rule). */
+export function sectionsById(ordinance: Ordinance): Map<string, Section> {
+  const byId = new Map<string, Section>();
+  for (const section of ordinance.sections) if (!byId.has(section.id)) byId.set(section.id, section);
+  return byId;
+}
+
+/** Every subdivision path of a section: "(a)", "(a)(1)"... */
+export function subdivisionPaths(section: Section): Set<string> {
+  const paths = new Set<string>();
+  const walk = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.type === 'subdivision') {
+        paths.add(block.path);
+        walk(block.blocks);
+      } else if (block.type === 'blockquote') walk(block.children);
+      else if (block.type === 'list') block.items.forEach(walk);
+    }
+  };
+  walk(section.blocks);
+  return paths;
+}
+
+/** Visit every subdivision with its parent's list of siblings. */
+export function eachSubdivisionGroup(blocks: Block[], visit: (siblings: Subdivision[]) => void): void {
+  const here = blocks.filter((b): b is Subdivision => b.type === 'subdivision');
+  if (here.length) visit(here);
+  for (const block of blocks) {
+    if (block.type === 'subdivision') eachSubdivisionGroup(block.blocks, visit);
+    else if (block.type === 'blockquote') eachSubdivisionGroup(block.children, visit);
+  }
+}
+
+/** How a reference prints: "Section 3(b)". */
+export function referenceLabel(section: Section, pinpoint: string | undefined): string {
+  return `Section ${section.number}${pinpoint ?? ''}`;
+}

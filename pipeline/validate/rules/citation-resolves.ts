@@ -1,0 +1,20 @@
+import type { Rule } from '../rule.js';
+
+/** `:cite{to=...}` must name an entry of the registry of prior directives. */
+const rule: Rule = {
+  id: 'citation-resolves',
+  description: 'Citations name a directive registered in ordinance/directives/',
+  defaultSeverity: 'error',
+  check({ ordinance, registry }, report) {
+    for (const citation of ordinance.citations) {
+      if (citation.directive || !citation.directiveId) continue;
+      const candidates = registry.candidates(citation.directiveId);
+      report(
+        citation.source.file,
+        `Unknown directive \`${citation.directiveId}\`, expected a registered id${candidates.length ? ` (did you mean ${candidates.map((c) => `\`${c}\``).join(', ')}?)` : ''}; register it as \`${registry.dir}/${citation.directiveId}.md\``,
+        citation.source.position,
+      );
+    }
+  },
+};
+export default rule;

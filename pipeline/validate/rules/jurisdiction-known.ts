@@ -1,0 +1,21 @@
+import { placeOf } from '../../parse/front-matter.js';
+import { closest } from '../../parse/schema.js';
+import type { Rule } from '../rule.js';
+
+/** The jurisdiction picks the template (enacting clause, urgency banner, certification), so it must exist. */
+const rule: Rule = {
+  id: 'jurisdiction-known',
+  description: 'The jurisdiction has a template in templates/jurisdictions/',
+  defaultSeverity: 'error',
+  check({ ordinance, jurisdictions }, report) {
+    const id = ordinance.meta.jurisdiction;
+    if (jurisdictions.includes(id)) return;
+    const suggestion = closest(id, jurisdictions);
+    report(
+      ordinance.file,
+      `Unknown jurisdiction \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${jurisdictions.map((j) => `\`${j}\``).join(', ')} (templates/jurisdictions/<id>.json)`,
+      placeOf(ordinance.file, 'jurisdiction'),
+    );
+  },
+};
+export default rule;

@@ -1,0 +1,38 @@
+import { closest } from '../../parse/schema.js';
+import { sectionsById, subdivisionPaths } from '../../resolve/resolve.js';
+import type { Rule } from '../rule.js';
+
+/** `:ref{to=...}` must name a section of this ordinance, and its pinpoint a subdivision of it. */
+const rule: Rule = {
+  id: 'section-ref-resolves',
+  description: 'Section references name an existing section id and subdivision',
+  defaultSeverity: 'error',
+  check({ ordinance }, report) {
+    const byId = sectionsById(ordinance);
+    const numberOf = (id: string) => byId.get(id)?.number;
+    for (const reference of ordinance.references) {
+      const where = reference.sectionId ? `§ ${numberOf(reference.sectionId)}` : undefined;
+      const target = reference.target;
+      if (!target) {
+        const suggestion = closest(reference.targetId, byId.keys());
+        report(
+          reference.source.file,
+          `Unknown section id \`${reference.targetId}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${[...byId.keys()].map((id) => `\`${id}\``).join(', ')}`,
+          reference.source.position,
+          { where },
+        );
+        continue;
+      }
+      if (reference.pinpoint && !subdivisionPaths(target).has(reference.pinpoint)) {
+        const paths = [...subdivisionPaths(target)];
+        report(
+          reference.source.file,
+          `Unknown subdivision \`${reference.pinpoint}\` in Section ${target.number} (\`${target.id}\`), expected ${paths.length ? `one of ${paths.slice(0, 12).map((p) => `\`${p}\``).join(', ')}` : 'no pinpoint: it has no subdivisions'}`,
+          reference.source.position,
+          { where },
+        );
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,31 @@
+import { eachSubdivisionGroup } from '../../resolve/resolve.js';
+import { labelFor, ordinalAt } from '../../model/subdivisions.js';
+import type { Rule } from '../rule.js';
+
+/** (a), (b), (c): no gaps, no repeats, each run starting at the first label of its level. */
+const rule: Rule = {
+  id: 'subdivision-sequence',
+  description: 'Subdivisions are numbered in order without gaps or duplicates',
+  defaultSeverity: 'error',
+  check({ ordinance }, report) {
+    for (const section of ordinance.sections) {
+      eachSubdivisionGroup(section.blocks, (siblings) => {
+        siblings.forEach((subdivision, index) => {
+          const previous = siblings[index - 1];
+          // Each label follows the one before it, so one gap is reported once, not on every later label.
+          const expectedOrdinal = previous && previous.level === subdivision.level ? ordinalAt(previous.label, previous.level) + 1 : 1;
+          const expected = labelFor(expectedOrdinal, subdivision.level);
+          if (ordinalAt(subdivision.label, subdivision.level) === expectedOrdinal) return;
+          const parent = subdivision.path.slice(0, subdivision.path.length - subdivision.label.length - 2);
+          report(
+            subdivision.source.file,
+            `Unexpected subdivision \`(${subdivision.label})\`, expected \`(${expected})\``,
+            subdivision.source.position,
+            { where: `§ ${section.number}${parent}` },
+          );
+        });
+      });
+    }
+  },
+};
+export default rule;
