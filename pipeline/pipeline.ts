@@ -9,7 +9,7 @@ import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type 
 import { buildOrdinance } from './model/build-ordinance.js';
 import { ordinanceSchema, sectionSchema } from './model/metadata.js';
 import type { Ordinance } from './model/types.js';
-import { parseSource } from './parse/processor.js';
+import { parseSource, type ParsedFile } from './parse/processor.js';
 import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
@@ -40,10 +40,12 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.sectionFiles];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, outputs: [] };
   if (sources.ordinanceFile && sources.sectionFiles.length > 0) {
-    const usable = (file: VFile) => !file.messages.some((m) => m.ruleId === 'source-encoding');
-    const ordinanceFile = parseSource(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
-    const sectionFiles = sources.sectionFiles.filter(usable).map((file) => parseSource(file, sectionSchema, 'section front matter'));
-    const ordinance = usable(sources.ordinanceFile) ? buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles) : null;
+    // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
+    const parse = (file: VFile, schema: typeof sectionSchema, what: string): ParsedFile =>
+      file.messages.some((m) => m.ruleId === 'source-encoding') ? { tree: { type: 'root', children: [] }, file } : parseSource(file, schema, what);
+    const ordinanceFile = parse(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
+    const sectionFiles = sources.sectionFiles.map((file) => parse(file, sectionSchema, 'section front matter'));
+    const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles);
     if (ordinance) {
       resolveReferences(ordinance, registry);
       validateOrdinance({ ordinance, registry, jurisdictions: jurisdictionIds() }, options.severities);

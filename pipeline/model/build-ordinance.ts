@@ -33,13 +33,19 @@ export function slugify(text: string): string {
 }
 
 /**
- * Build the ordinance from its parsed files. Files whose front matter failed
- * its schema are skipped (their errors are already reported); returns null
- * when the ordinance-level metadata is unusable.
+ * Metadata standing in for values that failed the schema (already reported),
+ * so the rest of the ordinance is still checked. Such an ordinance never renders.
  */
-export function buildOrdinance(slug: string, dir: string, ordinanceFile: ParsedFile, sectionFiles: ParsedFile[]): Ordinance | null {
-  const meta = ordinanceFile.file.data.frontMatter as OrdinanceMeta | null; // checked against ordinanceSchema by the parser
-  if (!meta) return null;
+const UNKNOWN_META: OrdinanceMeta = { title: '', 'short-title': '', jurisdiction: '', status: 'draft', version: 1 };
+
+/**
+ * Build the ordinance from its parsed files. Front-matter values that failed
+ * their schema are left out (their errors are already reported), so one bad
+ * key never hides the findings in the rest of the ordinance.
+ */
+export function buildOrdinance(slug: string, dir: string, ordinanceFile: ParsedFile, sectionFiles: ParsedFile[]): Ordinance {
+  // The parser keeps only keys whose values passed ordinanceSchema.
+  const meta = { ...UNKNOWN_META, ...(ordinanceFile.file.data.frontMatter ?? {}) } as OrdinanceMeta;
   const terms: TermDefinition[] = [];
   const citations: Citation[] = [];
   const references: SectionReference[] = [];
@@ -52,8 +58,8 @@ export function buildOrdinance(slug: string, dir: string, ordinanceFile: ParsedF
   });
   const sections: Section[] = [];
   for (const { tree, file } of sectionFiles) {
-    const sectionMeta = file.data.frontMatter as SectionMeta | null; // checked against sectionSchema by the parser
-    if (!sectionMeta) continue;
+    // The parser keeps only keys whose values passed sectionSchema; an unknown id is '' and resolves nothing.
+    const sectionMeta = { id: '', heading: '', kind: 'general', ...(file.data.frontMatter ?? {}) } as SectionMeta;
     const collector: Collector = { file, sectionId: sectionMeta.id, terms, citations, references };
     sections.push({
       id: sectionMeta.id,

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { closest } from './schema.js';
@@ -48,6 +48,11 @@ export default function remarkAnnotations() {
       const directive = node as DirectiveNode;
       const place = directive.position;
       const spec = ANNOTATIONS[directive.name];
+      const drop = (): VisitorResult => {
+        // Reported once here; removed so no later stage reports it again or prints it.
+        if (parent && index !== undefined) parent.children.splice(index, 1);
+        return [SKIP, index];
+      };
       if (!spec) {
         const suggestion = closest(directive.name, Object.keys(ANNOTATIONS));
         report(
@@ -58,7 +63,8 @@ export default function remarkAnnotations() {
             .join(', ')}` + (directive.type === 'textDirective' ? ' (write `\\:` for a literal colon)' : ''),
           { place },
         );
-        return;
+        // A text directive keeps its words in the model; a block one is dropped.
+        return directive.type === 'textDirective' ? undefined : drop();
       }
       if (!spec.forms.includes(directive.type)) {
         report(
@@ -69,6 +75,7 @@ export default function remarkAnnotations() {
             .join('` or `')}\` inline in a paragraph`,
           { place },
         );
+        return drop();
       }
       const attributes = directive.attributes ?? {};
       for (const key of Object.keys(attributes)) {
@@ -95,10 +102,7 @@ export default function remarkAnnotations() {
           { place },
         );
       }
-      if (directive.name === 'note' && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
+      if (directive.name === 'note') return drop();
       return undefined;
     });
   };

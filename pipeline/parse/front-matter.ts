@@ -12,8 +12,14 @@ import { checkSchema, type Schema } from './schema.js';
 
 declare module 'vfile' {
   interface DataMap {
-    /** The front matter as plain data; null when missing or unusable. */
+    /**
+     * The front matter as plain data, less the keys whose values failed the
+     * schema (so later stages can still check the rest); null when missing or
+     * not YAML.
+     */
     frontMatter: Record<string, unknown> | null;
+    /** Whether the front matter passed its schema whole. */
+    frontMatterValid: boolean;
     /** Key path ("dates.adopted") to its place in the file. */
     frontMatterPlaces: globalThis.Map<string, Position>;
   }
@@ -41,6 +47,7 @@ function placer(yamlNode: Yaml, lineCounter: LineCounter) {
 export default function remarkFrontMatterData(options: FrontMatterOptions) {
   return (tree: Root, file: VFile) => {
     file.data.frontMatter = null;
+    file.data.frontMatterValid = false;
     file.data.frontMatterPlaces = new Map();
     const first = tree.children[0];
     if (!first || first.type !== 'yaml') {
@@ -58,8 +65,22 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
     const lineCounter = new LineCounter();
     const doc = parseDocument(first.value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     const place = placer(first, lineCounter);
+    tree.children.shift();
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
+        const unclosed = /end with an? ([\]}])/.exec(error.message);
+        const opener = unclosed ? (unclosed[1] === ']' ? '[' : '{') : '';
+        const openedAt = opener ? first.value.lastIndexOf(opener, error.pos[0]) : -1;
+        if (openedAt >= 0) {
+          // yaml notices an unclosed [ or { where the next line starts; the drafter needs the bracket.
+          report(
+            file,
+            'front-matter-syntax',
+            `Malformed YAML: unclosed \`${opener}\`, expected \`${unclosed![1]}\` (put text that starts with \`${opener}\` in quotes)`,
+            { place: place(openedAt, openedAt + 1) },
+          );
+          continue;
+        }
         const [start, end] = error.pos;
         report(file, 'front-matter-syntax', `Malformed YAML: ${firstLine(error.message)}`, { place: place(start, end) });
       }
@@ -70,11 +91,12 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
       report(file, 'front-matter-schema', problem.message, { place: place(problem.range[0], problem.range[1]) });
     }
     for (const [key, [start, end]] of places) file.data.frontMatterPlaces.set(key, place(start, end));
-    if (problems.length === 0) {
-      const value: unknown = doc.toJS();
-      file.data.frontMatter = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-    }
-    tree.children.shift();
+    const value: unknown = doc.toJS();
+    const data: Record<string, unknown> = value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+    for (const problem of problems) if (problem.key) delete data[problem.key];
+    for (const key of Object.keys(data)) if (!(key in options.schema)) delete data[key];
+    file.data.frontMatter = data;
+    file.data.frontMatterValid = problems.length === 0;
   };
 }
 

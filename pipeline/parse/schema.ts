@@ -20,6 +20,8 @@ export type Schema = Record<string, FieldSpec>;
 export interface SchemaProblem {
   message: string;
   range: [number, number];
+  /** The top-level key the problem is under, if any (its value is unusable). */
+  key?: string;
 }
 
 /** Where each key path ("dates.adopted", "sponsors.1") sits: [keyStart, valueEnd] offsets. */
@@ -32,6 +34,10 @@ export function checkSchema(root: YamlNode | null, schema: Schema, what: string)
   const problems: SchemaProblem[] = [];
   const places: PlaceIndex = new Map();
   checkMap(root, { kind: 'map', fields: schema }, '', what, problems, places, [0, 0]);
+  for (const problem of problems) {
+    const match = /`([^`.\[]+)[`.\[]/.exec(problem.message);
+    if (match && match[1]! in schema) problem.key = match[1]!;
+  }
   return { problems, places };
 }
 

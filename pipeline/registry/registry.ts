@@ -29,8 +29,8 @@ export class DirectiveRegistry {
     for (const file of files) {
       if (file.messages.some((m) => m.fatal)) continue;
       const { tree } = parseSource(file, directiveSchema, 'directive front matter');
-      const meta = file.data.frontMatter as DirectiveMeta | null; // checked against directiveSchema by the parser
-      if (!meta) continue;
+      if (!file.data.frontMatterValid) continue;
+      const meta = file.data.frontMatter as unknown as DirectiveMeta; // passed directiveSchema whole
       const stem = path.basename(file.path, '.md');
       if (meta.id !== stem) {
         report(file, 'registry-id', `Unexpected id \`${meta.id}\` in \`${path.basename(file.path)}\`, expected the file name: \`${stem}\``, {

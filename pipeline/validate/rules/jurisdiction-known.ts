@@ -9,7 +9,7 @@ const rule: Rule = {
   defaultSeverity: 'error',
   check({ ordinance, jurisdictions }, report) {
     const id = ordinance.meta.jurisdiction;
-    if (jurisdictions.includes(id)) return;
+    if (!id || jurisdictions.includes(id)) return; // a missing or malformed value is a front-matter error already
     const suggestion = closest(id, jurisdictions);
     report(
       ordinance.file,

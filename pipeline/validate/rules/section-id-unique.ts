@@ -9,6 +9,7 @@ const rule: Rule = {
   check({ ordinance }, report) {
     const first = new Map<string, (typeof ordinance.sections)[number]>();
     for (const section of ordinance.sections) {
+      if (!section.id) continue;
       const earlier = first.get(section.id);
       if (!earlier) {
         first.set(section.id, section);

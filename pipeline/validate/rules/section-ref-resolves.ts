@@ -13,6 +13,8 @@ const rule: Rule = {
     for (const reference of ordinance.references) {
       const where = reference.sectionId ? `§ ${numberOf(reference.sectionId)}` : undefined;
       const target = reference.target;
+      // A section whose id could not be read makes any unresolved reference unreliable; its own error says why.
+      if (!target && ordinance.sections.some((s) => !s.id)) continue;
       if (!target) {
         const suggestion = closest(reference.targetId, byId.keys());
         report(
