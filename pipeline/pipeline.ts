@@ -53,7 +53,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     result.ordinance = ordinance;
   }
   if (!options.build) return result;
-  if (!result.ordinance || hasErrors(files) || hasErrors(registry.files)) {
+  if (!result.ordinance || hasErrors(files)) {
     await retractOutputs(options.outDir, sources.slug);
     return result;
   }

@@ -52,6 +52,8 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
     const first = tree.children[0];
     if (!first || first.type !== 'yaml') {
       const unclosed = String(file.value).startsWith('---');
+      // Without its closing fence the opening `---` parses as a rule; it is this error, not another.
+      if (unclosed && first && (first.type === 'thematicBreak' || first.type === 'heading')) tree.children.shift();
       report(
         file,
         'front-matter-syntax',

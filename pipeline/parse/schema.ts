@@ -24,7 +24,7 @@ export interface SchemaProblem {
   key?: string;
 }
 
-/** Where each key path ("dates.adopted", "sponsors.1") sits: [keyStart, valueEnd] offsets. */
+/** Where each key path's value ("dates.adopted", "sponsors.1") sits: [start, end] offsets. */
 export type PlaceIndex = Map<string, [number, number]>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -80,7 +80,7 @@ function checkMap(
     }
     seen.add(key);
     const valueRange = rangeOf(pair.value, [keyRange[1], keyRange[1]]);
-    places.set(prefix + key, [keyRange[0], Math.max(keyRange[1], valueRange[1])]);
+    places.set(prefix + key, valueRange);
     checkValue(pair.value, field, `${prefix}${key}`, what, problems, places, valueRange);
   }
   for (const [name, field] of Object.entries(spec.fields)) {

@@ -16,6 +16,8 @@ import { closest, editDistance } from '../parse/schema.js';
 
 export class DirectiveRegistry {
   private readonly byId = new Map<string, Directive>();
+  /** Registry files that exist but could not be used (their errors are on them), by file stem. */
+  readonly unusable = new Map<string, VFile>();
 
   constructor(
     readonly dir: string,
@@ -27,12 +29,19 @@ export class DirectiveRegistry {
   static fromFiles(dir: string, files: VFile[]): DirectiveRegistry {
     const registry = new DirectiveRegistry(dir, files);
     for (const file of files) {
-      if (file.messages.some((m) => m.fatal)) continue;
-      const { tree } = parseSource(file, directiveSchema, 'directive front matter');
-      if (!file.data.frontMatterValid) continue;
-      const meta = file.data.frontMatter as unknown as DirectiveMeta; // passed directiveSchema whole
       const stem = path.basename(file.path, '.md');
+      if (file.messages.some((m) => m.fatal)) {
+        registry.unusable.set(stem, file);
+        continue;
+      }
+      const { tree } = parseSource(file, directiveSchema, 'directive front matter');
+      if (!file.data.frontMatterValid) {
+        registry.unusable.set(stem, file);
+        continue;
+      }
+      const meta = file.data.frontMatter as unknown as DirectiveMeta; // passed directiveSchema whole
       if (meta.id !== stem) {
+        registry.unusable.set(stem, file);
         report(file, 'registry-id', `Unexpected id \`${meta.id}\` in \`${path.basename(file.path)}\`, expected the file name: \`${stem}\``, {
           place: placeOf(file, 'id'),
         });

@@ -8,6 +8,11 @@ const rule: Rule = {
   check({ ordinance, registry }, report) {
     for (const citation of ordinance.citations) {
       if (citation.directive || !citation.directiveId) continue;
+      const broken = registry.unusable.get(citation.directiveId);
+      if (broken) {
+        report(citation.source.file, `Unusable directive \`${citation.directiveId}\`, expected a registry entry without errors (fix \`${broken.path}\`)`, citation.source.position);
+        continue;
+      }
       const candidates = registry.candidates(citation.directiveId);
       report(
         citation.source.file,

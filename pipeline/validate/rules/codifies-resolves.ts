@@ -9,6 +9,11 @@ const rule: Rule = {
   check({ ordinance, registry }, report) {
     ordinance.meta.codifies?.forEach((id, index) => {
       if (registry.get(id)) return;
+      const broken = registry.unusable.get(id);
+      if (broken) {
+        report(ordinance.file, `Unusable directive \`${id}\` in \`codifies\`, expected a registry entry without errors (fix \`${broken.path}\`)`, placeOf(ordinance.file, `codifies.${index}`));
+        return;
+      }
       const candidates = registry.candidates(id);
       report(
         ordinance.file,

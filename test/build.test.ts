@@ -1,0 +1,122 @@
+/**
+ * The shipped sample built end to end, its PDF read back with a PDF parser,
+ * and builds repeated to prove they are byte-identical.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './helpers.js';
+import { readPdf, type PdfReadBack } from './pdf.js';
+
+const SLUG = 'la-sanctuary-city';
+const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' }; // 2024-12-09T00:00:00Z
+
+function sectionHeadings(): string[] {
+  const dir = path.join(ROOT, 'ordinance', SLUG);
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.md') && n !== 'ordinance.md')
+    .sort()
+    .map((n) => /^heading: (.+)$/m.exec(readFileSync(path.join(dir, n), 'utf8'))![1]!.replace(/^"|"$/g, ''));
+}
+
+describe('the shipped Los Angeles ordinance', () => {
+  let out: string;
+  let pdfBytes: Buffer;
+  let pdf: PdfReadBack;
+  let stderr: string;
+
+  beforeAll(async () => {
+    out = tempDir();
+    const result = runCli(['build', 'ordinance/', '--out', out], ROOT, EPOCH);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    stderr = result.stderr;
+    pdfBytes = readFileSync(path.join(out, SLUG, `${SLUG}.pdf`));
+    pdf = await readPdf(pdfBytes);
+  });
+
+  it('writes the PDF and the summary, and says so', () => {
+    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual([`${SLUG}.pdf`, 'summary.md']);
+    expect(stderr).toContain(`${SLUG}.pdf`);
+  });
+
+  it('carries the document metadata', () => {
+    expect(pdf.info.Title).toBe('Ordinance No. 188441: Sanctuary City Ordinance');
+    expect(pdf.info.Author).toBe('City of Los Angeles');
+    expect(String(pdf.info.Subject)).toMatch(/^An ordinance adding .+ federal immigration enforcement/);
+    expect(pdf.info.Language ?? 'en-US').toBe('en-US');
+  });
+
+  it('opens with the title block', () => {
+    const first = pdf.pages[0]!;
+    const order = ['ORDINANCE NO. 188441', 'URGENCY CLAUSE – 12 VOTES REQUIRED', 'An ordinance adding', 'THE PEOPLE OF THE CITY OF LOS ANGELES DO ORDAIN AS FOLLOWS:', 'Section 1. Findings.'];
+    const positions = order.map((s) => first.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('prints every section heading, numbered, in order', () => {
+    const text = pdf.pages.join(' ').replace(/\s+/g, ' ');
+    let from = 0;
+    sectionHeadings().forEach((heading, i) => {
+      const label = `Section ${i + 1}. ${heading}`;
+      const at = text.indexOf(label, from);
+      expect(at, label).toBeGreaterThanOrEqual(from);
+      from = at + label.length;
+    });
+  });
+
+  it('numbers pages "Page X of Y" on every page', () => {
+    const total = pdf.pages.length;
+    expect(total).toBeGreaterThan(3);
+    pdf.pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${total}`));
+  });
+
+  it('bookmarks every section', () => {
+    expect(pdf.outline).toEqual(sectionHeadings().map((h, i) => `Section ${i + 1}. ${h}`));
+  });
+
+  it('prints references as current section numbers and links them', () => {
+    const text = pdf.pages.join(' ').replace(/\s+/g, ' ');
+    expect(text).toMatch(/Except as provided in Section 6, no City Resources/);
+    expect(pdf.links.some((l) => l.dest === 'section-exceptions')).toBe(true);
+    expect(pdf.links.some((l) => l.url === 'https://www.law.cornell.edu/uscode/text/8/1325')).toBe(true);
+  });
+
+  it('never prints drafter\'s notes or directive syntax', () => {
+    const text = pdf.pages.join('\n');
+    expect(text).not.toContain('Fresh drafting');
+    expect(text).not.toMatch(/:(cite|ref|term|tbd|note)[[{]/);
+  });
+
+  it('embeds its fonts, and only those', () => {
+    const raw = pdfBytes.toString('latin1');
+    const fonts = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/\+Tinos-/);
+    expect(raw).toContain('/FontFile2');
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times-Roman|Courier)/);
+  });
+
+  it('fills the certification from the metadata', () => {
+    const last = pdf.pages.join(' ').replace(/\s+/g, ' ');
+    expect(last).toContain('at its meeting of December 4, 2024');
+    expect(last).toContain('Approved December 9, 2024');
+    expect(last).toContain('HYDEE FELDSTEIN SOTO');
+  });
+
+  it('gives identical bytes when built again', () => {
+    const again = tempDir();
+    expect(runCli(['build', 'ordinance/', '--out', again, '--quiet'], ROOT, EPOCH).code).toBe(0);
+    expect(readFileSync(path.join(again, SLUG, `${SLUG}.pdf`)).equals(pdfBytes)).toBe(true);
+    expect(readFileSync(path.join(again, SLUG, 'summary.md'), 'utf8')).toBe(readFileSync(path.join(out, SLUG, 'summary.md'), 'utf8'));
+  });
+
+  it('summarizes every section in plain language', () => {
+    const summary = readFileSync(path.join(out, SLUG, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/^# Sanctuary City Ordinance: summary\n/);
+    sectionHeadings().forEach((h, i) => expect(summary).toContain(`**Section ${i + 1}. ${h}.**`));
+    expect(summary).toContain('## What the law said before');
+    expect(summary).toContain('March 21, 2017');
+  });
+});

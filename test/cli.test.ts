@@ -1,0 +1,113 @@
+/**
+ * The CLI as CI and drafters use it: exit codes, silence when clean, usage
+ * errors without stack traces, and builds that never leave stale or partial
+ * output behind.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, sampleCopy, workspace } from './helpers.js';
+
+const SLUG = 'la-sanctuary-city';
+
+describe('ordinance check', () => {
+  it('exits 0 with no output on the shipped ordinances', () => {
+    expect(runCli(['check', 'ordinance/'], ROOT)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('checks ordinance/ when no path is given, and a single ordinance folder or file', () => {
+    expect(runCli(['check'], ROOT).code).toBe(0);
+    expect(runCli(['check', `ordinance/${SLUG}`], ROOT).code).toBe(0);
+    expect(runCli(['check', `ordinance/${SLUG}/04-prohibitions.md`], ROOT).code).toBe(0);
+  });
+
+  it('exits 1 on a broken copy of the sample, naming file, line and column', () => {
+    const dir = sampleCopy();
+    const file = path.join(dir, 'ordinance', SLUG, '04-prohibitions.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(':ref{to=exceptions}', ':ref{to=exemptions}'));
+    const result = runCli(['check', 'ordinance/'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error Unknown section id `exemptions`, expected `exceptions` or one of .+ \[section-ref-resolves\]\n$/);
+    expect(result.stderr).toBe('1 error, 0 warnings\n');
+  });
+
+  it('writes GitHub annotations and JSON on request', () => {
+    const dir = workspace(path.join(ROOT, 'test/fixtures/bad-input/unregistered-directive'));
+    const github = runCli(['check', 'ordinance', '--format', 'github'], dir);
+    expect(github.stdout).toBe(
+      '::error file=ordinance/sample/01-purpose.md,line=6,col=25,endLine=6,endColumn=64,title=citation-resolves::Unknown directive `example-ordr`, expected a registered id (did you mean `example-order`?); register it as `ordinance/directives/example-ordr.md`\n',
+    );
+    const json = JSON.parse(runCli(['check', 'ordinance', '--format=json'], dir).stdout);
+    expect(json).toEqual([expect.objectContaining({ file: 'ordinance/sample/01-purpose.md', line: 6, column: 25, severity: 'error', ruleId: 'citation-resolves' })]);
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['frobnicate'], /unknown command `frobnicate`/],
+    [['check', 'no-such-folder'], /no such file or folder: no-such-folder/],
+    [['check', '--format', 'xml'], /unknown format `xml`/],
+    [['check', '--bogus'], /unknown option `--bogus`/],
+  ])('%j exits 2 with a message, not a stack trace', (args, message) => {
+    const result = runCli(args, ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints help', () => {
+    const result = runCli(['--help'], ROOT);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage:\n {2}ordinance check/);
+  });
+
+  it('lists the rules', () => {
+    const result = runCli(['rules'], ROOT);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^section-ref-resolves\s+error\s+Section references name an existing section id and subdivision$/m);
+  });
+});
+
+describe('ordinance build', () => {
+  it('builds the good ordinance when another is broken, and removes the stale output of the broken one', () => {
+    const dir = workspace();
+    // A second ordinance, built once while good.
+    const second = path.join(dir, 'ordinance', 'second');
+    mkdirSync(second);
+    for (const name of readdirSync(path.join(dir, 'ordinance', 'sample'))) {
+      writeFileSync(path.join(second, name), readFileSync(path.join(dir, 'ordinance', 'sample', name)));
+    }
+    expect(runCli(['build', 'ordinance', '--quiet'], dir).code).toBe(0);
+    expect(existsSync(path.join(dir, 'dist', 'second', 'second.pdf'))).toBe(true);
+
+    // Then broken: its old PDF must not survive to be mistaken for current.
+    writeFileSync(path.join(second, '01-purpose.md'), '---\nid: purpose\nheading: Purpose\nkind: nonsense\n---\nText.\n');
+    const result = runCli(['build', 'ordinance'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error Unexpected `nonsense` for `kind`/);
+    expect(result.stderr).toContain('not built: ordinance/second');
+    expect(readdirSync(path.join(dir, 'dist', 'second'))).toEqual([]);
+    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['sample.pdf', 'summary.md']);
+  });
+
+  it('leaves no temporary files in dist/', () => {
+    const dir = workspace();
+    expect(runCli(['build', 'ordinance', '--quiet'], dir).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'dist', 'sample')).filter((n) => n.startsWith('.'))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws a DRAFT ordinance with the form\'s blanks where facts are unknown', async () => {
+    const dir = workspace();
+    expect(runCli(['build', 'ordinance', '--quiet'], dir, { SOURCE_DATE_EPOCH: '1736208000' }).code).toBe(0);
+    const { readPdf } = await import('./pdf.js');
+    const pdf = await readPdf(readFileSync(path.join(dir, 'dist', 'sample', 'sample.pdf')));
+    const text = pdf.pages.join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('DRAFT');
+    expect(text).toContain('ORDINANCE NO. ____________________');
+    expect(text).toContain('Version 1 · Draft');
+    expect(text).toContain('Built 2025-01-07');
+    expect(text).toContain('The records described in Section 2(b) are public, except as provided in Section 1.');
+  });
+});

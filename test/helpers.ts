@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const BIN = path.join(ROOT, 'bin', 'ordinance.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the compiled `ordinance` CLI as a user would. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix = 'ordinance-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A scratch workspace: the base fixture, with a case's files laid over it. */
+export function workspace(overlay?: string): string {
+  const dir = tempDir();
+  cpSync(path.join(FIXTURES, 'base', 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
+  if (overlay && existsSync(path.join(overlay, 'ordinance'))) cpSync(path.join(overlay, 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
+  return dir;
+}
+
+/** A scratch copy of the shipped ordinances and registry. */
+export function sampleCopy(): string {
+  const dir = tempDir();
+  cpSync(path.join(ROOT, 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
+  return dir;
+}
+
+export function caseNames(folder: string): string[] {
+  return readdirSync(path.join(FIXTURES, folder), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
