@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(ROOT, 'bin', 'ordinance.js');
@@ -20,11 +21,13 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 }
 
 const scratch: string[] = [];
-process.on('exit', () => {
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+// Registered at module level, so it runs after each test file that uses these helpers
+// (vitest evaluates this module once per file).
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A scratch folder, removed when the test process exits. */
+/** A scratch folder, removed after the test file. */
 export function tempDir(prefix = 'ordinance-test-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   scratch.push(dir);
