@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { hasErrors } from './diagnostics.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
 import { buildOrdinance } from './model/build-ordinance.js';
-import { ordinanceSchema, sectionSchema } from './model/metadata.js';
+import { groupSchema, ordinanceSchema, sectionSchema } from './model/metadata.js';
 import type { Ordinance } from './model/types.js';
 import { parseSource, type ParsedFile } from './parse/processor.js';
 import { provenanceOf } from './provenance.js';
@@ -37,7 +37,7 @@ export interface OrdinanceResult {
 
 /** Run the pipeline on one ordinance folder against `registry`. */
 export async function compileOrdinance(sources: OrdinanceSources, registry: DirectiveRegistry, options: PipelineOptions): Promise<OrdinanceResult> {
-  const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.sectionFiles];
+  const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, outputs: [] };
   if (sources.ordinanceFile && sources.sectionFiles.length > 0) {
     // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
@@ -45,7 +45,8 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
       file.messages.some((m) => m.ruleId === 'source-encoding') ? { tree: { type: 'root', children: [] }, file } : parseSource(file, schema, what);
     const ordinanceFile = parse(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
     const sectionFiles = sources.sectionFiles.map((file) => parse(file, sectionSchema, 'section front matter'));
-    const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles);
+    const groupFiles = new Map([...sources.groupFiles].map(([key, file]) => [key, parse(file, groupSchema, 'group front matter')]));
+    const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, groupFiles);
     if (ordinance) {
       resolveReferences(ordinance, registry);
       validateOrdinance({ ordinance, registry, jurisdictions: jurisdictionIds() }, options.severities);

@@ -10,6 +10,11 @@ import { decodeUtf8 } from './utf8.js';
 
 /** The file in an ordinance folder that holds the ordinance-level metadata. */
 export const ORDINANCE_FILE = 'ordinance.md';
+/** The same, for a title of an imported code (same schema, `type: code-title`). */
+export const CODE_FILE = 'code.md';
+/** In a sub-folder, the file naming the group (chapter, subchapter, part) the folder holds. */
+export const GROUP_FILE = 'group.md';
+const METADATA_FILES = [ORDINANCE_FILE, CODE_FILE];
 /** The registry folder's name, beside the ordinance folders. */
 export const REGISTRY_FOLDER = 'directives';
 
@@ -18,10 +23,12 @@ export interface OrdinanceSources {
   slug: string;
   /** Folder, relative to the working directory. */
   dir: string;
-  /** ordinance.md, or null when the folder has none (reported on `folder`). */
+  /** ordinance.md (or code.md), or null when the folder has none (reported on `folder`). */
   ordinanceFile: VFile | null;
-  /** Section files in order (by file name). */
+  /** Section files in document order: by name, folders (groups) in place, depth first. */
   sectionFiles: VFile[];
+  /** group.md of each sub-folder, by folder path relative to `dir` ("01-chapter-1/02-subchapter-ii"). */
+  groupFiles: Map<string, VFile>;
   /** A vfile standing for the folder itself, for folder-level problems. */
   folder: VFile;
 }
@@ -79,7 +86,7 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
 }
 
 function isOrdinanceFolder(dir: string): boolean {
-  return existsSync(path.join(dir, ORDINANCE_FILE)) || readdirSync(dir).some((n) => n.endsWith('.md') && n !== 'README.md');
+  return METADATA_FILES.some((n) => existsSync(path.join(dir, n))) || readdirSync(dir).some((n) => n.endsWith('.md') && n !== 'README.md');
 }
 
 /** Read one file as a vfile; a file that is not UTF-8 comes back empty with an error on it. */
@@ -107,14 +114,37 @@ export function markdownFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
+/** Section files and group folders below `dir`, in document order. */
+function walkSections(root: string, dir: string, sections: string[], groups: Map<string, string>): void {
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const group = path.join(full, GROUP_FILE);
+      if (existsSync(group)) groups.set(path.relative(root, full), group);
+      walkSections(root, full, sections, groups);
+    } else if (entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md') {
+      const atRoot = dir === root;
+      if (atRoot && METADATA_FILES.includes(entry.name)) continue;
+      if (!atRoot && entry.name === GROUP_FILE) continue;
+      sections.push(full);
+    }
+  }
+}
+
 /** Read an ordinance folder. */
 export function loadOrdinanceSources(dir: string): OrdinanceSources {
   const folder = new VFile({ path: dir, value: '' });
-  const files = markdownFiles(dir);
-  const ordinancePath = path.join(dir, ORDINANCE_FILE);
-  const ordinanceFile = files.includes(ordinancePath) ? readSourceFile(ordinancePath) : null;
-  const sectionFiles = files.filter((f) => f !== ordinancePath).map(readSourceFile);
-  if (files.length === 0) {
+  const metadataPath = METADATA_FILES.map((n) => path.join(dir, n)).find((p) => existsSync(p));
+  const ordinanceFile = metadataPath ? readSourceFile(metadataPath) : null;
+  const sectionPaths: string[] = [];
+  const groupPaths = new Map<string, string>();
+  if (existsSync(dir)) walkSections(dir, dir, sectionPaths, groupPaths);
+  const sectionFiles = sectionPaths.map(readSourceFile);
+  const groupFiles = new Map([...groupPaths].map(([key, file]) => [key, readSourceFile(file)]));
+  if (!ordinanceFile && sectionFiles.length === 0) {
     report(folder, 'empty-ordinance', `Unexpected empty ordinance folder, expected \`${ORDINANCE_FILE}\` and one Markdown file per section`, {
       place: { line: 1, column: 1 },
     });
@@ -127,7 +157,7 @@ export function loadOrdinanceSources(dir: string): OrdinanceSources {
       place: { line: 1, column: 1 },
     });
   }
-  return { slug: path.basename(path.resolve(dir)), dir, ordinanceFile, sectionFiles, folder };
+  return { slug: path.basename(path.resolve(dir)), dir, ordinanceFile, sectionFiles, groupFiles, folder };
 }
 
 /** Read the registry folder's entries. */

@@ -3,15 +3,16 @@
  * name and numbered by that order; paragraphs that start with markers become
  * nested subdivisions; annotations become terms, citations and references.
  */
+import path from 'node:path';
 import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast';
-import type { TextDirective } from 'mdast-util-directive';
+import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { ParsedFile } from '../parse/processor.js';
-import type { OrdinanceMeta, SectionMeta } from './metadata.js';
+import type { GroupMeta, OrdinanceMeta, SectionMeta } from './metadata.js';
 import { leadingMarkers, levelOf } from './subdivisions.js';
-import type { Block, Citation, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
+import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
 
 /** What the inline converter collects while it walks a section. */
 interface Collector {
@@ -20,6 +21,7 @@ interface Collector {
   terms: TermDefinition[];
   citations: Citation[];
   references: SectionReference[];
+  annotations: Annotation[];
 }
 
 /** Slug of a term or heading, for ids. */
@@ -43,7 +45,13 @@ const UNKNOWN_META: OrdinanceMeta = { title: '', 'short-title': '', jurisdiction
  * their schema are left out (their errors are already reported), so one bad
  * key never hides the findings in the rest of the ordinance.
  */
-export function buildOrdinance(slug: string, dir: string, ordinanceFile: ParsedFile, sectionFiles: ParsedFile[]): Ordinance {
+export function buildOrdinance(
+  slug: string,
+  dir: string,
+  ordinanceFile: ParsedFile,
+  sectionFiles: ParsedFile[],
+  groupFiles: ReadonlyMap<string, ParsedFile> = new Map(),
+): Ordinance {
   // The parser keeps only keys whose values passed ordinanceSchema.
   const meta = { ...UNKNOWN_META, ...(ordinanceFile.file.data.frontMatter ?? {}) } as OrdinanceMeta;
   const terms: TermDefinition[] = [];
@@ -55,23 +63,61 @@ export function buildOrdinance(slug: string, dir: string, ordinanceFile: ParsedF
     terms,
     citations,
     references,
+    annotations: [],
   });
+  const groups = buildGroups(dir, groupFiles);
   const sections: Section[] = [];
   for (const { tree, file } of sectionFiles) {
     // The parser keeps only keys whose values passed sectionSchema; an unknown id is '' and resolves nothing.
     const sectionMeta = { id: '', heading: '', kind: 'general', ...(file.data.frontMatter ?? {}) } as SectionMeta;
-    const collector: Collector = { file, sectionId: sectionMeta.id, terms, citations, references };
+    const annotations: Annotation[] = [];
+    const collector: Collector = { file, sectionId: sectionMeta.id, terms, citations, references, annotations };
     sections.push({
       id: sectionMeta.id,
       number: sections.length + 1,
-      heading: sectionMeta.heading,
+      designation: sectionMeta.number,
+      heading: sectionMeta.heading ?? '',
       kind: sectionMeta.kind,
+      status: sectionMeta.status,
+      statusNote: sectionMeta['status-note'],
       summary: sectionMeta.summary,
       blocks: toBlocks(tree.children, collector),
+      annotations,
+      groups: groupsOf(path.relative(dir, path.dirname(file.path)), groups),
       file,
     });
   }
-  return { slug, dir, meta, preamble, sections, terms, citations, references, file: ordinanceFile.file };
+  return { slug, dir, meta, preamble, sections, groups: [...groups.values()], terms, citations, references, file: ordinanceFile.file };
+}
+
+/** Groups by folder key, in document order. */
+function buildGroups(dir: string, groupFiles: ReadonlyMap<string, ParsedFile>): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const [key, { file }] of groupFiles) {
+    const meta = (file.data.frontMatter ?? {}) as Partial<GroupMeta>; // keys that passed groupSchema
+    groups.set(key, {
+      key,
+      prefix: meta.prefix ?? '',
+      num: meta.num ?? '',
+      heading: meta.heading,
+      depth: key.split(path.sep).length,
+      file,
+    });
+  }
+  void dir;
+  return groups;
+}
+
+/** The groups a section in folder `folder` stands in, outermost first. */
+function groupsOf(folder: string, groups: ReadonlyMap<string, Group>): Group[] {
+  if (!folder || folder === '.') return [];
+  const parts = folder.split(path.sep);
+  const found: Group[] = [];
+  for (let i = 1; i <= parts.length; i++) {
+    const group = groups.get(parts.slice(0, i).join(path.sep));
+    if (group) found.push(group);
+  }
+  return found;
 }
 
 /** Convert a section's top-level nodes to blocks, nesting subdivisions by marker. */
@@ -85,8 +131,23 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
     if (top) top.blocks.push(block);
     else blocks.push(block);
   };
+  // A section that spells out its subdivisions with ::subdivision reads no markers from paragraphs.
+  const explicit = nodes.some((n) => n.type === 'leafDirective' && n.name === 'subdivision');
   for (const node of nodes) {
-    if (node.type === 'paragraph') {
+    if (node.type === 'leafDirective' && node.name === 'subdivision') {
+      explicitSubdivision(node, stack, blocks, collector);
+      continue;
+    }
+    if (node.type === 'containerDirective' && node.name === 'annotation') {
+      collector.annotations.push({
+        type: node.attributes?.type ?? '',
+        attributes: Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        blocks: toBlocks(node.children, { ...collector, annotations: [] }),
+        source: { file: collector.file, position: node.position },
+      });
+      continue;
+    }
+    if (node.type === 'paragraph' && !explicit) {
       const first = node.children[0];
       const markers = first?.type === 'text' ? leadingMarkers(first.value) : { labels: [], length: 0 };
       if (markers.labels.length === 0) {
@@ -104,6 +165,8 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
           level,
           label,
           path: `${parentPath}(${label})`,
+          marker: '',
+          explicit: false,
           children: i === markers.labels.length - 1 ? toInlines(rest as PhrasingContent[], collector) : [],
           blocks: [],
           source: { file: collector.file, position: node.position },
@@ -117,6 +180,50 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
     if (block) append(block);
   }
   return blocks;
+}
+
+/**
+ * `::subdivision[text]{num="(1A)" depth=2}` opens a subdivision at that depth;
+ * without `num` it is more text of the open subdivision at that depth.
+ */
+function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: Block[], collector: Collector): void {
+  const depth = Number(node.attributes?.depth);
+  const num = node.attributes?.num?.trim();
+  const source = { file: collector.file, position: node.position };
+  const children = toInlines(node.children, collector);
+  const limit = num ? stack.length + 1 : stack.length;
+  if (!Number.isInteger(depth) || depth < 1 || depth > limit) {
+    report(
+      collector.file,
+      'subdivision-depth',
+      `Unexpected depth \`${node.attributes?.depth ?? ''}\` on \`::subdivision\`, expected ${limit <= 1 ? '1' : `1 to ${limit}`} here`,
+      { place: node.position },
+    );
+    return;
+  }
+  if (!num) {
+    stack.length = depth;
+    stack[depth - 1]!.blocks.push({ type: 'paragraph', children, source });
+    return;
+  }
+  stack.length = depth - 1;
+  const parenthesized = /^\((.+)\)$/.exec(num);
+  const label = parenthesized ? parenthesized[1]! : num;
+  const subdivision: Subdivision = {
+    type: 'subdivision',
+    level: depth,
+    label,
+    path: `${stack.map((s) => (s.marker === '' ? `(${s.label})` : s.marker)).join('')}${num}`,
+    marker: parenthesized ? '' : num,
+    explicit: true,
+    children,
+    blocks: [],
+    source,
+  };
+  const parent = stack[stack.length - 1];
+  if (parent) parent.blocks.push(subdivision);
+  else blocks.push(subdivision);
+  stack.push(subdivision);
 }
 
 function toBlock(node: RootContent, collector: Collector): Block | null {
@@ -204,6 +311,8 @@ function toInline(node: PhrasingContent, collector: Collector): Inline | null {
       return { type: 'text', value: toString(node) };
     case 'textDirective':
       return toAnnotation(node, collector);
+    case 'image':
+      return { type: 'image', url: node.url, alt: node.alt ?? '', source };
     case 'html':
       return null;
     default:

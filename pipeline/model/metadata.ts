@@ -20,6 +20,7 @@ export const SECTION_KINDS = [
   'effective-date',
   'certification',
   'general',
+  'code-section',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -33,15 +34,38 @@ export const DIRECTIVE_KINDS = [
   'charter',
   'resolution',
   'policy',
+  'code',
+  'session-law',
 ] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
-export const DIRECTIVE_STATUSES = ['in-force', 'superseded', 'repealed', 'codified', 'expired'] as const;
+export const DIRECTIVE_STATUSES = ['in-force', 'superseded', 'repealed', 'codified', 'expired', 'unknown'] as const;
+
+export const DOCUMENT_TYPES = ['ordinance', 'code-title'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** Where a section of a code stands (a repealed section keeps its place and number). */
+export const SECTION_STATUSES = [
+  'in-force',
+  'repealed',
+  'expired',
+  'reserved',
+  'transferred',
+  'recodified',
+  'omitted',
+  'not-funded',
+  'not-applicable',
+  'pending',
+] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
 
 const SLUG = { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, expected: 'a kebab-case id (lowercase letters, digits and hyphens)' };
+/** Section ids may also carry a code's own punctuation ("24-211.07", "28:9-101"). */
+const SECTION_ID = { pattern: /^[a-z0-9]+(?:[-.:][a-z0-9]+)*$/, expected: 'an id of lowercase letters and digits joined by `-`, `.` or `:`' };
 
 export const ordinanceSchema: Schema = {
+  type: { kind: 'enum', values: DOCUMENT_TYPES, doc: 'ordinance (default) or code-title (an imported title of a code)' },
   title: { kind: 'string', required: true, doc: 'Long title, beginning "An ordinance ..."' },
   'short-title': { kind: 'string', required: true },
   jurisdiction: { kind: 'string', required: true, ...SLUG, doc: 'Jurisdiction template id in templates/jurisdictions/' },
@@ -71,6 +95,7 @@ export const ordinanceSchema: Schema = {
 };
 
 export interface OrdinanceMeta {
+  type?: DocumentType;
   title: string;
   'short-title': string;
   jurisdiction: string;
@@ -92,17 +117,37 @@ export interface OrdinanceMeta {
 }
 
 export const sectionSchema: Schema = {
-  id: { kind: 'string', required: true, ...SLUG },
-  heading: { kind: 'string', required: true },
+  id: { kind: 'string', required: true, ...SECTION_ID },
+  number: { kind: 'string', doc: "A code's own designation (\"24-211.07\"), printed instead of the position" },
+  // Optional because real codes have sections without one; drafting rules may require it of ordinances.
+  heading: { kind: 'string' },
   kind: { kind: 'enum', values: SECTION_KINDS, required: true },
+  status: { kind: 'enum', values: SECTION_STATUSES },
+  'status-note': { kind: 'string' },
   summary: { kind: 'string' },
 };
 
 export interface SectionMeta {
   id: string;
-  heading: string;
+  number?: string;
+  heading?: string;
   kind: SectionKind;
+  status?: SectionStatus;
+  'status-note'?: string;
   summary?: string;
+}
+
+/** group.md: the chapter, subchapter or part a folder of sections forms. */
+export const groupSchema: Schema = {
+  prefix: { kind: 'string', required: true, doc: 'Chapter, Subchapter, Part...' },
+  num: { kind: 'string', required: true },
+  heading: { kind: 'string' },
+};
+
+export interface GroupMeta {
+  prefix: string;
+  num: string;
+  heading?: string;
 }
 
 const idList = { kind: 'list', of: { kind: 'string', ...SLUG } } as const;

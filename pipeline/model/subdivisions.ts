@@ -14,7 +14,8 @@ export function leadingMarkers(text: string): { labels: string[]; length: number
   let rest = text;
   let length = 0;
   for (;;) {
-    const match = /^\(([a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\)/.exec(rest);
+    // (a) (1) (A) (iv), and the inserted designations of real codes: (1A) (a-1) (A-i).
+    const match = /^\(((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})(?:-?[A-Za-z0-9]{1,4})*)\)/.exec(rest);
     if (!match) break;
     labels.push(match[1]!);
     length += match[0].length;
@@ -51,6 +52,16 @@ export function alphaValue(label: string): number {
   return label.length === 1 ? code : 26 * (label.length - 1) + code;
 }
 
+/** The part of a label that sets its level: "1" of "1A", "a" of "a-1". */
+export function baseLabel(label: string): string {
+  return /^(\d+|[a-z]+|[A-Z]+)/.exec(label)?.[1] ?? label;
+}
+
+/** Whether a label is an inserted designation ("1A", "a-1") rather than a plain one. */
+export function isInserted(label: string): boolean {
+  return baseLabel(label) !== label;
+}
+
 /** Candidate levels (1-based) a label's style allows, most likely first. */
 function candidateLevels(label: string): number[] {
   if (/^\d+$/.test(label)) return [2];
@@ -73,6 +84,7 @@ function candidateLevels(label: string): number[] {
 
 /** The ordinal of `label` read at `level` (a=1, ii=2, 3=3). */
 export function ordinalAt(label: string, level: number): number {
+  label = baseLabel(label);
   if (level === 2) return Number(label);
   if (level === 4 || level === 5) return romanValue(label);
   return alphaValue(label);
@@ -122,6 +134,7 @@ function toRoman(n: number): string {
  * letter; otherwise an ambiguous one is a roman numeral.
  */
 export function levelOf(label: string, open: ReadonlyMap<number, string>): number {
+  label = baseLabel(label);
   const candidates = candidateLevels(label);
   if (candidates.length === 1) return candidates[0]!;
   for (const level of candidates) {

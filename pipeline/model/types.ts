@@ -4,7 +4,7 @@
  */
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { DirectiveMeta, OrdinanceMeta, SectionKind } from './metadata.js';
+import type { DirectiveMeta, OrdinanceMeta, SectionKind, SectionStatus } from './metadata.js';
 
 /** A place in a source file. */
 export interface SourceRef {
@@ -22,7 +22,8 @@ export type Inline =
   | Citation
   | SectionReference
   | { type: 'insertion' | 'deletion'; children: Inline[]; source: SourceRef }
-  | { type: 'placeholder'; description: string; source: SourceRef };
+  | { type: 'placeholder'; description: string; source: SourceRef }
+  | { type: 'image'; url: string; alt: string; source: SourceRef };
 
 /** `:term[City Agency]`: where a defined term is defined. */
 export interface TermDefinition {
@@ -76,6 +77,10 @@ export interface Subdivision {
   label: string;
   /** "(b)(2)" from the section down. */
   path: string;
+  /** A designation printed as is ("1.", "A."); empty for the usual "(label)". */
+  marker: string;
+  /** Placed by `::subdivision` with an explicit depth rather than inferred from its marker. */
+  explicit: boolean;
   /** The first paragraph's text after the marker. */
   children: Inline[];
   /** Continuation paragraphs, lists and child subdivisions. */
@@ -108,12 +113,40 @@ export interface BlockQuote {
 export interface Section {
   /** Stable id from front matter; references use it. */
   id: string;
-  /** The printed number, from the section's order (1-based). */
+  /** The position in the document (1-based): the printed number unless the section has a designation. */
   number: number;
+  /** A code's own designation ("24-211.07"), printed instead of the position. */
+  designation: string | undefined;
   heading: string;
   kind: SectionKind;
+  status: SectionStatus | undefined;
+  statusNote: string | undefined;
   summary: string | undefined;
   blocks: Block[];
+  /** Notes on the section (history, editor's notes...), not part of its text. */
+  annotations: Annotation[];
+  /** The groups (chapter, subchapter...) the section stands in, outermost first. */
+  groups: Group[];
+  file: VFile;
+}
+
+/** `:::annotation{type=History}`: a note on a section, such as its history or an editor's note. */
+export interface Annotation {
+  type: string;
+  attributes: Record<string, string>;
+  blocks: Block[];
+  source: SourceRef;
+}
+
+/** A chapter, subchapter or part: a folder of sections with its group.md. */
+export interface Group {
+  /** Folder path relative to the ordinance folder. */
+  key: string;
+  prefix: string;
+  num: string;
+  heading: string | undefined;
+  /** 1 for a top-level group. */
+  depth: number;
   file: VFile;
 }
 
@@ -132,6 +165,8 @@ export interface Ordinance {
   /** Optional preamble (recitals) before the enacting clause. */
   preamble: Block[];
   sections: Section[];
+  /** Every group, in document order. */
+  groups: Group[];
   terms: TermDefinition[];
   citations: Citation[];
   references: SectionReference[];

@@ -30,6 +30,20 @@ export const ANNOTATIONS: Record<string, AnnotationSpec> = {
   ins: { purpose: 'inserted text in an amendment', forms: ['textDirective'], attributes: [], required: [], label: 'required' },
   del: { purpose: 'deleted text in an amendment', forms: ['textDirective'], attributes: [], required: [], label: 'required' },
   tbd: { purpose: 'a visible placeholder for an unconfirmed fact', forms: ['textDirective'], attributes: [], required: [], label: 'required' },
+  subdivision: {
+    purpose: 'a subdivision with explicit depth, for designations the (a)(1)(A)(i) markers cannot express (imported law)',
+    forms: ['leafDirective'],
+    attributes: ['num', 'depth'],
+    required: ['depth'],
+    label: 'optional',
+  },
+  annotation: {
+    purpose: "a note on a section (history, editor's notes, cross references), kept with the section but not part of its text",
+    forms: ['containerDirective'],
+    attributes: ['type', 'doc', 'path', 'eff', 'app', 'display', 'history', 'prefix', 'applicability', 'expire', 'estimate', 'delay'],
+    required: ['type'],
+    label: 'optional',
+  },
   note: {
     purpose: "a drafter's note, never printed",
     forms: ['textDirective', 'leafDirective', 'containerDirective'],
@@ -101,6 +115,10 @@ export default function remarkAnnotations() {
           `Unexpected text in \`:${directive.name}\`, expected \`:${directive.name}{to=...}\` alone (its words are generated, so they never go stale)`,
           { place },
         );
+      }
+      if (directive.name === 'subdivision' && !/^[1-9]\d?$/.test(attributes.depth ?? '')) {
+        report(file, 'annotation-attribute', `Unexpected depth \`${attributes.depth ?? ''}\` on \`::subdivision\`, expected a whole number from 1 (a subdivision of the section) upward`, { place });
+        return drop();
       }
       if (directive.name === 'note') return drop();
       return undefined;

@@ -28,7 +28,23 @@ export interface Layout {
   fonts: Record<FontRole, string>;
   body: { font: FontRole; size: number; lineGap: number; paragraphGap: number; firstLineIndent: number; align: Align };
   titleBlock: { number: TextStyle; urgencyBanner: TextStyle; title: TextStyle; enactingClause: TextStyle };
-  section: { headingFont: FontRole; headingSize: number; gapBefore: number; gapAfter: number; keepWithNextLines: number; label: string; separator: string };
+  section: {
+    headingFont: FontRole;
+    headingSize: number;
+    gapBefore: number;
+    gapAfter: number;
+    keepWithNextLines: number;
+    /** "Section {number}." for a section numbered by position. */
+    label: string;
+    /** "§ {number}." for a section with its own designation. */
+    designatedLabel: string;
+    separator: string;
+    /** Printed after the heading of a section that is not in force ("[Repealed]"). */
+    statusLabels: Record<string, string>;
+  };
+  group: { font: FontRole; size: number; align: Align; gapBefore: number; gapAfter: number };
+  annotations: { print: boolean };
+  image: { maxHeight: number };
   subdivision: { indentPerLevel: number; markerWidth: number };
   list: { indent: number; bullet: string };
   blockquote: { indent: number };
@@ -45,6 +61,8 @@ export interface Layout {
 export interface Jurisdiction {
   id: string;
   name: string;
+  /** Heading of a code title's first page ("CODE OF THE DISTRICT OF COLUMBIA"). */
+  codeName?: string;
   layout: string;
   language: string;
   numberLabel: string;
@@ -95,6 +113,28 @@ function readJson<T>(file: string, required: readonly string[]): T {
 
 const cache = new Map<string, Template>();
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `extends` merges the named layout under this one, key by key. */
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+  return out;
+}
+
+function readLayout(dir: string, id: string, seen: string[]): Layout {
+  if (seen.includes(id)) throw new TemplateError(`layout \`${id}\` extends itself (${[...seen, id].join(' → ')})`);
+  const own = readJson<Record<string, unknown>>(path.join(dir, 'layouts', `${id}.json`), ['id']);
+  const parent = typeof own.extends === 'string' ? (readLayout(dir, own.extends, [...seen, id]) as unknown as Record<string, unknown>) : {};
+  const layout = merge(parent, own);
+  for (const key of ['page', 'fonts', 'body', 'section', 'group', 'annotations']) {
+    if (!(key in layout)) throw new TemplateError(`layout \`${id}\`: missing \`${key}\``);
+  }
+  return layout as unknown as Layout; // required keys checked above
+}
+
 /** Load the template of a jurisdiction, with its layout and font files. */
 export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR): Template {
   const key = `${dir}\0${jurisdictionId}`;
@@ -106,7 +146,7 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR): Templ
     'enactingClause',
     'certification',
   ]);
-  const layout = readJson<Layout>(path.join(dir, 'layouts', `${jurisdiction.layout}.json`), ['page', 'fonts', 'body', 'section']);
+  const layout = readLayout(dir, jurisdiction.layout, []);
   const require = createRequire(import.meta.url);
   const fontFiles = {} as Record<FontRole, string>;
   for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) {

@@ -47,7 +47,7 @@ export function eachSubdivisionGroup(blocks: Block[], visit: (siblings: Subdivis
   }
 }
 
-/** How a reference prints: "Section 3(b)". */
+/** How a reference prints: "Section 3(b)", or "§ 24-211.07(b)" for a designated section. */
 export function referenceLabel(section: Section, pinpoint: string | undefined): string {
-  return `Section ${section.number}${pinpoint ?? ''}`;
+  return section.designation ? `§ ${section.designation}${pinpoint ?? ''}` : `Section ${section.number}${pinpoint ?? ''}`;
 }

@@ -2,16 +2,25 @@
  * Sections and what they hold: headings with bookmarks and link targets,
  * paragraphs, subdivisions with hanging indents, lists, block quotes, tables.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Block, Section, Subdivision } from '../../model/types.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawRuns, sectionDestination, toRuns } from './inline.js';
 
-/** "Section 3." */
+/** "Section 3.", or "§ 24-211.07." for a section with its own designation. */
 export function sectionLabel(ctx: PdfContext, section: Section): string {
-  return ctx.layout.section.label.replace('{number}', String(section.number));
+  const { label, designatedLabel } = ctx.layout.section;
+  return section.designation ? designatedLabel.replace('{number}', section.designation) : label.replace('{number}', String(section.number));
 }
 
-export function drawSection(ctx: PdfContext, section: Section): void {
+/** The outline entry of a section: "Section 3. Definitions", "§ 24-211.07. Prohibition on ..." */
+export function sectionTitle(ctx: PdfContext, section: Section): string {
+  return `${sectionLabel(ctx, section)} ${section.heading}`.trim();
+}
+
+/** Draw a section; its bookmark goes under `outlineParent` (a group's, or the document's). */
+export function drawSection(ctx: PdfContext, section: Section, outlineParent: PDFKit.PDFOutline = ctx.doc.outline): void {
   const { doc, layout } = ctx;
   const style = layout.section;
   const bodyLine = lineHeight(ctx, layout.body.size, layout.body.lineGap);
@@ -20,11 +29,13 @@ export function drawSection(ctx: PdfContext, section: Section): void {
   ensureSpace(ctx, lineHeight(ctx, style.headingSize, layout.body.lineGap, style.headingFont) + style.keepWithNextLines * bodyLine);
   const left = doc.page.margins.left;
   const label = sectionLabel(ctx, section);
-  const heading = /[.:;!?]$/.test(section.heading) ? section.heading : `${section.heading}.`;
-  doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
-  doc.outline.addItem(`${label} ${section.heading}`);
+  const heading = !section.heading || /[.:;!?\]]$/.test(section.heading) ? section.heading : `${section.heading}.`;
+  const status = section.status && section.status !== 'in-force' ? style.statusLabels[section.status] : undefined;
+  const statusText = status ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
+  if (section.id) doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
+  outlineParent.addItem(sectionTitle(ctx, section));
   doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
-  doc.text(`${label}${style.separator}${heading}`, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap });
+  doc.text(`${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap });
   doc.y += style.gapAfter;
   drawBlocks(ctx, section.blocks, 0);
 }
@@ -41,6 +52,7 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
   switch (block.type) {
     case 'paragraph':
       ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
+      drawImages(ctx, block, x);
       drawRuns(ctx, toRuns(ctx, block.children), {
         x,
         width: widthFrom(ctx, x),
@@ -96,7 +108,7 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   ensureSpace(ctx, 2 * line);
   const y = doc.y;
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
-  doc.text(`(${subdivision.label})`, markerX, y, { width: markerWidth, lineBreak: false });
+  doc.text(subdivision.marker || `(${subdivision.label})`, markerX, y, { width: markerWidth, lineBreak: false });
   doc.y = y;
   if (subdivision.children.length > 0) {
     drawRuns(ctx, toRuns(ctx, subdivision.children), { x: textX, y, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align });
@@ -128,4 +140,18 @@ function drawTable(ctx: PdfContext, table: Extract<Block, { type: 'table' }>, x:
   } as unknown as PDFKit.Mixins.TableOptions);
   doc.x = doc.page.margins.left;
   doc.y += layout.body.paragraphGap;
+}
+
+/** Images a paragraph holds, each scaled to the text width; one that cannot be read prints its description instead (in the runs). */
+function drawImages(ctx: PdfContext, paragraph: Extract<Block, { type: 'paragraph' }>, x: number): void {
+  const { doc, layout } = ctx;
+  for (const inline of paragraph.children) {
+    if (inline.type !== 'image') continue;
+    const file = path.resolve(path.dirname(inline.source.file.path), inline.url);
+    if (!/\.(jpe?g|png)$/i.test(file) || !existsSync(file)) continue;
+    const width = widthFrom(ctx, x);
+    ensureSpace(ctx, layout.image.maxHeight);
+    doc.image(file, x, doc.y, { fit: [width, layout.image.maxHeight] });
+    doc.y += layout.image.maxHeight + layout.body.paragraphGap;
+  }
 }

@@ -17,7 +17,8 @@ export function drawPageFurniture(ctx: PdfContext): void {
   const source = provenance.commit ? `source ${provenance.commit}` : 'source not committed';
   const footerLeft = `Version ${meta.version} · ${STATUS_LABEL[meta.status] ?? meta.status}`;
   const footerRight = `Built ${built} · ${source}`;
-  const headerLeft = `${template.jurisdiction.numberLabel} ${meta.number ?? BLANK}`;
+  const headerLeft =
+    meta.type === 'code-title' ? (template.jurisdiction.codeName ?? template.jurisdiction.name) : `${template.jurisdiction.numberLabel} ${meta.number ?? BLANK}`;
   const watermark = layout.watermark.statuses.includes(meta.status);
   for (let i = range.start; i < range.start + total; i++) {
     doc.switchToPage(i);

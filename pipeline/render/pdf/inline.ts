@@ -113,6 +113,10 @@ function walk(ctx: PdfContext, inlines: Inline[], style: Style, out: Run[]): voi
         push(deletionClose, { ...style, strike: true });
         break;
       }
+      case 'image':
+        // Drawn as a picture by the paragraph; its description stands in the text for readers.
+        push(node.alt ? `[Image: ${node.alt}]` : '[Image]');
+        break;
       case 'placeholder': {
         const { open, close, font } = ctx.layout.placeholder;
         push(`${open}${node.description}${close}`, { ...style, bold: font === 'bold' || font === 'boldItalic' || style.bold });

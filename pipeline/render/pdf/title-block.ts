@@ -21,6 +21,12 @@ export function drawTitleBlock(ctx: PdfContext): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const styles = layout.titleBlock;
+  if (meta.type === 'code-title') {
+    // A title of a code: the law as codified, with no number, enacting clause or certification.
+    styledLine(ctx, jurisdiction.codeName ?? jurisdiction.name.toUpperCase(), { ...styles.urgencyBanner, align: 'center' }, left, width);
+    styledLine(ctx, meta.title, { ...styles.enactingClause, align: 'center' }, left, width);
+    return;
+  }
   styledLine(ctx, `${jurisdiction.numberLabel} ${meta.number ?? BLANK}`, styles.number, left, width);
   if (meta.urgency) styledLine(ctx, jurisdiction.urgencyBanner, styles.urgencyBanner, left, width);
   const indent = styles.title.indent ?? 0;

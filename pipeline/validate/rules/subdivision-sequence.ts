@@ -1,5 +1,5 @@
 import { eachSubdivisionGroup } from '../../resolve/resolve.js';
-import { labelFor, ordinalAt } from '../../model/subdivisions.js';
+import { isInserted, labelFor, ordinalAt } from '../../model/subdivisions.js';
 import type { Rule } from '../rule.js';
 
 /** (a), (b), (c): no gaps, no repeats, each run starting at the first label of its level. */
@@ -11,6 +11,8 @@ const rule: Rule = {
     for (const section of ordinance.sections) {
       eachSubdivisionGroup(section.blocks, (siblings) => {
         siblings.forEach((subdivision, index) => {
+          // Explicit designations ("1.", "A.") and inserted ones ("1A", "a-1") stand outside the plain run.
+          if (subdivision.explicit || isInserted(subdivision.label)) return;
           const previous = siblings[index - 1];
           // Each label follows the one before it, so one gap is reported once, not on every later label.
           const expectedOrdinal = previous && previous.level === subdivision.level ? ordinalAt(previous.label, previous.level) + 1 : 1;
