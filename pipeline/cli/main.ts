@@ -19,6 +19,8 @@ Usage:
   ordinance check [paths...]   check sources (default path: ordinance/)
   ordinance build [paths...]   check, then write dist/<slug>/<slug>.pdf and summary.md
   ordinance rules              list the validation rules
+  ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
+                               import the D.C. Code's XML into the source format
   ordinance --help | --version
 
 A path is an ordinance folder (ordinance/<slug>/), a file in one, or a
@@ -39,10 +41,12 @@ interface Args {
   format: Format;
   outDir: string;
   quiet: boolean;
+  plainCitations: boolean;
+  titles: string[];
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false };
+  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false, plainCitations: false, titles: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
@@ -59,6 +63,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       args.format = format as Format;
     } else if (flag === '--out') args.outDir = value();
     else if (flag === '--quiet') args.quiet = true;
+    else if (flag === '--plain-citations') args.plainCitations = true;
+    else if (flag === '--titles') args.titles = value().split(',').map((t) => t.trim()).filter(Boolean);
     else if (flag.startsWith('-')) throw new UsageError(`unknown option \`${flag}\``);
     else if (args.command === undefined) args.command = arg;
     else args.paths.push(arg);
@@ -81,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'check':
       case 'build':
         return await run(args);
+      case 'import':
+        return await runImport(args);
       case 'rules':
         for (const rule of rules) process.stdout.write(`${rule.id.padEnd(24)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
         return 0;
@@ -100,6 +108,28 @@ export async function main(argv: string[]): Promise<number> {
     else process.stderr.write('Set ORDINANCE_DEBUG=1 for details, and please report it.\n');
     return 2;
   }
+}
+
+async function runImport(args: Args): Promise<number> {
+  const [source, xmlDir, outDir] = args.paths;
+  if (source !== 'dc-code') throw new UsageError(`unknown import source \`${source ?? ''}\`, expected \`dc-code\``);
+  if (!xmlDir || !outDir) throw new UsageError('usage: ordinance import dc-code <xml-dir> <out-dir>');
+  const { importDcCode } = await import('../import/dc-code/import.js');
+  const started = performance.now();
+  let report;
+  try {
+    report = importDcCode(xmlDir, outDir, { plainCitations: args.plainCitations, titles: args.titles });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `imported ${report.titles} titles, ${report.groups} groups, ${report.sections} sections (${report.notInForce} not in force, ${report.explicitSections} with explicit subdivisions), ` +
+      `${report.annotations} annotations, ${report.citations} citations, ${report.registryEntries} registry entries, ${report.images} images into ${outDir} in ${seconds} s\n`,
+  );
+  for (const missing of report.missing) process.stderr.write(`skipped missing include: ${missing}\n`);
+  for (const failure of report.failures) process.stderr.write(`failed: ${failure.file}: ${failure.message}\n`);
+  return report.failures.length > 0 ? 1 : 0;
 }
 
 async function run(args: Args): Promise<number> {

@@ -147,9 +147,9 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
       });
       continue;
     }
-    if (node.type === 'paragraph' && !explicit) {
+    if (node.type === 'paragraph') {
       const first = node.children[0];
-      const markers = first?.type === 'text' ? leadingMarkers(first.value) : { labels: [], length: 0 };
+      const markers = first?.type === 'text' && !explicit ? leadingMarkers(first.value) : { labels: [], length: 0 };
       if (markers.labels.length === 0) {
         const children = toInlines(node.children, collector);
         if (children.length > 0) append({ type: 'paragraph', children, source: { file: collector.file, position: node.position } });
@@ -188,10 +188,17 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
  */
 function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: Block[], collector: Collector): void {
   const depth = Number(node.attributes?.depth);
+  // num="" is an undesignated subdivision; no num at all is more text of an open one.
   const num = node.attributes?.num?.trim();
+  const opens = num !== undefined;
   const source = { file: collector.file, position: node.position };
   const children = toInlines(node.children, collector);
-  const limit = num ? stack.length + 1 : stack.length;
+  if (!opens && depth === 0) {
+    stack.length = 0;
+    blocks.push({ type: 'paragraph', children, source });
+    return;
+  }
+  const limit = opens ? stack.length + 1 : stack.length;
   if (!Number.isInteger(depth) || depth < 1 || depth > limit) {
     report(
       collector.file,
@@ -201,7 +208,7 @@ function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: 
     );
     return;
   }
-  if (!num) {
+  if (!opens) {
     stack.length = depth;
     stack[depth - 1]!.blocks.push({ type: 'paragraph', children, source });
     return;
@@ -214,7 +221,7 @@ function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: 
     level: depth,
     label,
     path: `${stack.map((s) => (s.marker === '' ? `(${s.label})` : s.marker)).join('')}${num}`,
-    marker: parenthesized ? '' : num,
+    marker: parenthesized || num === '' ? '' : num,
     explicit: true,
     children,
     blocks: [],

@@ -1,5 +1,5 @@
 /**
- * Subdivision markers: (a) (1) (A) (i) (I) (aa), the usual hierarchy of
+ * Subdivision markers: (a) (1) (A) (i) (I) (aa) (AA), the usual hierarchy of
  * American codes. A paragraph that starts with markers opens subdivisions;
  * the level comes from the marker's style, with (i), (v), (x) read as letters
  * when they follow the previous letter and as roman numerals otherwise.
@@ -62,22 +62,23 @@ export function isInserted(label: string): boolean {
   return baseLabel(label) !== label;
 }
 
-/** Candidate levels (1-based) a label's style allows, most likely first. */
+const doubled = (label: string) => label.length > 1 && [...label].every((c) => c === label[0]);
+
+/**
+ * Candidate levels (1-based) a label's style allows, most likely first:
+ * 1 (a), 2 (1), 3 (A), 4 (i), 5 (I), 6 (aa), 7 (AA).
+ */
 function candidateLevels(label: string): number[] {
   if (/^\d+$/.test(label)) return [2];
   if (/^[a-z]+$/.test(label)) {
-    const doubled = label.length > 1 && [...label].every((c) => c === label[0]);
-    const levels: number[] = [];
-    if (label.length === 1) levels.push(1);
-    if (isRoman(label)) levels.push(4);
-    if (doubled) levels.push(6, 1);
-    return levels.length ? levels : [1];
+    if (label.length === 1) return isRoman(label) ? [1, 4] : [1];
+    if (doubled(label)) return isRoman(label) ? [6, 4] : [6];
+    return isRoman(label) ? [4] : [1];
   }
   if (/^[A-Z]+$/.test(label)) {
-    const levels: number[] = [];
-    if (label.length === 1) levels.push(3);
-    if (isRoman(label)) levels.push(5);
-    return levels.length ? levels : [3];
+    if (label.length === 1) return isRoman(label) ? [3, 5] : [3];
+    if (doubled(label)) return isRoman(label) ? [7, 5] : [7];
+    return isRoman(label) ? [5] : [3];
   }
   return [1];
 }
@@ -87,6 +88,8 @@ export function ordinalAt(label: string, level: number): number {
   label = baseLabel(label);
   if (level === 2) return Number(label);
   if (level === 4 || level === 5) return romanValue(label);
+  // (aa), (bb): doubled letters count by their letter.
+  if (level === 6 || level === 7) return label.toLowerCase().charCodeAt(0) - 96;
   return alphaValue(label);
 }
 
@@ -106,6 +109,10 @@ export function labelFor(n: number, level: number): string {
       return toRoman(n).toUpperCase();
     case 3:
       return String.fromCharCode(64 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
+    case 6:
+      return String.fromCharCode(96 + n).repeat(2);
+    case 7:
+      return String.fromCharCode(64 + n).repeat(2);
     default:
       return String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
   }

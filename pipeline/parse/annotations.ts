@@ -67,6 +67,11 @@ export default function remarkAnnotations() {
         if (parent && index !== undefined) parent.children.splice(index, 1);
         return [SKIP, index];
       };
+      if (!spec && directive.type === 'textDirective' && directive.children.length === 0 && Object.keys(directive.attributes ?? {}).length === 0) {
+        // "8:00 p.m.", "3:1", "Note:see": a colon inside prose, not an annotation. Keep it as text.
+        if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: `:${directive.name}`, position: directive.position });
+        return [SKIP, (index ?? 0) + 1];
+      }
       if (!spec) {
         const suggestion = closest(directive.name, Object.keys(ANNOTATIONS));
         report(
@@ -116,8 +121,8 @@ export default function remarkAnnotations() {
           { place },
         );
       }
-      if (directive.name === 'subdivision' && !/^[1-9]\d?$/.test(attributes.depth ?? '')) {
-        report(file, 'annotation-attribute', `Unexpected depth \`${attributes.depth ?? ''}\` on \`::subdivision\`, expected a whole number from 1 (a subdivision of the section) upward`, { place });
+      if (directive.name === 'subdivision' && !/^\d{1,2}$/.test(attributes.depth ?? '')) {
+        report(file, 'annotation-attribute', `Unexpected depth \`${attributes.depth ?? ''}\` on \`::subdivision\`, expected a whole number: 1 for a subdivision of the section, 0 for text of the section itself`, { place });
         return drop();
       }
       if (directive.name === 'note') return drop();

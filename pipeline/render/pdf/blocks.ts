@@ -108,7 +108,8 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   ensureSpace(ctx, 2 * line);
   const y = doc.y;
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
-  doc.text(subdivision.marker || `(${subdivision.label})`, markerX, y, { width: markerWidth, lineBreak: false });
+  const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  if (marker) doc.text(marker, markerX, y, { width: markerWidth, lineBreak: false });
   doc.y = y;
   if (subdivision.children.length > 0) {
     drawRuns(ctx, toRuns(ctx, subdivision.children), { x: textX, y, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align });

@@ -1,0 +1,323 @@
+/**
+ * One D.C. Code section (XML) as a section file of the source format (mdast,
+ * then Markdown through remark-stringify, so escaping is never hand-written).
+ * Subdivisions keep their nesting: as "(a)" markers where the format's
+ * inference reads them back exactly, otherwise with explicit ::subdivision
+ * depths. Annotations (history, editor's notes) become :::annotation blocks;
+ * citations become :cite annotations unless plain text is asked for.
+ */
+import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { stringify as yamlStringify } from 'yaml';
+import { baseLabel, levelOf } from '../../model/subdivisions.js';
+import { citationTarget } from './citations.js';
+import { attribute, child, collapse, elements, local, textOf, type Element, type ElementContent } from './xml.js';
+
+export interface SectionContext {
+  plainCitations: boolean;
+  /** Registry ids cited, with the citation text first seen for each. */
+  cited: Map<string, { doc: string; count: number }>;
+  /** Images to copy beside the section file: source path (relative to the XML file) → name. */
+  images: string[];
+  counts: { citations: number; annotations: number; explicit: number };
+}
+
+const REASONS: Record<string, string> = {
+  repealed: 'repealed',
+  expired: 'expired',
+  'not funded': 'not-funded',
+  transferred: 'transferred',
+  recodified: 'recodified',
+  'not applicable': 'not-applicable',
+  omitted: 'omitted',
+  reserved: 'reserved',
+};
+
+const PAREN_LABEL = /^\(([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\)$/;
+
+/** The section id the format uses for a D.C. Code number ("[16-572.01]" → "16-572.01"). */
+export function sectionId(num: string): string {
+  return num
+    .toLowerCase()
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[^a-z0-9.:-]+/g, '')
+    .replace(/^[-.:]+|[-.:]+$/g, '');
+}
+
+/** Convert one <section> to an mdast tree with its front matter. */
+export function sectionTree(section: Element, ctx: SectionContext): { id: string; tree: Root } {
+  const num = textOf(child(section, 'num'));
+  const id = sectionId(num);
+  const heading = textOf(child(section, 'heading'));
+  const reason = textOf(child(section, 'reason'));
+  const meta: Record<string, unknown> = { id, number: num, heading: heading || undefined, kind: 'code-section' };
+  if (reason) {
+    const status = REASONS[reason.toLowerCase()];
+    meta.status = status ?? 'pending';
+    if (!status) meta['status-note'] = reason;
+  }
+  const explicit = needsExplicit(section);
+  if (explicit) ctx.counts.explicit++;
+  const body: RootContent[] = [];
+  const annotations: ContainerDirective[] = [];
+  convertChildren(section, 0, explicit, body, annotations, ctx);
+  const front = yamlStringify(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)), { lineWidth: 0 }).trimEnd();
+  return { id, tree: { type: 'root', children: [{ type: 'yaml', value: front }, ...body, ...annotations] } };
+}
+
+/** Whether the section's subdivisions need explicit depths to read back as they are. */
+function needsExplicit(section: Element): boolean {
+  let explicit = false;
+  const open: { level: number; label: string }[] = [];
+  const visit = (parent: Element, depth: number) => {
+    let seenPara = false;
+    for (const el of elements(parent)) {
+      const name = local(el);
+      if (name === 'para') {
+        seenPara = true;
+        const num = textOf(child(el, 'num'));
+        const match = PAREN_LABEL.exec(num);
+        if (!match) {
+          explicit = true;
+          continue;
+        }
+        const label = match[1]!;
+        const level = levelOf(label, new Map(open.map((o) => [o.level, baseLabel(o.label)])));
+        while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+        if (open.length !== depth) explicit = true;
+        open.push({ level, label });
+        if (startsLikeMarker(firstText(el))) explicit = true;
+        visit(el, depth + 1);
+        if (open.length > depth) open.length = depth;
+      } else if ((name === 'aftertext' || name === 'text') && !attribute(el, 'type') && seenPara) {
+        // Text after subdivisions belongs to their parent, which markers cannot say.
+        explicit = true;
+      } else if (name === 'text' && !attribute(el, 'type') && depth === 0 && startsLikeMarker(textOf(el))) {
+        explicit = true;
+      }
+    }
+  };
+  visit(section, 0);
+  return explicit;
+}
+
+function firstText(para: Element): string {
+  return textOf(child(para, 'text'));
+}
+
+function startsLikeMarker(text: string): boolean {
+  return /^\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)/.test(text);
+}
+
+const SKIP = new Set(['num', 'heading', 'reason', 'prefix']);
+
+/** Convert the content of a section or para at `depth` (0 = the section). */
+function convertChildren(
+  parent: Element,
+  depth: number,
+  explicit: boolean,
+  body: RootContent[],
+  annotations: ContainerDirective[],
+  ctx: SectionContext,
+): void {
+  for (const el of elements(parent)) {
+    const name = local(el);
+    if (SKIP.has(name)) continue;
+    if (name === 'para') {
+      convertPara(el, depth + 1, explicit, body, annotations, ctx);
+    } else if (name === 'annotations') {
+      for (const annotation of elements(el)) annotations.push(annotationBlock(annotation, ctx));
+    } else if (name === 'annotation') {
+      annotations.push(annotationBlock(el, ctx));
+    } else if (name === 'text' && attribute(el, 'type')) {
+      annotations.push(annotationBlock(el, ctx, attribute(el, 'type')));
+    } else if (['insert', 'find-replace', 'repeal', 'remove', 'applicability'].includes(name)) {
+      annotations.push(pendingChange(el, ctx));
+    } else if (name === 'text' || name === 'aftertext' || name === 'include' || name === 'container' || name === 'marginalia') {
+      const blocks = blocksOf(el, ctx);
+      if (name === 'container' && textOf(child(el, 'heading'))) blocks.unshift(paragraph([strong(textOf(child(el, 'heading')))]));
+      for (const block of blocks) body.push(explicit && depth > 0 && block.type === 'paragraph' ? continuation(block, depth) : block);
+      if (name === 'container' || name === 'include') convertChildren(el, depth, explicit, body, annotations, ctx);
+    } else {
+      body.push(...blocksOf(el, ctx));
+    }
+  }
+}
+
+function convertPara(para: Element, depth: number, explicit: boolean, body: RootContent[], annotations: ContainerDirective[], ctx: SectionContext): void {
+  const num = textOf(child(para, 'num'));
+  const heading = textOf(child(para, 'heading'));
+  const texts = elements(para, 'text').filter((t) => !attribute(t, 'type'));
+  const first = texts[0];
+  const blocks = first ? blocksOf(first, ctx) : [];
+  let lead: PhrasingContent[] = [];
+  if (blocks[0]?.type === 'paragraph') lead = (blocks.shift() as Paragraph).children;
+  if (heading) lead = [strong(heading), ...(lead.length ? [text(' ')] : []), ...lead];
+  if (explicit) {
+    // num="" opens an undesignated subdivision (no num would continue the open one).
+    const leaf: LeafDirective = { type: 'leafDirective', name: 'subdivision', attributes: { num, depth: String(depth) }, children: lead };
+    body.push(leaf);
+    for (const block of blocks) body.push(block.type === 'paragraph' ? continuation(block, depth) : block);
+  } else {
+    body.push(paragraph([text(`${num}${lead.length ? ' ' : ''}`), ...lead]));
+    body.push(...blocks);
+  }
+  // Everything after the first <text>: more text, child paras, after-text, notes.
+  const rest: Element = { ...para, children: para.children.filter((c) => c !== first) };
+  convertChildren(rest, depth, explicit, body, annotations, ctx);
+}
+
+/** More text of the open subdivision at `depth` (explicit mode). */
+function continuation(block: Paragraph, depth: number): LeafDirective {
+  return { type: 'leafDirective', name: 'subdivision', attributes: { depth: String(depth) }, children: block.children };
+}
+
+function annotationBlock(el: Element, ctx: SectionContext, type?: string): ContainerDirective {
+  ctx.counts.annotations++;
+  const attributes: Record<string, string> = { type: type ?? attribute(el, 'type') ?? 'Note' };
+  for (const key of ['doc', 'path', 'eff', 'app', 'display', 'history', 'prefix', 'applicability', 'expire', 'estimate', 'delay']) {
+    const value = attribute(el, key);
+    if (value !== undefined && value !== '') attributes[key] = value;
+  }
+  const children = blocksOf(el, ctx) as BlockContent[];
+  return { type: 'containerDirective', name: 'annotation', attributes, children: children.length ? children : [paragraph([text(attributes.type!)])] };
+}
+
+/** Codification markup for a change not yet in the text (insert, find and replace...), kept as a note. */
+function pendingChange(el: Element, ctx: SectionContext): ContainerDirective {
+  const name = local(el);
+  let description: string;
+  if (name === 'find-replace') {
+    description = `Pending change: replace “${textOf(child(el, 'find'))}” with “${textOf(child(el, 'replace'))}”${attribute(el, 'path') ? ` in ${attribute(el, 'path')}` : ''}.`;
+  } else {
+    description = `Pending change (${name}${attribute(el, 'path') ? ` ${attribute(el, 'path')}` : ''}): ${textOf(el)}`;
+  }
+  ctx.counts.annotations++;
+  return { type: 'containerDirective', name: 'annotation', attributes: { type: 'Pending Change' }, children: [paragraph([text(description)])] };
+}
+
+/** Block content of a <text>-like element: paragraphs split around tables, centred lines and headings. */
+function blocksOf(el: Element, ctx: SectionContext): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    const trimmed = trimInline(run);
+    if (trimmed.length) out.push(paragraph(trimmed));
+    run = [];
+  };
+  for (const node of el.children) {
+    if (node.type === 'element') {
+      const name = local(node);
+      if (name === 'table') {
+        flush();
+        out.push(table(node, ctx));
+        continue;
+      }
+      if (name === 'center' || name === 'h1' || name === 'h2' || name === 'h3' || name === 'p') {
+        flush();
+        const inner = trimInline(inline(node.children, ctx));
+        if (inner.length) out.push(paragraph(name.startsWith('h') ? [{ type: 'strong', children: inner }] : inner));
+        continue;
+      }
+      if (SKIP.has(name) && el.name !== 'text') continue;
+      if (name === 'para' || name === 'annotations' || name === 'annotation') continue;
+    }
+    run.push(...inline([node], ctx));
+  }
+  flush();
+  return out;
+}
+
+function inline(nodes: ElementContent[], ctx: SectionContext): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'cdata') {
+      const value = node.value.replace(/\s+/g, ' ');
+      if (value) out.push(text(value));
+      continue;
+    }
+    if (node.type !== 'element') continue;
+    const name = local(node);
+    switch (name) {
+      case 'cite': {
+        ctx.counts.citations++;
+        const children = inline(node.children, ctx);
+        const target = citationTarget({ doc: attribute(node, 'doc'), path: attribute(node, 'path') });
+        if (ctx.plainCitations || !target) {
+          out.push(...children);
+          break;
+        }
+        const seen = ctx.cited.get(target.to);
+        if (seen) seen.count++;
+        else ctx.cited.set(target.to, { doc: attribute(node, 'doc') ?? 'D.C. Code', count: 1 });
+        out.push({ type: 'textDirective', name: 'cite', attributes: { to: target.to, ...(target.pin ? { pin: target.pin } : {}) }, children: trimInline(children) });
+        break;
+      }
+      case 'strong':
+      case 'b':
+        out.push({ type: 'strong', children: inline(node.children, ctx) });
+        break;
+      case 'em':
+      case 'i':
+        out.push({ type: 'emphasis', children: inline(node.children, ctx) });
+        break;
+      case 's':
+      case 'strike':
+        out.push({ type: 'delete', children: inline(node.children, ctx) });
+        break;
+      case 'br':
+        out.push(text(' '));
+        break;
+      case 'img': {
+        const src = attribute(node, 'src') ?? '';
+        const name = src.replace(/^\.\//, '');
+        if (name && !name.includes('/')) ctx.images.push(name);
+        out.push({ type: 'image', url: name, alt: attribute(node, 'alt') ?? `figure ${name}` });
+        break;
+      }
+      default:
+        out.push(...inline(node.children, ctx));
+    }
+  }
+  return out;
+}
+
+function table(el: Element, ctx: SectionContext): Table {
+  const rows = [...elements(el, 'tr'), ...elements(el, 'thead').flatMap((t) => elements(t, 'tr')), ...elements(el, 'tbody').flatMap((t) => elements(t, 'tr'))];
+  const width = Math.max(1, ...rows.map((r) => elements(r).filter((c) => ['td', 'th'].includes(local(c))).length));
+  const toRow = (row: Element) => {
+    const cells: TableCell[] = elements(row)
+      .filter((c) => ['td', 'th'].includes(local(c)))
+      .map((cell) => ({ type: 'tableCell', children: trimInline(inline(cell.children, ctx)) }));
+    while (cells.length < width) cells.push({ type: 'tableCell', children: [] });
+    return { type: 'tableRow' as const, children: cells };
+  };
+  const body = rows.map(toRow);
+  // GitHub tables need a header row; a table without <th> gets an empty one rather than promoting data.
+  const hasHeader = rows[0] ? elements(rows[0]).some((c) => local(c) === 'th') : false;
+  const header = hasHeader ? body.shift()! : { type: 'tableRow' as const, children: Array.from({ length: width }, (): TableCell => ({ type: 'tableCell', children: [] })) };
+  return { type: 'table', align: [], children: [header, ...body] };
+}
+
+function text(value: string): PhrasingContent {
+  return { type: 'text', value };
+}
+
+function strong(value: string): PhrasingContent {
+  return { type: 'strong', children: [text(value)] };
+}
+
+function paragraph(children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children };
+}
+
+/** Drop white space at the edges of inline content. */
+function trimInline(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out = [...nodes];
+  while (out.length && out[0]!.type === 'text' && !collapse((out[0] as { value: string }).value)) out.shift();
+  while (out.length && out[out.length - 1]!.type === 'text' && !collapse((out[out.length - 1] as { value: string }).value)) out.pop();
+  if (out[0]?.type === 'text') out[0] = text((out[0] as { value: string }).value.replace(/^\s+/, ''));
+  const last = out.length - 1;
+  if (out[last]?.type === 'text') out[last] = text((out[last] as { value: string }).value.replace(/\s+$/, ''));
+  return out;
+}

@@ -1,0 +1,52 @@
+/** Small helpers over xast for the D.C. Code's XML. */
+import { readFileSync } from 'node:fs';
+import type { Element, ElementContent, Root } from 'xast';
+import { fromXml } from 'xast-util-from-xml';
+
+export type { Element, ElementContent };
+
+/** Parse an XML file; returns its root element. */
+export function readXml(file: string): Element {
+  const tree: Root = fromXml(readFileSync(file));
+  const root = tree.children.find((c): c is Element => c.type === 'element');
+  if (!root) throw new Error(`${file}: no root element`);
+  return root;
+}
+
+/** An element's name without its namespace prefix ("codify:insert" → "insert"). */
+export function local(element: Element): string {
+  const name = element.name;
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/** The element children of `element`, optionally only those named `name`. */
+export function elements(element: Element, name?: string): Element[] {
+  return element.children.filter((c): c is Element => c.type === 'element' && (name === undefined || local(c) === name));
+}
+
+export function child(element: Element, name: string): Element | undefined {
+  return elements(element, name)[0];
+}
+
+/** All text below `element`, white space collapsed. */
+export function textOf(element: Element | undefined): string {
+  if (!element) return '';
+  let out = '';
+  const walk = (node: ElementContent) => {
+    if (node.type === 'text' || node.type === 'cdata') out += node.value;
+    else if (node.type === 'element') node.children.forEach(walk);
+  };
+  element.children.forEach(walk);
+  return collapse(out);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** An attribute by local name ("codified:path" answers to "path" only when no plain one exists). */
+export function attribute(element: Element, name: string): string | undefined {
+  const value = element.attributes[name];
+  return value === undefined || value === null ? undefined : String(value);
+}
