@@ -3,6 +3,8 @@
  * render, summarize, publish. Each stage is a module with typed input and
  * output; options switch the output stages on and off.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import { hasErrors } from './diagnostics.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
@@ -23,6 +25,13 @@ export interface PipelineOptions {
   /** Where outputs go (dist/). */
   outDir: string;
   severities?: RuleSeverities;
+  /**
+   * Drop each ordinance's model and source text once it is checked or built,
+   * keeping only the findings: what a large corpus needs to stay small.
+   */
+  release?: boolean;
+  /** Share the ordinances among worker threads when the workspace is large enough. */
+  parallel?: boolean;
 }
 
 export interface OrdinanceResult {
@@ -71,21 +80,55 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
 
 export interface WorkspaceResult {
   registry: DirectiveRegistry;
+  /** The registry's files with their findings. */
+  registryFiles: VFile[];
   ordinances: OrdinanceResult[];
 }
 
+/** How many Markdown files the workspace's ordinances hold, counted cheaply. */
+function countSourceFiles(workspace: Workspace): number {
+  let count = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name.endsWith('.md')) count++;
+      if (count >= PARALLEL_THRESHOLD) return;
+    }
+  };
+  for (const dir of workspace.ordinances) if (count < PARALLEL_THRESHOLD) walk(dir);
+  return count;
+}
+
+/** Below this many source files a workspace is compiled on the main thread: workers cost more to start than they save. */
+const PARALLEL_THRESHOLD = 400;
+
 /** Run the pipeline on every ordinance of a workspace; one broken ordinance never stops the others. */
 export async function compileWorkspace(workspace: Workspace, options: PipelineOptions): Promise<WorkspaceResult> {
+  if (options.parallel && workspace.ordinances.length > 1) {
+    const { compileOnWorkers, workerCount } = await import('./parallel/pool.js');
+    const count = workerCount(workspace.ordinances.length);
+    if (count > 1 && countSourceFiles(workspace) >= PARALLEL_THRESHOLD) {
+      const { registryFiles, ordinances } = await compileOnWorkers(workspace, options, count);
+      const { deserializeFiles } = await import('./parallel/messages.js');
+      return { registry: DirectiveRegistry.fromFiles(workspace.registryDir, []), registryFiles: deserializeFiles(registryFiles), ordinances };
+    }
+  }
   const registry = DirectiveRegistry.fromFiles(workspace.registryDir, loadRegistrySources(workspace.registryDir));
   const ordinances: OrdinanceResult[] = [];
   for (const dir of workspace.ordinances) {
-    ordinances.push(await compileOrdinance(loadOrdinanceSources(dir), registry, options));
+    const result = await compileOrdinance(loadOrdinanceSources(dir), registry, options);
+    if (options.release) {
+      result.ordinance = null;
+      for (const file of result.files) file.value = '';
+    }
+    ordinances.push(result);
   }
-  return { registry, ordinances };
+  if (options.release) for (const file of registry.files) file.value = '';
+  return { registry, registryFiles: registry.files, ordinances };
 }
 
 /** All vfiles of a run (registry and ordinances), for reporting. */
 export function filesOf(results: WorkspaceResult[]): VFile[] {
-  return results.flatMap((r) => [...r.registry.files, ...r.ordinances.flatMap((o) => o.files)]);
+  return results.flatMap((r) => [...r.registryFiles, ...r.ordinances.flatMap((o) => o.files)]);
 }
 

@@ -139,7 +139,7 @@ async function run(args: Args): Promise<number> {
   }
   const build = args.command === 'build';
   const results = [];
-  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir }));
+  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir, release: true, parallel: true }));
   const files = filesOf(results);
   const output = formatDiagnostics(files, args.format);
   if (output) process.stdout.write(`${output}\n`);

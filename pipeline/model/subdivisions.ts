@@ -72,12 +72,13 @@ function candidateLevels(label: string): number[] {
   if (/^\d+$/.test(label)) return [2];
   if (/^[a-z]+$/.test(label)) {
     if (label.length === 1) return isRoman(label) ? [1, 4] : [1];
-    if (doubled(label)) return isRoman(label) ? [6, 4] : [6];
+    // (aa) is a level of its own, a numeral ((ii)), or the letter after (z).
+    if (doubled(label)) return isRoman(label) ? [6, 4, 1] : [6, 1];
     return isRoman(label) ? [4] : [1];
   }
   if (/^[A-Z]+$/.test(label)) {
     if (label.length === 1) return isRoman(label) ? [3, 5] : [3];
-    if (doubled(label)) return isRoman(label) ? [7, 5] : [7];
+    if (doubled(label)) return isRoman(label) ? [7, 5, 3] : [7, 3];
     return isRoman(label) ? [5] : [3];
   }
   return [1];
@@ -88,8 +89,8 @@ export function ordinalAt(label: string, level: number): number {
   label = baseLabel(label);
   if (level === 2) return Number(label);
   if (level === 4 || level === 5) return romanValue(label);
-  // (aa), (bb): doubled letters count by their letter.
-  if (level === 6 || level === 7) return label.toLowerCase().charCodeAt(0) - 96;
+  // (aa), (bb) ... (zz), (aaa): doubled letters count by their letter, then by their length.
+  if (level === 6 || level === 7) return 26 * Math.max(0, label.length - 2) + label.toLowerCase().charCodeAt(0) - 96;
   return alphaValue(label);
 }
 
@@ -110,9 +111,9 @@ export function labelFor(n: number, level: number): string {
     case 3:
       return String.fromCharCode(64 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
     case 6:
-      return String.fromCharCode(96 + n).repeat(2);
+      return String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 2);
     case 7:
-      return String.fromCharCode(64 + n).repeat(2);
+      return String.fromCharCode(64 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 2);
     default:
       return String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
   }

@@ -1,16 +1,16 @@
 /**
  * Parse: one unified processor chain for every source file. Markdown with
- * GFM tables, YAML front matter checked against the file's schema, and the
- * annotations drafters write as directives.
+ * GFM tables and strikethrough, YAML front matter checked against the file's
+ * schema, and the annotations drafters write as directives.
  */
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import remarkAnnotations from './annotations.js';
+import remarkGfmTables from './gfm-tables.js';
 import remarkFrontMatterData from './front-matter.js';
 import type { Schema } from './schema.js';
 
@@ -26,7 +26,7 @@ function createProcessor(schema: Schema, what: string) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
+    .use(remarkGfmTables)
     .use(remarkDirective)
     .use(remarkFrontMatterData, { schema, what })
     .use(remarkAnnotations);

@@ -9,7 +9,7 @@
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { stringify as yamlStringify } from 'yaml';
-import { baseLabel, levelOf } from '../../model/subdivisions.js';
+import { leadingMarkers, levelOf } from '../../model/subdivisions.js';
 import { citationTarget } from './citations.js';
 import { attribute, child, collapse, elements, local, textOf, type Element, type ElementContent } from './xml.js';
 
@@ -56,57 +56,48 @@ export function sectionTree(section: Element, ctx: SectionContext): { id: string
     meta.status = status ?? 'pending';
     if (!status) meta['status-note'] = reason;
   }
-  const explicit = needsExplicit(section);
-  if (explicit) ctx.counts.explicit++;
-  const body: RootContent[] = [];
-  const annotations: ContainerDirective[] = [];
-  convertChildren(section, 0, explicit, body, annotations, ctx);
+  // Markers where they read back exactly; explicit depths where they would not.
+  let body: RootContent[] = [];
+  let annotations: ContainerDirective[] = [];
+  const plan: PlanStep[] = [];
+  const simple = { plan: plan as PlanStep[] | null };
+  convertChildren(section, 0, false, body, annotations, ctx, simple);
+  if (!readsBack(simple.plan)) {
+    ctx.counts.explicit++;
+    const scratch: SectionContext = { ...ctx, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+    body = [];
+    annotations = [];
+    convertChildren(section, 0, true, body, annotations, scratch, { plan: null });
+  }
   const front = yamlStringify(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)), { lineWidth: 0 }).trimEnd();
   return { id, tree: { type: 'root', children: [{ type: 'yaml', value: front }, ...body, ...annotations] } };
 }
 
-/** Whether the section's subdivisions need explicit depths to read back as they are. */
-function needsExplicit(section: Element): boolean {
-  let explicit = false;
+/** What the simple (marker) form of a section is meant to say, step by step, to check it reads back so. */
+type PlanStep = { node: RootContent; kind: 'marker'; label: string; depth: number } | { node: RootContent; kind: 'text'; depth: number };
+
+/**
+ * Whether the marker form reads back as planned: the same subdivisions at the
+ * same depths, and every other block under the subdivision it belongs to. This
+ * mirrors how the model nests marker paragraphs.
+ */
+function readsBack(plan: PlanStep[] | null): boolean {
+  if (!plan) return false;
   const open: { level: number; label: string }[] = [];
-  const visit = (parent: Element, depth: number) => {
-    let seenPara = false;
-    for (const el of elements(parent)) {
-      const name = local(el);
-      if (name === 'para') {
-        seenPara = true;
-        const num = textOf(child(el, 'num'));
-        const match = PAREN_LABEL.exec(num);
-        if (!match) {
-          explicit = true;
-          continue;
-        }
-        const label = match[1]!;
-        const level = levelOf(label, new Map(open.map((o) => [o.level, baseLabel(o.label)])));
-        while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
-        if (open.length !== depth) explicit = true;
-        open.push({ level, label });
-        if (startsLikeMarker(firstText(el))) explicit = true;
-        visit(el, depth + 1);
-        if (open.length > depth) open.length = depth;
-      } else if ((name === 'aftertext' || name === 'text') && !attribute(el, 'type') && seenPara) {
-        // Text after subdivisions belongs to their parent, which markers cannot say.
-        explicit = true;
-      } else if (name === 'text' && !attribute(el, 'type') && depth === 0 && startsLikeMarker(textOf(el))) {
-        explicit = true;
-      }
+  for (const step of plan) {
+    const first = step.node.type === 'paragraph' ? step.node.children[0] : undefined;
+    const markers = first?.type === 'text' ? leadingMarkers(first.value) : { labels: [] as string[], length: 0 };
+    if (markers.labels.length > 0) {
+      if (step.kind !== 'marker' || markers.labels.length !== 1 || markers.labels[0] !== step.label) return false;
+      const level = levelOf(step.label, new Map(open.map((o) => [o.level, o.label])));
+      while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+      open.push({ level, label: step.label });
+      if (open.length !== step.depth) return false;
+    } else if (step.kind !== 'text' || open.length !== step.depth) {
+      return false;
     }
-  };
-  visit(section, 0);
-  return explicit;
-}
-
-function firstText(para: Element): string {
-  return textOf(child(para, 'text'));
-}
-
-function startsLikeMarker(text: string): boolean {
-  return /^\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)/.test(text);
+  }
+  return true;
 }
 
 const SKIP = new Set(['num', 'heading', 'reason', 'prefix']);
@@ -119,12 +110,17 @@ function convertChildren(
   body: RootContent[],
   annotations: ContainerDirective[],
   ctx: SectionContext,
+  simple: { plan: PlanStep[] | null },
 ): void {
+  const emit = (node: RootContent) => {
+    body.push(node);
+    simple.plan?.push({ node, kind: 'text', depth });
+  };
   for (const el of elements(parent)) {
     const name = local(el);
     if (SKIP.has(name)) continue;
     if (name === 'para') {
-      convertPara(el, depth + 1, explicit, body, annotations, ctx);
+      convertPara(el, depth + 1, explicit, body, annotations, ctx, simple);
     } else if (name === 'annotations') {
       for (const annotation of elements(el)) annotations.push(annotationBlock(annotation, ctx));
     } else if (name === 'annotation') {
@@ -136,15 +132,29 @@ function convertChildren(
     } else if (name === 'text' || name === 'aftertext' || name === 'include' || name === 'container' || name === 'marginalia') {
       const blocks = blocksOf(el, ctx);
       if (name === 'container' && textOf(child(el, 'heading'))) blocks.unshift(paragraph([strong(textOf(child(el, 'heading')))]));
-      for (const block of blocks) body.push(explicit && depth > 0 && block.type === 'paragraph' ? continuation(block, depth) : block);
-      if (name === 'container' || name === 'include') convertChildren(el, depth, explicit, body, annotations, ctx);
+      for (const block of blocks) {
+        if (explicit && block.type === 'paragraph') body.push(continuation(block, depth));
+        else emit(block);
+      }
+      if (name === 'container' || name === 'include') convertChildren(el, depth, explicit, body, annotations, ctx, simple);
     } else {
-      body.push(...blocksOf(el, ctx));
+      for (const block of blocksOf(el, ctx)) {
+        if (explicit && block.type === 'paragraph') body.push(continuation(block, depth));
+        else emit(block);
+      }
     }
   }
 }
 
-function convertPara(para: Element, depth: number, explicit: boolean, body: RootContent[], annotations: ContainerDirective[], ctx: SectionContext): void {
+function convertPara(
+  para: Element,
+  depth: number,
+  explicit: boolean,
+  body: RootContent[],
+  annotations: ContainerDirective[],
+  ctx: SectionContext,
+  simple: { plan: PlanStep[] | null },
+): void {
   const num = textOf(child(para, 'num'));
   const heading = textOf(child(para, 'heading'));
   const texts = elements(para, 'text').filter((t) => !attribute(t, 'type'));
@@ -159,12 +169,19 @@ function convertPara(para: Element, depth: number, explicit: boolean, body: Root
     body.push(leaf);
     for (const block of blocks) body.push(block.type === 'paragraph' ? continuation(block, depth) : block);
   } else {
-    body.push(paragraph([text(`${num}${lead.length ? ' ' : ''}`), ...lead]));
-    body.push(...blocks);
+    const label = PAREN_LABEL.exec(num)?.[1];
+    const marker = paragraph([text(`${num}${lead.length ? ' ' : ''}`), ...lead]);
+    body.push(marker);
+    if (label === undefined) simple.plan = null; // "1.", "A.", no number: only explicit depths can say it
+    else simple.plan?.push({ node: marker, kind: 'marker', label, depth });
+    for (const block of blocks) {
+      body.push(block);
+      simple.plan?.push({ node: block, kind: 'text', depth });
+    }
   }
   // Everything after the first <text>: more text, child paras, after-text, notes.
   const rest: Element = { ...para, children: para.children.filter((c) => c !== first) };
-  convertChildren(rest, depth, explicit, body, annotations, ctx);
+  convertChildren(rest, depth, explicit, body, annotations, ctx, simple);
 }
 
 /** More text of the open subdivision at `depth` (explicit mode). */

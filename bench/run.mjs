@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// `npm run bench`: ours against the peers on the same content, in one run.
+//
+// Corpora: the D.C. Code imported into the source format (all titles), and
+// samples of its first 10, 100 and 1,000 sections as one document each. For
+// each: whole-process wall time and peak RSS (GNU time) of `ordinance check`
+// (cold: no cache; warm: nothing changed; after editing one section) and of
+// `ordinance build`, pages/s, time per section; and the peers:
+//   check: markdownlint-cli2; remark-cli with remark-preset-lint-recommended
+//   build: pandoc to PDF via pdflatex and via wkhtmltopdf; pandoc to HTML
+// A peer that is not installed is reported as skipped with the command that
+// installs it. Results print as a table and go to bench/results/ as JSON.
+//
+// Options: --sizes 10,100,1000,all   --skip-peers   --corpus <xml-dir>
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = path.join(ROOT, '.cache', 'bench');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const BIN = path.join(ROOT, 'bin', 'ordinance.js');
+const PEERS = path.join(ROOT, '.cache', 'bench-peers', 'node_modules', '.bin');
+const TIME = '/usr/bin/time';
+const INSTALL = 'bash bench/install-peers.sh';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const sizes = option('--sizes', '10,100,1000,all').split(',');
+const skipPeers = args.includes('--skip-peers');
+const corpusXml = option('--corpus', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz'));
+
+if (!existsSync(TIME)) {
+  console.error(`GNU time is needed to measure peak memory: apt-get install time (or ${INSTALL})`);
+  process.exit(2);
+}
+
+/** Run a command under GNU time; returns wall seconds, peak RSS in MiB, exit code and output. */
+function measure(command, argv, options = {}) {
+  const result = spawnSync(TIME, ['-f', '%e %M', command, ...argv], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: (options.timeoutSeconds ?? 3600) * 1000,
+    env: { ...process.env, ...(options.env ?? {}) },
+  });
+  const lines = (result.stderr ?? '').trim().split('\n');
+  const [seconds, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n') };
+}
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+function pdfPages(file) {
+  try {
+    return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function filesBelow(dir, test) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (test(p)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The full import, made once per tool version and reused. */
+function fullCorpus() {
+  const out = path.join(WORK, 'dc-all');
+  const stamp = path.join(WORK, 'dc-all.stamp');
+  const version = readFileSync(path.join(ROOT, 'lib', 'bin', 'main.js')).length + ':' + statSync(corpusXml).size;
+  if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return out;
+  const xml = path.join(WORK, 'dc-xml');
+  if (!existsSync(path.join(xml, 'us'))) {
+    mkdirSync(xml, { recursive: true });
+    execFileSync('tar', ['-xJf', corpusXml, '-C', xml]);
+  }
+  console.error('importing the D.C. Code...');
+  const run = measure('node', [BIN, 'import', 'dc-code', xml, out]);
+  if (run.code !== 0) throw new Error(`import failed: ${run.stderr}`);
+  console.error(run.stderr.split('\n')[0]);
+  writeFileSync(stamp, version);
+  return out;
+}
+
+/** A workspace of the first `n` sections of the full import, as one document, with the registry entries they cite. */
+function sampleCorpus(full, n) {
+  const out = path.join(WORK, `dc-${n}`);
+  rmSync(out, { recursive: true, force: true });
+  const doc = path.join(out, `dc-sample-${n}`);
+  mkdirSync(doc, { recursive: true });
+  mkdirSync(path.join(out, 'directives'));
+  const sections = filesBelow(full, (p) => p.endsWith('.md') && !p.includes(`${path.sep}directives${path.sep}`) && !/(code|group|README)\.md$/.test(p)).slice(0, n);
+  writeFileSync(
+    path.join(doc, 'code.md'),
+    `---\ntype: code-title\ntitle: "D.C. Code: first ${n} sections"\nshort-title: "D.C. Code sample (${n})"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n`,
+  );
+  const cited = new Set(['dc-code']);
+  sections.forEach((file, i) => {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/to="?([a-z0-9.-]+)"?/g)) cited.add(m[1]);
+    writeFileSync(path.join(doc, `${String(i + 1).padStart(5, '0')}-${path.basename(file).replace(/^\d+-/, '')}`), text);
+    for (const m of text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+      const image = path.join(path.dirname(file), m[1]);
+      if (existsSync(image)) cpSync(image, path.join(doc, m[1]));
+    }
+  });
+  for (const id of cited) {
+    const entry = path.join(full, 'directives', `${id}.md`);
+    if (existsSync(entry)) cpSync(entry, path.join(out, 'directives', `${id}.md`));
+  }
+  return out;
+}
+
+/** Markdown for pandoc: each document's section files, front matter stripped, as one file. */
+function pandocInputs(workspace) {
+  const dir = path.join(WORK, 'pandoc', path.basename(workspace));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const docs = readdirSync(workspace, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'directives');
+  return docs.map((d) => {
+    const files = filesBelow(path.join(workspace, d.name), (p) => p.endsWith('.md') && !/(code|ordinance)\.md$/.test(p));
+    const body = files
+      .map((f) => {
+        const text = readFileSync(f, 'utf8');
+        const heading = /^heading: (.*)$/m.exec(text)?.[1] ?? '';
+        const number = /^number: (.*)$/m.exec(text)?.[1] ?? '';
+        const content = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+        return /group\.md$/.test(f) ? `# ${heading}\n` : `## § ${number} ${heading}\n\n${content}`;
+      })
+      .join('\n');
+    const file = path.join(dir, `${d.name}.md`);
+    writeFileSync(file, body);
+    return file;
+  });
+}
+
+function countSections(workspace) {
+  return filesBelow(workspace, (p) => p.endsWith('.md') && !p.includes(`${path.sep}directives${path.sep}`) && !/(code|group|ordinance|README)\.md$/.test(p)).length;
+}
+
+function markdownFiles(workspace) {
+  return filesBelow(workspace, (p) => p.endsWith('.md') && !/README\.md$/.test(p));
+}
+
+function peerCheck(name, workspace) {
+  const files = markdownFiles(workspace);
+  if (name === 'markdownlint-cli2') {
+    const bin = path.join(PEERS, 'markdownlint-cli2');
+    if (!existsSync(bin)) return { skipped: `not installed: ${INSTALL}` };
+    // A glob over the folder, as its users run it; findings are expected (it knows nothing of directives).
+    return measure(bin, [`${path.relative(ROOT, workspace)}/**/*.md`, '#**/README.md']);
+  }
+  const bin = path.join(PEERS, 'remark');
+  if (!existsSync(bin)) return { skipped: `not installed: ${INSTALL}` };
+  void files;
+  return measure(bin, [path.relative(ROOT, workspace), '--ext', 'md', '--quiet', '--no-stdout', '--ignore-pattern', 'README.md', '--use', 'remark-frontmatter', '--use', 'remark-directive', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended'], {
+    env: { NODE_PATH: path.join(ROOT, '.cache', 'bench-peers', 'node_modules') },
+  });
+}
+
+function peerBuild(name, inputs) {
+  if (!have('pandoc')) return { skipped: `not installed: ${INSTALL}` };
+  const out = path.join(WORK, 'pandoc-out', name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  let seconds = 0;
+  let rssMiB = 0;
+  let pages = 0;
+  const failures = [];
+  for (const input of inputs) {
+    const base = path.join(out, path.basename(input, '.md'));
+    let run;
+    if (name === 'pandoc-pdflatex') {
+      if (!have('pdflatex')) return { skipped: `not installed: ${INSTALL}` };
+      run = measure('pandoc', [input, '-f', 'markdown', '-o', `${base}.pdf`, '--pdf-engine=pdflatex', '-V', 'geometry:margin=1in'], { timeoutSeconds: 1800 });
+    } else if (name === 'pandoc-wkhtmltopdf') {
+      if (!have('wkhtmltopdf')) return { skipped: `not installed: ${INSTALL}` };
+      run = measure('pandoc', [input, '-f', 'markdown', '-o', `${base}.pdf`, '--pdf-engine=wkhtmltopdf', '--metadata', `title=${path.basename(input, '.md')}`], { timeoutSeconds: 1800 });
+    } else {
+      run = measure('pandoc', [input, '-f', 'markdown', '-t', 'html', '-s', '--metadata', `title=${path.basename(input, '.md')}`, '-o', `${base}.html`]);
+    }
+    seconds += run.seconds;
+    rssMiB = Math.max(rssMiB, run.rssMiB);
+    if (run.code !== 0) failures.push(`${path.basename(input)}: ${run.stderr.split('\n').slice(-2).join(' ').slice(0, 160)}`);
+    else if (name !== 'pandoc-html') pages += pdfPages(`${base}.pdf`);
+  }
+  return { seconds, rssMiB, pages, code: failures.length ? 1 : 0, failures };
+}
+
+function oursBuild(workspace) {
+  const out = path.join(WORK, 'ours-out', path.basename(workspace));
+  rmSync(out, { recursive: true, force: true });
+  const run = measure('node', [BIN, 'build', path.relative(ROOT, workspace), '--out', out, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+  const pdfs = existsSync(out) ? filesBelow(out, (p) => p.endsWith('.pdf')) : [];
+  return { ...run, pages: pdfs.reduce((n, f) => n + pdfPages(f), 0) };
+}
+
+function oursCheck(workspace) {
+  const cacheDir = path.join(ROOT, '.cache', 'ordinance');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const cold = measure('node', [BIN, 'check', path.relative(ROOT, workspace)]);
+  const warm = measure('node', [BIN, 'check', path.relative(ROOT, workspace)]);
+  // Edit one section (append a sentence to its last paragraph), check, and put it back.
+  const section = filesBelow(workspace, (p) => p.endsWith('.md') && !/(code|group|ordinance|README)\.md$/.test(p) && !p.includes(`${path.sep}directives${path.sep}`))[0];
+  const original = readFileSync(section, 'utf8');
+  writeFileSync(section, `${original.trimEnd()}\n\nAn added sentence, to measure a check after one edit.\n`);
+  const edited = measure('node', [BIN, 'check', path.relative(ROOT, workspace)]);
+  writeFileSync(section, original);
+  return { cold, warm, edited };
+}
+
+const ratio = (ours, peer) => (peer && Number.isFinite(peer) && peer > 0 ? ours / peer : NaN);
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+function main() {
+  mkdirSync(WORK, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  execFileSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  const full = fullCorpus();
+  const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const results = [];
+  for (const size of sizes) {
+    const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));
+    const sections = countSections(workspace);
+    const bytes = markdownFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
+    console.error(`\n== ${size}: ${sections} sections, ${(bytes / 2 ** 20).toFixed(1)} MiB of Markdown`);
+    const check = oursCheck(workspace);
+    console.error(`check: cold ${fmt(check.cold.seconds)} s, warm ${fmt(check.warm.seconds)} s, after one edit ${fmt(check.edited.seconds)} s, peak ${fmt(check.cold.rssMiB, 0)} MiB`);
+    const build = oursBuild(workspace);
+    console.error(`build: ${fmt(build.seconds)} s, ${build.pages} pages, ${fmt(build.pages / build.seconds, 1)} pages/s, peak ${fmt(build.rssMiB, 0)} MiB`);
+    const peers = {};
+    if (!skipPeers) {
+      for (const name of ['markdownlint-cli2', 'remark-lint']) {
+        peers[name] = peerCheck(name, workspace);
+        console.error(`${name}: ${peers[name].skipped ?? `${fmt(peers[name].seconds)} s, peak ${fmt(peers[name].rssMiB, 0)} MiB`}`);
+      }
+      const inputs = pandocInputs(workspace);
+      for (const name of ['pandoc-pdflatex', 'pandoc-wkhtmltopdf', 'pandoc-html']) {
+        peers[name] = peerBuild(name, inputs);
+        const p = peers[name];
+        console.error(`${name}: ${p.skipped ?? `${fmt(p.seconds)} s, ${p.pages} pages, peak ${fmt(p.rssMiB, 0)} MiB${p.failures?.length ? `, ${p.failures.length} failed` : ''}`}`);
+      }
+    }
+    results.push({ size, sections, bytes, check, build: { seconds: build.seconds, rssMiB: build.rssMiB, pages: build.pages, code: build.code }, peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, { ...v, stdout: undefined }])) });
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const report = { date: new Date().toISOString(), machine, results };
+  writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
+  console.log(table(report));
+}
+
+/** The results as a Markdown table (also what the README shows). */
+export function table(report) {
+  const rows = [
+    '| corpus | sections | check cold s | warm s | 1 edit s | check MiB | markdownlint-cli2 s (ours/peer) | remark-lint s (ours/peer) | build s | pages | pages/s | build MiB | pandoc+pdflatex pages/s (ours/peer) | pandoc+wkhtmltopdf pages/s (ours/peer) | pandoc html s | ms/section check | ms/section build |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of report.results) {
+    const ml = r.peers['markdownlint-cli2'];
+    const rl = r.peers['remark-lint'];
+    const pl = r.peers['pandoc-pdflatex'];
+    const wk = r.peers['pandoc-wkhtmltopdf'];
+    const html = r.peers['pandoc-html'];
+    const oursRate = r.build.pages / r.build.seconds;
+    const peer = (p) => (p ? (p.skipped ? 'skipped' : `${fmt(p.seconds)} (${fmt(ratio(r.check.cold.seconds, p.seconds))}×)`) : '–');
+    const rate = (p) => (p ? (p.skipped ? 'skipped' : `${fmt(p.pages / p.seconds, 1)} (${fmt(ratio(oursRate, p.pages / p.seconds))}×)`) : '–');
+    rows.push(
+      `| ${r.size} | ${r.sections} | ${fmt(r.check.cold.seconds)} | ${fmt(r.check.warm.seconds)} | ${fmt(r.check.edited.seconds)} | ${fmt(r.check.cold.rssMiB, 0)} | ${peer(ml)} | ${peer(rl)} | ${fmt(r.build.seconds)} | ${r.build.pages} | ${fmt(oursRate, 1)} | ${fmt(r.build.rssMiB, 0)} | ${rate(pl)} | ${rate(wk)} | ${html?.skipped ? 'skipped' : fmt(html?.seconds)} | ${fmt((r.check.cold.seconds * 1000) / r.sections, 1)} | ${fmt((r.build.seconds * 1000) / r.sections, 1)} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+main();
