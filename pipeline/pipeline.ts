@@ -8,10 +8,12 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { hasErrors } from './diagnostics.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
-import { buildOrdinance } from './model/build-ordinance.js';
+import { analyzeFile, buildOrdinance, type FileAnalysis } from './model/build-ordinance.js';
 import { groupSchema, ordinanceSchema, sectionSchema } from './model/metadata.js';
 import type { Ordinance } from './model/types.js';
-import { parseSource, type ParsedFile } from './parse/processor.js';
+import { parseSource } from './parse/processor.js';
+import type { Schema } from './parse/schema.js';
+import { AnalysisCache } from './cache/analysis-cache.js';
 import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
@@ -32,6 +34,8 @@ export interface PipelineOptions {
   release?: boolean;
   /** Share the ordinances among worker threads when the workspace is large enough. */
   parallel?: boolean;
+  /** Reuse cached analyses of unchanged files in `check` (default true; only the bundled CLI caches). */
+  cache?: boolean;
 }
 
 export interface OrdinanceResult {
@@ -49,13 +53,22 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, outputs: [] };
   if (sources.ordinanceFile && sources.sectionFiles.length > 0) {
-    // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
-    const parse = (file: VFile, schema: typeof sectionSchema, what: string): ParsedFile =>
-      file.messages.some((m) => m.ruleId === 'source-encoding') ? { tree: { type: 'root', children: [] }, file } : parseSource(file, schema, what);
-    const ordinanceFile = parse(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
-    const sectionFiles = sources.sectionFiles.map((file) => parse(file, sectionSchema, 'section front matter'));
-    const groupFiles = new Map([...sources.groupFiles].map(([key, file]) => [key, parse(file, groupSchema, 'group front matter')]));
-    const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, groupFiles);
+    // Check reuses the analyses of unchanged files; build needs their text, so it always parses.
+    const cache = options.build || options.cache === false ? null : AnalysisCache.open(sources.dir, 'ordinance');
+    const analyze = (file: VFile, schema: Schema, what: string): FileAnalysis => {
+      // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
+      if (file.messages.some((m) => m.ruleId === 'source-encoding')) return analyzeFile({ tree: { type: 'root', children: [] }, file });
+      const cached = cache?.get(file, what);
+      if (cached) return cached;
+      const analysis = analyzeFile(parseSource(file, schema, what));
+      cache?.set(file, what, analysis);
+      return analysis;
+    };
+    const ordinanceFile = analyze(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
+    const sectionFiles = sources.sectionFiles.map((file) => analyze(file, sectionSchema, 'section front matter'));
+    for (const file of sources.groupFiles.values()) analyze(file, groupSchema, 'group front matter');
+    cache?.save(files.map((f) => f.path));
+    const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, sources.groupFiles);
     if (ordinance) {
       resolveReferences(ordinance, registry);
       validateOrdinance({ ordinance, registry, jurisdictions: jurisdictionIds() }, options.severities);
@@ -113,7 +126,7 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
       return { registry: DirectiveRegistry.fromFiles(workspace.registryDir, []), registryFiles: deserializeFiles(registryFiles), ordinances };
     }
   }
-  const registry = DirectiveRegistry.fromFiles(workspace.registryDir, loadRegistrySources(workspace.registryDir));
+  const registry = DirectiveRegistry.fromFiles(workspace.registryDir, loadRegistrySources(workspace.registryDir), !options.build && options.cache !== false);
   const ordinances: OrdinanceResult[] = [];
   for (const dir of workspace.ordinances) {
     const result = await compileOrdinance(loadOrdinanceSources(dir), registry, options);

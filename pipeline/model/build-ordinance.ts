@@ -40,60 +40,81 @@ export function slugify(text: string): string {
  */
 const UNKNOWN_META: OrdinanceMeta = { title: '', 'short-title': '', jurisdiction: '', status: 'draft', version: 1 };
 
+/** What one source file contributes: its blocks and the annotations found in it. */
+export interface FileAnalysis {
+  file: VFile;
+  /** The section's text (or an ordinance's preamble). */
+  blocks: Block[];
+  annotations: Annotation[];
+  terms: TermDefinition[];
+  citations: Citation[];
+  references: SectionReference[];
+  /** A registry entry's body (its text or digest), as Markdown. */
+  body?: string;
+}
+
+/** Model one parsed file on its own; the ordinance is assembled from these. */
+export function analyzeFile(parsed: ParsedFile): FileAnalysis {
+  const { tree, file } = parsed;
+  const sectionId = typeof file.data.frontMatter?.id === 'string' ? file.data.frontMatter.id : '';
+  const analysis: FileAnalysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [] };
+  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId });
+  return analysis;
+}
+
 /**
- * Build the ordinance from its parsed files. Front-matter values that failed
- * their schema are left out (their errors are already reported), so one bad
- * key never hides the findings in the rest of the ordinance.
+ * Assemble the ordinance from its analysed files. Front-matter values that
+ * failed their schema are left out (their errors are already reported), so
+ * one bad key never hides the findings in the rest of the ordinance.
  */
 export function buildOrdinance(
   slug: string,
   dir: string,
-  ordinanceFile: ParsedFile,
-  sectionFiles: ParsedFile[],
-  groupFiles: ReadonlyMap<string, ParsedFile> = new Map(),
+  ordinanceFile: FileAnalysis,
+  sectionFiles: FileAnalysis[],
+  groupFiles: ReadonlyMap<string, VFile> = new Map(),
 ): Ordinance {
   // The parser keeps only keys whose values passed ordinanceSchema.
   const meta = { ...UNKNOWN_META, ...(ordinanceFile.file.data.frontMatter ?? {}) } as OrdinanceMeta;
-  const terms: TermDefinition[] = [];
-  const citations: Citation[] = [];
-  const references: SectionReference[] = [];
-  const preamble = toBlocks(ordinanceFile.tree.children, {
-    file: ordinanceFile.file,
-    sectionId: '',
-    terms,
-    citations,
-    references,
-    annotations: [],
-  });
-  const groups = buildGroups(dir, groupFiles);
-  const sections: Section[] = [];
-  for (const { tree, file } of sectionFiles) {
+  const groups = buildGroups(groupFiles);
+  const sections: Section[] = sectionFiles.map((analysis, index) => {
+    const { file } = analysis;
     // The parser keeps only keys whose values passed sectionSchema; an unknown id is '' and resolves nothing.
     const sectionMeta = { id: '', heading: '', kind: 'general', ...(file.data.frontMatter ?? {}) } as SectionMeta;
-    const annotations: Annotation[] = [];
-    const collector: Collector = { file, sectionId: sectionMeta.id, terms, citations, references, annotations };
-    sections.push({
+    return {
       id: sectionMeta.id,
-      number: sections.length + 1,
+      number: index + 1,
       designation: sectionMeta.number,
       heading: sectionMeta.heading ?? '',
       kind: sectionMeta.kind,
       status: sectionMeta.status,
       statusNote: sectionMeta['status-note'],
       summary: sectionMeta.summary,
-      blocks: toBlocks(tree.children, collector),
-      annotations,
+      blocks: analysis.blocks,
+      annotations: analysis.annotations,
       groups: groupsOf(path.relative(dir, path.dirname(file.path)), groups),
       file,
-    });
-  }
-  return { slug, dir, meta, preamble, sections, groups: [...groups.values()], terms, citations, references, file: ordinanceFile.file };
+    };
+  });
+  const all = [ordinanceFile, ...sectionFiles];
+  return {
+    slug,
+    dir,
+    meta,
+    preamble: ordinanceFile.blocks,
+    sections,
+    groups: [...groups.values()],
+    terms: all.flatMap((a) => a.terms),
+    citations: all.flatMap((a) => a.citations),
+    references: all.flatMap((a) => a.references),
+    file: ordinanceFile.file,
+  };
 }
 
 /** Groups by folder key, in document order. */
-function buildGroups(dir: string, groupFiles: ReadonlyMap<string, ParsedFile>): Map<string, Group> {
+function buildGroups(groupFiles: ReadonlyMap<string, VFile>): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const [key, { file }] of groupFiles) {
+  for (const [key, file] of groupFiles) {
     const meta = (file.data.frontMatter ?? {}) as Partial<GroupMeta>; // keys that passed groupSchema
     groups.set(key, {
       key,
@@ -104,7 +125,6 @@ function buildGroups(dir: string, groupFiles: ReadonlyMap<string, ParsedFile>): 
       file,
     });
   }
-  void dir;
   return groups;
 }
 

@@ -23,7 +23,7 @@ export type WorkerReply =
 const port = parentPort;
 if (port) {
   const { registryDir, options } = workerData as WorkerInput;
-  const registry = DirectiveRegistry.fromFiles(registryDir, loadRegistrySources(registryDir));
+  const registry = DirectiveRegistry.fromFiles(registryDir, loadRegistrySources(registryDir), !options.build && options.cache !== false);
   port.postMessage({ ready: true, registryFiles: serializeFiles(registry.files) } satisfies WorkerReply);
   port.on('message', async (request: WorkerRequest) => {
     if ('done' in request) {

@@ -12,6 +12,7 @@ import type { DirectiveMeta } from '../model/metadata.js';
 import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
 import { parseSource } from '../parse/processor.js';
+import { AnalysisCache } from '../cache/analysis-cache.js';
 import { closest, editDistance } from '../parse/schema.js';
 
 export class DirectiveRegistry {
@@ -25,16 +26,27 @@ export class DirectiveRegistry {
     readonly files: VFile[],
   ) {}
 
-  /** Parse and check registry files; entries with errors are left out (their errors are on their files). */
-  static fromFiles(dir: string, files: VFile[]): DirectiveRegistry {
+  /**
+   * Parse and check registry files; entries with errors are left out (their
+   * errors are on their files). With `cache`, unchanged entries are not parsed again.
+   */
+  static fromFiles(dir: string, files: VFile[], cache = false): DirectiveRegistry {
     const registry = new DirectiveRegistry(dir, files);
+    const store = cache && files.length > 0 ? AnalysisCache.open(dir, 'registry') : null;
+    const what = 'directive front matter';
     for (const file of files) {
       const stem = path.basename(file.path, '.md');
       if (file.messages.some((m) => m.fatal)) {
         registry.unusable.set(stem, file);
         continue;
       }
-      const { tree } = parseSource(file, directiveSchema, 'directive front matter');
+      let analysis = store?.get(file, what);
+      if (!analysis) {
+        const { tree } = parseSource(file, directiveSchema, what);
+        const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
+        analysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: String(file.value).slice(bodyStart).trim() };
+        store?.set(file, what, analysis);
+      }
       if (!file.data.frontMatterValid) {
         registry.unusable.set(stem, file);
         continue;
@@ -47,9 +59,9 @@ export class DirectiveRegistry {
         });
         continue;
       }
-      const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
-      registry.byId.set(meta.id, { meta, digest: String(file.value).slice(bodyStart).trim(), file });
+      registry.byId.set(meta.id, { meta, digest: analysis.body ?? '', file });
     }
+    store?.save(files.map((f) => f.path));
     for (const directive of registry.byId.values()) registry.checkRelations(directive);
     return registry;
   }
