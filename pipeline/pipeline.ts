@@ -14,6 +14,8 @@ import type { Ordinance } from './model/types.js';
 import { parseSource } from './parse/processor.js';
 import type { Schema } from './parse/schema.js';
 import { AnalysisCache } from './cache/analysis-cache.js';
+import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
+import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
@@ -92,14 +94,103 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
 }
 
 export interface WorkspaceResult {
-  registry: DirectiveRegistry;
+  registry: DirectiveRegistry | null;
   /** The registry's files with their findings. */
   registryFiles: VFile[];
   ordinances: OrdinanceResult[];
 }
 
+/** Below this many source files a workspace is compiled on the main thread: workers cost more to start than they save. */
+const PARALLEL_THRESHOLD = 400;
+
+/**
+ * The registry of a workspace, loaded only when an ordinance needs it: a warm
+ * check whose folders are all unchanged reports the registry's findings from
+ * its summary and never parses it.
+ */
+export class RegistryHandle {
+  private loaded: DirectiveRegistry | null = null;
+  private readonly stats: FileStat[];
+  /** What every ordinance's findings depend on besides its own files. */
+  readonly context: string;
+
+  constructor(
+    readonly dir: string,
+    private readonly options: PipelineOptions,
+  ) {
+    this.stats = statTree(dir);
+    this.context = fingerprint(this.stats, `${jurisdictionIds().join(',')}\0${JSON.stringify(options.severities ?? {})}`);
+  }
+
+  get registry(): DirectiveRegistry {
+    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), useCache(this.options));
+    return this.loaded;
+  }
+
+  /** The registry's files with their findings (from the summary when unchanged). */
+  files(): VFile[] {
+    const summary = useCache(this.options) ? SummaryCache.open(this.dir, 'registry') : null;
+    const cached = summary?.lookup(this.stats, '');
+    if (cached) return deserializeFiles(cached);
+    const files = this.registry.files;
+    summary?.record(this.stats, '', serializeFiles(files));
+    return files;
+  }
+}
+
+function useCache(options: PipelineOptions): boolean {
+  return !options.build && options.cache !== false;
+}
+
+/** The findings of an unchanged folder's last check, or null when it must be checked again. */
+function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
+  const summary = useCache(options) ? SummaryCache.open(dir, 'ordinance') : null;
+  const cached = summary?.lookup(statTree(dir), handle.context);
+  return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, outputs: [] } : null;
+}
+
+/** Compile one ordinance folder, recording its findings for the next warm check. */
+export async function compileFolder(dir: string, handle: RegistryHandle, options: PipelineOptions): Promise<OrdinanceResult> {
+  const summary = useCache(options) ? SummaryCache.open(dir, 'ordinance') : null;
+  // Stats before reading: a file changed while it is read is checked again next time.
+  const stats = summary ? statTree(dir) : [];
+  const result = await compileOrdinance(loadOrdinanceSources(dir), handle.registry, options);
+  summary?.record(stats, handle.context, serializeFiles(result.files));
+  if (options.release) {
+    result.ordinance = null;
+    for (const file of result.files) file.value = '';
+  }
+  return result;
+}
+
+/** Run the pipeline on every ordinance of a workspace; one broken ordinance never stops the others. */
+export async function compileWorkspace(workspace: Workspace, options: PipelineOptions): Promise<WorkspaceResult> {
+  const handle = new RegistryHandle(workspace.registryDir, options);
+  const results = new Map<string, OrdinanceResult>();
+  for (const dir of workspace.ordinances) {
+    const cached = summarized(dir, handle, options);
+    if (cached) results.set(dir, cached);
+  }
+  const pending = workspace.ordinances.filter((dir) => !results.has(dir));
+  let onWorkers = false;
+  if (options.parallel && pending.length > 1) {
+    const { compileOnWorkers, workerCount } = await import('./parallel/pool.js');
+    const count = workerCount(pending.length);
+    if (count > 1 && countSourceFiles(pending) >= PARALLEL_THRESHOLD) {
+      const compiled = await compileOnWorkers({ ...workspace, ordinances: pending }, options, count);
+      compiled.forEach((result) => results.set(result.dir, result));
+      onWorkers = true;
+    }
+  }
+  if (!onWorkers) for (const dir of pending) results.set(dir, await compileFolder(dir, handle, options));
+  const registryFiles = handle.files();
+  if (options.release) for (const file of registryFiles) file.value = '';
+  const ordinances = workspace.ordinances.map((dir) => results.get(dir)!);
+  return { registry: options.release ? null : handle.registry, registryFiles, ordinances };
+}
+
 /** How many Markdown files the workspace's ordinances hold, counted cheaply. */
-function countSourceFiles(workspace: Workspace): number {
+function countSourceFiles(folders: string[]): number {
   let count = 0;
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -108,36 +199,8 @@ function countSourceFiles(workspace: Workspace): number {
       if (count >= PARALLEL_THRESHOLD) return;
     }
   };
-  for (const dir of workspace.ordinances) if (count < PARALLEL_THRESHOLD) walk(dir);
+  for (const dir of folders) if (count < PARALLEL_THRESHOLD) walk(dir);
   return count;
-}
-
-/** Below this many source files a workspace is compiled on the main thread: workers cost more to start than they save. */
-const PARALLEL_THRESHOLD = 400;
-
-/** Run the pipeline on every ordinance of a workspace; one broken ordinance never stops the others. */
-export async function compileWorkspace(workspace: Workspace, options: PipelineOptions): Promise<WorkspaceResult> {
-  if (options.parallel && workspace.ordinances.length > 1) {
-    const { compileOnWorkers, workerCount } = await import('./parallel/pool.js');
-    const count = workerCount(workspace.ordinances.length);
-    if (count > 1 && countSourceFiles(workspace) >= PARALLEL_THRESHOLD) {
-      const { registryFiles, ordinances } = await compileOnWorkers(workspace, options, count);
-      const { deserializeFiles } = await import('./parallel/messages.js');
-      return { registry: DirectiveRegistry.fromFiles(workspace.registryDir, []), registryFiles: deserializeFiles(registryFiles), ordinances };
-    }
-  }
-  const registry = DirectiveRegistry.fromFiles(workspace.registryDir, loadRegistrySources(workspace.registryDir), !options.build && options.cache !== false);
-  const ordinances: OrdinanceResult[] = [];
-  for (const dir of workspace.ordinances) {
-    const result = await compileOrdinance(loadOrdinanceSources(dir), registry, options);
-    if (options.release) {
-      result.ordinance = null;
-      for (const file of result.files) file.value = '';
-    }
-    ordinances.push(result);
-  }
-  if (options.release) for (const file of registry.files) file.value = '';
-  return { registry, registryFiles: registry.files, ordinances };
 }
 
 /** All vfiles of a run (registry and ordinances), for reporting. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../load/sources.js';
 import type { OrdinanceResult, PipelineOptions } from '../pipeline.js';
-import { deserializeFiles, type SerializedFile } from './messages.js';
+import { deserializeFiles } from './messages.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
 
 /** The worker script beside this module (the bundle ships it as worker.js). */
@@ -20,19 +20,13 @@ export function workerCount(ordinances: number): number {
   return Math.max(1, Math.min(cores, ordinances));
 }
 
-export interface PoolResult {
-  registryFiles: SerializedFile[];
-  ordinances: OrdinanceResult[];
-}
-
 /** Compile every ordinance of `workspace` on `count` workers; results come back in the workspace's order. */
-export async function compileOnWorkers(workspace: Workspace, options: PipelineOptions, count: number): Promise<PoolResult> {
+export async function compileOnWorkers(workspace: Workspace, options: PipelineOptions, count: number): Promise<OrdinanceResult[]> {
   const queue = [...workspace.ordinances];
   const results = new Map<string, OrdinanceResult>();
-  let registryFiles: SerializedFile[] = [];
   const input: WorkerInput = { registryDir: workspace.registryDir, options: { ...options, release: true } };
   await Promise.all(
-    Array.from({ length: count }, (_, index) => {
+    Array.from({ length: count }, () => {
       const worker = new Worker(fileURLToPath(WORKER), { workerData: input });
       return new Promise<void>((resolve, reject) => {
         const next = () => {
@@ -42,7 +36,7 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
         };
         worker.on('message', (reply: WorkerReply) => {
           if ('ready' in reply) {
-            if (index === 0) registryFiles = reply.registryFiles;
+            // Ready for its first folder.
           } else if ('error' in reply) {
             reject(new Error(`while compiling ${reply.dir}: ${reply.error}`));
             void worker.terminate();
@@ -57,5 +51,5 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
       });
     }),
   );
-  return { registryFiles, ordinances: workspace.ordinances.map((dir) => results.get(dir)!) };
+  return workspace.ordinances.map((dir) => results.get(dir)!);
 }

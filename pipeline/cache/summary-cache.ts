@@ -1,0 +1,96 @@
+/**
+ * The fast path of a warm `check`: for each ordinance folder (and the
+ * registry), the size and modification time of every file and the findings
+ * the last check reported. When nothing under the folder has changed, and
+ * neither has anything the findings depend on, the findings are reported
+ * again without reading a single source file. Like git's index, a file
+ * modified within two seconds of the summary is never trusted to be unchanged.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SerializedFile } from '../parallel/messages.js';
+import { toolKey } from './analysis-cache.js';
+
+/** Path, size, modification time (ms) and inode of one file. */
+export type FileStat = [string, number, number, number];
+
+interface Summary {
+  tool: string;
+  /** What else the findings depend on (registry, templates, configuration). */
+  context: string;
+  writtenAt: number;
+  stats: FileStat[];
+  files: SerializedFile[];
+}
+
+/** Markdown files below `dir` (README.md excepted) with their stats, in a stable order. */
+export function statTree(dir: string): FileStat[] {
+  const out: FileStat[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md') && entry.name !== 'README.md') {
+        const stat = statSync(full);
+        out.push([full, stat.size, stat.mtimeMs, stat.ino]);
+      }
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** A short fingerprint of stats, for the context of other summaries. */
+export function fingerprint(stats: FileStat[], extra = ''): string {
+  const hash = createHash('sha1').update(extra);
+  for (const [file, size, mtime, ino] of stats) hash.update(`${file}\0${size}\0${mtime}\0${ino}\n`);
+  return hash.digest('hex');
+}
+
+export class SummaryCache {
+  private constructor(private readonly file: string, private readonly tool: string) {}
+
+  /** The summary of one folder, or null when caching is off. */
+  static open(folder: string, kind: string, cacheDir = path.join(process.cwd(), '.cache', 'ordinance')): SummaryCache | null {
+    const tool = toolKey();
+    if (!tool) return null;
+    const name = createHash('sha1').update(`${kind}\0${path.resolve(folder)}`).digest('hex').slice(0, 20);
+    return new SummaryCache(path.join(cacheDir, `summary-${kind}-${name}.json`), tool);
+  }
+
+  /** The findings of the last check, if nothing they depend on has changed since. */
+  lookup(stats: FileStat[], context: string): SerializedFile[] | null {
+    if (!existsSync(this.file)) return null;
+    let summary: Summary;
+    try {
+      summary = JSON.parse(readFileSync(this.file, 'utf8')) as Summary;
+    } catch {
+      return null;
+    }
+    if (summary.tool !== this.tool || summary.context !== context || summary.stats.length !== stats.length) return null;
+    for (let i = 0; i < stats.length; i++) {
+      const a = stats[i]!;
+      const b = summary.stats[i]!;
+      if (a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2] || a[3] !== b[3]) return null;
+      // Racy: changed in the same instant the summary was written, perhaps after it.
+      if (a[2] >= summary.writtenAt - 2000) return null;
+    }
+    return summary.files;
+  }
+
+  record(stats: FileStat[], context: string, files: SerializedFile[]): void {
+    const summary: Summary = { tool: this.tool, context, writtenAt: Date.now(), stats, files };
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temporary, JSON.stringify(summary));
+    renameSync(temporary, this.file);
+  }
+}
