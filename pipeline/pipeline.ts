@@ -19,7 +19,7 @@ import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
-import { jurisdictionIds, loadTemplate } from './render/template.js';
+import { jurisdictionIds, jurisdictionSeverities, loadTemplate, templatesFingerprint } from './render/template.js';
 import { resolveReferences } from './resolve/resolve.js';
 import { validateOrdinance, type RuleSeverities } from './validate/engine.js';
 
@@ -73,7 +73,9 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, sources.groupFiles);
     if (ordinance) {
       resolveReferences(ordinance, registry);
-      validateOrdinance({ ordinance, registry, jurisdictions: jurisdictionIds() }, options.severities);
+      // A jurisdiction may set a rule's severity for its documents (with a reason, in its template); options override.
+      const severities = { ...jurisdictionSeverities(ordinance.meta.jurisdiction), ...options.severities };
+      validateOrdinance({ ordinance, registry, jurisdictions: jurisdictionIds() }, severities);
     }
     result.ordinance = ordinance;
   }
@@ -119,7 +121,7 @@ export class RegistryHandle {
     private readonly options: PipelineOptions,
   ) {
     this.stats = statTree(dir);
-    this.context = fingerprint(this.stats, `${jurisdictionIds().join(',')}\0${JSON.stringify(options.severities ?? {})}`);
+    this.context = fingerprint(this.stats, `${templatesFingerprint()}\0${JSON.stringify(options.severities ?? {})}`);
   }
 
   get registry(): DirectiveRegistry {

@@ -2,6 +2,7 @@
  * Templates as data: a layout (page, fonts, sizes, spacing) and a
  * jurisdiction (the wording of the ordinance form). Both live in templates/.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -68,6 +69,8 @@ export interface Jurisdiction {
   numberLabel: string;
   enactingClause: string;
   urgencyBanner: string;
+  /** Rule severities for this jurisdiction's documents, each with the reason for the change. */
+  rules?: Record<string, { severity: 'error' | 'warning' | 'info' | 'off'; reason: string }>;
   certification: {
     regular: string;
     urgency: string;
@@ -85,6 +88,21 @@ export interface Template {
 }
 
 export class TemplateError extends Error {}
+
+/** The jurisdiction's own rule severities, or none when it has no template. */
+export function jurisdictionSeverities(jurisdictionId: string, dir = TEMPLATES_DIR): Record<string, 'error' | 'warning' | 'info' | 'off'> {
+  if (!jurisdictionIds(dir).includes(jurisdictionId)) return {};
+  const { rules = {} } = loadTemplate(jurisdictionId, dir).jurisdiction;
+  return Object.fromEntries(Object.entries(rules).map(([id, { severity }]) => [id, severity]));
+}
+
+/** A hash of every jurisdiction template: findings depend on them. */
+export function templatesFingerprint(dir = TEMPLATES_DIR): string {
+  const folder = path.join(dir, 'jurisdictions');
+  const hash = createHash('sha1');
+  for (const id of jurisdictionIds(dir)) hash.update(id).update(readFileSync(path.join(folder, `${id}.json`)));
+  return hash.digest('hex');
+}
 
 /** Ids of the jurisdictions that have a template. */
 export function jurisdictionIds(dir = TEMPLATES_DIR): string[] {

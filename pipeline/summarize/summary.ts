@@ -53,11 +53,11 @@ export function summaryTree(ordinance: Ordinance, registry: DirectiveRegistry): 
   if (meta.urgency) facts.push(labelled('Urgency:', 'Yes. It takes effect as soon as the Mayor signs it, not 30 days later.'));
   children.push(list(facts));
 
-  children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
   const summaries = ordinance.sections.filter((s) => s.summary);
-  children.push(
-    list(summaries.map((s) => labelled(`Section ${s.number}. ${s.heading}.`, s.summary!))),
-  );
+  if (summaries.length > 0) {
+    children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
+    children.push(list(summaries.map((s) => labelled(`${s.designation ? `§ ${s.designation}` : `Section ${s.number}`}. ${s.heading}.`, s.summary!))));
+  }
 
   const codified = (meta.codifies ?? []).map((id) => registry.get(id)).filter((d) => d !== undefined);
   if (codified.length > 0) {
