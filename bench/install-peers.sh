@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   pandoc wkhtmltopdf \
-  texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern \
+  texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-plain-generic lmodern \
   xvfb xauth poppler-utils time >/dev/null
 # npm peers go in their own folder, outside the project's lockfile.
 npm install --prefix .cache/bench-peers --no-audit --no-fund --silent \

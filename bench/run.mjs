@@ -13,6 +13,7 @@
 //
 // Options: --sizes 10,100,1000,all   --skip-peers   --corpus <xml-dir>
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +52,8 @@ function measure(command, argv, options = {}) {
   });
   const lines = (result.stderr ?? '').trim().split('\n');
   const [seconds, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
-  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n') };
+  // Only the end of what a peer prints is kept: markdownlint-cli2 reports every finding on stderr.
+  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n').slice(-1500) };
 }
 
 function have(command) {
@@ -83,7 +85,10 @@ function filesBelow(dir, test) {
 function fullCorpus() {
   const out = path.join(WORK, 'dc-all');
   const stamp = path.join(WORK, 'dc-all.stamp');
-  const version = readFileSync(path.join(ROOT, 'lib', 'bin', 'main.js')).length + ':' + statSync(corpusXml).size;
+  // The import is redone when the tool's code or the corpus changes.
+  const hash = createHash('sha1').update(String(statSync(corpusXml).size));
+  for (const name of readdirSync(path.join(ROOT, 'lib', 'bin')).filter((n) => n.endsWith('.js')).sort()) hash.update(readFileSync(path.join(ROOT, 'lib', 'bin', name)));
+  const version = hash.digest('hex');
   if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return out;
   const xml = path.join(WORK, 'dc-xml');
   if (!existsSync(path.join(xml, 'us'))) {
@@ -169,9 +174,12 @@ function peerCheck(name, workspace) {
   const bin = path.join(PEERS, 'remark');
   if (!existsSync(bin)) return { skipped: `not installed: ${INSTALL}` };
   void files;
-  return measure(bin, [path.relative(ROOT, workspace), '--ext', 'md', '--quiet', '--no-stdout', '--ignore-pattern', 'README.md', '--use', 'remark-frontmatter', '--use', 'remark-directive', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended'], {
-    env: { NODE_PATH: path.join(ROOT, '.cache', 'bench-peers', 'node_modules') },
-  });
+  // Run from the peers' folder, where remark-cli resolves the plugins it is told to use.
+  return measure(
+    bin,
+    [workspace, '--ext', 'md', '--quiet', '--no-stdout', '--ignore-pattern', 'README.md', '--use', 'remark-frontmatter', '--use', 'remark-directive', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended'],
+    { cwd: path.join(ROOT, '.cache', 'bench-peers') },
+  );
 }
 
 function peerBuild(name, inputs) {
@@ -180,6 +188,7 @@ function peerBuild(name, inputs) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   let seconds = 0;
+  let okSeconds = 0;
   let rssMiB = 0;
   let pages = 0;
   const failures = [];
@@ -197,10 +206,16 @@ function peerBuild(name, inputs) {
     }
     seconds += run.seconds;
     rssMiB = Math.max(rssMiB, run.rssMiB);
-    if (run.code !== 0) failures.push(`${path.basename(input)}: ${run.stderr.split('\n').slice(-2).join(' ').slice(0, 160)}`);
-    else if (name !== 'pandoc-html') pages += pdfPages(`${base}.pdf`);
+    if (run.code !== 0) {
+      const why = /! (.*)/.exec(run.stderr)?.[1] ?? run.stderr.split('\n').slice(-2).join(' ');
+      failures.push(`${path.basename(input)}: ${why.slice(0, 160)}`);
+    } else {
+      okSeconds += run.seconds;
+      if (name !== 'pandoc-html') pages += pdfPages(`${base}.pdf`);
+    }
   }
-  return { seconds, rssMiB, pages, code: failures.length ? 1 : 0, failures };
+  // Pages per second over the documents the peer could make (pdflatex stops at characters it has no glyph for).
+  return { seconds, okSeconds, rssMiB, pages, documents: inputs.length, code: failures.length ? 1 : 0, failures };
 }
 
 function oursBuild(workspace) {
@@ -280,7 +295,8 @@ export function table(report) {
     const html = r.peers['pandoc-html'];
     const oursRate = r.build.pages / r.build.seconds;
     const peer = (p) => (p ? (p.skipped ? 'skipped' : `${fmt(p.seconds)} (${fmt(ratio(r.check.cold.seconds, p.seconds))}×)`) : '–');
-    const rate = (p) => (p ? (p.skipped ? 'skipped' : `${fmt(p.pages / p.seconds, 1)} (${fmt(ratio(oursRate, p.pages / p.seconds))}×)`) : '–');
+    const rate = (p) =>
+      p ? (p.skipped ? 'skipped' : `${fmt(p.pages / p.okSeconds, 1)} (${fmt(ratio(oursRate, p.pages / p.okSeconds))}×)${p.failures?.length ? ` [${p.failures.length}/${p.documents} failed]` : ''}`) : '–';
     rows.push(
       `| ${r.size} | ${r.sections} | ${fmt(r.check.cold.seconds)} | ${fmt(r.check.warm.seconds)} | ${fmt(r.check.edited.seconds)} | ${fmt(r.check.cold.rssMiB, 0)} | ${peer(ml)} | ${peer(rl)} | ${fmt(r.build.seconds)} | ${r.build.pages} | ${fmt(oursRate, 1)} | ${fmt(r.build.rssMiB, 0)} | ${rate(pl)} | ${rate(wk)} | ${html?.skipped ? 'skipped' : fmt(html?.seconds)} | ${fmt((r.check.cold.seconds * 1000) / r.sections, 1)} | ${fmt((r.build.seconds * 1000) / r.sections, 1)} |`,
     );

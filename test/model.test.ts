@@ -70,7 +70,7 @@ describe('model of the base fixture', () => {
 
   it('reads the registry', async () => {
     const { result } = await baseOrdinance();
-    const entry = result.registry.get('example-order');
+    const entry = result.registry?.get('example-order');
     expect(entry?.meta['cited-as']).toEqual(['Example Order 7']);
     expect(entry?.digest).toBe('Existing Example Order 7 says officers keep records of every stop.');
   });

@@ -10,7 +10,8 @@ export interface PdfReadBack {
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+  // pdfjs types the info dictionary as Object; its keys are the PDF's Info entries.
+  const info = (await doc.getMetadata()).info as unknown as Record<string, unknown>;
   const pages: string[] = [];
   const links: PdfReadBack['links'] = [];
   for (let n = 1; n <= doc.numPages; n++) {

@@ -57,18 +57,15 @@ export function sectionTree(section: Element, ctx: SectionContext): { id: string
     if (!status) meta['status-note'] = reason;
   }
   // Markers where they read back exactly; explicit depths where they would not.
-  let body: RootContent[] = [];
-  let annotations: ContainerDirective[] = [];
-  const plan: PlanStep[] = [];
-  const simple = { plan: plan as PlanStep[] | null };
-  convertChildren(section, 0, false, body, annotations, ctx, simple);
-  if (!readsBack(simple.plan)) {
+  let out: Writer = { explicit: false, body: [], annotations: [], ctx, plan: [] };
+  convertChildren(section, 0, out);
+  if (!readsBack(out.plan)) {
     ctx.counts.explicit++;
     const scratch: SectionContext = { ...ctx, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
-    body = [];
-    annotations = [];
-    convertChildren(section, 0, true, body, annotations, scratch, { plan: null });
+    out = { explicit: true, body: [], annotations: [], ctx: scratch, plan: null };
+    convertChildren(section, 0, out);
   }
+  const { body, annotations } = out;
   const front = yamlStringify(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)), { lineWidth: 0 }).trimEnd();
   return { id, tree: { type: 'root', children: [{ type: 'yaml', value: front }, ...body, ...annotations] } };
 }
@@ -102,25 +99,36 @@ function readsBack(plan: PlanStep[] | null): boolean {
 
 const SKIP = new Set(['num', 'heading', 'reason', 'prefix']);
 
+/** Where a section's converted content goes, and in which form. */
+interface Writer {
+  /** Explicit ::subdivision depths rather than markers. */
+  explicit: boolean;
+  body: RootContent[];
+  annotations: ContainerDirective[];
+  ctx: SectionContext;
+  /** The marker form's plan, to check it reads back; null once it cannot. */
+  plan: PlanStep[] | null;
+}
+
+/** Emit blocks that belong to the subdivision open at `depth` (0: the section). */
+function emitBlocks(out: Writer, blocks: (Paragraph | Table)[], depth: number): void {
+  for (const block of blocks) {
+    if (out.explicit && block.type === 'paragraph') out.body.push(continuation(block, depth));
+    else {
+      out.body.push(block);
+      out.plan?.push({ node: block, kind: 'text', depth });
+    }
+  }
+}
+
 /** Convert the content of a section or para at `depth` (0 = the section). */
-function convertChildren(
-  parent: Element,
-  depth: number,
-  explicit: boolean,
-  body: RootContent[],
-  annotations: ContainerDirective[],
-  ctx: SectionContext,
-  simple: { plan: PlanStep[] | null },
-): void {
-  const emit = (node: RootContent) => {
-    body.push(node);
-    simple.plan?.push({ node, kind: 'text', depth });
-  };
+function convertChildren(parent: Element, depth: number, out: Writer): void {
+  const { ctx, annotations } = out;
   for (const el of elements(parent)) {
     const name = local(el);
     if (SKIP.has(name)) continue;
     if (name === 'para') {
-      convertPara(el, depth + 1, explicit, body, annotations, ctx, simple);
+      convertPara(el, depth + 1, out);
     } else if (name === 'annotations') {
       for (const annotation of elements(el)) annotations.push(annotationBlock(annotation, ctx));
     } else if (name === 'annotation') {
@@ -129,32 +137,17 @@ function convertChildren(
       annotations.push(annotationBlock(el, ctx, attribute(el, 'type')));
     } else if (['insert', 'find-replace', 'repeal', 'remove', 'applicability'].includes(name)) {
       annotations.push(pendingChange(el, ctx));
-    } else if (name === 'text' || name === 'aftertext' || name === 'include' || name === 'container' || name === 'marginalia') {
+    } else {
       const blocks = blocksOf(el, ctx);
       if (name === 'container' && textOf(child(el, 'heading'))) blocks.unshift(paragraph([strong(textOf(child(el, 'heading')))]));
-      for (const block of blocks) {
-        if (explicit && block.type === 'paragraph') body.push(continuation(block, depth));
-        else emit(block);
-      }
-      if (name === 'container' || name === 'include') convertChildren(el, depth, explicit, body, annotations, ctx, simple);
-    } else {
-      for (const block of blocksOf(el, ctx)) {
-        if (explicit && block.type === 'paragraph') body.push(continuation(block, depth));
-        else emit(block);
-      }
+      emitBlocks(out, blocks, depth);
+      if (name === 'container' || name === 'include') convertChildren(el, depth, out);
     }
   }
 }
 
-function convertPara(
-  para: Element,
-  depth: number,
-  explicit: boolean,
-  body: RootContent[],
-  annotations: ContainerDirective[],
-  ctx: SectionContext,
-  simple: { plan: PlanStep[] | null },
-): void {
+function convertPara(para: Element, depth: number, out: Writer): void {
+  const { ctx } = out;
   const num = textOf(child(para, 'num'));
   const heading = textOf(child(para, 'heading'));
   const texts = elements(para, 'text').filter((t) => !attribute(t, 'type'));
@@ -163,25 +156,19 @@ function convertPara(
   let lead: PhrasingContent[] = [];
   if (blocks[0]?.type === 'paragraph') lead = (blocks.shift() as Paragraph).children;
   if (heading) lead = [strong(heading), ...(lead.length ? [text(' ')] : []), ...lead];
-  if (explicit) {
+  if (out.explicit) {
     // num="" opens an undesignated subdivision (no num would continue the open one).
-    const leaf: LeafDirective = { type: 'leafDirective', name: 'subdivision', attributes: { num, depth: String(depth) }, children: lead };
-    body.push(leaf);
-    for (const block of blocks) body.push(block.type === 'paragraph' ? continuation(block, depth) : block);
+    out.body.push({ type: 'leafDirective', name: 'subdivision', attributes: { num, depth: String(depth) }, children: lead });
   } else {
     const label = PAREN_LABEL.exec(num)?.[1];
     const marker = paragraph([text(`${num}${lead.length ? ' ' : ''}`), ...lead]);
-    body.push(marker);
-    if (label === undefined) simple.plan = null; // "1.", "A.", no number: only explicit depths can say it
-    else simple.plan?.push({ node: marker, kind: 'marker', label, depth });
-    for (const block of blocks) {
-      body.push(block);
-      simple.plan?.push({ node: block, kind: 'text', depth });
-    }
+    out.body.push(marker);
+    if (label === undefined) out.plan = null; // "1.", "A.", no number: only explicit depths can say it
+    else out.plan?.push({ node: marker, kind: 'marker', label, depth });
   }
+  emitBlocks(out, blocks, depth);
   // Everything after the first <text>: more text, child paras, after-text, notes.
-  const rest: Element = { ...para, children: para.children.filter((c) => c !== first) };
-  convertChildren(rest, depth, explicit, body, annotations, ctx, simple);
+  convertChildren({ ...para, children: para.children.filter((c) => c !== first) }, depth, out);
 }
 
 /** More text of the open subdivision at `depth` (explicit mode). */

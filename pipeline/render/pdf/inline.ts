@@ -9,8 +9,7 @@ import type { Inline } from '../../model/types.js';
 import type { Align, FontRole } from '../template.js';
 import { fontName, type PdfContext } from './context.js';
 
-export interface Run {
-  text: string;
+interface Style {
   bold: boolean;
   italic: boolean;
   underline: boolean;
@@ -21,13 +20,9 @@ export interface Run {
   goTo: string | null;
 }
 
-interface Style {
-  bold: boolean;
-  italic: boolean;
-  underline: boolean;
-  strike: boolean;
-  link: string | null;
-  goTo: string | null;
+/** A stretch of text in one style. */
+export interface Run extends Style {
+  text: string;
 }
 
 const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, link: null, goTo: null };
