@@ -20,6 +20,8 @@ let out: string;
 let stderr: string;
 
 beforeAll(() => {
+  // shared/ sits beside the repository, for developers and CI alike.
+  if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
   xml = tempDir('dc-xml-');
   const members = ['us/dc/council/code/index.xml', ...TITLES.map((t) => `us/dc/council/code/titles/${t}`)];
   execFileSync('tar', ['-xJf', CORPUS, '-C', xml, ...members]);
