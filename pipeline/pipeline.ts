@@ -19,16 +19,20 @@ import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
-import { jurisdictionIds, jurisdictionSeverities, loadTemplate, templatesFingerprint } from './render/template.js';
+import { jurisdictionIds, loadTemplate, templatesFingerprint } from './render/template.js';
 import { resolveReferences } from './resolve/resolve.js';
-import { validateOrdinance, type RuleSeverities } from './validate/engine.js';
+import type { ProjectConfig, RuleSetting } from './validate/config.js';
+import { validateOrdinance } from './validate/engine.js';
 
 export interface PipelineOptions {
   /** Render, summarize and publish (build); otherwise check only. */
   build: boolean;
   /** Where outputs go (dist/). */
   outDir: string;
-  severities?: RuleSeverities;
+  /** The project's ordinance.config.json, loaded. */
+  config?: ProjectConfig;
+  /** Rule settings given directly, above every other layer. */
+  settings?: Record<string, RuleSetting>;
   /**
    * Drop each ordinance's model and source text once it is checked or built,
    * keeping only the findings: what a large corpus needs to stay small.
@@ -73,9 +77,9 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, sources.groupFiles);
     if (ordinance) {
       resolveReferences(ordinance, registry);
-      // A jurisdiction may set a rule's severity for its documents (with a reason, in its template); options override.
-      const severities = { ...jurisdictionSeverities(ordinance.meta.jurisdiction), ...options.severities };
-      validateOrdinance({ ordinance, registry, jurisdictions: jurisdictionIds() }, severities);
+      const jurisdictions = jurisdictionIds();
+      const jurisdiction = jurisdictions.includes(ordinance.meta.jurisdiction) ? loadTemplate(ordinance.meta.jurisdiction).jurisdiction : undefined;
+      validateOrdinance({ ordinance, registry, jurisdictions, jurisdiction }, { config: options.config, settings: options.settings });
     }
     result.ordinance = ordinance;
   }
@@ -121,7 +125,7 @@ export class RegistryHandle {
     private readonly options: PipelineOptions,
   ) {
     this.stats = statTree(dir);
-    this.context = fingerprint(this.stats, `${templatesFingerprint()}\0${JSON.stringify(options.severities ?? {})}`);
+    this.context = fingerprint(this.stats, `${templatesFingerprint()}\0${JSON.stringify([options.config ?? null, options.settings ?? null])}`);
   }
 
   get registry(): DirectiveRegistry {

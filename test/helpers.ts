@@ -42,10 +42,11 @@ export function workspace(overlay?: string): string {
   return dir;
 }
 
-/** A scratch copy of the shipped ordinances and registry. */
+/** A scratch copy of the shipped ordinances, registry and project configuration. */
 export function sampleCopy(): string {
   const dir = tempDir();
   cpSync(path.join(ROOT, 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
+  cpSync(path.join(ROOT, 'ordinance.config.json'), path.join(dir, 'ordinance.config.json'));
   return dir;
 }
 

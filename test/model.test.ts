@@ -28,6 +28,9 @@ describe('model of the base fixture', () => {
     expect(ordinance.sections.map((s) => [s.number, s.id, s.heading, s.kind])).toEqual([
       [1, 'purpose', 'Purpose', 'purpose'],
       [2, 'records', 'Records of Stops', 'operative'],
+      [3, 'severability', 'Severability', 'severability'],
+      [4, 'effective-date', 'Effective Date', 'effective-date'],
+      [5, 'certification', 'Certification', 'certification'],
     ]);
     expect(ordinance.meta.codifies).toEqual(['example-order']);
     expect(ordinance.meta.dates?.introduced).toBe('2025-01-07');

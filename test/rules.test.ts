@@ -1,16 +1,19 @@
 /**
- * Meta-test: every registered rule has a docs page beside it whose title and
- * description match the rule, and at least one bad-input fixture that shows it.
+ * Every rule: its ok and not-ok fixtures (laid over the base ordinance) give
+ * exactly the findings kept beside them, and a meta-test keeps the rules,
+ * their docs pages and their fixtures in step.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../pipeline/validate/rules/index.js';
-import { FIXTURES, ROOT } from './helpers.js';
+import { FIXTURES, ROOT, runCli, workspace } from './helpers.js';
 
 const RULES_DIR = path.join(ROOT, 'pipeline', 'validate', 'rules');
+const RULE_FIXTURES = path.join(FIXTURES, 'rules');
 
-const expectations = readdirSync(path.join(FIXTURES, 'bad-input'))
+/** Rules from before the per-rule fixtures are shown by the bad-input cases. */
+const badInput = readdirSync(path.join(FIXTURES, 'bad-input'))
   .map((name) => path.join(FIXTURES, 'bad-input', name, 'expected.txt'))
   .filter(existsSync)
   .map((file) => readFileSync(file, 'utf8'))
@@ -24,14 +27,24 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
     expect(docs.join('\n')).toContain(`Default severity: ${rule.defaultSeverity}.`);
   });
 
-  it('is shown by a bad-input fixture', () => {
-    expect(expectations).toContain(`[${id}]`);
-  });
-
   it('is registered once, in its own file', () => {
     expect(rules.filter((r) => r.id === id)).toHaveLength(1);
     expect(existsSync(path.join(RULES_DIR, `${id}.ts`))).toBe(true);
   });
+
+  const fixtures = path.join(RULE_FIXTURES, id);
+  if (existsSync(fixtures)) {
+    it.each(['not-ok', 'ok'])('%s fixture gives the findings kept beside it', (side) => {
+      const dir = path.join(fixtures, side);
+      const expected = readFileSync(path.join(dir, 'expected.txt'), 'utf8');
+      const result = runCli(['check', 'ordinance'], workspace(dir));
+      expect(result.stdout).toBe(expected);
+      if (side === 'ok') expect(expected).toBe('');
+      else expect(expected).toContain(`[${id}]`);
+    });
+  } else {
+    it('is shown by a bad-input fixture', () => expect(badInput).toContain(`[${id}]`));
+  }
 });
 
 it('every rule file is registered', () => {
@@ -39,4 +52,9 @@ it('every rule file is registered', () => {
     .filter((n) => n.endsWith('.ts') && n !== 'index.ts')
     .map((n) => n.slice(0, -3));
   expect(files.sort()).toEqual(rules.map((r) => r.id).sort());
+});
+
+it('every fixture folder names a rule', () => {
+  const ids = new Set(rules.map((r) => r.id));
+  for (const name of readdirSync(RULE_FIXTURES)) expect(ids.has(name), name).toBe(true);
 });

@@ -3,10 +3,10 @@
  * only the files that changed. One cache file per ordinance folder (or
  * registry) in .cache/ordinance/, invalidated by each file's content, the
  * schema it was read with, and the tool itself (a hash of the bundled code).
- * What is kept is what the document-wide rules read: front matter and where
- * each key is, file-local findings, the subdivision skeleton, and the terms,
- * citations and references with their positions. Text is not kept, so builds
- * always parse.
+ * What is kept is what the rules read: front matter and where each key is,
+ * file-local findings and suppressions, the blocks with their text, and the
+ * terms, citations and references with their positions. Notes on sections
+ * are not kept, so builds always parse.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { FileAnalysis } from '../model/build-ordinance.js';
-import type { Block } from '../model/types.js';
+import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
 
 interface Entry {
@@ -24,6 +24,7 @@ interface Entry {
   frontMatter: Record<string, unknown> | null;
   frontMatterValid: boolean;
   places: [string, Position][];
+  suppressions: Suppression[];
   /** The analysis with `file` references and text removed. */
   analysis: unknown;
 }
@@ -48,22 +49,6 @@ export function toolKey(): string | null {
   return (toolKeyMemo = hash.digest('hex'));
 }
 
-/** Keep only what rules read from blocks: subdivisions, and the containers that hold them. */
-function skeleton(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const block of blocks) {
-    if (block.type === 'subdivision') out.push({ ...block, children: [], blocks: skeleton(block.blocks) });
-    else if (block.type === 'blockquote') {
-      const children = skeleton(block.children);
-      if (children.length) out.push({ ...block, children });
-    } else if (block.type === 'list') {
-      const items = block.items.map(skeleton);
-      if (items.some((i) => i.length)) out.push({ ...block, items });
-    }
-  }
-  return out;
-}
-
 /** A position as six numbers: the cache holds hundreds of thousands of them. */
 type PackedPosition = [number, number, number, number, number, number];
 
@@ -79,12 +64,12 @@ function unpack(p: PackedPosition): Position {
 }
 
 /**
- * JSON without vfile references, resolved links, inline text or annotations
- * (rules read none of them), with positions packed.
+ * JSON without vfile references, resolved links or annotations (no rule reads
+ * them), with positions packed. The text stays: style and term rules read it.
  */
 function lighten(analysis: FileAnalysis): unknown {
   const light = {
-    blocks: skeleton(analysis.blocks),
+    blocks: analysis.blocks,
     annotations: [],
     terms: analysis.terms.map((t) => ({ ...t, children: [] })),
     citations: analysis.citations.map((c) => ({ ...c, children: [], directive: undefined })),
@@ -96,17 +81,14 @@ function lighten(analysis: FileAnalysis): unknown {
   );
 }
 
-/** Put the vfile back wherever a `source` was, and unpack positions. */
+/** Put the vfile back wherever a `source` was, and unpack every position. */
 function rehydrate(value: unknown, file: VFile): void {
   if (Array.isArray(value)) for (const item of value) rehydrate(item, file);
   else if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    if (object.source && typeof object.source === 'object') {
-      const source = object.source as { file?: VFile; position?: unknown };
-      source.file = file;
-      if (Array.isArray(source.position)) source.position = unpack(source.position as PackedPosition);
-    }
-    for (const key of Object.keys(object)) if (key !== 'source') rehydrate(object[key], file);
+    if (Array.isArray(object.position)) object.position = unpack(object.position as PackedPosition);
+    if (object.source && typeof object.source === 'object') (object.source as { file?: VFile }).file = file;
+    for (const key of Object.keys(object)) if (key !== 'position') rehydrate(object[key], file);
   }
 }
 
@@ -150,6 +132,7 @@ export class AnalysisCache {
     file.data.frontMatter = entry.frontMatter;
     file.data.frontMatterValid = entry.frontMatterValid;
     file.data.frontMatterPlaces = new Map(entry.places);
+    file.data.suppressions = entry.suppressions ?? [];
     const analysis = entry.analysis as Omit<FileAnalysis, 'file'>; // read fresh from disk for this run, used once
     rehydrate(analysis, file);
     return { ...analysis, file };
@@ -163,6 +146,7 @@ export class AnalysisCache {
       frontMatter: file.data.frontMatter ?? null,
       frontMatterValid: file.data.frontMatterValid ?? false,
       places: [...(file.data.frontMatterPlaces ?? new Map())],
+      suppressions: file.data.suppressions ?? [],
       analysis: lighten(analysis),
     };
     this.dirty = true;

@@ -1,13 +1,15 @@
 /**
  * Reporters for diagnostics: compact compiler lines (default), vfile-reporter
- * for people, JSON for tools, and GitHub Actions workflow commands for
- * pull-request annotations.
+ * for people, JSON for tools, SARIF for code scanning, and GitHub Actions
+ * workflow commands for pull-request annotations.
  */
 import type { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { rules } from '../validate/rules/index.js';
+import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['compact', 'human', 'json', 'github'] as const;
+export const FORMATS = ['compact', 'human', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** `path:line:col: severity message [rule-id]`, one line each. */
@@ -39,10 +41,12 @@ export function formatGithub(diagnostics: Diagnostic[]): string {
     .join('\n');
 }
 
-/** Diagnostics of `files` in `format`; empty when there are none. */
-export function formatDiagnostics(files: VFile[], format: Format): string {
+/** Diagnostics of `files` in `format`; empty when there are none (SARIF always writes its log). */
+export function formatDiagnostics(files: VFile[], format: Format, version = '0.0.0'): string {
   const diagnostics = collectDiagnostics(files);
   switch (format) {
+    case 'sarif':
+      return formatSarif(diagnostics, rules, version);
     case 'json':
       return JSON.stringify(diagnostics, null, 2);
     case 'github':

@@ -10,6 +10,7 @@ import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { discoverWorkspaces, UsageError } from '../load/sources.js';
 import { compileWorkspace, filesOf } from '../pipeline.js';
 import { TemplateError } from '../render/template.js';
+import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
 
@@ -29,6 +30,10 @@ folder of ordinances with the registry of prior directives in directives/.
 Options:
   --format <f>   compact (default: path:line:col: severity message [rule-id]),
                  human, json, github (GitHub Actions annotations)
+                 sarif (SARIF 2.1.0, for code-scanning upload)
+  --max-warnings <n>  exit 1 when there are more than n warnings
+  --config <file>     project configuration (default: ordinance.config.json
+                 in this folder or the nearest above it)
   --out <dir>    output folder for build (default: dist)
   --quiet        build: do not list the files written
 
@@ -43,10 +48,12 @@ interface Args {
   quiet: boolean;
   plainCitations: boolean;
   titles: string[];
+  maxWarnings: number | null;
+  config: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false, plainCitations: false, titles: [] };
+  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false, plainCitations: false, titles: [], maxWarnings: null, config: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
@@ -64,6 +71,12 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (flag === '--out') args.outDir = value();
     else if (flag === '--quiet') args.quiet = true;
     else if (flag === '--plain-citations') args.plainCitations = true;
+    else if (flag === '--config') args.config = value();
+    else if (flag === '--max-warnings') {
+      const n = value();
+      if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings takes a whole number, not \`${n}\``);
+      args.maxWarnings = Number(n);
+    }
     else if (flag === '--titles') args.titles = value().split(',').map((t) => t.trim()).filter(Boolean);
     else if (flag.startsWith('-')) throw new UsageError(`unknown option \`${flag}\``);
     else if (args.command === undefined) args.command = arg;
@@ -99,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command \`${args.command}\`, expected check, build or rules`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TemplateError) {
+    if (error instanceof UsageError || error instanceof TemplateError || error instanceof ConfigError) {
       process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
       return 2;
     }
@@ -138,10 +151,11 @@ async function run(args: Args): Promise<number> {
     throw new UsageError(`no ordinances found in ${args.paths.join(', ') || 'ordinance/'}`);
   }
   const build = args.command === 'build';
+  const config = loadConfig(findConfig(process.cwd(), args.config), rules.map((r) => r.id));
   const results = [];
-  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir, release: true, parallel: true }));
+  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir, release: true, parallel: true, config }));
   const files = filesOf(results);
-  const output = formatDiagnostics(files, args.format);
+  const output = formatDiagnostics(files, args.format, packageVersion());
   if (output) process.stdout.write(`${output}\n`);
   if (build && !args.quiet) {
     for (const result of results.flatMap((r) => r.ordinances)) {
@@ -154,5 +168,11 @@ async function run(args: Args): Promise<number> {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} warning${diagnostics.length - errors === 1 ? '' : 's'}\n`);
   }
-  return hasErrors(files) ? 1 : 0;
+  if (hasErrors(files)) return 1;
+  const warnings = collectDiagnostics(files).filter((d) => d.severity === 'warning').length;
+  if (args.maxWarnings !== null && warnings > args.maxWarnings) {
+    process.stderr.write(`ordinance: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

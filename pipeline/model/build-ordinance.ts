@@ -322,7 +322,8 @@ function toInline(node: PhrasingContent, collector: Collector): Inline | null {
   const source = { file: collector.file, position: node.position };
   switch (node.type) {
     case 'text':
-      return { type: 'text', value: node.value.replace(/\s*\n\s*/g, ' ') };
+      // The position lets text rules point into the source (see validate/text.ts).
+      return { type: 'text', value: node.value.replace(/\s*\n\s*/g, ' '), position: node.position };
     case 'emphasis':
     case 'strong':
       return { type: node.type, children: toInlines(node.children, collector) };

@@ -13,7 +13,7 @@ export interface SourceRef {
 }
 
 export type Inline =
-  | { type: 'text'; value: string }
+  | { type: 'text'; value: string; position?: Position | undefined }
   | { type: 'emphasis' | 'strong'; children: Inline[] }
   | { type: 'code'; value: string }
   | { type: 'break' }

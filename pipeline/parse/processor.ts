@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import remarkAnnotations from './annotations.js';
 import remarkGfmTables from './gfm-tables.js';
+import remarkSuppressions from './suppressions.js';
 import remarkFrontMatterData from './front-matter.js';
 import type { Schema } from './schema.js';
 
@@ -29,7 +30,8 @@ function createProcessor(schema: Schema, what: string) {
     .use(remarkGfmTables)
     .use(remarkDirective)
     .use(remarkFrontMatterData, { schema, what })
-    .use(remarkAnnotations);
+    .use(remarkAnnotations)
+    .use(remarkSuppressions);
 }
 
 /** Parse and check one file against `schema`; problems land on `file.messages`. */

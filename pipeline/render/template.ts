@@ -89,13 +89,6 @@ export interface Template {
 
 export class TemplateError extends Error {}
 
-/** The jurisdiction's own rule severities, or none when it has no template. */
-export function jurisdictionSeverities(jurisdictionId: string, dir = TEMPLATES_DIR): Record<string, 'error' | 'warning' | 'info' | 'off'> {
-  if (!jurisdictionIds(dir).includes(jurisdictionId)) return {};
-  const { rules = {} } = loadTemplate(jurisdictionId, dir).jurisdiction;
-  return Object.fromEntries(Object.entries(rules).map(([id, { severity }]) => [id, severity]));
-}
-
 /** A hash of every jurisdiction template: findings depend on them. */
 export function templatesFingerprint(dir = TEMPLATES_DIR): string {
   const folder = path.join(dir, 'jurisdictions');

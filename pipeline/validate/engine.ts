@@ -1,30 +1,80 @@
 /**
- * Validate: run the rules over the model. The engine stamps each finding with
- * its rule id and severity, and refuses a finding whose position lies outside
+ * Validate: run the rules over the model. The engine resolves each rule's
+ * severity and options (rule defaults, jurisdiction template, project config,
+ * overrides for this ordinance), stamps findings with rule id, severity and
+ * docs link, honours suppressions written in the source and reports those
+ * that suppress nothing, and refuses a finding whose position lies outside
  * its file (an error in the rule, reported as such rather than shown wrong).
  */
 import type { VFile } from 'vfile';
-import { report as reportOn, type Place, type Severity } from '../diagnostics.js';
+import { report as reportOn, RULE_DOCS_BASE, type Place } from '../diagnostics.js';
+import type { Suppression } from '../parse/suppressions.js';
+import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from './config.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
 import { rules as registeredRules } from './rules/index.js';
 
-export type RuleSeverities = Partial<Record<string, Severity | 'off'>>;
+export interface ValidateOptions {
+  config?: ProjectConfig;
+  /** Highest layer: settings given directly (tests, API callers). */
+  settings?: Record<string, RuleSetting>;
+  rules?: readonly Rule[];
+}
 
-/** Run `rules` (all registered ones by default) with optional severity overrides. */
-export function validateOrdinance(context: RuleContext, severities: RuleSeverities = {}, rules: readonly Rule[] = registeredRules): void {
+/** The layers that set `rule` for this ordinance, weakest first. */
+function layersFor(rule: Rule, context: RuleContext, options: ValidateOptions): (RuleSetting | undefined)[] {
+  const config = options.config ?? EMPTY_CONFIG;
+  const slug = context.ordinance.slug;
+  return [
+    { severity: rule.defaultSeverity, byStatus: rule.byStatus, options: rule.defaultOptions as Record<string, unknown> | undefined },
+    context.jurisdiction?.rules?.[rule.id],
+    config.rules[rule.id],
+    ...config.overrides.filter((o) => o.ordinances.includes(slug)).map((o) => o.rules[rule.id]),
+    options.settings?.[rule.id],
+  ];
+}
+
+/** Run the rules on one ordinance; findings land on its files. */
+export function validateOrdinance(context: RuleContext, options: ValidateOptions = {}): void {
+  const rules = options.rules ?? registeredRules;
+  const { ordinance } = context;
+  const type = ordinance.meta.type ?? 'ordinance';
+  const files = [ordinance.file, ...ordinance.sections.map((s) => s.file)];
+  const used = new Set<Suppression>();
   for (const rule of rules) {
-    const severity = severities[rule.id] ?? rule.defaultSeverity;
+    if (rule.appliesTo && !rule.appliesTo.includes(type)) continue;
+    const { severity, options: ruleOptions } = resolveSetting(layersFor(rule, context, options), ordinance.meta.status);
     if (severity === 'off') continue;
     const report: RuleReport = (file, reason, place, finding = {}) => {
       if (place && !inBounds(file, place)) {
-        reportOn(file, 'rule-position', `Rule \`${rule.id}\` reported outside the file (${describePlace(place)}): ${reason}`, {
-          place: { line: 1, column: 1 },
-        });
+        reportOn(file, 'rule-position', `Rule \`${rule.id}\` reported outside the file (${describePlace(place)}): ${reason}`, { place: { line: 1, column: 1 } });
         return;
       }
-      reportOn(file, rule.id, reason, { place, severity, related: finding.related, where: finding.where });
+      const line = place ? ('start' in place ? place.start.line : place.line) : 1;
+      const suppression = (file.data.suppressions ?? []).find((s) => s.rules.includes(rule.id) && (s.scope === 'file' || s.line === line));
+      if (suppression) {
+        used.add(suppression);
+        return;
+      }
+      const message = reportOn(file, rule.id, reason, { place, severity, related: finding.related, where: finding.where });
+      message.url = `${RULE_DOCS_BASE}${rule.id}.md`;
     };
-    rule.check(context, report);
+    rule.check(context, report, ruleOptions);
+  }
+  const known = new Set(registeredRules.map((r) => r.id));
+  for (const file of files) {
+    for (const suppression of file.data.suppressions ?? []) {
+      const unknown = suppression.rules.filter((id) => !known.has(id));
+      if (unknown.length) {
+        reportOn(file, 'suppression-rule', `Unknown rule ${unknown.map((id) => `\`${id}\``).join(', ')} in suppression, expected a rule id (\`ordinance rules\` lists them)`, {
+          place: suppression.position,
+        });
+      } else if (!used.has(suppression)) {
+        reportOn(file, 'unused-suppression', `Unexpected suppression of ${suppression.rules.map((id) => `\`${id}\``).join(', ')}: it suppresses nothing, expected it removed`, {
+          place: suppression.position,
+          severity: 'warning',
+        });
+      }
+    }
   }
 }
 

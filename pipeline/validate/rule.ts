@@ -1,18 +1,22 @@
 /**
  * What a validation rule is: one file each under validate/rules/, with its
- * docs beside it (`<id>.md`). The engine owns ids, severities and positions;
- * a rule only says what is wrong and where.
+ * docs beside it (`<id>.md`). The engine owns ids, severities, options,
+ * suppressions and positions; a rule only says what is wrong and where.
  */
 import type { VFile } from 'vfile';
 import type { Place, Severity } from '../diagnostics.js';
+import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
+import type { Jurisdiction } from '../render/template.js';
 
 export interface RuleContext {
   ordinance: Ordinance;
   registry: DirectiveRegistry;
   /** Ids of the jurisdiction templates in templates/jurisdictions/. */
   jurisdictions: readonly string[];
+  /** The ordinance's jurisdiction template, when it has one. */
+  jurisdiction?: Jurisdiction | undefined;
 }
 
 export interface RuleFinding {
@@ -24,10 +28,15 @@ export interface RuleFinding {
 
 export type RuleReport = (file: VFile, reason: string, place: Place | undefined, finding?: RuleFinding) => void;
 
-export interface Rule {
+export interface Rule<Options extends object = Record<string, unknown>> {
   id: string;
   /** One line, shown by `ordinance rules` and matched by the docs page. */
   description: string;
   defaultSeverity: Severity;
-  check(context: RuleContext, report: RuleReport): void;
+  /** Severity by the ordinance's status, where it differs from the default. */
+  byStatus?: Partial<Record<OrdinanceStatus, Severity | 'off'>>;
+  /** The documents it applies to (default: every kind). */
+  appliesTo?: readonly DocumentType[];
+  defaultOptions?: Options;
+  check(context: RuleContext, report: RuleReport, options: Options): void;
 }

@@ -55,6 +55,10 @@ export function sectionTree(section: Element, ctx: SectionContext): { id: string
     const status = REASONS[reason.toLowerCase()];
     meta.status = status ?? 'pending';
     if (!status) meta['status-note'] = reason;
+  } else {
+    // "[Reserved].", "[Omitted]" or "Reserved" as the heading, with no <reason>, says the same thing.
+    const bracketed = /^\[?(reserved|omitted)\]?\.?$/i.exec(heading);
+    if (bracketed) meta.status = REASONS[bracketed[1]!.toLowerCase()];
   }
   // Markers where they read back exactly; explicit depths where they would not.
   let out: Writer = { explicit: false, body: [], annotations: [], ctx, plan: [] };

@@ -1,19 +1,67 @@
 /** Every registered rule, in the order they run. A meta-test keeps this list, the docs and the fixtures in step. */
+import andOr from './and-or.js';
+import certificationSection from './certification-section.js';
 import citationPinpoint from './citation-pinpoint.js';
 import citationResolves from './citation-resolves.js';
 import codifiesResolves from './codifies-resolves.js';
+import datesInOrder from './dates-in-order.js';
+import effectiveDateSection from './effective-date-section.js';
+import emptySection from './empty-section.js';
+import findingsFirst from './findings-first.js';
+import headingLength from './heading-length.js';
 import jurisdictionKnown from './jurisdiction-known.js';
+import linkScheme from './link-scheme.js';
+import numberWhenAdopted from './number-when-adopted.js';
+import placeholder from './placeholder.js';
+import saidAdjective from './said-adjective.js';
 import sectionIdUnique from './section-id-unique.js';
 import sectionRefResolves from './section-ref-resolves.js';
+import severabilitySection from './severability-section.js';
+import shallNonObligation from './shall-non-obligation.js';
+import subdivisionLevelOrder from './subdivision-level-order.js';
 import subdivisionSequence from './subdivision-sequence.js';
+import summaryRequired from './summary-required.js';
+import termDefinedTwice from './term-defined-twice.js';
+import termOutsideDefinitions from './term-outside-definitions.js';
+import termUnused from './term-unused.js';
+import titleAnOrdinance from './title-an-ordinance.js';
+import vagueTerms from './vague-terms.js';
 import type { Rule } from '../rule.js';
 
+// Each rule declares its own options; the engine hands it the options resolved for it.
 export const rules: readonly Rule[] = [
+  // Structure
+  titleAnOrdinance,
+  findingsFirst,
+  severabilitySection,
+  effectiveDateSection,
+  certificationSection,
+  // Identity and numbering
   jurisdictionKnown,
   sectionIdUnique,
   sectionRefResolves,
   subdivisionSequence,
+  subdivisionLevelOrder,
+  // Defined terms
+  termDefinedTwice,
+  termOutsideDefinitions,
+  termUnused,
+  // Metadata
+  datesInOrder,
+  numberWhenAdopted,
+  // Citations
   citationResolves,
   citationPinpoint,
   codifiesResolves,
+  // Drafting style
+  andOr,
+  shallNonObligation,
+  saidAdjective,
+  vagueTerms,
+  placeholder,
+  // Content
+  emptySection,
+  summaryRequired,
+  linkScheme,
+  headingLength,
 ];

@@ -1,0 +1,21 @@
+import type { Rule } from '../rule.js';
+
+/** The last section directs the Clerk to certify the ordinance's passage and publish it. */
+const rule: Rule = {
+  id: 'certification-section',
+  description: "The last section is the Clerk's certification and publication",
+  defaultSeverity: 'error',
+  byStatus: { draft: 'warning' },
+  appliesTo: ['ordinance'],
+  check({ ordinance }, report) {
+    const last = ordinance.sections[ordinance.sections.length - 1];
+    if (!last || last.kind === 'certification') return;
+    const elsewhere = ordinance.sections.find((s) => s.kind === 'certification');
+    if (elsewhere) {
+      report(elsewhere.file, `Unexpected certification in Section ${elsewhere.number}, expected it last (after Section ${last.number})`, { line: 1, column: 1 }, { where: `§ ${elsewhere.number}` });
+    } else {
+      report(ordinance.file, "Missing certification section, expected a last section with `kind: certification` (the City Clerk shall certify to the passage of this ordinance...)", { line: 1, column: 1 });
+    }
+  },
+};
+export default rule;

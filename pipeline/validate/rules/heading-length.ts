@@ -1,0 +1,21 @@
+import { placeOf } from '../../parse/front-matter.js';
+import type { Rule } from '../rule.js';
+
+type Options = {
+  max: number;
+};
+
+/** A heading names a section; a sentence belongs in its text. */
+const rule: Rule<Options> = {
+  id: 'heading-length',
+  description: 'Headings are short',
+  defaultSeverity: 'warning',
+  defaultOptions: { max: 100 },
+  check({ ordinance }, report, { max }) {
+    for (const section of ordinance.sections) {
+      if (section.heading.length <= max) continue;
+      report(section.file, `Unexpected heading of ${section.heading.length} characters, expected at most ${max}`, placeOf(section.file, 'heading'), { where: `§ ${section.number}` });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,22 @@
+import { placeOf } from '../../parse/front-matter.js';
+import type { Rule } from '../rule.js';
+
+const NEEDS_SUMMARY = new Set(['operative', 'amendment', 'exception', 'enforcement']);
+
+/** Residents read the summary, not the ordinance: every section that acts needs one. */
+const rule: Rule = {
+  id: 'summary-required',
+  description: 'Sections that act have a plain-language summary',
+  defaultSeverity: 'error',
+  byStatus: { draft: 'warning' },
+  appliesTo: ['ordinance'],
+  check({ ordinance }, report) {
+    for (const section of ordinance.sections) {
+      if (!NEEDS_SUMMARY.has(section.kind) || section.summary?.trim()) continue;
+      report(section.file, `Missing plain-language summary for Section ${section.number} (\`${section.kind}\`), expected \`summary:\` in its front matter`, placeOf(section.file, 'kind'), {
+        where: `§ ${section.number}`,
+      });
+    }
+  },
+};
+export default rule;
