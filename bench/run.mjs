@@ -237,7 +237,13 @@ function oursCheck(workspace) {
   writeFileSync(section, `${original.trimEnd()}\n\nAn added sentence, to measure a check after one edit.\n`);
   const edited = measure('node', [BIN, 'check', path.relative(ROOT, workspace)]);
   writeFileSync(section, original);
-  return { cold, warm, edited };
+  // What the rules add over parsing alone: cold, uncached, with every rule off.
+  const ids = execFileSync('node', [BIN, 'rules'], { encoding: 'utf8' }).split('\n\n')[0].split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean);
+  const off = path.join(WORK, 'rules-off.json');
+  writeFileSync(off, JSON.stringify({ rules: Object.fromEntries(ids.map((id) => [id, 'off'])) }));
+  const parsingOnly = measure('node', [BIN, 'check', path.relative(ROOT, workspace), '--config', off], { env: { ORDINANCE_CACHE: '0' } });
+  const allRules = measure('node', [BIN, 'check', path.relative(ROOT, workspace)], { env: { ORDINANCE_CACHE: '0' } });
+  return { cold, warm, edited, parsingOnly, allRules };
 }
 
 const ratio = (ours, peer) => (peer && Number.isFinite(peer) && peer > 0 ? ours / peer : NaN);
@@ -257,6 +263,7 @@ function main() {
     console.error(`\n== ${size}: ${sections} sections, ${(bytes / 2 ** 20).toFixed(1)} MiB of Markdown`);
     const check = oursCheck(workspace);
     console.error(`check: cold ${fmt(check.cold.seconds)} s, warm ${fmt(check.warm.seconds)} s, after one edit ${fmt(check.edited.seconds)} s, peak ${fmt(check.cold.rssMiB, 0)} MiB`);
+    console.error(`rules: ${fmt(check.allRules.seconds)} s with every rule, ${fmt(check.parsingOnly.seconds)} s parsing alone (+${fmt((100 * (check.allRules.seconds - check.parsingOnly.seconds)) / check.parsingOnly.seconds, 0)}%)`);
     const build = oursBuild(workspace);
     console.error(`build: ${fmt(build.seconds)} s, ${build.pages} pages, ${fmt(build.pages / build.seconds, 1)} pages/s, peak ${fmt(build.rssMiB, 0)} MiB`);
     const peers = {};

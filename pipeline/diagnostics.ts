@@ -13,6 +13,8 @@ export type Place = Point | Position;
 
 /** Where rule documentation lives, relative to the repository. */
 export const RULE_DOCS_BASE = 'pipeline/validate/rules/';
+/** Where the documentation of the source-format checks (not configurable rules) lives. */
+export const DIAGNOSTIC_DOCS_BASE = 'pipeline/validate/diagnostics/';
 
 export interface ReportOptions {
   place?: Place | undefined;
@@ -31,6 +33,8 @@ export function report(
   options: ReportOptions = {},
 ): VFileMessage {
   const message = file.message(reason, { place: options.place, ruleId, source: 'ordinance' });
+  // Rules get their own page from the engine; everything else is a check of the format.
+  message.url = `${DIAGNOSTIC_DOCS_BASE}${ruleId}.md`;
   const severity = options.severity ?? 'error';
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   if (options.where) message.note = options.where;

@@ -58,3 +58,21 @@ it('every fixture folder names a rule', () => {
   const ids = new Set(rules.map((r) => r.id));
   for (const name of readdirSync(RULE_FIXTURES)) expect(ids.has(name), name).toBe(true);
 });
+
+it('every id a check can report has a docs page', () => {
+  const diagnostics = path.join(ROOT, 'pipeline', 'validate', 'diagnostics');
+  const expected = [path.join(FIXTURES, 'bad-input'), RULE_FIXTURES].flatMap((root) =>
+    readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((n) => n.endsWith('expected.txt'))
+      .map((n) => readFileSync(path.join(root, n), 'utf8')),
+  );
+  const ids = new Set(expected.join('\n').match(/\[[a-z-]+\]$/gm)?.map((m) => m.slice(1, -1)));
+  for (const id of ['unused-suppression', 'suppression-reason', 'suppression-syntax', 'suppression-rule', 'rule-position', 'subdivision-depth', 'registry-id', 'registry-relation']) ids.add(id);
+  for (const id of ids) expect(existsSync(path.join(RULES_DIR, `${id}.md`)) || existsSync(path.join(diagnostics, `${id}.md`)), id).toBe(true);
+  // And every page is for an id the code reports.
+  const source = readdirSync(path.join(ROOT, 'pipeline'), { recursive: true, encoding: 'utf8' })
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => readFileSync(path.join(ROOT, 'pipeline', n), 'utf8'))
+    .join('\n');
+  for (const page of readdirSync(diagnostics)) expect(source, page).toContain(`'${page.slice(0, -3)}'`);
+});

@@ -3,7 +3,7 @@
  * the sources, 2 usage or internal error. Never a stack trace unless
  * ORDINANCE_DEBUG is set.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectDiagnostics, hasErrors } from '../diagnostics.js';
@@ -85,6 +85,15 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
+/** The source-format checks, from their docs pages: id and one line. */
+function formatChecks(): [string, string][] {
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../pipeline/validate/diagnostics');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => [n.slice(0, -3), readFileSync(path.join(dir, n), 'utf8').split('\n')[2] ?? '']);
+}
+
 function packageVersion(): string {
   const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
@@ -103,7 +112,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await runImport(args);
       case 'rules':
-        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(24)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
+        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
+        process.stdout.write('\nChecks of the source format (always on; docs in pipeline/validate/diagnostics/):\n');
+        for (const [id, line] of formatChecks()) process.stdout.write(`${id.padEnd(26)} ${line}\n`);
         return 0;
       case undefined:
         process.stderr.write(HELP);
