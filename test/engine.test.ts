@@ -63,6 +63,16 @@ describe('suppressions', () => {
   });
 });
 
+describe('the human format', () => {
+  it('groups findings by file, as vfile-reporter does', () => {
+    const dir = workspace(path.join(FIXTURES, 'bad-input', 'subdivision-gap'));
+    const result = runCli(['check', 'ordinance', '--format', 'human'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ordinance\/sample\/02-records\.md\n9:1-9:24 +error Unexpected subdivision `\(c\)`, expected `\(b\)` subdivision-sequence ordinance\n/);
+    expect(result.stdout).toMatch(/2 errors/);
+  });
+});
+
 describe('--max-warnings', () => {
   it('fails a run with more warnings than allowed', () => {
     const dir = workspace(path.join(FIXTURES, 'rules', 'vague-terms', 'not-ok'));

@@ -157,6 +157,10 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR): Templ
     'enactingClause',
     'certification',
   ]);
+  // Without its enacting clause an ordinance enacts nothing: a template must give one.
+  if (typeof jurisdiction.enactingClause !== 'string' || !jurisdiction.enactingClause.trim()) {
+    throw new TemplateError(`templates/jurisdictions/${jurisdictionId}.json: missing \`enactingClause\`, expected the clause that enacts an ordinance`);
+  }
   const layout = readLayout(dir, jurisdiction.layout, []);
   const require = createRequire(import.meta.url);
   const fontFiles = {} as Record<FontRole, string>;

@@ -22,6 +22,7 @@ import subdivisionLevelOrder from './subdivision-level-order.js';
 import subdivisionSequence from './subdivision-sequence.js';
 import summaryRequired from './summary-required.js';
 import termDefinedTwice from './term-defined-twice.js';
+import termUndefined from './term-undefined.js';
 import termOutsideDefinitions from './term-outside-definitions.js';
 import termUnused from './term-unused.js';
 import titleAnOrdinance from './title-an-ordinance.js';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   termDefinedTwice,
   termOutsideDefinitions,
   termUnused,
+  termUndefined,
   // Metadata
   datesInOrder,
   numberWhenAdopted,
