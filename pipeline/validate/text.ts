@@ -60,17 +60,45 @@ export function* textRuns(ordinance: Ordinance): Generator<TextRun> {
   for (const section of ordinance.sections) if (section.file.value) yield* blockRuns(section.blocks, section.file, section);
 }
 
+const locations = new WeakMap<VFile, ReturnType<typeof location>>();
+
+/** The offset-to-point index of a file, made once. */
+function locate(file: VFile): ReturnType<typeof location> {
+  let at = locations.get(file);
+  if (!at) locations.set(file, (at = location(file)));
+  return at;
+}
+
 /** Each match of `pattern` (global) in the ordinance's prose, with its place in the source. */
 export function* matches(ordinance: Ordinance, pattern: RegExp): Generator<{ run: TextRun; match: RegExpExecArray; position: Position }> {
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   for (const run of textRuns(ordinance)) {
     const re = new RegExp(pattern.source, flags);
     for (let match = re.exec(run.text); match; match = re.exec(run.text)) {
-      const at = location(run.file);
+      const at = locate(run.file);
       const start = at.toPoint(run.offset + match.index);
       const end = at.toPoint(run.offset + match.index + match[0].length);
       if (start && end) yield { run, match, position: { start, end } };
       if (match[0].length === 0) re.lastIndex++;
     }
+  }
+}
+
+/** Every inline node in `blocks`, depth first (text, links, placeholders, citations...). */
+export function* inlineNodes(blocks: Block[]): Generator<Inline> {
+  const inline = function* (nodes: Inline[]): Generator<Inline> {
+    for (const node of nodes) {
+      yield node;
+      if ('children' in node && Array.isArray(node.children)) yield* inline(node.children as Inline[]);
+    }
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') yield* inline(block.children);
+    else if (block.type === 'subdivision') {
+      yield* inline(block.children);
+      yield* inlineNodes(block.blocks);
+    } else if (block.type === 'blockquote') yield* inlineNodes(block.children);
+    else if (block.type === 'list') for (const item of block.items) yield* inlineNodes(item);
+    else if (block.type === 'table') for (const cell of [...block.header, ...block.rows.flat()]) yield* inline(cell);
   }
 }

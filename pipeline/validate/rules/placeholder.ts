@@ -1,23 +1,5 @@
-import type { Block, Inline } from '../../model/types.js';
 import type { Rule } from '../rule.js';
-import { matches } from '../text.js';
-
-function* placeholders(blocks: Block[]): Generator<Extract<Inline, { type: 'placeholder' }>> {
-  const inline = function* (nodes: Inline[]): Generator<Extract<Inline, { type: 'placeholder' }>> {
-    for (const node of nodes) {
-      if (node.type === 'placeholder') yield node;
-      else if ('children' in node && Array.isArray(node.children)) yield* inline(node.children as Inline[]);
-    }
-  };
-  for (const block of blocks) {
-    if (block.type === 'paragraph') yield* inline(block.children);
-    else if (block.type === 'subdivision') {
-      yield* inline(block.children);
-      yield* placeholders(block.blocks);
-    } else if (block.type === 'blockquote') yield* placeholders(block.children);
-    else if (block.type === 'list') for (const item of block.items) yield* placeholders(item);
-  }
-}
+import { inlineNodes, matches } from '../text.js';
 
 /** "a draft", "an introduced": the status with its article. */
 function status(value: string): string {
@@ -35,7 +17,8 @@ const rule: Rule = {
       report(run.file, `Unexpected placeholder \`${match[0]}\` in ${status(ordinance.meta.status)} ordinance, expected the final text`, position);
     }
     for (const section of [{ file: ordinance.file, blocks: ordinance.preamble }, ...ordinance.sections]) {
-      for (const node of placeholders(section.blocks)) {
+      for (const node of inlineNodes(section.blocks)) {
+        if (node.type !== 'placeholder') continue;
         report(node.source.file, `Unexpected placeholder \`:tbd[${node.description}]\` in ${status(ordinance.meta.status)} ordinance, expected the fact`, node.source.position);
       }
     }
