@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // The compiled CLI (npm's prepare step compiles pipeline/ to lib/).
-import { main } from '../lib/bin/main.js';
+import v8 from 'node:v8';
 
+// A larger young generation: parsing allocates many short-lived nodes, and
+// fewer scavenges make a large check about a tenth faster.
+v8.setFlagsFromString('--max-semi-space-size=32');
+
+const { main } = await import('../lib/bin/main.js');
 process.exitCode = await main(process.argv.slice(2));

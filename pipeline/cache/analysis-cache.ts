@@ -29,11 +29,6 @@ interface Entry {
   analysis: unknown;
 }
 
-interface Store {
-  tool: string;
-  entries: Record<string, Entry>;
-}
-
 let toolKeyMemo: string | null | undefined;
 
 /**
@@ -92,22 +87,33 @@ function rehydrate(value: unknown, file: VFile): void {
   }
 }
 
+/**
+ * The cache file is one header line (the tool's hash) and one line per file:
+ * its path, a tab, and its entry as JSON. Entries stay as text until asked
+ * for, and unchanged ones are written back as they were read, so a check that
+ * re-parses one file does not re-serialize the other thousands.
+ */
 export class AnalysisCache {
-  private store: Store;
+  private readonly lines = new Map<string, string>();
   private dirty = false;
 
   private constructor(
     private readonly file: string,
     private readonly tool: string,
   ) {
-    this.store = { tool, entries: {} };
-    if (existsSync(file)) {
-      try {
-        const loaded = JSON.parse(readFileSync(file, 'utf8')) as Store;
-        if (loaded.tool === tool) this.store = loaded;
-      } catch {
-        // A damaged cache is an empty one.
-      }
+    if (!existsSync(file)) return;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return; // an unreadable cache is an empty one
+    }
+    const rows = text.split('\n');
+    if (rows[0] !== tool) return;
+    for (let i = 1; i < rows.length; i++) {
+      const row = rows[i]!;
+      const tab = row.indexOf('\t');
+      if (tab > 0) this.lines.set(row.slice(0, tab), row.slice(tab + 1));
     }
   }
 
@@ -116,7 +122,7 @@ export class AnalysisCache {
     const tool = toolKey();
     if (!tool) return null;
     const name = createHash('sha1').update(`${kind}\0${path.resolve(folder)}`).digest('hex').slice(0, 20);
-    return new AnalysisCache(path.join(cacheDir, `${kind}-${name}.json`), tool);
+    return new AnalysisCache(path.join(cacheDir, `${kind}-${name}.ndjson`), tool);
   }
 
   private static hash(file: VFile, schema: string): string {
@@ -125,22 +131,30 @@ export class AnalysisCache {
 
   /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss. */
   get(file: VFile, schema: string): FileAnalysis | null {
-    const entry = this.store.entries[file.path];
-    if (!entry || entry.hash !== AnalysisCache.hash(file, schema)) return null;
+    const line = this.lines.get(file.path);
+    if (!line) return null;
+    let entry: Entry;
+    try {
+      entry = JSON.parse(line) as Entry;
+    } catch {
+      return null;
+    }
+    if (entry.hash !== AnalysisCache.hash(file, schema)) return null;
     const [restored] = deserializeFiles([{ path: file.path, messages: entry.messages }]);
     if (restored) file.messages.push(...restored.messages);
     file.data.frontMatter = entry.frontMatter;
     file.data.frontMatterValid = entry.frontMatterValid;
     file.data.frontMatterPlaces = new Map(entry.places);
     file.data.suppressions = entry.suppressions ?? [];
-    const analysis = entry.analysis as Omit<FileAnalysis, 'file'>; // read fresh from disk for this run, used once
+    const analysis = entry.analysis as Omit<FileAnalysis, 'file'>; // parsed fresh from its line, used once
     rehydrate(analysis, file);
     return { ...analysis, file };
   }
 
   /** Remember `analysis` of `file` (whose messages so far are all file-local). */
   set(file: VFile, schema: string, analysis: FileAnalysis): void {
-    this.store.entries[file.path] = {
+    if (/[\t\n]/.test(file.path)) return; // such a path cannot be a line's key
+    const entry: Entry = {
       hash: AnalysisCache.hash(file, schema),
       messages: serializeFiles([file])[0]?.messages ?? [],
       frontMatter: file.data.frontMatter ?? null,
@@ -149,28 +163,25 @@ export class AnalysisCache {
       suppressions: file.data.suppressions ?? [],
       analysis: lighten(analysis),
     };
+    this.lines.set(file.path, JSON.stringify(entry, (key, value) => (key === 'position' && value && !Array.isArray(value) ? pack(value as Position) : value)));
     this.dirty = true;
   }
 
   /** Forget entries for files that are gone, and write the cache if it changed. */
   save(present: Iterable<string>): void {
     const keep = new Set(present);
-    for (const key of Object.keys(this.store.entries)) {
+    for (const key of this.lines.keys()) {
       if (!keep.has(key)) {
-        delete this.store.entries[key];
+        this.lines.delete(key);
         this.dirty = true;
       }
     }
     if (!this.dirty) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    // Entries handed out by get() have their vfiles put back in; those stay out of the file.
-    writeFileSync(
-      temporary,
-      JSON.stringify(this.store, (key, value) =>
-        key === 'file' ? undefined : key === 'position' && value && !Array.isArray(value) ? pack(value as Position) : value,
-      ),
-    );
+    const rows = [this.tool];
+    for (const [key, line] of this.lines) rows.push(`${key}\t${line}`);
+    writeFileSync(temporary, rows.join('\n'));
     renameSync(temporary, this.file);
     this.dirty = false;
   }
