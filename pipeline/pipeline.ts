@@ -21,6 +21,7 @@ import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './render/template.js';
 import { resolveReferences } from './resolve/resolve.js';
+import { crossReferences } from './xref/xref.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
 import { validateOrdinance } from './validate/engine.js';
 
@@ -95,7 +96,8 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const [{ renderOrdinancePdf }, { summarizeOrdinance }] = await Promise.all([import('./render/pdf/document.js'), import('./summarize/summary.js')]);
   const pdf = await renderOrdinancePdf(ordinance, template, provenance);
   const summary = summarizeOrdinance(ordinance, registry);
-  result.outputs = await publishOutputs(options.outDir, sources.slug, { [`${sources.slug}.pdf`]: pdf, 'summary.md': summary });
+  const xref = `${JSON.stringify(crossReferences(ordinance), null, 2)}\n`;
+  result.outputs = await publishOutputs(options.outDir, sources.slug, { [`${sources.slug}.pdf`]: pdf, 'summary.md': summary, 'xref.json': xref });
   return result;
 }
 

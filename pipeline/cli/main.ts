@@ -20,6 +20,8 @@ Usage:
   ordinance check [paths...]   check sources (default path: ordinance/)
   ordinance build [paths...]   check, then write dist/<slug>/<slug>.pdf and summary.md
   ordinance rules              list the validation rules
+  ordinance xref <directive-id> [paths...]
+                               which ordinances cite or codify a registered directive, and where
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
                                import the D.C. Code's XML into the source format
   ordinance --help | --version
@@ -111,6 +113,8 @@ export async function main(argv: string[]): Promise<number> {
         return await run(args);
       case 'import':
         return await runImport(args);
+      case 'xref':
+        return await runXref(args);
       case 'rules':
         for (const rule of rules) process.stdout.write(`${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
         process.stdout.write('\nChecks of the source format (always on; docs in pipeline/validate/diagnostics/):\n');
@@ -132,6 +136,27 @@ export async function main(argv: string[]): Promise<number> {
     else process.stderr.write('Set ORDINANCE_DEBUG=1 for details, and please report it.\n');
     return 2;
   }
+}
+
+async function runXref(args: Args): Promise<number> {
+  const [directiveId, ...paths] = args.paths;
+  if (!directiveId) throw new UsageError('usage: ordinance xref <directive-id> [paths...]');
+  const { backReferences } = await import('../xref/xref.js');
+  const lines: string[] = [];
+  let known = false;
+  for (const workspace of discoverWorkspaces(paths.length ? paths : ['ordinance'])) {
+    const result = await compileWorkspace(workspace, { build: false, outDir: args.outDir, cache: false });
+    if (result.registry?.get(directiveId)) known = true;
+    else if (result.registry) {
+      const candidates = result.registry.candidates(directiveId);
+      if (!known && candidates.length) lines.push(`# not registered here; did you mean ${candidates.join(', ')}?`);
+    }
+    const ordinances = result.ordinances.flatMap((o) => (o.ordinance ? [o.ordinance] : []));
+    for (const ref of backReferences(ordinances, directiveId)) lines.push(`${ref.ordinance}\t${ref.relation}\t${ref.sections.join(', ') || '(metadata only)'}`);
+  }
+  if (!known) throw new UsageError(`unknown directive \`${directiveId}\`${lines.length ? `\n${lines.join('\n')}` : ''}`);
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }
 
 async function runImport(args: Args): Promise<number> {

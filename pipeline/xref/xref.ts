@@ -1,0 +1,107 @@
+/**
+ * Cross-references as data: every citation of a prior directive and every
+ * reference between sections, with where it stands and what it points at
+ * (`dist/<slug>/xref.json`), and the other direction: which ordinances and
+ * sections cite or codify a directive (`ordinance xref <directive-id>`).
+ */
+import type { Ordinance, Section } from '../model/types.js';
+import { referenceLabel } from '../resolve/resolve.js';
+
+export type Relation = 'codifies' | 'cites';
+
+export interface CitationRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number | undefined;
+  endColumn: number | undefined;
+  /** Stable id and printed label of the section it stands in (null: the preamble). */
+  section: string | null;
+  sectionLabel: string | null;
+  target: string;
+  /** Whether the target is registered. */
+  resolved: boolean;
+  pinpoint: string | null;
+  relation: Relation;
+  /** The directive's first citation form, as the registry gives it. */
+  citedAs: string | null;
+}
+
+export interface ReferenceRecord {
+  file: string;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+  pinpoint: string | null;
+  /** How it prints ("Section 6(a)"), or null when the section does not exist. */
+  printed: string | null;
+}
+
+export interface Xref {
+  ordinance: string;
+  title: string;
+  codifies: string[];
+  citations: CitationRecord[];
+  references: ReferenceRecord[];
+}
+
+function label(section: Section | undefined): string | null {
+  return section ? referenceLabel(section, undefined) : null;
+}
+
+/** The cross-references of one (resolved) ordinance. */
+export function crossReferences(ordinance: Ordinance): Xref {
+  const byId = new Map(ordinance.sections.map((s) => [s.id, s]));
+  const codifies = ordinance.meta.codifies ?? [];
+  return {
+    ordinance: ordinance.slug,
+    title: ordinance.meta.title,
+    codifies,
+    citations: ordinance.citations.map((c) => ({
+      file: c.source.file.path,
+      line: c.source.position?.start.line ?? 1,
+      column: c.source.position?.start.column ?? 1,
+      endLine: c.source.position?.end.line,
+      endColumn: c.source.position?.end.column,
+      section: c.sectionId || null,
+      sectionLabel: label(byId.get(c.sectionId)),
+      target: c.directiveId,
+      resolved: Boolean(c.directive),
+      pinpoint: c.pinpoint ?? null,
+      relation: codifies.includes(c.directiveId) ? 'codifies' : 'cites',
+      citedAs: c.directive?.meta['cited-as'][0] ?? null,
+    })),
+    references: ordinance.references.map((r) => ({
+      file: r.source.file.path,
+      line: r.source.position?.start.line ?? 1,
+      column: r.source.position?.start.column ?? 1,
+      from: r.sectionId,
+      to: r.targetId,
+      pinpoint: r.pinpoint ?? null,
+      printed: r.target ? referenceLabel(r.target, r.pinpoint) : null,
+    })),
+  };
+}
+
+export interface BackReference {
+  ordinance: string;
+  title: string;
+  relation: Relation;
+  /** Printed labels of the sections that cite it, in order ("Section 1", "Section 5"). */
+  sections: string[];
+}
+
+/** Which ordinances cite or codify `directiveId`, and where. */
+export function backReferences(ordinances: Ordinance[], directiveId: string): BackReference[] {
+  const out: BackReference[] = [];
+  for (const ordinance of ordinances) {
+    const xref = crossReferences(ordinance);
+    const citing = xref.citations.filter((c) => c.target === directiveId);
+    const codifies = xref.codifies.includes(directiveId);
+    if (!codifies && citing.length === 0) continue;
+    const sections = [...new Set(citing.map((c) => c.sectionLabel ?? 'Preamble'))];
+    out.push({ ordinance: ordinance.slug, title: ordinance.meta.title, relation: codifies ? 'codifies' : 'cites', sections });
+  }
+  return out;
+}
