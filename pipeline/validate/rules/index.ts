@@ -3,6 +3,7 @@ import andOr from './and-or.js';
 import certificationSection from './certification-section.js';
 import citationPinpoint from './citation-pinpoint.js';
 import citationResolves from './citation-resolves.js';
+import citationYear from './citation-year.js';
 import codifiesResolves from './codifies-resolves.js';
 import datesInOrder from './dates-in-order.js';
 import effectiveDateSection from './effective-date-section.js';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   // Citations
   citationResolves,
   citationPinpoint,
+  citationYear,
   codifiesResolves,
   // Drafting style
   andOr,

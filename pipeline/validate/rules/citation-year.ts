@@ -1,0 +1,38 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * A year written with a citation ("a 2019 directive, Executive Directive No.
+ * 20"; "Special Order 40 (1979)") must be one the registry gives the
+ * directive: news reports and drafts get them wrong, and the law is cited by
+ * what it is.
+ */
+const rule: Rule = {
+  id: 'citation-year',
+  description: 'A year given with a citation matches the registry',
+  defaultSeverity: 'warning',
+  check({ ordinance }, report) {
+    for (const citation of ordinance.citations) {
+      const directive = citation.directive;
+      const position = citation.source.position;
+      if (!directive || position?.start.offset === undefined || position.end.offset === undefined) continue;
+      const text = String(citation.source.file.value);
+      // The words just before the citation, within its sentence, and a parenthesis just after it.
+      const before = text.slice(Math.max(0, position.start.offset - 60), position.start.offset).split(/[.;:]\s/).pop() ?? '';
+      const after = /^\s*\((\d{4})\)/.exec(text.slice(position.end.offset, position.end.offset + 10));
+      const years = [...before.matchAll(/\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => m[1]!);
+      if (after) years.push(after[1]!);
+      if (years.length === 0) continue;
+      const dates = Object.entries(directive.meta.dates ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+      const known = new Set(dates.map(([, date]) => date.slice(0, 4)));
+      if (known.size === 0) continue;
+      for (const year of years) {
+        if (known.has(year)) continue;
+        const facts = dates.map(([kind, date]) => `${kind} ${date}`).join(', ');
+        report(citation.source.file, `Unexpected year ${year} for \`${directive.meta['cited-as'][0] ?? directive.meta.id}\`, expected ${[...known].join(' or ')} (the registry: ${facts})`, position, {
+          related: { file: directive.file, place: directive.file.data.frontMatterPlaces?.get('dates') ?? { line: 1, column: 1 }, message: 'dates registered' },
+        });
+      }
+    }
+  },
+};
+export default rule;
