@@ -9,7 +9,7 @@
  * are not kept, so builds always parse.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'unist';
@@ -17,6 +17,7 @@ import type { VFile } from 'vfile';
 import type { FileAnalysis } from '../model/build-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
+import { cacheDir, cacheFile, writeAtomically } from './files.js';
 
 interface Entry {
   hash: string;
@@ -118,11 +119,9 @@ export class AnalysisCache {
   }
 
   /** The cache of one ordinance folder or registry, or null when caching is off. */
-  static open(folder: string, kind: string, cacheDir = path.join(process.cwd(), '.cache', 'ordinance')): AnalysisCache | null {
+  static open(folder: string, kind: string, dir = cacheDir()): AnalysisCache | null {
     const tool = toolKey();
-    if (!tool) return null;
-    const name = createHash('sha1').update(`${kind}\0${path.resolve(folder)}`).digest('hex').slice(0, 20);
-    return new AnalysisCache(path.join(cacheDir, `${kind}-${name}.ndjson`), tool);
+    return tool ? new AnalysisCache(cacheFile(dir, kind, folder, 'ndjson'), tool) : null;
   }
 
   private static hash(file: VFile, schema: string): string {
@@ -177,12 +176,9 @@ export class AnalysisCache {
       }
     }
     if (!this.dirty) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const rows = [this.tool];
     for (const [key, line] of this.lines) rows.push(`${key}\t${line}`);
-    writeFileSync(temporary, rows.join('\n'));
-    renameSync(temporary, this.file);
+    writeAtomically(this.file, rows.join('\n'));
     this.dirty = false;
   }
 }

@@ -7,10 +7,11 @@
  * modified within two seconds of the summary is never trusted to be unchanged.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SerializedFile } from '../parallel/messages.js';
 import { toolKey } from './analysis-cache.js';
+import { cacheDir, cacheFile, writeAtomically } from './files.js';
 
 /** Path, size, modification time (ms) and inode of one file. */
 export type FileStat = [string, number, number, number];
@@ -59,11 +60,9 @@ export class SummaryCache {
   private constructor(private readonly file: string, private readonly tool: string) {}
 
   /** The summary of one folder, or null when caching is off. */
-  static open(folder: string, kind: string, cacheDir = path.join(process.cwd(), '.cache', 'ordinance')): SummaryCache | null {
+  static open(folder: string, kind: string, dir = cacheDir()): SummaryCache | null {
     const tool = toolKey();
-    if (!tool) return null;
-    const name = createHash('sha1').update(`${kind}\0${path.resolve(folder)}`).digest('hex').slice(0, 20);
-    return new SummaryCache(path.join(cacheDir, `summary-${kind}-${name}.json`), tool);
+    return tool ? new SummaryCache(cacheFile(dir, `summary-${kind}`, folder, 'json'), tool) : null;
   }
 
   /** The findings of the last check, if nothing they depend on has changed since. */
@@ -88,9 +87,6 @@ export class SummaryCache {
 
   record(stats: FileStat[], context: string, files: SerializedFile[]): void {
     const summary: Summary = { tool: this.tool, context, writtenAt: Date.now(), stats, files };
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, JSON.stringify(summary));
-    renameSync(temporary, this.file);
+    writeAtomically(this.file, JSON.stringify(summary));
   }
 }

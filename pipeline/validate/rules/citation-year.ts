@@ -1,3 +1,4 @@
+import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -29,7 +30,7 @@ const rule: Rule = {
         if (known.has(year)) continue;
         const facts = dates.map(([kind, date]) => `${kind} ${date}`).join(', ');
         report(citation.source.file, `Unexpected year ${year} for \`${directive.meta['cited-as'][0] ?? directive.meta.id}\`, expected ${[...known].join(' or ')} (the registry: ${facts})`, position, {
-          related: { file: directive.file, place: directive.file.data.frontMatterPlaces?.get('dates') ?? { line: 1, column: 1 }, message: 'dates registered' },
+          related: { file: directive.file, place: placeOf(directive.file, 'dates') ?? { line: 1, column: 1 }, message: 'dates registered' },
         });
       }
     }

@@ -1,5 +1,4 @@
 import type { Subdivision } from '../../model/types.js';
-import { eachSubdivisionGroup } from '../../resolve/resolve.js';
 import type { Rule } from '../rule.js';
 
 const STYLE = ['', '(a)', '(1)', '(A)', '(i)', '(I)', '(aa)', '(AA)'];
@@ -28,7 +27,6 @@ const rule: Rule = {
         }
       };
       walk(section.blocks.filter((b): b is Subdivision => b.type === 'subdivision'), null);
-      void eachSubdivisionGroup;
     }
   },
 };
