@@ -20,8 +20,8 @@ export type Schema = Record<string, FieldSpec>;
 export interface SchemaProblem {
   message: string;
   range: [number, number];
-  /** The top-level key the problem is under, if any (its value is unusable). */
-  key?: string;
+  /** The key path the problem is under; checkSchema reduces it to the top-level key, whose value is unusable. */
+  key?: string | undefined;
 }
 
 /** Where each key path's value ("dates.adopted", "sponsors.1") sits: [start, end] offsets. */
@@ -34,10 +34,8 @@ export function checkSchema(root: YamlNode | null, schema: Schema, what: string)
   const problems: SchemaProblem[] = [];
   const places: PlaceIndex = new Map();
   checkMap(root, { kind: 'map', fields: schema }, '', what, problems, places, [0, 0]);
-  for (const problem of problems) {
-    const match = /`([^`.\[]+)[`.\[]/.exec(problem.message);
-    if (match && match[1]! in schema) problem.key = match[1]!;
-  }
+  // The top-level key each problem sits under: its whole value is unusable.
+  for (const problem of problems) problem.key = problem.key?.split(/[.[]/)[0];
   return { problems, places };
 }
 
@@ -57,12 +55,12 @@ function checkMap(
   const names = Object.keys(spec.fields);
   if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) {
     for (const [name, field] of Object.entries(spec.fields)) {
-      if (field.required) problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${describe(field)}`, range: fallback });
+      if (field.required) problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${describe(field)}`, range: fallback, key: prefix + name });
     }
     return;
   }
   if (!isMap(node)) {
-    problems.push({ message: `Unexpected ${kindOf(node)}, expected a mapping of keys (${names.map((n) => `\`${n}\``).join(', ')})`, range: rangeOf(node, fallback) });
+    problems.push({ message: `Unexpected ${kindOf(node)}, expected a mapping of keys (${names.map((n) => `\`${n}\``).join(', ')})`, range: rangeOf(node, fallback), key: prefix.replace(/\.$/, '') || undefined });
     return;
   }
   const seen = new Set<string>();
@@ -75,6 +73,7 @@ function checkMap(
       problems.push({
         message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}one of ${names.map((n) => `\`${n}\``).join(', ')}`,
         range: keyRange,
+        key: prefix ? prefix.replace(/\.$/, '') : undefined,
       });
       continue;
     }
@@ -85,7 +84,7 @@ function checkMap(
   }
   for (const [name, field] of Object.entries(spec.fields)) {
     if (field.required && !seen.has(name)) {
-      problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${describe(field)}`, range: rangeOf(node, fallback) });
+      problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${describe(field)}`, range: rangeOf(node, fallback), key: prefix + name });
     }
   }
 }
@@ -102,7 +101,7 @@ function checkValue(
   if (field.kind === 'map') return checkMap(node, field, `${keyPath}.`, what, problems, places, range);
   if (field.kind === 'list') {
     if (!isSeq(node)) {
-      problems.push({ message: `Unexpected ${kindOf(node)} for \`${keyPath}\`, expected a list of ${describe(field.of)}`, range });
+      problems.push({ message: `Unexpected ${kindOf(node)} for \`${keyPath}\`, expected a list of ${describe(field.of)}`, range, key: keyPath });
       return;
     }
     node.items.forEach((item, index) => {
@@ -113,21 +112,19 @@ function checkValue(
     return;
   }
   const value = isScalar(node) ? node.value : undefined;
-  const fail = () => problems.push({ message: `Unexpected ${kindOf(node)} for \`${keyPath}\`, expected ${describe(field)}`, range });
+  const push = (message: string) => problems.push({ message, range, key: keyPath });
+  const fail = () => push(`Unexpected ${kindOf(node)} for \`${keyPath}\`, expected ${describe(field)}`);
   switch (field.kind) {
     case 'string':
       if (typeof value !== 'string' || value.trim() === '') return void fail();
       if (field.pattern && !field.pattern.test(value)) {
-        problems.push({ message: `Unexpected \`${value}\` for \`${keyPath}\`, expected ${describe(field)}`, range });
+        push(`Unexpected \`${value}\` for \`${keyPath}\`, expected ${describe(field)}`);
       }
       return;
     case 'enum':
       if (typeof value !== 'string' || !field.values.includes(value)) {
         const suggestion = typeof value === 'string' ? closest(value, field.values) : undefined;
-        problems.push({
-          message: `Unexpected ${typeof value === 'string' ? `\`${value}\`` : kindOf(node)} for \`${keyPath}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}${describe(field)}`,
-          range,
-        });
+        push(`Unexpected ${typeof value === 'string' ? `\`${value}\`` : kindOf(node)} for \`${keyPath}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}${describe(field)}`);
       }
       return;
     case 'integer':
@@ -139,10 +136,7 @@ function checkValue(
     case 'date': {
       const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
       if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-        problems.push({
-          message: `Unexpected ${typeof value === 'string' ? `\`${value}\`` : kindOf(node)} for \`${keyPath}\`, expected ${describe(field)}`,
-          range,
-        });
+        push(`Unexpected ${typeof value === 'string' ? `\`${value}\`` : kindOf(node)} for \`${keyPath}\`, expected ${describe(field)}`);
       }
       return;
     }

@@ -8,9 +8,11 @@ const rule: Rule = {
   byStatus: { draft: 'warning' },
   appliesTo: ['ordinance'],
   check({ ordinance }, report) {
-    const last = ordinance.sections[ordinance.sections.length - 1];
+    // Sections whose front matter could not be read have no id; their own error says why.
+    const sections = ordinance.sections.filter((s) => s.id);
+    const last = sections[sections.length - 1];
     if (!last || last.kind === 'certification') return;
-    const elsewhere = ordinance.sections.find((s) => s.kind === 'certification');
+    const elsewhere = sections.find((s) => s.kind === 'certification');
     if (elsewhere) {
       report(elsewhere.file, `Unexpected certification in Section ${elsewhere.number}, expected it last (after Section ${last.number})`, { line: 1, column: 1 }, { where: `§ ${elsewhere.number}` });
     } else {
