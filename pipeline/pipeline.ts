@@ -20,6 +20,7 @@ import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './render/template.js';
+import { detectProseCitations } from './resolve/prose-citations.js';
 import { resolveReferences } from './resolve/resolve.js';
 import { crossReferences } from './xref/xref.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
@@ -77,9 +78,10 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     cache?.save(files.map((f) => f.path));
     const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, sources.groupFiles);
     if (ordinance) {
-      resolveReferences(ordinance, registry);
       const jurisdictions = jurisdictionIds();
       const jurisdiction = jurisdictions.includes(ordinance.meta.jurisdiction) ? loadTemplate(ordinance.meta.jurisdiction).jurisdiction : undefined;
+      detectProseCitations(ordinance, registry, jurisdiction?.citations);
+      resolveReferences(ordinance, registry);
       validateOrdinance({ ordinance, registry, jurisdictions, jurisdiction }, { config: options.config, settings: options.settings });
     }
     result.ordinance = ordinance;

@@ -72,6 +72,7 @@ export const ordinanceSchema: Schema = {
   status: { kind: 'enum', values: ORDINANCE_STATUSES, required: true },
   version: { kind: 'integer', min: 1, required: true },
   number: { kind: 'string' },
+  designation: { kind: 'string', doc: 'A code title\'s own number ("3"), for citations relative to it ("this title")' },
   'council-file': { kind: 'string' },
   sponsors: { kind: 'list', of: { kind: 'string' } },
   dates: {
@@ -89,6 +90,7 @@ export const ordinanceSchema: Schema = {
   amends: { kind: 'list', of: { kind: 'string' } },
   repeals: { kind: 'list', of: { kind: 'string' } },
   codifies: { kind: 'list', of: { kind: 'string', ...SLUG } },
+  supersedes: { kind: 'list', of: { kind: 'string', ...SLUG } },
   officials: { kind: 'map', fields: { mayor: { kind: 'string' }, 'city-attorney': { kind: 'string' }, 'city-clerk': { kind: 'string' } } },
   language: { kind: 'string', pattern: /^[a-z]{2,3}(-[A-Z]{2})?$/, expected: 'a language tag such as `en-US`' },
   template: { kind: 'string', ...SLUG },
@@ -102,6 +104,7 @@ export interface OrdinanceMeta {
   status: OrdinanceStatus;
   version: number;
   number?: string;
+  designation?: string;
   'council-file'?: string;
   sponsors?: string[];
   dates?: { introduced?: string; passed?: string; approved?: string; effective?: string };
@@ -111,6 +114,7 @@ export interface OrdinanceMeta {
   amends?: string[];
   repeals?: string[];
   codifies?: string[];
+  supersedes?: string[];
   officials?: { mayor?: string; 'city-attorney'?: string; 'city-clerk'?: string };
   language?: string;
   template?: string;

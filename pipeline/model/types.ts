@@ -46,7 +46,16 @@ export interface Citation {
   directive?: Directive | undefined;
   /** The section (stable id) it stands in. */
   sectionId: string;
+  /** Found in prose by the citation grammar rather than written as `:cite`. */
+  detected?: DetectedKind | undefined;
+  /** Registry ids a detected citation may name (a statute form with candidates); resolve picks one. */
+  candidates?: string[] | undefined;
+  /** For a detected citation of a form the registry does not know: the text as written. */
+  written?: string | undefined;
 }
+
+/** What kind of form a citation found in prose was (see cite/detect.ts). */
+export type DetectedKind = 'code' | 'enactment' | 'statute' | 'directive';
 
 /** `:ref{to=...}`: a reference to a section of this ordinance by stable id. */
 export interface SectionReference {
@@ -58,6 +67,8 @@ export interface SectionReference {
   sectionId: string;
   /** Filled by resolve. */
   target?: Section | undefined;
+  /** Found in prose ("Section 3(b)") rather than written as `:ref`: the text as written. */
+  written?: string | undefined;
 }
 
 export type Block = Paragraph | Subdivision | List | Table | BlockQuote;

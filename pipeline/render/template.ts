@@ -2,6 +2,7 @@
  * Templates as data: a layout (page, fonts, sizes, spacing) and a
  * jurisdiction (the wording of the ordinance form). Both live in templates/.
  */
+import { grammarProblems, type CitationGrammar } from '../cite/grammar.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,6 +70,8 @@ export interface Jurisdiction {
   numberLabel: string;
   enactingClause: string;
   urgencyBanner: string;
+  /** How citations are written in this jurisdiction's prose (pipeline/cite/grammar.ts). */
+  citations?: CitationGrammar;
   /** Rule severities for this jurisdiction's documents, each with the reason for the change. */
   rules?: Record<string, { severity: 'error' | 'warning' | 'info' | 'off'; reason: string }>;
   certification: {
@@ -161,6 +164,8 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR): Templ
   if (typeof jurisdiction.enactingClause !== 'string' || !jurisdiction.enactingClause.trim()) {
     throw new TemplateError(`templates/jurisdictions/${jurisdictionId}.json: missing \`enactingClause\`, expected the clause that enacts an ordinance`);
   }
+  const problems = jurisdiction.citations ? grammarProblems(jurisdiction.citations) : [];
+  if (problems.length) throw new TemplateError(`templates/jurisdictions/${jurisdictionId}.json: ${problems.join('; ')}`);
   const layout = readLayout(dir, jurisdiction.layout, []);
   const require = createRequire(import.meta.url);
   const fontFiles = {} as Record<FontRole, string>;

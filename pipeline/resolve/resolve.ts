@@ -10,8 +10,23 @@ import type { Ordinance, Section, Subdivision, Block } from '../model/types.js';
 export function resolveReferences(ordinance: Ordinance, registry: DirectiveRegistry): Ordinance {
   const byId = sectionsById(ordinance);
   for (const reference of ordinance.references) reference.target = byId.get(reference.targetId);
-  for (const citation of ordinance.citations) citation.directive = registry.get(citation.directiveId);
+  for (const citation of ordinance.citations) {
+    if (citation.candidates) citation.directiveId = chooseCandidate(citation.candidates, citation.pinpoint, registry);
+    citation.directive = registry.get(citation.directiveId);
+  }
   return ordinance;
+}
+
+/**
+ * Of the directives a form may name ("Government Code Section 7284.6" is the
+ * Values Act or the TRUST Act), the first registered one that lists the
+ * pinpoint's section; else the first registered one; else the first.
+ */
+function chooseCandidate(candidates: string[], pinpoint: string | undefined, registry: DirectiveRegistry): string {
+  const registered = candidates.filter((id) => registry.get(id));
+  const section = pinpoint?.replace(/\(.*$/, '');
+  const lists = (id: string) => registry.get(id)!.meta.pinpoints?.some((p) => p === pinpoint || p === section || p.startsWith(`${section}(`));
+  return registered.find(lists) ?? registered[0] ?? candidates[0]!;
 }
 
 /** The first section with each id (a duplicate is reported by a rule). */

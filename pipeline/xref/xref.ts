@@ -4,7 +4,7 @@
  * (`dist/<slug>/xref.json`), and the other direction: which ordinances and
  * sections cite or codify a directive (`ordinance xref <directive-id>`).
  */
-import type { Ordinance, Section } from '../model/types.js';
+import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../resolve/resolve.js';
 
 export type Relation = 'codifies' | 'cites';
@@ -25,6 +25,10 @@ export interface CitationRecord {
   relation: Relation;
   /** The directive's first citation form, as the registry gives it. */
   citedAs: string | null;
+  /** The words of the citation as the source has them (null: it prints the registry's form). */
+  text: string | null;
+  /** How it was written: `annotation` (`:cite`), or the kind of form found in prose. */
+  written: 'annotation' | DetectedKind;
 }
 
 export interface ReferenceRecord {
@@ -44,6 +48,10 @@ export interface Xref {
   codifies: string[];
   citations: CitationRecord[];
   references: ReferenceRecord[];
+}
+
+function plainText(inlines: Inline[]): string {
+  return inlines.map((n) => ('value' in n && n.type === 'text' ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
 }
 
 function label(section: Section | undefined): string | null {
@@ -71,6 +79,8 @@ export function crossReferences(ordinance: Ordinance): Xref {
       pinpoint: c.pinpoint ?? null,
       relation: codifies.includes(c.directiveId) ? 'codifies' : 'cites',
       citedAs: c.directive?.meta['cited-as'][0] ?? null,
+      text: c.children.length ? plainText(c.children) : null,
+      written: c.detected ?? 'annotation',
     })),
     references: ordinance.references.map((r) => ({
       file: r.source.file.path,

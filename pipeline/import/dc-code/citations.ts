@@ -9,7 +9,9 @@ export const CODE_ID = 'dc-code';
 
 /** "D.C. Law 23-56" → "dc-law-23-56"; "Pub. L. 93-376" → "pub-l-93-376". */
 export function documentId(doc: string): string {
-  return slugify(doc.replace(/\./g, '').replace(/,/g, ' '));
+  // The corpus has a few misspelt names ("D.C.Law 25-50", "D,C. Law 10-249"): the same law either way.
+  const name = doc.replace(/^D[.,]\s?C\.\s?(Law|Act)\b/, 'D.C. $1');
+  return slugify(name.replace(/\./g, '').replace(/,/g, ' '));
 }
 
 /**

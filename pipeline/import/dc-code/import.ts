@@ -133,6 +133,7 @@ function importTitle(title: Element, titleDir: string, outDir: string, ctx: Sect
     type: 'code-title',
     title: `Title ${num}. ${heading}`,
     'short-title': `D.C. Code Title ${num}`,
+    designation: num,
     jurisdiction: 'district-of-columbia',
     status: 'effective',
     version: 1,

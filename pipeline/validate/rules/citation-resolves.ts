@@ -7,7 +7,7 @@ const rule: Rule = {
   defaultSeverity: 'error',
   check({ ordinance, registry }, report) {
     for (const citation of ordinance.citations) {
-      if (citation.directive || !citation.directiveId) continue;
+      if (citation.directive || !citation.directiveId || citation.detected) continue;
       const broken = registry.unusable.get(citation.directiveId);
       if (broken) {
         report(citation.source.file, `Unusable directive \`${citation.directiveId}\`, expected a registry entry without errors (fix \`${broken.path}\`)`, citation.source.position);

@@ -14,6 +14,7 @@ import jurisdictionKnown from './jurisdiction-known.js';
 import linkScheme from './link-scheme.js';
 import numberWhenAdopted from './number-when-adopted.js';
 import placeholder from './placeholder.js';
+import proseCitationResolves from './prose-citation-resolves.js';
 import saidAdjective from './said-adjective.js';
 import sectionIdUnique from './section-id-unique.js';
 import sectionRefResolves from './section-ref-resolves.js';
@@ -63,6 +64,7 @@ export const rules: readonly Rule[] = [
   saidAdjective,
   vagueTerms,
   placeholder,
+  proseCitationResolves,
   // Content
   emptySection,
   summaryRequired,

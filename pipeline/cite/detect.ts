@@ -1,0 +1,291 @@
+/**
+ * Citation detection: find the citations a drafter wrote as plain prose and
+ * say what each names. A pure function of the text, the jurisdiction's
+ * grammar (grammar.ts) and the registry's citation forms, so the same code
+ * serves the pipeline, the tests and the accuracy benchmark.
+ *
+ * Shapes understood, besides each form on its own:
+ * - pinpoints: "§ 24-211.02a(c)(6)", "Government Code Section 7284.6(b)(1)";
+ * - lists and ranges: "§§ 1-101, 1-102, and 1-105(a)", "§§ 1-101 through 1-105",
+ *   "§ 2-1801(a), (b)", "Sections 2(a), (b) and 4" (of this ordinance);
+ * - sections of a session law: "§ 3 of D.C. Law 22-228", "section 2062 of the
+ *   Fiscal Year 2020 Budget Support Act of 2019 (D.C. Act 23-91, …)";
+ * - groups of a code: "subchapter II of Chapter 15 of Title 7", "Chapter 5 of
+ *   this title", "this subchapter" (relative to where the text stands).
+ */
+import { fill, type CitationContext, type CitationGrammar } from './grammar.js';
+
+export type CitationCategory = 'code' | 'enactment' | 'statute' | 'directive' | 'section';
+
+export interface DetectedCitation {
+  /** Offsets of the citation in the text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Registry id (or, for `section`, the section number in this document). */
+  target: string;
+  pinpoint: string | undefined;
+  category: CitationCategory;
+  /** Other registry ids it may name (a statute form with candidates): resolution picks one. */
+  candidates?: string[];
+  /** A written form the registry does not know ("Executive Directive No. 21"): its shape matched, its text did not. */
+  unknownForm?: boolean;
+}
+
+/** What detection needs from the registry: its citation forms. */
+export interface RegistryForms {
+  /** Each registered directive's citation forms. */
+  forms: { id: string; form: string }[];
+}
+
+const PIN = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[ivxlcIVXLC]{1,6})(?:-[a-zA-Z0-9]{1,3})?\))*`;
+// Between the items of a list or range; an editor's "[repealed]" may follow an item.
+const JOIN = String.raw`(?:\s*\[[a-z ]{3,20}\])?(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or|to|through)\s+|\s*[—–]\s*)`;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A registry form as a shape: digits become \d+, so "Executive Directive No. 21" matches the shape of "… No. 20". */
+function shapeOf(form: string): string {
+  return escape(form)
+    .replace(/\d+/g, String.raw`\d+`)
+    .replace(/\s+/g, String.raw`\s+`);
+}
+
+interface Compiled {
+  grammar: CitationGrammar;
+  code: { lead: RegExp; cont: RegExp; groups: RegExp | null; groupNames: string[] } | null;
+  documents: { re: RegExp; target: string; sections: boolean }[];
+  statutes: { re: RegExp; target: string | string[]; pinpoint: string }[];
+  ordinances: { re: RegExp; target: string } | null;
+  sectionOf: RegExp;
+  sections: RegExp;
+  sectionCont: RegExp;
+  registry: { re: RegExp | null; byForm: Map<string, string> };
+}
+
+const compiledCache = new WeakMap<CitationGrammar, WeakMap<RegistryForms, Compiled>>();
+
+/** Compile a grammar with the registry's forms once; detection reuses it for every text. */
+export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms): Compiled {
+  let byRegistry = compiledCache.get(grammar);
+  if (!byRegistry) compiledCache.set(grammar, (byRegistry = new WeakMap()));
+  const cached = byRegistry.get(registry);
+  if (cached) return cached;
+  const code = grammar.code;
+  let compiledCode: Compiled['code'] = null;
+  if (code) {
+    const sec = `(?:${code.section})`;
+    const groupNames = code.groups ?? [];
+    let groups: RegExp | null = null;
+    if (groupNames.length) {
+      const word = groupNames.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${escape(n.slice(1))}`).join('|');
+      const num = String.raw`(?:\d+[A-Z]?(?:-[A-Za-z0-9]+)?|[IVXLC]+(?:-[A-Z0-9]+)?|[A-Z](?:-\d+)?)`;
+      const title = `[${groupNames[0]![0]!.toUpperCase()}${groupNames[0]![0]}]${escape(groupNames[0]!.slice(1))}`;
+      groups = new RegExp(
+        String.raw`\b(?:(?:${word})\s+${num}\s+of\s+(?:the\s+)?)*(?:${title}\s+\d{1,2}[A-Z]?(?![\w-])(?!\s+of\b|,?\s+United\s+States\s+Code|\s+U\.\s?S\.\s?C\.)|[Tt]his\s+(?:${groupNames.join('|')})\b)`,
+        'g',
+      );
+    }
+    compiledCode = {
+      lead: new RegExp(String.raw`(?:(?:${code.lead ?? '§§?'})\s*)(${sec})(${PIN})(?![\w.-]*\d)`, 'g'),
+      cont: new RegExp(String.raw`(${JOIN})(?:§\s*)?(?:(${sec})(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)`, 'y'),
+      groups,
+      groupNames,
+    };
+  }
+  const forms = new Map<string, string>();
+  const shapes = new Set<string>();
+  for (const { id, form } of registry.forms) {
+    if (!/[A-Za-z]/.test(form) || form.length < 4) continue;
+    if (!forms.has(form)) forms.set(form, id);
+    shapes.add(shapeOf(form));
+  }
+  const compiled: Compiled = {
+    grammar,
+    code: compiledCode,
+    documents: (grammar.documents ?? []).map((f) => ({ re: new RegExp(f.pattern, 'g'), target: f.target, sections: f.sections !== false })),
+    statutes: (grammar.statutes ?? []).map((f) => ({ re: new RegExp(`(?:${f.pattern})(${PIN})`, 'g'), target: f.target, pinpoint: f.pinpoint })),
+    ordinances: grammar.ordinances ? { re: new RegExp(grammar.ordinances.pattern, 'g'), target: grammar.ordinances.target } : null,
+    // "§ 2(a), (b) and 4 of " or "section 2062 of the Fiscal Year … Act of 2019 (" just before a document form.
+    sectionOf: new RegExp(
+      String.raw`(?:§§?\s*|\b[Ss]ections?\s+)(\d+[a-zA-Z]?${PIN}(?:${JOIN}(?:\d+[a-zA-Z]?)?${PIN})*)\s+of\s+(?:the\s+)?(?:[^()§;]{0,280}?(?:\(\s*|\bAct\s+of\s+\d{4},?\s+))?$`,
+    ),
+    sections: new RegExp(String.raw`\b[Ss]ections?\s+(\d{1,3})(${PIN})(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'g'),
+    sectionCont: new RegExp(String.raw`(${JOIN})(?:(\d{1,3})(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'y'),
+    registry: {
+      re: shapes.size ? new RegExp(String.raw`(?<![\w.])(?:${[...shapes].sort((a, b) => b.length - a.length).join('|')})(?![\w])`, 'g') : null,
+      byForm: forms,
+    },
+  };
+  byRegistry.set(registry, compiled);
+  return compiled;
+}
+
+/** Items of a list: "2(a), (b) and 4" → [{2,(a)}, {2,(b)}, {4,''}], each with its offset in `list`. */
+function listItems(list: string): { number: string; pin: string; offset: number; length: number }[] {
+  const items: { number: string; pin: string; offset: number; length: number }[] = [];
+  const item = new RegExp(String.raw`(\d+[a-zA-Z]?)?(${PIN})`, 'g');
+  let last = '';
+  for (let m = item.exec(list); m; m = item.exec(list)) {
+    if (!m[0]) {
+      item.lastIndex++;
+      continue;
+    }
+    if (m[1]) last = m[1];
+    if (!last) continue;
+    items.push({ number: last, pin: m[2] ?? '', offset: m.index, length: m[0].length });
+  }
+  return items;
+}
+
+/** The path of a group citation: "subchapter II of Chapter 15 of Title 7" → "7|15|II"; "this chapter" from the context. */
+function groupPath(text: string, names: string[], context: CitationContext): string | undefined {
+  const parts = text.split(/\s+of\s+(?:the\s+)?/);
+  const anchor = parts.pop()!;
+  let path: string[];
+  const relative = /^[Tt]his\s+(\w+)$/.exec(anchor);
+  if (relative) {
+    const level = relative[1]!.toLowerCase();
+    if (!context.title) return undefined;
+    if (level === names[0]) path = [context.title];
+    else {
+      const groups = context.groups ?? [];
+      let index = -1;
+      groups.forEach((g, i) => {
+        if (g.prefix.toLowerCase() === level) index = i;
+      });
+      if (index < 0) return undefined;
+      path = [context.title, ...groups.slice(0, index + 1).map((g) => g.num)];
+    }
+  } else path = [anchor.split(/\s+/)[1]!];
+  for (const part of parts.reverse()) path.push(part.split(/\s+/)[1]!);
+  return path.join('|');
+}
+
+/** Every citation written as prose in `text`, in order, none overlapping. */
+export function detectCitations(text: string, compiled: Compiled, context: CitationContext = {}): DetectedCitation[] {
+  const found: DetectedCitation[][] = [];
+  const add = (group: DetectedCitation[]) => {
+    if (group.length) found.push(group);
+  };
+  const cite = (start: number, end: number, target: string, pinpoint: string | undefined, category: CitationCategory, extra: Partial<DetectedCitation> = {}): DetectedCitation => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    target,
+    pinpoint: pinpoint || undefined,
+    category,
+    ...extra,
+  });
+
+  // Sections of the jurisdiction's code, with lists and ranges.
+  const code = compiled.code;
+  if (code && compiled.grammar.code) {
+    const { target } = compiled.grammar.code;
+    for (const m of text.matchAll(code.lead)) {
+      const group = [cite(m.index, m.index + m[0].length, target, `§ ${m[1]}${m[2]}`, 'code')];
+      let section = m[1]!;
+      code.cont.lastIndex = m.index + m[0].length;
+      for (let c = code.cont.exec(text); c; c = code.cont.exec(text)) {
+        const itemStart = c.index + c[1]!.length;
+        if (c[2]) section = c[2];
+        const pin = c[2] ? (c[3] ?? '') : c[4]!;
+        group.push(cite(itemStart, c.index + c[0].length, target, `§ ${section}${pin}`, 'code'));
+        code.cont.lastIndex = c.index + c[0].length;
+      }
+      add(group);
+    }
+    if (code.groups) {
+      for (const m of text.matchAll(code.groups)) {
+        const path = groupPath(m[0], code.groupNames, context);
+        if (path) add([cite(m.index, m.index + m[0].length, target, path, 'code')]);
+      }
+    }
+  }
+
+  // Session laws and other documents, with "§ N of" before them.
+  for (const form of compiled.documents) {
+    for (const m of text.matchAll(form.re)) {
+      const id = fill(form.target, m.groups ?? {}).toLowerCase();
+      const end = m.index + m[0].length;
+      const before = form.sections ? compiled.sectionOf.exec(text.slice(Math.max(0, m.index - 340), m.index)) : null;
+      if (!before) {
+        add([cite(m.index, end, id, undefined, 'enactment')]);
+        continue;
+      }
+      const beforeStart = m.index - before[0].length;
+      const listStart = beforeStart + before[0].indexOf(before[1]!);
+      const items = listItems(before[1]!);
+      add(
+        items.map((item, i) =>
+          i === 0
+            ? cite(beforeStart, end, id, `§ ${item.number}${item.pin}`, 'enactment')
+            : cite(listStart + item.offset, listStart + item.offset + item.length, id, `§ ${item.number}${item.pin}`, 'enactment'),
+        ),
+      );
+    }
+  }
+
+  // Sections of statutes and other codes ("8 U.S.C. § 1325(a)").
+  for (const form of compiled.statutes) {
+    for (const m of text.matchAll(form.re)) {
+      const groups = m.groups ?? {};
+      const pin = m[m.length - 1] ?? '';
+      const pinpoint = `${fill(form.pinpoint, groups)}${pin}`;
+      const targets = (Array.isArray(form.target) ? form.target : [form.target]).map((t) => fill(t, groups).toLowerCase());
+      add([cite(m.index, m.index + m[0].length, targets[0]!, pinpoint, 'statute', targets.length > 1 ? { candidates: targets } : {})]);
+    }
+  }
+
+  // This jurisdiction's ordinances by number (not the document itself).
+  if (compiled.ordinances) {
+    for (const m of text.matchAll(compiled.ordinances.re)) {
+      if (context.ownNumber && m.groups?.n === context.ownNumber) continue;
+      add([cite(m.index, m.index + m[0].length, fill(compiled.ordinances.target, m.groups ?? {}).toLowerCase(), undefined, 'directive')]);
+    }
+  }
+
+  // The registry's own citation forms; a form of the same shape the registry does not know is a likely mistake.
+  if (compiled.registry.re) {
+    for (const m of text.matchAll(compiled.registry.re)) {
+      const normalized = m[0].replace(/\s+/g, ' ');
+      const id = compiled.registry.byForm.get(normalized);
+      // The code's own name ("D.C. Code, § 1-207.11") is not a citation apart from the section that follows it.
+      if (id && id === compiled.grammar.code?.target) continue;
+      add([cite(m.index, m.index + m[0].length, id ?? '', undefined, 'directive', id ? {} : { unknownForm: true })]);
+    }
+  }
+
+  // Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances.
+  if (!context.title) {
+    for (const m of text.matchAll(compiled.sections)) {
+      const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
+      let number = m[1]!;
+      compiled.sectionCont.lastIndex = m.index + m[0].length;
+      for (let c = compiled.sectionCont.exec(text); c; c = compiled.sectionCont.exec(text)) {
+        if (c[2]) number = c[2];
+        group.push(cite(c.index + c[1]!.length, c.index + c[0].length, number, c[2] ? c[3] : c[4], 'section'));
+        compiled.sectionCont.lastIndex = c.index + c[0].length;
+      }
+      add(group);
+    }
+  }
+
+  return chooseNonOverlapping(found);
+}
+
+/** Keep the earliest, then longest, groups that do not overlap one already kept. */
+function chooseNonOverlapping(groups: DetectedCitation[][]): DetectedCitation[] {
+  const spans = groups.map((g) => ({ group: g, start: Math.min(...g.map((c) => c.start)), end: Math.max(...g.map((c) => c.end)) }));
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DetectedCitation[] = [];
+  let reach = -1;
+  for (const span of spans) {
+    if (span.start < reach) continue;
+    kept.push(...span.group.sort((a, b) => a.start - b.start));
+    reach = span.end;
+  }
+  return kept;
+}

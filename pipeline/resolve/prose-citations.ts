@@ -1,0 +1,191 @@
+/**
+ * Citations written as prose become citations in the model: each text run of
+ * the sections (and of their notes) goes through the jurisdiction's citation
+ * grammar, and what it finds replaces that stretch of text with a `Citation`
+ * (or, for "Section 3(b)" in an ordinance, a `SectionReference`), carrying its
+ * exact source position. Rendering then links it like an annotated one, and
+ * the rules check it like one.
+ */
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { compileGrammar, detectCitations, type DetectedCitation, type RegistryForms } from '../cite/detect.js';
+import type { CitationContext, CitationGrammar } from '../cite/grammar.js';
+import type { Block, Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
+import type { DirectiveRegistry } from '../registry/registry.js';
+
+const formsOf = new WeakMap<DirectiveRegistry, RegistryForms>();
+
+/** The registry's citation forms, for detection. */
+export function registryForms(registry: DirectiveRegistry): RegistryForms {
+  let forms = formsOf.get(registry);
+  if (!forms) {
+    forms = { forms: registry.all().flatMap((d) => d.meta['cited-as'].map((form) => ({ id: d.meta.id, form }))) };
+    formsOf.set(registry, forms);
+  }
+  return forms;
+}
+
+/**
+ * Offsets in a text node's value mapped to offsets in its source: the same
+ * unless the source escapes characters ("\[", "&amp;").
+ */
+function offsetMap(value: string, source: string): (offset: number) => number {
+  if (value === source) return (offset) => offset;
+  const map: number[] = [];
+  let s = 0;
+  for (let v = 0; v < value.length; v++) {
+    // Skip what the source spends on escaping before the character it stands for.
+    if (source[s] === '\\' && source[s + 1] === value[v]) s++;
+    else if (source[s] === '&' && source[s] !== value[v]) {
+      const end = source.indexOf(';', s);
+      if (end > s && end - s < 12) {
+        map.push(s);
+        s = end + 1;
+        continue;
+      }
+    }
+    map.push(s);
+    s++;
+  }
+  map.push(Math.min(s, source.length));
+  return (offset) => map[Math.min(offset, map.length - 1)]!;
+}
+
+interface Walk {
+  file: VFile;
+  section: Section | null;
+  context: CitationContext;
+  found: { citations: Citation[]; references: SectionReference[] };
+}
+
+/** Detect citations in every text node, splitting the node around them. */
+function inlines(nodes: Inline[], walk: Walk, compiled: ReturnType<typeof compileGrammar>, sectionsByNumber: Map<string, Section>): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'insertion' || node.type === 'deletion') {
+      node.children = inlines(node.children, walk, compiled, sectionsByNumber);
+      out.push(node);
+      continue;
+    }
+    if (node.type !== 'text' || node.position?.start.offset === undefined || node.position.end.offset === undefined) {
+      out.push(node);
+      continue;
+    }
+    const detections = detectCitations(node.value, compiled, walk.context);
+    if (detections.length === 0) {
+      out.push(node);
+      continue;
+    }
+    const base = node.position.start.offset;
+    const toSource = offsetMap(node.value, String(walk.file.value).slice(base, node.position.end.offset));
+    const at = locator(walk.file);
+    const position = (start: number, end: number): Position => ({
+      start: at.toPoint(base + toSource(start)) as Position['start'],
+      end: at.toPoint(base + toSource(end)) as Position['end'],
+    });
+    let cursor = 0;
+    for (const detection of detections) {
+      if (detection.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, detection.start), position: position(cursor, detection.start) });
+      const text: Inline = { type: 'text', value: detection.text, position: position(detection.start, detection.end) };
+      out.push(toModel(detection, text, walk, sectionsByNumber));
+      cursor = detection.end;
+    }
+    if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor), position: position(cursor, node.value.length) });
+  }
+  return out;
+}
+
+function toModel(detection: DetectedCitation, text: Inline & { type: 'text' }, walk: Walk, sectionsByNumber: Map<string, Section>): Inline {
+  const source = { file: walk.file, position: text.position };
+  const sectionId = walk.section?.id ?? '';
+  if (detection.category === 'section') {
+    const reference: SectionReference = {
+      type: 'sectionRef',
+      targetId: sectionsByNumber.get(detection.target)?.id ?? '',
+      pinpoint: detection.pinpoint,
+      source,
+      sectionId,
+      written: detection.text,
+    };
+    walk.found.references.push(reference);
+    return reference;
+  }
+  const citation: Citation = {
+    type: 'citation',
+    directiveId: detection.target,
+    pinpoint: detection.pinpoint,
+    children: [text],
+    source,
+    sectionId,
+    detected: detection.category,
+    written: detection.unknownForm ? detection.text : undefined,
+  };
+  if (detection.candidates) citation.candidates = detection.candidates;
+  walk.found.citations.push(citation);
+  return citation;
+}
+
+function blocks(list: Block[], walk: Walk, compiled: ReturnType<typeof compileGrammar>, sectionsByNumber: Map<string, Section>): void {
+  for (const block of list) {
+    switch (block.type) {
+      case 'paragraph':
+        block.children = inlines(block.children, walk, compiled, sectionsByNumber);
+        break;
+      case 'subdivision':
+        block.children = inlines(block.children, walk, compiled, sectionsByNumber);
+        blocks(block.blocks, walk, compiled, sectionsByNumber);
+        break;
+      case 'blockquote':
+        blocks(block.children, walk, compiled, sectionsByNumber);
+        break;
+      case 'list':
+        for (const item of block.items) blocks(item, walk, compiled, sectionsByNumber);
+        break;
+      case 'table':
+        block.header = block.header.map((cell) => inlines(cell, walk, compiled, sectionsByNumber));
+        block.rows = block.rows.map((row) => row.map((cell) => inlines(cell, walk, compiled, sectionsByNumber)));
+        break;
+    }
+  }
+}
+
+const locators = new WeakMap<VFile, ReturnType<typeof location>>();
+function locator(file: VFile): ReturnType<typeof location> {
+  let at = locators.get(file);
+  if (!at) locators.set(file, (at = location(file)));
+  return at;
+}
+
+/** Find the citations written as prose in `ordinance` and add them to its model, in document order. */
+export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRegistry, grammar: CitationGrammar | undefined): Ordinance {
+  const compiled = compileGrammar(grammar ?? {}, registryForms(registry));
+  const isCode = ordinance.meta.type === 'code-title';
+  const sectionsByNumber = new Map(isCode ? [] : ordinance.sections.map((s) => [String(s.number), s]));
+  const found = { citations: [] as Citation[], references: [] as SectionReference[] };
+  const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number };
+  if (ordinance.file.value) blocks(ordinance.preamble, { file: ordinance.file, section: null, context: own, found }, compiled, sectionsByNumber);
+  for (const section of ordinance.sections) {
+    if (!section.file.value) continue;
+    const walk: Walk = { file: section.file, section, context: { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) }, found };
+    blocks(section.blocks, walk, compiled, sectionsByNumber);
+    for (const annotation of section.annotations) blocks(annotation.blocks, walk, compiled, sectionsByNumber);
+  }
+  const fileOrder = new Map<VFile, number>([ordinance.file, ...ordinance.sections.map((s) => s.file)].map((file, i) => [file, i]));
+  if (found.citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...found.citations], fileOrder);
+  if (found.references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...found.references], fileOrder);
+  return ordinance;
+}
+
+/** Sort by file (in the ordinance's order) then offset; the sort is stable for equal places. */
+function inDocumentOrder<T extends { source: { file: VFile; position: Position | undefined } }>(items: T[], fileOrder: Map<VFile, number>): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.item.source.file) ?? 0) - (fileOrder.get(b.item.source.file) ?? 0) ||
+        (a.item.source.position?.start.offset ?? 0) - (b.item.source.position?.start.offset ?? 0) ||
+        a.index - b.index,
+    )
+    .map((x) => x.item);
+}
