@@ -22,6 +22,7 @@ import { DirectiveRegistry } from './registry/registry.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './render/template.js';
 import { detectProseCitations } from './resolve/prose-citations.js';
 import { resolveReferences } from './resolve/resolve.js';
+import { directiveRelations } from './xref/relations.js';
 import { crossReferences } from './xref/xref.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
 import { validateOrdinance } from './validate/engine.js';
@@ -96,9 +97,10 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
   // Loaded on demand: pdfkit and its fonts are most of start-up time, and `check` never draws.
   const [{ renderOrdinancePdf }, { summarizeOrdinance }] = await Promise.all([import('./render/pdf/document.js'), import('./summarize/summary.js')]);
-  const pdf = await renderOrdinancePdf(ordinance, template, provenance);
+  const relations = ordinance.meta.type === 'code-title' ? [] : directiveRelations(ordinance, registry);
+  const pdf = await renderOrdinancePdf(ordinance, template, provenance, relations);
   const summary = summarizeOrdinance(ordinance, registry);
-  const xref = `${JSON.stringify(crossReferences(ordinance), null, 2)}\n`;
+  const xref = `${JSON.stringify(crossReferences(ordinance, registry), null, 2)}\n`;
   result.outputs = await publishOutputs(options.outDir, sources.slug, { [`${sources.slug}.pdf`]: pdf, 'summary.md': summary, 'xref.json': xref });
   return result;
 }

@@ -73,7 +73,37 @@ describe('the shipped Los Angeles ordinance', () => {
   });
 
   it('bookmarks every section', () => {
-    expect(pdf.outline).toEqual(sectionHeadings().map((h, i) => `Section ${i + 1}. ${h}`));
+    expect(pdf.outline).toEqual([...sectionHeadings().map((h, i) => `Section ${i + 1}. ${h}`), 'RELATIONSHIP TO PRIOR DIRECTIVES']);
+  });
+
+  it('ends with the relationship to prior directives, each linked to its source and its sections', () => {
+    const appendix = pdf.pages.slice(pdf.pages.findIndex((p) => p.includes('RELATIONSHIP TO PRIOR DIRECTIVES'))).join('\n').replace(/\s+/g, ' ');
+    expect(appendix).toContain('Prior directive What this ordinance does Sections citing it');
+    expect(appendix).toMatch(/Los Angeles Police Department Special Order 40 \(1979\) Codifies Section 1, Section 2, Section 5/);
+    expect(appendix).toMatch(/Executive Directive No\. 20: Standing with Immigrants: A City of Safety, Refuge, and Opportunity for All \(2017\) Codifies Section 1, Section 2, Section 5/);
+    expect(appendix).toMatch(/8 U\.S\.C\. § 1326: Reentry of removed aliens Cites Section 6/);
+    const last = pdf.pages.length;
+    const appendixLinks = pdf.links.filter((l) => l.page >= last - 1);
+    expect(appendixLinks.some((l) => l.dest === 'section-exceptions')).toBe(true);
+    expect(appendixLinks.some((l) => l.url === 'https://www.law.cornell.edu/uscode/text/8/1326')).toBe(true);
+  });
+
+  it('lists every citation and what the ordinance does to each directive in xref.json', () => {
+    const xref = JSON.parse(readFileSync(path.join(out, SLUG, 'xref.json'), 'utf8'));
+    expect(xref.citations.every((c: { resolved: boolean }) => c.resolved)).toBe(true);
+    expect(xref.directives.map((d: { id: string; relations: string[] }) => `${d.id} ${d.relations.join('+')}`)).toEqual([
+      'lapd-special-order-40 codifies+cites',
+      'la-executive-directive-20 codifies+cites',
+      'us-code-8-1325 cites',
+      'us-code-8-1357 cites',
+      'ca-trust-act cites',
+      'ca-values-act cites',
+      'us-code-8-1326 cites',
+      'us-code-8-1373 cites',
+      'la-city-charter-251 cites',
+    ]);
+    // Citations written in plain words are found too, and linked like annotated ones.
+    expect(xref.citations.filter((c: { written: string }) => c.written !== 'annotation').length).toBeGreaterThan(0);
   });
 
   it('prints references as current section numbers and links them', () => {

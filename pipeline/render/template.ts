@@ -56,6 +56,21 @@ export interface Layout {
   header: { font: FontRole; size: number; fromPage: number; y: number };
   footer: { font: FontRole; size: number; y: number };
   watermark: { text: string; font: FontRole; size: number; opacity: number; angle: number; statuses: string[] };
+  /** The appendix "Relationship to prior directives" (columns as shares of the text width). */
+  appendix: {
+    /** Start the appendix on a page of its own, after the attestation. */
+    newPage: boolean;
+    heading: string;
+    headingSize: number;
+    gapBefore: number;
+    gapAfterHeading: number;
+    columnHeadings: string[];
+    columns: number[];
+    size: number;
+    lineGap: number;
+    cellPadding: number;
+    ruleWidth: number;
+  };
   signatures: { font: FontRole; size: number; lineGap: number; blankWidth: number; gapBefore: number; gapBetween: number };
   colors: { text: string; link: string; rule: string };
 }

@@ -5,9 +5,11 @@
  * sections cite or codify a directive (`ordinance xref <directive-id>`).
  */
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
+import type { DirectiveRegistry } from '../registry/registry.js';
 import { referenceLabel } from '../resolve/resolve.js';
+import { directiveRelations, RELATIONS, type Relation } from './relations.js';
 
-export type Relation = 'codifies' | 'cites';
+export type { Relation } from './relations.js';
 
 export interface CitationRecord {
   file: string;
@@ -42,10 +44,24 @@ export interface ReferenceRecord {
   printed: string | null;
 }
 
+/** One registered directive the ordinance touches: what it does to it, and where. */
+export interface DirectiveRecord {
+  id: string;
+  citedAs: string | null;
+  title: string;
+  status: string;
+  source: string | null;
+  /** Strongest first: supersedes, repeals, amends, codifies, cites. */
+  relations: Relation[];
+  /** Printed labels of the sections that cite it. */
+  sections: string[];
+}
+
 export interface Xref {
   ordinance: string;
   title: string;
   codifies: string[];
+  directives: DirectiveRecord[];
   citations: CitationRecord[];
   references: ReferenceRecord[];
 }
@@ -58,14 +74,32 @@ function label(section: Section | undefined): string | null {
   return section ? referenceLabel(section, undefined) : null;
 }
 
+/** The strongest relation the front matter declares to `id`, else "cites". */
+function declaredRelation(ordinance: Ordinance, id: string): Relation {
+  const meta = ordinance.meta;
+  const lists: Record<Relation, string[] | undefined> = { supersedes: meta.supersedes, repeals: meta.repeals, amends: meta.amends, codifies: meta.codifies, cites: undefined };
+  return RELATIONS.find((r) => lists[r]?.includes(id)) ?? 'cites';
+}
+
 /** The cross-references of one (resolved) ordinance. */
-export function crossReferences(ordinance: Ordinance): Xref {
+export function crossReferences(ordinance: Ordinance, registry?: DirectiveRegistry): Xref {
   const byId = new Map(ordinance.sections.map((s) => [s.id, s]));
   const codifies = ordinance.meta.codifies ?? [];
   return {
     ordinance: ordinance.slug,
     title: ordinance.meta.title,
     codifies,
+    directives: registry
+      ? directiveRelations(ordinance, registry).map((r) => ({
+          id: r.directive.meta.id,
+          citedAs: r.directive.meta['cited-as'][0] ?? null,
+          title: r.directive.meta.title,
+          status: r.directive.meta.status,
+          source: r.directive.meta.source ?? null,
+          relations: r.relations,
+          sections: r.sections.map((s) => referenceLabel(s, undefined)),
+        }))
+      : [],
     citations: ordinance.citations.map((c) => ({
       file: c.source.file.path,
       line: c.source.position?.start.line ?? 1,
@@ -77,7 +111,7 @@ export function crossReferences(ordinance: Ordinance): Xref {
       target: c.directiveId,
       resolved: Boolean(c.directive),
       pinpoint: c.pinpoint ?? null,
-      relation: codifies.includes(c.directiveId) ? 'codifies' : 'cites',
+      relation: declaredRelation(ordinance, c.directiveId),
       citedAs: c.directive?.meta['cited-as'][0] ?? null,
       text: c.children.length ? plainText(c.children) : null,
       written: c.detected ?? 'annotation',
@@ -102,16 +136,16 @@ export interface BackReference {
   sections: string[];
 }
 
-/** Which ordinances cite or codify `directiveId`, and where. */
+/** Which ordinances cite, codify, amend, supersede or repeal `directiveId`, and where. */
 export function backReferences(ordinances: Ordinance[], directiveId: string): BackReference[] {
   const out: BackReference[] = [];
   for (const ordinance of ordinances) {
     const xref = crossReferences(ordinance);
     const citing = xref.citations.filter((c) => c.target === directiveId);
-    const codifies = xref.codifies.includes(directiveId);
-    if (!codifies && citing.length === 0) continue;
+    const relation = declaredRelation(ordinance, directiveId);
+    if (relation === 'cites' && citing.length === 0) continue;
     const sections = [...new Set(citing.map((c) => c.sectionLabel ?? 'Preamble'))];
-    out.push({ ordinance: ordinance.slug, title: ordinance.meta.title, relation: codifies ? 'codifies' : 'cites', sections });
+    out.push({ ordinance: ordinance.slug, title: ordinance.meta.title, relation, sections });
   }
   return out;
 }

@@ -7,6 +7,8 @@ import PDFDocument from 'pdfkit';
 import type { Group, Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../template.js';
+import type { DirectiveRelation } from '../../xref/relations.js';
+import { drawRelationsAppendix } from './appendix.js';
 import { drawSection } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawPageFurniture } from './furniture.js';
@@ -44,7 +46,7 @@ export function documentTitle(ordinance: Ordinance): string {
 }
 
 /** Render `ordinance` to PDF bytes. */
-export function renderOrdinancePdf(ordinance: Ordinance, template: Template, provenance: Provenance): Promise<Buffer> {
+export function renderOrdinancePdf(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[] = []): Promise<Buffer> {
   const { layout, jurisdiction } = template;
   const { meta } = ordinance;
   const doc = new PDFDocument({
@@ -78,6 +80,7 @@ export function renderOrdinancePdf(ordinance: Ordinance, template: Template, pro
   drawTitleBlock(ctx);
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
+  drawRelationsAppendix(ctx, relations);
   drawPageFurniture(ctx);
   doc.end();
   return done;

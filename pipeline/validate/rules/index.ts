@@ -1,8 +1,10 @@
 /** Every registered rule, in the order they run. A meta-test keeps this list, the docs and the fixtures in step. */
 import andOr from './and-or.js';
 import certificationSection from './certification-section.js';
+import citationForm from './citation-form.js';
 import citationPinpoint from './citation-pinpoint.js';
 import citationResolves from './citation-resolves.js';
+import citationStatus from './citation-status.js';
 import citationYear from './citation-year.js';
 import codifiesResolves from './codifies-resolves.js';
 import datesInOrder from './dates-in-order.js';
@@ -57,6 +59,8 @@ export const rules: readonly Rule[] = [
   citationResolves,
   citationPinpoint,
   citationYear,
+  citationStatus,
+  citationForm,
   codifiesResolves,
   // Drafting style
   andOr,

@@ -1,0 +1,123 @@
+/**
+ * Citations written as prose: every form and list/range shape the grammars
+ * know, with the target each must resolve to; then detection end to end
+ * (xref.json, links, renumbering, findings).
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
+import type { CitationContext, CitationGrammar } from '../pipeline/cite/grammar.js';
+import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+
+const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;
+const DC = compileGrammar(grammarOf('district-of-columbia'), { forms: [{ id: 'dc-code', form: 'D.C. Code' }] });
+const LA = compileGrammar(grammarOf('los-angeles'), {
+  forms: [
+    { id: 'lapd-special-order-40', form: 'Special Order 40' },
+    { id: 'la-executive-directive-20', form: 'Executive Directive No. 20' },
+    { id: 'ca-values-act', form: 'California Values Act' },
+  ],
+});
+const IN_CHAPTER = { title: '3', groups: [{ prefix: 'Chapter', num: '12' }, { prefix: 'Subchapter', num: 'III' }] };
+
+/** What each detection says: "text → target pinpoint". */
+function detect(compiled: ReturnType<typeof compileGrammar>, text: string, context: CitationContext = {}): string[] {
+  return detectCitations(text, compiled, context).map((d) => `${d.text} → ${d.target}${d.pinpoint ? ` ${d.pinpoint}` : ''}${d.unknownForm ? ' (unknown form)' : ''}`);
+}
+
+describe('citation forms of the District of Columbia', () => {
+  it.each([
+    ['See § 24-211.02a(c)(6).', ['§ 24-211.02a(c)(6) → dc-code § 24-211.02a(c)(6)']],
+    ['under §\u200228:9-203 and § 28:2A-405', ['§\u200228:9-203 → dc-code § 28:9-203', '§ 28:2A-405 → dc-code § 28:2A-405']],
+    ['pursuant to §§ 31-4304 and 31-2502.02.', ['§§ 31-4304 → dc-code § 31-4304', '31-2502.02 → dc-code § 31-2502.02']],
+    ['§§ 1-101 through 1-105', ['§§ 1-101 → dc-code § 1-101', '1-105 → dc-code § 1-105']],
+    ['§§ 1-204.24a — 1-204.24f', ['§§ 1-204.24a → dc-code § 1-204.24a', '1-204.24f → dc-code § 1-204.24f']],
+    ['by § 1-328.04(j) and (k).', ['§ 1-328.04(j) → dc-code § 1-328.04(j)', '(k) → dc-code § 1-328.04(k)']],
+    ['§§ 3-1623 [repealed], 3-1711 [repealed]', ['§§ 3-1623 → dc-code § 3-1623', '3-1711 → dc-code § 3-1711']],
+    ['D.C. Law 23-56', ['D.C. Law 23-56 → dc-law-23-56']],
+    ['D.C. Law 19-124A added (e).', ['D.C. Law 19-124A → dc-law-19-124a']],
+    ['§ 3 of D.C. Law 22-228 provided', ['§ 3 of D.C. Law 22-228 → dc-law-22-228 § 3']],
+    ['Section 7192 of D.C. Act 24-159 repealed', ['Section 7192 of D.C. Act 24-159 → dc-act-24-159 § 7192']],
+    [
+      'see § 2(b) of the Trauma Technologists Licensure Temporary Amendment Act of 2014 (D.C. Act 20-180, March 7, 2015, 62 DCR 1324)',
+      ['§ 2(b) of the Trauma Technologists Licensure Temporary Amendment Act of 2014 (D.C. Act 20-180 → dc-act-20-180 § 2(b)'],
+    ],
+    ['see §§ 3, 5 of D.C. Law 15-9', ['§§ 3, 5 of D.C. Law 15-9 → dc-law-15-9 § 3', '5 → dc-law-15-9 § 5']],
+    ['Pub. L. 93-198', ['Pub. L. 93-198 → pub-l-93-198']],
+    ['(42 U.S.C. § 1396r-5)', ['42 U.S.C. § 1396r-5 → us-code-42-1396r-5 § 1396r-5']],
+    ['Chapter 5 of Title 2', ['Chapter 5 of Title 2 → dc-code 2|5']],
+    ['part B of subchapter XII-A of Chapter 3 of Title 1', ['part B of subchapter XII-A of Chapter 3 of Title 1 → dc-code 1|3|XII-A|B']],
+  ])('%s', (text, expected) => {
+    expect(detect(DC, text)).toEqual(expected);
+  });
+
+  it('reads "this chapter" and "this subchapter" from where the text stands', () => {
+    expect(detect(DC, 'This chapter and subchapter II of this chapter, and this subchapter, and Chapter 5 of this title', IN_CHAPTER)).toEqual([
+      'This chapter → dc-code 3|12',
+      'subchapter II of this chapter → dc-code 3|12|II',
+      'this subchapter → dc-code 3|12|III',
+      'Chapter 5 of this title → dc-code 3|5',
+    ]);
+  });
+
+  it('leaves alone what is not a citation of the Code', () => {
+    expect(detect(DC, 'under Title 5 of the United States Code, title 5, United States Code, on 2019-2020, at 8:00 p.m.', IN_CHAPTER)).toEqual([]);
+    expect(detect(DC, 'the D.C. Code, § 1-207.11')).toEqual(['§ 1-207.11 → dc-code § 1-207.11']);
+  });
+});
+
+describe('citation forms of Los Angeles', () => {
+  it.each([
+    ['codifies Special Order 40 and Executive Directive No. 20.', ['Special Order 40 → lapd-special-order-40', 'Executive Directive No. 20 → la-executive-directive-20']],
+    ['Cal. Gov. Code § 7284.6(b)(1)', ['Cal. Gov. Code § 7284.6(b)(1) → ca-values-act § 7284.6(b)(1)']],
+    ['Government Code Section 7282.5', ['Government Code Section 7282.5 → ca-values-act § 7282.5']],
+    ['8 U.S.C. § 1325', ['8 U.S.C. § 1325 → us-code-8-1325 § 1325']],
+    ['8 U.S.C. Section 1357(g)', ['8 U.S.C. Section 1357(g) → us-code-8-1357 § 1357(g)']],
+    ['Ordinance No. 188441', ['Ordinance No. 188441 → la-ordinance-188441']],
+    ['Section 4.2 of this Code', ['Section 4.2 of this Code → la-administrative-code § 4.2']],
+    ['Charter Section 251', ['Charter Section 251 → la-city-charter-251']],
+    ['Sections 2(a), (b) and 4 apply', ['Sections 2(a) → 2 (a)', '(b) → 2 (b)', '4 → 4']],
+    ['a 2019 directive, Executive Directive No. 21', ['Executive Directive No. 21 →  (unknown form)']],
+  ])('%s', (text, expected) => {
+    expect(detect(LA, text).map((d) => d.replace(/ → (\d+) /, ' → $1 '))).toEqual(expected);
+  });
+
+  it('does not take an ordinance\'s own number for a citation of another', () => {
+    expect(detect(LA, 'This is Ordinance No. 188441.', { ownNumber: '188441' })).toEqual([]);
+  });
+});
+
+describe('detection in the pipeline', () => {
+  it('links, lists and checks citations written as prose, and renumbers references written by number', () => {
+    const dir = workspace();
+    const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
+    writeFileSync(records, `${readFileSync(records, 'utf8')}\nAs Example Order 7 requires, and as Section 1 says, records follow Example Order 9.\n`);
+    const check = runCli(['check', 'ordinance'], dir);
+    expect(check.stdout).toBe(
+      'ordinance/sample/02-records.md:19:68: warning Unknown citation `Example Order 9`, expected a form the registry knows (did you mean `Example Order 7` (`example-order`)?) [prose-citation-resolves]\n',
+    );
+    const out = tempDir();
+    expect(runCli(['build', 'ordinance', '--out', out], dir).code).toBe(0);
+    const xref = JSON.parse(readFileSync(path.join(out, 'sample', 'xref.json'), 'utf8'));
+    expect(xref.citations.filter((c: { written: string }) => c.written !== 'annotation')).toMatchObject([
+      { line: 19, column: 4, target: 'example-order', resolved: true, text: 'Example Order 7', written: 'directive', section: 'records', sectionLabel: 'Section 2' },
+      { line: 19, column: 68, target: '', resolved: false, text: 'Example Order 9', written: 'directive' },
+    ]);
+    expect(xref.references.at(-1)).toMatchObject({ line: 19, column: 37, from: 'records', to: 'purpose', printed: 'Section 1' });
+    expect(xref.directives).toEqual([
+      { id: 'example-order', citedAs: 'Example Order 7', title: 'Example Order No. 7', status: 'in-force', source: 'https://example.org/orders/7', relations: ['codifies', 'cites'], sections: ['Section 1', 'Section 2'] },
+    ]);
+  });
+
+  it('renumbers every reference when a section moves', () => {
+    const dir = workspace();
+    const sample = path.join(dir, 'ordinance', 'sample');
+    // Records moves ahead of Purpose: the reference to Purpose must now print "Section 2".
+    renameSync(path.join(sample, '02-records.md'), path.join(sample, '00-records.md'));
+    const out = tempDir();
+    expect(runCli(['build', 'ordinance', '--out', out], dir).code).toBe(0);
+    const xref = JSON.parse(readFileSync(path.join(out, 'sample', 'xref.json'), 'utf8'));
+    expect(xref.references.map((r: { printed: string }) => r.printed)).toEqual(['Section 1(b)', 'Section 2']);
+  });
+});
