@@ -11,13 +11,16 @@
 // A peer that is not installed is reported as skipped with the command that
 // installs it. Results print as a table and go to bench/results/ as JSON.
 //
-// Options: --sizes 10,100,1000,all   --skip-peers   --corpus <xml-dir>
+// With the full corpus it also measures citation-detection accuracy (bench/accuracy.mjs).
+//
+// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --corpus <xml-dir>
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accuracyTable, citationAccuracy } from './accuracy.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -34,6 +37,7 @@ const option = (name, fallback) => {
 };
 const sizes = option('--sizes', '10,100,1000,all').split(',');
 const skipPeers = args.includes('--skip-peers');
+const accuracyOnly = args.includes('--accuracy-only');
 const corpusXml = option('--corpus', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz'));
 
 if (!existsSync(TIME)) {
@@ -100,6 +104,19 @@ function fullCorpus() {
   if (run.code !== 0) throw new Error(`import failed: ${run.stderr}`);
   console.error(run.stderr.split('\n')[0]);
   writeFileSync(stamp, version);
+  return out;
+}
+
+/** The same titles with every citation left as plain prose, for the accuracy measure; remade with the full import. */
+function plainCorpus(full) {
+  const out = path.join(WORK, 'dc-plain');
+  const stamp = readFileSync(path.join(WORK, 'dc-all.stamp'), 'utf8');
+  if (existsSync(out) && existsSync(`${out}.stamp`) && readFileSync(`${out}.stamp`, 'utf8') === stamp) return out;
+  rmSync(out, { recursive: true, force: true });
+  console.error('importing the D.C. Code with citations as plain text...');
+  const run = measure('node', [BIN, 'import', 'dc-code', path.join(WORK, 'dc-xml'), out, '--plain-citations']);
+  if (run.code !== 0) throw new Error(`plain import failed: ${run.stderr}`);
+  writeFileSync(`${out}.stamp`, stamp);
   return out;
 }
 
@@ -249,14 +266,20 @@ function oursCheck(workspace) {
 const ratio = (ours, peer) => (peer && Number.isFinite(peer) && peer > 0 ? ours / peer : NaN);
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
-function main() {
+async function main() {
   mkdirSync(WORK, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
   execFileSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const full = fullCorpus();
   const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   const results = [];
-  for (const size of sizes) {
+  let accuracy = null;
+  if (accuracyOnly || sizes.includes('all')) {
+    console.error('\n== citation detection accuracy (gold: the Code\'s <cite> elements)');
+    accuracy = await citationAccuracy(full, plainCorpus(full));
+    console.error(accuracyTable(accuracy));
+  }
+  for (const size of accuracyOnly ? [] : sizes) {
     const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));
     const sections = countSections(workspace);
     const bytes = markdownFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
@@ -282,10 +305,11 @@ function main() {
     results.push({ size, sections, bytes, check, build: { seconds: build.seconds, rssMiB: build.rssMiB, pages: build.pages, code: build.code }, peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, { ...v, stdout: undefined }])) });
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const report = { date: new Date().toISOString(), machine, results };
+  const report = { date: new Date().toISOString(), machine, results, accuracy: accuracy && { ...accuracy, examples: undefined } };
   writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify(report, null, 2));
-  writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
-  console.log(table(report));
+  if (!accuracyOnly) writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
+  if (results.length) console.log(table(report));
+  if (accuracy) console.log(`\n${accuracyTable(accuracy)}`);
 }
 
 /** The results as a Markdown table (also what the README shows). */
@@ -311,4 +335,4 @@ export function table(report) {
   return rows.join('\n');
 }
 
-main();
+await main();

@@ -48,7 +48,8 @@ const rule: Rule = {
           break;
         }
       }
-      const quoted = /[“"]([^”"]{4,})[”"]/.exec(words)?.[1];
+      // A citation by title: its words are a quoted title, which must be the registry's (not merely one of its forms).
+      const quoted = /^[“"]([^”"]{4,})[”"]$/.exec(words)?.[1];
       if (quoted && !directive.meta.title.toLowerCase().includes(quoted.toLowerCase()) && !forms.some((f) => f.toLowerCase().includes(quoted.toLowerCase()))) {
         report(citation.source.file, `Unexpected title “${quoted}” for \`${directive.meta.id}\`, expected “${directive.meta.title}”`, citation.source.position, {
           related: { ...related, place: placeOf(directive.file, 'title') ?? related.place, message: 'title registered' },
