@@ -105,6 +105,8 @@ describe('detection in the pipeline', () => {
       { line: 19, column: 68, target: '', resolved: false, text: 'Example Order 9', written: 'directive' },
     ]);
     expect(xref.references.at(-1)).toMatchObject({ line: 19, column: 37, from: 'records', to: 'purpose', printed: 'Section 1' });
+    const index = JSON.parse(readFileSync(path.join(out, 'directives.json'), 'utf8'));
+    expect(index.directives).toMatchObject([{ id: 'example-order', citedBy: [{ ordinance: 'sample', relations: ['codifies', 'cites'], sections: ['Section 1', 'Section 2'] }] }]);
     expect(xref.directives).toEqual([
       { id: 'example-order', citedAs: 'Example Order 7', title: 'Example Order No. 7', status: 'in-force', source: 'https://example.org/orders/7', relations: ['codifies', 'cites'], sections: ['Section 1', 'Section 2'] },
     ]);

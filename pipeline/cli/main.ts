@@ -12,6 +12,7 @@ import { compileWorkspace, filesOf } from '../pipeline.js';
 import { TemplateError } from '../render/template.js';
 import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
+import type { Xref } from '../xref/xref.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
 
 const HELP = `ordinance: annotated-Markdown ordinances to checked council PDFs and summaries
@@ -193,11 +194,25 @@ async function run(args: Args): Promise<number> {
   const files = filesOf(results);
   const output = formatDiagnostics(files, args.format, packageVersion());
   if (output) process.stdout.write(`${output}\n`);
+  let index: string | null = null;
+  if (build) {
+    // The other direction, for clerks: every directive the built ordinances touch, and which of them do what to it.
+    const xrefs = results
+      .flatMap((r) => r.ordinances)
+      .flatMap((o) => o.outputs.filter((f) => f.endsWith(`${path.sep}xref.json`)))
+      .map((f) => JSON.parse(readFileSync(f, 'utf8')) as Xref);
+    if (xrefs.length) {
+      const { directiveIndex } = await import('../xref/xref.js');
+      const { publishIndex } = await import('../publish/dist.js');
+      index = await publishIndex(args.outDir, 'directives.json', `${JSON.stringify({ directives: directiveIndex(xrefs) }, null, 2)}\n`);
+    }
+  }
   if (build && !args.quiet) {
     for (const result of results.flatMap((r) => r.ordinances)) {
       if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
       else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
     }
+    if (index) process.stderr.write(`built ${index}\n`);
   }
   if (args.format === 'compact' && collectDiagnostics(files).length > 0) {
     const diagnostics = collectDiagnostics(files);

@@ -43,3 +43,18 @@ export async function retractOutputs(outDir: string, slug: string): Promise<void
   }
   for (const entry of entries) if (!KEPT.has(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
 }
+
+/** Write one file at the top of `outDir` (an index across ordinances) atomically. */
+export async function publishIndex(outDir: string, name: string, bytes: string): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  const target = path.join(outDir, name);
+  const temporary = path.join(outDir, `.${name}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return target;
+}

@@ -149,3 +149,25 @@ export function backReferences(ordinances: Ordinance[], directiveId: string): Ba
   }
   return out;
 }
+
+/** dist/directives.json: for each directive the built ordinances touch, which of them cite, codify, amend, supersede or repeal it, and where. */
+export interface DirectiveIndexEntry {
+  id: string;
+  citedAs: string | null;
+  title: string;
+  status: string;
+  source: string | null;
+  citedBy: { ordinance: string; title: string; relations: Relation[]; sections: string[] }[];
+}
+
+export function directiveIndex(xrefs: Xref[]): DirectiveIndexEntry[] {
+  const byId = new Map<string, DirectiveIndexEntry>();
+  for (const xref of xrefs) {
+    for (const d of xref.directives) {
+      let entry = byId.get(d.id);
+      if (!entry) byId.set(d.id, (entry = { id: d.id, citedAs: d.citedAs, title: d.title, status: d.status, source: d.source, citedBy: [] }));
+      entry.citedBy.push({ ordinance: xref.ordinance, title: xref.title, relations: d.relations, sections: d.sections });
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
