@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationContext, CitationGrammar } from '../pipeline/cite/grammar.js';
-import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 
 const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;
 const DC = compileGrammar(grammarOf('district-of-columbia'), { forms: [{ id: 'dc-code', form: 'D.C. Code' }] });
@@ -110,6 +110,18 @@ describe('detection in the pipeline', () => {
     expect(xref.directives).toEqual([
       { id: 'example-order', citedAs: 'Example Order 7', title: 'Example Order No. 7', status: 'in-force', source: 'https://example.org/orders/7', relations: ['codifies', 'cites'], sections: ['Section 1', 'Section 2'] },
     ]);
+  });
+
+  it('checks the year of a citation written in plain words against the registry (the news reports\' "2019 directive")', () => {
+    const dir = sampleCopy();
+    const purpose = path.join(dir, 'ordinance', 'la-sanctuary-city', '02-purpose.md');
+    writeFileSync(purpose, `${readFileSync(purpose, 'utf8').trimEnd()}\n\nIn 2019 the Mayor reaffirmed a 2019 directive, Executive Directive No. 20.\n`);
+    const lines = readFileSync(purpose, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('In 2019')) + 1;
+    const result = runCli(['check', 'ordinance'], dir);
+    expect(result.stdout).toBe(
+      `ordinance/la-sanctuary-city/02-purpose.md:${line}:48: warning Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
+    );
   });
 
   it('renumbers every reference when a section moves', () => {

@@ -32,6 +32,23 @@ export function sectionDestination(id: string): string {
   return `section-${id}`;
 }
 
+const designations = new WeakMap<PdfContext['ordinance'], Map<string, string>>();
+
+/** Section ids by their designation ("24-211.07"), for citations of the code's own sections. */
+function sectionByDesignation(ctx: PdfContext): Map<string, string> {
+  let map = designations.get(ctx.ordinance);
+  if (!map) {
+    map = new Map(ctx.ordinance.sections.filter((s) => s.designation).map((s) => [s.designation!, s.id]));
+    designations.set(ctx.ordinance, map);
+  }
+  return map;
+}
+
+/** "§ 24-211.07(b)(1)" → "24-211.07". */
+function designationOf(pinpoint: string | undefined): string {
+  return (pinpoint ?? '').replace(/^§\s*/, '').replace(/\(.*$/, '');
+}
+
 /** Flatten inline content into runs. */
 export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
   const runs: Run[] = [];
@@ -86,8 +103,10 @@ function walk(ctx: PdfContext, inlines: Inline[], style: Style, out: Run[]): voi
         walk(ctx, node.children, { ...style, link: node.url }, out);
         break;
       case 'citation': {
+        // A citation of a section of this same code goes to that section; any other, to the directive's source.
+        const here = node.directiveId === ctx.template.jurisdiction.citations?.code?.target ? sectionByDesignation(ctx).get(designationOf(node.pinpoint)) : undefined;
         const source = node.directive?.meta.source ?? null;
-        const linked = { ...style, link: source ?? style.link };
+        const linked = here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
         if (node.children.length > 0) walk(ctx, node.children, linked, out);
         else push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, linked);
         break;

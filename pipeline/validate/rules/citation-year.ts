@@ -26,7 +26,7 @@ const rule: Rule = {
       const dates = Object.entries(directive.meta.dates ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
       const known = new Set(dates.map(([, date]) => date.slice(0, 4)));
       if (known.size === 0) continue;
-      for (const year of years) {
+      for (const year of new Set(years)) {
         if (known.has(year)) continue;
         const facts = dates.map(([kind, date]) => `${kind} ${date}`).join(', ');
         report(citation.source.file, `Unexpected year ${year} for \`${directive.meta['cited-as'][0] ?? directive.meta.id}\`, expected ${[...known].join(' or ')} (the registry: ${facts})`, position, {
