@@ -56,6 +56,8 @@ export interface Layout {
   header: { font: FontRole; size: number; fromPage: number; y: number };
   footer: { font: FontRole; size: number; y: number };
   watermark: { text: string; font: FontRole; size: number; opacity: number; angle: number; statuses: string[] };
+  /** Line numbers in the left margin, per page, beside each body line. */
+  lineNumbers: { enabled: boolean; x: number; width: number; font: FontRole; size: number; color: string; every: number; baselineShift: number };
   /** The appendix "Relationship to prior directives" (columns as shares of the text width). */
   appendix: {
     /** Start the appendix on a page of its own, after the attestation. */

@@ -4,9 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Block, Section, Subdivision } from '../../model/types.js';
+import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
+import type { FontRole } from '../template.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawRuns, sectionDestination, toRuns } from './inline.js';
+import { headingRole } from './tags.js';
 
 /** "Section 3.", or "§ 24-211.07." for a section with its own designation. */
 export function sectionLabel(ctx: PdfContext, section: Section): string {
@@ -32,17 +34,35 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   const heading = !section.heading || /[.:;!?\]]$/.test(section.heading) ? section.heading : `${section.heading}.`;
   const status = section.status && section.status !== 'in-force' ? style.statusLabels[section.status] : undefined;
   const statusText = status ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
-  if (section.id) doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
+  if (section.id) {
+    doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
+    ctx.sectionPages.set(section.id, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
+  }
   outlineParent.addItem(sectionTitle(ctx, section));
-  doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
-  doc.text(`${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap });
-  doc.y += style.gapAfter;
-  drawBlocks(ctx, section.blocks, 0);
+  ctx.tags.group('Sect', () => {
+    doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
+    ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
+      doc.text(`${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap }),
+    );
+    doc.y += style.gapAfter;
+    drawBlocks(ctx, section.blocks, 0);
+  });
 }
 
-/** Draw blocks indented `indent` points from the left margin. */
+/** Draw blocks indented `indent` points from the left margin; a run of sibling subdivisions is one list. */
 export function drawBlocks(ctx: PdfContext, blocks: Block[], indent: number): void {
-  for (const block of blocks) drawBlock(ctx, block, indent);
+  for (let i = 0; i < blocks.length; ) {
+    if (blocks[i]!.type !== 'subdivision') {
+      drawBlock(ctx, blocks[i]!, indent);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < blocks.length && blocks[end]!.type === 'subdivision') end++;
+    const run = blocks.slice(i, end) as Subdivision[];
+    ctx.tags.group('L', () => run.forEach((subdivision) => drawSubdivision(ctx, subdivision)));
+    i = end;
+  }
 }
 
 function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
@@ -53,33 +73,37 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
     case 'paragraph':
       ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
       drawImages(ctx, block, x);
-      drawRuns(ctx, toRuns(ctx, block.children), {
-        x,
-        width: widthFrom(ctx, x),
-        size: body.size,
-        lineGap: body.lineGap,
-        align: body.align,
-        indent: indent === 0 ? body.firstLineIndent : 0,
-      });
+      ctx.tags.leaf('P', () =>
+        drawRuns(ctx, toRuns(ctx, block.children), {
+          x,
+          width: widthFrom(ctx, x),
+          size: body.size,
+          lineGap: body.lineGap,
+          align: body.align,
+          indent: indent === 0 ? body.firstLineIndent : 0,
+        }),
+      );
       doc.y += body.paragraphGap - body.lineGap;
       return;
     case 'subdivision':
-      return drawSubdivision(ctx, block);
+      return ctx.tags.group('L', () => drawSubdivision(ctx, block));
     case 'list':
-      block.items.forEach((item, index) => {
-        const marker = block.ordered ? `${block.start + index}.` : layout.list.bullet;
-        const textX = x + layout.list.indent;
-        ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
-        const y = doc.y;
-        doc.font(fontName('regular')).fontSize(body.size).text(marker, x, y, { width: layout.list.indent, lineBreak: false });
-        doc.y = y;
-        drawListItem(ctx, item, textX - doc.page.margins.left);
-      });
+      ctx.tags.group('L', () =>
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${block.start + index}.` : layout.list.bullet;
+          const textX = x + layout.list.indent;
+          ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
+          const y = doc.y;
+          ctx.tags.group('LI', () => {
+            ctx.tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(body.size).text(marker, x, y, { width: layout.list.indent, lineBreak: false }));
+            doc.y = y;
+            ctx.tags.group('LBody', () => drawListItem(ctx, item, textX - doc.page.margins.left));
+          });
+        }),
+      );
       return;
-    case 'blockquote': {
-      drawBlocks(ctx, block.children, indent + layout.blockquote.indent);
-      return;
-    }
+    case 'blockquote':
+      return ctx.tags.group('BlockQuote', () => drawBlocks(ctx, block.children, indent + layout.blockquote.indent));
     case 'table':
       return drawTable(ctx, block, x);
   }
@@ -90,13 +114,15 @@ function drawListItem(ctx: PdfContext, blocks: Block[], indent: number): void {
   const x = doc.page.margins.left + indent;
   blocks.forEach((block) => {
     if (block.type === 'paragraph') {
-      drawRuns(ctx, toRuns(ctx, block.children), { x, width: widthFrom(ctx, x), size: layout.body.size, lineGap: layout.body.lineGap, align: layout.body.align });
+      ctx.tags.leaf('P', () =>
+        drawRuns(ctx, toRuns(ctx, block.children), { x, width: widthFrom(ctx, x), size: layout.body.size, lineGap: layout.body.lineGap, align: layout.body.align }),
+      );
       doc.y += layout.body.paragraphGap - layout.body.lineGap;
-    } else drawBlock(ctx, block, indent);
+    } else drawBlocks(ctx, [block], indent);
   });
 }
 
-/** (a) hangs in its marker column; the text wraps at the text column. */
+/** (a) hangs in its marker column; the text wraps at the text column. Tagged as a list item: Lbl "(a)", LBody its text. */
 function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const { doc, layout } = ctx;
   const body = layout.body;
@@ -109,41 +135,137 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const y = doc.y;
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
-  if (marker) doc.text(marker, markerX, y, { width: markerWidth, lineBreak: false });
-  doc.y = y;
-  if (subdivision.children.length > 0) {
-    drawRuns(ctx, toRuns(ctx, subdivision.children), { x: textX, y, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align });
-    doc.y += body.paragraphGap - body.lineGap;
-  } else if (subdivision.blocks[0]?.type !== 'subdivision') {
-    doc.y += line;
-  }
-  for (const [index, block] of subdivision.blocks.entries()) {
-    // "(a)(1) text": the first child shares the parent's line.
-    if (index === 0 && block.type === 'subdivision' && subdivision.children.length === 0) doc.y = y;
-    drawBlock(ctx, block, textX - doc.page.margins.left);
-  }
+  ctx.tags.group('LI', () => {
+    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { width: markerWidth, lineBreak: false }));
+    doc.y = y;
+    ctx.tags.group('LBody', () => {
+      if (subdivision.children.length > 0) {
+        ctx.tags.leaf('P', () =>
+          drawRuns(ctx, toRuns(ctx, subdivision.children), { x: textX, y, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align }),
+        );
+        doc.y += body.paragraphGap - body.lineGap;
+      } else if (subdivision.blocks[0]?.type !== 'subdivision') {
+        doc.y += line;
+      }
+      // "(a)(1) text": the first child shares the parent's line.
+      if (subdivision.children.length === 0 && subdivision.blocks[0]?.type === 'subdivision') doc.y = y;
+      drawBlocks(ctx, subdivision.blocks, textX - doc.page.margins.left);
+    });
+  });
 }
 
+/**
+ * A table as rows of cells, each row kept whole on a page and the header row
+ * repeated at the top of each page the table continues on. Column widths
+ * follow the length of what the columns hold.
+ */
 function drawTable(ctx: PdfContext, table: Extract<Block, { type: 'table' }>, x: number): void {
   const { doc, layout } = ctx;
-  const plain = (cell: Parameters<typeof toRuns>[1]) =>
+  const style = layout.table;
+  const plain = (cell: Inline[]) =>
     toRuns(ctx, cell)
       .map((r) => r.text)
-      .join('');
-  ensureSpace(ctx, 3 * lineHeight(ctx, layout.table.size, 2));
-  doc.font(fontName(layout.table.font)).fontSize(layout.table.size).fillColor(layout.colors.text);
-  doc.table({
-    position: { x, y: doc.y },
-    maxWidth: widthFrom(ctx, x),
-    rowStyles: (i: number) => (i === 0 ? { font: { src: fontName(layout.table.headerFont) } } : {}),
-    defaultStyle: { padding: layout.table.cellPadding, border: layout.table.ruleWidth },
-    data: [table.header.map(plain), ...table.rows.map((row) => row.map(plain))],
-  } as unknown as PDFKit.Mixins.TableOptions);
+      .join('')
+      .trim();
+  const header = table.header.map(plain);
+  const rows = table.rows.map((row) => header.map((_, i) => plain(row[i] ?? [])));
+  const width = widthFrom(ctx, x);
+  // Shares by the longest text in each column (at least a tenth each), so short columns stay narrow.
+  const longest = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length), 4));
+  const minimum = width / (10 * header.length);
+  const total = longest.reduce((a, b) => a + b, 0);
+  const widths = longest.map((l) => Math.max(minimum, (l / total) * width));
+  const scale = width / widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < widths.length; i++) widths[i]! *= scale;
+  drawGrid(ctx, x, widths, header, rows, { size: style.size, font: style.font, headerFont: style.headerFont, padding: style.cellPadding, rule: style.ruleWidth, lineGap: 1 });
   doc.x = doc.page.margins.left;
   doc.y += layout.body.paragraphGap;
 }
 
-/** Images a paragraph holds, each scaled to the text width; one that cannot be read prints its description instead (in the runs). */
+export interface GridCell {
+  text: string;
+  /** External link of the whole cell. */
+  link?: string | undefined;
+  /** Links inside the cell, each to a section ("Section 1, Section 2"). */
+  sections?: { label: string; destination: string }[];
+}
+
+export interface GridStyle {
+  size: number;
+  font: FontRole;
+  headerFont: FontRole;
+  padding: number;
+  rule: number;
+  lineGap: number;
+}
+
+/** Rows of cells with rules between them; a row never splits, and the header repeats after a page break. Tagged Table/TR/TH/TD. */
+export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (string | GridCell)[], rows: (string | GridCell)[][], style: GridStyle): void {
+  const { doc, layout } = ctx;
+  const cellOf = (c: string | GridCell): GridCell => (typeof c === 'string' ? { text: c } : c);
+  const textOf = (c: GridCell) => (c.sections ? c.sections.map((s) => s.label).join(', ') || '—' : c.text);
+  const width = widths.reduce((a, b) => a + b, 0);
+  const heightOf = (cells: GridCell[], font: FontRole) => {
+    doc.font(fontName(font)).fontSize(style.size);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(textOf(c) || ' ', { width: widths[i]! - 2 * style.padding, lineGap: style.lineGap }))) + 2 * style.padding;
+  };
+  const drawRow = (cells: GridCell[], font: FontRole, role: 'TH' | 'TD') => {
+    const height = heightOf(cells, font);
+    const top = doc.y;
+    let left = x;
+    doc.font(fontName(font)).fontSize(style.size).fillColor(layout.colors.text);
+    ctx.tags.group('TR', () =>
+      cells.forEach((cell, i) => {
+        const w = widths[i]! - 2 * style.padding;
+        const cellLeft = left;
+        ctx.tags.leaf(role, () => drawCell(ctx, cell, textOf(cell), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions : {});
+        left += widths[i]!;
+      }),
+    );
+    ctx.tags.artifact('Layout', () => doc.moveTo(x, top + height).lineTo(x + width, top + height).lineWidth(style.rule).strokeColor(layout.colors.text).stroke());
+    doc.x = x;
+    doc.y = top + height;
+  };
+  const headerCells = header.map(cellOf);
+  ensureSpace(ctx, heightOf(headerCells, style.headerFont) + (rows[0] ? heightOf(rows[0].map(cellOf), style.font) : 0));
+  ctx.tags.group('Table', () => {
+    drawRow(headerCells, style.headerFont, 'TH');
+    for (const row of rows.map((r) => r.map(cellOf))) {
+      if (doc.y + heightOf(row, style.font) > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        drawRow(headerCells, style.headerFont, 'TH');
+      }
+      drawRow(row, style.font, 'TD');
+    }
+  });
+}
+
+function drawCell(ctx: PdfContext, cell: GridCell, text: string, x: number, y: number, width: number, style: GridStyle): void {
+  const { doc, layout } = ctx;
+  if (!cell.sections?.length) {
+    const draw = () => doc.text(text, x, y, { width, lineGap: style.lineGap, ...(cell.link ? { link: cell.link } : {}) });
+    if (cell.link) ctx.tags.link(draw, text);
+    else draw();
+    return;
+  }
+  // Each section is its own link; labels wrap whole, never splitting "Section 5" from its comma.
+  let lineX = x;
+  let lineY = y;
+  const step = doc.currentLineHeight(true) + style.lineGap;
+  cell.sections.forEach((s, j) => {
+    const label = j < cell.sections!.length - 1 ? `${s.label},` : s.label;
+    const labelWidth = doc.widthOfString(label);
+    if (lineX > x && lineX + labelWidth > x + width) {
+      lineX = x;
+      lineY += step;
+    }
+    const at = { x: lineX, y: lineY };
+    ctx.tags.link(() => doc.fillColor(layout.colors.text).text(label, at.x, at.y, { lineBreak: false, goTo: s.destination }), s.label);
+    lineX += labelWidth + doc.widthOfString(' ');
+  });
+}
+
+/** Images a paragraph holds, each scaled to the text width and tagged as a figure with its description; one that cannot be read prints its description instead (in the runs). */
 function drawImages(ctx: PdfContext, paragraph: Extract<Block, { type: 'paragraph' }>, x: number): void {
   const { doc, layout } = ctx;
   for (const inline of paragraph.children) {
@@ -152,7 +274,7 @@ function drawImages(ctx: PdfContext, paragraph: Extract<Block, { type: 'paragrap
     if (!/\.(jpe?g|png)$/i.test(file) || !existsSync(file)) continue;
     const width = widthFrom(ctx, x);
     ensureSpace(ctx, layout.image.maxHeight);
-    doc.image(file, x, doc.y, { fit: [width, layout.image.maxHeight] });
+    ctx.tags.leaf('Figure', () => doc.image(file, x, doc.y, { fit: [width, layout.image.maxHeight] }), { alt: inline.alt || 'Image' });
     doc.y += layout.image.maxHeight + layout.body.paragraphGap;
   }
 }

@@ -6,6 +6,7 @@ import type PDFDocument from 'pdfkit';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { FontRole, Layout, Template } from '../template.js';
+import type { StructureTree } from './tags.js';
 
 export interface PdfContext {
   doc: PDFKit.PDFDocument;
@@ -13,6 +14,14 @@ export interface PdfContext {
   template: Template;
   ordinance: Ordinance;
   provenance: Provenance;
+  /** The structure tree being built (tagged PDF). */
+  tags: StructureTree;
+  /** Heading level of section headings (H2 in an ordinance; deeper under a code's groups). */
+  sectionHeadingDepth: number;
+  /** Where each body line was drawn, by page index: the line numbers' positions. */
+  bodyLines: Map<number, Set<number>>;
+  /** The page index each section starts on (for the table of contents). */
+  sectionPages: Map<string, number>;
 }
 
 export type Doc = InstanceType<typeof PDFDocument>;

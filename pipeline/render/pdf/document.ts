@@ -13,6 +13,7 @@ import { drawSection } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawPageFurniture } from './furniture.js';
 import { drawSignatures } from './signatures.js';
+import { headingRole, StructureTree } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
 
 /** Sections in order, with the heading of each group (chapter, subchapter...) where it begins, nested in the outline. */
@@ -29,9 +30,10 @@ function drawSections(ctx: PdfContext): void {
       const style = layout.group;
       doc.y += style.gapBefore;
       ensureSpace(ctx, 4 * lineHeight(ctx, style.size, layout.body.lineGap, style.font));
-      const outline = parent.addItem(title);
+      // Expanded: PDF/A wants a /Count on every outline item with children.
+      const outline = parent.addItem(title, { expanded: true });
       doc.font(fontName(style.font)).fontSize(style.size).fillColor(layout.colors.text);
-      doc.text(title, doc.page.margins.left, doc.y, { width: widthFrom(ctx, doc.page.margins.left), align: style.align });
+      ctx.tags.leaf(headingRole(group.depth + 1), () => doc.text(title, doc.page.margins.left, doc.y, { width: widthFrom(ctx, doc.page.margins.left), align: style.align }));
       doc.y += style.gapAfter;
       open.push({ group, outline });
     }
@@ -45,29 +47,49 @@ export function documentTitle(ordinance: Ordinance): string {
   return meta.number ? `Ordinance No. ${meta.number}: ${meta['short-title']}` : meta['short-title'];
 }
 
+/** Versions that are law are archived: PDF/A-1b (no transparency, so no watermark, which only drafts carry). */
+export function isArchival(ordinance: Ordinance): boolean {
+  return ordinance.meta.status === 'adopted' || ordinance.meta.status === 'effective';
+}
+
+/** pdfkit writes info values into the XMP metadata without escaping; the Info dictionary reads valueOf(), the XMP toString(). */
+function xmpSafe(text: string): string {
+  const value = new String(text);
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  value.toString = () => escaped;
+  return value as unknown as string;
+}
+
 /** Render `ordinance` to PDF bytes. */
 export function renderOrdinancePdf(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[] = []): Promise<Buffer> {
   const { layout, jurisdiction } = template;
   const { meta } = ordinance;
+  const archival = isArchival(ordinance);
   const doc = new PDFDocument({
     size: layout.page.size,
     margins: layout.page.margins,
     bufferPages: true,
     autoFirstPage: true,
     displayTitle: true,
+    tagged: true,
     lang: meta.language ?? jurisdiction.language,
-    pdfVersion: '1.7',
+    // PDF/A-1 is PDF 1.4; drafts are PDF/UA-identified PDF 1.7.
+    pdfVersion: archival ? '1.4' : '1.7',
+    subset: archival ? 'PDF/A-1b' : 'PDF/UA',
+    // The first font is embedded TTF: the standard 14 fonts are never embedded, and PDF/A forbids that.
+    font: template.fontFiles.regular,
     info: {
-      Title: documentTitle(ordinance),
-      Subject: meta.title,
-      Author: jurisdiction.name,
-      Keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', '),
+      Title: xmpSafe(documentTitle(ordinance)),
+      Subject: xmpSafe(meta.title),
+      Author: xmpSafe(jurisdiction.name),
+      Keywords: xmpSafe([meta['short-title'], ...(meta.codifies ?? [])].join(', ')),
       Creator: 'ordinance-pipeline',
       Producer: 'ordinance-pipeline (pdfkit)',
       CreationDate: provenance.date,
-      ModDate: provenance.date,
     },
-  });
+  } as PDFKit.PDFDocumentOptions);
+  // The archive is also identified as PDF/UA-1 (tagged for screen readers); pdfkit adds one identification, the other goes here.
+  if (archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDFUA_ID);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -75,13 +97,67 @@ export function renderOrdinancePdf(ordinance: Ordinance, template: Template, pro
     doc.on('error', reject);
   });
   for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
-  const ctx: PdfContext = { doc, layout, template, ordinance, provenance };
+  (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
+  const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
+  const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), sectionPages: new Map() };
+  const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
   doc.font(fontName('regular'));
   drawTitleBlock(ctx);
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
   drawRelationsAppendix(ctx, relations);
+  stopRecording();
+  ctx.tags.end();
   drawPageFurniture(ctx);
   doc.end();
   return done;
+}
+
+/** The PDF/UA-1 identification, and (PDF/A wants every non-standard XMP namespace described) its PDF/A extension schema. */
+const PDFUA_ID = `
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>
+        `;
+
+/** Note where each line of body text is drawn (page, y), for the line numbers; returns what stops it. */
+function recordBodyLines(ctx: PdfContext): () => void {
+  const doc = ctx.doc as unknown as { _fragment(text: string, x: number, y: number, options: unknown): unknown };
+  const original = doc._fragment;
+  doc._fragment = function (this: unknown, text, x, y, options) {
+    if (String(text).trim()) {
+      const range = ctx.doc.bufferedPageRange();
+      const page = range.start + range.count - 1;
+      let lines = ctx.bodyLines.get(page);
+      if (!lines) ctx.bodyLines.set(page, (lines = new Set()));
+      // Pieces of one line (a marker and its text, runs of several styles) share one number.
+      const y0 = Math.round(y);
+      if (![...lines].some((seen) => Math.abs(seen - y0) <= 2)) lines.add(y0);
+    }
+    return original.call(this, text, x, y, options);
+  };
+  return () => {
+    doc._fragment = original;
+  };
 }

@@ -196,17 +196,13 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
       link: run.link,
       goTo: run.goTo,
     } as unknown as PDFKit.Mixins.TextOptions;
-    if (index === 0) {
-      doc.text(run.text, options.x, doc.y, {
-        ...common,
-        width: options.width,
-        align: options.align,
-        lineGap: options.lineGap,
-        indent: options.indent ?? 0,
-      });
-    } else {
-      doc.text(run.text, common);
-    }
+    const draw = () =>
+      index === 0
+        ? doc.text(run.text, options.x, doc.y, { ...common, width: options.width, align: options.align, lineGap: options.lineGap, indent: options.indent ?? 0 })
+        : doc.text(run.text, common);
+    // A linked stretch is its own Link element, which owns the link annotation.
+    if (run.link || run.goTo) ctx.tags.link(draw, run.text.trim());
+    else draw();
   });
   doc.fillColor(layout.colors.text);
   doc.x = options.x;

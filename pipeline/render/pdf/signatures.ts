@@ -34,8 +34,8 @@ export function drawSignatures(ctx: PdfContext): void {
 
   doc.y += style.gapBefore;
   doc.font(fontName(style.font)).fontSize(style.size).fillColor(layout.colors.text);
-  doc.text(certification, left, doc.y, { width, ...textOptions, indent: layout.body.firstLineIndent });
-  if (vote) doc.text(vote, left, doc.y, { width, ...textOptions });
+  ctx.tags.leaf('P', () => doc.text(certification, left, doc.y, { width, ...textOptions, indent: layout.body.firstLineIndent }));
+  if (vote) ctx.tags.leaf('P', () => doc.text(vote, left, doc.y, { width, ...textOptions }));
   for (const row of rows) {
     ensureSpace(ctx, rowHeight(row));
     doc.y += style.gapBetween;
@@ -46,7 +46,10 @@ export function drawSignatures(ctx: PdfContext): void {
       [row.right, left + column + gutter],
     ] as const) {
       doc.y = top;
-      for (const text of lines) doc.font(fontName(style.font)).fontSize(style.size).text(text || ' ', x, doc.y, { width: column, ...textOptions });
+      // One signature block is one paragraph for a screen reader: "Approved …, Karen Bass, Mayor".
+      if (lines.length) ctx.tags.leaf('P', () => {
+        for (const text of lines) doc.font(fontName(style.font)).fontSize(style.size).text(text || ' ', x, doc.y, { width: column, ...textOptions });
+      });
       bottom = Math.max(bottom, doc.y);
     }
     doc.y = bottom;
