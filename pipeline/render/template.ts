@@ -56,6 +56,8 @@ export interface Layout {
   header: { font: FontRole; size: number; fromPage: number; y: number };
   footer: { font: FontRole; size: number; y: number };
   watermark: { text: string; font: FontRole; size: number; opacity: number; angle: number; statuses: string[] };
+  /** The table of contents of longer ordinances. */
+  toc: { enabled: boolean; minPages: number; heading: string; size: number; lineGap: number; indent: number; numberWidth: number; gapBefore: number; gapAfterHeading: number; gapAfter: number };
   /** Line numbers in the left margin, per page, beside each body line. */
   lineNumbers: { enabled: boolean; x: number; width: number; font: FontRole; size: number; color: string; every: number; baselineShift: number };
   /** The appendix "Relationship to prior directives" (columns as shares of the text width). */

@@ -7,6 +7,7 @@
 import { referenceLabel } from '../../resolve/resolve.js';
 import { relationWords, type DirectiveRelation } from '../../xref/relations.js';
 import { drawGrid, type GridCell } from './blocks.js';
+import { APPENDIX_KEY } from './contents.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { sectionDestination } from './inline.js';
 import { headingRole } from './tags.js';
@@ -33,6 +34,8 @@ export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelat
   ensureSpace(ctx, 6 * lineHeight(ctx, style.headingSize, 0, 'bold'));
   doc.font(fontName('bold')).fontSize(style.headingSize).fillColor(layout.colors.text);
   doc.outline.addItem(style.heading);
+  doc.addNamedDestination(APPENDIX_KEY, 'XYZ', left, doc.y, null);
+  ctx.sectionPages.set(APPENDIX_KEY, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
   ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
   doc.y += style.gapAfterHeading;
   drawGrid(

@@ -11,6 +11,7 @@ import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
 import { drawSection } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture } from './furniture.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole, StructureTree } from './tags.js';
@@ -60,8 +61,29 @@ function xmpSafe(text: string): string {
   return value as unknown as string;
 }
 
-/** Render `ordinance` to PDF bytes. */
-export function renderOrdinancePdf(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[] = []): Promise<Buffer> {
+interface Rendered {
+  bytes: Buffer;
+  pages: number;
+  /** The page (1-based) each section starts on, and the appendix. */
+  sectionPages: Map<string, number>;
+}
+
+/**
+ * Render `ordinance` to PDF bytes. An ordinance longer than the layout's
+ * `toc.minPages` gets a table of contents: it is laid out again with the
+ * contents in place (placeholder page numbers of the same width), and once
+ * more with the page numbers that layout gave.
+ */
+export async function renderOrdinancePdf(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[] = []): Promise<Buffer> {
+  const toc = template.layout.toc;
+  const plain = await renderOnce(ordinance, template, provenance, relations, undefined);
+  if (!toc.enabled || ordinance.meta.type === 'code-title' || plain.pages <= toc.minPages) return plain.bytes;
+  const placed = await renderOnce(ordinance, template, provenance, relations, null);
+  return (await renderOnce(ordinance, template, provenance, relations, placed.sectionPages)).bytes;
+}
+
+/** One layout; `contents` undefined: no table of contents; null: one with placeholder page numbers. */
+function renderOnce(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[], contents: ContentsPages | undefined): Promise<Rendered> {
   const { layout, jurisdiction } = template;
   const { meta } = ordinance;
   const archival = isArchival(ordinance);
@@ -91,24 +113,31 @@ export function renderOrdinancePdf(ordinance: Ordinance, template: Template, pro
   // The archive is also identified as PDF/UA-1 (tagged for screen readers); pdfkit adds one identification, the other goes here.
   if (archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDFUA_ID);
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
+  let pageCount = 0;
+  const done = new Promise<Rendered>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => {
+      const pages = new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1]));
+      resolve({ bytes: Buffer.concat(chunks), pages: pageCount, sectionPages: pages });
+    });
     doc.on('error', reject);
   });
   for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
   (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
+  tieInternalLinksToStructure(doc);
   const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
   const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), sectionPages: new Map() };
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
   doc.font(fontName('regular'));
-  drawTitleBlock(ctx);
+  drawTitleBlock(ctx, contents === undefined ? undefined : () => drawContents(ctx, contents, relations.length > 0));
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
   drawRelationsAppendix(ctx, relations);
   stopRecording();
   ctx.tags.end();
   drawPageFurniture(ctx);
+  // Counted before end(): ending flushes the page buffer.
+  pageCount = doc.bufferedPageRange().count;
   doc.end();
   return done;
 }
@@ -140,6 +169,23 @@ const PDFUA_ID = `
             </pdfaExtension:schemas>
         </rdf:Description>
         `;
+
+/**
+ * pdfkit gives an external link's annotation to the Link structure element it
+ * is drawn in, but not an internal one's (goTo): do the same for those, so
+ * every link annotation belongs to the structure tree.
+ */
+function tieInternalLinksToStructure(pdf: PDFKit.PDFDocument): void {
+  const doc = pdf as unknown as {
+    goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): unknown;
+    _currentStructureElement?: { dictionary: { data: { S?: string } } };
+  };
+  const goTo = doc.goTo.bind(doc);
+  doc.goTo = (x, y, w, h, name, options = {}) => {
+    const current = doc._currentStructureElement;
+    return goTo(x, y, w, h, name, current?.dictionary.data.S === 'Link' ? { ...options, structParent: current } : options);
+  };
+}
 
 /** Note where each line of body text is drawn (page, y), for the line numbers; returns what stops it. */
 function recordBodyLines(ctx: PdfContext): () => void {

@@ -15,7 +15,8 @@ function styledLine(ctx: PdfContext, text: string, style: TextStyle, x: number, 
   doc.y += style.gapAfter ?? 0;
 }
 
-export function drawTitleBlock(ctx: PdfContext): void {
+/** `afterTitle` draws what follows the long title (the table of contents). */
+export function drawTitleBlock(ctx: PdfContext, afterTitle: () => void = () => {}): void {
   const { doc, layout, ordinance, template } = ctx;
   const { meta } = ordinance;
   const { jurisdiction } = template;
@@ -32,6 +33,7 @@ export function drawTitleBlock(ctx: PdfContext): void {
   if (meta.urgency) styledLine(ctx, jurisdiction.urgencyBanner, styles.urgencyBanner, left, width);
   const indent = styles.title.indent ?? 0;
   styledLine(ctx, meta.title, styles.title, left + indent, width - 2 * indent, 'H1');
+  afterTitle();
   if (ordinance.preamble.length > 0) drawBlocks(ctx, ordinance.preamble, 0);
   styledLine(ctx, jurisdiction.enactingClause, styles.enactingClause, left, width);
 }

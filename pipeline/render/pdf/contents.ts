@@ -1,0 +1,49 @@
+/**
+ * The table of contents of a longer ordinance: each section (and the
+ * appendix) with the page it starts on, linked to it, between the title and
+ * the enacting clause. Page numbers come from an earlier layout of the same
+ * document with the same contents in place, so they are exact.
+ */
+import { sectionDestination } from './inline.js';
+import { sectionTitle } from './blocks.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+
+/** The key of the appendix in `PdfContext.sectionPages`. */
+export const APPENDIX_KEY = '#appendix';
+
+/** Page numbers (1-based) by section id; null: lay out with placeholders of the same width. */
+export type ContentsPages = Map<string, number> | null;
+
+export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: boolean): void {
+  const { doc, layout, ordinance } = ctx;
+  const style = layout.toc;
+  const left = doc.page.margins.left;
+  const width = widthFrom(ctx, left);
+  const entries = ordinance.sections.map((s) => ({ id: s.id, title: sectionTitle(ctx, s), destination: sectionDestination(s.id) }));
+  if (appendix) entries.push({ id: APPENDIX_KEY, title: layout.appendix.heading.charAt(0) + layout.appendix.heading.slice(1).toLowerCase(), destination: APPENDIX_KEY });
+  const line = lineHeight(ctx, style.size, style.lineGap);
+  ensureSpace(ctx, 4 * line);
+  doc.y += style.gapBefore;
+  doc.font(fontName('bold')).fontSize(style.size).fillColor(layout.colors.text);
+  ctx.tags.leaf('P', () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
+  doc.y += style.gapAfterHeading;
+  ctx.tags.group('TOC', () => {
+    for (const entry of entries) {
+      const number = pages ? String(pages.get(entry.id) ?? '') : '00';
+      doc.font(fontName('regular')).fontSize(style.size);
+      const textWidth = width - style.numberWidth - style.indent;
+      const height = doc.heightOfString(entry.title, { width: textWidth, lineGap: style.lineGap });
+      ensureSpace(ctx, height);
+      const top = doc.y;
+      ctx.tags.leaf('TOCI', () =>
+        ctx.tags.link(() => {
+          doc.fillColor(layout.colors.text).text(entry.title, left + style.indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination });
+          const bottom = doc.y;
+          doc.text(number, left + width - style.numberWidth, bottom - line, { width: style.numberWidth, align: 'right', lineBreak: false, goTo: entry.destination });
+          doc.y = bottom;
+        }, entry.title),
+      );
+    }
+  });
+  doc.y += style.gapAfter;
+}

@@ -1,0 +1,148 @@
+/**
+ * The council PDF as a screen reader, an archive and a clerk see it: the
+ * structure tree, reading text without furniture or line numbers, links tied
+ * to their structure elements, PDF/A-1b for adopted versions (PDFBox
+ * Preflight), the DRAFT watermark only on drafts, table headers repeated, no
+ * heading left alone at the foot of a page.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { readPdf, type PdfReadBack } from './pdf.js';
+import { preflight } from './preflight.js';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
+
+function build(dir: string): string {
+  const out = tempDir();
+  const result = runCli(['build', 'ordinance', '--out', out], dir, EPOCH);
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  return out;
+}
+
+describe('the adopted sample (effective)', () => {
+  let file: string;
+  let pdf: PdfReadBack;
+  beforeAll(async () => {
+    const out = tempDir();
+    expect(runCli(['build', 'ordinance/', '--out', out], ROOT, EPOCH).code).toBe(0);
+    file = path.join(out, 'la-sanctuary-city', 'la-sanctuary-city.pdf');
+    pdf = await readPdf(readFileSync(file));
+  });
+
+  it('is valid PDF/A-1b by Apache PDFBox Preflight', () => {
+    const { valid, output } = preflight(file);
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+  });
+
+  it('is tagged, in English, identified as PDF/A-1b and PDF/UA-1, with its title shown', () => {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/^Tagged: +yes$/m);
+    expect(info).toMatch(/^PDF version: +1\.4$/m);
+    const bytes = readFileSync(file, 'latin1');
+    expect(bytes).toContain('<pdfaid:part>1</pdfaid:part>');
+    expect(bytes).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(bytes).toMatch(/\/Lang \(en-US\)/);
+    expect(bytes).toMatch(/\/DisplayDocTitle true/);
+  });
+
+  it('has headings at their levels, paragraphs, subdivisions as lists, tables with header cells, and links', () => {
+    expect(pdf.roles.get('H1')).toBe(1);
+    expect(pdf.roles.get('H2')).toBe(11); // ten sections and the appendix
+    for (const role of ['P', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Link']) expect(pdf.roles.get(role), role).toBeGreaterThan(0);
+    expect(pdf.roles.get('TH')).toBe(3);
+  });
+
+  it('ties every link annotation to a Link structure element', () => {
+    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const owned = [...tree.matchAll(/^( *)Link \(inline\)\n((?:\1 +.*\n)*)/gm)].flatMap((m) => m[2]!.match(/Object \d+ \d+/g) ?? []);
+    expect(owned.length).toBe(pdf.links.length);
+    expect(pdf.links.length).toBeGreaterThan(40);
+  });
+
+  it('reads in order without the header, footer or line numbers', () => {
+    expect(pdf.content[0]!.startsWith('ORDINANCE NO. 188441\nURGENCY CLAUSE – 12 VOTES REQUIRED\nAn ordinance adding')).toBe(true);
+    pdf.content.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).not.toMatch(/^\s*\d+\s*$/m);
+      expect(text).not.toMatch(/Page \d+ of \d+|Built \d{4}-\d\d-\d\d/);
+    });
+  });
+
+  it('numbers the body lines of each page from 1, beside the text, as artifacts', () => {
+    pdf.artifacts.forEach((text, i) => {
+      const numbers = text.split('\n').filter((l) => /^\d+$/.test(l.trim())).map(Number);
+      expect(numbers.length, `page ${i + 1}`).toBeGreaterThan(5);
+      expect(numbers).toEqual(numbers.map((_, k) => k + 1));
+      expect(text).toContain(`Page ${i + 1} of ${pdf.pages.length}`);
+      if (i > 0) expect(text).toContain('ORDINANCE NO. 188441');
+    });
+  });
+
+  it('lists its sections with the pages they start on, linked, between the title and the enacting clause', () => {
+    const first = pdf.content[0]!;
+    expect(first.indexOf('CONTENTS')).toBeGreaterThan(first.indexOf('An ordinance adding'));
+    expect(first.indexOf('CONTENTS')).toBeLessThan(first.indexOf('THE PEOPLE OF THE CITY OF LOS ANGELES'));
+    const entries = [...first.matchAll(/^Section (\d+)\. .*? (\d+)$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(entries.map(([n]) => n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const [n, page] of entries) {
+      // The heading "Section n. …" (bold, then its text) is on that page, past the contents on page 1.
+      const text = page === 1 ? first.slice(first.indexOf('THE PEOPLE OF')) : pdf.content[page! - 1]!;
+      expect(text, `Section ${n} on page ${page}`).toMatch(new RegExp(`^Section ${n}\\. `, 'm'));
+    }
+    expect(first).toMatch(/^Relationship to prior directives 11$/m);
+    expect(pdf.links.filter((l) => l.page === 1 && typeof l.dest === 'string' && l.dest.startsWith('section-')).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('carries no watermark', () => {
+    expect(pdf.pages.join('\n')).not.toContain('DRAFT');
+  });
+
+  it('never leaves a section heading alone at the foot of a page', () => {
+    pdf.content.forEach((text, i) => {
+      const last = text.trim().split('\n').at(-1) ?? '';
+      expect(last, `page ${i + 1}`).not.toMatch(/^Section \d+\./);
+    });
+  });
+});
+
+describe('a draft', () => {
+  let file: string;
+  let pdf: PdfReadBack;
+  beforeAll(async () => {
+    const dir = workspace();
+    // A long table: its header row must repeat on the next page.
+    const rows = Array.from({ length: 70 }, (_, i) => `| ${i + 1} | Stop at post ${i + 1} | recorded |`).join('\n');
+    const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
+    writeFileSync(records, `${readFileSync(records, 'utf8')}\n| Number | Place | Record |\n|---|---|---|\n${rows}\n`);
+    file = path.join(build(dir), 'sample', 'sample.pdf');
+    pdf = await readPdf(readFileSync(file));
+  });
+
+  it('is marked DRAFT on every page, as an artifact', () => {
+    pdf.artifacts.forEach((text) => expect(text).toContain('DRAFT'));
+    pdf.content.forEach((text) => expect(text).not.toContain('DRAFT'));
+  });
+
+  it('is tagged and PDF/UA-identified, but not archival', () => {
+    const bytes = readFileSync(file, 'latin1');
+    expect(bytes).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(bytes).not.toContain('pdfaid:part');
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged: +yes$/m);
+  });
+
+  it('repeats a table\'s header row on each page it continues on', () => {
+    const pages = pdf.content.filter((text) => /Stop at post \d+/.test(text));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const text of pages) expect(text).toMatch(/Number\s*Place\s*Record/);
+    // Header cells: three per page of the table, and three in the appendix's table.
+    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(tree.match(/^ *TH\b/gm)?.length).toBe(3 * pages.length + 3);
+  });
+
+  it('passes qpdf --check', () => {
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+  });
+});
