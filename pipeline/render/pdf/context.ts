@@ -20,6 +20,8 @@ export interface PdfContext {
   sectionHeadingDepth: number;
   /** Where each body line was drawn, by page index: the line numbers' positions. */
   bodyLines: Map<number, Set<number>>;
+  /** True while page furniture is drawn: its text is not a body line. */
+  inFurniture: boolean;
   /** The page index each section starts on (for the table of contents). */
   sectionPages: Map<string, number>;
 }

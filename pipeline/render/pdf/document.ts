@@ -12,7 +12,7 @@ import { drawRelationsAppendix } from './appendix.js';
 import { drawSection } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawContents, type ContentsPages } from './contents.js';
-import { drawPageFurniture } from './furniture.js';
+import { drawPageFurniture, PageTotal } from './furniture.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole, StructureTree } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
@@ -90,7 +90,8 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   const doc = new PDFDocument({
     size: layout.page.size,
     margins: layout.page.margins,
-    bufferPages: true,
+    // Pages are written as they are finished (furniture.ts): memory stays flat however long the title.
+    bufferPages: false,
     autoFirstPage: true,
     displayTitle: true,
     tagged: true,
@@ -98,8 +99,6 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
     // PDF/A-1 is PDF 1.4; drafts are PDF/UA-identified PDF 1.7.
     pdfVersion: archival ? '1.4' : '1.7',
     subset: archival ? 'PDF/A-1b' : 'PDF/UA',
-    // The first font is embedded TTF: the standard 14 fonts are never embedded, and PDF/A forbids that.
-    font: template.fontFiles.regular,
     info: {
       Title: xmpSafe(documentTitle(ordinance)),
       Subject: xmpSafe(meta.title),
@@ -126,18 +125,41 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
   tieInternalLinksToStructure(doc);
   const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
-  const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), sectionPages: new Map() };
+  const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), inFurniture: false, sectionPages: new Map() };
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
+  // Each page gets its furniture as it is finished, before the next begins.
+  const total = new PageTotal(ctx);
+  let page = 1;
+  const finishPage = () => drawPageFurniture(ctx, page, total);
+  const pages = doc as unknown as { addPage(options?: unknown): unknown; continueOnNewPage(options?: unknown): unknown };
+  const addPage = pages.addPage.bind(doc);
+  const continueOnNewPage = pages.continueOnNewPage.bind(doc);
+  let continuing = false;
+  // Text running over the page: finish the page while its marked content is still open (furniture closes and reopens it).
+  pages.continueOnNewPage = (options) => {
+    finishPage();
+    continuing = true;
+    try {
+      return continueOnNewPage(options);
+    } finally {
+      continuing = false;
+    }
+  };
+  pages.addPage = (options) => {
+    if (!continuing) finishPage();
+    page++;
+    return addPage(options);
+  };
   doc.font(fontName('regular'));
   drawTitleBlock(ctx, contents === undefined ? undefined : () => drawContents(ctx, contents, relations.length > 0));
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
   drawRelationsAppendix(ctx, relations);
+  finishPage();
   stopRecording();
   ctx.tags.end();
-  drawPageFurniture(ctx);
-  // Counted before end(): ending flushes the page buffer.
-  pageCount = doc.bufferedPageRange().count;
+  pageCount = page;
+  total.finish(pageCount);
   doc.end();
   return done;
 }
@@ -192,7 +214,7 @@ function recordBodyLines(ctx: PdfContext): () => void {
   const doc = ctx.doc as unknown as { _fragment(text: string, x: number, y: number, options: unknown): unknown };
   const original = doc._fragment;
   doc._fragment = function (this: unknown, text, x, y, options) {
-    if (String(text).trim()) {
+    if (!ctx.inFurniture && String(text).trim()) {
       const range = ctx.doc.bufferedPageRange();
       const page = range.start + range.count - 1;
       let lines = ctx.bodyLines.get(page);

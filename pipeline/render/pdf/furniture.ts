@@ -1,56 +1,117 @@
 /**
- * Page furniture, drawn once every page exists: the running header (from the
- * layout's first header page), the footer with version, status, build date,
- * source commit and "Page X of Y", line numbers beside the body's lines, and
- * the DRAFT watermark on unadopted text. All of it is marked as artifacts, so
- * a screen reader and a text extractor read the law without it.
+ * Page furniture, drawn as each page is finished: the running header (from
+ * the layout's first header page), the footer with version, status, build
+ * date, source commit and "Page X of Y", line numbers beside the body's
+ * lines, and the DRAFT watermark on unadopted text. All of it is marked as
+ * artifacts, so a screen reader and a text extractor read the law without it.
+ *
+ * Pages are written out as soon as they are finished, so a long title never
+ * holds all its pages in memory: "Y" is a small form XObject that every
+ * footer shows and that is filled in once, when the page count is known.
  */
 import { BLANK } from '../fill.js';
 import { fontName, type PdfContext } from './context.js';
 
 const STATUS_LABEL: Record<string, string> = { draft: 'Draft', introduced: 'Introduced', adopted: 'Adopted', effective: 'Effective' };
 
-export function drawPageFurniture(ctx: PdfContext): void {
-  const { doc, layout, ordinance, provenance, template } = ctx;
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  ref(): PDFKit.PDFKitReference;
+  encode(text: string): [string[], unknown[]];
+}
+
+interface Internals {
+  _font: EmbeddedFont;
+  _fontSize: number;
+  _fillColor: unknown;
+  page: PDFKit.PDFPage & { xobjects: Record<string, unknown> };
+  ref(data: Record<string, unknown>): PDFKit.PDFKitReference & { write(data: string): void; end(): void };
+}
+
+/** The page count, shown in every footer, written when the document ends. */
+export class PageTotal {
+  private readonly xobject: ReturnType<Internals['ref']>;
+  private font: EmbeddedFont | null = null;
+  private size = 0;
+
+  constructor(private readonly ctx: PdfContext) {
+    const size = ctx.layout.footer.size;
+    this.xobject = (ctx.doc as unknown as Internals).ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, -size, 8 * size, 2 * size], Resources: { Font: {} } });
+  }
+
+  /** Show the total at (x, y) (top of the text line) in the current font and size. */
+  place(x: number, y: number): void {
+    const doc = this.ctx.doc as unknown as Internals & PDFKit.PDFDocument;
+    this.font ??= doc._font;
+    this.size ||= doc._fontSize;
+    doc.page.xobjects.Total = this.xobject;
+    const baseline = y + (this.font.ascender / 1000) * this.size;
+    // pdfkit's page space runs downward; the form draws upward from its baseline.
+    doc.addContent(`q 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} cm /Total Do Q`);
+  }
+
+  /** Write the count into the form (before the document ends, so its glyphs join the font subset). */
+  finish(count: number): void {
+    const data = this.xobject as unknown as { data: { Resources: { Font: Record<string, unknown> } } };
+    if (this.font) {
+      const [glyphs] = this.font.encode(String(count));
+      data.data.Resources.Font[this.font.id] = this.font.ref();
+      this.xobject.write(`BT /${this.font.id} ${this.size} Tf 0 0 Td <${glyphs.join('')}> Tj ET`);
+    }
+    this.xobject.end();
+  }
+}
+
+/** Draw the furniture of the page being finished (1-based `page`), keeping the cursor, font and colour as they were. */
+export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTotal): void {
+  const doc = ctx.doc as PDFKit.PDFDocument & Internals;
+  const { layout, ordinance, provenance, template } = ctx;
   const { meta } = ordinance;
-  const range = doc.bufferedPageRange();
-  const total = range.count;
+  const saved = { x: doc.x, y: doc.y, font: doc._font, size: doc._fontSize, fill: doc._fillColor, margins: { ...doc.page.margins } };
   const built = provenance.date.toISOString().slice(0, 10);
   const source = provenance.commit ? `source ${provenance.commit}` : 'source not committed';
   const footerLeft = `Version ${meta.version} · ${STATUS_LABEL[meta.status] ?? meta.status}`;
   const footerRight = `Built ${built} · ${source}`;
   const headerLeft =
     meta.type === 'code-title' ? (template.jurisdiction.codeName ?? template.jurisdiction.name) : `${template.jurisdiction.numberLabel} ${meta.number ?? BLANK}`;
-  const watermark = layout.watermark.statuses.includes(meta.status);
-  for (let i = range.start; i < range.start + total; i++) {
-    doc.switchToPage(i);
-    const page = i - range.start + 1;
-    const margins = { ...doc.page.margins };
-    // Furniture sits in the margins; lift them so pdfkit does not wrap onto a new page.
-    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-    const left = margins.left;
-    const width = doc.page.width - margins.left - margins.right;
-    if (watermark) ctx.tags.artifact('Background', () => drawWatermark(ctx));
-    ctx.tags.artifact('Pagination', () => {
-      if (page >= layout.header.fromPage) {
-        doc.font(fontName(layout.header.font)).fontSize(layout.header.size).fillColor(layout.colors.text);
-        doc.text(headerLeft, left, layout.header.y, { width, align: 'left', lineBreak: false });
-        doc.text(meta['short-title'], left, layout.header.y, { width, align: 'right', lineBreak: false });
-      }
-      doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
-      doc.text(footerLeft, left, layout.footer.y, { width, align: 'left', lineBreak: false });
-      doc.text(`Page ${page} of ${total}`, left, layout.footer.y, { width, align: 'center', lineBreak: false });
-      doc.text(footerRight, left, layout.footer.y, { width, align: 'right', lineBreak: false });
-    });
-    if (layout.lineNumbers.enabled) drawLineNumbers(ctx, i);
-    doc.page.margins = margins;
-  }
+  // Furniture sits in the margins; lift them so pdfkit does not wrap onto a new page.
+  doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  ctx.inFurniture = true;
+  const left = saved.margins.left;
+  const width = doc.page.width - saved.margins.left - saved.margins.right;
+  if (layout.watermark.statuses.includes(meta.status)) ctx.tags.artifact('Background', () => drawWatermark(ctx));
+  ctx.tags.artifact('Pagination', () => {
+    if (page >= layout.header.fromPage) {
+      doc.font(fontName(layout.header.font)).fontSize(layout.header.size).fillColor(layout.colors.text);
+      doc.text(headerLeft, left, layout.header.y, { width, align: 'left', lineBreak: false });
+      doc.text(meta['short-title'], left, layout.header.y, { width, align: 'right', lineBreak: false });
+    }
+    doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
+    doc.text(footerLeft, left, layout.footer.y, { width, align: 'left', lineBreak: false });
+    doc.text(footerRight, left, layout.footer.y, { width, align: 'right', lineBreak: false });
+    // "Page X of " then the total, centred as if the total had as many digits as X.
+    const lead = `Page ${page} of `;
+    const span = doc.widthOfString(lead) + doc.widthOfString('0'.repeat(String(page).length));
+    const x = left + (width - span) / 2;
+    doc.text(lead, x, layout.footer.y, { lineBreak: false });
+    total.place(x + doc.widthOfString(lead), layout.footer.y);
+  });
+  if (layout.lineNumbers.enabled) drawLineNumbers(ctx, ctx.doc.bufferedPageRange().start + ctx.doc.bufferedPageRange().count - 1);
+  ctx.inFurniture = false;
+  doc.page.margins = saved.margins;
+  doc._font = saved.font;
+  doc._fontSize = saved.size;
+  doc._fillColor = saved.fill;
+  doc.x = saved.x;
+  doc.y = saved.y;
 }
 
 /** Numbers beside the body's lines, counting from 1 on each page, right-aligned in the left margin. */
 function drawLineNumbers(ctx: PdfContext, pageIndex: number): void {
   const { doc, layout } = ctx;
   const ys = [...(ctx.bodyLines.get(pageIndex) ?? [])].sort((a, b) => a - b);
+  ctx.bodyLines.delete(pageIndex);
   if (ys.length === 0) return;
   const style = layout.lineNumbers;
   ctx.tags.artifact('Layout', () => {
