@@ -190,7 +190,8 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
     const count = workerCount(pending.length);
     if (count > 1 && countSourceFiles(pending) >= PARALLEL_THRESHOLD) {
       const compiled = await compileOnWorkers({ ...workspace, ordinances: pending }, options, count);
-      compiled.forEach((result) => results.set(result.dir, result));
+      // A folder a worker could not finish (out of its heap) is compiled here, with the main thread's memory.
+      for (const [i, dir] of pending.entries()) results.set(dir, compiled[i] ?? (await compileFolder(dir, handle, { ...options, release: true })));
       onWorkers = true;
     }
   }
