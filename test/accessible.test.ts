@@ -6,7 +6,7 @@
  * heading left alone at the foot of a page.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir, workspace } from './helpers.js';
@@ -25,11 +25,14 @@ function build(dir: string): string {
 describe('the adopted sample (effective)', () => {
   let file: string;
   let pdf: PdfReadBack;
+  /** The structure tree as poppler prints it: what a screen reader reads. */
+  let tree: string;
   beforeAll(async () => {
     const out = tempDir();
     expect(runCli(['build', 'ordinance/', '--out', out], ROOT, EPOCH).code).toBe(0);
     file = path.join(out, 'la-sanctuary-city', 'la-sanctuary-city.pdf');
     pdf = await readPdf(readFileSync(file));
+    tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
   });
 
   it('is valid PDF/A-1b by Apache PDFBox Preflight', () => {
@@ -47,6 +50,8 @@ describe('the adopted sample (effective)', () => {
     expect(bytes).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(bytes).toMatch(/\/Lang \(en-US\)/);
     expect(bytes).toMatch(/\/DisplayDocTitle true/);
+    // Tab order follows the structure on every page.
+    expect(bytes.match(/\/Tabs \/S/g)?.length).toBe(pdf.pages.length);
   });
 
   it('has headings at their levels, paragraphs, subdivisions as lists, tables with header cells, and links', () => {
@@ -57,14 +62,12 @@ describe('the adopted sample (effective)', () => {
   });
 
   it('ties every link annotation to a Link structure element', () => {
-    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const owned = [...tree.matchAll(/^( *)Link \(inline\)\n((?:\1 +.*\n)*)/gm)].flatMap((m) => m[2]!.match(/Object \d+ \d+/g) ?? []);
     expect(owned.length).toBe(pdf.links.length);
     expect(pdf.links.length).toBeGreaterThan(40);
   });
 
   it('reads, as a screen reader does (the structure tree), in order and without header, footer or line numbers', () => {
-    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const texts = [...tree.matchAll(/^ *"(.*)"$/gm)].map((m) => m[1]!);
     expect(texts.slice(0, 3)).toEqual(['ORDINANCE NO. 188441', 'URGENCY CLAUSE – 12 VOTES REQUIRED', expect.stringMatching(/^An ordinance adding /)]);
     const all = texts.join('\n');
@@ -147,4 +150,23 @@ describe('a draft', () => {
   it('passes qpdf --check', () => {
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
   });
+});
+
+describe('a code title with thousands of sections', () => {
+  it('stays valid PDF/A-1b: its named destinations are split into a tree (PDF 1.4 arrays hold at most 8,191 entries)', () => {
+    const dir = tempDir();
+    const title = path.join(dir, 'ordinance', 'big-title');
+    mkdirSync(path.join(dir, 'ordinance', 'directives'), { recursive: true });
+    mkdirSync(title, { recursive: true });
+    writeFileSync(path.join(title, 'code.md'), '---\ntype: code-title\ntitle: Title 99. Test.\nshort-title: Test Title 99\ndesignation: "99"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n');
+    for (let i = 1; i <= 4200; i++) {
+      writeFileSync(path.join(title, `${String(i).padStart(5, '0')}-99-${i}.md`), `---\nid: 99-${i}\nnumber: 99-${i}\nheading: Section ${i}.\nkind: code-section\n---\nSee § 99-${i === 1 ? 2 : 1}.\n`);
+    }
+    const out = build(dir);
+    const file = path.join(out, 'big-title', 'big-title.pdf');
+    expect(readFileSync(file, 'latin1')).toMatch(/\/Kids \[/);
+    const { valid, output } = preflight(file);
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ import { drawSection } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
+import { splitLargeTrees } from './limits.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole, StructureTree } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
@@ -160,6 +161,7 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   ctx.tags.end();
   pageCount = page;
   total.finish(pageCount);
+  splitLargeTrees(doc);
   doc.end();
   return done;
 }
