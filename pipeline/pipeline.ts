@@ -25,7 +25,7 @@ import { resolveReferences } from './resolve/resolve.js';
 import { directiveRelations } from './xref/relations.js';
 import { crossReferences } from './xref/xref.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
-import { validateOrdinance } from './validate/engine.js';
+import { ruleOptionsFor, validateOrdinance } from './validate/engine.js';
 
 export interface PipelineOptions {
   /** Render, summarize and publish (build); otherwise check only. */
@@ -96,12 +96,26 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const template = loadTemplate(ordinance.meta.jurisdiction);
   const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
   // Loaded on demand: pdfkit and its fonts are most of start-up time, and `check` never draws.
-  const [{ renderOrdinancePdf }, { summarizeOrdinance }] = await Promise.all([import('./render/pdf/document.js'), import('./summarize/summary.js')]);
-  const relations = ordinance.meta.type === 'code-title' ? [] : directiveRelations(ordinance, registry);
+  const [{ renderOrdinancePdf }, { renderSummaryPdf }, { digestOf, digestMarkdown, digestScores }] = await Promise.all([
+    import('./render/pdf/document.js'),
+    import('./render/pdf/summary.js'),
+    import('./summarize/summary.js'),
+  ]);
+  const isCode = ordinance.meta.type === 'code-title';
+  const relations = isCode ? [] : directiveRelations(ordinance, registry);
   const pdf = await renderOrdinancePdf(ordinance, template, provenance, relations);
-  const summary = summarizeOrdinance(ordinance, registry);
+  // The digest is scored against the same targets the summary-readability rule checks.
+  const readability = ruleOptionsFor('summary-readability', { ordinance, registry, jurisdictions: jurisdictionIds(), jurisdiction: template.jurisdiction }, { config: options.config, settings: options.settings });
+  const digest = digestOf(ordinance, registry, template.jurisdiction, {
+    readingEase: Number(readability.readingEase ?? 60),
+    grade: Number(readability.grade ?? 8),
+    minWords: Number(readability.minWords ?? 100),
+  });
   const xref = `${JSON.stringify(crossReferences(ordinance, registry), null, 2)}\n`;
-  result.outputs = await publishOutputs(options.outDir, sources.slug, { [`${sources.slug}.pdf`]: pdf, 'summary.md': summary, 'xref.json': xref });
+  const outputs: Record<string, string | Buffer> = { [`${sources.slug}.pdf`]: pdf, 'summary.md': digestMarkdown(digest), 'summary.json': digestScores(digest), 'xref.json': xref };
+  // A code title has no drafters' summaries to typeset; an ordinance's digest is also a PDF.
+  if (!isCode) outputs['summary.pdf'] = await renderSummaryPdf(ordinance, digest.tree, template, provenance);
+  result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   return result;
 }
 

@@ -88,7 +88,7 @@ describe('ordinance build', () => {
     expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error Unexpected `nonsense` for `kind`/);
     expect(result.stderr).toContain('not built: ordinance/second');
     expect(readdirSync(path.join(dir, 'dist', 'second'))).toEqual([]);
-    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['sample.pdf', 'summary.md', 'xref.json']);
+    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
   });
 
   it('leaves no temporary files in dist/', () => {

@@ -60,7 +60,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     content.push(reading);
     artifacts.push(artifact);
     for (const annotation of await page.getAnnotations()) {
-      if (annotation.subtype === 'Link') links.push({ page: n, url: annotation.url, dest: annotation.dest });
+      // A relative link (summary.pdf to the ordinance's PDF) is only in unsafeUrl: pdfjs resolves URLs against no base.
+      if (annotation.subtype === 'Link') links.push({ page: n, url: annotation.url ?? annotation.unsafeUrl, dest: annotation.dest });
     }
     visit((await page.getStructTree()) as StructNode | null);
   }

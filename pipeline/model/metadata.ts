@@ -91,6 +91,8 @@ export const ordinanceSchema: Schema = {
   repeals: { kind: 'list', of: { kind: 'string' } },
   codifies: { kind: 'list', of: { kind: 'string', ...SLUG } },
   supersedes: { kind: 'list', of: { kind: 'string', ...SLUG } },
+  affects: { kind: 'list', of: { kind: 'string' }, doc: 'Who the ordinance affects, in plain words, for the digest' },
+  'fiscal-effect': { kind: 'string', doc: 'The fiscal effect, as stated (for the Digest Key)' },
   officials: { kind: 'map', fields: { mayor: { kind: 'string' }, 'city-attorney': { kind: 'string' }, 'city-clerk': { kind: 'string' } } },
   language: { kind: 'string', pattern: /^[a-z]{2,3}(-[A-Z]{2})?$/, expected: 'a language tag such as `en-US`' },
   template: { kind: 'string', ...SLUG },
@@ -115,6 +117,8 @@ export interface OrdinanceMeta {
   repeals?: string[];
   codifies?: string[];
   supersedes?: string[];
+  affects?: string[];
+  'fiscal-effect'?: string;
   officials?: { mayor?: string; 'city-attorney'?: string; 'city-clerk'?: string };
   language?: string;
   template?: string;

@@ -89,6 +89,8 @@ export interface Jurisdiction {
   numberLabel: string;
   enactingClause: string;
   urgencyBanner: string;
+  /** The vote an ordinance needs, in words, for the digest's Digest Key. */
+  voteRequired?: { regular: string; urgency: string };
   /** How citations are written in this jurisdiction's prose (pipeline/cite/grammar.ts). */
   citations?: CitationGrammar;
   /** Rule severities for this jurisdiction's documents, each with the reason for the change. */

@@ -1,16 +1,32 @@
 /**
- * Summarize: the plain-language summary (summary.md) assembled from the
- * drafters' section summaries, the metadata and the registry, written through
- * remark-stringify so its diff in git stays readable. It states no fact the
- * sources do not hold.
+ * Summarize: the plain-language digest of an ordinance, in the manner of
+ * California's Legislative Counsel's Digest ("Existing law …", then what this
+ * ordinance does), built from the sources on every build:
+ *
+ * - the drafters' section summaries (`summary:`), in order, each linked to its
+ *   section in the PDF;
+ * - for each directive the ordinance codifies, amends or supersedes, the
+ *   registry's own digest, with its date and source;
+ * - who is affected, the key dates, the relations and a Digest Key (vote
+ *   required, urgency, fiscal effect) from the metadata, the jurisdiction's
+ *   template and the cross-references.
+ *
+ * Every sentence is either a drafter's words or generated from those facts:
+ * the digest never states what the sources do not hold. It is written through
+ * remark-stringify (summary.md), scored for readability (summary.json), and
+ * rendered as a tagged PDF (render/pdf/summary.ts).
  */
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { Ordinance } from '../model/types.js';
+import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { formatDate } from '../render/fill.js';
+import type { Jurisdiction } from '../render/template.js';
+import { sectionDestination } from '../render/pdf/inline.js';
+import { directiveRelations, relationWords, sectionList } from '../xref/relations.js';
+import { score, type Readability } from './readability.js';
 
 const STATUS_WORDS: Record<string, string> = {
   draft: 'Draft: not yet introduced to the Council',
@@ -19,25 +35,86 @@ const STATUS_WORDS: Record<string, string> = {
   effective: 'In effect',
 };
 
+/** Sections whose summaries say why, not what: they go under "Why", not "What this ordinance does". */
+const WHY_KINDS = new Set(['findings', 'purpose']);
+/** Sections about the ordinance itself; the key dates and the Digest Key say what they do. */
+const FORMAL_KINDS = new Set(['severability', 'urgency', 'effective-date', 'certification']);
+
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-/** A bold label and its text; the space stays outside the bold so the Markdown stays plain. */
-const labelled = (label: string, value: string): ListItem => item(strong(label), text(` ${value}`));
+const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [text(value)] });
 const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
 const heading = (depth: 1 | 2, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
 const item = (...children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
-const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
+const list = (items: ListItem[], ordered = false): List => ({ type: 'list', ordered, spread: false, children: items });
+/** A bold label and its text; the space stays outside the bold so the Markdown stays plain. */
+const labelled = (label: string, ...value: PhrasingContent[]): ListItem => item(strong(label), text(' '), ...value);
 
-/** The summary as an mdast tree. */
-export function summaryTree(ordinance: Ordinance, registry: DirectiveRegistry): Root {
+export interface DigestScores {
+  ordinance: string;
+  version: number;
+  status: string;
+  targets: { readingEase: number; grade: number; minWords: number };
+  /** The drafters' summaries together; null when there are none. */
+  whole: (Readability & { scored: boolean; meetsTargets: boolean | null }) | null;
+  sections: { id: string; label: string; summary: string; scores: Readability | null }[];
+}
+
+export interface Digest {
+  tree: Root;
+  scores: DigestScores;
+}
+
+function sectionLabel(section: Section): string {
+  return section.designation ? `§ ${section.designation}` : `Section ${section.number}`;
+}
+
+/** The digest as an mdast tree, and its readability scores. */
+export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, jurisdiction: Jurisdiction, targets: DigestScores['targets']): Digest {
   const { meta } = ordinance;
   const enacted = meta.status === 'adopted' || meta.status === 'effective';
-  const children: RootContent[] = [heading(1, `${meta['short-title']}: summary`), paragraph({ type: 'emphasis', children: [text(meta.title)] })];
+  const pdf = `${ordinance.slug}.pdf`;
+  const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}. ${s.heading}`);
+  const children: RootContent[] = [
+    heading(1, `${meta['short-title']}: Legislative Digest`),
+    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `Ordinance No. ${meta.number}. ` : ''}${meta.title}`)] }),
+    paragraph(strong('Status:'), text(` ${STATUS_WORDS[meta.status]} (version ${meta.version}).`)),
+  ];
 
-  const facts: ListItem[] = [labelled('Status:', `${STATUS_WORDS[meta.status]} (version ${meta.version}).`)];
-  if (meta.number) facts.push(labelled('Ordinance number:', meta.number));
-  if (meta['council-file']) facts.push(labelled('Council file:', meta['council-file']));
-  if (meta.sponsors?.length) facts.push(labelled('Sponsors:', meta.sponsors.join(', ')));
+  // Existing law: the registry's digest of each directive this ordinance builds on or replaces.
+  const relations = directiveRelations(ordinance, registry).filter((r) => r.relations.some((x) => x !== 'cites'));
+  if (relations.length > 0) {
+    children.push(heading(2, enacted ? 'What the law said before' : 'What the law says now'));
+    children.push(
+      list(
+        relations.map(({ directive }) => {
+          const date = directive.meta.dates?.issued ?? directive.meta.dates?.adopted ?? directive.meta.dates?.effective;
+          const name = directive.meta['cited-as'][0] ?? directive.meta.title;
+          const digest = directive.digest.split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, ' ').trim() ?? '';
+          const source = directive.meta.source ? [text(' ('), link(directive.meta.source, 'source'), text(')')] : [];
+          return item(strong(name), text(`${date ? `, ${formatDate(date)}` : ''}. ${digest}`), ...source);
+        }),
+      ),
+    );
+  }
+
+  const summarized = ordinance.sections.filter((s) => s.summary?.trim());
+  const acting = summarized.filter((s) => !WHY_KINDS.has(s.kind) && !FORMAL_KINDS.has(s.kind));
+  if (acting.length > 0) {
+    children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
+    children.push(list(acting.map((s) => item(sectionLink(s), text(`: ${s.summary!.trim()}`)))));
+  }
+  const why = summarized.filter((s) => WHY_KINDS.has(s.kind));
+  if (why.length > 0) {
+    children.push(heading(2, 'Why'));
+    children.push(list(why.map((s) => item(sectionLink(s), text(`: ${s.summary!.trim()}`)))));
+  }
+
+  if (meta.affects?.length) {
+    children.push(heading(2, 'Who is affected'));
+    children.push(list(meta.affects.map((who) => item(text(who)))));
+  }
+
   const dates = meta.dates ?? {};
   const dateLabels: [keyof typeof dates, string][] = [
     ['introduced', 'Introduced'],
@@ -45,39 +122,73 @@ export function summaryTree(ordinance: Ordinance, registry: DirectiveRegistry): 
     ['approved', 'Approved by the Mayor'],
     ['effective', 'Takes effect'],
   ];
-  for (const [key, label] of dateLabels) {
-    const value = dates[key];
-    if (value) facts.push(labelled(`${label}:`, formatDate(value)));
-  }
-  if (meta.vote) facts.push(labelled('Council vote:', `${meta.vote.ayes} to ${meta.vote.noes}`));
-  if (meta.urgency) facts.push(labelled('Urgency:', 'Yes. It takes effect as soon as the Mayor signs it, not 30 days later.'));
-  children.push(list(facts));
-
-  const summaries = ordinance.sections.filter((s) => s.summary);
-  if (summaries.length > 0) {
-    children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
-    children.push(list(summaries.map((s) => labelled(`${s.designation ? `§ ${s.designation}` : `Section ${s.number}`}. ${s.heading}.`, s.summary!))));
+  const keyDates = dateLabels.filter(([key]) => dates[key]).map(([key, label]) => labelled(`${label}:`, text(formatDate(dates[key]!))));
+  if (meta.urgency) keyDates.push(labelled('Urgency:', text('it takes effect as soon as the Mayor signs it, not 30 days later.')));
+  if (keyDates.length > 0) {
+    children.push(heading(2, 'Key dates'));
+    children.push(list(keyDates));
   }
 
-  const codified = (meta.codifies ?? []).map((id) => registry.get(id)).filter((d) => d !== undefined);
-  if (codified.length > 0) {
-    children.push(heading(2, 'What the law said before'));
+  const changes: ListItem[] = relations.map((r) =>
+    labelled(`${relationWords(r.relations)}:`, text(`${r.directive.meta['cited-as'][0] ?? r.directive.meta.id}${r.sections.length ? ` (${sectionList(r.sections)})` : ''}.`)),
+  );
+  for (const [label, entries] of [
+    ['Adds', meta.adds],
+    ['Amends', meta.amends?.filter((a) => !registry.get(a))],
+    ['Repeals', meta.repeals?.filter((a) => !registry.get(a))],
+  ] as const) {
+    for (const entry of entries ?? []) changes.push(labelled(`${label}:`, text(`${entry}.`)));
+  }
+  if (changes.length > 0) {
+    children.push(heading(2, 'What it codifies, amends or repeals'));
+    children.push(list(changes));
+  }
+
+  // The Digest Key, as the Legislative Counsel closes a digest.
+  const vote = meta.urgency ? jurisdiction.voteRequired?.urgency : jurisdiction.voteRequired?.regular;
+  children.push(heading(2, 'Digest Key'));
+  children.push(
+    list([
+      labelled('Vote required:', text(`${vote ?? 'not stated in the jurisdiction template'}.`)),
+      labelled('Urgency:', text(meta.urgency ? 'yes.' : 'no.')),
+      labelled('Fiscal effect:', text(`${meta['fiscal-effect'] ?? 'not stated'}.`)),
+    ]),
+  );
+
+  const sections = summarized.map((s) => ({ id: s.id, label: sectionLabel(s), summary: s.summary!.trim(), scores: score(s.summary!) }));
+  const together = score(summarized.map((s) => s.summary!.trim()).join('\n\n'));
+  const scored = together !== null && together.words >= targets.minWords;
+  const whole = together && {
+    ...together,
+    scored,
+    meetsTargets: scored ? together.readingEase >= targets.readingEase && together.grade <= targets.grade : null,
+  };
+  if (whole) {
+    children.push(heading(2, 'How readable this digest is'));
     children.push(
-      list(
-        codified.map((d) => {
-          const date = d.meta.dates?.issued ?? d.meta.dates?.adopted ?? d.meta.dates?.effective;
-          const digest = d.digest.split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, ' ') ?? '';
-          return item(strong(`${d.meta.title}`), text(`${date ? ` (${formatDate(date)})` : ''}. ${digest}`));
-        }),
+      paragraph(
+        text(
+          scored
+            ? `The section summaries score ${whole.readingEase.toFixed(1)} on the Flesch Reading Ease scale and grade ${whole.grade.toFixed(1)} on the Flesch–Kincaid scale (targets: at least ${targets.readingEase}, and grade ${targets.grade} or below).`
+            : `The section summaries are too short to score (${whole.words} words; scores need ${targets.minWords}).`,
+        ),
       ),
     );
   }
-  return { type: 'root', children };
+  return {
+    tree: { type: 'root', children },
+    scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole, sections },
+  };
 }
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one' });
 
 /** summary.md text. */
-export function summarizeOrdinance(ordinance: Ordinance, registry: DirectiveRegistry): string {
-  return stringifier.stringify(summaryTree(ordinance, registry));
+export function digestMarkdown(digest: Digest): string {
+  return stringifier.stringify(digest.tree);
+}
+
+/** summary.json text: the scores, for CI and for the record. */
+export function digestScores(digest: Digest): string {
+  return `${JSON.stringify(digest.scores, null, 2)}\n`;
 }

@@ -78,6 +78,12 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
   }
 }
 
+/** A rule's options for this ordinance, through every configuration layer (what the rule itself sees). */
+export function ruleOptionsFor(ruleId: string, context: RuleContext, options: ValidateOptions = {}): Record<string, unknown> {
+  const rule = (options.rules ?? registeredRules).find((r) => r.id === ruleId);
+  return rule ? resolveSetting(layersFor(rule, context, options), context.ordinance.meta.status).options : {};
+}
+
 function describePlace(place: Place): string {
   const start = 'start' in place ? place.start : place;
   return `${start.line}:${start.column}`;

@@ -102,3 +102,25 @@ export function* inlineNodes(blocks: Block[]): Generator<Inline> {
     else if (block.type === 'table') for (const cell of [...block.header, ...block.rows.flat()]) yield* inline(cell);
   }
 }
+
+/**
+ * Where offsets `start`–`end` of a section's `summary:` value sit in its
+ * file. Exact for a plain or quoted one-line value without escapes (how
+ * summaries are written); otherwise the value's own place.
+ */
+export function summaryPlace(section: Section, start: number, end: number): Position | undefined {
+  const value = section.summary;
+  const place = section.file.data.frontMatterPlaces?.get('summary');
+  if (!value || !place || !section.file.value) return place;
+  const at = locate(section.file);
+  const from = at.toOffset(place.start);
+  const to = at.toOffset(place.end);
+  if (from === undefined || to === undefined) return place;
+  const raw = String(section.file.value).slice(from, to);
+  const quoted = (raw.startsWith('"') || raw.startsWith("'")) && raw.slice(1, -1) === value;
+  if (!quoted && raw !== value) return place;
+  const base = from + (quoted ? 1 : 0);
+  const a = at.toPoint(base + start);
+  const b = at.toPoint(base + end);
+  return a && b ? { start: a, end: b } : place;
+}

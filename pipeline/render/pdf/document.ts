@@ -55,7 +55,7 @@ export function isArchival(ordinance: Ordinance): boolean {
 }
 
 /** pdfkit writes info values into the XMP metadata without escaping; the Info dictionary reads valueOf(), the XMP toString(). */
-function xmpSafe(text: string): string {
+export function xmpSafe(text: string): string {
   const value = new String(text);
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   value.toString = () => escaped;
@@ -167,7 +167,7 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
 }
 
 /** The PDF/UA-1 identification, and (PDF/A wants every non-standard XMP namespace described) its PDF/A extension schema. */
-const PDFUA_ID = `
+export const PDFUA_ID = `
         <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>

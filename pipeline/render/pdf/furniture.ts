@@ -1,7 +1,8 @@
 /**
  * Page furniture, drawn as each page is finished: the running header (from
- * the layout's first header page), the footer with version, status, build
- * date, source commit and "Page X of Y", line numbers beside the body's
+ * the layout's first header page) with the ordinance number, "Page X of Y"
+ * and the short title; the footer with version, status, build date and
+ * source commit ("Page 1 of Y" on a page without header); line numbers beside the body's
  * lines, and the DRAFT watermark on unadopted text. All of it is marked as
  * artifacts, so a screen reader and a text extractor read the law without it.
  *
@@ -46,9 +47,11 @@ export class PageTotal {
     this.font ??= doc._font;
     this.size ||= doc._fontSize;
     doc.page.xobjects.Total = this.xobject;
-    const baseline = y + (this.font.ascender / 1000) * this.size;
+    // The form is set once, in the first placement's font and size; another size scales it.
+    const scale = doc._fontSize / this.size;
+    const baseline = y + (this.font.ascender / 1000) * doc._fontSize;
     // pdfkit's page space runs downward; the form draws upward from its baseline.
-    doc.addContent(`q 1 0 0 -1 ${x.toFixed(2)} ${baseline.toFixed(2)} cm /Total Do Q`);
+    doc.addContent(`q ${scale.toFixed(4)} 0 0 ${(-scale).toFixed(4)} ${x.toFixed(2)} ${baseline.toFixed(2)} cm /Total Do Q`);
   }
 
   /** Write the count into the form (before the document ends, so its glyphs join the font subset). */
@@ -82,20 +85,18 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   const width = doc.page.width - saved.margins.left - saved.margins.right;
   if (layout.watermark.statuses.includes(meta.status)) ctx.tags.artifact('Background', () => drawWatermark(ctx));
   ctx.tags.artifact('Pagination', () => {
-    if (page >= layout.header.fromPage) {
+    // The running header (number, "Page X of Y", short title) from its first page; before that, "Page X of Y" sits in the footer.
+    const header = page >= layout.header.fromPage;
+    if (header) {
       doc.font(fontName(layout.header.font)).fontSize(layout.header.size).fillColor(layout.colors.text);
       doc.text(headerLeft, left, layout.header.y, { width, align: 'left', lineBreak: false });
       doc.text(meta['short-title'], left, layout.header.y, { width, align: 'right', lineBreak: false });
+      drawPageOf(ctx, page, total, left, width, layout.header.y);
     }
     doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
     doc.text(footerLeft, left, layout.footer.y, { width, align: 'left', lineBreak: false });
     doc.text(footerRight, left, layout.footer.y, { width, align: 'right', lineBreak: false });
-    // "Page X of " then the total, centred as if the total had as many digits as X.
-    const lead = `Page ${page} of `;
-    const span = doc.widthOfString(lead) + doc.widthOfString('0'.repeat(String(page).length));
-    const x = left + (width - span) / 2;
-    doc.text(lead, x, layout.footer.y, { lineBreak: false });
-    total.place(x + doc.widthOfString(lead), layout.footer.y);
+    if (!header) drawPageOf(ctx, page, total, left, width, layout.footer.y);
   });
   if (layout.lineNumbers.enabled) drawLineNumbers(ctx, ctx.doc.bufferedPageRange().start + ctx.doc.bufferedPageRange().count - 1);
   ctx.inFurniture = false;
@@ -105,6 +106,16 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   doc._fillColor = saved.fill;
   doc.x = saved.x;
   doc.y = saved.y;
+}
+
+/** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */
+function drawPageOf(ctx: PdfContext, page: number, total: PageTotal, left: number, width: number, y: number): void {
+  const { doc } = ctx;
+  const lead = `Page ${page} of `;
+  const span = doc.widthOfString(lead) + doc.widthOfString('0'.repeat(String(page).length));
+  const x = left + (width - span) / 2;
+  doc.text(lead, x, y, { lineBreak: false });
+  total.place(x + doc.widthOfString(lead), y);
 }
 
 /** Numbers beside the body's lines, counting from 1 on each page, right-aligned in the left margin. */

@@ -24,6 +24,8 @@ import severabilitySection from './severability-section.js';
 import shallNonObligation from './shall-non-obligation.js';
 import subdivisionLevelOrder from './subdivision-level-order.js';
 import subdivisionSequence from './subdivision-sequence.js';
+import summaryPlainWords from './summary-plain-words.js';
+import summaryReadability from './summary-readability.js';
 import summaryRequired from './summary-required.js';
 import termDefinedTwice from './term-defined-twice.js';
 import termUndefined from './term-undefined.js';
@@ -72,6 +74,8 @@ export const rules: readonly Rule[] = [
   // Content
   emptySection,
   summaryRequired,
+  summaryReadability,
+  summaryPlainWords,
   linkScheme,
   headingLength,
 ];

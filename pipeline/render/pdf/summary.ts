@@ -1,0 +1,129 @@
+/**
+ * summary.pdf: the plain-language digest on the ordinance's template (fonts,
+ * page, colours), tagged like the ordinance (headings, paragraphs, lists,
+ * links; the footer as an artifact), and PDF/A-1b for adopted versions.
+ */
+import type { List, PhrasingContent, Root, RootContent } from 'mdast';
+import PDFDocument from 'pdfkit';
+import type { Ordinance } from '../../model/types.js';
+import type { Provenance } from '../../provenance.js';
+import type { Template } from '../template.js';
+import { fontName } from './context.js';
+import { isArchival, PDFUA_ID, xmpSafe } from './document.js';
+import { StructureTree, type Role } from './tags.js';
+
+interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  link: string | null;
+}
+
+function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = { bold: false, italic: false, link: null }): Run[] {
+  return nodes.flatMap((node): Run[] => {
+    if (node.type === 'text') return [{ text: node.value, ...style }];
+    if (node.type === 'strong') return runs(node.children, { ...style, bold: true });
+    if (node.type === 'emphasis') return runs(node.children, { ...style, italic: true });
+    if (node.type === 'link') return runs(node.children, { ...style, link: node.url });
+    if (node.type === 'inlineCode') return [{ text: node.value, ...style }];
+    return [];
+  });
+}
+
+export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Template, provenance: Provenance): Promise<Buffer> {
+  const { layout, jurisdiction } = template;
+  const { meta } = ordinance;
+  const archival = isArchival(ordinance);
+  const doc = new PDFDocument({
+    size: layout.page.size,
+    margins: layout.page.margins,
+    bufferPages: true,
+    displayTitle: true,
+    tagged: true,
+    lang: meta.language ?? jurisdiction.language,
+    pdfVersion: archival ? '1.4' : '1.7',
+    subset: archival ? 'PDF/A-1b' : 'PDF/UA',
+    info: {
+      Title: xmpSafe(`${meta['short-title']}: Legislative Digest`),
+      Subject: xmpSafe(`Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}`),
+      Author: xmpSafe(jurisdiction.name),
+      Creator: 'ordinance-pipeline',
+      Producer: 'ordinance-pipeline (pdfkit)',
+      CreationDate: provenance.date,
+    },
+  } as PDFKit.PDFDocumentOptions);
+  if (archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDFUA_ID);
+  (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
+  const tags = new StructureTree(doc);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const size = layout.body.size;
+
+  const paragraph = (content: PhrasingContent[], x: number, role: Role = 'P', fontSize = size) => {
+    const pieces = runs(content).filter((r) => r.text);
+    if (!pieces.length) return;
+    tags.leaf(role, () => {
+      pieces.forEach((run, i) => {
+        const font = run.bold && run.italic ? 'boldItalic' : run.bold ? 'bold' : run.italic ? 'italic' : 'regular';
+        doc.font(fontName(font)).fontSize(fontSize).fillColor(run.link ? layout.colors.link : layout.colors.text);
+        const options = { continued: i < pieces.length - 1, width: width - (x - left), lineGap: 3, link: run.link } as PDFKit.Mixins.TextOptions;
+        const draw = () => (i === 0 ? doc.text(run.text, x, doc.y, options) : doc.text(run.text, options));
+        // A link to a section of the ordinance goes to its PDF; pdfkit writes it as a URI action.
+        if (run.link) tags.link(draw, run.text);
+        else draw();
+      });
+    });
+    doc.fillColor(layout.colors.text);
+    doc.x = left;
+  };
+  const drawList = (node: List) =>
+    tags.group('L', () =>
+      node.children.forEach((item, i) => {
+        const y = doc.y;
+        tags.group('LI', () => {
+          tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(size).text(node.ordered ? `${i + 1}.` : layout.list.bullet, left, y, { width: layout.list.indent, lineBreak: false }));
+          doc.y = y;
+          tags.group('LBody', () => item.children.forEach((child) => (child.type === 'paragraph' ? paragraph(child.children, left + layout.list.indent) : block(child))));
+        });
+        doc.y += 4;
+      }),
+    );
+  const block = (node: RootContent) => {
+    if (node.type === 'heading') {
+      doc.y += node.depth === 1 ? 0 : 10;
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+      const title = runs(node.children).map((r) => r.text).join('');
+      if (node.depth > 1) doc.outline.addItem(title);
+      paragraph([{ type: 'strong', children: node.children }], left, node.depth === 1 ? 'H1' : 'H2', node.depth === 1 ? 16 : 13);
+      doc.y += 6;
+    } else if (node.type === 'paragraph') {
+      paragraph(node.children, left);
+      doc.y += 8;
+    } else if (node.type === 'list') drawList(node);
+  };
+  tree.children.forEach(block);
+  tags.end();
+
+  // Footer on every page: what this is, and "Page X of Y" (artifacts).
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const margins = { ...doc.page.margins };
+    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    tags.artifact('Pagination', () => {
+      doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
+      doc.text(`Legislative Digest · version ${meta.version}`, margins.left, layout.footer.y, { width, align: 'left', lineBreak: false });
+      doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, layout.footer.y, { width, align: 'right', lineBreak: false });
+    });
+    doc.page.margins = margins;
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,56 @@
+import { plainLanguageFindings, score } from '../../summarize/readability.js';
+import type { Rule } from '../rule.js';
+import { summaryPlace } from '../text.js';
+
+export type ReadabilityOptions = {
+  /** Lowest Flesch Reading Ease for the summaries together (Oregon: 60). */
+  readingEase: number;
+  /** Highest Flesch–Kincaid grade for the summaries together (Arkansas: 8). */
+  grade: number;
+  /** Below this many words the summaries are too short to score. */
+  minWords: number;
+  /** The reader's age for judging single sentences (retext-readability). */
+  age: number;
+};
+
+/**
+ * Summaries are for residents: together they must meet the reading-ease and
+ * grade targets, and no sentence may be hard to read for the target age
+ * (retext-readability, through remark-retext).
+ */
+const rule: Rule<ReadabilityOptions> = {
+  id: 'summary-readability',
+  description: 'Plain-language summaries meet the reading-ease and grade targets',
+  defaultSeverity: 'warning',
+  appliesTo: ['ordinance'],
+  defaultOptions: { readingEase: 60, grade: 8, minWords: 100, age: 16 },
+  check({ ordinance }, report, options) {
+    const summarized = ordinance.sections.filter((s) => s.summary?.trim());
+    for (const section of summarized) {
+      for (const finding of plainLanguageFindings(section.summary!, { age: options.age, minWords: 5, ignore: [] })) {
+        if (finding.kind !== 'hard-sentence') continue;
+        const sentence = score(section.summary!.slice(finding.start, finding.end));
+        report(
+          section.file,
+          `Unexpected hard sentence in the summary of Section ${section.number}${sentence ? ` (grade ${sentence.grade.toFixed(1)})` : ''}, expected one a reader of ${options.age} reads easily: split it, or use shorter words`,
+          summaryPlace(section, finding.start, finding.end),
+        );
+      }
+    }
+    const whole = score(summarized.map((s) => s.summary!.trim()).join('\n\n'));
+    if (!whole || whole.words < options.minWords) return;
+    if (whole.readingEase >= options.readingEase && whole.grade <= options.grade) return;
+    // Reported on the hardest summary: that is where rewriting helps most.
+    const hardest = summarized
+      .map((section) => ({ section, scored: score(section.summary!) }))
+      .filter((s) => s.scored)
+      .sort((a, b) => a.scored!.readingEase - b.scored!.readingEase)[0];
+    if (!hardest) return;
+    report(
+      hardest.section.file,
+      `Unexpected reading level of the summaries: Flesch Reading Ease ${whole.readingEase.toFixed(1)} and grade ${whole.grade.toFixed(1)}, expected at least ${options.readingEase} and at most grade ${options.grade}; the hardest is Section ${hardest.section.number}'s (ease ${hardest.scored!.readingEase.toFixed(1)}, grade ${hardest.scored!.grade.toFixed(1)})`,
+      summaryPlace(hardest.section, 0, hardest.section.summary!.length),
+    );
+  },
+};
+export default rule;

@@ -1,0 +1,151 @@
+/**
+ * The plain-language digest: its parts and generated facts on the shipped
+ * sample, readability scores against values computed by hand, findings at
+ * their places in a hard-to-read summary, stable Markdown, and the tagged
+ * summary.pdf.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plainLanguageFindings, score } from '../pipeline/summarize/readability.js';
+import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { readPdf } from './pdf.js';
+import { preflight } from './preflight.js';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
+const SLUG = 'la-sanctuary-city';
+
+describe('readability scores', () => {
+  // By hand: 9 words (6 + 3), 2 sentences, 9 syllables (every word has one).
+  // Reading ease = 206.835 − 1.015 × 9/2 − 84.6 × 9/9 = 117.67; grade = 0.39 × 4.5 + 11.8 × 1 − 15.59 = −2.035.
+  it('scores a text of one-syllable words', () => {
+    const scores = score('The cat sat on the mat. The dog ran.')!;
+    expect([scores.words, scores.sentences, scores.syllables]).toEqual([9, 2, 9]);
+    expect(scores.readingEase).toBeCloseTo(117.67, 1);
+    expect(scores.grade).toBeCloseTo(-2.035, 1);
+  });
+
+  // By hand: 7 words, 1 sentence; syllables ci-ty 2, work-ers 2, may 1, not 1, help 1, fed-er-al 3, a-gents 2 = 12.
+  // Reading ease = 206.835 − 1.015 × 7 − 84.6 × 12/7 = 54.70; grade = 0.39 × 7 + 11.8 × 12/7 − 15.59 = 7.37.
+  it('scores a sentence of longer words', () => {
+    const scores = score('City workers may not help federal agents.')!;
+    expect([scores.words, scores.sentences, scores.syllables]).toEqual([7, 1, 12]);
+    expect(scores.readingEase).toBeCloseTo(54.7, 1);
+    expect(scores.grade).toBeCloseTo(7.37, 1);
+  });
+
+  // "1979", "§" and "1325" are not words a reader sounds out: 4 words (It, began, in, under), 1 sentence.
+  it('counts numbers and symbols as no words', () => {
+    expect(score('It began in 1979 under § 1325.')).toMatchObject({ words: 4, sentences: 1 });
+  });
+
+  it('gives nothing for an empty text', () => {
+    expect(score('')).toBeNull();
+  });
+
+  it('finds hard sentences, plainer words and the passive voice, with offsets', () => {
+    const text = 'Prior to any stop, officers utilize a form. The form is kept by the City.';
+    const findings = plainLanguageFindings(text, { age: 14, minWords: 5, ignore: [] });
+    const at = (kind: string) => findings.filter((f) => f.kind === kind).map((f) => text.slice(f.start, f.end));
+    expect(at('plain-word')).toEqual(expect.arrayContaining(['Prior to', 'utilize']));
+    expect(at('passive')).toEqual(['kept']);
+  });
+});
+
+describe('the digest of the shipped sample', () => {
+  let out: string;
+  let digest: string;
+  beforeAll(() => {
+    out = tempDir();
+    expect(runCli(['build', 'ordinance/', '--out', out, '--quiet'], ROOT, EPOCH).code).toBe(0);
+    digest = readFileSync(path.join(out, SLUG, 'summary.md'), 'utf8');
+  });
+
+  it("reads like a Legislative Counsel's Digest: existing law, what it does, why, who, dates, relations, Digest Key", () => {
+    const headings = [...digest.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'What the law said before',
+      'What this ordinance does',
+      'Why',
+      'Who is affected',
+      'Key dates',
+      'What it codifies, amends or repeals',
+      'Digest Key',
+      'How readable this digest is',
+    ]);
+    expect(digest).toMatch(/^# Sanctuary City Ordinance: Legislative Digest\n/);
+    expect(digest).toContain('_Ordinance No. 188441. An ordinance adding');
+  });
+
+  it('takes existing law from the registry, with dates and sources', () => {
+    const before = digest.slice(digest.indexOf('## What the law said before'), digest.indexOf('## What this ordinance does'));
+    expect(before).toContain('- **Special Order 40**, November 27, 1979. Existing Los Angeles Police Department policy');
+    expect(before).toContain('- **Executive Directive No. 20**, March 21, 2017. Existing Mayoral Executive Directive No. 20');
+  });
+
+  it('lists what each operative section does, in order, linked to the section in the PDF', () => {
+    const does = digest.slice(digest.indexOf('## What this ordinance does'), digest.indexOf('## Why'));
+    const links = [...does.matchAll(/\[(Section \d+)\. [^\]]+\]\(la-sanctuary-city\.pdf#section-([a-z-]+)\)/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(links).toEqual(['Section 3 definitions', 'Section 4 prohibitions', 'Section 5 codification', 'Section 6 exceptions', 'Section 7 notice']);
+  });
+
+  it('states the Digest Key from the jurisdiction and the metadata', () => {
+    expect(digest).toContain('- **Vote required:** three-fourths of the Council (12 of 15 members), as an urgency ordinance.');
+    expect(digest).toContain('- **Urgency:** yes.');
+    expect(digest).toContain('- **Fiscal effect:** not stated.');
+    expect(digest).toContain('- **Codifies:** Special Order 40 (Sections 1, 2 and 5).');
+    expect(digest).toContain('- **Takes effect:** December 9, 2024');
+  });
+
+  it('meets the readability targets, and says so in summary.json', () => {
+    const scores = JSON.parse(readFileSync(path.join(out, SLUG, 'summary.json'), 'utf8'));
+    expect(scores.targets).toEqual({ readingEase: 60, grade: 8, minWords: 100 });
+    expect(scores.whole.scored).toBe(true);
+    expect(scores.whole.readingEase).toBeGreaterThanOrEqual(60);
+    expect(scores.whole.grade).toBeLessThanOrEqual(8);
+    expect(scores.whole.meetsTargets).toBe(true);
+    expect(scores.sections).toHaveLength(10);
+    expect(digest).toContain(`score ${scores.whole.readingEase.toFixed(1)} on the Flesch Reading Ease scale`);
+  });
+
+  it('is stable Markdown: remark-stringify gives the same bytes again', () => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one' });
+    expect(String(processor.processSync(digest))).toBe(digest);
+  });
+
+  it('is a tagged PDF too, archival for an adopted ordinance', async () => {
+    const file = path.join(out, SLUG, 'summary.pdf');
+    const pdf = await readPdf(readFileSync(file));
+    expect(pdf.info.Title).toBe('Sanctuary City Ordinance: Legislative Digest');
+    expect(pdf.content.join('\n')).toContain('What this ordinance does');
+    expect(pdf.roles.get('H1')).toBe(1);
+    expect(pdf.roles.get('H2')).toBeGreaterThanOrEqual(8);
+    expect(pdf.links.some((l) => l.url === 'la-sanctuary-city.pdf#section-prohibitions')).toBe(true);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged: +yes$/m);
+    expect(preflight(file).valid).toBe(true);
+  });
+});
+
+describe('a hard-to-read summary', () => {
+  it('gets findings at their places in the section file', () => {
+    const dir = workspace();
+    const file = path.join(dir, 'ordinance', 'sample', '02-records.md');
+    const source = readFileSync(file, 'utf8').replace(
+      /^summary: .*$/m,
+      'summary: "Prior to the commencement of any detention, departmental personnel shall utilize a standardized documentation instrument, which is kept by the Department notwithstanding any other provision of municipal law."',
+    );
+    writeFileSync(file, source);
+    const result = runCli(['check', 'ordinance'], dir);
+    const line = source.split('\n').findIndex((l) => l.startsWith('summary:')) + 1;
+    const column = (phrase: string) => source.split('\n')[line - 1]!.indexOf(phrase) + 1;
+    expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('Prior to')}: warning`);
+    expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('utilize')}: warning`);
+    expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('kept')}: warning Unexpected use of the passive voice`);
+    expect(result.stdout).toMatch(new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`));
+  });
+});
