@@ -3,10 +3,11 @@
  * errors without stack traces, and builds that never leave stale or partial
  * output behind.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, sampleCopy, workspace } from './helpers.js';
+import { BIN, ROOT, runCli, sampleCopy, workspace } from './helpers.js';
 
 const SLUG = 'la-sanctuary-city';
 
@@ -109,5 +110,18 @@ describe('ordinance build', () => {
     expect(text).toContain('Version 1 · Draft');
     expect(text).toContain('Built 2025-01-07');
     expect(text).toContain('The records described in Section 2(b) are public, except as provided in Section 1.');
+  });
+});
+
+describe('output to a reader that stops early', () => {
+  it('ends quietly, exit 0, when its output pipe is closed (`ordinance rules | head -1`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'rules'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes away before anything is written: every write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -128,6 +128,7 @@ describe('the digest of the shipped sample', () => {
     expect(pdf.links.some((l) => l.url === 'la-sanctuary-city.pdf#section-prohibitions')).toBe(true);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged: +yes$/m);
     expect(preflight(file).valid).toBe(true);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
   });
 });
 
