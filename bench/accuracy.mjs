@@ -24,21 +24,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filesBelow } from './files.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function filesBelow(dir, test) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (test(p)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const CITE = /:cite\[((?:[^\]\\]|\\.)*)\]\{([^}]*)\}/g;
 const attr = (attrs, name) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1] ?? new RegExp(`${name}=([^\\s}"]+)`).exec(attrs)?.[1];

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { filesBelow } from './files.mjs';
 import { fileURLToPath } from 'node:url';
 import { accuracyTable, citationAccuracy } from './accuracy.mjs';
 
@@ -72,18 +73,6 @@ function pdfPages(file) {
   }
 }
 
-function filesBelow(dir, test) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (test(p)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The full import, made once per tool version and reused. */
 function fullCorpus() {

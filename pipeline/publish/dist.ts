@@ -14,18 +14,7 @@ export async function publishOutputs(outDir: string, slug: string, outputs: Reco
   const dir = path.join(outDir, slug);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
-  for (const [name, bytes] of Object.entries(outputs)) {
-    const target = path.join(dir, name);
-    const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
-    try {
-      await writeFile(temporary, bytes);
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-    written.push(target);
-  }
+  for (const [name, bytes] of Object.entries(outputs)) written.push(await writeAtomically(dir, name, bytes));
   for (const entry of await readdir(dir)) {
     if (!(entry in outputs) && !KEPT.has(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
   }
@@ -47,8 +36,13 @@ export async function retractOutputs(outDir: string, slug: string): Promise<void
 /** Write one file at the top of `outDir` (an index across ordinances) atomically. */
 export async function publishIndex(outDir: string, name: string, bytes: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
-  const target = path.join(outDir, name);
-  const temporary = path.join(outDir, `.${name}.${process.pid}.tmp`);
+  return writeAtomically(outDir, name, bytes);
+}
+
+/** Write `dir/name` beside its target and rename it into place: a reader never sees part of it. */
+async function writeAtomically(dir: string, name: string, bytes: string | Uint8Array): Promise<string> {
+  const target = path.join(dir, name);
+  const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, target);

@@ -3,7 +3,6 @@
  * one pdfkit document (title block, sections, signatures, page furniture).
  * The same model, template and provenance always give the same bytes.
  */
-import PDFDocument from 'pdfkit';
 import type { Group, Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../template.js';
@@ -14,6 +13,7 @@ import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from '.
 import { drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
 import { splitLargeTrees } from './limits.js';
+import { openDocument } from './setup.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole, StructureTree } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
@@ -49,19 +49,6 @@ export function documentTitle(ordinance: Ordinance): string {
   return meta.number ? `Ordinance No. ${meta.number}: ${meta['short-title']}` : meta['short-title'];
 }
 
-/** Versions that are law are archived: PDF/A-1b (no transparency, so no watermark, which only drafts carry). */
-export function isArchival(ordinance: Ordinance): boolean {
-  return ordinance.meta.status === 'adopted' || ordinance.meta.status === 'effective';
-}
-
-/** pdfkit writes info values into the XMP metadata without escaping; the Info dictionary reads valueOf(), the XMP toString(). */
-export function xmpSafe(text: string): string {
-  const value = new String(text);
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  value.toString = () => escaped;
-  return value as unknown as string;
-}
-
 interface Rendered {
   bytes: Buffer;
   pages: number;
@@ -85,45 +72,12 @@ export async function renderOrdinancePdf(ordinance: Ordinance, template: Templat
 
 /** One layout; `contents` undefined: no table of contents; null: one with placeholder page numbers. */
 function renderOnce(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[], contents: ContentsPages | undefined): Promise<Rendered> {
-  const { layout, jurisdiction } = template;
+  const { layout } = template;
   const { meta } = ordinance;
-  const archival = isArchival(ordinance);
-  const doc = new PDFDocument({
-    size: layout.page.size,
-    margins: layout.page.margins,
-    // Pages are written as they are finished (furniture.ts): memory stays flat however long the title.
-    bufferPages: false,
-    autoFirstPage: true,
-    displayTitle: true,
-    tagged: true,
-    lang: meta.language ?? jurisdiction.language,
-    // PDF/A-1 is PDF 1.4; drafts are PDF/UA-identified PDF 1.7.
-    pdfVersion: archival ? '1.4' : '1.7',
-    subset: archival ? 'PDF/A-1b' : 'PDF/UA',
-    info: {
-      Title: xmpSafe(documentTitle(ordinance)),
-      Subject: xmpSafe(meta.title),
-      Author: xmpSafe(jurisdiction.name),
-      Keywords: xmpSafe([meta['short-title'], ...(meta.codifies ?? [])].join(', ')),
-      Creator: 'ordinance-pipeline',
-      Producer: 'ordinance-pipeline (pdfkit)',
-      CreationDate: provenance.date,
-    },
-  } as PDFKit.PDFDocumentOptions);
-  // The archive is also identified as PDF/UA-1 (tagged for screen readers); pdfkit adds one identification, the other goes here.
-  if (archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDFUA_ID);
-  const chunks: Buffer[] = [];
+  // Pages are written as they are finished (furniture.ts): memory stays flat however long the title.
+  const { doc, bytes } = openDocument(ordinance, template, provenance, { title: documentTitle(ordinance), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') }, false);
   let pageCount = 0;
-  const done = new Promise<Rendered>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      const pages = new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1]));
-      resolve({ bytes: Buffer.concat(chunks), pages: pageCount, sectionPages: pages });
-    });
-    doc.on('error', reject);
-  });
-  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
-  (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
+  const done = bytes.then((pdf): Rendered => ({ bytes: pdf, pages: pageCount, sectionPages: new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1])) }));
   tieInternalLinksToStructure(doc);
   const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
   const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), inFurniture: false, sectionPages: new Map() };
@@ -165,34 +119,6 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   doc.end();
   return done;
 }
-
-/** The PDF/UA-1 identification, and (PDF/A wants every non-standard XMP namespace described) its PDF/A extension schema. */
-export const PDFUA_ID = `
-        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
-            <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-            <pdfaExtension:schemas>
-                <rdf:Bag>
-                    <rdf:li rdf:parseType="Resource">
-                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-                        <pdfaSchema:property>
-                            <rdf:Seq>
-                                <rdf:li rdf:parseType="Resource">
-                                    <pdfaProperty:name>part</pdfaProperty:name>
-                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-                                    <pdfaProperty:category>internal</pdfaProperty:category>
-                                    <pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>
-                                </rdf:li>
-                            </rdf:Seq>
-                        </pdfaSchema:property>
-                    </rdf:li>
-                </rdf:Bag>
-            </pdfaExtension:schemas>
-        </rdf:Description>
-        `;
 
 /**
  * pdfkit gives an external link's annotation to the Link structure element it

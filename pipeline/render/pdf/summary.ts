@@ -4,12 +4,11 @@
  * links; the footer as an artifact), and PDF/A-1b for adopted versions.
  */
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
-import PDFDocument from 'pdfkit';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../template.js';
 import { fontName } from './context.js';
-import { isArchival, PDFUA_ID, xmpSafe } from './document.js';
+import { openDocument } from './setup.js';
 import { StructureTree, type Role } from './tags.js';
 
 interface Run {
@@ -31,36 +30,15 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = { bold: false
 }
 
 export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Template, provenance: Provenance): Promise<Buffer> {
-  const { layout, jurisdiction } = template;
+  const { layout } = template;
   const { meta } = ordinance;
-  const archival = isArchival(ordinance);
-  const doc = new PDFDocument({
-    size: layout.page.size,
-    margins: layout.page.margins,
-    bufferPages: true,
-    displayTitle: true,
-    tagged: true,
-    lang: meta.language ?? jurisdiction.language,
-    pdfVersion: archival ? '1.4' : '1.7',
-    subset: archival ? 'PDF/A-1b' : 'PDF/UA',
-    info: {
-      Title: xmpSafe(`${meta['short-title']}: Legislative Digest`),
-      Subject: xmpSafe(`Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}`),
-      Author: xmpSafe(jurisdiction.name),
-      Creator: 'ordinance-pipeline',
-      Producer: 'ordinance-pipeline (pdfkit)',
-      CreationDate: provenance.date,
-    },
-  } as PDFKit.PDFDocumentOptions);
-  if (archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDFUA_ID);
-  (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
+  const { doc, bytes } = openDocument(
+    ordinance,
+    template,
+    provenance,
+    { title: `${meta['short-title']}: Legislative Digest`, subject: `Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}` },
+    true,
+  );
   const tags = new StructureTree(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -125,5 +103,5 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
     doc.page.margins = margins;
   }
   doc.end();
-  return done;
+  return bytes;
 }
