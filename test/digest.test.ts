@@ -150,3 +150,22 @@ describe('a hard-to-read summary', () => {
     expect(result.stdout).toMatch(new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`));
   });
 });
+
+describe('positions in summaries written other ways', () => {
+  it('points at the words in a folded block and past escaped quotes', () => {
+    const dir = workspace();
+    const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
+    writeFileSync(records, readFileSync(records, 'utf8').replace(/^summary: .*$/m, 'summary: >\n  Police keep a record of each stop.\n  Prior to any stop, officers utilize a form.'));
+    const purpose = path.join(dir, 'ordinance', 'sample', '01-purpose.md');
+    writeFileSync(purpose, readFileSync(purpose, 'utf8').replace(/^summary: .*$/m, 'summary: "Officers say \\"stop\\", then utilize forms."'));
+    const result = runCli(['check', 'ordinance'], dir);
+    expect(result.stdout).toBe(
+      [
+        'ordinance/sample/01-purpose.md:5:39: warning Unexpected `utilize`, use `use` instead in the summary of Section 1 [summary-plain-words]',
+        'ordinance/sample/02-records.md:7:3: warning Unexpected `Prior to`, use `before` instead in the summary of Section 2 [summary-plain-words]',
+        'ordinance/sample/02-records.md:7:31: warning Unexpected `utilize`, use `use` instead in the summary of Section 2 [summary-plain-words]',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -105,8 +105,10 @@ export function* inlineNodes(blocks: Block[]): Generator<Inline> {
 
 /**
  * Where offsets `start`–`end` of a section's `summary:` value sit in its
- * file. Exact for a plain or quoted one-line value without escapes (how
- * summaries are written); otherwise the value's own place.
+ * file. The value is aligned with its source character by character: quotes
+ * and escapes (`\"`), and the line breaks and indentation of a folded (`>`) or
+ * literal (`|`) block, are skipped as the YAML reader skipped them. Falls back
+ * to the value's own place if the two cannot be aligned.
  */
 export function summaryPlace(section: Section, start: number, end: number): Position | undefined {
   const value = section.summary;
@@ -117,10 +119,38 @@ export function summaryPlace(section: Section, start: number, end: number): Posi
   const to = at.toOffset(place.end);
   if (from === undefined || to === undefined) return place;
   const raw = String(section.file.value).slice(from, to);
-  const quoted = (raw.startsWith('"') || raw.startsWith("'")) && raw.slice(1, -1) === value;
-  if (!quoted && raw !== value) return place;
-  const base = from + (quoted ? 1 : 0);
-  const a = at.toPoint(base + start);
-  const b = at.toPoint(base + end);
+  const offsets = alignScalar(value, raw);
+  if (!offsets) return place;
+  const a = at.toPoint(from + offsets[Math.min(start, offsets.length - 1)]!);
+  const b = at.toPoint(from + offsets[Math.min(end, offsets.length - 1)]!);
   return a && b ? { start: a, end: b } : place;
+}
+
+/** For each offset of `value` (and its end), the offset in `raw`, the YAML scalar it was read from; null if they do not align. */
+function alignScalar(value: string, raw: string): number[] | null {
+  let j = 0;
+  // A block scalar's header line (`>`, `|-`…) and a quote are not part of the value.
+  const header = /^[>|][-+0-9]*[ \t]*(?:#.*)?\r?\n/.exec(raw);
+  if (header) j = header[0].length;
+  else if (raw.startsWith('"') || raw.startsWith("'")) j = 1;
+  const offsets: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i]!;
+    if (/\s/.test(char)) {
+      // A space of the value may be a line break and indentation in the source (folded), and the other way round.
+      offsets.push(j);
+      if (/\s/.test(raw[j] ?? '')) {
+        while (j < raw.length && /\s/.test(raw[j]!) && !(i + 1 < value.length && /\s/.test(value[i + 1]!) && raw[j] === value[i + 1])) j++;
+      }
+      continue;
+    }
+    while (j < raw.length && /\s/.test(raw[j]!)) j++;
+    if (raw[j] === '\\' && raw[j + 1] === char) j++;
+    else if (raw[j] === "'" && raw[j + 1] === "'" && char === "'") j++;
+    if (raw[j] !== char) return null;
+    offsets.push(j);
+    j++;
+  }
+  offsets.push(j);
+  return offsets;
 }
