@@ -81,6 +81,13 @@ export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, juri
     paragraph(strong('Status:'), text(` ${STATUS_WORDS[meta.status]} (version ${meta.version}).`)),
   ];
 
+  const sections = ordinance.sections.filter((s) => s.summary?.trim()).map((s) => ({ id: s.id, label: sectionLabel(s), summary: s.summary!.trim(), scores: score(s.summary!) }));
+  if (meta.type === 'code-title') {
+    // A title of a code is law as codified, not a measure before the Council: no vote, urgency or digest of changes.
+    children.push(paragraph(text(`${meta['short-title']} is law as codified, not a measure before the Council. Its sections carry no plain-language summaries.`)));
+    return { tree: { type: 'root', children }, scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole: null, sections } };
+  }
+
   // Existing law: the registry's digest of each directive this ordinance builds on or replaces.
   const relations = directiveRelations(ordinance, registry).filter((r) => r.relations.some((x) => x !== 'cites'));
   if (relations.length > 0) {
@@ -155,7 +162,6 @@ export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, juri
     ]),
   );
 
-  const sections = summarized.map((s) => ({ id: s.id, label: sectionLabel(s), summary: s.summary!.trim(), scores: score(s.summary!) }));
   const together = score(summarized.map((s) => s.summary!.trim()).join('\n\n'));
   const scored = together !== null && together.words >= targets.minWords;
   const whole = together && {
