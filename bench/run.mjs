@@ -206,7 +206,11 @@ function peerBuild(name, inputs) {
       run = measure('pandoc', [input, '-f', 'markdown', '-o', `${base}.pdf`, '--pdf-engine=pdflatex', '-V', 'geometry:margin=1in'], { timeoutSeconds: 1800 });
     } else if (name === 'pandoc-wkhtmltopdf') {
       if (!have('wkhtmltopdf')) return { skipped: `not installed: ${INSTALL}` };
-      run = measure('pandoc', [input, '-f', 'markdown', '-o', `${base}.pdf`, '--pdf-engine=wkhtmltopdf', '--metadata', `title=${path.basename(input, '.md')}`], { timeoutSeconds: 1800 });
+      // pandoc leaves its intermediate html2pdf*.html in the working folder: keep it out of the repository.
+      run = measure('pandoc', [input, '-f', 'markdown', '-o', `${base}.pdf`, '--pdf-engine=wkhtmltopdf', '--metadata', `title=${path.basename(input, '.md')}`], {
+        timeoutSeconds: 1800,
+        cwd: path.dirname(base),
+      });
     } else {
       run = measure('pandoc', [input, '-f', 'markdown', '-t', 'html', '-s', '--metadata', `title=${path.basename(input, '.md')}`, '-o', `${base}.html`]);
     }
