@@ -78,6 +78,7 @@ describe('citation forms of Los Angeles', () => {
     ['Section 4.2 of this Code', ['Section 4.2 of this Code → la-administrative-code § 4.2']],
     ['Charter Section 251', ['Charter Section 251 → la-city-charter-251']],
     ['Sections 2(a), (b) and 4 apply', ['Sections 2(a) → 2 (a)', '(b) → 2 (b)', '4 → 4']],
+    ['see Section 9(b) and 8 U.S.C. § 1325', ['Section 9(b) → 9 (b)', '8 U.S.C. § 1325 → us-code-8-1325 § 1325']],
     ['a 2019 directive, Executive Directive No. 21', ['Executive Directive No. 21 →  (unknown form)']],
   ])('%s', (text, expected) => {
     expect(detect(LA, text).map((d) => d.replace(/ → (\d+) /, ' → $1 '))).toEqual(expected);
@@ -121,6 +122,15 @@ describe('detection in the pipeline', () => {
     const result = runCli(['check', 'ordinance'], dir);
     expect(result.stdout).toBe(
       `ordinance/la-sanctuary-city/02-purpose.md:${line}:48: warning Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
+    );
+  });
+
+  it('reports a section written by a number the ordinance does not have', () => {
+    const dir = workspace();
+    const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
+    writeFileSync(records, `${readFileSync(records, 'utf8')}\nSee Section 9(b).\n`);
+    expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
+      'ordinance/sample/02-records.md:19:5: error Unknown section in `Section 9(b)`, expected one of Sections 1–5 (better, `:ref{to=id}`, which follows the section when it moves) [section-ref-resolves]\n',
     );
   });
 

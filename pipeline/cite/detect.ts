@@ -113,7 +113,8 @@ export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms
       String.raw`(?:§§?\s*|\b[Ss]ections?\s+)(\d+[a-zA-Z]?${PIN}(?:${JOIN}(?:\d+[a-zA-Z]?)?${PIN})*)\s+of\s+(?:the\s+)?(?:[^()§;]{0,280}?(?:\(\s*|\bAct\s+of\s+\d{4},?\s+))?$`,
     ),
     sections: new RegExp(String.raw`\b[Ss]ections?\s+(\d{1,3})(${PIN})(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'g'),
-    sectionCont: new RegExp(String.raw`(${JOIN})(?:(\d{1,3})(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'y'),
+    // A number after "and" that starts another citation ("… and 8 U.S.C. § 1325") is not one of this document's sections.
+    sectionCont: new RegExp(String.raw`(${JOIN})(?:(\d{1,3})(?!\s*[A-Z§])(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'y'),
     registry: {
       re: shapes.size ? new RegExp(String.raw`(?<![\w.])(?:${[...shapes].sort((a, b) => b.length - a.length).join('|')})(?![\w])`, 'g') : null,
       byForm: forms,

@@ -15,6 +15,16 @@ const rule: Rule = {
       const target = reference.target;
       // A section whose id could not be read makes any unresolved reference unreliable; its own error says why.
       if (!target && ordinance.sections.some((s) => !s.id)) continue;
+      if (!target && reference.written) {
+        // Written by number ("Section 9(b)") where the ordinance has no such section.
+        report(
+          reference.source.file,
+          `Unknown section in \`${reference.written}\`, expected one of Sections 1–${ordinance.sections.length} (better, \`:ref{to=id}\`, which follows the section when it moves)`,
+          reference.source.position,
+          { where },
+        );
+        continue;
+      }
       if (!target) {
         const suggestion = closest(reference.targetId, byId.keys());
         report(
