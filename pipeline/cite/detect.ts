@@ -63,6 +63,8 @@ interface Compiled {
   sections: RegExp;
   sectionCont: RegExp;
   registry: { re: RegExp | null; byForm: Map<string, string> };
+  /** Text that cannot hold a citation fails this test, so the forms are not tried on it; null: try every text. */
+  trigger: RegExp | null;
 }
 
 const compiledCache = new WeakMap<CitationGrammar, WeakMap<RegistryForms, Compiled>>();
@@ -102,7 +104,14 @@ export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms
     if (!forms.has(form)) forms.set(form, id);
     shapes.add(shapeOf(form));
   }
+  // Every form needs a digit, "§" or a relative "this …", except the registry's forms without digits: a cheap test first.
+  const patterns = [...(grammar.documents ?? []), ...(grammar.statutes ?? []), ...(grammar.ordinances ? [grammar.ordinances] : [])].map((f) => f.pattern);
+  const digitless = [...forms.keys()].filter((form) => !/\d/.test(form));
+  const trigger = patterns.every((p) => /\\d|\[0-9\]/.test(p)) && (!code?.lead || /§/.test(code.lead))
+    ? new RegExp(['[0-9§]', '\\b[Tt]his\\s', ...digitless.map((form) => escape(form).replace(/\s+/g, '\\s+'))].join('|'))
+    : null;
   const compiled: Compiled = {
+    trigger,
     grammar,
     code: compiledCode,
     documents: (grammar.documents ?? []).map((f) => ({ re: new RegExp(f.pattern, 'g'), target: f.target, sections: f.sections !== false })),
@@ -167,6 +176,7 @@ function groupPath(text: string, names: string[], context: CitationContext): str
 
 /** Every citation written as prose in `text`, in order, none overlapping. */
 export function detectCitations(text: string, compiled: Compiled, context: CitationContext = {}): DetectedCitation[] {
+  if (compiled.trigger && !compiled.trigger.test(text)) return [];
   const found: DetectedCitation[][] = [];
   const add = (group: DetectedCitation[]) => {
     if (group.length) found.push(group);

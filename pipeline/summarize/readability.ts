@@ -41,12 +41,14 @@ export interface PlainLanguageFinding {
 }
 
 export interface PlainLanguageOptions {
-  /** The reader's age retext-readability judges sentences for (grade 8 is about age 13 to 14). */
-  age: number;
+  /** Which checks to run: each rule asks only for its own, so no summary is read twice. */
+  kinds: PlainLanguageKind[];
+  /** The reader's age retext-readability judges sentences for. */
+  age?: number;
   /** Sentences shorter than this are not judged. */
-  minWords: number;
-  /** Words retext-simplify should not flag, as used in this law ("individual" in a definition). */
-  ignore: string[];
+  minWords?: number;
+  /** Words retext-simplify should not flag, as used in this law ("warrant", the noun). */
+  ignore?: string[];
 }
 
 const english = unified().use(retextEnglish);
@@ -87,12 +89,10 @@ export function score(text: string): Readability | null {
 /** Findings of retext-readability, retext-simplify and retext-passive on `text`, with offsets into it. */
 export function plainLanguageFindings(text: string, options: PlainLanguageOptions): PlainLanguageFinding[] {
   // remark-retext in mutate mode: the Markdown becomes an English syntax tree in the same (synchronous) chain.
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkRetext, ParseEnglish as never)
-    .use(retextReadability, { age: options.age, minWords: options.minWords })
-    .use(retextSimplify, { ignore: options.ignore })
-    .use(retextPassive);
+  const processor = unified().use(remarkParse).use(remarkRetext, ParseEnglish as never);
+  if (options.kinds.includes('hard-sentence')) processor.use(retextReadability, { age: options.age ?? 16, minWords: options.minWords ?? 5 });
+  if (options.kinds.includes('plain-word')) processor.use(retextSimplify, { ignore: options.ignore ?? [] });
+  if (options.kinds.includes('passive')) processor.use(retextPassive);
   const file = new VFile(text);
   processor.runSync(processor.parse(file), file);
   const findings: PlainLanguageFinding[] = [];

@@ -20,8 +20,7 @@ const rule: Rule<PlainWordsOptions> = {
   check({ ordinance }, report, options) {
     for (const section of ordinance.sections) {
       if (!section.summary?.trim()) continue;
-      for (const finding of plainLanguageFindings(section.summary, { age: 99, minWords: 5, ignore: options.ignore })) {
-        if (finding.kind === 'hard-sentence' || (finding.kind === 'passive' && !options.passive)) continue;
+      for (const finding of plainLanguageFindings(section.summary, { kinds: options.passive ? ['plain-word', 'passive'] : ['plain-word'], ignore: options.ignore })) {
         report(section.file, `${finding.message} in the summary of Section ${section.number}`, summaryPlace(section, finding.start, finding.end));
       }
     }

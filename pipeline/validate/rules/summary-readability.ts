@@ -27,8 +27,7 @@ const rule: Rule<ReadabilityOptions> = {
   check({ ordinance }, report, options) {
     const summarized = ordinance.sections.filter((s) => s.summary?.trim());
     for (const section of summarized) {
-      for (const finding of plainLanguageFindings(section.summary!, { age: options.age, minWords: 5, ignore: [] })) {
-        if (finding.kind !== 'hard-sentence') continue;
+      for (const finding of plainLanguageFindings(section.summary!, { kinds: ['hard-sentence'], age: options.age })) {
         const sentence = score(section.summary!.slice(finding.start, finding.end));
         report(
           section.file,
