@@ -2,14 +2,14 @@
  * The state every PDF concern shares: the pdfkit document, the template and
  * the ordinance, with small helpers for fonts and page space.
  */
-import type PDFDocument from 'pdfkit';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { FontRole, Layout, Template } from '../template.js';
+import type { CouncilDocument } from './pdfkit.js';
 import type { StructureTree } from './tags.js';
 
 export interface PdfContext {
-  doc: PDFKit.PDFDocument;
+  doc: CouncilDocument;
   layout: Layout;
   template: Template;
   ordinance: Ordinance;
@@ -25,8 +25,6 @@ export interface PdfContext {
   /** The page index each section starts on (for the table of contents). */
   sectionPages: Map<string, number>;
 }
-
-export type Doc = InstanceType<typeof PDFDocument>;
 
 /** Font name registered for a role. */
 export function fontName(role: FontRole): string {

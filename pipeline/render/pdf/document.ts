@@ -78,82 +78,41 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   const { doc, bytes } = openDocument(ordinance, template, provenance, { title: documentTitle(ordinance), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') }, false);
   let pageCount = 0;
   const done = bytes.then((pdf): Rendered => ({ bytes: pdf, pages: pageCount, sectionPages: new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1])) }));
-  tieInternalLinksToStructure(doc);
   const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
   const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), inFurniture: false, sectionPages: new Map() };
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
-  // Each page gets its furniture as it is finished, before the next begins.
+  // Each page gets its furniture as it is finished, before the next begins (text running over the page: while its marked content is still open; furniture closes and reopens it).
   const total = new PageTotal(ctx);
-  let page = 1;
-  const finishPage = () => drawPageFurniture(ctx, page, total);
-  const pages = doc as unknown as { addPage(options?: unknown): unknown; continueOnNewPage(options?: unknown): unknown };
-  const addPage = pages.addPage.bind(doc);
-  const continueOnNewPage = pages.continueOnNewPage.bind(doc);
-  let continuing = false;
-  // Text running over the page: finish the page while its marked content is still open (furniture closes and reopens it).
-  pages.continueOnNewPage = (options) => {
-    finishPage();
-    continuing = true;
-    try {
-      return continueOnNewPage(options);
-    } finally {
-      continuing = false;
-    }
-  };
-  pages.addPage = (options) => {
-    if (!continuing) finishPage();
-    page++;
-    return addPage(options);
-  };
+  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
+  doc.onLeavePage(finishPage);
   doc.font(fontName('regular'));
   drawTitleBlock(ctx, contents === undefined ? undefined : () => drawContents(ctx, contents, relations.length > 0));
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
   drawRelationsAppendix(ctx, relations);
   finishPage();
+  doc.onLeavePage(null);
   stopRecording();
   ctx.tags.end();
-  pageCount = page;
+  pageCount = currentPage();
   total.finish(pageCount);
   splitLargeTrees(doc);
   doc.end();
   return done;
 }
 
-/**
- * pdfkit gives an external link's annotation to the Link structure element it
- * is drawn in, but not an internal one's (goTo): do the same for those, so
- * every link annotation belongs to the structure tree.
- */
-function tieInternalLinksToStructure(pdf: PDFKit.PDFDocument): void {
-  const doc = pdf as unknown as {
-    goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): unknown;
-    _currentStructureElement?: { dictionary: { data: { S?: string } } };
-  };
-  const goTo = doc.goTo.bind(doc);
-  doc.goTo = (x, y, w, h, name, options = {}) => {
-    const current = doc._currentStructureElement;
-    return goTo(x, y, w, h, name, current?.dictionary.data.S === 'Link' ? { ...options, structParent: current } : options);
-  };
-}
-
 /** Note where each line of body text is drawn (page, y), for the line numbers; returns what stops it. */
 function recordBodyLines(ctx: PdfContext): () => void {
-  const doc = ctx.doc as unknown as { _fragment(text: string, x: number, y: number, options: unknown): unknown };
-  const original = doc._fragment;
-  doc._fragment = function (this: unknown, text, x, y, options) {
-    if (!ctx.inFurniture && String(text).trim()) {
-      const range = ctx.doc.bufferedPageRange();
-      const page = range.start + range.count - 1;
-      let lines = ctx.bodyLines.get(page);
-      if (!lines) ctx.bodyLines.set(page, (lines = new Set()));
-      // Pieces of one line (a marker and its text, runs of several styles) share one number.
-      const y0 = Math.round(y);
-      if (![...lines].some((seen) => Math.abs(seen - y0) <= 2)) lines.add(y0);
-    }
-    return original.call(this, text, x, y, options);
-  };
-  return () => {
-    doc._fragment = original;
-  };
+  ctx.doc.onTextFragment((text, y) => {
+    if (ctx.inFurniture || !text.trim()) return;
+    const range = ctx.doc.bufferedPageRange();
+    const page = range.start + range.count - 1;
+    let lines = ctx.bodyLines.get(page);
+    if (!lines) ctx.bodyLines.set(page, (lines = new Set()));
+    // Pieces of one line (a marker and its text, runs of several styles) share one number.
+    const y0 = Math.round(y);
+    if (![...lines].some((seen) => Math.abs(seen - y0) <= 2)) lines.add(y0);
+  });
+  return () => ctx.doc.onTextFragment(null);
 }

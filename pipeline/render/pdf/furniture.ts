@@ -12,66 +12,47 @@
  */
 import { BLANK } from '../fill.js';
 import { fontName, type PdfContext } from './context.js';
+import type { FormXObject, PdfkitFont } from './pdfkit.js';
 
 const STATUS_LABEL: Record<string, string> = { draft: 'Draft', introduced: 'Introduced', adopted: 'Adopted', effective: 'Effective' };
 
-interface EmbeddedFont {
-  id: string;
-  ascender: number;
-  ref(): PDFKit.PDFKitReference;
-  encode(text: string): [string[], unknown[]];
-}
-
-interface Internals {
-  _font: EmbeddedFont;
-  _fontSize: number;
-  _fillColor: unknown;
-  page: PDFKit.PDFPage & { xobjects: Record<string, unknown> };
-  ref(data: Record<string, unknown>): PDFKit.PDFKitReference & { write(data: string): void; end(): void };
-}
-
 /** The page count, shown in every footer, written when the document ends. */
 export class PageTotal {
-  private readonly xobject: ReturnType<Internals['ref']>;
-  private font: EmbeddedFont | null = null;
+  private readonly form: FormXObject;
+  private font: PdfkitFont | null = null;
   private size = 0;
 
   constructor(private readonly ctx: PdfContext) {
     const size = ctx.layout.footer.size;
-    this.xobject = (ctx.doc as unknown as Internals).ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, -size, 8 * size, 2 * size], Resources: { Font: {} } });
+    this.form = ctx.doc.formXObject([0, -size, 8 * size, 2 * size]);
   }
 
   /** Show the total at (x, y) (top of the text line) in the current font and size. */
   place(x: number, y: number): void {
-    const doc = this.ctx.doc as unknown as Internals & PDFKit.PDFDocument;
-    this.font ??= doc._font;
-    this.size ||= doc._fontSize;
-    doc.page.xobjects.Total = this.xobject;
+    const { doc } = this.ctx;
+    this.font ??= doc.currentFont();
+    this.size ||= doc.currentFontSize();
+    if (!this.font) return;
+    this.form.addToPage('Total');
     // The form is set once, in the first placement's font and size; another size scales it.
-    const scale = doc._fontSize / this.size;
-    const baseline = y + (this.font.ascender / 1000) * doc._fontSize;
+    const scale = doc.currentFontSize() / this.size;
+    const baseline = y + (this.font.ascender / 1000) * doc.currentFontSize();
     // pdfkit's page space runs downward; the form draws upward from its baseline.
     doc.addContent(`q ${scale.toFixed(4)} 0 0 ${(-scale).toFixed(4)} ${x.toFixed(2)} ${baseline.toFixed(2)} cm /Total Do Q`);
   }
 
   /** Write the count into the form (before the document ends, so its glyphs join the font subset). */
   finish(count: number): void {
-    const data = this.xobject as unknown as { data: { Resources: { Font: Record<string, unknown> } } };
-    if (this.font) {
-      const [glyphs] = this.font.encode(String(count));
-      data.data.Resources.Font[this.font.id] = this.font.ref();
-      this.xobject.write(`BT /${this.font.id} ${this.size} Tf 0 0 Td <${glyphs.join('')}> Tj ET`);
-    }
-    this.xobject.end();
+    if (this.font) this.form.writeText(this.font, this.size, String(count));
+    this.form.end();
   }
 }
 
 /** Draw the furniture of the page being finished (1-based `page`), keeping the cursor, font and colour as they were. */
 export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTotal): void {
-  const doc = ctx.doc as PDFKit.PDFDocument & Internals;
-  const { layout, ordinance, provenance, template } = ctx;
+  const { doc, layout, ordinance, provenance, template } = ctx;
   const { meta } = ordinance;
-  const saved = { x: doc.x, y: doc.y, font: doc._font, size: doc._fontSize, fill: doc._fillColor, margins: { ...doc.page.margins } };
+  const saved = { x: doc.x, y: doc.y, text: doc.saveTextState(), margins: { ...doc.page.margins } };
   const built = provenance.date.toISOString().slice(0, 10);
   const source = provenance.commit ? `source ${provenance.commit}` : 'source not committed';
   const footerLeft = `Version ${meta.version} · ${STATUS_LABEL[meta.status] ?? meta.status}`;
@@ -101,9 +82,7 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   if (layout.lineNumbers.enabled) drawLineNumbers(ctx, ctx.doc.bufferedPageRange().start + ctx.doc.bufferedPageRange().count - 1);
   ctx.inFurniture = false;
   doc.page.margins = saved.margins;
-  doc._font = saved.font;
-  doc._fontSize = saved.size;
-  doc._fillColor = saved.fill;
+  doc.restoreTextState(saved.text);
   doc.x = saved.x;
   doc.y = saved.y;
 }

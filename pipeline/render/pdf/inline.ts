@@ -8,6 +8,7 @@ import { referenceLabel } from '../../resolve/resolve.js';
 import type { Inline } from '../../model/types.js';
 import type { Align, FontRole } from '../template.js';
 import { fontName, type PdfContext } from './context.js';
+import { runOptions } from './pdfkit.js';
 
 interface Style {
   bold: boolean;
@@ -188,14 +189,14 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
     const last = index === visible.length - 1;
     doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
     doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
-    const common = {
+    const common = runOptions({
       continued: !last,
       underline: run.underline,
       strike: run.strike,
       // null, not undefined: pdfkit carries undefined options over from the previous run.
       link: run.link,
       goTo: run.goTo,
-    } as unknown as PDFKit.Mixins.TextOptions;
+    });
     const draw = () =>
       index === 0
         ? doc.text(run.text, options.x, doc.y, { ...common, width: options.width, align: options.align, lineGap: options.lineGap, indent: options.indent ?? 0 })

@@ -4,23 +4,15 @@
  * PDF/UA-identified PDF 1.7 for drafts; the template's fonts registered; the
  * metadata made safe for XMP; bytes collected as they are written.
  */
-import PDFDocument from 'pdfkit';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../template.js';
 import { fontName } from './context.js';
+import { CouncilDocument, infoText } from './pdfkit.js';
 
 /** Versions that are law are archived: PDF/A-1b (no transparency, so no watermark, which only drafts carry). */
 export function isArchival(ordinance: Ordinance): boolean {
   return ordinance.meta.status === 'adopted' || ordinance.meta.status === 'effective';
-}
-
-/** pdfkit writes info values into the XMP metadata without escaping; the Info dictionary reads valueOf(), the XMP toString(). */
-function xmpSafe(text: string): string {
-  const value = new String(text);
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  value.toString = () => escaped;
-  return value as unknown as string;
 }
 
 /** The PDF/UA-1 identification, and (PDF/A wants every non-standard XMP namespace described) its PDF/A extension schema. */
@@ -58,7 +50,7 @@ export interface DocumentInfo {
 }
 
 export interface OpenDocument {
-  doc: PDFKit.PDFDocument;
+  doc: CouncilDocument;
   /** The bytes, once `doc.end()` has been called. */
   bytes: Promise<Buffer>;
 }
@@ -67,7 +59,7 @@ export interface OpenDocument {
 export function openDocument(ordinance: Ordinance, template: Template, provenance: Provenance, info: DocumentInfo, bufferPages: boolean): OpenDocument {
   const { layout, jurisdiction } = template;
   const archival = isArchival(ordinance);
-  const doc = new PDFDocument({
+  const doc = new CouncilDocument({
     size: layout.page.size,
     margins: layout.page.margins,
     bufferPages,
@@ -78,17 +70,17 @@ export function openDocument(ordinance: Ordinance, template: Template, provenanc
     pdfVersion: archival ? '1.4' : '1.7',
     subset: archival ? 'PDF/A-1b' : 'PDF/UA',
     info: {
-      Title: xmpSafe(info.title),
-      Subject: xmpSafe(info.subject),
-      Author: xmpSafe(jurisdiction.name),
-      ...(info.keywords ? { Keywords: xmpSafe(info.keywords) } : {}),
+      Title: infoText(info.title),
+      Subject: infoText(info.subject),
+      Author: infoText(jurisdiction.name),
+      ...(info.keywords ? { Keywords: infoText(info.keywords) } : {}),
       Creator: 'ordinance-pipeline',
       Producer: 'ordinance-pipeline (pdfkit)',
       CreationDate: provenance.date,
     },
-  } as PDFKit.PDFDocumentOptions);
+  });
   // The archive is also identified as PDF/UA-1 (tagged for screen readers); pdfkit adds one identification, the other goes here.
-  if (archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDFUA_ID);
+  if (archival) doc.appendXmp(PDFUA_ID);
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -97,6 +89,6 @@ export function openDocument(ordinance: Ordinance, template: Template, provenanc
   });
   for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
   // Expanded: PDF/A wants a /Count on the outline root.
-  (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
+  doc.expandOutlineRoot();
   return { doc, bytes };
 }

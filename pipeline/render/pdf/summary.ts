@@ -8,6 +8,7 @@ import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../template.js';
 import { fontName } from './context.js';
+import { runOptions } from './pdfkit.js';
 import { openDocument } from './setup.js';
 import { StructureTree, type Role } from './tags.js';
 
@@ -51,7 +52,7 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
       pieces.forEach((run, i) => {
         const font = run.bold && run.italic ? 'boldItalic' : run.bold ? 'bold' : run.italic ? 'italic' : 'regular';
         doc.font(fontName(font)).fontSize(fontSize).fillColor(run.link ? layout.colors.link : layout.colors.text);
-        const options = { continued: i < pieces.length - 1, width: width - (x - left), lineGap: 3, link: run.link } as PDFKit.Mixins.TextOptions;
+        const options = runOptions({ continued: i < pieces.length - 1, width: width - (x - left), lineGap: 3, link: run.link });
         const draw = () => (i === 0 ? doc.text(run.text, x, doc.y, options) : doc.text(run.text, options));
         // A link to a section of the ordinance goes to its PDF; pdfkit writes it as a URI action.
         if (run.link) tags.link(draw, run.text);

@@ -5,13 +5,15 @@
  * as artifacts. Every drawing concern goes through this one small API, so no
  * content is left outside both.
  */
-type Doc = PDFKit.PDFDocument;
+import type { ArtifactType, CouncilDocument } from './pdfkit.js';
+
+type Doc = CouncilDocument;
 type Element = PDFKit.PDFStructureElement;
 
 /** Roles used (PDF 1.7 standard structure types). */
 export type Role = 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Link' | 'BlockQuote' | 'Figure' | 'TOC' | 'TOCI';
 
-export type ArtifactType = 'Pagination' | 'Layout' | 'Background';
+export type { ArtifactType };
 
 export class StructureTree {
   private readonly stack: { element: Element; role: Role }[];
@@ -73,7 +75,7 @@ export class StructureTree {
     // An artifact may not sit inside a structure element's marked content: close and reopen it.
     const parent = this.inLeaf ? this.top : null;
     if (parent) this.doc.endMarkedContent();
-    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
+    this.doc.markArtifact(type);
     try {
       draw();
     } finally {
