@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { CouncilDocument, infoText, runOptions, type CouncilDocumentOptions } from '../pipeline/render/pdf/pdfkit.js';
+import { CouncilDocument, infoText, runOptions, type CouncilDocumentOptions, type StructureOptions } from '../pipeline/render/pdf/pdfkit.js';
 import { readPdf } from './pdf.js';
 
 const require = createRequire(import.meta.url);
@@ -244,6 +244,22 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     const { pages } = await readPdf(pdf);
     // pdfjs drops the space before the form's text.
     expect(pages.map((p) => p.replace(/\s+/g, ' ').trim())).toEqual(['Page 1 of3', 'Page 2 of3', 'Page 3 of3']);
+  });
+
+  it('struct options.scope: a table header cell carries its /Scope', async () => {
+    const { doc, bytes } = open({ tagged: true, pdfVersion: '1.7' });
+    const options: StructureOptions = { scope: 'Column' };
+    const table = doc.struct('Table');
+    doc.addStructure(table);
+    const row = doc.struct('TR');
+    table.add(row);
+    row.add(doc.struct('TH', options, () => doc.text('Fee', 72, 72)));
+    row.end();
+    table.end();
+    const pdf = await finish(doc, bytes);
+    expect(pdf.toString('latin1')).toMatch(/\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Column\n>>/);
+    const struct = JSON.stringify(await (await (await load(pdf)).getPage(1)).getStructTree());
+    expect(struct).toContain('"role":"TH"');
   });
 
   it('markContent options.type: a Background artifact is written as given', async () => {

@@ -218,7 +218,7 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
       cells.forEach((cell, i) => {
         const w = widths[i]! - 2 * style.padding;
         const cellLeft = left;
-        ctx.tags.leaf(role, () => drawCell(ctx, cell, textOf(cell), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions : {});
+        ctx.tags.leaf(role, () => drawCell(ctx, cell, textOf(cell), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } : {});
         left += widths[i]!;
       }),
     );

@@ -61,6 +61,11 @@ export interface CouncilDocumentOptions extends Omit<PDFKit.PDFDocumentOptions, 
 /** Artifact types we mark (PDF 1.7, 14.8.2.2.2); pdfkit's type definitions lack 'Background'. */
 export type ArtifactType = 'Pagination' | 'Layout' | 'Background';
 
+/** Structure element options; pdfkit 0.20 reads `scope` (a TH's /Scope attribute), its type definitions lack it. */
+export interface StructureOptions extends PDFKit.Mixins.StructureElementOptions {
+  scope?: 'Row' | 'Column' | 'Both';
+}
+
 /** The font, size and fill colour being drawn with. */
 export interface TextState {
   readonly font: PdfkitFont | null;

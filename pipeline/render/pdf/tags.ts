@@ -5,7 +5,7 @@
  * as artifacts. Every drawing concern goes through this one small API, so no
  * content is left outside both.
  */
-import type { ArtifactType, CouncilDocument } from './pdfkit.js';
+import type { ArtifactType, CouncilDocument, StructureOptions } from './pdfkit.js';
 
 type Doc = CouncilDocument;
 type Element = PDFKit.PDFStructureElement;
@@ -31,7 +31,7 @@ export class StructureTree {
   }
 
   /** A grouping element (Sect, L, LI, Table, TR…): what `body` draws goes inside it. */
-  group(role: Role, body: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+  group(role: Role, body: () => void, options: StructureOptions = {}): void {
     const element = this.doc.struct(role, options);
     this.top.element.add(element);
     this.stack.push({ element, role });
@@ -44,7 +44,7 @@ export class StructureTree {
   }
 
   /** An element whose content `draw` draws (P, H2, Lbl, TD…). */
-  leaf(role: Role, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+  leaf(role: Role, draw: () => void, options: StructureOptions = {}): void {
     const element = this.doc.struct(role, options);
     this.top.element.add(element);
     this.stack.push({ element, role });
