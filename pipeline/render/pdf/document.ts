@@ -81,7 +81,8 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
   const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), inFurniture: false, sectionPages: new Map() };
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
-  // Each page gets its furniture as it is finished, before the next begins (text running over the page: while its marked content is still open; furniture closes and reopens it).
+  // Each page gets its furniture as it is finished, before the next begins; text running
+  // over the page is still in its marked content then (furniture closes and reopens it).
   const total = new PageTotal(ctx);
   const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
