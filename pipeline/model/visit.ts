@@ -55,6 +55,8 @@ export interface ModelVisitors {
   citation?: Visit<Citation>;
   reference?: Visit<SectionReference>;
   term?: Visit<TermDefinition>;
+  /** After an inline node and its contents (not after a skipped one). */
+  leave?: (node: Inline, at: Ancestry) => void;
 }
 
 export interface VisitOptions {
@@ -89,13 +91,18 @@ export function visitBlocks(blocks: Block[], visitors: ModelVisitors, at: Partia
   walkBlocks(blocks, { ...EMPTY, ...at }, visitors, wantsInlines(visitors));
 }
 
+/** Walk a run of inline content on its own (a paragraph as it is drawn, say), below `at`. */
+export function visitInlines(nodes: Inline[], visitors: ModelVisitors, at: Partial<Ancestry> = {}): void {
+  walkInlines(nodes, { ...EMPTY, ...at }, visitors);
+}
+
 /** The law path of a place: "§ 3(b)(2)", or "§ 24-211.07(b)" for a section printed with a designation. */
 export function lawPath(section: Section, subdivision?: Subdivision | null): string {
   return `§ ${section.designation ?? section.number}${subdivision?.path ?? ''}`;
 }
 
 function wantsInlines(visitors: ModelVisitors): boolean {
-  return Boolean(visitors.inline || visitors.text || visitors.citation || visitors.reference || visitors.term);
+  return Boolean(visitors.inline || visitors.text || visitors.citation || visitors.reference || visitors.term || visitors.leave);
 }
 
 function walkBlocks(blocks: Block[], at: Ancestry, visitors: ModelVisitors, inlines: boolean): void {
@@ -145,18 +152,23 @@ function visitInline(node: Inline, at: Ancestry, visitors: ModelVisitors): Inlin
   if (visitors.inline?.(node, at) === SKIP) return undefined;
   let skip: void | typeof SKIP = undefined;
   switch (node.type) {
-    case 'text':
-      return visitors.text?.(node, at) ?? undefined;
+    case 'text': {
+      const replacement = visitors.text?.(node, at) ?? undefined;
+      visitors.leave?.(node, at);
+      return replacement;
+    }
     case 'citation':
       skip = visitors.citation?.(node, at);
       break;
     case 'sectionRef':
       visitors.reference?.(node, at);
-      return undefined;
+      break;
     case 'term':
       skip = visitors.term?.(node, at);
       break;
   }
-  if (skip !== SKIP && 'children' in node) node.children = walkInlines(node.children, { ...at, inlines: [...at.inlines, node] }, visitors);
+  if (skip === SKIP) return undefined;
+  if ('children' in node) node.children = walkInlines(node.children, { ...at, inlines: [...at.inlines, node] }, visitors);
+  visitors.leave?.(node, at);
   return undefined;
 }
