@@ -7,10 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lawPathAt } from '../pipeline/model/law-path.js';
-import type { Subdivision } from '../pipeline/model/types.js';
-import { SKIP, visitOrdinance, type Ancestry } from '../pipeline/model/visit.js';
+import type { Inline, Subdivision } from '../pipeline/model/types.js';
+import { SKIP, visitInlines, visitOrdinance, type Ancestry } from '../pipeline/model/visit.js';
+import type { PdfContext } from '../pipeline/render/pdf/context.js';
+import { toRuns } from '../pipeline/render/pdf/inline.js';
 import { compileWorkspace } from '../pipeline/pipeline.js';
 import { ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
 
@@ -50,6 +53,28 @@ describe('visitOrdinance', () => {
     expect(cited).toContain('1(c) lapd-special-order-40');
     expect(cited).toContain('1(d)(5) us-code-8-1357');
     expect(words).toEqual([]);
+  });
+});
+
+describe('visitInlines', () => {
+  const text = (value: string): Inline => ({ type: 'text', value });
+  const source = { file: new VFile(), position: undefined };
+  const amended: Inline[] = [text('keep '), { type: 'insertion', source, children: [{ type: 'emphasis', children: [text('new')] }, { type: 'deletion', source, children: [text('old')] }] }];
+
+  it('enters each node before its contents and leaves it after', () => {
+    const events: string[] = [];
+    const name = (node: Inline) => (node.type === 'text' ? node.value : node.type);
+    visitInlines(amended, { inline: (node, at) => void events.push(`${'>'.repeat(at.inlines.length)}${name(node)}`), leave: (node) => void events.push(`/${name(node)}`) });
+    expect(events).toEqual(['keep ', '/keep ', 'insertion', '>emphasis', '>>new', '/new', '/emphasis', '>deletion', '>>old', '/old', '/deletion', '/insertion']);
+  });
+
+  it('gives the PDF its runs: insertions underlined, deletions struck and inside their marks', () => {
+    const ctx = { layout: { amendment: { deletionOpen: '((', deletionClose: '))' } }, template: { jurisdiction: {} }, ordinance: { sections: [] } } as unknown as PdfContext;
+    expect(toRuns(ctx, amended).map((r) => [r.text, r.italic, r.underline, r.strike])).toEqual([
+      ['keep ', false, false, false],
+      ['new', true, true, false],
+      ['((old))', false, true, true],
+    ]);
   });
 });
 
