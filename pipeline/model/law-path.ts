@@ -9,7 +9,7 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { Place } from '../diagnostics.js';
 import type { Ordinance, Section, Subdivision } from './types.js';
-import { lawPath, visitOrdinance } from './visit.js';
+import { visitOrdinance } from './visit.js';
 
 /** A subdivision and the stretch of its file it spans: its own text and everything under it. */
 interface Span {
@@ -22,6 +22,11 @@ interface SectionIndex {
   section: Section;
   /** Outermost first, as the walk meets them, so the last span holding a place is the deepest. */
   spans: Span[];
+}
+
+/** The law path of a section, or of a subdivision of it: "§ 3(b)(2)"; a designated section prints its designation ("§ 24-211.07(b)"). */
+export function lawPath(section: Section, subdivision?: Subdivision | null): string {
+  return `§ ${section.designation ?? section.number}${subdivision?.path ?? ''}`;
 }
 
 const indexes = new WeakMap<Ordinance, Map<VFile, SectionIndex>>();

@@ -96,11 +96,6 @@ export function visitInlines(nodes: Inline[], visitors: ModelVisitors, at: Parti
   walkInlines(nodes, { ...EMPTY, ...at }, visitors);
 }
 
-/** The law path of a place: "§ 3(b)(2)", or "§ 24-211.07(b)" for a section printed with a designation. */
-export function lawPath(section: Section, subdivision?: Subdivision | null): string {
-  return `§ ${section.designation ?? section.number}${subdivision?.path ?? ''}`;
-}
-
 function wantsInlines(visitors: ModelVisitors): boolean {
   return Boolean(visitors.inline || visitors.text || visitors.citation || visitors.reference || visitors.term || visitors.leave);
 }
