@@ -3,11 +3,11 @@
  * render, summarize, publish. Each stage is a module with typed input and
  * output; options switch the output stages on and off.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { hasErrors } from './diagnostics.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
+import { walkTree } from './load/walk.js';
 import { analyzeFile, buildOrdinance, type FileAnalysis } from './model/build-ordinance.js';
 import { groupSchema, ordinanceSchema, sectionSchema } from './model/metadata.js';
 import type { Ordinance } from './model/types.js';
@@ -219,14 +219,12 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
 /** How many Markdown files the workspace's ordinances hold, counted cheaply. */
 function countSourceFiles(folders: string[]): number {
   let count = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (entry.name.endsWith('.md')) count++;
-      if (count >= PARALLEL_THRESHOLD) return;
+  for (const dir of folders) {
+    for (const entry of walkTree(dir)) {
+      if (!entry.isDirectory && entry.name.endsWith('.md')) count++;
+      if (count >= PARALLEL_THRESHOLD) return count;
     }
-  };
-  for (const dir of folders) if (count < PARALLEL_THRESHOLD) walk(dir);
+  }
   return count;
 }
 

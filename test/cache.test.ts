@@ -26,7 +26,7 @@ describe('check with the cache', () => {
     // Fix the gap with an edit of the same size: (c) becomes (b).
     writeFileSync(records, readFileSync(records, 'utf8').replace('(c) Records', '(b) Records'));
     const fixed = runCli(['check', 'ordinance'], dir);
-    expect(fixed.stdout).toBe('ordinance/sample/02-records.md:13:1: error Unexpected subdivision `(1)`, expected `(2)` [subdivision-sequence]\n');
+    expect(fixed.stdout).toBe('ordinance/sample/02-records.md:13:1: error § 2(b)(1): Unexpected subdivision `(1)`, expected `(2)` [subdivision-sequence]\n');
 
     // A registry change is seen too: the citation's target disappears.
     writeFileSync(path.join(dir, 'ordinance', 'directives', 'example-order.md'), '---\nid: example-order\n---\n');

@@ -96,7 +96,7 @@ describe('detection in the pipeline', () => {
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nAs Example Order 7 requires, and as Section 1 says, records follow Example Order 9.\n`);
     const check = runCli(['check', 'ordinance'], dir);
     expect(check.stdout).toBe(
-      'ordinance/sample/02-records.md:19:68: warning Unknown citation `Example Order 9`, expected a form the registry knows (did you mean `Example Order 7` (`example-order`)?) [prose-citation-resolves]\n',
+      'ordinance/sample/02-records.md:19:68: warning § 2(c): Unknown citation `Example Order 9`, expected a form the registry knows (did you mean `Example Order 7` (`example-order`)?) [prose-citation-resolves]\n',
     );
     const out = tempDir();
     expect(runCli(['build', 'ordinance', '--out', out], dir).code).toBe(0);
@@ -121,7 +121,7 @@ describe('detection in the pipeline', () => {
     const line = lines.findIndex((l) => l.startsWith('In 2019')) + 1;
     const result = runCli(['check', 'ordinance'], dir);
     expect(result.stdout).toBe(
-      `ordinance/la-sanctuary-city/02-purpose.md:${line}:48: warning Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
+      `ordinance/la-sanctuary-city/02-purpose.md:${line}:48: warning § 2(d): Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
     );
   });
 
@@ -130,7 +130,7 @@ describe('detection in the pipeline', () => {
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nSee Section 9(b).\n`);
     expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
-      'ordinance/sample/02-records.md:19:5: error Unknown section in `Section 9(b)`, expected one of Sections 1–5 (better, `:ref{to=id}`, which follows the section when it moves) [section-ref-resolves]\n',
+      'ordinance/sample/02-records.md:19:5: error § 2(c): Unknown section in `Section 9(b)`, expected one of Sections 1–5 (better, `:ref{to=id}`, which follows the section when it moves) [section-ref-resolves]\n',
     );
   });
 

@@ -28,7 +28,7 @@ describe('ordinance check', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(':ref{to=exceptions}', ':ref{to=exemptions}'));
     const result = runCli(['check', 'ordinance/'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error Unknown section id `exemptions`, expected `exceptions` or one of .+ \[section-ref-resolves\]\n$/);
+    expect(result.stdout).toMatch(/^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `exemptions`, expected `exceptions` or one of .+ \[section-ref-resolves\]\n$/);
     expect(result.stderr).toBe('1 error, 0 warnings\n');
   });
 
@@ -36,10 +36,10 @@ describe('ordinance check', () => {
     const dir = workspace(path.join(ROOT, 'test/fixtures/bad-input/unregistered-directive'));
     const github = runCli(['check', 'ordinance', '--format', 'github'], dir);
     expect(github.stdout).toBe(
-      '::error file=ordinance/sample/01-purpose.md,line=6,col=25,endLine=6,endColumn=64,title=citation-resolves::Unknown directive `example-ordr`, expected a registered id (did you mean `example-order`?); register it as `ordinance/directives/example-ordr.md`\n',
+      '::error file=ordinance/sample/01-purpose.md,line=6,col=25,endLine=6,endColumn=64,title=citation-resolves::§ 1: Unknown directive `example-ordr`, expected a registered id (did you mean `example-order`?); register it as `ordinance/directives/example-ordr.md`\n',
     );
     const json = JSON.parse(runCli(['check', 'ordinance', '--format=json'], dir).stdout);
-    expect(json).toEqual([expect.objectContaining({ file: 'ordinance/sample/01-purpose.md', line: 6, column: 25, severity: 'error', ruleId: 'citation-resolves' })]);
+    expect(json).toEqual([expect.objectContaining({ file: 'ordinance/sample/01-purpose.md', line: 6, column: 25, severity: 'error', ruleId: 'citation-resolves', where: '§ 1' })]);
   });
 });
 

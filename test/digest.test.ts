@@ -146,8 +146,8 @@ describe('a hard-to-read summary', () => {
     const column = (phrase: string) => source.split('\n')[line - 1]!.indexOf(phrase) + 1;
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('Prior to')}: warning`);
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('utilize')}: warning`);
-    expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('kept')}: warning Unexpected use of the passive voice`);
-    expect(result.stdout).toMatch(new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`));
+    expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('kept')}: warning § 2: Unexpected use of the passive voice`);
+    expect(result.stdout).toMatch(new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning § 2: Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`));
   });
 });
 
@@ -161,9 +161,9 @@ describe('positions in summaries written other ways', () => {
     const result = runCli(['check', 'ordinance'], dir);
     expect(result.stdout).toBe(
       [
-        'ordinance/sample/01-purpose.md:5:39: warning Unexpected `utilize`, use `use` instead in the summary of Section 1 [summary-plain-words]',
-        'ordinance/sample/02-records.md:7:3: warning Unexpected `Prior to`, use `before` instead in the summary of Section 2 [summary-plain-words]',
-        'ordinance/sample/02-records.md:7:31: warning Unexpected `utilize`, use `use` instead in the summary of Section 2 [summary-plain-words]',
+        'ordinance/sample/01-purpose.md:5:39: warning § 1: Unexpected `utilize`, use `use` instead in the summary of Section 1 [summary-plain-words]',
+        'ordinance/sample/02-records.md:7:3: warning § 2: Unexpected `Prior to`, use `before` instead in the summary of Section 2 [summary-plain-words]',
+        'ordinance/sample/02-records.md:7:31: warning § 2: Unexpected `utilize`, use `use` instead in the summary of Section 2 [summary-plain-words]',
         '',
       ].join('\n'),
     );

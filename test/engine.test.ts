@@ -26,15 +26,15 @@ describe('configuration', () => {
     const dir = workspace();
     edit(dir, RECORDS, (t) => t.replace('(a) Every Stop shall be recorded.', '(a) Every Stop shall be recorded promptly and/or at once.'));
     expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
-      'ordinance/sample/02-records.md:9:34: warning Unexpected vague term `promptly`, expected a stated standard (a time, a number, a test) [vague-terms]\n' +
-        'ordinance/sample/02-records.md:9:43: warning Unexpected `and/or`, expected `or`, `and`, or `A or B, or both` [and-or]\n',
+      'ordinance/sample/02-records.md:9:34: warning § 2(a): Unexpected vague term `promptly`, expected a stated standard (a time, a number, a test) [vague-terms]\n' +
+        'ordinance/sample/02-records.md:9:43: warning § 2(a): Unexpected `and/or`, expected `or`, `and`, or `A or B, or both` [and-or]\n',
     );
     config(dir, {
       rules: { 'and-or': 'error', 'vague-terms': { options: { words: ['at once'] } } },
       overrides: [{ ordinances: ['sample'], rules: { 'and-or': { severity: 'warning', byStatus: { draft: 'off' }, reason: 'a draft under discussion' } } }],
     });
     expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
-      'ordinance/sample/02-records.md:9:50: warning Unexpected vague term `at once`, expected a stated standard (a time, a number, a test) [vague-terms]\n',
+      'ordinance/sample/02-records.md:9:50: warning § 2(a): Unexpected vague term `at once`, expected a stated standard (a time, a number, a test) [vague-terms]\n',
     );
   });
 

@@ -98,9 +98,9 @@ describe('ordinance import dc-code', () => {
       .map((line) => line.slice(line.indexOf('dc-code-title-')));
     // Each is in the D.C. Council's XML as published: (A)-(D) then (A), (B); (a) then (c); (c) then (d) missing.
     expect(findings).toEqual([
-      'dc-code-title-29/03-chapter-3/12-subchapter-xii/02-part-b/01-29-312.20.md:26:1: warning Unexpected subdivision `(A)`, expected `(E)` [subdivision-sequence]',
-      'dc-code-title-29/06-chapter-6/10-subchapter-x/04-29-610.04.md:16:1: warning Unexpected subdivision `(c)`, expected `(b)` [subdivision-sequence]',
-      'dc-code-title-29/11-chapter-11/26-29-1126.md:38:1: warning Unexpected subdivision `(d)`, expected `(c)` [subdivision-sequence]',
+      'dc-code-title-29/03-chapter-3/12-subchapter-xii/02-part-b/01-29-312.20.md:26:1: warning § 29-312.20(a)(2)(A): Unexpected subdivision `(A)`, expected `(E)` [subdivision-sequence]',
+      'dc-code-title-29/06-chapter-6/10-subchapter-x/04-29-610.04.md:16:1: warning § 29-610.04(c): Unexpected subdivision `(c)`, expected `(b)` [subdivision-sequence]',
+      'dc-code-title-29/11-chapter-11/26-29-1126.md:38:1: warning § 29-1126(d): Unexpected subdivision `(d)`, expected `(c)` [subdivision-sequence]',
     ]);
     // Warnings, by the District's template (with its reason): the Code is published as enacted.
     expect(result.code).toBe(0);

@@ -7,8 +7,8 @@
  * modified within two seconds of the summary is never trusted to be unchanged.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { walkTree } from '../load/walk.js';
 import type { SerializedFile } from '../parallel/messages.js';
 import { toolKey } from './analysis-cache.js';
 import { cacheDir, cacheFile, writeAtomically } from './files.js';
@@ -28,24 +28,12 @@ interface Summary {
 /** Markdown files below `dir` (README.md excepted) with their stats, in a stable order. */
 export function statTree(dir: string): FileStat[] {
   const out: FileStat[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.md') && entry.name !== 'README.md') {
-        const stat = statSync(full);
-        out.push([full, stat.size, stat.mtimeMs, stat.ino]);
-      }
-    }
-  };
-  walk(dir);
+  for (const entry of walkTree(dir, { skipHidden: true, skipUnreadable: true })) {
+    if (entry.isDirectory || !entry.name.endsWith('.md') || entry.name === 'README.md') continue;
+    const stat = statSync(entry.path);
+    out.push([entry.path, stat.size, stat.mtimeMs, stat.ino]);
+  }
+  // By full path, as the cache has always keyed them (not the walk's folder-first order).
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 

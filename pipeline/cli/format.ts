@@ -12,10 +12,15 @@ import { formatSarif } from './sarif.js';
 export const FORMATS = ['compact', 'human', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** `path:line:col: severity message [rule-id]`, one line each. */
+/** "§ 3(b): " before a message whose place has a law path; nothing otherwise. */
+export function lawPathPrefix(diagnostic: Diagnostic): string {
+  return diagnostic.where ? `${diagnostic.where}: ` : '';
+}
+
+/** `path:line:col: severity § 3(b): message [rule-id]`, one line each (no law path, no `§ ...: `). */
 export function formatCompact(diagnostics: Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message}${d.related ? ` (${d.related})` : ''} [${d.ruleId}]`)
+    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${lawPathPrefix(d)}${d.message}${d.related ? ` (${d.related})` : ''} [${d.ruleId}]`)
     .join('\n');
 }
 
@@ -36,7 +41,7 @@ export function formatGithub(diagnostics: Diagnostic[]): string {
       if (d.endLine !== undefined) properties.push(`endLine=${d.endLine}`);
       if (d.endColumn !== undefined && d.endLine === d.line) properties.push(`endColumn=${d.endColumn}`);
       properties.push(`title=${escapeProperty(d.ruleId)}`);
-      return `::${command} ${properties.join(',')}::${escapeData(d.message)}`;
+      return `::${command} ${properties.join(',')}::${escapeData(lawPathPrefix(d) + d.message)}`;
     })
     .join('\n');
 }
@@ -52,7 +57,8 @@ export function formatDiagnostics(files: VFile[], format: Format, version = '0.0
     case 'github':
       return formatGithub(diagnostics);
     case 'human':
-      return diagnostics.length ? reporter(files.filter((f) => f.messages.length > 0), { quiet: true }) : '';
+      // Verbose: each finding's law path (its note) and docs page under it.
+      return diagnostics.length ? reporter(files.filter((f) => f.messages.length > 0), { quiet: true, verbose: true }) : '';
     default:
       return formatCompact(diagnostics);
   }

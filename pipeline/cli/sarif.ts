@@ -1,7 +1,8 @@
 /**
  * SARIF 2.1.0, for code-scanning upload: one run, the registered rules as the
  * tool's rules (with their docs page and default level), every finding a
- * result with its region.
+ * result with its region and, when it has one, its law path ("§ 3(b)") as a
+ * logical location.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Rule } from '../validate/rule.js';
@@ -34,7 +35,7 @@ export function formatSarif(diagnostics: Diagnostic[], rules: readonly Rule[], v
           ruleId: d.ruleId,
           ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
           level: LEVEL[d.severity],
-          message: { text: d.related ? `${d.message} (${d.related})` : d.message },
+          message: { text: `${d.where ? `${d.where}: ` : ''}${d.message}${d.related ? ` (${d.related})` : ''}` },
           locations: [
             {
               physicalLocation: {
@@ -46,6 +47,8 @@ export function formatSarif(diagnostics: Diagnostic[], rules: readonly Rule[], v
                   ...(d.endColumn !== undefined ? { endColumn: d.endColumn } : {}),
                 },
               },
+              // Where in the law: the section and subdivision ("§ 3(b)").
+              ...(d.where ? { logicalLocations: [{ fullyQualifiedName: d.where, kind: 'section' }] } : {}),
             },
           ],
         })),

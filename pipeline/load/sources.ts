@@ -7,6 +7,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { decodeUtf8 } from './utf8.js';
+import { walkTree } from './walk.js';
 
 /** The file in an ordinance folder that holds the ordinance-level metadata. */
 export const ORDINANCE_FILE = 'ordinance.md';
@@ -114,22 +115,17 @@ export function markdownFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Section files and group folders below `dir`, in document order. */
-function walkSections(root: string, dir: string, sections: string[], groups: Map<string, string>): void {
-  const entries = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const group = path.join(full, GROUP_FILE);
-      if (existsSync(group)) groups.set(path.relative(root, full), group);
-      walkSections(root, full, sections, groups);
-    } else if (entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md') {
-      const atRoot = dir === root;
+/** Section files and group folders below `root`, in document order. */
+function walkSections(root: string, sections: string[], groups: Map<string, string>): void {
+  for (const entry of walkTree(root, { skipHidden: true })) {
+    if (entry.isDirectory) {
+      const group = path.join(entry.path, GROUP_FILE);
+      if (existsSync(group)) groups.set(path.relative(root, entry.path), group);
+    } else if (entry.isFile && entry.name.endsWith('.md') && entry.name !== 'README.md') {
+      const atRoot = entry.depth === 1;
       if (atRoot && METADATA_FILES.includes(entry.name)) continue;
       if (!atRoot && entry.name === GROUP_FILE) continue;
-      sections.push(full);
+      sections.push(entry.path);
     }
   }
 }
@@ -141,7 +137,7 @@ export function loadOrdinanceSources(dir: string): OrdinanceSources {
   const ordinanceFile = metadataPath ? readSourceFile(metadataPath) : null;
   const sectionPaths: string[] = [];
   const groupPaths = new Map<string, string>();
-  if (existsSync(dir)) walkSections(dir, dir, sectionPaths, groupPaths);
+  if (existsSync(dir)) walkSections(dir, sectionPaths, groupPaths);
   const sectionFiles = sectionPaths.map(readSourceFile);
   const groupFiles = new Map([...groupPaths].map(([key, file]) => [key, readSourceFile(file)]));
   if (!ordinanceFile && sectionFiles.length === 0) {

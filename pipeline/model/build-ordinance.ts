@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { ParsedFile } from '../parse/processor.js';
+import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from './metadata.js';
 import { leadingMarkers, levelOf } from './subdivisions.js';
 import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
@@ -22,16 +23,6 @@ interface Collector {
   citations: Citation[];
   references: SectionReference[];
   annotations: Annotation[];
-}
-
-/** Slug of a term or heading, for ids. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /**

@@ -3,12 +3,12 @@
  * task, handed out as workers come free (large titles and small ones balance
  * themselves). Used when there is more than one core and enough to share.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../load/sources.js';
+import { walkTree } from '../load/walk.js';
 import type { OrdinanceResult, PipelineOptions } from '../pipeline.js';
 import { deserializeFiles } from './messages.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
@@ -33,14 +33,7 @@ const BUILD_OLD_SPACE_MIB = 256;
 /** Markdown bytes under `dir`: how much work a folder is. */
 function sourceBytes(dir: string): number {
   let bytes = 0;
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith('.md')) bytes += statSync(p).size;
-    }
-  };
-  walk(dir);
+  for (const entry of walkTree(dir)) if (!entry.isDirectory && entry.name.endsWith('.md')) bytes += statSync(entry.path).size;
   return bytes;
 }
 

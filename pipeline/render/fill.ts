@@ -4,16 +4,9 @@
  * blank line for the Clerk to complete by hand.
  */
 import type { OrdinanceMeta } from '../model/metadata.js';
+import { formatDate } from '../text/dates.js';
 
 export const BLANK = '____________________';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2024-12-04" as "December 4, 2024". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
-}
 
 /** The value at a dotted key path of the metadata, as printed text, or undefined. */
 export function metaValue(meta: OrdinanceMeta, keyPath: string): string | undefined {

@@ -11,7 +11,8 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { compileGrammar, detectCitations, type DetectedCitation, type RegistryForms } from '../cite/detect.js';
 import type { CitationContext, CitationGrammar } from '../cite/grammar.js';
-import type { Block, Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
+import type { Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
+import { SKIP, visitOrdinance, type TextNode } from '../model/visit.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 
 const formsOf = new WeakMap<DirectiveRegistry, RegistryForms>();
@@ -52,6 +53,7 @@ function offsetMap(value: string, source: string): (offset: number) => number {
   return (offset) => map[Math.min(offset, map.length - 1)]!;
 }
 
+/** Where a text node stands, and what the walk has found so far. */
 interface Walk {
   file: VFile;
   section: Section | null;
@@ -59,40 +61,27 @@ interface Walk {
   found: { citations: Citation[]; references: SectionReference[] };
 }
 
-/** Detect citations in every text node, splitting the node around them. */
-function inlines(nodes: Inline[], walk: Walk, compiled: ReturnType<typeof compileGrammar>, sectionsByNumber: Map<string, Section>): Inline[] {
+/** The text node split around the citations detected in it, or undefined if it holds none. */
+function detectIn(node: TextNode, walk: Walk, compiled: ReturnType<typeof compileGrammar>, sectionsByNumber: Map<string, Section>): Inline[] | undefined {
+  if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return undefined;
+  const detections = detectCitations(node.value, compiled, walk.context);
+  if (detections.length === 0) return undefined;
   const out: Inline[] = [];
-  for (const node of nodes) {
-    if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'insertion' || node.type === 'deletion') {
-      node.children = inlines(node.children, walk, compiled, sectionsByNumber);
-      out.push(node);
-      continue;
-    }
-    if (node.type !== 'text' || node.position?.start.offset === undefined || node.position.end.offset === undefined) {
-      out.push(node);
-      continue;
-    }
-    const detections = detectCitations(node.value, compiled, walk.context);
-    if (detections.length === 0) {
-      out.push(node);
-      continue;
-    }
-    const base = node.position.start.offset;
-    const toSource = offsetMap(node.value, String(walk.file.value).slice(base, node.position.end.offset));
-    const at = locator(walk.file);
-    const position = (start: number, end: number): Position => ({
-      start: at.toPoint(base + toSource(start)) as Position['start'],
-      end: at.toPoint(base + toSource(end)) as Position['end'],
-    });
-    let cursor = 0;
-    for (const detection of detections) {
-      if (detection.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, detection.start), position: position(cursor, detection.start) });
-      const text: Inline = { type: 'text', value: detection.text, position: position(detection.start, detection.end) };
-      out.push(toModel(detection, text, walk, sectionsByNumber));
-      cursor = detection.end;
-    }
-    if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor), position: position(cursor, node.value.length) });
+  const base = node.position.start.offset;
+  const toSource = offsetMap(node.value, String(walk.file.value).slice(base, node.position.end.offset));
+  const at = locator(walk.file);
+  const position = (start: number, end: number): Position => ({
+    start: at.toPoint(base + toSource(start)) as Position['start'],
+    end: at.toPoint(base + toSource(end)) as Position['end'],
+  });
+  let cursor = 0;
+  for (const detection of detections) {
+    if (detection.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, detection.start), position: position(cursor, detection.start) });
+    const text: Inline = { type: 'text', value: detection.text, position: position(detection.start, detection.end) };
+    out.push(toModel(detection, text, walk, sectionsByNumber));
+    cursor = detection.end;
   }
+  if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor), position: position(cursor, node.value.length) });
   return out;
 }
 
@@ -126,30 +115,6 @@ function toModel(detection: DetectedCitation, text: Inline & { type: 'text' }, w
   return citation;
 }
 
-function blocks(list: Block[], walk: Walk, compiled: ReturnType<typeof compileGrammar>, sectionsByNumber: Map<string, Section>): void {
-  for (const block of list) {
-    switch (block.type) {
-      case 'paragraph':
-        block.children = inlines(block.children, walk, compiled, sectionsByNumber);
-        break;
-      case 'subdivision':
-        block.children = inlines(block.children, walk, compiled, sectionsByNumber);
-        blocks(block.blocks, walk, compiled, sectionsByNumber);
-        break;
-      case 'blockquote':
-        blocks(block.children, walk, compiled, sectionsByNumber);
-        break;
-      case 'list':
-        for (const item of block.items) blocks(item, walk, compiled, sectionsByNumber);
-        break;
-      case 'table':
-        block.header = block.header.map((cell) => inlines(cell, walk, compiled, sectionsByNumber));
-        block.rows = block.rows.map((row) => row.map((cell) => inlines(cell, walk, compiled, sectionsByNumber)));
-        break;
-    }
-  }
-}
-
 const locators = new WeakMap<VFile, ReturnType<typeof location>>();
 function locator(file: VFile): ReturnType<typeof location> {
   let at = locators.get(file);
@@ -164,13 +129,23 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   const sectionsByNumber = new Map(isCode ? [] : ordinance.sections.map((s) => [String(s.number), s]));
   const found = { citations: [] as Citation[], references: [] as SectionReference[] };
   const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number };
-  if (ordinance.file.value) blocks(ordinance.preamble, { file: ordinance.file, section: null, context: own, found }, compiled, sectionsByNumber);
-  for (const section of ordinance.sections) {
-    if (!section.file.value) continue;
-    const walk: Walk = { file: section.file, section, context: { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) }, found };
-    blocks(section.blocks, walk, compiled, sectionsByNumber);
-    for (const annotation of section.annotations) blocks(annotation.blocks, walk, compiled, sectionsByNumber);
-  }
+  const contexts = new Map<Section, CitationContext>();
+  const contextOf = (section: Section | null): CitationContext => {
+    if (!section) return own;
+    let context = contexts.get(section);
+    if (!context) contexts.set(section, (context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) }));
+    return context;
+  };
+  visitOrdinance(
+    ordinance,
+    {
+      // Links, citations and term definitions keep their words as written.
+      inline: (node) => (node.type === 'link' || node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
+      text: (node, at) => detectIn(node, { file: at.file!, section: at.section, context: contextOf(at.section), found }, compiled, sectionsByNumber),
+    },
+    // The sections' notes (history, editor's notes) cite too.
+    { annotations: true, heldTextOnly: true },
+  );
   const fileOrder = new Map<VFile, number>([ordinance.file, ...ordinance.sections.map((s) => s.file)].map((file, i) => [file, i]));
   if (found.citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...found.citations], fileOrder);
   if (found.references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...found.references], fileOrder);

@@ -5,6 +5,7 @@
  */
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Ordinance, Section, Subdivision, Block } from '../model/types.js';
+import { SKIP, visitBlocks } from '../model/visit.js';
 
 /** Link references and citations in place; returns the same ordinance. */
 export function resolveReferences(ordinance: Ordinance, registry: DirectiveRegistry): Ordinance {
@@ -39,27 +40,19 @@ export function sectionsById(ordinance: Ordinance): Map<string, Section> {
 /** Every subdivision path of a section: "(a)", "(a)(1)"... */
 export function subdivisionPaths(section: Section): Set<string> {
   const paths = new Set<string>();
-  const walk = (blocks: Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'subdivision') {
-        paths.add(block.path);
-        walk(block.blocks);
-      } else if (block.type === 'blockquote') walk(block.children);
-      else if (block.type === 'list') block.items.forEach(walk);
-    }
-  };
-  walk(section.blocks);
+  visitBlocks(section.blocks, { subdivision: (subdivision) => void paths.add(subdivision.path) });
   return paths;
 }
 
-/** Visit every subdivision with its parent's list of siblings. */
+/** Visit every subdivision with its parent's list of siblings (subdivisions inside lists are not a run of their own). */
 export function eachSubdivisionGroup(blocks: Block[], visit: (siblings: Subdivision[]) => void): void {
-  const here = blocks.filter((b): b is Subdivision => b.type === 'subdivision');
-  if (here.length) visit(here);
-  for (const block of blocks) {
-    if (block.type === 'subdivision') eachSubdivisionGroup(block.blocks, visit);
-    else if (block.type === 'blockquote') eachSubdivisionGroup(block.children, visit);
-  }
+  visitBlocks(blocks, {
+    blocks(siblings) {
+      const here = siblings.filter((b): b is Subdivision => b.type === 'subdivision');
+      if (here.length) visit(here);
+    },
+    block: (block) => (block.type === 'list' ? SKIP : undefined),
+  });
 }
 
 /** How a reference prints: "Section 3(b)", or "§ 24-211.07(b)" for a designated section. */

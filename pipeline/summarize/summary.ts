@@ -22,7 +22,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import { formatDate } from '../render/fill.js';
+import { formatDate } from '../text/dates.js';
 import type { Jurisdiction } from '../render/template.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { directiveRelations, relationWords, sectionList } from '../xref/relations.js';

@@ -8,6 +8,7 @@
  */
 import type { VFile } from 'vfile';
 import { report as reportOn, RULE_DOCS_BASE, type Place } from '../diagnostics.js';
+import { lawPathAt } from '../model/law-path.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from './config.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
@@ -55,7 +56,9 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
         used.add(suppression);
         return;
       }
-      const message = reportOn(file, rule.id, reason, { place, severity, related: finding.related, where: finding.where });
+      // The law path comes from the place; a rule names it only when it reports about somewhere else.
+      const where = finding.where ?? lawPathAt(ordinance, file, place);
+      const message = reportOn(file, rule.id, reason, { place, severity, related: finding.related, where });
       message.url = `${RULE_DOCS_BASE}${rule.id}.md`;
     };
     rule.check(context, report, ruleOptions);

@@ -22,7 +22,11 @@ export interface RuleContext {
 export interface RuleFinding {
   /** A second place that explains the first ("first defined here"). */
   related?: { file: VFile; place: Place; message: string } | undefined;
-  /** Where in the law, for example "§ 4(b)". */
+  /**
+   * Where in the law, for example "§ 4(b)". The engine derives it from the
+   * place (the section and deepest subdivision holding it); a rule names it
+   * only for a finding about somewhere other than where it is reported.
+   */
   where?: string | undefined;
 }
 

@@ -8,6 +8,7 @@ import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import type { Block, Inline, Ordinance, Section } from '../model/types.js';
+import { SKIP, visitBlocks, visitOrdinance } from '../model/visit.js';
 
 export interface TextRun {
   file: VFile;
@@ -18,46 +19,24 @@ export interface TextRun {
   offset: number;
 }
 
-function* inlineRuns(inlines: Inline[], file: VFile, section: Section | null): Generator<TextRun> {
-  for (const node of inlines) {
-    if (node.type === 'text') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) yield { file, section, text: String(file.value).slice(start, end), offset: start };
-    } else if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'insertion' || node.type === 'deletion' || node.type === 'link') {
-      yield* inlineRuns(node.children, file, section);
-    }
-  }
-}
-
-function* blockRuns(blocks: Block[], file: VFile, section: Section | null): Generator<TextRun> {
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'paragraph':
-        yield* inlineRuns(block.children, file, section);
-        break;
-      case 'subdivision':
-        yield* inlineRuns(block.children, file, section);
-        yield* blockRuns(block.blocks, file, section);
-        break;
-      case 'blockquote':
-        yield* blockRuns(block.children, file, section);
-        break;
-      case 'list':
-        for (const item of block.items) yield* blockRuns(item, file, section);
-        break;
-      case 'table':
-        for (const cell of [...block.header, ...block.rows.flat()]) yield* inlineRuns(cell, file, section);
-        break;
-    }
-  }
-}
-
 /** Every run of prose: the preamble, then each section. */
 export function* textRuns(ordinance: Ordinance): Generator<TextRun> {
   if (!ordinance.file.value) return;
-  yield* blockRuns(ordinance.preamble, ordinance.file, null);
-  for (const section of ordinance.sections) if (section.file.value) yield* blockRuns(section.blocks, section.file, section);
+  const runs: TextRun[] = [];
+  visitOrdinance(
+    ordinance,
+    {
+      // Inside citations and term definitions the words are not the drafter's own prose.
+      inline: (node) => (node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
+      text(node, at) {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined) runs.push({ file: at.file!, section: at.section, text: String(at.file!.value).slice(start, end), offset: start });
+      },
+    },
+    { heldTextOnly: true },
+  );
+  yield* runs;
 }
 
 const locations = new WeakMap<VFile, ReturnType<typeof location>>();
@@ -86,21 +65,9 @@ export function* matches(ordinance: Ordinance, pattern: RegExp): Generator<{ run
 
 /** Every inline node in `blocks`, depth first (text, links, placeholders, citations...). */
 export function* inlineNodes(blocks: Block[]): Generator<Inline> {
-  const inline = function* (nodes: Inline[]): Generator<Inline> {
-    for (const node of nodes) {
-      yield node;
-      if ('children' in node && Array.isArray(node.children)) yield* inline(node.children as Inline[]);
-    }
-  };
-  for (const block of blocks) {
-    if (block.type === 'paragraph') yield* inline(block.children);
-    else if (block.type === 'subdivision') {
-      yield* inline(block.children);
-      yield* inlineNodes(block.blocks);
-    } else if (block.type === 'blockquote') yield* inlineNodes(block.children);
-    else if (block.type === 'list') for (const item of block.items) yield* inlineNodes(item);
-    else if (block.type === 'table') for (const cell of [...block.header, ...block.rows.flat()]) yield* inline(cell);
-  }
+  const nodes: Inline[] = [];
+  visitBlocks(blocks, { inline: (node) => void nodes.push(node) });
+  yield* nodes;
 }
 
 /**

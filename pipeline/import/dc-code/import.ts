@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as yamlStringify } from 'yaml';
-import { slugify } from '../../model/build-ordinance.js';
+import { slugify } from '../../text/slug.js';
 import { CODE_ID } from './citations.js';
 import { sectionTree, type SectionContext } from './section.js';
 import { attribute, child, elements, local, readXml, textOf, type Element } from './xml.js';

@@ -6,6 +6,7 @@
  */
 import { referenceLabel } from '../../resolve/resolve.js';
 import type { Inline } from '../../model/types.js';
+import { visitInlines, type Ancestry } from '../../model/visit.js';
 import type { Align, FontRole } from '../template.js';
 import { fontName, type PdfContext } from './context.js';
 import { runOptions } from './pdfkit.js';
@@ -53,7 +54,51 @@ function designationOf(pinpoint: string | undefined): string {
 /** Flatten inline content into runs. */
 export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
   const runs: Run[] = [];
-  walk(ctx, inlines, { ...PLAIN, ...style }, runs);
+  const base: Style = { ...PLAIN, ...style };
+  const push = (text: string, s: Style) => {
+    if (text) runs.push({ text, ...s });
+  };
+  // A node's style is the paragraph's, changed by each node that holds it, outermost first.
+  const styleAt = (at: Ancestry) => at.inlines.reduce((s, holder) => styleWithin(ctx, holder, s), base);
+  visitInlines(inlines, {
+    inline(node, at) {
+      const style = styleAt(at);
+      switch (node.type) {
+        case 'text':
+        case 'code':
+          push(node.value, style);
+          break;
+        case 'break':
+          push('\n', style);
+          break;
+        case 'citation':
+          // The drafter's words are walked as its contents; with none, the directive's own citation form.
+          if (node.children.length === 0) push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, styleWithin(ctx, node, style));
+          break;
+        case 'sectionRef':
+          push(node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`, {
+            ...style,
+            goTo: node.target ? sectionDestination(node.target.id) : null,
+          });
+          break;
+        case 'deletion':
+          push(ctx.layout.amendment.deletionOpen, { ...style, strike: true });
+          break;
+        case 'image':
+          // Drawn as a picture by the paragraph; its description stands in the text for readers.
+          push(node.alt ? `[Image: ${node.alt}]` : '[Image]', style);
+          break;
+        case 'placeholder': {
+          const { open, close, font } = ctx.layout.placeholder;
+          push(`${open}${node.description}${close}`, { ...style, bold: font === 'bold' || font === 'boldItalic' || style.bold });
+          break;
+        }
+      }
+    },
+    leave(node, at) {
+      if (node.type === 'deletion') push(ctx.layout.amendment.deletionClose, { ...styleAt(at), strike: true });
+    },
+  });
   return typographicQuotes(mergeRuns(runs));
 }
 
@@ -78,66 +123,28 @@ export function typographicQuotes(runs: Run[]): Run[] {
   return runs;
 }
 
-function walk(ctx: PdfContext, inlines: Inline[], style: Style, out: Run[]): void {
-  const push = (text: string, s: Style = style) => {
-    if (text) out.push({ text, ...s });
-  };
-  for (const node of inlines) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        push(node.value);
-        break;
-      case 'break':
-        push('\n');
-        break;
-      case 'emphasis':
-        walk(ctx, node.children, { ...style, italic: true }, out);
-        break;
-      case 'strong':
-        walk(ctx, node.children, { ...style, bold: true }, out);
-        break;
-      case 'term':
-        walk(ctx, node.children, { ...style, bold: true }, out);
-        break;
-      case 'link':
-        walk(ctx, node.children, { ...style, link: node.url }, out);
-        break;
-      case 'citation': {
-        // A citation of a section of this same code goes to that section; any other, to the directive's source.
-        const here = node.directiveId === ctx.template.jurisdiction.citations?.code?.target ? sectionByDesignation(ctx).get(designationOf(node.pinpoint)) : undefined;
-        const source = node.directive?.meta.source ?? null;
-        const linked = here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
-        if (node.children.length > 0) walk(ctx, node.children, linked, out);
-        else push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, linked);
-        break;
-      }
-      case 'sectionRef':
-        push(node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`, {
-          ...style,
-          goTo: node.target ? sectionDestination(node.target.id) : null,
-        });
-        break;
-      case 'insertion':
-        walk(ctx, node.children, { ...style, underline: true }, out);
-        break;
-      case 'deletion': {
-        const { deletionOpen, deletionClose } = ctx.layout.amendment;
-        push(deletionOpen, { ...style, strike: true });
-        walk(ctx, node.children, { ...style, strike: true }, out);
-        push(deletionClose, { ...style, strike: true });
-        break;
-      }
-      case 'image':
-        // Drawn as a picture by the paragraph; its description stands in the text for readers.
-        push(node.alt ? `[Image: ${node.alt}]` : '[Image]');
-        break;
-      case 'placeholder': {
-        const { open, close, font } = ctx.layout.placeholder;
-        push(`${open}${node.description}${close}`, { ...style, bold: font === 'bold' || font === 'boldItalic' || style.bold });
-        break;
-      }
+/** The style of what `holder` holds, inside text of style `style`. */
+function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
+  switch (holder.type) {
+    case 'emphasis':
+      return { ...style, italic: true };
+    case 'strong':
+    case 'term':
+      return { ...style, bold: true };
+    case 'link':
+      return { ...style, link: holder.url };
+    case 'citation': {
+      // A citation of a section of this same code goes to that section; any other, to the directive's source.
+      const here = holder.directiveId === ctx.template.jurisdiction.citations?.code?.target ? sectionByDesignation(ctx).get(designationOf(holder.pinpoint)) : undefined;
+      const source = holder.directive?.meta.source ?? null;
+      return here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
     }
+    case 'insertion':
+      return { ...style, underline: true };
+    case 'deletion':
+      return { ...style, strike: true };
+    default:
+      return style;
   }
 }
 

@@ -8,7 +8,7 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   check({ ordinance }, report) {
     for (const { run, position } of matches(ordinance, /\band\/or\b/gi)) {
-      report(run.file, 'Unexpected `and/or`, expected `or`, `and`, or `A or B, or both`', position, { where: run.section ? `§ ${run.section.number}` : undefined });
+      report(run.file, 'Unexpected `and/or`, expected `or`, `and`, or `A or B, or both`', position);
     }
   },
 };

@@ -9,9 +9,7 @@ const rule: Rule = {
     for (const section of ordinance.sections) {
       // A section whose front matter could not be read has no id; its own error says why.
       if (!section.id || section.blocks.length > 0 || (section.status && section.status !== 'in-force')) continue;
-      report(section.file, `Unexpected empty section \`${section.id}\`, expected its text (or a \`status\` such as \`repealed\`)`, { line: 1, column: 1 }, {
-        where: `§ ${section.number}`,
-      });
+      report(section.file, `Unexpected empty section \`${section.id}\`, expected its text (or a \`status\` such as \`repealed\`)`, { line: 1, column: 1 });
     }
   },
 };

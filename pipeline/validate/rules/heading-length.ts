@@ -14,7 +14,7 @@ const rule: Rule<Options> = {
   check({ ordinance }, report, { max }) {
     for (const section of ordinance.sections) {
       if (section.heading.length <= max) continue;
-      report(section.file, `Unexpected heading of ${section.heading.length} characters, expected at most ${max}`, placeOf(section.file, 'heading'), { where: `§ ${section.number}` });
+      report(section.file, `Unexpected heading of ${section.heading.length} characters, expected at most ${max}`, placeOf(section.file, 'heading'));
     }
   },
 };

@@ -9,7 +9,7 @@ const rule: Rule = {
   check({ ordinance }, report) {
     const pattern = /(?<=\b(?:of|to|in|by|for|from|on|at|with|under|upon|that|the)\s+)said(?=\s+[a-z])/gi;
     for (const { run, position } of matches(ordinance, pattern)) {
-      report(run.file, 'Unexpected `said` as an adjective, expected `the` or `that`', position, { where: run.section ? `§ ${run.section.number}` : undefined });
+      report(run.file, 'Unexpected `said` as an adjective, expected `the` or `that`', position);
     }
   },
 };

@@ -17,7 +17,6 @@ const rule: Rule = {
       }
       report(section.file, `Unexpected duplicate section id \`${section.id}\`, expected an id no other section has`, placeOf(section.file, 'id'), {
         related: { file: earlier.file, place: placeOf(earlier.file, 'id') ?? { line: 1, column: 1 }, message: 'first used' },
-        where: `§ ${section.number}`,
       });
     }
   },

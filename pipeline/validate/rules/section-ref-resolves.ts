@@ -9,9 +9,7 @@ const rule: Rule = {
   defaultSeverity: 'error',
   check({ ordinance }, report) {
     const byId = sectionsById(ordinance);
-    const numberOf = (id: string) => byId.get(id)?.number;
     for (const reference of ordinance.references) {
-      const where = reference.sectionId ? `§ ${numberOf(reference.sectionId)}` : undefined;
       const target = reference.target;
       // A section whose id could not be read makes any unresolved reference unreliable; its own error says why.
       if (!target && ordinance.sections.some((s) => !s.id)) continue;
@@ -21,7 +19,6 @@ const rule: Rule = {
           reference.source.file,
           `Unknown section in \`${reference.written}\`, expected one of Sections 1–${ordinance.sections.length} (better, \`:ref{to=id}\`, which follows the section when it moves)`,
           reference.source.position,
-          { where },
         );
         continue;
       }
@@ -31,7 +28,6 @@ const rule: Rule = {
           reference.source.file,
           `Unknown section id \`${reference.targetId}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${[...byId.keys()].map((id) => `\`${id}\``).join(', ')}`,
           reference.source.position,
-          { where },
         );
         continue;
       }
@@ -41,7 +37,6 @@ const rule: Rule = {
           reference.source.file,
           `Unknown subdivision \`${reference.pinpoint}\` in Section ${target.number} (\`${target.id}\`), expected ${paths.length ? `one of ${paths.slice(0, 12).map((p) => `\`${p}\``).join(', ')}` : 'no pinpoint: it has no subdivisions'}`,
           reference.source.position,
-          { where },
         );
       }
     }

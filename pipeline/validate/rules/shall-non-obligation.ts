@@ -24,7 +24,7 @@ const rule: Rule<Options> = {
     for (const [phrase, instead] of Object.entries(phrases)) {
       const pattern = new RegExp(`\\b${phrase.replace(/\s+/g, '\\s+')}\\b`, 'gi');
       for (const { run, position, match } of matches(ordinance, pattern)) {
-        report(run.file, `Unexpected \`${match[0].replace(/\s+/g, ' ')}\` (no duty is imposed), expected \`${instead}\``, position, { where: run.section ? `§ ${run.section.number}` : undefined });
+        report(run.file, `Unexpected \`${match[0].replace(/\s+/g, ' ')}\` (no duty is imposed), expected \`${instead}\``, position);
       }
     }
   },

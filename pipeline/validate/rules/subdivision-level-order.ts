@@ -20,7 +20,6 @@ const rule: Rule = {
               subdivision.source.file,
               `Unexpected ${STYLE[subdivision.level] ?? 'level'}-style subdivision \`(${subdivision.label})\` ${parent ? `under \`${parent.path}\`` : 'at the top of the section'}, expected ${STYLE[expected] ?? 'the next level'}-style`,
               subdivision.source.position,
-              { where: `§ ${section.number}` },
             );
           }
           walk(subdivision.blocks.filter((b): b is Subdivision => b.type === 'subdivision'), subdivision);

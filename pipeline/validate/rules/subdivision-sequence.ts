@@ -18,12 +18,10 @@ const rule: Rule = {
           const expectedOrdinal = previous && previous.level === subdivision.level ? ordinalAt(previous.label, previous.level) + 1 : 1;
           const expected = labelFor(expectedOrdinal, subdivision.level);
           if (ordinalAt(subdivision.label, subdivision.level) === expectedOrdinal) return;
-          const parent = subdivision.path.slice(0, subdivision.path.length - subdivision.label.length - 2);
           report(
             subdivision.source.file,
             `Unexpected subdivision \`(${subdivision.label})\`, expected \`(${expected})\``,
             subdivision.source.position,
-            { where: `§ ${section.number}${parent}` },
           );
         });
       });

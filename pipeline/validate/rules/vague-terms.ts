@@ -22,9 +22,7 @@ const rule: Rule<Options> = {
     for (const { run, position, match } of matches(ordinance, pattern)) {
       const rest = run.text.slice(match.index);
       if (allowed.some((a) => a.test(rest))) continue;
-      report(run.file, `Unexpected vague term \`${match[0]}\`, expected a stated standard (a time, a number, a test)`, position, {
-        where: run.section ? `§ ${run.section.number}` : undefined,
-      });
+      report(run.file, `Unexpected vague term \`${match[0]}\`, expected a stated standard (a time, a number, a test)`, position);
     }
   },
 };

@@ -1,0 +1,169 @@
+/**
+ * The one walk over the model: the preamble, then each section (and, on
+ * request, its notes), every block and every inline node in document order,
+ * each handed to its typed callback with its ancestors (the ordinance, the
+ * section's groups, the section, the subdivisions, blocks and inline nodes
+ * that hold it). Text checks, prose-citation detection, subdivision paths and
+ * the law path of a finding are all this walk with different callbacks.
+ */
+import type { VFile } from 'vfile';
+import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
+
+/** Returned by a callback: do not go into this node's contents. */
+export const SKIP = 'skip';
+
+/** What holds a node, outermost first. */
+export interface Ancestry {
+  /** Null when a part of the model is walked on its own (`visitBlocks`). */
+  ordinance: Ordinance | null;
+  /** The file the node stands in. */
+  file: VFile | null;
+  /** The section's groups (chapter, subchapter...), outermost first; empty in the preamble. */
+  groups: readonly Group[];
+  /** Null in the preamble. */
+  section: Section | null;
+  /** The section's note (history, editor's note...) the node stands in. */
+  annotation: Annotation | null;
+  /** The subdivisions that hold the node, outermost first: the last one's `path` is "(b)(2)". */
+  subdivisions: readonly Subdivision[];
+  /** Every block that holds the node (subdivisions, lists, block quotes, tables, paragraphs). */
+  blocks: readonly Block[];
+  /** The inline nodes that hold the node (emphasis, links, citations...). */
+  inlines: readonly Inline[];
+}
+
+/** A callback for one kind of node; `SKIP` leaves its contents out of the walk. */
+export type Visit<Node> = (node: Node, at: Ancestry) => void | typeof SKIP;
+
+export type TextNode = Extract<Inline, { type: 'text' }>;
+
+export interface ModelVisitors {
+  section?: Visit<Section>;
+  annotation?: Visit<Annotation>;
+  /** Each list of sibling blocks (a section's body, a subdivision's, a list item...), before its blocks. */
+  blocks?: (blocks: Block[], at: Ancestry) => void;
+  /** Every block, subdivisions included, before the callback for its own kind. */
+  block?: Visit<Block>;
+  subdivision?: Visit<Subdivision>;
+  /** Every inline node, before the callback for its own kind. */
+  inline?: Visit<Inline>;
+  /**
+   * A text node; returning nodes puts them in its place (in the model, too).
+   * The nodes put in are not walked.
+   */
+  text?: (node: TextNode, at: Ancestry) => Inline[] | void;
+  citation?: Visit<Citation>;
+  reference?: Visit<SectionReference>;
+  term?: Visit<TermDefinition>;
+  /** After an inline node and its contents (not after a skipped one). */
+  leave?: (node: Inline, at: Ancestry) => void;
+}
+
+export interface VisitOptions {
+  /** Walk the sections' notes too, after each section's text (default false: they are not the law's text). */
+  annotations?: boolean;
+  /** Leave out files whose text is not held (released, or unreadable): nothing in them can be pointed at. */
+  heldTextOnly?: boolean;
+}
+
+const EMPTY: Ancestry = { ordinance: null, file: null, groups: [], section: null, annotation: null, subdivisions: [], blocks: [], inlines: [] };
+
+/** Walk `ordinance` in document order: the preamble, then each section. */
+export function visitOrdinance(ordinance: Ordinance, visitors: ModelVisitors, options: VisitOptions = {}): void {
+  const top: Ancestry = { ...EMPTY, ordinance, file: ordinance.file };
+  const inlines = wantsInlines(visitors);
+  if (!options.heldTextOnly || ordinance.file.value) walkBlocks(ordinance.preamble, top, visitors, inlines);
+  for (const section of ordinance.sections) {
+    if (options.heldTextOnly && !section.file.value) continue;
+    if (visitors.section?.(section, top) === SKIP) continue;
+    const at: Ancestry = { ...top, file: section.file, groups: section.groups, section };
+    walkBlocks(section.blocks, at, visitors, inlines);
+    if (!options.annotations) continue;
+    for (const annotation of section.annotations) {
+      if (visitors.annotation?.(annotation, at) === SKIP) continue;
+      walkBlocks(annotation.blocks, { ...at, annotation }, visitors, inlines);
+    }
+  }
+}
+
+/** Walk a list of blocks on its own (a section's body, say), below `at`. */
+export function visitBlocks(blocks: Block[], visitors: ModelVisitors, at: Partial<Ancestry> = {}): void {
+  walkBlocks(blocks, { ...EMPTY, ...at }, visitors, wantsInlines(visitors));
+}
+
+/** Walk a run of inline content on its own (a paragraph as it is drawn, say), below `at`. */
+export function visitInlines(nodes: Inline[], visitors: ModelVisitors, at: Partial<Ancestry> = {}): void {
+  walkInlines(nodes, { ...EMPTY, ...at }, visitors);
+}
+
+function wantsInlines(visitors: ModelVisitors): boolean {
+  return Boolean(visitors.inline || visitors.text || visitors.citation || visitors.reference || visitors.term || visitors.leave);
+}
+
+function walkBlocks(blocks: Block[], at: Ancestry, visitors: ModelVisitors, inlines: boolean): void {
+  visitors.blocks?.(blocks, at);
+  for (const block of blocks) {
+    if (visitors.block?.(block, at) === SKIP) continue;
+    if (block.type === 'subdivision' && visitors.subdivision?.(block, at) === SKIP) continue;
+    const inside: Ancestry = { ...at, blocks: [...at.blocks, block] };
+    switch (block.type) {
+      case 'paragraph':
+        if (inlines) block.children = walkInlines(block.children, inside, visitors);
+        break;
+      case 'subdivision': {
+        const within: Ancestry = { ...inside, subdivisions: [...at.subdivisions, block] };
+        if (inlines) block.children = walkInlines(block.children, within, visitors);
+        walkBlocks(block.blocks, within, visitors, inlines);
+        break;
+      }
+      case 'blockquote':
+        walkBlocks(block.children, inside, visitors, inlines);
+        break;
+      case 'list':
+        for (const item of block.items) walkBlocks(item, inside, visitors, inlines);
+        break;
+      case 'table':
+        if (!inlines) break;
+        block.header.forEach((cell, i) => (block.header[i] = walkInlines(cell, inside, visitors)));
+        for (const row of block.rows) row.forEach((cell, i) => (row[i] = walkInlines(cell, inside, visitors)));
+        break;
+    }
+  }
+}
+
+/** Walk sibling inline nodes; returns the list itself, or a new one if a text node was replaced. */
+function walkInlines(nodes: Inline[], at: Ancestry, visitors: ModelVisitors): Inline[] {
+  let out: Inline[] | null = null;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    const replacement = visitInline(node, at, visitors);
+    if (replacement && !out) out = nodes.slice(0, index);
+    if (out) out.push(...(replacement ?? [node]));
+  }
+  return out ?? nodes;
+}
+
+function visitInline(node: Inline, at: Ancestry, visitors: ModelVisitors): Inline[] | undefined {
+  if (visitors.inline?.(node, at) === SKIP) return undefined;
+  let skip: void | typeof SKIP = undefined;
+  switch (node.type) {
+    case 'text': {
+      const replacement = visitors.text?.(node, at) ?? undefined;
+      visitors.leave?.(node, at);
+      return replacement;
+    }
+    case 'citation':
+      skip = visitors.citation?.(node, at);
+      break;
+    case 'sectionRef':
+      visitors.reference?.(node, at);
+      break;
+    case 'term':
+      skip = visitors.term?.(node, at);
+      break;
+  }
+  if (skip === SKIP) return undefined;
+  if ('children' in node) node.children = walkInlines(node.children, { ...at, inlines: [...at.inlines, node] }, visitors);
+  visitors.leave?.(node, at);
+  return undefined;
+}
