@@ -40,12 +40,13 @@ export class DirectiveRegistry {
         registry.unusable.set(stem, file);
         continue;
       }
-      let analysis = store?.get(file, what);
+      const source = { file, schema: directiveSchema, what };
+      let analysis = store?.get(source);
       if (!analysis) {
         const { tree } = parseSource(file, directiveSchema, what);
         const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
         analysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: String(file.value).slice(bodyStart).trim() };
-        store?.set(file, what, analysis);
+        store?.set(source, analysis);
       }
       if (!file.data.frontMatterValid) {
         registry.unusable.set(stem, file);
