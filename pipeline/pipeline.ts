@@ -17,8 +17,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { AnalysisCache } from './cache/analysis-cache.js';
+import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
 import { cached } from './cache/cached.js';
+import type { CacheLocation } from './cache/files.js';
 import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
 import { hasErrors } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
@@ -57,8 +58,13 @@ export interface PipelineOptions {
   release?: boolean;
   /** Share the ordinances among worker threads when the workspace is large enough. */
   parallel?: boolean;
-  /** Reuse cached analyses of unchanged files in `check` (default true; only the bundled CLI caches). */
-  cache?: boolean;
+  /**
+   * Reuse the findings of unchanged folders and the analyses of unchanged
+   * files in `check`: true (default) for the CLI's caches in .cache/ordinance/,
+   * keyed by the bundled code (nothing is cached when running from source);
+   * a location of their own (an API caller's, a test's); or false.
+   */
+  cache?: boolean | CacheLocation;
 }
 
 export interface OrdinanceResult {
@@ -80,7 +86,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
   // Check reuses the analyses of unchanged files; build always parses.
-  const analyses = useCache(options) ? AnalysisCache.open(sources.dir, 'ordinance') : null;
+  const analyses = AnalysisCache.open(sources.dir, 'ordinance', cacheLocation(options));
   const parsed = parseOrdinance(sources, cached(parseFile, analyses));
   analyses?.save(files.map((f) => f.path));
   if (parsed) {
@@ -160,13 +166,13 @@ export class RegistryHandle {
   }
 
   get registry(): DirectiveRegistry {
-    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), useCache(this.options));
+    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), cacheLocation(this.options));
     return this.loaded;
   }
 
   /** The registry's files with their findings (from the summary when unchanged). */
   files(): VFile[] {
-    const summary = useCache(this.options) ? SummaryCache.open(this.dir, 'registry') : null;
+    const summary = SummaryCache.open(this.dir, 'registry', cacheLocation(this.options));
     const cached = summary?.lookup(this.stats, '');
     if (cached) return deserializeFiles(cached);
     const files = this.registry.files;
@@ -175,13 +181,15 @@ export class RegistryHandle {
   }
 }
 
-function useCache(options: PipelineOptions): boolean {
-  return !options.build && options.cache !== false;
+/** Where `check` caches (build never does), or null when it does not. */
+function cacheLocation(options: PipelineOptions): CacheLocation | null {
+  if (options.build || options.cache === false) return null;
+  return typeof options.cache === 'object' ? options.cache : defaultCacheLocation();
 }
 
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
 function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
-  const summary = useCache(options) ? SummaryCache.open(dir, 'ordinance') : null;
+  const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   const cached = summary?.lookup(statTree(dir), handle.context);
   return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, xref: null, outputs: [] } : null;
 }
@@ -192,7 +200,7 @@ function summarized(dir: string, handle: RegistryHandle, options: PipelineOption
  * `FolderFailure` naming the folder.
  */
 export async function compileFolder(dir: string, handle: RegistryHandle, options: PipelineOptions): Promise<OrdinanceResult> {
-  const summary = useCache(options) ? SummaryCache.open(dir, 'ordinance') : null;
+  const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   let result: OrdinanceResult;
   try {
     // Stats before reading: a file changed while it is read is checked again next time.

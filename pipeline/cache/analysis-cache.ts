@@ -22,7 +22,7 @@ import type { SourceFile } from '../parse/parse-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
 import type { StageCache } from './cached.js';
-import { cacheDir, cacheFile, writeAtomically } from './files.js';
+import { cacheDir, cacheFile, writeAtomically, type CacheLocation } from './files.js';
 
 interface Entry {
   hash: string;
@@ -48,6 +48,12 @@ export function toolKey(): string | null {
   const hash = createHash('sha1');
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
   return (toolKeyMemo = hash.digest('hex'));
+}
+
+/** The CLI's caches: .cache/ordinance/ here, keyed by the bundled code; null when not running from the bundle or ORDINANCE_CACHE=0. */
+export function defaultCacheLocation(): CacheLocation | null {
+  const key = toolKey();
+  return key ? { dir: cacheDir(), key } : null;
 }
 
 /** A position as six numbers: the cache holds hundreds of thousands of them. */
@@ -159,9 +165,8 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
   }
 
   /** The cache of one ordinance folder or registry, or null when caching is off. */
-  static open(folder: string, kind: string, dir = cacheDir()): AnalysisCache | null {
-    const tool = toolKey();
-    return tool ? new AnalysisCache(cacheFile(dir, kind, folder, 'ndjson'), tool) : null;
+  static open(folder: string, kind: string, location: CacheLocation | null = defaultCacheLocation()): AnalysisCache | null {
+    return location ? new AnalysisCache(cacheFile(location.dir, kind, folder, 'ndjson'), location.key) : null;
   }
 
   private static hash(file: VFile, schema: string): string {

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SerializedFile } from '../parallel/messages.js';
-import { toolKey } from './analysis-cache.js';
-import { cacheDir, cacheFile, writeAtomically } from './files.js';
+import { defaultCacheLocation } from './analysis-cache.js';
+import { cacheFile, writeAtomically, type CacheLocation } from './files.js';
 
 /** Path, size, modification time (ms) and inode of one file. */
 export type FileStat = [string, number, number, number];
@@ -60,9 +60,8 @@ export class SummaryCache {
   private constructor(private readonly file: string, private readonly tool: string) {}
 
   /** The summary of one folder, or null when caching is off. */
-  static open(folder: string, kind: string, dir = cacheDir()): SummaryCache | null {
-    const tool = toolKey();
-    return tool ? new SummaryCache(cacheFile(dir, `summary-${kind}`, folder, 'json'), tool) : null;
+  static open(folder: string, kind: string, location: CacheLocation | null = defaultCacheLocation()): SummaryCache | null {
+    return location ? new SummaryCache(cacheFile(location.dir, `summary-${kind}`, folder, 'json'), location.key) : null;
   }
 
   /** The findings of the last check, if nothing they depend on has changed since. */
