@@ -81,7 +81,7 @@ export interface OrdinanceResult {
   failure?: Failure | undefined;
 }
 
-/** Run the stages on one ordinance folder against `registry`. */
+/** Run the stages on one ordinance folder (loaded) against `registry`. */
 export async function compileOrdinance(sources: OrdinanceSources, registry: DirectiveRegistry, options: PipelineOptions): Promise<OrdinanceResult> {
   const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
@@ -89,28 +89,32 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const analyses = AnalysisCache.open(sources.dir, 'ordinance', cacheLocation(options));
   const parsed = parseOrdinance(sources, cached(parseFile, analyses));
   analyses?.save(files.map((f) => f.path));
-  if (parsed) {
-    const ordinance = modelOrdinance(parsed);
-    const resolved = resolveOrdinance(ordinance, registry);
-    const settings = validateOrdinance(resolved, options);
-    result.ordinance = ordinance;
-    result.xref = resolved.xref;
-    if (options.build && !hasErrors(files)) {
-      const template = loadTemplate(ordinance.meta.jurisdiction);
-      const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
-      try {
-        const pdf = await renderOrdinance(resolved, template, provenance);
-        const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
-        const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
-        result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
-        return result;
-      } catch (error) {
-        // One ordinance that cannot be drawn or written never stops the others.
-        result.failure = failureOf(error);
-      }
-    }
+  if (!parsed) return notBuilt(result, options);
+  const ordinance = modelOrdinance(parsed);
+  const resolved = resolveOrdinance(ordinance, registry);
+  const settings = validateOrdinance(resolved, options);
+  result.ordinance = ordinance;
+  result.xref = resolved.xref;
+  if (!options.build) return result;
+  if (hasErrors(files)) return notBuilt(result, options);
+  const template = loadTemplate(ordinance.meta.jurisdiction);
+  const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
+  try {
+    const pdf = await renderOrdinance(resolved, template, provenance);
+    const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
+    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
+    result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
+  } catch (error) {
+    // An ordinance that cannot be drawn or written is not built; the others still are.
+    result.failure = failureOf(error);
+    return notBuilt(result, options);
   }
-  if (options.build) await retractOutputs(options.outDir, sources.slug);
+  return result;
+}
+
+/** An ordinance that is not built: in a build, its old outputs are removed, so nothing stale is mistaken for current. */
+async function notBuilt(result: OrdinanceResult, options: PipelineOptions): Promise<OrdinanceResult> {
+  if (options.build) await retractOutputs(options.outDir, result.slug);
   return result;
 }
 
@@ -228,7 +232,8 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
   }
   const pending = workspace.ordinances.filter((dir) => !results.has(dir));
   let onWorkers = false;
-  if (options.parallel && pending.length > 1) {
+  // Rules given as code cannot cross to a worker thread: such a run stays on this one.
+  if (options.parallel && !options.rules && pending.length > 1) {
     const { compileOnWorkers, workerCount } = await import('./parallel/pool.js');
     const count = workerCount(pending.length);
     if (count > 1 && countSourceFiles(pending) >= PARALLEL_THRESHOLD) {
