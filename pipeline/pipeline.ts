@@ -207,10 +207,7 @@ export async function compileFolder(dir: string, handle: RegistryHandle, options
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   let result: OrdinanceResult;
   try {
-    // Stats before reading: a file changed while it is read is checked again next time.
-    const stats = summary ? statTree(dir) : [];
-    result = await compileOrdinance(loadOrdinanceSources(dir), handle.registry, options);
-    summary?.record(stats, handle.context, serializeFiles(result.files));
+    result = await SummaryCache.around(summary, dir, handle.context, () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
   } catch (error) {
     throw new FolderFailure(dir, failureOf(error));
   }

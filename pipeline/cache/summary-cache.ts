@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SerializedFile } from '../parallel/messages.js';
+import type { VFile } from 'vfile';
+import { serializeFiles, type SerializedFile } from '../parallel/messages.js';
 import { defaultCacheLocation } from './analysis-cache.js';
 import { cacheFile, writeAtomically, type CacheLocation } from './files.js';
 
@@ -87,5 +88,19 @@ export class SummaryCache {
   record(stats: FileStat[], context: string, files: SerializedFile[]): void {
     const summary: Summary = { tool: this.tool, context, writtenAt: Date.now(), stats, files };
     writeAtomically(this.file, JSON.stringify(summary));
+  }
+
+  /**
+   * The cache around a folder's whole check: run `check` on `dir` and record
+   * the findings it gives. Stats are taken before reading, so a file changed
+   * while it is read is checked again next time. (The lookup is asked apart,
+   * before a folder is handed to a worker.)
+   */
+  static async around<Result extends { files: VFile[] }>(summary: SummaryCache | null, dir: string, context: string, check: () => Promise<Result>): Promise<Result> {
+    if (!summary) return check();
+    const stats = statTree(dir);
+    const result = await check();
+    summary.record(stats, context, serializeFiles(result.files));
+    return result;
   }
 }
