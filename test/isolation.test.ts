@@ -13,8 +13,6 @@ import type { Rule } from '../pipeline/validate/rule.js';
 import { rules } from '../pipeline/validate/rules/index.js';
 import { FIXTURES, runCli, tempDir, workspace } from './helpers.js';
 
-const HINT = 'Run again with --debug for details, and please report it.\n';
-
 describe('a rule that throws', () => {
   it('is reported as its own internal error, and the other rules still run', async () => {
     const dir = path.join(workspace(path.join(FIXTURES, 'bad-input', 'subdivision-gap')), 'ordinance');
@@ -69,7 +67,7 @@ describe('an internal error in a folder', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(LINE);
-    expect(result.stderr.replace(LINE, '')).toBe(HINT);
+    expect(result.stderr.replace(LINE, '')).toBe('');
     const debug = runCli(['check', 'ordinance', '--debug'], dir, { ORDINANCE_CACHE: '0' });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(LINE);
@@ -84,7 +82,7 @@ describe('an internal error in a folder', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(LINE);
-    expect(result.stderr.replace(LINE, '')).toBe(HINT);
+    expect(result.stderr.replace(LINE, '')).toBe('');
     const debug = runCli(['check', 'ordinance', '--debug'], dir, { ORDINANCE_CACHE: '0', ORDINANCE_WORKERS: '2' });
     expect(debug.stderr).toMatch(LINE);
     // The stack shows where it failed: in a worker thread.

@@ -110,7 +110,7 @@ let debug = false;
 /** What the run was doing with a folder, for the line of an internal error in it. */
 let doing = 'checking';
 
-/** One line for an internal error, and its stack trace when debugging. */
+/** One line for an internal error (`ordinance --help` says how to see more), and its stack trace when debugging. */
 function reportInternal(what: string, failure: Failure): void {
   process.stderr.write(`ordinance: internal error${what}: ${failure.message}\n`);
   if (debug) process.stderr.write(`${failure.stack ?? ''}\n`);
@@ -152,7 +152,6 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       reportInternal('', { message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack });
     }
-    if (!debug) process.stderr.write('Run again with --debug for details, and please report it.\n');
     return 2;
   }
 }
@@ -228,10 +227,7 @@ async function run(args: Args): Promise<number> {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} warning${diagnostics.length - errors === 1 ? '' : 's'}\n`);
   }
-  if (failed.length) {
-    if (!debug) process.stderr.write('Run again with --debug for details, and please report it.\n');
-    return 2;
-  }
+  if (failed.length) return 2;
   if (hasErrors(files)) return 1;
   const warnings = collectDiagnostics(files).filter((d) => d.severity === 'warning').length;
   if (args.maxWarnings !== null && warnings > args.maxWarnings) {
