@@ -118,9 +118,10 @@ function reportInternal(what: string, failure: Failure): void {
 
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  debug = argv.includes('--debug') || Boolean(process.env.ORDINANCE_DEBUG);
+  debug = Boolean(process.env.ORDINANCE_DEBUG);
   try {
     const args = parseArgs(argv);
+    if (typeof args === 'object') debug ||= args.debug;
     if (args === 'help') return void process.stdout.write(HELP), 0;
     if (args === 'version') return void process.stdout.write(`${packageVersion()}\n`), 0;
     switch (args.command) {
