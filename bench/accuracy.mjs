@@ -4,8 +4,8 @@
 // Gold: the Code's own <cite> elements, as the annotated import writes them
 // (`:cite[§ 1-204.46]{to="dc-code" pin="§ 1-204.46"}`). Test text: the same
 // titles imported with `--plain-citations`, so every citation is plain prose.
-// Detections: what the pipeline itself finds there (compileFolder, then
-// crossReferences), with file, line and column.
+// Detections: what the pipeline itself finds there (compileFolder, and the
+// cross-references its resolve stage computes), with file, line and column.
 //
 // A detection matches a gold cite when their spans overlap and their targets
 // (registry id and pinpoint, or the group path) are equal. Precision and
@@ -117,7 +117,6 @@ const pinpointOutsideGold = (d, g) => !g.pinpoint && g.target === d.target && d.
  */
 export async function citationAccuracy(annotatedDir, plainDir) {
   const { compileFolder, RegistryHandle } = await import(pathToFileURL(path.join(ROOT, 'lib', 'pipeline.js')).href);
-  const { crossReferences } = await import(pathToFileURL(path.join(ROOT, 'lib', 'xref', 'xref.js')).href);
   const { documentId } = await import(pathToFileURL(path.join(ROOT, 'lib', 'import', 'dc-code', 'citations.js')).href);
   const options = { build: false, outDir: path.join(ROOT, '.cache', 'bench', 'unused-dist'), cache: false };
   const handle = new RegistryHandle(path.join(plainDir, 'directives'), options);
@@ -136,9 +135,10 @@ export async function citationAccuracy(annotatedDir, plainDir) {
   const titles = readdirSync(plainDir).filter((n) => n.startsWith('dc-code-title-')).sort();
   for (const title of titles) {
     const result = await compileFolder(path.join(plainDir, title), handle, options);
-    if (!result.ordinance) continue;
+    if (!result.xref) continue;
     const detected = new Map();
-    for (const c of crossReferences(result.ordinance).citations) {
+    // The cross-references the resolve stage computed.
+    for (const c of result.xref.citations) {
       if (!detected.has(c.file)) detected.set(c.file, []);
       detected.get(c.file).push(c);
     }

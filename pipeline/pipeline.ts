@@ -1,31 +1,44 @@
 /**
- * The whole pipeline in one chain: load, parse, model, resolve, validate,
- * render, summarize, publish. Each stage is a module with typed input and
- * output; options switch the output stages on and off.
+ * The whole pipeline as one list of stages, in the order they run:
+ *
+ *   each ordinance:  load → parse → model → resolve → validate → render → summarize → publish
+ *   each run:        index → publish (dist/directives.json)
+ *
+ * Each stage is a typed function from its input to its output, in its own
+ * module (pipeline/load, parse, model, resolve, validate, render, summarize,
+ * publish, xref for the index); `compileOrdinance` and `compileRun` below call
+ * them one after another, so a new stage is one more line between two others.
+ * What a later stage needs travels in the results: resolve computes the
+ * relations to prior directives and the cross-references once, validate gives
+ * each rule's resolved settings. Caching wraps a stage from outside (the
+ * parse stage in `check`; the folder summaries around a whole folder's check),
+ * and options switch the output stages on and off.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
+import { cached } from './cache/cached.js';
+import type { CacheLocation } from './cache/files.js';
+import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
 import { hasErrors } from './diagnostics.js';
+import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
 import { walkTree } from './load/walk.js';
-import { analyzeFile, buildOrdinance, type FileAnalysis } from './model/build-ordinance.js';
-import { groupSchema, ordinanceSchema, sectionSchema } from './model/metadata.js';
+import { modelOrdinance } from './model/build-ordinance.js';
 import type { Ordinance } from './model/types.js';
-import { parseSource } from './parse/processor.js';
-import type { Schema } from './parse/schema.js';
-import { AnalysisCache } from './cache/analysis-cache.js';
-import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
 import { deserializeFiles, serializeFiles } from './parallel/messages.js';
+import { parseFile, parseOrdinance } from './parse/parse-ordinance.js';
 import { provenanceOf } from './provenance.js';
-import { publishOutputs, retractOutputs } from './publish/dist.js';
+import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
-import { jurisdictionIds, loadTemplate, templatesFingerprint } from './render/template.js';
-import { detectProseCitations } from './resolve/prose-citations.js';
-import { resolveReferences } from './resolve/resolve.js';
-import { directiveRelations } from './xref/relations.js';
-import { crossReferences } from './xref/xref.js';
+import { renderOrdinance } from './render/render-ordinance.js';
+import { loadTemplate, templatesFingerprint } from './render/template.js';
+import { resolveOrdinance } from './resolve/resolve-ordinance.js';
+import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
-import { ruleOptionsFor, validateOrdinance } from './validate/engine.js';
+import { validateOrdinance } from './validate/engine.js';
+import type { Rule } from './validate/rule.js';
+import { directivesJson, xrefJson, type Xref } from './xref/xref.js';
 
 export interface PipelineOptions {
   /** Render, summarize and publish (build); otherwise check only. */
@@ -36,6 +49,8 @@ export interface PipelineOptions {
   config?: ProjectConfig;
   /** Rule settings given directly, above every other layer. */
   settings?: Record<string, RuleSetting>;
+  /** The rules the validate stage runs (default: every registered rule). */
+  rules?: readonly Rule[];
   /**
    * Drop each ordinance's model and source text once it is checked or built,
    * keeping only the findings: what a large corpus needs to stay small.
@@ -43,8 +58,13 @@ export interface PipelineOptions {
   release?: boolean;
   /** Share the ordinances among worker threads when the workspace is large enough. */
   parallel?: boolean;
-  /** Reuse cached analyses of unchanged files in `check` (default true; only the bundled CLI caches). */
-  cache?: boolean;
+  /**
+   * Reuse the findings of unchanged folders and the analyses of unchanged
+   * files in `check`: true (default) for the CLI's caches in .cache/ordinance/,
+   * keyed by the bundled code (nothing is cached when running from source);
+   * a location of their own (an API caller's, a test's); or false.
+   */
+  cache?: boolean | CacheLocation;
 }
 
 export interface OrdinanceResult {
@@ -53,69 +73,48 @@ export interface OrdinanceResult {
   /** Every source file read, with its messages. */
   files: VFile[];
   ordinance: Ordinance | null;
+  /** The cross-references of the resolved ordinance (xref.json): what the index stage reads. Kept after `release` only when built. */
+  xref: Xref | null;
   /** Paths written to outDir. */
   outputs: string[];
+  /** An internal error in render, summarize or publish: this ordinance is not built, the others are. */
+  failure?: Failure | undefined;
 }
 
-/** Run the pipeline on one ordinance folder against `registry`. */
+/** Run the stages on one ordinance folder (loaded) against `registry`. */
 export async function compileOrdinance(sources: OrdinanceSources, registry: DirectiveRegistry, options: PipelineOptions): Promise<OrdinanceResult> {
   const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles];
-  const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, outputs: [] };
-  if (sources.ordinanceFile && sources.sectionFiles.length > 0) {
-    // Check reuses the analyses of unchanged files; build needs their text, so it always parses.
-    const cache = options.build || options.cache === false ? null : AnalysisCache.open(sources.dir, 'ordinance');
-    const analyze = (file: VFile, schema: Schema, what: string): FileAnalysis => {
-      // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
-      if (file.messages.some((m) => m.ruleId === 'source-encoding')) return analyzeFile({ tree: { type: 'root', children: [] }, file });
-      const cached = cache?.get(file, what);
-      if (cached) return cached;
-      const analysis = analyzeFile(parseSource(file, schema, what));
-      cache?.set(file, what, analysis);
-      return analysis;
-    };
-    const ordinanceFile = analyze(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
-    const sectionFiles = sources.sectionFiles.map((file) => analyze(file, sectionSchema, 'section front matter'));
-    for (const file of sources.groupFiles.values()) analyze(file, groupSchema, 'group front matter');
-    cache?.save(files.map((f) => f.path));
-    const ordinance = buildOrdinance(sources.slug, sources.dir, ordinanceFile, sectionFiles, sources.groupFiles);
-    if (ordinance) {
-      const jurisdictions = jurisdictionIds();
-      const jurisdiction = jurisdictions.includes(ordinance.meta.jurisdiction) ? loadTemplate(ordinance.meta.jurisdiction).jurisdiction : undefined;
-      detectProseCitations(ordinance, registry, jurisdiction?.citations);
-      resolveReferences(ordinance, registry);
-      validateOrdinance({ ordinance, registry, jurisdictions, jurisdiction }, { config: options.config, settings: options.settings });
-    }
-    result.ordinance = ordinance;
-  }
+  const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
+  // Check reuses the analyses of unchanged files; build always parses.
+  const analyses = AnalysisCache.open(sources.dir, 'ordinance', cacheLocation(options));
+  const parsed = parseOrdinance(sources, cached(parseFile, analyses));
+  analyses?.save(files.map((f) => f.path));
+  if (!parsed) return notBuilt(result, options);
+  const ordinance = modelOrdinance(parsed);
+  const resolved = resolveOrdinance(ordinance, registry);
+  const settings = validateOrdinance(resolved, options);
+  result.ordinance = ordinance;
+  result.xref = resolved.xref;
   if (!options.build) return result;
-  if (!result.ordinance || hasErrors(files)) {
-    await retractOutputs(options.outDir, sources.slug);
-    return result;
-  }
-  const ordinance = result.ordinance;
+  if (hasErrors(files)) return notBuilt(result, options);
   const template = loadTemplate(ordinance.meta.jurisdiction);
   const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
-  // Loaded on demand: pdfkit and its fonts are most of start-up time, and `check` never draws.
-  const [{ renderOrdinancePdf }, { renderSummaryPdf }, { digestOf, digestMarkdown, digestScores }] = await Promise.all([
-    import('./render/pdf/document.js'),
-    import('./render/pdf/summary.js'),
-    import('./summarize/summary.js'),
-  ]);
-  const isCode = ordinance.meta.type === 'code-title';
-  const relations = isCode ? [] : directiveRelations(ordinance, registry);
-  const pdf = await renderOrdinancePdf(ordinance, template, provenance, relations);
-  // The digest is scored against the same targets the summary-readability rule checks.
-  const readability = ruleOptionsFor('summary-readability', { ordinance, registry, jurisdictions: jurisdictionIds(), jurisdiction: template.jurisdiction }, { config: options.config, settings: options.settings });
-  const digest = digestOf(ordinance, registry, template.jurisdiction, {
-    readingEase: Number(readability.readingEase ?? 60),
-    grade: Number(readability.grade ?? 8),
-    minWords: Number(readability.minWords ?? 100),
-  });
-  const xref = `${JSON.stringify(crossReferences(ordinance, registry), null, 2)}\n`;
-  const outputs: Record<string, string | Buffer> = { [`${sources.slug}.pdf`]: pdf, 'summary.md': digestMarkdown(digest), 'summary.json': digestScores(digest), 'xref.json': xref };
-  // A code title has no drafters' summaries to typeset; an ordinance's digest is also a PDF.
-  if (!isCode) outputs['summary.pdf'] = await renderSummaryPdf(ordinance, digest.tree, template, provenance);
-  result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
+  try {
+    const pdf = await renderOrdinance(resolved, template, provenance);
+    const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
+    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
+    result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
+  } catch (error) {
+    // An ordinance that cannot be drawn or written is not built; the others still are.
+    result.failure = failureOf(error);
+    return notBuilt(result, options);
+  }
+  return result;
+}
+
+/** An ordinance that is not built: in a build, its old outputs are removed, so nothing stale is mistaken for current. */
+async function notBuilt(result: OrdinanceResult, options: PipelineOptions): Promise<OrdinanceResult> {
+  if (options.build) await retractOutputs(options.outDir, result.slug);
   return result;
 }
 
@@ -124,6 +123,28 @@ export interface WorkspaceResult {
   /** The registry's files with their findings. */
   registryFiles: VFile[];
   ordinances: OrdinanceResult[];
+}
+
+export interface RunResult {
+  workspaces: WorkspaceResult[];
+  /** dist/directives.json when the run built ordinances that touch prior directives. */
+  index: string | null;
+}
+
+/**
+ * A run: every workspace, then the index stage over the ordinances it built
+ * (dist/directives.json: which of them cite, codify, amend, supersede or
+ * repeal each directive), published like their outputs.
+ */
+export async function compileRun(workspaces: Workspace[], options: PipelineOptions): Promise<RunResult> {
+  const results: WorkspaceResult[] = [];
+  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, options));
+  let index: string | null = null;
+  if (options.build) {
+    const xrefs = results.flatMap((r) => r.ordinances).flatMap((o) => (o.outputs.length > 0 && o.xref ? [o.xref] : []));
+    if (xrefs.length) index = await publishIndex(options.outDir, 'directives.json', directivesJson(xrefs));
+  }
+  return { workspaces: results, index };
 }
 
 /** Below this many source files a workspace is compiled on the main thread: workers cost more to start than they save. */
@@ -149,13 +170,13 @@ export class RegistryHandle {
   }
 
   get registry(): DirectiveRegistry {
-    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), useCache(this.options));
+    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), cacheLocation(this.options));
     return this.loaded;
   }
 
   /** The registry's files with their findings (from the summary when unchanged). */
   files(): VFile[] {
-    const summary = useCache(this.options) ? SummaryCache.open(this.dir, 'registry') : null;
+    const summary = SummaryCache.open(this.dir, 'registry', cacheLocation(this.options));
     const cached = summary?.lookup(this.stats, '');
     if (cached) return deserializeFiles(cached);
     const files = this.registry.files;
@@ -164,26 +185,35 @@ export class RegistryHandle {
   }
 }
 
-function useCache(options: PipelineOptions): boolean {
-  return !options.build && options.cache !== false;
+/** Where `check` caches (build never does), or null when it does not. */
+function cacheLocation(options: PipelineOptions): CacheLocation | null {
+  if (options.build || options.cache === false) return null;
+  return typeof options.cache === 'object' ? options.cache : defaultCacheLocation();
 }
 
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
 function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
-  const summary = useCache(options) ? SummaryCache.open(dir, 'ordinance') : null;
+  const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   const cached = summary?.lookup(statTree(dir), handle.context);
-  return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, outputs: [] } : null;
+  return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, xref: null, outputs: [] } : null;
 }
 
-/** Compile one ordinance folder, recording its findings for the next warm check. */
+/**
+ * Compile one ordinance folder (load, then its stages), recording its
+ * findings for the next warm check. An internal error comes out as a
+ * `FolderFailure` naming the folder.
+ */
 export async function compileFolder(dir: string, handle: RegistryHandle, options: PipelineOptions): Promise<OrdinanceResult> {
-  const summary = useCache(options) ? SummaryCache.open(dir, 'ordinance') : null;
-  // Stats before reading: a file changed while it is read is checked again next time.
-  const stats = summary ? statTree(dir) : [];
-  const result = await compileOrdinance(loadOrdinanceSources(dir), handle.registry, options);
-  summary?.record(stats, handle.context, serializeFiles(result.files));
+  const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
+  let result: OrdinanceResult;
+  try {
+    result = await SummaryCache.around(summary, dir, handle.context, () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
+  } catch (error) {
+    throw new FolderFailure(dir, failureOf(error));
+  }
   if (options.release) {
     result.ordinance = null;
+    if (result.outputs.length === 0) result.xref = null;
     for (const file of result.files) file.value = '';
   }
   return result;
@@ -199,7 +229,8 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
   }
   const pending = workspace.ordinances.filter((dir) => !results.has(dir));
   let onWorkers = false;
-  if (options.parallel && pending.length > 1) {
+  // Rules given as code cannot cross to a worker thread: such a run stays on this one.
+  if (options.parallel && !options.rules && pending.length > 1) {
     const { compileOnWorkers, workerCount } = await import('./parallel/pool.js');
     const count = workerCount(pending.length);
     if (count > 1 && countSourceFiles(pending) >= PARALLEL_THRESHOLD) {

@@ -3,10 +3,13 @@
  * only the files that changed. One cache file per ordinance folder (or
  * registry) in .cache/ordinance/, invalidated by each file's content, the
  * schema it was read with, and the tool itself (a hash of the bundled code).
- * What is kept is what the rules read: front matter and where each key is,
- * file-local findings and suppressions, the blocks with their text, and the
- * terms, citations and references with their positions. Notes on sections
- * are not kept, so builds always parse.
+ * What is kept is the whole analysis, so that every stage after parsing
+ * (prose-citation detection, the rules) sees exactly what a fresh parse gives:
+ * front matter and where each key is, file-local findings and suppressions,
+ * the blocks with their text, the notes on sections, and the terms, citations
+ * and references with their words and positions, each still the same object
+ * as in the text it stands in. Only the vfile is left out (it is put back).
+ * Builds always parse.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,9 +18,11 @@ import { fileURLToPath } from 'node:url';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { FileAnalysis } from '../model/build-ordinance.js';
+import type { SourceFile } from '../parse/parse-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
-import { cacheDir, cacheFile, writeAtomically } from './files.js';
+import type { StageCache } from './cached.js';
+import { cacheDir, cacheFile, writeAtomically, type CacheLocation } from './files.js';
 
 interface Entry {
   hash: string;
@@ -26,7 +31,7 @@ interface Entry {
   frontMatterValid: boolean;
   places: [string, Position][];
   suppressions: Suppression[];
-  /** The analysis with `file` references and text removed. */
+  /** The analysis without its vfile references, shared nodes written once (see `serialize`). */
   analysis: unknown;
 }
 
@@ -45,6 +50,12 @@ export function toolKey(): string | null {
   return (toolKeyMemo = hash.digest('hex'));
 }
 
+/** The CLI's caches: .cache/ordinance/ here, keyed by the bundled code; null when not running from the bundle or ORDINANCE_CACHE=0. */
+export function defaultCacheLocation(): CacheLocation | null {
+  const key = toolKey();
+  return key ? { dir: cacheDir(), key } : null;
+}
+
 /** A position as six numbers: the cache holds hundreds of thousands of them. */
 type PackedPosition = [number, number, number, number, number, number];
 
@@ -59,33 +70,68 @@ function unpack(p: PackedPosition): Position {
   return { start: point(p[0], p[1], p[2]), end: point(p[3], p[4], p[5]) };
 }
 
-/**
- * JSON without vfile references, resolved links or annotations (no rule reads
- * them), with positions packed. The text stays: style and term rules read it.
- */
-function lighten(analysis: FileAnalysis): unknown {
-  const light = {
-    blocks: analysis.blocks,
-    annotations: [],
-    terms: analysis.terms.map((t) => ({ ...t, children: [] })),
-    citations: analysis.citations.map((c) => ({ ...c, children: [], directive: undefined })),
-    references: analysis.references.map((r) => ({ ...r, target: undefined })),
-    body: analysis.body,
+/** Every object reachable from `value` (vfiles aside) that is reached more than once. */
+function sharedObjects(value: unknown): Set<object> {
+  const seen = new Set<object>();
+  const shared = new Set<object>();
+  const walk = (v: unknown, key: string) => {
+    if (!v || typeof v !== 'object' || key === 'file' || key === 'position') return;
+    if (seen.has(v)) {
+      shared.add(v);
+      return;
+    }
+    seen.add(v);
+    if (Array.isArray(v)) for (const item of v) walk(item, '');
+    else for (const [k, item] of Object.entries(v)) walk(item, k);
   };
-  return JSON.parse(
-    JSON.stringify(light, (key, value) => (key === 'file' ? undefined : key === 'position' ? pack(value as Position | undefined) : value)),
-  );
+  walk(value, '');
+  return shared;
 }
 
-/** Put the vfile back wherever a `source` was, and unpack every position. */
-function rehydrate(value: unknown, file: VFile): void {
-  if (Array.isArray(value)) for (const item of value) rehydrate(item, file);
-  else if (value && typeof value === 'object') {
+/**
+ * The analysis as JSON, without its vfile references and with positions
+ * packed. A node reached twice (a citation is in its paragraph's text and in
+ * the file's list of citations) is written whole where it is first reached,
+ * with a `$id`, and as `{"$ref": id}` after, so that it comes back as one
+ * object: resolving the citation resolves it in the text too.
+ */
+function serialize(analysis: FileAnalysis): string {
+  const shared = sharedObjects(analysis);
+  const ids = new Map<object, number>();
+  return JSON.stringify(analysis, (key, value: unknown) => {
+    if (key === 'file') return undefined;
+    if (key === 'position') return pack(value as Position | undefined);
+    if (!value || typeof value !== 'object' || !shared.has(value)) return value;
+    const id = ids.get(value);
+    if (id !== undefined) return { $ref: id };
+    ids.set(value, ids.size);
+    return { $id: ids.size - 1, ...value };
+  });
+}
+
+/**
+ * Undo `serialize` in place: one object for each `$id` (its `$ref`s point to
+ * it), positions unpacked, and the vfile put back wherever a `source` was.
+ * The walk visits keys in the order JSON.stringify wrote them, so a `$id` is
+ * always met before its `$ref`s.
+ */
+function rehydrate(value: unknown, file: VFile, ids = new Map<number, object>()): unknown {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = rehydrate(value[i], file, ids);
+  } else if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    if (Array.isArray(object.position)) object.position = unpack(object.position as PackedPosition);
+    if (typeof object.$ref === 'number') return ids.get(object.$ref);
+    if (typeof object.$id === 'number') {
+      ids.set(object.$id, object);
+      delete object.$id;
+    }
+    for (const key of Object.keys(object)) {
+      if (key === 'position') object.position = Array.isArray(object.position) ? unpack(object.position as PackedPosition) : object.position;
+      else object[key] = rehydrate(object[key], file, ids);
+    }
     if (object.source && typeof object.source === 'object') (object.source as { file?: VFile }).file = file;
-    for (const key of Object.keys(object)) if (key !== 'position') rehydrate(object[key], file);
   }
+  return value;
 }
 
 /**
@@ -94,7 +140,7 @@ function rehydrate(value: unknown, file: VFile): void {
  * for, and unchanged ones are written back as they were read, so a check that
  * re-parses one file does not re-serialize the other thousands.
  */
-export class AnalysisCache {
+export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
   private readonly lines = new Map<string, string>();
   private dirty = false;
 
@@ -119,9 +165,8 @@ export class AnalysisCache {
   }
 
   /** The cache of one ordinance folder or registry, or null when caching is off. */
-  static open(folder: string, kind: string, dir = cacheDir()): AnalysisCache | null {
-    const tool = toolKey();
-    return tool ? new AnalysisCache(cacheFile(dir, kind, folder, 'ndjson'), tool) : null;
+  static open(folder: string, kind: string, location: CacheLocation | null = defaultCacheLocation()): AnalysisCache | null {
+    return location ? new AnalysisCache(cacheFile(location.dir, kind, folder, 'ndjson'), location.key) : null;
   }
 
   private static hash(file: VFile, schema: string): string {
@@ -129,7 +174,7 @@ export class AnalysisCache {
   }
 
   /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss. */
-  get(file: VFile, schema: string): FileAnalysis | null {
+  get({ file, what: schema }: SourceFile): FileAnalysis | null {
     const line = this.lines.get(file.path);
     if (!line) return null;
     let entry: Entry;
@@ -145,24 +190,24 @@ export class AnalysisCache {
     file.data.frontMatterValid = entry.frontMatterValid;
     file.data.frontMatterPlaces = new Map(entry.places);
     file.data.suppressions = entry.suppressions ?? [];
-    const analysis = entry.analysis as Omit<FileAnalysis, 'file'>; // parsed fresh from its line, used once
-    rehydrate(analysis, file);
+    const analysis = rehydrate(entry.analysis, file) as Omit<FileAnalysis, 'file'>; // parsed fresh from its line, used once
     return { ...analysis, file };
   }
 
   /** Remember `analysis` of `file` (whose messages so far are all file-local). */
-  set(file: VFile, schema: string, analysis: FileAnalysis): void {
+  set({ file, what: schema }: SourceFile, analysis: FileAnalysis): void {
     if (/[\t\n]/.test(file.path)) return; // such a path cannot be a line's key
-    const entry: Entry = {
+    const entry: Omit<Entry, 'analysis'> = {
       hash: AnalysisCache.hash(file, schema),
       messages: serializeFiles([file])[0]?.messages ?? [],
       frontMatter: file.data.frontMatter ?? null,
       frontMatterValid: file.data.frontMatterValid ?? false,
       places: [...(file.data.frontMatterPlaces ?? new Map())],
       suppressions: file.data.suppressions ?? [],
-      analysis: lighten(analysis),
     };
-    this.lines.set(file.path, JSON.stringify(entry, (key, value) => (key === 'position' && value && !Array.isArray(value) ? pack(value as Position) : value)));
+    // The analysis, serialized once, goes in as it is: the rest is small.
+    const head = JSON.stringify(entry, (key, value) => (key === 'position' && value && !Array.isArray(value) ? pack(value as Position) : value));
+    this.lines.set(file.path, `${head.slice(0, -1)},"analysis":${serialize(analysis)}}`);
     this.dirty = true;
   }
 

@@ -8,6 +8,12 @@ export function cacheDir(): string {
   return path.join(process.cwd(), '.cache', 'ordinance');
 }
 
+/** Where a run's caches live, and the key that invalidates them all (a hash of the tool's code). */
+export interface CacheLocation {
+  dir: string;
+  key: string;
+}
+
 /** The cache file of one folder (an ordinance or the registry), by kind. */
 export function cacheFile(dir: string, kind: string, folder: string, extension: string): string {
   const name = createHash('sha1').update(`${kind}\0${path.resolve(folder)}`).digest('hex').slice(0, 20);

@@ -8,10 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { VFile } from 'vfile';
 import { walkTree } from '../load/walk.js';
-import type { SerializedFile } from '../parallel/messages.js';
-import { toolKey } from './analysis-cache.js';
-import { cacheDir, cacheFile, writeAtomically } from './files.js';
+import { serializeFiles, type SerializedFile } from '../parallel/messages.js';
+import { defaultCacheLocation } from './analysis-cache.js';
+import { cacheFile, writeAtomically, type CacheLocation } from './files.js';
 
 /** Path, size, modification time (ms) and inode of one file. */
 export type FileStat = [string, number, number, number];
@@ -48,9 +49,8 @@ export class SummaryCache {
   private constructor(private readonly file: string, private readonly tool: string) {}
 
   /** The summary of one folder, or null when caching is off. */
-  static open(folder: string, kind: string, dir = cacheDir()): SummaryCache | null {
-    const tool = toolKey();
-    return tool ? new SummaryCache(cacheFile(dir, `summary-${kind}`, folder, 'json'), tool) : null;
+  static open(folder: string, kind: string, location: CacheLocation | null = defaultCacheLocation()): SummaryCache | null {
+    return location ? new SummaryCache(cacheFile(location.dir, `summary-${kind}`, folder, 'json'), location.key) : null;
   }
 
   /** The findings of the last check, if nothing they depend on has changed since. */
@@ -76,5 +76,19 @@ export class SummaryCache {
   record(stats: FileStat[], context: string, files: SerializedFile[]): void {
     const summary: Summary = { tool: this.tool, context, writtenAt: Date.now(), stats, files };
     writeAtomically(this.file, JSON.stringify(summary));
+  }
+
+  /**
+   * The cache around a folder's whole check: run `check` on `dir` and record
+   * the findings it gives. Stats are taken before reading, so a file changed
+   * while it is read is checked again next time. (The lookup is asked apart,
+   * before a folder is handed to a worker.)
+   */
+  static async around<Result extends { files: VFile[] }>(summary: SummaryCache | null, dir: string, context: string, check: () => Promise<Result>): Promise<Result> {
+    if (!summary) return check();
+    const stats = statTree(dir);
+    const result = await check();
+    summary.record(stats, context, serializeFiles(result.files));
+    return result;
   }
 }

@@ -1,18 +1,18 @@
 /**
  * `ordinance`: check and build ordinances. Exit codes: 0 clean, 1 problems in
- * the sources, 2 usage or internal error. Never a stack trace unless
- * ORDINANCE_DEBUG is set.
+ * the sources, 2 usage or internal error. An internal error is one line;
+ * its stack trace only with --debug (or ORDINANCE_DEBUG=1).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectDiagnostics, hasErrors } from '../diagnostics.js';
+import { FolderFailure, type Failure } from '../failure.js';
 import { discoverWorkspaces, UsageError } from '../load/sources.js';
-import { compileWorkspace, filesOf } from '../pipeline.js';
+import { compileRun, compileWorkspace, filesOf } from '../pipeline.js';
 import { TemplateError } from '../render/template.js';
 import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
-import type { Xref } from '../xref/xref.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
 
 const HELP = `ordinance: annotated-Markdown ordinances to checked council PDFs and summaries
@@ -39,6 +39,7 @@ Options:
                  in this folder or the nearest above it)
   --out <dir>    output folder for build (default: dist)
   --quiet        build: do not list the files written
+  --debug        show the stack trace of an internal error (also ORDINANCE_DEBUG=1)
 
 Exit codes: 0 clean, 1 problems in the sources, 2 usage or internal error.
 `;
@@ -53,10 +54,11 @@ interface Args {
   titles: string[];
   maxWarnings: number | null;
   config: string | undefined;
+  debug: boolean;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false, plainCitations: false, titles: [], maxWarnings: null, config: undefined };
+  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false, plainCitations: false, titles: [], maxWarnings: null, config: undefined, debug: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
@@ -73,6 +75,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       args.format = format as Format;
     } else if (flag === '--out') args.outDir = value();
     else if (flag === '--quiet') args.quiet = true;
+    else if (flag === '--debug') args.debug = true;
     else if (flag === '--plain-citations') args.plainCitations = true;
     else if (flag === '--config') args.config = value();
     else if (flag === '--max-warnings') {
@@ -102,10 +105,23 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
+/** Whether internal errors show their stack trace: --debug, or ORDINANCE_DEBUG set. */
+let debug = false;
+/** What the run was doing with a folder, for the line of an internal error in it. */
+let doing = 'checking';
+
+/** One line for an internal error (`ordinance --help` says how to see more), and its stack trace when debugging. */
+function reportInternal(what: string, failure: Failure): void {
+  process.stderr.write(`ordinance: internal error${what}: ${failure.message}\n`);
+  if (debug) process.stderr.write(`${failure.stack ?? ''}\n`);
+}
+
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  debug = Boolean(process.env.ORDINANCE_DEBUG);
   try {
     const args = parseArgs(argv);
+    if (typeof args === 'object') debug ||= args.debug;
     if (args === 'help') return void process.stdout.write(HELP), 0;
     if (args === 'version') return void process.stdout.write(`${packageVersion()}\n`), 0;
     switch (args.command) {
@@ -132,9 +148,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
       return 2;
     }
-    process.stderr.write(`ordinance: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-    if (process.env.ORDINANCE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    else process.stderr.write('Set ORDINANCE_DEBUG=1 for details, and please report it.\n');
+    if (error instanceof FolderFailure) {
+      reportInternal(` while ${doing} ${error.dir}`, error.failure);
+    } else {
+      reportInternal('', { message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack });
+    }
     return 2;
   }
 }
@@ -152,8 +170,8 @@ async function runXref(args: Args): Promise<number> {
       const candidates = result.registry.candidates(directiveId);
       if (!known && candidates.length) lines.push(`# not registered here; did you mean ${candidates.join(', ')}?`);
     }
-    const ordinances = result.ordinances.flatMap((o) => (o.ordinance ? [o.ordinance] : []));
-    for (const ref of backReferences(ordinances, directiveId)) lines.push(`${ref.ordinance}\t${ref.relation}\t${ref.sections.join(', ') || '(metadata only)'}`);
+    const resolved = result.ordinances.flatMap((o) => (o.ordinance && o.xref ? [{ ordinance: o.ordinance, xref: o.xref }] : []));
+    for (const ref of backReferences(resolved, directiveId)) lines.push(`${ref.ordinance}\t${ref.relation}\t${ref.sections.join(', ') || '(metadata only)'}`);
   }
   if (!known) throw new UsageError(`unknown directive \`${directiveId}\`${lines.length ? `\n${lines.join('\n')}` : ''}`);
   if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
@@ -188,37 +206,29 @@ async function run(args: Args): Promise<number> {
     throw new UsageError(`no ordinances found in ${args.paths.join(', ') || 'ordinance/'}`);
   }
   const build = args.command === 'build';
+  doing = build ? 'building' : 'checking';
   const config = loadConfig(findConfig(process.cwd(), args.config), rules.map((r) => r.id));
-  const results = [];
-  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir, release: true, parallel: true, config }));
+  const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, config });
+  const results = run.workspaces;
   const files = filesOf(results);
   const output = formatDiagnostics(files, args.format, packageVersion());
   if (output) process.stdout.write(`${output}\n`);
-  let index: string | null = null;
-  if (build) {
-    // The other direction, for clerks: every directive the built ordinances touch, and which of them do what to it.
-    const xrefs = results
-      .flatMap((r) => r.ordinances)
-      .flatMap((o) => o.outputs.filter((f) => f.endsWith(`${path.sep}xref.json`)))
-      .map((f) => JSON.parse(readFileSync(f, 'utf8')) as Xref);
-    if (xrefs.length) {
-      const { directiveIndex } = await import('../xref/xref.js');
-      const { publishIndex } = await import('../publish/dist.js');
-      index = await publishIndex(args.outDir, 'directives.json', `${JSON.stringify({ directives: directiveIndex(xrefs) }, null, 2)}\n`);
-    }
-  }
+  const failed = results.flatMap((r) => r.ordinances).filter((o) => o.failure);
+  for (const result of failed) reportInternal(` while building ${result.dir}`, result.failure!);
   if (build && !args.quiet) {
     for (const result of results.flatMap((r) => r.ordinances)) {
       if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
+      else if (result.failure) process.stderr.write(`not built: ${result.dir} (internal error above)\n`);
       else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
     }
-    if (index) process.stderr.write(`built ${index}\n`);
+    if (run.index) process.stderr.write(`built ${run.index}\n`);
   }
   if (args.format === 'compact' && collectDiagnostics(files).length > 0) {
     const diagnostics = collectDiagnostics(files);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} warning${diagnostics.length - errors === 1 ? '' : 's'}\n`);
   }
+  if (failed.length) return 2;
   if (hasErrors(files)) return 1;
   const warnings = collectDiagnostics(files).filter((d) => d.severity === 'warning').length;
   if (args.maxWarnings !== null && warnings > args.maxWarnings) {

@@ -9,6 +9,7 @@ import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import type { ParsedOrdinance } from '../parse/parse-ordinance.js';
 import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from './metadata.js';
@@ -386,4 +387,10 @@ function toAnnotation(node: TextDirective, collector: Collector): Inline | null 
       // Unknown annotations were reported by the parser; keep their words.
       return { type: 'text', value: toString(node) };
   }
+}
+
+/** The model stage: assemble a parsed ordinance folder into its typed `Ordinance`. */
+export function modelOrdinance(parsed: ParsedOrdinance): Ordinance {
+  const { sources } = parsed;
+  return buildOrdinance(sources.slug, sources.dir, parsed.ordinanceFile, parsed.sectionFiles, sources.groupFiles);
 }

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { FolderFailure } from '../failure.js';
 import type { Workspace } from '../load/sources.js';
 import { walkTree } from '../load/walk.js';
 import type { OrdinanceResult, PipelineOptions } from '../pipeline.js';
@@ -40,7 +41,9 @@ function sourceBytes(dir: string): number {
 /**
  * Compile every ordinance of `workspace` on `count` workers; results come back
  * in the workspace's order. A folder whose worker ran out of its heap comes
- * back as undefined, for the caller to compile on the main thread.
+ * back as undefined, for the caller to compile on the main thread. Any other
+ * failure in a worker stops every worker and rejects with a `FolderFailure`
+ * naming the folder.
  */
 export async function compileOnWorkers(workspace: Workspace, options: PipelineOptions, count: number): Promise<(OrdinanceResult | undefined)[]> {
   // Largest first: the big titles start early and the small ones fill in around them.
@@ -51,35 +54,42 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
   const results = new Map<string, OrdinanceResult>();
   const input: WorkerInput = { registryDir: workspace.registryDir, options: { ...options, release: true } };
   const oldSpace = Number(process.env.ORDINANCE_WORKER_HEAP_MIB) || BUILD_OLD_SPACE_MIB;
-  await Promise.all(
-    Array.from({ length: count }, () => {
+  const workers: Worker[] = [];
+  await new Promise<void>((resolve, reject) => {
+    let running = count;
+    let failed = false;
+    const fail = (failure: FolderFailure) => {
+      if (failed) return;
+      failed = true;
+      // The run is over: the other workers' results would never be reported.
+      for (const worker of workers) void worker.terminate();
+      reject(failure);
+    };
+    for (let i = 0; i < count; i++) {
       const worker = new Worker(fileURLToPath(WORKER), { workerData: input, ...(options.build ? { resourceLimits: { maxOldGenerationSizeMb: oldSpace } } : {}) });
-      return new Promise<void>((resolve, reject) => {
-        let current: string | undefined;
-        const next = () => {
-          current = queue.shift();
-          if (current === undefined) worker.postMessage({ done: true });
-          else worker.postMessage({ dir: current });
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          if ('error' in reply) {
-            reject(new Error(`while compiling ${reply.dir}: ${reply.error}`));
-            void worker.terminate();
-            return;
-          }
-          if (!('ready' in reply)) {
-            results.set(reply.dir, { slug: reply.slug, dir: reply.dir, files: deserializeFiles(reply.files), ordinance: null, outputs: reply.outputs });
-          }
-          next();
-        });
-        worker.on('error', (error: Error & { code?: string }) => {
-          // Out of its capped heap: this folder is left to the main thread; the others go on.
-          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve();
-          else reject(error);
-        });
-        worker.on('exit', () => resolve());
+      workers.push(worker);
+      let current: string | undefined;
+      const next = () => {
+        current = queue.shift();
+        if (current === undefined) worker.postMessage({ done: true });
+        else worker.postMessage({ dir: current });
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) return fail(new FolderFailure(reply.dir, reply.error));
+        if (!('ready' in reply)) {
+          results.set(reply.dir, { slug: reply.slug, dir: reply.dir, files: deserializeFiles(reply.files), ordinance: null, xref: reply.xref, outputs: reply.outputs, failure: reply.failure });
+        }
+        next();
       });
-    }),
-  );
+      worker.on('error', (error: Error & { code?: string }) => {
+        // Out of its capped heap: this folder is left to the main thread; the others go on.
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return;
+        fail(new FolderFailure(current ?? workspace.registryDir, { message: error.message, stack: error.stack }));
+      });
+      worker.on('exit', () => {
+        if (--running === 0 && !failed) resolve();
+      });
+    }
+  });
   return workspace.ordinances.map((dir) => results.get(dir));
 }

@@ -4,7 +4,9 @@
  * with their findings and outputs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { failureOf, FolderFailure, type Failure } from '../failure.js';
 import { compileFolder, RegistryHandle, type PipelineOptions } from '../pipeline.js';
+import type { Xref } from '../xref/xref.js';
 import { serializeFiles, type SerializedFile } from './messages.js';
 
 export interface WorkerInput {
@@ -15,8 +17,8 @@ export interface WorkerInput {
 export type WorkerRequest = { dir: string } | { done: true };
 export type WorkerReply =
   | { ready: true }
-  | { dir: string; slug: string; files: SerializedFile[]; outputs: string[] }
-  | { dir: string; error: string };
+  | { dir: string; slug: string; files: SerializedFile[]; xref: Xref | null; outputs: string[]; failure: Failure | undefined }
+  | { dir: string; error: Failure };
 
 const port = parentPort;
 if (port) {
@@ -31,9 +33,11 @@ if (port) {
     }
     try {
       const result = await compileFolder(request.dir, handle, options);
-      port.postMessage({ dir: request.dir, slug: result.slug, files: serializeFiles(result.files), outputs: result.outputs } satisfies WorkerReply);
+      const reply: WorkerReply = { dir: request.dir, slug: result.slug, files: serializeFiles(result.files), xref: result.xref, outputs: result.outputs, failure: result.failure };
+      port.postMessage(reply);
     } catch (error) {
-      port.postMessage({ dir: request.dir, error: (error as Error)?.stack ?? String(error) } satisfies WorkerReply);
+      // Reported by the main thread as one line (the stack only with --debug); it stops the run.
+      port.postMessage({ dir: request.dir, error: error instanceof FolderFailure ? error.failure : failureOf(error) } satisfies WorkerReply);
     }
   });
 }

@@ -13,6 +13,7 @@ import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
 import { parseSource } from '../parse/processor.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
+import type { CacheLocation } from '../cache/files.js';
 import { closest, editDistance } from '../parse/schema.js';
 
 export class DirectiveRegistry {
@@ -30,9 +31,9 @@ export class DirectiveRegistry {
    * Parse and check registry files; entries with errors are left out (their
    * errors are on their files). With `cache`, unchanged entries are not parsed again.
    */
-  static fromFiles(dir: string, files: VFile[], cache = false): DirectiveRegistry {
+  static fromFiles(dir: string, files: VFile[], cache: CacheLocation | null = null): DirectiveRegistry {
     const registry = new DirectiveRegistry(dir, files);
-    const store = cache && files.length > 0 ? AnalysisCache.open(dir, 'registry') : null;
+    const store = cache && files.length > 0 ? AnalysisCache.open(dir, 'registry', cache) : null;
     const what = 'directive front matter';
     for (const file of files) {
       const stem = path.basename(file.path, '.md');
@@ -40,12 +41,13 @@ export class DirectiveRegistry {
         registry.unusable.set(stem, file);
         continue;
       }
-      let analysis = store?.get(file, what);
+      const source = { file, schema: directiveSchema, what };
+      let analysis = store?.get(source);
       if (!analysis) {
         const { tree } = parseSource(file, directiveSchema, what);
         const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
         analysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: String(file.value).slice(bodyStart).trim() };
-        store?.set(file, what, analysis);
+        store?.set(source, analysis);
       }
       if (!file.data.frontMatterValid) {
         registry.unusable.set(stem, file);

@@ -25,7 +25,7 @@ import type { DirectiveRegistry } from '../registry/registry.js';
 import { formatDate } from '../text/dates.js';
 import type { Jurisdiction } from '../render/template.js';
 import { sectionDestination } from '../render/pdf/inline.js';
-import { directiveRelations, relationWords, sectionList } from '../xref/relations.js';
+import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -69,8 +69,8 @@ function sectionLabel(section: Section): string {
   return section.designation ? `§ ${section.designation}` : `Section ${section.number}`;
 }
 
-/** The digest as an mdast tree, and its readability scores. */
-export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, jurisdiction: Jurisdiction, targets: DigestScores['targets']): Digest {
+/** The digest as an mdast tree, and its readability scores, from the resolved ordinance and its relations to prior directives. */
+export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, relations: DirectiveRelation[], jurisdiction: Jurisdiction, targets: DigestScores['targets']): Digest {
   const { meta } = ordinance;
   const enacted = meta.status === 'adopted' || meta.status === 'effective';
   const pdf = `${ordinance.slug}.pdf`;
@@ -89,12 +89,12 @@ export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, juri
   }
 
   // Existing law: the registry's digest of each directive this ordinance builds on or replaces.
-  const relations = directiveRelations(ordinance, registry).filter((r) => r.relations.some((x) => x !== 'cites'));
-  if (relations.length > 0) {
+  const changed = relations.filter((r) => r.relations.some((x) => x !== 'cites'));
+  if (changed.length > 0) {
     children.push(heading(2, enacted ? 'What the law said before' : 'What the law says now'));
     children.push(
       list(
-        relations.map(({ directive }) => {
+        changed.map(({ directive }) => {
           const date = directive.meta.dates?.issued ?? directive.meta.dates?.adopted ?? directive.meta.dates?.effective;
           const name = directive.meta['cited-as'][0] ?? directive.meta.title;
           const digest = directive.digest.split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, ' ').trim() ?? '';
@@ -136,7 +136,7 @@ export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, juri
     children.push(list(keyDates));
   }
 
-  const changes: ListItem[] = relations.map((r) =>
+  const changes: ListItem[] = changed.map((r) =>
     labelled(`${relationWords(r.relations)}:`, text(`${r.directive.meta['cited-as'][0] ?? r.directive.meta.id}${r.sections.length ? ` (${sectionList(r.sections)})` : ''}.`)),
   );
   for (const [label, entries] of [

@@ -5,6 +5,8 @@
  * docs link, honours suppressions written in the source and reports those
  * that suppress nothing, and refuses a finding whose position lies outside
  * its file (an error in the rule, reported as such rather than shown wrong).
+ * A rule that throws is reported as that rule's internal error, and the
+ * other rules still run.
  */
 import type { VFile } from 'vfile';
 import { report as reportOn, RULE_DOCS_BASE, type Place } from '../diagnostics.js';
@@ -34,16 +36,23 @@ function layersFor(rule: Rule, context: RuleContext, options: ValidateOptions): 
   ];
 }
 
-/** Run the rules on one ordinance; findings land on its files. */
-export function validateOrdinance(context: RuleContext, options: ValidateOptions = {}): void {
+/** Each rule's severity and options for one ordinance, through every configuration layer (what the rule itself sees). */
+export type RuleSettings = ReadonlyMap<string, ReturnType<typeof resolveSetting>>;
+
+/** Run the rules on one ordinance; findings land on its files. Returns every rule's resolved setting, for the stages after. */
+export function validateOrdinance(context: RuleContext, options: ValidateOptions = {}): RuleSettings {
   const rules = options.rules ?? registeredRules;
   const { ordinance } = context;
   const type = ordinance.meta.type ?? 'ordinance';
   const files = [ordinance.file, ...ordinance.sections.map((s) => s.file)];
   const used = new Set<Suppression>();
+  const settings = new Map<string, ReturnType<typeof resolveSetting>>();
   for (const rule of rules) {
+    // Resolved even for a rule that does not run: the digest reads summary-readability's targets for every document.
+    const setting = resolveSetting(layersFor(rule, context, options), ordinance.meta.status);
+    settings.set(rule.id, setting);
     if (rule.appliesTo && !rule.appliesTo.includes(type)) continue;
-    const { severity, options: ruleOptions } = resolveSetting(layersFor(rule, context, options), ordinance.meta.status);
+    const { severity, options: ruleOptions } = setting;
     if (severity === 'off') continue;
     const report: RuleReport = (file, reason, place, finding = {}) => {
       if (place && !inBounds(file, place)) {
@@ -61,7 +70,12 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
       const message = reportOn(file, rule.id, reason, { place, severity, related: finding.related, where });
       message.url = `${RULE_DOCS_BASE}${rule.id}.md`;
     };
-    rule.check(context, report, ruleOptions);
+    try {
+      rule.check(context, report, ruleOptions);
+    } catch (error) {
+      // A defect in one rule is that rule's finding; the other rules still run.
+      reportOn(ordinance.file, 'rule-internal', `Rule \`${rule.id}\` failed: ${errorMessage(error)}`, { place: { line: 1, column: 1 } });
+    }
   }
   const known = new Set(registeredRules.map((r) => r.id));
   for (const file of files) {
@@ -79,12 +93,12 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
       }
     }
   }
+  return settings;
 }
 
-/** A rule's options for this ordinance, through every configuration layer (what the rule itself sees). */
-export function ruleOptionsFor(ruleId: string, context: RuleContext, options: ValidateOptions = {}): Record<string, unknown> {
-  const rule = (options.rules ?? registeredRules).find((r) => r.id === ruleId);
-  return rule ? resolveSetting(layersFor(rule, context, options), context.ordinance.meta.status).options : {};
+/** What an error says, whatever was thrown. */
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function describePlace(place: Place): string {

@@ -5,9 +5,8 @@
  * sections cite or codify a directive (`ordinance xref <directive-id>`).
  */
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
-import type { DirectiveRegistry } from '../registry/registry.js';
 import { referenceLabel } from '../resolve/resolve.js';
-import { directiveRelations, RELATIONS, type Relation } from './relations.js';
+import { RELATIONS, type DirectiveRelation, type Relation } from './relations.js';
 
 export type { Relation } from './relations.js';
 
@@ -81,25 +80,23 @@ function declaredRelation(ordinance: Ordinance, id: string): Relation {
   return RELATIONS.find((r) => lists[r]?.includes(id)) ?? 'cites';
 }
 
-/** The cross-references of one (resolved) ordinance. */
-export function crossReferences(ordinance: Ordinance, registry?: DirectiveRegistry): Xref {
+/** The cross-references of one resolved ordinance, with its relations to prior directives (see relations.ts). */
+export function crossReferences(ordinance: Ordinance, relations: DirectiveRelation[] = []): Xref {
   const byId = new Map(ordinance.sections.map((s) => [s.id, s]));
   const codifies = ordinance.meta.codifies ?? [];
   return {
     ordinance: ordinance.slug,
     title: ordinance.meta.title,
     codifies,
-    directives: registry
-      ? directiveRelations(ordinance, registry).map((r) => ({
-          id: r.directive.meta.id,
-          citedAs: r.directive.meta['cited-as'][0] ?? null,
-          title: r.directive.meta.title,
-          status: r.directive.meta.status,
-          source: r.directive.meta.source ?? null,
-          relations: r.relations,
-          sections: r.sections.map((s) => referenceLabel(s, undefined)),
-        }))
-      : [],
+    directives: relations.map((r) => ({
+      id: r.directive.meta.id,
+      citedAs: r.directive.meta['cited-as'][0] ?? null,
+      title: r.directive.meta.title,
+      status: r.directive.meta.status,
+      source: r.directive.meta.source ?? null,
+      relations: r.relations,
+      sections: r.sections.map((s) => referenceLabel(s, undefined)),
+    })),
     citations: ordinance.citations.map((c) => ({
       file: c.source.file.path,
       line: c.source.position?.start.line ?? 1,
@@ -136,11 +133,10 @@ export interface BackReference {
   sections: string[];
 }
 
-/** Which ordinances cite, codify, amend, supersede or repeal `directiveId`, and where. */
-export function backReferences(ordinances: Ordinance[], directiveId: string): BackReference[] {
+/** Which ordinances cite, codify, amend, supersede or repeal `directiveId`, and where, from their resolved cross-references. */
+export function backReferences(resolved: { ordinance: Ordinance; xref: Xref }[], directiveId: string): BackReference[] {
   const out: BackReference[] = [];
-  for (const ordinance of ordinances) {
-    const xref = crossReferences(ordinance);
+  for (const { ordinance, xref } of resolved) {
     const citing = xref.citations.filter((c) => c.target === directiveId);
     const relation = declaredRelation(ordinance, directiveId);
     if (relation === 'cites' && citing.length === 0) continue;
@@ -170,4 +166,14 @@ export function directiveIndex(xrefs: Xref[]): DirectiveIndexEntry[] {
     }
   }
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The index stage of a run: dist/directives.json from the built ordinances' cross-references, in the order they were given. */
+export function directivesJson(xrefs: Xref[]): string {
+  return `${JSON.stringify({ directives: directiveIndex(xrefs) }, null, 2)}\n`;
+}
+
+/** dist/<slug>/xref.json. */
+export function xrefJson(xref: Xref): string {
+  return `${JSON.stringify(xref, null, 2)}\n`;
 }

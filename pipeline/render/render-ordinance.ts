@@ -1,0 +1,17 @@
+/**
+ * The render stage: a validated ordinance to its PDF, with the appendix of the
+ * relations the resolve stage found. pdfkit and its fonts are loaded here, on
+ * first use: they are most of start-up time, and `check` never draws.
+ */
+import type { Provenance } from '../provenance.js';
+import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
+import type { Template } from './template.js';
+
+/** The ordinance's PDF, by file name (`<slug>.pdf`). */
+export async function renderOrdinance(resolved: ResolvedOrdinance, template: Template, provenance: Provenance): Promise<Record<string, Buffer>> {
+  const { renderOrdinancePdf } = await import('./pdf/document.js');
+  const { ordinance } = resolved;
+  // A code title's appendix would list every law it cites: its history notes already say so.
+  const relations = ordinance.meta.type === 'code-title' ? [] : resolved.relations;
+  return { [`${ordinance.slug}.pdf`]: await renderOrdinancePdf(ordinance, template, provenance, relations) };
+}

@@ -1,0 +1,33 @@
+/**
+ * The resolve stage: an ordinance against its context (the registry of prior
+ * directives and its jurisdiction's template). Citations written as prose are
+ * found, references and citations resolved, and then, once, what the later
+ * stages read: the relations to prior directives (the PDF's appendix, the
+ * digest, xref.json, directives.json) and the cross-references (xref.json,
+ * `ordinance xref`).
+ */
+import type { Ordinance } from '../model/types.js';
+import type { DirectiveRegistry } from '../registry/registry.js';
+import { jurisdictionIds, loadTemplate } from '../render/template.js';
+import type { RuleContext } from '../validate/rule.js';
+import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
+import { crossReferences, type Xref } from '../xref/xref.js';
+import { detectProseCitations } from './prose-citations.js';
+import { resolveReferences } from './resolve.js';
+
+/** A resolved ordinance in its context: what validation and every output read. */
+export interface ResolvedOrdinance extends RuleContext {
+  relations: DirectiveRelation[];
+  xref: Xref;
+}
+
+/** Resolve `ordinance` against `registry` and its jurisdiction's template (when there is one). */
+export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegistry): ResolvedOrdinance {
+  const jurisdictions = jurisdictionIds();
+  // An unknown jurisdiction is reported by its rule; the ordinance is still resolved without a grammar.
+  const jurisdiction = jurisdictions.includes(ordinance.meta.jurisdiction) ? loadTemplate(ordinance.meta.jurisdiction).jurisdiction : undefined;
+  detectProseCitations(ordinance, registry, jurisdiction?.citations);
+  resolveReferences(ordinance, registry);
+  const relations = directiveRelations(ordinance, registry);
+  return { ordinance, registry, jurisdictions, jurisdiction, relations, xref: crossReferences(ordinance, relations) };
+}
