@@ -3,6 +3,7 @@
  * every finding lands on the exact key or value in the source.
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { closest } from '../text/did-you-mean.js';
 
 export type FieldSpec =
   | { kind: 'string'; required?: boolean; pattern?: RegExp; expected?: string; doc?: string }
@@ -184,33 +185,4 @@ function kindOf(node: YamlNode | null | undefined): string {
     return `${typeof v === 'number' ? 'number' : typeof v} \`${String(v)}\``;
   }
   return 'value';
-}
-
-/** The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

@@ -13,7 +13,7 @@ import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
 import { parseSource } from '../parse/processor.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
-import { closest, editDistance } from '../parse/schema.js';
+import { closest, editDistance } from '../text/did-you-mean.js';
 
 export class DirectiveRegistry {
   private readonly byId = new Map<string, Directive>();
