@@ -4,6 +4,7 @@
  * output; options switch the output stages on and off.
  */
 import { readdirSync } from 'node:fs';
+import type { TSchema } from 'typebox';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { hasErrors } from './diagnostics.js';
@@ -12,7 +13,6 @@ import { analyzeFile, buildOrdinance, type FileAnalysis } from './model/build-or
 import { groupSchema, ordinanceSchema, sectionSchema } from './model/metadata.js';
 import type { Ordinance } from './model/types.js';
 import { parseSource } from './parse/processor.js';
-import type { Schema } from './parse/schema.js';
 import { AnalysisCache } from './cache/analysis-cache.js';
 import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
 import { deserializeFiles, serializeFiles } from './parallel/messages.js';
@@ -64,7 +64,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   if (sources.ordinanceFile && sources.sectionFiles.length > 0) {
     // Check reuses the analyses of unchanged files; build needs their text, so it always parses.
     const cache = options.build || options.cache === false ? null : AnalysisCache.open(sources.dir, 'ordinance');
-    const analyze = (file: VFile, schema: Schema, what: string): FileAnalysis => {
+    const analyze = (file: VFile, schema: TSchema, what: string): FileAnalysis => {
       // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
       if (file.messages.some((m) => m.ruleId === 'source-encoding')) return analyzeFile({ tree: { type: 'root', children: [] }, file });
       const cached = cache?.get(file, what);

@@ -1,0 +1,231 @@
+/**
+ * The one schema mechanism: schemas are declared with TypeBox (their
+ * TypeScript types derived with `Static<>`), validated by ajv, and every ajv
+ * error is phrased as the house's "Unexpected X, expected Y" at a key path,
+ * so the caller can put it on the exact key or value in its source file
+ * (front matter YAML, ordinance.config.json, templates).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { TSchema } from 'typebox';
+import { closest } from '../text/did-you-mean.js';
+
+/** A value's place in a document: object keys and list indexes, outermost first. */
+export type KeyPath = (string | number)[];
+
+/** A schema finding: what is wrong, and the key path it concerns. */
+export interface SchemaProblem {
+  message: string;
+  /** The value (or key) the finding points at. */
+  path: KeyPath;
+  /** Point at the key of `path`'s last step (an unexpected key) rather than at its value. */
+  at: 'key' | 'value';
+  /** The value that is unusable because of it: a caller drops it so no later stage reads it. */
+  unusable: KeyPath;
+}
+
+/** Schema annotations of this project (ignored by other JSON Schema tools). */
+interface Annotations {
+  /** How the expected value reads in a message ("a kebab-case id …"). */
+  expected?: string;
+  /** How an expected key of this object reads, in place of the list of its keys ("a rule id …"). */
+  expectedKey?: string;
+}
+
+type Described = Record<string, unknown> & Annotations;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+let shared: Ajv | undefined;
+
+/** The ajv instance every schema compiles with: all errors, with the failing schema and data. */
+function ajv(): Ajv {
+  if (!shared) {
+    shared = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, logger: false });
+    shared.addKeyword({ keyword: 'expected', schemaType: 'string' });
+    shared.addKeyword({ keyword: 'expectedKey', schemaType: 'string' });
+    // A real calendar date: 2025-02-30 is not one.
+    shared.addFormat('date', { type: 'string', validate: isRealDate });
+  }
+  return shared;
+}
+
+const compiled = new WeakMap<TSchema, ValidateFunction>();
+
+function validatorOf(schema: TSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv().compile(schema as object);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Whether `value` passes `schema`. */
+export function conforms(schema: TSchema, value: unknown): boolean {
+  return validatorOf(schema)(value) as boolean;
+}
+
+/**
+ * Check `value` against `schema`; returns the problems, phrased for a drafter.
+ * `what` names the document in messages ("ordinance front matter").
+ */
+export function schemaProblems(schema: TSchema, value: unknown, what: string): SchemaProblem[] {
+  const validate = validatorOf(schema);
+  if (validate(value)) return [];
+  const errors = pickUnionBranches(validate.errors ?? []);
+  const problems: SchemaProblem[] = [];
+  const phrased = new Set<string>();
+  for (const error of errors) {
+    const path = keyPathOf(value, error.instancePath);
+    const parent = error.parentSchema as Described;
+    if (error.keyword === 'additionalProperties') {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const names = Object.keys((parent.properties as object | undefined) ?? {});
+      const prefix = path.length ? `${label(path)}.` : '';
+      const suggestion = closest(key, names);
+      problems.push({
+        message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey ?? `one of ${names.map((n) => `\`${n}\``).join(', ')}`}`,
+        path: [...path, key],
+        at: 'key',
+        unusable: path,
+      });
+      continue;
+    }
+    if (error.keyword === 'required') {
+      const name = (error.params as { missingProperty: string }).missingProperty;
+      const field = ((parent.properties ?? {}) as Record<string, Described>)[name];
+      const prefix = path.length ? `${label(path)}.` : '';
+      problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${field ? describe(field) : 'a value'}`, path, at: 'value', unusable: [...path, name] });
+      continue;
+    }
+    // One finding per value: its first failing keyword says it.
+    const key = JSON.stringify(path);
+    if (phrased.has(key)) continue;
+    phrased.add(key);
+    problems.push({ message: valueMessage(error, path, parent), path, at: 'value', unusable: path });
+  }
+  return problems;
+}
+
+function valueMessage(error: ErrorObject, path: KeyPath, schema: Described): string {
+  const data = error.data;
+  const where = path.length ? ` for \`${label(path)}\`` : '';
+  if (schema.type === 'object' && schema.properties && !schema.expected) {
+    return `Unexpected ${kindOf(data)}${where}, expected a mapping of keys (${Object.keys(schema.properties).map((n) => `\`${n}\``).join(', ')})`;
+  }
+  const byValue = ['pattern', 'enum', 'const', 'format'].includes(error.keyword) && typeof data === 'string' && data.trim() !== '';
+  const suggestion = error.keyword === 'enum' && typeof data === 'string' ? closest(data, (schema.enum as unknown[]).map(String)) : undefined;
+  return `Unexpected ${byValue ? `\`${data as string}\`` : kindOf(data)}${where}, expected ${suggestion ? `\`${suggestion}\` or ` : ''}${describe(schema)}`;
+}
+
+/**
+ * ajv reports every branch of a union (a rule set by a severity or by an
+ * object): keep the errors of the branch whose type the value has, or the
+ * union's own error when none has it.
+ */
+function pickUnionBranches(errors: ErrorObject[]): ErrorObject[] {
+  let out = errors;
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
+    const branches = (error.schema as Described[]) ?? [];
+    const chosen = branches.findIndex((branch) => typeMatches(branch, error.data));
+    const prefix = `${error.schemaPath}/`;
+    out = out.filter((e) => {
+      if (e === error) return chosen < 0;
+      if (!e.schemaPath.startsWith(prefix)) return true;
+      return chosen >= 0 && e.schemaPath.startsWith(`${prefix}${chosen}/`);
+    });
+  }
+  return out;
+}
+
+function typeMatches(schema: Described, data: unknown): boolean {
+  const type = jsonType(data);
+  if (typeof schema.type === 'string') return schema.type === type || (schema.type === 'number' && type === 'integer') || (schema.type === 'integer' && type === 'number');
+  if (Array.isArray(schema.enum)) return schema.enum.some((v) => jsonType(v) === type);
+  if ('const' in schema) return jsonType(schema.const) === type;
+  return false;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** The key path of a JSON pointer into `value` (list indexes as numbers). */
+function keyPathOf(value: unknown, pointer: string): KeyPath {
+  if (!pointer) return [];
+  const path: KeyPath = [];
+  let node = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path.push(Number(step));
+      node = node[Number(step)];
+    } else {
+      path.push(step);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
+    }
+  }
+  return path;
+}
+
+/** How a key path reads in a message: `dates.adopted`, `codifies[2]` (lists count from 1). */
+export function label(path: KeyPath): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step + 1}]` : `${i ? '.' : ''}${step}`)).join('');
+}
+
+/** How a schema's expected value reads in a message. */
+export function describe(schema: TSchema | Described): string {
+  const s = schema as Described;
+  if (s.expected) return s.expected;
+  if (Array.isArray(s.anyOf)) return (s.anyOf as Described[]).map(describe).join(' or ');
+  if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
+  if ('const' in s) return `\`${String(s.const)}\``;
+  const bounded = (noun: string) => {
+    const min = s.minimum as number | undefined;
+    const max = s.maximum as number | undefined;
+    if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`;
+    if (min !== undefined) return `${noun} of at least ${min}`;
+    if (max !== undefined) return `${noun} of at most ${max}`;
+    return noun;
+  };
+  switch (s.type) {
+    case 'string':
+      return s.format === 'date' ? 'an ISO date (YYYY-MM-DD)' : 'text';
+    case 'integer':
+      return bounded('a whole number');
+    case 'number':
+      return bounded('a number');
+    case 'boolean':
+      return '`true` or `false`';
+    case 'array':
+      return s.items ? `a list of ${describe(s.items as Described)}` : 'a list';
+    case 'object': {
+      if (s.properties) return `a mapping with ${Object.keys(s.properties).map((n) => `\`${n}\``).join(', ')}`;
+      const values = s.patternProperties ? Object.values(s.patternProperties as Record<string, Described>)[0] : undefined;
+      return values ? `a mapping of names to ${describe(values)}` : 'a mapping';
+    }
+    default:
+      return 'a value';
+  }
+}
+
+/** How a value reads in a message: "number `0`", "text `abc`", "list". */
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  return `${typeof value === 'number' ? 'number' : typeof value} \`${String(value)}\``;
+}
