@@ -10,6 +10,7 @@ import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { discoverWorkspaces, UsageError } from '../load/sources.js';
 import { compileWorkspace, filesOf } from '../pipeline.js';
 import { TemplateError } from '../render/template.js';
+import { FileProblemsError } from '../schema/json-file.js';
 import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
 import type { Xref } from '../xref/xref.js';
@@ -128,6 +129,11 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command \`${args.command}\`, expected check, build or rules`);
     }
   } catch (error) {
+    // A mistake in the configuration or a template: each one at its place, as the compiler convention prints it.
+    if (error instanceof FileProblemsError && error.problems.length) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError || error instanceof TemplateError || error instanceof ConfigError) {
       process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
       return 2;
@@ -188,7 +194,7 @@ async function run(args: Args): Promise<number> {
     throw new UsageError(`no ordinances found in ${args.paths.join(', ') || 'ordinance/'}`);
   }
   const build = args.command === 'build';
-  const config = loadConfig(findConfig(process.cwd(), args.config), rules.map((r) => r.id));
+  const config = loadConfig(findConfig(process.cwd(), args.config), rules);
   const results = [];
   for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir, release: true, parallel: true, config }));
   const files = filesOf(results);
