@@ -19,7 +19,7 @@ import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { provenanceOf } from './provenance.js';
 import { publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
-import { jurisdictionIds, loadTemplate, templatesFingerprint } from './render/template.js';
+import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
 import { detectProseCitations } from './resolve/prose-citations.js';
 import { resolveReferences } from './resolve/resolve.js';
 import { directiveRelations } from './xref/relations.js';

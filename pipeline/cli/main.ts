@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { discoverWorkspaces, UsageError } from '../load/sources.js';
 import { compileWorkspace, filesOf } from '../pipeline.js';
-import { TemplateError } from '../render/template.js';
+import { checkTemplates, TemplateError } from '../template/load.js';
 import { FileProblemsError } from '../schema/json-file.js';
 import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
@@ -195,6 +195,8 @@ async function run(args: Args): Promise<number> {
   }
   const build = args.command === 'build';
   const config = loadConfig(findConfig(process.cwd(), args.config), rules);
+  // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
+  checkTemplates();
   const results = [];
   for (const workspace of workspaces) results.push(await compileWorkspace(workspace, { build, outDir: args.outDir, release: true, parallel: true, config }));
   const files = filesOf(results);

@@ -89,10 +89,11 @@ export function schemaProblems(schema: TSchema, value: unknown, what: string): S
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const names = Object.keys((parent.properties as object | undefined) ?? {});
+      const listed = names.filter(isListed);
       const prefix = path.length ? `${label(path)}.` : '';
       const suggestion = closest(key, names);
       problems.push({
-        message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey ?? `one of ${names.map((n) => `\`${n}\``).join(', ')}`}`,
+        message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey ?? `one of ${listed.map((n) => `\`${n}\``).join(', ')}`}`,
         path: [...path, key],
         at: 'key',
         unusable: path,
@@ -119,7 +120,7 @@ function valueMessage(error: ErrorObject, path: KeyPath, schema: Described): str
   const data = error.data;
   const where = path.length ? ` for \`${label(path)}\`` : '';
   if (schema.type === 'object' && schema.properties && !schema.expected) {
-    return `Unexpected ${kindOf(data)}${where}, expected a mapping of keys (${Object.keys(schema.properties).map((n) => `\`${n}\``).join(', ')})`;
+    return `Unexpected ${kindOf(data)}${where}, expected a mapping of keys (${Object.keys(schema.properties).filter(isListed).map((n) => `\`${n}\``).join(', ')})`;
   }
   const byValue = ['pattern', 'enum', 'const', 'format'].includes(error.keyword) && typeof data === 'string' && data.trim() !== '';
   const suggestion = error.keyword === 'enum' && typeof data === 'string' ? closest(data, (schema.enum as unknown[]).map(String)) : undefined;
@@ -180,6 +181,11 @@ function keyPathOf(value: unknown, pointer: string): KeyPath {
   return path;
 }
 
+/** Whether a key is worth listing among the expected ones (`$comment` and `$schema` are allowed, never needed). */
+function isListed(key: string): boolean {
+  return !key.startsWith('$');
+}
+
 /** How a key path reads in a message: `dates.adopted`, `codifies[2]` (lists count from 1). */
 export function label(path: KeyPath): string {
   return path.map((step, i) => (typeof step === 'number' ? `[${step + 1}]` : `${i ? '.' : ''}${step}`)).join('');
@@ -212,7 +218,7 @@ export function describe(schema: TSchema | Described): string {
     case 'array':
       return s.items ? `a list of ${describe(s.items as Described)}` : 'a list';
     case 'object': {
-      if (s.properties) return `a mapping with ${Object.keys(s.properties).map((n) => `\`${n}\``).join(', ')}`;
+      if (s.properties) return `a mapping with ${Object.keys(s.properties).filter(isListed).map((n) => `\`${n}\``).join(', ')}`;
       const values = s.patternProperties ? Object.values(s.patternProperties as Record<string, Described>)[0] : undefined;
       return values ? `a mapping of names to ${describe(values)}` : 'a mapping';
     }

@@ -23,7 +23,7 @@ import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { formatDate } from '../render/fill.js';
-import type { Jurisdiction } from '../render/template.js';
+import type { Jurisdiction } from '../template/schema.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { directiveRelations, relationWords, sectionList } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';

@@ -19,10 +19,10 @@ import type { Rule } from './rule.js';
 export const CONFIG_FILE = 'ordinance.config.json';
 
 export const LEVELS = ['error', 'warning', 'info', 'off'] as const;
-const LevelSchema = Type.Enum(LEVELS);
+export const LevelSchema = Type.Enum(LEVELS);
 export type Level = Static<typeof LevelSchema>;
 
-const ByStatusSchema = Type.Object(
+export const ByStatusSchema = Type.Object(
   {
     draft: Type.Optional(LevelSchema),
     introduced: Type.Optional(LevelSchema),

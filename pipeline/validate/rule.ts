@@ -9,7 +9,7 @@ import type { Place, Severity } from '../diagnostics.js';
 import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import type { Jurisdiction } from '../render/template.js';
+import type { Jurisdiction } from '../template/schema.js';
 
 export interface RuleContext {
   ordinance: Ordinance;

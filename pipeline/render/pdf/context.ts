@@ -5,7 +5,7 @@
 import type PDFDocument from 'pdfkit';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
-import type { FontRole, Layout, Template } from '../template.js';
+import type { FontRole, Layout, Template } from '../../template/schema.js';
 import type { StructureTree } from './tags.js';
 
 export interface PdfContext {

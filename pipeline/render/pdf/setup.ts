@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
-import type { Template } from '../template.js';
+import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
 
 /** Versions that are law are archived: PDF/A-1b (no transparency, so no watermark, which only drafts carry). */
