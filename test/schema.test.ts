@@ -3,7 +3,8 @@
  * the templates (with their citation grammar and rule settings) and front
  * matter. Each mistake is reported at its place and stops the run with exit
  * 2, never an internal error; the published JSON Schemas are generated from
- * the same TypeBox schemas and kept up to date.
+ * the same TypeBox schemas, kept up to date, and accepted by another
+ * validator (ajv) as the pipeline's own.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -1,12 +1,15 @@
 /**
  * The one schema mechanism: schemas are declared with TypeBox (their
- * TypeScript types derived with `Static<>`), validated by ajv, and every ajv
- * error is phrased as the house's "Unexpected X, expected Y" at a key path,
- * so the caller can put it on the exact key or value in its source file
- * (front matter YAML, ordinance.config.json, templates).
+ * TypeScript types derived with `Static<>`) and checked by TypeBox's own JSON
+ * Schema validator (`Value.Errors`: ajv-shaped errors, and nothing to compile
+ * at start-up, where ajv cost a `check` about a second). Every error is
+ * phrased as the house's "Unexpected X, expected Y" at a key path, so the
+ * caller puts it on the exact key or value in its file (front matter YAML,
+ * ordinance.config.json, templates).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TSchema } from 'typebox';
+import { Set as setFormat } from 'typebox/format';
+import { Value } from 'typebox/value';
 import { closest } from '../text/did-you-mean.js';
 
 /** A value's place in a document: object keys and list indexes, outermost first. */
@@ -43,34 +46,15 @@ function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-let shared: Ajv | undefined;
+// A real calendar date: 2025-02-30 is not one.
+setFormat('date', isRealDate);
 
-/** The ajv instance every schema compiles with: all errors, with the failing schema and data. */
-function ajv(): Ajv {
-  if (!shared) {
-    shared = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, logger: false });
-    shared.addKeyword({ keyword: 'expected', schemaType: 'string' });
-    shared.addKeyword({ keyword: 'expectedKey', schemaType: 'string' });
-    // A real calendar date: 2025-02-30 is not one.
-    shared.addFormat('date', { type: 'string', validate: isRealDate });
-  }
-  return shared;
-}
-
-const compiled = new WeakMap<TSchema, ValidateFunction>();
-
-function validatorOf(schema: TSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv().compile(schema as object);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
-
-/** Whether `value` passes `schema`. */
-export function conforms(schema: TSchema, value: unknown): boolean {
-  return validatorOf(schema)(value) as boolean;
+/** One validation error, as TypeBox reports it (the shape ajv uses). */
+interface ValidationError {
+  keyword: string;
+  schemaPath: string;
+  instancePath: string;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -78,46 +62,63 @@ export function conforms(schema: TSchema, value: unknown): boolean {
  * `what` names the document in messages ("ordinance front matter").
  */
 export function schemaProblems(schema: TSchema, value: unknown, what: string): SchemaProblem[] {
-  const validate = validatorOf(schema);
-  if (validate(value)) return [];
-  const errors = pickUnionBranches(validate.errors ?? []);
+  if (Value.Check(schema, value)) return [];
+  const errors = pickUnionBranches(schema, value, [...Value.Errors(schema, value)] as ValidationError[]);
   const problems: SchemaProblem[] = [];
   const phrased = new Set<string>();
   for (const error of errors) {
     const path = keyPathOf(value, error.instancePath);
-    const parent = error.parentSchema as Described;
+    const parent = schemaAt(schema, error.schemaPath);
+    const prefix = path.length ? `${label(path)}.` : '';
     if (error.keyword === 'additionalProperties') {
-      const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const names = Object.keys((parent.properties as object | undefined) ?? {});
       const listed = names.filter(isListed);
-      const prefix = path.length ? `${label(path)}.` : '';
-      const suggestion = closest(key, names);
-      problems.push({
-        message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey ?? `one of ${listed.map((n) => `\`${n}\``).join(', ')}`}`,
-        path: [...path, key],
-        at: 'key',
-        unusable: path,
-      });
+      for (const key of (error.params.additionalProperties as string[]) ?? []) {
+        const suggestion = closest(key, names);
+        problems.push({
+          message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey ?? `one of ${listed.map((n) => `\`${n}\``).join(', ')}`}`,
+          path: [...path, key],
+          at: 'key',
+          unusable: path,
+        });
+      }
       continue;
     }
     if (error.keyword === 'required') {
-      const name = (error.params as { missingProperty: string }).missingProperty;
-      const field = ((parent.properties ?? {}) as Record<string, Described>)[name];
-      const prefix = path.length ? `${label(path)}.` : '';
-      problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${field ? describe(field) : 'a value'}`, path, at: 'value', unusable: [...path, name] });
+      for (const name of (error.params.requiredProperties as string[]) ?? []) {
+        const field = ((parent.properties ?? {}) as Record<string, Described>)[name];
+        problems.push({ message: `Missing \`${prefix}${name}\` in ${what}, expected ${field ? describe(field) : 'a value'}`, path, at: 'value', unusable: [...path, name] });
+      }
       continue;
     }
+    // `additionalProperties: false` reports each extra key again as a false schema: said above.
+    if (error.keyword === 'boolean') continue;
     // One finding per value: its first failing keyword says it.
     const key = JSON.stringify(path);
     if (phrased.has(key)) continue;
     phrased.add(key);
-    problems.push({ message: valueMessage(error, path, parent), path, at: 'value', unusable: path });
+    problems.push({ message: valueMessage(error, valueAt(value, path), path, parent), path, at: 'value', unusable: path });
   }
   return problems;
 }
 
-function valueMessage(error: ErrorObject, path: KeyPath, schema: Described): string {
-  const data = error.data;
+/** The schema a JSON pointer (`#/properties/dates`) names inside `root`. */
+function schemaAt(root: TSchema, pointer: string): Described {
+  let node: unknown = root;
+  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
+  }
+  return (node ?? {}) as Described;
+}
+
+function valueAt(value: unknown, path: KeyPath): unknown {
+  let node = value;
+  for (const step of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+  return node;
+}
+
+function valueMessage(error: ValidationError, data: unknown, path: KeyPath, schema: Described): string {
   const where = path.length ? ` for \`${label(path)}\`` : '';
   if (schema.type === 'object' && schema.properties && !schema.expected) {
     return `Unexpected ${kindOf(data)}${where}, expected a mapping of keys (${Object.keys(schema.properties).filter(isListed).map((n) => `\`${n}\``).join(', ')})`;
@@ -128,21 +129,23 @@ function valueMessage(error: ErrorObject, path: KeyPath, schema: Described): str
 }
 
 /**
- * ajv reports every branch of a union (a rule set by a severity or by an
+ * The validator reports every branch of a union (a rule set by a severity or by an
  * object): keep the errors of the branch whose type the value has, or the
  * union's own error when none has it.
  */
-function pickUnionBranches(errors: ErrorObject[]): ErrorObject[] {
+function pickUnionBranches(root: TSchema, value: unknown, errors: ValidationError[]): ValidationError[] {
   let out = errors;
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
-    const branches = (error.schema as Described[]) ?? [];
-    const chosen = branches.findIndex((branch) => typeMatches(branch, error.data));
-    const prefix = `${error.schemaPath}/`;
+    const branches = (schemaAt(root, error.schemaPath)[error.keyword] as Described[] | undefined) ?? [];
+    const data = valueAt(value, keyPathOf(value, error.instancePath));
+    const chosen = branches.findIndex((branch) => typeMatches(branch, data));
+    const prefix = `${error.schemaPath}/${error.keyword}/`;
+    const inBranch = (e: ValidationError, i: number) => e.schemaPath === `${prefix}${i}` || e.schemaPath.startsWith(`${prefix}${i}/`);
     out = out.filter((e) => {
       if (e === error) return chosen < 0;
       if (!e.schemaPath.startsWith(prefix)) return true;
-      return chosen >= 0 && e.schemaPath.startsWith(`${prefix}${chosen}/`);
+      return chosen >= 0 && inBranch(e, chosen);
     });
   }
   return out;
