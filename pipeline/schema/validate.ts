@@ -221,6 +221,7 @@ export function describe(schema: TSchema | Described): string {
     case 'array':
       return s.items ? `a list of ${describe(s.items as Described)}` : 'a list';
     case 'object': {
+      if (s.expectedKey) return `a mapping whose keys are each ${s.expectedKey}`;
       if (s.properties) return `a mapping with ${Object.keys(s.properties).filter(isListed).map((n) => `\`${n}\``).join(', ')}`;
       const values = s.patternProperties ? Object.values(s.patternProperties as Record<string, Described>)[0] : undefined;
       return values ? `a mapping of names to ${describe(values)}` : 'a mapping';
