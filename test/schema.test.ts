@@ -12,6 +12,9 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { ordinanceSchema } from '../pipeline/model/metadata.js';
+import { parseSource } from '../pipeline/parse/processor.js';
 import { publishedSchemas } from '../pipeline/schema/published.js';
 import { schemaProblems } from '../pipeline/schema/validate.js';
 import { configSchema } from '../pipeline/validate/config.js';
@@ -188,6 +191,16 @@ describe('templates', () => {
     );
   });
 
+  it("have the id their file is named by", () => {
+    const install = installation();
+    const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"id": "los-angeles"', '"id": "la"'));
+    const dir = workspace();
+    expect(checkIn(install, dir)).toMatchObject({
+      code: 2,
+      stderr: `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"la"')}: Unexpected id \`la\`, expected \`los-angeles\` (the name of its file)\n`,
+    });
+  });
+
   it('merge a layout over the one it extends, and say what the whole still lacks', () => {
     const install = installation();
     editTemplate(install, 'layouts/council.json', (t) => t.replace(/\n {2}"colors": \{[^}]*\},/, ''));
@@ -239,6 +252,40 @@ describe('published schemas', () => {
     const meta = parseDocument(readFileSync(path.join(ROOT, 'ordinance', 'la-sanctuary-city', 'ordinance.md'), 'utf8').split('---')[1]!).toJS();
     expect(ordinance(meta), JSON.stringify(ordinance.errors)).toBe(true);
     expect(ordinance({ ...meta, statuss: 'draft' })).toBe(false);
+  });
+});
+
+describe('front matter', () => {
+  const check = (yaml: string) => {
+    const file = new VFile({ path: 'ordinance.md', value: `---\n${yaml}---\n\nText.\n` });
+    parseSource(file, ordinanceSchema, 'ordinance front matter');
+    return { file, findings: file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`) };
+  };
+
+  it('says which required keys an empty block lacks', () => {
+    expect(check('').findings).toEqual([
+      '2:1: Missing `title` in ordinance front matter, expected text',
+      '2:1: Missing `short-title` in ordinance front matter, expected text',
+      '2:1: Missing `jurisdiction` in ordinance front matter, expected a kebab-case id (lowercase letters, digits and hyphens)',
+      '2:1: Missing `status` in ordinance front matter, expected one of `draft`, `introduced`, `adopted`, `effective`',
+      '2:1: Missing `version` in ordinance front matter, expected a whole number of at least 1',
+    ]);
+  });
+
+  it('puts each finding on its key or value, and drops the value that failed so no rule reads it', () => {
+    const { file, findings } = check(
+      'title: "An ordinance."\nshort-title: "Short"\njurisdiction: los-angeles\nstatus: draft\nversion: 1\ndates: 5\nvote:\n  ayes: 3\n  noess: 1\ncodifies:\n  - ok-id\n  - Not An Id\n',
+    );
+    expect(findings).toEqual([
+      '7:8: Unexpected number `5` for `dates`, expected a mapping of keys (`introduced`, `passed`, `approved`, `effective`)',
+      '9:3: Missing `vote.noes` in ordinance front matter, expected a whole number of at least 0',
+      '10:3: Unexpected key `vote.noess` in ordinance front matter, expected `vote.noes` or one of `ayes`, `noes`',
+      '13:5: Unexpected `Not An Id` for `codifies[2]`, expected a kebab-case id (lowercase letters, digits and hyphens)',
+    ]);
+    expect(file.data.frontMatter).toEqual({ title: 'An ordinance.', 'short-title': 'Short', jurisdiction: 'los-angeles', status: 'draft', version: 1 });
+    expect(file.data.frontMatterValid).toBe(false);
+    // Places of every key the schema knows, the dropped ones too, for rules that point at them.
+    expect(file.data.frontMatterPlaces?.get('codifies.1')).toEqual({ start: { line: 13, column: 5 }, end: { line: 13, column: 14 } });
   });
 });
 

@@ -86,7 +86,10 @@ interface ReadLayout {
 }
 
 function readLayout(dir: string, file: string, seen: string[]): ReadLayout {
-  const own = readChecked(file, (source) => checkJson(source, LayoutFileSchema, 'the layout template'));
+  const own = readChecked(file, (source) => {
+    const problems = checkJson(source, LayoutFileSchema, 'the layout template');
+    return problems.length ? problems : idProblems(source, file);
+  });
   const value = own.value as Record<string, unknown>;
   const id = String(value.id);
   let parent: ReadLayout | undefined;
@@ -108,9 +111,18 @@ function loadLayout(dir: string, file: string): Layout {
   return layout as unknown as Layout; // checked against LayoutSchema just above
 }
 
-function checkJurisdiction(source: JsonSource, rules: readonly Rule[]): FileProblem[] {
+/** A template's `id` is the name of its file: ordinances and layouts name it by that. */
+function idProblems(source: JsonSource, file: string): FileProblem[] {
+  const id = (source.value as { id?: unknown }).id;
+  const expected = path.basename(file, '.json');
+  return id === expected ? [] : [problemAt(source, ['id'], `Unexpected id \`${String(id)}\`, expected \`${expected}\` (the name of its file)`)];
+}
+
+function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rule[]): FileProblem[] {
   const problems = checkJson(source, jurisdictionSchema(rules), 'the jurisdiction template');
   if (problems.length) return problems;
+  const wrongId = idProblems(source, file);
+  if (wrongId.length) return wrongId;
   const grammar = (source.value as Jurisdiction).citations;
   return (grammar ? grammarPatternProblems(grammar) : []).map(({ path: at, error }) =>
     problemAt(source, ['citations', ...at], `Unexpected pattern for \`${label(['citations', ...at])}\` (${error}), expected a regular expression that compiles`),
@@ -124,7 +136,8 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules:
   const key = `${dir}\0${jurisdictionId}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const source = readChecked(path.join(dir, 'jurisdictions', `${jurisdictionId}.json`), (s) => checkJurisdiction(s, rules));
+  const file = path.join(dir, 'jurisdictions', `${jurisdictionId}.json`);
+  const source = readChecked(file, (s) => checkJurisdiction(s, file, rules));
   const jurisdiction = source.value as Jurisdiction; // checked against its schema by readChecked
   const layout = loadLayout(dir, layoutFile(dir, jurisdiction.layout, { source, key: 'layout' }));
   const require = createRequire(import.meta.url);
