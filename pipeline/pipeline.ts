@@ -32,7 +32,7 @@ import { provenanceOf } from './provenance.js';
 import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderOrdinance } from './render/render-ordinance.js';
-import { loadTemplate, templatesFingerprint } from './render/template.js';
+import { loadTemplate, templatesFingerprint } from './template/load.js';
 import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';

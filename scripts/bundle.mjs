@@ -18,6 +18,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['pdfkit'],
+  // jsonc-parser's main entry is UMD, whose relative requires esbuild cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -41,9 +41,12 @@ describe('configuration', () => {
   it('says exactly what is wrong with a configuration, and exits 2', () => {
     const dir = workspace();
     config(dir, { rules: { 'and-ors': 'error' } });
-    expect(runCli(['check', 'ordinance'], dir)).toMatchObject({ code: 2, stderr: 'ordinance: ordinance.config.json: unexpected value at `rules.and-ors`, expected a rule id (`ordinance rules` lists them)\n' });
+    expect(runCli(['check', 'ordinance'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'ordinance.config.json:3:5: Unexpected key `rules.and-ors` in the configuration, expected `rules.and-or` or a rule id (`ordinance rules` lists them)\n',
+    });
     config(dir, { rules: { 'and-or': 'fatal' } });
-    expect(runCli(['check', 'ordinance'], dir).stderr).toContain('unexpected value at `rules.and-or`, expected `error`, `warning`, `info`, `off`');
+    expect(runCli(['check', 'ordinance'], dir).stderr).toBe('ordinance.config.json:3:15: Unexpected `fatal` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off`\n');
   });
 });
 

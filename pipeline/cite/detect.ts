@@ -13,7 +13,7 @@
  * - groups of a code: "subchapter II of Chapter 15 of Title 7", "Chapter 5 of
  *   this title", "this subchapter" (relative to where the text stands).
  */
-import { fill, type CitationContext, type CitationGrammar } from './grammar.js';
+import { fill, type CitationContext, type CitationGrammar, type CodeForm, type DocumentForm, type StatuteForm } from './grammar.js';
 
 export type CitationCategory = 'code' | 'enactment' | 'statute' | 'directive' | 'section';
 
@@ -67,6 +67,66 @@ interface Compiled {
   trigger: RegExp | null;
 }
 
+/** A document form as detection matches it. */
+function documentExpression(form: DocumentForm): RegExp {
+  return new RegExp(form.pattern, 'g');
+}
+
+/** A statute form as detection matches it: the form, then its pinpoint's subdivisions. */
+function statuteExpression(form: StatuteForm): RegExp {
+  return new RegExp(`(?:${form.pattern})(${PIN})`, 'g');
+}
+
+/** The code's section citations (lead and continuation) and group citations, as detection matches them. */
+function codeExpressions(code: CodeForm): NonNullable<Compiled['code']> {
+  const sec = `(?:${code.section})`;
+  const groupNames = code.groups ?? [];
+  let groups: RegExp | null = null;
+  if (groupNames.length) {
+    const word = groupNames.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${escape(n.slice(1))}`).join('|');
+    const num = String.raw`(?:\d+[A-Z]?(?:-[A-Za-z0-9]+)?|[IVXLC]+(?:-[A-Z0-9]+)?|[A-Z](?:-\d+)?)`;
+    const title = `[${groupNames[0]![0]!.toUpperCase()}${groupNames[0]![0]}]${escape(groupNames[0]!.slice(1))}`;
+    groups = new RegExp(
+      String.raw`\b(?:(?:${word})\s+${num}\s+of\s+(?:the\s+)?)*(?:${title}\s+\d{1,2}[A-Z]?(?![\w-])(?!\s+of\b|,?\s+United\s+States\s+Code|\s+U\.\s?S\.\s?C\.)|[Tt]his\s+(?:${groupNames.join('|')})\b)`,
+      'g',
+    );
+  }
+  return {
+    lead: new RegExp(String.raw`(?:(?:${code.lead ?? '§§?'})\s*)(${sec})(${PIN})(?![\w.-]*\d)`, 'g'),
+    cont: new RegExp(String.raw`(${JOIN})(?:§\s*)?(?:(${sec})(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)`, 'y'),
+    groups,
+    groupNames,
+  };
+}
+
+/**
+ * The patterns of `grammar` that do not compile as detection compiles them
+ * (same wrapping, same flags), each at its key path in the grammar.
+ */
+export function grammarPatternProblems(grammar: CitationGrammar): { path: (string | number)[]; error: string }[] {
+  const problems: { path: (string | number)[]; error: string }[] = [];
+  const attempt = (path: (string | number)[], build: () => unknown): boolean => {
+    try {
+      build();
+      return true;
+    } catch (error) {
+      problems.push({ path, error: (error as Error).message });
+      return false;
+    }
+  };
+  const code = grammar.code;
+  if (code) {
+    // Each part alone first, so the message names the one at fault; then the whole, as detection builds it.
+    const parts = attempt(['code', 'section'], () => codeExpressions({ ...code, lead: undefined, groups: undefined }));
+    const lead = code.lead === undefined || attempt(['code', 'lead'], () => codeExpressions({ ...code, section: '', groups: undefined }));
+    if (parts && lead) attempt(['code'], () => codeExpressions(code));
+  }
+  grammar.documents?.forEach((form, i) => attempt(['documents', i, 'pattern'], () => documentExpression(form)));
+  grammar.statutes?.forEach((form, i) => attempt(['statutes', i, 'pattern'], () => statuteExpression(form)));
+  if (grammar.ordinances) attempt(['ordinances', 'pattern'], () => documentExpression(grammar.ordinances!));
+  return problems;
+}
+
 const compiledCache = new WeakMap<CitationGrammar, WeakMap<RegistryForms, Compiled>>();
 
 /** Compile a grammar with the registry's forms once; detection reuses it for every text. */
@@ -76,27 +136,7 @@ export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms
   const cached = byRegistry.get(registry);
   if (cached) return cached;
   const code = grammar.code;
-  let compiledCode: Compiled['code'] = null;
-  if (code) {
-    const sec = `(?:${code.section})`;
-    const groupNames = code.groups ?? [];
-    let groups: RegExp | null = null;
-    if (groupNames.length) {
-      const word = groupNames.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${escape(n.slice(1))}`).join('|');
-      const num = String.raw`(?:\d+[A-Z]?(?:-[A-Za-z0-9]+)?|[IVXLC]+(?:-[A-Z0-9]+)?|[A-Z](?:-\d+)?)`;
-      const title = `[${groupNames[0]![0]!.toUpperCase()}${groupNames[0]![0]}]${escape(groupNames[0]!.slice(1))}`;
-      groups = new RegExp(
-        String.raw`\b(?:(?:${word})\s+${num}\s+of\s+(?:the\s+)?)*(?:${title}\s+\d{1,2}[A-Z]?(?![\w-])(?!\s+of\b|,?\s+United\s+States\s+Code|\s+U\.\s?S\.\s?C\.)|[Tt]his\s+(?:${groupNames.join('|')})\b)`,
-        'g',
-      );
-    }
-    compiledCode = {
-      lead: new RegExp(String.raw`(?:(?:${code.lead ?? '§§?'})\s*)(${sec})(${PIN})(?![\w.-]*\d)`, 'g'),
-      cont: new RegExp(String.raw`(${JOIN})(?:§\s*)?(?:(${sec})(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)`, 'y'),
-      groups,
-      groupNames,
-    };
-  }
+  const compiledCode = code ? codeExpressions(code) : null;
   const forms = new Map<string, string>();
   const shapes = new Set<string>();
   for (const { id, form } of registry.forms) {
@@ -114,9 +154,9 @@ export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms
     trigger,
     grammar,
     code: compiledCode,
-    documents: (grammar.documents ?? []).map((f) => ({ re: new RegExp(f.pattern, 'g'), target: f.target, sections: f.sections !== false })),
-    statutes: (grammar.statutes ?? []).map((f) => ({ re: new RegExp(`(?:${f.pattern})(${PIN})`, 'g'), target: f.target, pinpoint: f.pinpoint })),
-    ordinances: grammar.ordinances ? { re: new RegExp(grammar.ordinances.pattern, 'g'), target: grammar.ordinances.target } : null,
+    documents: (grammar.documents ?? []).map((f) => ({ re: documentExpression(f), target: f.target, sections: f.sections !== false })),
+    statutes: (grammar.statutes ?? []).map((f) => ({ re: statuteExpression(f), target: f.target, pinpoint: f.pinpoint })),
+    ordinances: grammar.ordinances ? { re: documentExpression(grammar.ordinances), target: grammar.ordinances.target } : null,
     // "§ 2(a), (b) and 4 of " or "section 2062 of the Fiscal Year … Act of 2019 (" just before a document form.
     sectionOf: new RegExp(
       String.raw`(?:§§?\s*|\b[Ss]ections?\s+)(\d+[a-zA-Z]?${PIN}(?:${JOIN}(?:\d+[a-zA-Z]?)?${PIN})*)\s+of\s+(?:the\s+)?(?:[^()§;]{0,280}?(?:\(\s*|\bAct\s+of\s+\d{4},?\s+))?$`,

@@ -10,7 +10,8 @@ import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { FolderFailure, type Failure } from '../failure.js';
 import { discoverWorkspaces, UsageError } from '../load/sources.js';
 import { compileRun, compileWorkspace, filesOf } from '../pipeline.js';
-import { TemplateError } from '../render/template.js';
+import { checkTemplates, TemplateError } from '../template/load.js';
+import { FileProblemsError } from '../schema/json-file.js';
 import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
@@ -144,6 +145,11 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command \`${args.command}\`, expected check, build or rules`);
     }
   } catch (error) {
+    // A mistake in the configuration or a template: each one at its place, as the compiler convention prints it.
+    if (error instanceof FileProblemsError && error.problems.length) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError || error instanceof TemplateError || error instanceof ConfigError) {
       process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
       return 2;
@@ -207,7 +213,9 @@ async function run(args: Args): Promise<number> {
   }
   const build = args.command === 'build';
   doing = build ? 'building' : 'checking';
-  const config = loadConfig(findConfig(process.cwd(), args.config), rules.map((r) => r.id));
+  const config = loadConfig(findConfig(process.cwd(), args.config), rules);
+  // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
+  checkTemplates();
   const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, config });
   const results = run.workspaces;
   const files = filesOf(results);

@@ -1,8 +1,9 @@
 /**
- * The drafters' contract for front matter: the schemas that check it and the
- * typed shapes the rest of the pipeline reads. Documented in ordinance/README.md.
+ * The drafters' contract for front matter: the schemas that check it (TypeBox,
+ * validated by pipeline/schema/) and the typed shapes the rest of the pipeline
+ * reads, derived from them. Documented in ordinance/README.md.
  */
-import type { Schema } from '../parse/schema.js';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ORDINANCE_STATUSES = ['draft', 'introduced', 'adopted', 'effective'] as const;
 export type OrdinanceStatus = (typeof ORDINANCE_STATUSES)[number];
@@ -60,141 +61,135 @@ export const SECTION_STATUSES = [
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
 
-const SLUG = { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, expected: 'a kebab-case id (lowercase letters, digits and hyphens)' };
+/** Text with something in it (a blank value says nothing). */
+function Text(options: { pattern?: string; expected?: string; description?: string } = {}) {
+  return Type.String({ pattern: '\\S', ...options });
+}
+
+const SLUG = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case id (lowercase letters, digits and hyphens)' };
 /** Section ids may also carry a code's own punctuation ("24-211.07", "28:9-101"). */
-const SECTION_ID = { pattern: /^[a-z0-9]+(?:[-.:][a-z0-9]+)*$/, expected: 'an id of lowercase letters and digits joined by `-`, `.` or `:`' };
+const SECTION_ID = { pattern: '^[a-z0-9]+(?:[-.:][a-z0-9]+)*$', expected: 'an id of lowercase letters and digits joined by `-`, `.` or `:`' };
+const ISO_DATE = () => Type.String({ format: 'date' });
+const TextList = () => Type.Array(Text());
+const IdList = () => Type.Array(Text(SLUG));
+const Count = (minimum: number) => Type.Integer({ minimum });
 
-export const ordinanceSchema: Schema = {
-  type: { kind: 'enum', values: DOCUMENT_TYPES, doc: 'ordinance (default) or code-title (an imported title of a code)' },
-  title: { kind: 'string', required: true, doc: 'Long title, beginning "An ordinance ..."' },
-  'short-title': { kind: 'string', required: true },
-  jurisdiction: { kind: 'string', required: true, ...SLUG, doc: 'Jurisdiction template id in templates/jurisdictions/' },
-  status: { kind: 'enum', values: ORDINANCE_STATUSES, required: true },
-  version: { kind: 'integer', min: 1, required: true },
-  number: { kind: 'string' },
-  designation: { kind: 'string', doc: 'A code title\'s own number ("3"), for citations relative to it ("this title")' },
-  'council-file': { kind: 'string' },
-  sponsors: { kind: 'list', of: { kind: 'string' } },
-  dates: {
-    kind: 'map',
-    fields: {
-      introduced: { kind: 'date' },
-      passed: { kind: 'date' },
-      approved: { kind: 'date' },
-      effective: { kind: 'date' },
-    },
+export const ordinanceSchema = Type.Object(
+  {
+    type: Type.Optional(Type.Enum(DOCUMENT_TYPES, { description: 'ordinance (default) or code-title (an imported title of a code)' })),
+    title: Text({ description: 'Long title, beginning "An ordinance ..."' }),
+    'short-title': Text(),
+    jurisdiction: Text({ ...SLUG, description: 'Jurisdiction template id in templates/jurisdictions/' }),
+    status: Type.Enum(ORDINANCE_STATUSES),
+    version: Count(1),
+    number: Type.Optional(Text()),
+    designation: Type.Optional(Text({ description: 'A code title\'s own number ("3"), for citations relative to it ("this title")' })),
+    'council-file': Type.Optional(Text()),
+    sponsors: Type.Optional(TextList()),
+    dates: Type.Optional(
+      Type.Object(
+        {
+          introduced: Type.Optional(ISO_DATE()),
+          passed: Type.Optional(ISO_DATE()),
+          approved: Type.Optional(ISO_DATE()),
+          effective: Type.Optional(ISO_DATE()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    vote: Type.Optional(Type.Object({ ayes: Count(0), noes: Count(0) }, { additionalProperties: false })),
+    urgency: Type.Optional(Type.Boolean()),
+    adds: Type.Optional(TextList()),
+    amends: Type.Optional(TextList()),
+    repeals: Type.Optional(TextList()),
+    codifies: Type.Optional(IdList()),
+    supersedes: Type.Optional(IdList()),
+    affects: Type.Optional(Type.Array(Text(), { description: 'Who the ordinance affects, in plain words, for the digest' })),
+    'fiscal-effect': Type.Optional(Text({ description: 'The fiscal effect, as stated (for the Digest Key)' })),
+    officials: Type.Optional(
+      Type.Object({ mayor: Type.Optional(Text()), 'city-attorney': Type.Optional(Text()), 'city-clerk': Type.Optional(Text()) }, { additionalProperties: false }),
+    ),
+    language: Type.Optional(Text({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', expected: 'a language tag such as `en-US`' })),
+    template: Type.Optional(Text(SLUG)),
   },
-  vote: { kind: 'map', fields: { ayes: { kind: 'integer', min: 0, required: true }, noes: { kind: 'integer', min: 0, required: true } } },
-  urgency: { kind: 'boolean' },
-  adds: { kind: 'list', of: { kind: 'string' } },
-  amends: { kind: 'list', of: { kind: 'string' } },
-  repeals: { kind: 'list', of: { kind: 'string' } },
-  codifies: { kind: 'list', of: { kind: 'string', ...SLUG } },
-  supersedes: { kind: 'list', of: { kind: 'string', ...SLUG } },
-  affects: { kind: 'list', of: { kind: 'string' }, doc: 'Who the ordinance affects, in plain words, for the digest' },
-  'fiscal-effect': { kind: 'string', doc: 'The fiscal effect, as stated (for the Digest Key)' },
-  officials: { kind: 'map', fields: { mayor: { kind: 'string' }, 'city-attorney': { kind: 'string' }, 'city-clerk': { kind: 'string' } } },
-  language: { kind: 'string', pattern: /^[a-z]{2,3}(-[A-Z]{2})?$/, expected: 'a language tag such as `en-US`' },
-  template: { kind: 'string', ...SLUG },
-};
+  { additionalProperties: false, title: 'Ordinance front matter', description: 'The metadata block of ordinance.md (or code.md of a code title).' },
+);
 
-export interface OrdinanceMeta {
-  type?: DocumentType;
-  title: string;
-  'short-title': string;
-  jurisdiction: string;
-  status: OrdinanceStatus;
-  version: number;
-  number?: string;
-  designation?: string;
-  'council-file'?: string;
-  sponsors?: string[];
-  dates?: { introduced?: string; passed?: string; approved?: string; effective?: string };
-  vote?: { ayes: number; noes: number };
-  urgency?: boolean;
-  adds?: string[];
-  amends?: string[];
-  repeals?: string[];
-  codifies?: string[];
-  supersedes?: string[];
-  affects?: string[];
-  'fiscal-effect'?: string;
-  officials?: { mayor?: string; 'city-attorney'?: string; 'city-clerk'?: string };
-  language?: string;
-  template?: string;
-}
+export type OrdinanceMeta = Static<typeof ordinanceSchema>;
 
-export const sectionSchema: Schema = {
-  id: { kind: 'string', required: true, ...SECTION_ID },
-  number: { kind: 'string', doc: "A code's own designation (\"24-211.07\"), printed instead of the position" },
-  // Optional because real codes have sections without one; drafting rules may require it of ordinances.
-  heading: { kind: 'string' },
-  kind: { kind: 'enum', values: SECTION_KINDS, required: true },
-  status: { kind: 'enum', values: SECTION_STATUSES },
-  'status-note': { kind: 'string' },
-  summary: { kind: 'string' },
-};
+export const sectionSchema = Type.Object(
+  {
+    id: Text(SECTION_ID),
+    number: Type.Optional(Text({ description: "A code's own designation (\"24-211.07\"), printed instead of the position" })),
+    // Optional because real codes have sections without one; drafting rules may require it of ordinances.
+    heading: Type.Optional(Text()),
+    kind: Type.Enum(SECTION_KINDS),
+    status: Type.Optional(Type.Enum(SECTION_STATUSES)),
+    'status-note': Type.Optional(Text()),
+    summary: Type.Optional(Text()),
+  },
+  { additionalProperties: false, title: 'Section front matter', description: 'The metadata block of a section file.' },
+);
 
-export interface SectionMeta {
-  id: string;
-  number?: string;
-  heading?: string;
-  kind: SectionKind;
-  status?: SectionStatus;
-  'status-note'?: string;
-  summary?: string;
-}
+export type SectionMeta = Static<typeof sectionSchema>;
 
 /** group.md: the chapter, subchapter or part a folder of sections forms. */
-export const groupSchema: Schema = {
-  prefix: { kind: 'string', required: true, doc: 'Chapter, Subchapter, Part...' },
-  num: { kind: 'string', required: true },
-  heading: { kind: 'string' },
-};
-
-export interface GroupMeta {
-  prefix: string;
-  num: string;
-  heading?: string;
-}
-
-const idList = { kind: 'list', of: { kind: 'string', ...SLUG } } as const;
-
-export const directiveSchema: Schema = {
-  id: { kind: 'string', required: true, ...SLUG },
-  'cited-as': { kind: 'list', of: { kind: 'string' }, required: true },
-  title: { kind: 'string', required: true },
-  kind: { kind: 'enum', values: DIRECTIVE_KINDS, required: true },
-  issuer: { kind: 'string' },
-  dates: {
-    kind: 'map',
-    fields: {
-      issued: { kind: 'date' },
-      adopted: { kind: 'date' },
-      signed: { kind: 'date' },
-      effective: { kind: 'date' },
-      superseded: { kind: 'date' },
-      repealed: { kind: 'date' },
-    },
+export const groupSchema = Type.Object(
+  {
+    prefix: Text({ description: 'Chapter, Subchapter, Part...' }),
+    num: Text(),
+    heading: Type.Optional(Text()),
   },
-  status: { kind: 'enum', values: DIRECTIVE_STATUSES, required: true },
-  source: { kind: 'url' },
-  relations: {
-    kind: 'map',
-    fields: { supersedes: idList, amends: idList, codifies: idList, 'superseded-by': idList, implements: idList },
-  },
-  pinpoints: { kind: 'list', of: { kind: 'string' } },
-};
+  { additionalProperties: false, title: 'Group front matter', description: 'The metadata block of group.md: the chapter, subchapter or part a folder forms.' },
+);
 
-export interface DirectiveMeta {
-  id: string;
-  'cited-as': string[];
-  title: string;
-  kind: DirectiveKind;
-  issuer?: string;
-  dates?: Partial<Record<'issued' | 'adopted' | 'signed' | 'effective' | 'superseded' | 'repealed', string>>;
-  status: DirectiveStatus;
-  source?: string;
-  relations?: Partial<Record<'supersedes' | 'amends' | 'codifies' | 'superseded-by' | 'implements', string[]>>;
-  pinpoints?: string[];
-}
+export type GroupMeta = Static<typeof groupSchema>;
+
+const DirectiveDates = Type.Object(
+  {
+    issued: Type.Optional(ISO_DATE()),
+    adopted: Type.Optional(ISO_DATE()),
+    signed: Type.Optional(ISO_DATE()),
+    effective: Type.Optional(ISO_DATE()),
+    superseded: Type.Optional(ISO_DATE()),
+    repealed: Type.Optional(ISO_DATE()),
+  },
+  { additionalProperties: false },
+);
+
+export const directiveSchema = Type.Object(
+  {
+    id: Text(SLUG),
+    'cited-as': TextList(),
+    title: Text(),
+    kind: Type.Enum(DIRECTIVE_KINDS),
+    issuer: Type.Optional(Text()),
+    dates: Type.Optional(DirectiveDates),
+    status: Type.Enum(DIRECTIVE_STATUSES),
+    source: Type.Optional(Type.String({ pattern: '^https?://\\S+$', expected: 'an http(s) URL' })),
+    relations: Type.Optional(
+      Type.Object(
+        {
+          supersedes: Type.Optional(IdList()),
+          amends: Type.Optional(IdList()),
+          codifies: Type.Optional(IdList()),
+          'superseded-by': Type.Optional(IdList()),
+          implements: Type.Optional(IdList()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    pinpoints: Type.Optional(TextList()),
+  },
+  { additionalProperties: false, title: 'Directive front matter', description: 'A registry entry: a prior directive in directives/<id>.md.' },
+);
+
+export type DirectiveMeta = Static<typeof directiveSchema>;
+
+/** Every front-matter schema, by the name of its published file (templates/schemas/<name>.schema.json). */
+export const FRONT_MATTER_SCHEMAS: Record<string, TSchema> = {
+  ordinance: ordinanceSchema,
+  section: sectionSchema,
+  group: groupSchema,
+  directive: directiveSchema,
+};

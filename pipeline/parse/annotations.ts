@@ -9,7 +9,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { closest } from './schema.js';
+import { closest } from '../text/did-you-mean.js';
 
 type DirectiveNode = TextDirective | LeafDirective | ContainerDirective;
 type Form = DirectiveNode['type'];

@@ -8,7 +8,9 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
 import { report } from '../diagnostics.js';
-import { checkSchema, type Schema } from './schema.js';
+import type { TSchema } from 'typebox';
+import { placeOfPath, placesOf } from '../schema/places.js';
+import { schemaProblems } from '../schema/validate.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -26,7 +28,7 @@ declare module 'vfile' {
 }
 
 export interface FrontMatterOptions {
-  schema: Schema;
+  schema: TSchema;
   /** What the file is, for messages ("section front matter"). */
   what: string;
 }
@@ -88,15 +90,19 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
       }
       return;
     }
-    const { problems, places } = checkSchema(doc.contents, options.schema, options.what);
-    for (const problem of problems) {
-      report(file, 'front-matter-schema', problem.message, { place: place(problem.range[0], problem.range[1]) });
-    }
-    for (const [key, [start, end]] of places) file.data.frontMatterPlaces.set(key, place(start, end));
     const value: unknown = doc.toJS();
+    // An empty block is a mapping with nothing in it: each required key is missing.
+    const problems = schemaProblems(options.schema, value === null || value === '' ? {} : value, options.what);
+    for (const problem of problems) {
+      const [start, end] = placeOfPath(doc, problem.path, problem.at);
+      report(file, 'front-matter-schema', problem.message, { place: place(start, end) });
+    }
+    for (const [key, [start, end]] of placesOf(doc, options.schema)) file.data.frontMatterPlaces.set(key, place(start, end));
     const data: Record<string, unknown> = value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
-    for (const problem of problems) if (problem.key) delete data[problem.key];
-    for (const key of Object.keys(data)) if (!(key in options.schema)) delete data[key];
+    // A value that failed its schema is dropped whole, by its top-level key, so no rule reads it.
+    for (const problem of problems) if (typeof problem.unusable[0] === 'string') delete data[problem.unusable[0]];
+    const known = (options.schema as { properties?: Record<string, unknown> }).properties ?? {};
+    for (const key of Object.keys(data)) if (!(key in known)) delete data[key];
     file.data.frontMatter = data;
     file.data.frontMatterValid = problems.length === 0;
   };

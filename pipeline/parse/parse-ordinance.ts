@@ -9,12 +9,12 @@ import type { OrdinanceSources } from '../load/sources.js';
 import { analyzeFile, type FileAnalysis } from '../model/build-ordinance.js';
 import { groupSchema, ordinanceSchema, sectionSchema } from '../model/metadata.js';
 import { parseSource } from './processor.js';
-import type { Schema } from './schema.js';
+import type { TSchema } from 'typebox';
 
 /** One source file and what to read its front matter as. */
 export interface SourceFile {
   file: VFile;
-  schema: Schema;
+  schema: TSchema;
   /** The schema's name in messages ("section front matter"); it also keys cached analyses. */
   what: string;
 }
@@ -38,7 +38,7 @@ export const parseFile: ParseFile = ({ file, schema, what }) => analyzeFile(pars
  */
 export function parseOrdinance(sources: OrdinanceSources, parse: ParseFile = parseFile): ParsedOrdinance | null {
   if (!sources.ordinanceFile || sources.sectionFiles.length === 0) return null;
-  const read = (file: VFile, schema: Schema, what: string): FileAnalysis =>
+  const read = (file: VFile, schema: TSchema, what: string): FileAnalysis =>
     // A file that could not be decoded stays in the ordinance (so numbering holds) with nothing in it.
     file.messages.some((m) => m.ruleId === 'source-encoding') ? analyzeFile({ tree: { type: 'root', children: [] }, file }) : parse({ file, schema, what });
   const ordinanceFile = read(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');

@@ -13,7 +13,7 @@ import remarkAnnotations from './annotations.js';
 import remarkGfmTables from './gfm-tables.js';
 import remarkSuppressions from './suppressions.js';
 import remarkFrontMatterData from './front-matter.js';
-import type { Schema } from './schema.js';
+import type { TSchema } from 'typebox';
 
 /** A parsed source file: its tree (front matter removed) and the file carrying data and messages. */
 export interface ParsedFile {
@@ -21,9 +21,9 @@ export interface ParsedFile {
   file: VFile;
 }
 
-const processors = new Map<Schema, ReturnType<typeof createProcessor>>();
+const processors = new Map<TSchema, ReturnType<typeof createProcessor>>();
 
-function createProcessor(schema: Schema, what: string) {
+function createProcessor(schema: TSchema, what: string) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
@@ -35,7 +35,7 @@ function createProcessor(schema: Schema, what: string) {
 }
 
 /** Parse and check one file against `schema`; problems land on `file.messages`. */
-export function parseSource(file: VFile, schema: Schema, what: string): ParsedFile {
+export function parseSource(file: VFile, schema: TSchema, what: string): ParsedFile {
   let processor = processors.get(schema);
   if (!processor) {
     processor = createProcessor(schema, what);

@@ -14,7 +14,7 @@ import { directiveSchema } from '../model/metadata.js';
 import { parseSource } from '../parse/processor.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
 import type { CacheLocation } from '../cache/files.js';
-import { closest, editDistance } from '../parse/schema.js';
+import { closest, editDistance } from '../text/did-you-mean.js';
 
 export class DirectiveRegistry {
   private readonly byId = new Map<string, Directive>();

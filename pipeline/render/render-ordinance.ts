@@ -5,7 +5,7 @@
  */
 import type { Provenance } from '../provenance.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
-import type { Template } from './template.js';
+import type { Template } from '../template/schema.js';
 
 /** The ordinance's PDF, by file name (`<slug>.pdf`). */
 export async function renderOrdinance(resolved: ResolvedOrdinance, template: Template, provenance: Provenance): Promise<Record<string, Buffer>> {

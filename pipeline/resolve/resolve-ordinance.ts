@@ -8,7 +8,7 @@
  */
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import { jurisdictionIds, loadTemplate } from '../render/template.js';
+import { jurisdictionIds, loadTemplate } from '../template/load.js';
 import type { RuleContext } from '../validate/rule.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
 import { crossReferences, type Xref } from '../xref/xref.js';

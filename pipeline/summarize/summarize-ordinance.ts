@@ -5,7 +5,7 @@
  * summary-readability rule. Loaded on first use, like the render stage.
  */
 import type { Provenance } from '../provenance.js';
-import type { Template } from '../render/template.js';
+import type { Template } from '../template/schema.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import type { RuleSettings } from '../validate/engine.js';
 

@@ -23,7 +23,7 @@ import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { formatDate } from '../text/dates.js';
-import type { Jurisdiction } from '../render/template.js';
+import type { Jurisdiction } from '../template/schema.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';

@@ -1,29 +1,47 @@
 /**
  * Project configuration: `ordinance.config.json` sets rule severities and
  * options for every ordinance, by status where it matters, with overrides per
- * ordinance. Its JSON Schema is `ordinance.config.schema.json`. Layers, from
- * weakest: the rule's defaults, the jurisdiction's template, the config's
- * rules, then each override that names the ordinance.
+ * ordinance. Layers, from weakest: the rule's defaults, the jurisdiction's
+ * template, the config's rules, then each override that names the ordinance.
+ *
+ * The schema here is the contract: the config is checked against it when it
+ * is loaded (every rule's options against that rule's own schema), and the
+ * published `ordinance.config.schema.json` is generated from it
+ * (`npm run schemas`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Severity } from '../diagnostics.js';
-import { ORDINANCE_STATUSES, type OrdinanceStatus } from '../model/metadata.js';
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import type { OrdinanceStatus } from '../model/metadata.js';
+import { checkJson, FileProblemsError, readJsonFile } from '../schema/json-file.js';
+import type { Rule } from './rule.js';
 
 export const CONFIG_FILE = 'ordinance.config.json';
 
-export type Level = Severity | 'off';
-const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'off'];
+export const LEVELS = ['error', 'warning', 'info', 'off'] as const;
+export const LevelSchema = Type.Enum(LEVELS);
+export type Level = Static<typeof LevelSchema>;
 
-/** How one layer sets a rule. */
-export interface RuleSetting {
-  severity?: Level;
+export const ByStatusSchema = Type.Object(
+  {
+    draft: Type.Optional(LevelSchema),
+    introduced: Type.Optional(LevelSchema),
+    adopted: Type.Optional(LevelSchema),
+    effective: Type.Optional(LevelSchema),
+  } satisfies Record<OrdinanceStatus, unknown>,
+  { additionalProperties: false, description: "Severity by the ordinance's status." },
+);
+
+/** How one layer sets a rule (the shape every layer shares; each rule's options are checked by its own schema). */
+const RuleSettingSchema = Type.Object({
+  severity: Type.Optional(LevelSchema),
   /** Severity by the ordinance's status (draft, introduced, adopted, effective). */
-  byStatus?: Partial<Record<OrdinanceStatus, Level>>;
-  options?: Record<string, unknown>;
+  byStatus: Type.Optional(ByStatusSchema),
+  options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   /** Why the setting departs from the rule's default (required by templates, kept in SARIF). */
-  reason?: string;
-}
+  reason: Type.Optional(Type.String()),
+});
+export type RuleSetting = Static<typeof RuleSettingSchema>;
 
 export interface ProjectConfig {
   /** Where it was read from, or null for none. */
@@ -34,12 +52,69 @@ export interface ProjectConfig {
 
 export const EMPTY_CONFIG: ProjectConfig = { file: null, rules: {}, overrides: [] };
 
-export class ConfigError extends Error {}
+/** A mistake in the configuration: exit 2, each mistake at its place. */
+export class ConfigError extends FileProblemsError {}
+
+/** The setting of `rule` in one layer: a severity, or an object (a template's needs its reason). */
+function settingSchema(rule: Rule, needsReason: boolean): TSchema {
+  const fields: Record<string, TSchema> = {
+    severity: Type.Optional(LevelSchema),
+    byStatus: Type.Optional(ByStatusSchema),
+  };
+  // A layer may set any of a rule's options; the others keep the weaker layers' values.
+  if (rule.options) fields.options = Type.Optional(Type.Partial(rule.options as TObject, { additionalProperties: false, description: `Options of \`${rule.id}\`.` }));
+  const reason = Type.String({ pattern: '\\S', description: "Why the setting departs from the rule's default." });
+  fields.reason = needsReason ? reason : Type.Optional(reason);
+  const object = Type.Object(fields, { additionalProperties: false });
+  return needsReason ? object : Type.Union([LevelSchema, object], { description: rule.description });
+}
+
+/** Rule settings by rule id: each id a registered rule, each setting checked by that rule's schema. */
+export function ruleSettingsSchema(rules: readonly Rule[], needsReason = false): TObject {
+  return Type.Object(Object.fromEntries(rules.map((rule) => [rule.id, Type.Optional(settingSchema(rule, needsReason))])), {
+    additionalProperties: false,
+    expectedKey: 'a rule id (`ordinance rules` lists them)',
+  });
+}
+
+const schemas = new WeakMap<readonly Rule[], TObject>();
+
+/** The schema of ordinance.config.json for these rules. */
+export function configSchema(rules: readonly Rule[]): TObject {
+  let schema = schemas.get(rules);
+  if (!schema) {
+    const settings = ruleSettingsSchema(rules);
+    schema = Type.Object(
+      {
+        $schema: Type.Optional(Type.String({ description: 'This schema, for editors.' })),
+        rules: Type.Optional(settings),
+        overrides: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                ordinances: Type.Array(Type.String({ pattern: '\\S' }), { description: 'Ordinance folder names (slugs).' }),
+                rules: settings,
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        ),
+      },
+      {
+        additionalProperties: false,
+        title: 'ordinance-pipeline configuration',
+        description: 'Rule severities and options for `ordinance check`, with overrides per ordinance. Rule ids: `ordinance rules`.',
+      },
+    );
+    schemas.set(rules, schema);
+  }
+  return schema;
+}
 
 /** The config file at or above `from`, or the one named. */
 export function findConfig(from: string, named?: string): string | null {
   if (named) {
-    if (!existsSync(named)) throw new ConfigError(`no such config file: ${named}`);
+    if (!existsSync(named)) throw new ConfigError([], `no such config file: ${named}`);
     return named;
   }
   let dir = path.resolve(from);
@@ -52,73 +127,33 @@ export function findConfig(from: string, named?: string): string | null {
   }
 }
 
-/** Read and check a config file; a mistake in it is a usage error naming the key. */
-export function loadConfig(file: string | null, ruleIds: readonly string[]): ProjectConfig {
+/** A layer's setting, a bare severity spelled out. */
+export function normalizeSetting(setting: Level | RuleSetting): RuleSetting {
+  return typeof setting === 'string' ? { severity: setting } : setting;
+}
+
+function normalizeSettings(settings: Record<string, Level | RuleSetting> | undefined): Record<string, RuleSetting> {
+  return Object.fromEntries(Object.entries(settings ?? {}).map(([id, setting]) => [id, normalizeSetting(setting)]));
+}
+
+/** Read and check a config file against `rules`; a mistake in it is a ConfigError at its place. */
+export function loadConfig(file: string | null, rules: readonly Rule[]): ProjectConfig {
   if (!file) return EMPTY_CONFIG;
-  const where = path.relative(process.cwd(), file) || file;
-  let raw: unknown;
+  let source;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    source = readJsonFile(file);
   } catch (error) {
-    throw new ConfigError(`${where}: not valid JSON: ${(error as Error).message}`);
+    if (error instanceof FileProblemsError) throw new ConfigError(error.problems);
+    throw error;
   }
-  const fail = (at: string, expected: string): never => {
-    throw new ConfigError(`${where}: unexpected value at \`${at}\`, expected ${expected}`);
+  const problems = checkJson(source, configSchema(rules), 'the configuration');
+  if (problems.length) throw new ConfigError(problems);
+  const raw = source.value as { rules?: Record<string, Level | RuleSetting>; overrides?: { ordinances: string[]; rules: Record<string, Level | RuleSetting> }[] };
+  return {
+    file,
+    rules: normalizeSettings(raw.rules),
+    overrides: (raw.overrides ?? []).map((o) => ({ ordinances: o.ordinances, rules: normalizeSettings(o.rules) })),
   };
-  if (!isObject(raw)) return fail('(top)', 'an object with `rules` and `overrides`');
-  for (const key of Object.keys(raw)) if (!['$schema', 'rules', 'overrides'].includes(key)) fail(key, '`$schema`, `rules` or `overrides`');
-  const rules = readRules(raw.rules ?? {}, 'rules', ruleIds, fail);
-  if (raw.overrides !== undefined && !Array.isArray(raw.overrides)) fail('overrides', 'a list');
-  const overrides = ((raw.overrides as unknown[]) ?? []).map((entry, i) => {
-    if (!isObject(entry)) return fail(`overrides[${i}]`, 'an object with `ordinances` and `rules`');
-    const ordinances = entry.ordinances;
-    if (!Array.isArray(ordinances) || !ordinances.every((o) => typeof o === 'string')) return fail(`overrides[${i}].ordinances`, 'a list of ordinance folder names');
-    return { ordinances: ordinances as string[], rules: readRules(entry.rules ?? {}, `overrides[${i}].rules`, ruleIds, fail) };
-  });
-  return { file, rules, overrides };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function readRules(value: unknown, at: string, ruleIds: readonly string[], fail: (at: string, expected: string) => never): Record<string, RuleSetting> {
-  if (!isObject(value)) return fail(at, 'an object of rule ids');
-  const out: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries(value)) {
-    if (!ruleIds.includes(id)) fail(`${at}.${id}`, `a rule id (\`ordinance rules\` lists them)`);
-    out[id] = readSetting(setting, `${at}.${id}`, fail);
-  }
-  return out;
-}
-
-function readSetting(value: unknown, at: string, fail: (at: string, expected: string) => never): RuleSetting {
-  if (typeof value === 'string') {
-    if (!LEVELS.includes(value as Level)) fail(at, LEVELS.map((l) => `\`${l}\``).join(', '));
-    return { severity: value as Level };
-  }
-  if (!isObject(value)) return fail(at, 'a severity or an object with `severity`, `byStatus`, `options`, `reason`');
-  const setting: RuleSetting = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'severity') {
-      if (!LEVELS.includes(v as Level)) fail(`${at}.severity`, LEVELS.map((l) => `\`${l}\``).join(', '));
-      setting.severity = v as Level;
-    } else if (key === 'byStatus') {
-      if (!isObject(v)) fail(`${at}.byStatus`, 'an object of statuses');
-      for (const [status, level] of Object.entries(v as Record<string, unknown>)) {
-        if (!ORDINANCE_STATUSES.includes(status as OrdinanceStatus)) fail(`${at}.byStatus.${status}`, `a status: ${ORDINANCE_STATUSES.join(', ')}`);
-        if (!LEVELS.includes(level as Level)) fail(`${at}.byStatus.${status}`, LEVELS.map((l) => `\`${l}\``).join(', '));
-      }
-      setting.byStatus = v as RuleSetting['byStatus'];
-    } else if (key === 'options') {
-      if (!isObject(v)) fail(`${at}.options`, 'an object');
-      setting.options = v as Record<string, unknown>;
-    } else if (key === 'reason') {
-      if (typeof v !== 'string' || !v.trim()) fail(`${at}.reason`, 'text');
-      setting.reason = v as string;
-    } else fail(`${at}.${key}`, '`severity`, `byStatus`, `options` or `reason`');
-  }
-  return setting;
 }
 
 /** The severity and options of a rule for one ordinance, through every layer. */

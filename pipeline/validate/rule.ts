@@ -3,12 +3,13 @@
  * docs beside it (`<id>.md`). The engine owns ids, severities, options,
  * suppressions and positions; a rule only says what is wrong and where.
  */
+import type { Static, TObject } from 'typebox';
 import type { VFile } from 'vfile';
 import type { Place, Severity } from '../diagnostics.js';
 import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import type { Jurisdiction } from '../render/template.js';
+import type { Jurisdiction } from '../template/schema.js';
 
 export interface RuleContext {
   ordinance: Ordinance;
@@ -32,7 +33,12 @@ export interface RuleFinding {
 
 export type RuleReport = (file: VFile, reason: string, place: Place | undefined, finding?: RuleFinding) => void;
 
-export interface Rule<Options extends object = Record<string, unknown>> {
+/**
+ * A rule. One that takes options declares their schema (`options`, TypeBox),
+ * from which its Options type is derived; options set in ordinance.config.json
+ * or a jurisdiction template are checked against it when those are loaded.
+ */
+export interface Rule<Options extends TObject = TObject> {
   id: string;
   /** One line, shown by `ordinance rules` and matched by the docs page. */
   description: string;
@@ -41,6 +47,8 @@ export interface Rule<Options extends object = Record<string, unknown>> {
   byStatus?: Partial<Record<OrdinanceStatus, Severity | 'off'>>;
   /** The documents it applies to (default: every kind). */
   appliesTo?: readonly DocumentType[];
-  defaultOptions?: Options;
-  check(context: RuleContext, report: RuleReport, options: Options): void;
+  /** The schema of its options, every key required: a layer of configuration may set any of them. */
+  options?: Options;
+  defaultOptions?: Static<Options>;
+  check(context: RuleContext, report: RuleReport, options: Static<Options>): void;
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
-import type { FontRole } from '../template.js';
+import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawRuns, sectionDestination, toRuns } from './inline.js';
 import { headingRole } from './tags.js';

@@ -4,7 +4,7 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
-import type { FontRole, Layout, Template } from '../template.js';
+import type { FontRole, Layout, Template } from '../../template/schema.js';
 import type { CouncilDocument } from './pdfkit.js';
 import type { StructureTree } from './tags.js';
 

@@ -7,7 +7,7 @@
 import { referenceLabel } from '../../resolve/resolve.js';
 import type { Inline } from '../../model/types.js';
 import { visitInlines, type Ancestry } from '../../model/visit.js';
-import type { Align, FontRole } from '../template.js';
+import type { Align, FontRole } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import { runOptions } from './pdfkit.js';
 

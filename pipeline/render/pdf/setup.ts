@@ -6,7 +6,7 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
-import type { Template } from '../template.js';
+import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
 import { CouncilDocument, infoText } from './pdfkit.js';
 

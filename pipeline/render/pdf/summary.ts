@@ -6,7 +6,7 @@
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
-import type { Template } from '../template.js';
+import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
 import { runOptions } from './pdfkit.js';
 import { openDocument } from './setup.js';

@@ -3,7 +3,7 @@
  * enacting clause, as the jurisdiction's form has them.
  */
 import { BLANK } from '../fill.js';
-import type { TextStyle } from '../template.js';
+import type { TextStyle } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { Role } from './tags.js';
 import { drawBlocks } from './blocks.js';

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
 
@@ -9,13 +10,19 @@ const NOT_IN_FORCE = new Set(['superseded', 'repealed', 'expired']);
  * ordinance is what supersedes or repeals it; otherwise the reader is sent
  * to dead law.
  */
-const rule: Rule = {
+const options = Type.Object(
+  { words: Type.Array(Type.String({ minLength: 1 }), { description: 'Words that say, in the citing sentence, that the directive is no longer in force.' }) },
+  { additionalProperties: false },
+);
+
+const rule: Rule<typeof options> = {
   id: 'citation-status',
   description: 'A citation of a superseded, repealed or expired directive says so',
   defaultSeverity: 'warning',
+  options,
   defaultOptions: { words: ['former', 'formerly', 'repealed', 'superseded', 'rescinded', 'expired', 'replaced', 'as in effect', 'as it read', 'prior to its'] },
   check({ ordinance, registry }, report, options) {
-    const words = (options as { words: string[] }).words.map((w) => w.toLowerCase());
+    const words = options.words.map((w) => w.toLowerCase());
     const own = new Set([...(ordinance.meta.supersedes ?? []), ...(ordinance.meta.repeals ?? [])]);
     for (const citation of ordinance.citations) {
       const directive = citation.directive;

@@ -1,5 +1,5 @@
 import { placeOf } from '../../parse/front-matter.js';
-import { closest } from '../../parse/schema.js';
+import { closest } from '../../text/did-you-mean.js';
 import type { Rule } from '../rule.js';
 
 /** The jurisdiction picks the template (enacting clause, urgency banner, certification), so it must exist. */

@@ -1,4 +1,4 @@
-import { editDistance } from '../../parse/schema.js';
+import { editDistance } from '../../text/did-you-mean.js';
 import type { DirectiveRegistry } from '../../registry/registry.js';
 import type { Rule } from '../rule.js';
 

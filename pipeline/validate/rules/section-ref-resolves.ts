@@ -1,4 +1,4 @@
-import { closest } from '../../parse/schema.js';
+import { closest } from '../../text/did-you-mean.js';
 import { sectionsById, subdivisionPaths } from '../../resolve/resolve.js';
 import type { Rule } from '../rule.js';
 

@@ -1,16 +1,20 @@
+import { Type } from 'typebox';
 import type { Rule } from '../rule.js';
 import { matches } from '../text.js';
 
-type Options = {
-  /** Phrases where "shall" imposes no duty, with what to write instead. */
-  phrases: Record<string, string>;
-};
+const options = Type.Object(
+  {
+    phrases: Type.Record(Type.String(), Type.String({ minLength: 1 }), { description: 'Phrases where "shall" imposes no duty, with what to write instead.' }),
+  },
+  { additionalProperties: false },
+);
 
 /** "Shall" imposes a duty; in a definition or a statement of fact it does not. */
-const rule: Rule<Options> = {
+const rule: Rule<typeof options> = {
   id: 'shall-non-obligation',
   description: '"Shall" only for a duty',
   defaultSeverity: 'warning',
+  options,
   defaultOptions: {
     phrases: {
       'shall mean': 'means',

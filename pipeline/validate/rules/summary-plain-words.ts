@@ -1,20 +1,24 @@
+import { Type, type Static } from 'typebox';
 import { plainLanguageFindings } from '../../summarize/readability.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
 
-export type PlainWordsOptions = {
-  /** Phrases not to flag ("individual" where the law defines it). */
-  ignore: string[];
-  /** Also flag the passive voice (retext-passive). */
-  passive: boolean;
-};
+const options = Type.Object(
+  {
+    ignore: Type.Array(Type.String({ minLength: 1 }), { description: 'Phrases not to flag ("individual" where the law defines it).' }),
+    passive: Type.Boolean({ description: 'Also flag the passive voice (retext-passive).' }),
+  },
+  { additionalProperties: false },
+);
+export type PlainWordsOptions = Static<typeof options>;
 
 /** Summaries use plain words (retext-simplify: "prior to" → "before") and, where it helps, the active voice (retext-passive). */
-const rule: Rule<PlainWordsOptions> = {
+const rule: Rule<typeof options> = {
   id: 'summary-plain-words',
   description: 'Plain-language summaries use plain words and the active voice',
   defaultSeverity: 'warning',
   appliesTo: ['ordinance'],
+  options,
   // "Warrant" is the law's noun (a judge's warrant), not the verb retext-simplify would replace.
   defaultOptions: { ignore: ['warrant'], passive: true },
   check({ ordinance }, report, options) {

@@ -1,28 +1,30 @@
+import { Type, type Static } from 'typebox';
 import { plainLanguageFindings, score } from '../../summarize/readability.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
 
-export type ReadabilityOptions = {
-  /** Lowest Flesch Reading Ease for the summaries together (Oregon: 60). */
-  readingEase: number;
-  /** Highest Flesch–Kincaid grade for the summaries together (Arkansas: 8). */
-  grade: number;
-  /** Below this many words the summaries are too short to score. */
-  minWords: number;
-  /** The reader's age for judging single sentences (retext-readability). */
-  age: number;
-};
+const options = Type.Object(
+  {
+    readingEase: Type.Number({ minimum: 0, maximum: 121, description: 'Lowest Flesch Reading Ease for the summaries together (Oregon: 60).' }),
+    grade: Type.Number({ minimum: 0, description: 'Highest Flesch–Kincaid grade for the summaries together (Arkansas: 8).' }),
+    minWords: Type.Integer({ minimum: 0, description: 'Below this many words the summaries are too short to score.' }),
+    age: Type.Integer({ minimum: 1, description: "The reader's age for judging single sentences (retext-readability)." }),
+  },
+  { additionalProperties: false },
+);
+export type ReadabilityOptions = Static<typeof options>;
 
 /**
  * Summaries are for residents: together they must meet the reading-ease and
  * grade targets, and no sentence may be hard to read for the target age
  * (retext-readability, through remark-retext).
  */
-const rule: Rule<ReadabilityOptions> = {
+const rule: Rule<typeof options> = {
   id: 'summary-readability',
   description: 'Plain-language summaries meet the reading-ease and grade targets',
   defaultSeverity: 'warning',
   appliesTo: ['ordinance'],
+  options,
   defaultOptions: { readingEase: 60, grade: 8, minWords: 100, age: 16 },
   check({ ordinance }, report, options) {
     const summarized = ordinance.sections.filter((s) => s.summary?.trim());

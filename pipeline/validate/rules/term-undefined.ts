@@ -1,12 +1,14 @@
+import { Type } from 'typebox';
 import type { Rule } from '../rule.js';
 import { textRuns } from '../text.js';
 
-type Options = {
-  /** Capitalized names that are not defined terms: offices, bodies, places. */
-  allow: string[];
-  /** How many times a phrase must recur before it reads as a term. */
-  minUses: number;
-};
+const options = Type.Object(
+  {
+    allow: Type.Array(Type.String({ minLength: 1 }), { description: 'Capitalized names that are not defined terms: offices, bodies, places.' }),
+    minUses: Type.Integer({ minimum: 1, description: 'How many times a phrase must recur before it reads as a term.' }),
+  },
+  { additionalProperties: false },
+);
 
 const CONNECTORS = new Set(['of', 'and', 'or', 'for', 'the', 'on', 'in']);
 
@@ -16,11 +18,12 @@ const CONNECTORS = new Set(['of', 'and', 'or', 'for', 'the', 'on', 'in']);
  * covers. Names of offices, bodies and places are allowed (option `allow`),
  * as are the citation forms of registered directives.
  */
-const rule: Rule<Options> = {
+const rule: Rule<typeof options> = {
   id: 'term-undefined',
   description: 'Capitalized terms used as defined terms are defined',
   defaultSeverity: 'warning',
   appliesTo: ['ordinance'],
+  options,
   defaultOptions: {
     allow: [
       'City Council', 'City Attorney', 'City Clerk', 'City Charter', 'City Hall', 'City of', 'Police Commission', 'Police Department',

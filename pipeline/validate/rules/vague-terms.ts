@@ -1,17 +1,21 @@
+import { Type } from 'typebox';
 import type { Rule } from '../rule.js';
 import { matches } from '../text.js';
 
-type Options = {
-  words: string[];
-  /** Phrases that carry a legal standard of their own ("reasonable suspicion"). */
-  allow: string[];
-};
+const options = Type.Object(
+  {
+    words: Type.Array(Type.String({ minLength: 1 }), { description: 'Vague words and phrases to flag.' }),
+    allow: Type.Array(Type.String({ minLength: 1 }), { description: 'Phrases that carry a legal standard of their own ("reasonable suspicion").' }),
+  },
+  { additionalProperties: false },
+);
 
 /** "Reasonable", "appropriate", "promptly": a standard the text does not state. */
-const rule: Rule<Options> = {
+const rule: Rule<typeof options> = {
   id: 'vague-terms',
   description: 'No vague terms without a standard',
   defaultSeverity: 'warning',
+  options,
   defaultOptions: {
     words: ['reasonable', 'reasonably', 'appropriate', 'appropriately', 'adequate', 'promptly', 'as soon as possible', 'sufficient'],
     allow: ['reasonable suspicion', 'reasonable cause', 'reasonable doubt', 'reasonably believes'],

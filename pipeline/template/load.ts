@@ -1,0 +1,163 @@
+/**
+ * Load templates: a jurisdiction and the layout it names (merged over the
+ * layouts it extends), each file checked against its schema when read, so a
+ * mistake is reported at its place (`templates/jurisdictions/x.json:3:5: …`)
+ * and never reaches the renderer.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { grammarPatternProblems } from '../cite/detect.js';
+import { checkJson, FileProblemsError, problemAt, readJsonFile, type FileProblem, type JsonSource } from '../schema/json-file.js';
+import { label } from '../schema/validate.js';
+import { closest } from '../text/did-you-mean.js';
+import { rules as registeredRules } from '../validate/rules/index.js';
+import type { Rule } from '../validate/rule.js';
+import { jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from './schema.js';
+
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** A mistake in a template: exit 2, each mistake at its place. */
+export class TemplateError extends FileProblemsError {}
+
+/** A hash of every jurisdiction template: findings depend on them. */
+export function templatesFingerprint(dir = TEMPLATES_DIR): string {
+  const folder = path.join(dir, 'jurisdictions');
+  const hash = createHash('sha1');
+  for (const id of jurisdictionIds(dir)) hash.update(id).update(readFileSync(path.join(folder, `${id}.json`)));
+  return hash.digest('hex');
+}
+
+function idsIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** Ids of the jurisdictions that have a template. */
+export function jurisdictionIds(dir = TEMPLATES_DIR): string[] {
+  return idsIn(path.join(dir, 'jurisdictions'));
+}
+
+/** Read a template file and check it against `schema`; its mistakes are a TemplateError. */
+function readChecked(file: string, check: (source: JsonSource) => FileProblem[]): JsonSource {
+  let source: JsonSource;
+  try {
+    source = readJsonFile(file);
+  } catch (error) {
+    if (error instanceof FileProblemsError) throw new TemplateError(error.problems);
+    throw error;
+  }
+  const problems = check(source);
+  if (problems.length) throw new TemplateError(problems);
+  return source;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `extends` merges the named layout under this one, key by key. */
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+  return out;
+}
+
+/** The named layout's file, or a TemplateError at the key that names it. */
+function layoutFile(dir: string, id: string, namedAt: { source: JsonSource; key: string }): string {
+  const file = path.join(dir, 'layouts', `${id}.json`);
+  if (existsSync(file)) return file;
+  const ids = idsIn(path.join(dir, 'layouts'));
+  const suggestion = closest(id, ids);
+  throw new TemplateError([
+    problemAt(namedAt.source, [namedAt.key], `Unknown layout \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${ids.map((l) => `\`${l}\``).join(', ')} (templates/layouts/<id>.json)`),
+  ]);
+}
+
+/** A layout merged over what it extends, and its own file. */
+interface ReadLayout {
+  layout: Record<string, unknown>;
+  own: JsonSource;
+}
+
+function readLayout(dir: string, file: string, seen: string[]): ReadLayout {
+  const own = readChecked(file, (source) => {
+    const problems = checkJson(source, LayoutFileSchema, 'the layout template');
+    return problems.length ? problems : idProblems(source, file);
+  });
+  const value = own.value as Record<string, unknown>;
+  const id = String(value.id);
+  let parent: ReadLayout | undefined;
+  if (typeof value.extends === 'string') {
+    if (seen.includes(value.extends) || value.extends === id) {
+      throw new TemplateError([problemAt(own, ['extends'], `Unexpected \`extends\` of \`${value.extends}\`: the layouts extend each other (${[...seen, id, value.extends].join(' → ')}), expected a layout that does not extend this one`)]);
+    }
+    parent = readLayout(dir, layoutFile(dir, value.extends, { source: own, key: 'extends' }), [...seen, id]);
+  }
+  return { layout: merge(parent?.layout ?? {}, value), own };
+}
+
+/** Load and check a layout with what it extends; the whole must be a complete layout. */
+function loadLayout(dir: string, file: string): Layout {
+  const { layout, own } = readLayout(dir, file, []);
+  // What is still missing once the parents are merged in, placed in this layout's file.
+  const problems = checkJson({ ...own, value: layout }, LayoutSchema, `layout \`${String(layout.id)}\` (with the layouts it extends)`);
+  if (problems.length) throw new TemplateError(problems);
+  return layout as unknown as Layout; // checked against LayoutSchema just above
+}
+
+/** A template's `id` is the name of its file: ordinances and layouts name it by that. */
+function idProblems(source: JsonSource, file: string): FileProblem[] {
+  const id = (source.value as { id?: unknown }).id;
+  const expected = path.basename(file, '.json');
+  return id === expected ? [] : [problemAt(source, ['id'], `Unexpected id \`${String(id)}\`, expected \`${expected}\` (the name of its file)`)];
+}
+
+function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rule[]): FileProblem[] {
+  const problems = checkJson(source, jurisdictionSchema(rules), 'the jurisdiction template');
+  if (problems.length) return problems;
+  const wrongId = idProblems(source, file);
+  if (wrongId.length) return wrongId;
+  const grammar = (source.value as Jurisdiction).citations;
+  return (grammar ? grammarPatternProblems(grammar) : []).map(({ path: at, error }) =>
+    problemAt(source, ['citations', ...at], `Unexpected pattern for \`${label(['citations', ...at])}\` (${error}), expected a regular expression that compiles`),
+  );
+}
+
+const cache = new Map<string, Template>();
+
+/** Load the template of a jurisdiction, with its layout and font files; a mistake in either is a TemplateError at its place. */
+export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules: readonly Rule[] = registeredRules): Template {
+  const key = `${dir}\0${jurisdictionId}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const file = path.join(dir, 'jurisdictions', `${jurisdictionId}.json`);
+  const source = readChecked(file, (s) => checkJurisdiction(s, file, rules));
+  const jurisdiction = source.value as Jurisdiction; // checked against its schema by readChecked
+  const layout = loadLayout(dir, layoutFile(dir, jurisdiction.layout, { source, key: 'layout' }));
+  const require = createRequire(import.meta.url);
+  const fontFiles = {} as Record<FontRole, string>;
+  for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+    try {
+      fontFiles[role] = require.resolve(layout.fonts[role]);
+    } catch {
+      throw new TemplateError([], `layout \`${layout.id}\`: font \`${layout.fonts[role]}\` not found; run \`npm ci\``);
+    }
+    if (!/\.(ttf|otf|woff)$/i.test(fontFiles[role])) {
+      throw new TemplateError([], `layout \`${layout.id}\`: font \`${layout.fonts[role]}\` must be TTF, OTF or WOFF (pdfkit draws WOFF2 blank)`);
+    }
+  }
+  const template = { layout, jurisdiction, fontFiles };
+  cache.set(key, template);
+  return template;
+}
+
+/** Load every jurisdiction template (and its layout), so a mistake in any is reported before a run starts. */
+export function checkTemplates(dir = TEMPLATES_DIR): void {
+  for (const id of jurisdictionIds(dir)) loadTemplate(id, dir);
+}

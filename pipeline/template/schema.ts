@@ -1,0 +1,211 @@
+/**
+ * Templates as data, and their schemas (TypeBox; the types below are derived
+ * from them): a layout (page, fonts, sizes, spacing; templates/layouts/) and a
+ * jurisdiction (the wording of the ordinance form, its citation grammar and
+ * rule settings; templates/jurisdictions/). Published as
+ * templates/schemas/*.schema.json by `npm run schemas`.
+ */
+import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+import { CitationGrammarSchema } from '../cite/grammar.js';
+import { ORDINANCE_STATUSES } from '../model/metadata.js';
+import { ruleSettingsSchema } from '../validate/config.js';
+import type { Rule } from '../validate/rule.js';
+
+/** An object of a template: exactly these keys, and a `$comment` for its readers. */
+function Section<P extends TProperties>(properties: P, description?: string) {
+  return Type.Object(
+    { ...properties, $comment: Type.Optional(Type.String({ description: "A note for the template's readers." })) },
+    { additionalProperties: false, ...(description ? { description } : {}) },
+  );
+}
+
+const Text = (description?: string) => Type.String({ pattern: '\\S', ...(description ? { description } : {}) });
+const Points = (description?: string) => Type.Number({ ...(description ? { description } : {}) });
+const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', expected: 'a color such as `#1a3d8f`' });
+
+export const FontRoleSchema = Type.Enum(['regular', 'bold', 'italic', 'boldItalic']);
+export type FontRole = Static<typeof FontRoleSchema>;
+export const AlignSchema = Type.Enum(['left', 'right', 'center', 'justify']);
+export type Align = Static<typeof AlignSchema>;
+
+export const TextStyleSchema = Section({
+  font: FontRoleSchema,
+  size: Points(),
+  align: Type.Optional(AlignSchema),
+  lineGap: Type.Optional(Points()),
+  indent: Type.Optional(Points()),
+  gapAfter: Type.Optional(Points()),
+});
+export type TextStyle = Static<typeof TextStyleSchema>;
+
+/** A complete layout, after `extends` has merged its parents under it. Units are PDF points. */
+export const LayoutSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    $comment: Type.Optional(Type.String()),
+    id: Text('The layout id: its file name in templates/layouts/.'),
+    extends: Type.Optional(Text('A layout this one is merged over, key by key.')),
+    page: Section({ size: Text('A pdfkit page size (LETTER, A4, …).'), margins: Section({ top: Points(), bottom: Points(), left: Points(), right: Points() }) }),
+    fonts: Section(
+      { regular: Text(), bold: Text(), italic: Text(), boldItalic: Text() },
+      'Font files (TTF, OTF or WOFF), as paths inside npm packages.',
+    ),
+    body: Section({ font: FontRoleSchema, size: Points(), lineGap: Points(), paragraphGap: Points(), firstLineIndent: Points(), align: AlignSchema }),
+    titleBlock: Section({ number: TextStyleSchema, urgencyBanner: TextStyleSchema, title: TextStyleSchema, enactingClause: TextStyleSchema }),
+    section: Section({
+      headingFont: FontRoleSchema,
+      headingSize: Points(),
+      gapBefore: Points(),
+      gapAfter: Points(),
+      keepWithNextLines: Type.Integer({ minimum: 0 }),
+      label: Type.String({ description: '"Section {number}." for a section numbered by position.' }),
+      designatedLabel: Type.String({ description: '"§ {number}." for a section with its own designation.' }),
+      separator: Type.String(),
+      statusLabels: Type.Record(Type.String(), Type.String(), { description: 'Printed after the heading of a section that is not in force ("[Repealed]").' }),
+    }),
+    group: Section({ font: FontRoleSchema, size: Points(), align: AlignSchema, gapBefore: Points(), gapAfter: Points() }),
+    annotations: Section({ print: Type.Boolean() }),
+    image: Section({ maxHeight: Points() }),
+    subdivision: Section({ indentPerLevel: Points(), markerWidth: Points() }),
+    list: Section({ indent: Points(), bullet: Type.String() }),
+    blockquote: Section({ indent: Points() }),
+    table: Section({ font: FontRoleSchema, headerFont: FontRoleSchema, size: Points(), cellPadding: Points(), ruleWidth: Points() }),
+    amendment: Section({ deletionOpen: Type.String(), deletionClose: Type.String() }),
+    placeholder: Section({ font: FontRoleSchema, open: Type.String(), close: Type.String() }),
+    header: Section({ font: FontRoleSchema, size: Points(), fromPage: Type.Integer({ minimum: 1 }), y: Points() }),
+    footer: Section({ font: FontRoleSchema, size: Points(), y: Points() }),
+    watermark: Section({
+      text: Type.String(),
+      font: FontRoleSchema,
+      size: Points(),
+      opacity: Type.Number({ minimum: 0, maximum: 1 }),
+      angle: Type.Number(),
+      statuses: Type.Array(Type.Enum(ORDINANCE_STATUSES)),
+    }),
+    toc: Section(
+      {
+        enabled: Type.Boolean(),
+        minPages: Type.Integer({ minimum: 0 }),
+        heading: Type.String(),
+        size: Points(),
+        lineGap: Points(),
+        indent: Points(),
+        numberWidth: Points(),
+        gapBefore: Points(),
+        gapAfterHeading: Points(),
+        gapAfter: Points(),
+      },
+      'The table of contents of longer ordinances.',
+    ),
+    lineNumbers: Section(
+      {
+        enabled: Type.Boolean(),
+        x: Points(),
+        width: Points(),
+        font: FontRoleSchema,
+        size: Points(),
+        color: Color,
+        every: Type.Integer({ minimum: 1 }),
+        baselineShift: Points(),
+      },
+      'Line numbers in the left margin, per page, beside each body line.',
+    ),
+    appendix: Section(
+      {
+        newPage: Type.Boolean({ description: 'Start the appendix on a page of its own, after the attestation.' }),
+        heading: Type.String(),
+        headingSize: Points(),
+        gapBefore: Points(),
+        gapAfterHeading: Points(),
+        columnHeadings: Type.Array(Type.String()),
+        columns: Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { description: 'Column widths as shares of the text width.' }),
+        size: Points(),
+        lineGap: Points(),
+        cellPadding: Points(),
+        ruleWidth: Points(),
+      },
+      'The appendix "Relationship to prior directives".',
+    ),
+    signatures: Section({ font: FontRoleSchema, size: Points(), lineGap: Points(), blankWidth: Points(), gapBefore: Points(), gapBetween: Points() }),
+    colors: Section({ text: Color, link: Color, rule: Color }),
+  },
+  { additionalProperties: false, title: 'Layout template', description: 'Page, fonts, sizes and spacing of a document (templates/layouts/<id>.json).' },
+);
+export type Layout = Static<typeof LayoutSchema>;
+
+/**
+ * One layout file: any part of a layout, the rest from the layout it
+ * extends (every object's keys optional, at every depth).
+ */
+export const LayoutFileSchema = deepPartial(LayoutSchema, ['id']);
+
+function deepPartial(schema: TSchema, keep: string[] = []): TSchema {
+  const s = schema as unknown as { type?: string; properties?: Record<string, TSchema>; required?: string[] };
+  if (s.type !== 'object' || !s.properties) return schema;
+  const properties = Object.fromEntries(Object.entries(s.properties).map(([key, value]) => [key, deepPartial(value)]));
+  return { ...s, properties, required: keep.length ? keep : undefined } as unknown as TSchema;
+}
+
+const JurisdictionFields = {
+  $schema: Type.Optional(Type.String()),
+  $comment: Type.Optional(Type.String()),
+  id: Text('The jurisdiction id: its file name in templates/jurisdictions/, named by an ordinance\'s `jurisdiction`.'),
+  name: Text(),
+  codeName: Type.Optional(Text('Heading of a code title\'s first page ("CODE OF THE DISTRICT OF COLUMBIA").')),
+  layout: Text('The layout id in templates/layouts/.'),
+  language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', expected: 'a language tag such as `en-US`' }),
+  numberLabel: Type.String(),
+  enactingClause: Text('The clause that enacts an ordinance: without it an ordinance enacts nothing.'),
+  urgencyBanner: Type.String(),
+  voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
+  citations: Type.Optional(CitationGrammarSchema),
+  certification: Section({
+    regular: Type.String(),
+    urgency: Type.String(),
+    vote: Type.String(),
+    rows: Type.Array(Section({ left: Type.Optional(Type.Array(Type.String())), right: Type.Optional(Type.Array(Type.String())) }), {
+      description: "Signature blocks in rows; a row's left and right blocks stand side by side.",
+    }),
+  }),
+};
+
+/** The shape every jurisdiction template has (its `rules` checked against the registered rules by jurisdictionSchema). */
+const JurisdictionShape = Type.Object({
+  ...JurisdictionFields,
+  rules: Type.Optional(
+    Type.Record(
+      Type.String(),
+      Type.Object({
+        severity: Type.Optional(Type.Enum(['error', 'warning', 'info', 'off'])),
+        byStatus: Type.Optional(Type.Record(Type.String(), Type.Enum(['error', 'warning', 'info', 'off']))),
+        options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        reason: Type.String(),
+      }),
+      { description: 'Rule settings for this jurisdiction\'s documents, each with the reason for the change.' },
+    ),
+  ),
+});
+export type Jurisdiction = Static<typeof JurisdictionShape>;
+
+const jurisdictionSchemas = new WeakMap<readonly Rule[], TObject>();
+
+/** The schema of a jurisdiction template, its `rules` keyed by these rules' ids and checked by their schemas. */
+export function jurisdictionSchema(rules: readonly Rule[]): TObject {
+  let schema = jurisdictionSchemas.get(rules);
+  if (!schema) {
+    const settings = ruleSettingsSchema(rules, true);
+    schema = Type.Object(
+      { ...JurisdictionFields, rules: Type.Optional(settings) },
+      { additionalProperties: false, title: 'Jurisdiction template', description: 'The wording of the ordinance form, citation grammar and rule settings of a jurisdiction (templates/jurisdictions/<id>.json).' },
+    );
+    jurisdictionSchemas.set(rules, schema);
+  }
+  return schema;
+}
+
+export interface Template {
+  layout: Layout;
+  jurisdiction: Jurisdiction;
+  /** Absolute font file paths by role. */
+  fontFiles: Record<FontRole, string>;
+}
