@@ -28,7 +28,6 @@ import { filesBelow } from './files.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-
 const CITE = /:cite\[((?:[^\]\\]|\\.)*)\]\{([^}]*)\}/g;
 const attr = (attrs, name) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1] ?? new RegExp(`${name}=([^\\s}"]+)`).exec(attrs)?.[1];
 
@@ -132,7 +131,9 @@ export async function citationAccuracy(annotatedDir, plainDir) {
   let misaligned = 0;
   let files = 0;
   const started = performance.now();
-  const titles = readdirSync(plainDir).filter((n) => n.startsWith('dc-code-title-')).sort();
+  const titles = readdirSync(plainDir)
+    .filter((n) => n.startsWith('dc-code-title-'))
+    .sort();
   for (const title of titles) {
     const result = await compileFolder(path.join(plainDir, title), handle, options);
     if (!result.xref) continue;
@@ -179,12 +180,27 @@ export async function citationAccuracy(annotatedDir, plainDir) {
           matched.add(sameLawPinpointUntagged);
         } else if (overlapping.length) {
           count(cat, 'wrongTarget');
-          keep(examples.wrongTarget, { file: path.relative(plainDir, file.path), text: d.text, detected: `${d.target} ${d.pinpoint ?? ''}`, gold: overlapping.map((g) => `${g.target} ${g.pinpoint ?? ''}`) });
-        } else if (cat === 'other' || RELATIVE_GROUP.test(d.text) || notes.some((n) => n.start <= d.start && d.end <= n.end && documentId(n.doc) === d.target) || isKnown(known, d, cat, plainText)) {
+          keep(examples.wrongTarget, {
+            file: path.relative(plainDir, file.path),
+            text: d.text,
+            detected: `${d.target} ${d.pinpoint ?? ''}`,
+            gold: overlapping.map((g) => `${g.target} ${g.pinpoint ?? ''}`),
+          });
+        } else if (
+          cat === 'other' ||
+          RELATIVE_GROUP.test(d.text) ||
+          notes.some((n) => n.start <= d.start && d.end <= n.end && documentId(n.doc) === d.target) ||
+          isKnown(known, d, cat, plainText)
+        ) {
           count(cat, 'untaggedReal');
         } else {
           count(cat, 'untaggedOther');
-          keep(examples.untaggedOther, { file: path.relative(plainDir, file.path), text: d.text, detected: `${d.target} ${d.pinpoint ?? ''}`, context: plainText.slice(Math.max(0, d.start - 60), d.end + 40) });
+          keep(examples.untaggedOther, {
+            file: path.relative(plainDir, file.path),
+            text: d.text,
+            detected: `${d.target} ${d.pinpoint ?? ''}`,
+            context: plainText.slice(Math.max(0, d.start - 60), d.end + 40),
+          });
         }
       }
       for (const g of gold) {
@@ -192,13 +208,29 @@ export async function citationAccuracy(annotatedDir, plainDir) {
         count(cat, 'gold');
         if (detections.some((d) => g.start < d.end && d.start < g.end && d.target === g.target && (d.pinpoint ?? null) === (g.pinpoint ?? null))) count(cat, 'found');
         else if (matched.has(g)) count(cat, 'foundPinpointUntagged');
-        else keep(examples.missed, { file: path.relative(plainDir, file.path), text: g.text, gold: `${g.target} ${g.pinpoint ?? ''}`, context: plainText.slice(Math.max(0, g.start - 60), g.end + 40) });
+        else
+          keep(examples.missed, {
+            file: path.relative(plainDir, file.path),
+            text: g.text,
+            gold: `${g.target} ${g.pinpoint ?? ''}`,
+            context: plainText.slice(Math.max(0, g.start - 60), g.end + 40),
+          });
       }
     }
   }
   const figures = {};
   for (const cat of ['code', 'enactment']) {
-    const t = tally[cat] ?? { gold: 0, found: 0, foundPinpointUntagged: 0, detections: 0, correct: 0, correctPinpointUntagged: 0, wrongTarget: 0, untaggedReal: 0, untaggedOther: 0 };
+    const t = tally[cat] ?? {
+      gold: 0,
+      found: 0,
+      foundPinpointUntagged: 0,
+      detections: 0,
+      correct: 0,
+      correctPinpointUntagged: 0,
+      wrongTarget: 0,
+      untaggedReal: 0,
+      untaggedOther: 0,
+    };
     figures[cat] = {
       ...t,
       // Strict: the issue's rule as written (equal targets, pinpoints included; every untagged detection is wrong).
@@ -219,7 +251,10 @@ function table(result) {
     '| citations | gold | detected | correct | correct, pinpoint untagged by gold | wrong target | untagged, real | untagged, other | precision | recall | precision (strict) | recall (strict) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const [name, cat] of [['code sections', 'code'], ['enactments', 'enactment']]) {
+  for (const [name, cat] of [
+    ['code sections', 'code'],
+    ['enactments', 'enactment'],
+  ]) {
     const f = result.figures[cat];
     lines.push(
       `| ${name} | ${f.gold} | ${f.detections} | ${f.correct} | ${f.correctPinpointUntagged} | ${f.wrongTarget} | ${f.untaggedReal} | ${f.untaggedOther} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.precisionStrict)} | ${pct(f.recallStrict)} |`,

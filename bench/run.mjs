@@ -73,14 +73,16 @@ function pdfPages(file) {
   }
 }
 
-
 /** The full import, made once per tool version and reused. */
 function fullCorpus() {
   const out = path.join(WORK, 'dc-all');
   const stamp = path.join(WORK, 'dc-all.stamp');
   // The import is redone when the tool's code or the corpus changes.
   const hash = createHash('sha1').update(String(statSync(corpusXml).size));
-  for (const name of readdirSync(path.join(ROOT, 'lib', 'bin')).filter((n) => n.endsWith('.js')).sort()) hash.update(readFileSync(path.join(ROOT, 'lib', 'bin', name)));
+  for (const name of readdirSync(path.join(ROOT, 'lib', 'bin'))
+    .filter((n) => n.endsWith('.js'))
+    .sort())
+    hash.update(readFileSync(path.join(ROOT, 'lib', 'bin', name)));
   const version = hash.digest('hex');
   if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return out;
   const xml = path.join(WORK, 'dc-xml');
@@ -97,7 +99,7 @@ function fullCorpus() {
 }
 
 /** The same titles with every citation left as plain prose, for the accuracy measure; remade with the full import. */
-function plainCorpus(full) {
+function plainCorpus() {
   const out = path.join(WORK, 'dc-plain');
   const stamp = readFileSync(path.join(WORK, 'dc-all.stamp'), 'utf8');
   if (existsSync(out) && existsSync(`${out}.stamp`) && readFileSync(`${out}.stamp`, 'utf8') === stamp) return out;
@@ -183,7 +185,23 @@ function peerCheck(name, workspace) {
   // Run from the peers' folder, where remark-cli resolves the plugins it is told to use.
   return measure(
     bin,
-    [workspace, '--ext', 'md', '--quiet', '--no-stdout', '--ignore-pattern', 'README.md', '--use', 'remark-frontmatter', '--use', 'remark-directive', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended'],
+    [
+      workspace,
+      '--ext',
+      'md',
+      '--quiet',
+      '--no-stdout',
+      '--ignore-pattern',
+      'README.md',
+      '--use',
+      'remark-frontmatter',
+      '--use',
+      'remark-directive',
+      '--use',
+      'remark-gfm',
+      '--use',
+      'remark-preset-lint-recommended',
+    ],
     { cwd: path.join(ROOT, '.cache', 'bench-peers') },
   );
 }
@@ -248,7 +266,11 @@ function oursCheck(workspace) {
   const edited = measure('node', [BIN, 'check', path.relative(ROOT, workspace)]);
   writeFileSync(section, original);
   // What the rules add over parsing alone: cold, uncached, with every rule off.
-  const ids = execFileSync('node', [BIN, 'rules'], { encoding: 'utf8' }).split('\n\n')[0].split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean);
+  const ids = execFileSync('node', [BIN, 'rules'], { encoding: 'utf8' })
+    .split('\n\n')[0]
+    .split('\n')
+    .map((l) => l.split(/\s+/)[0])
+    .filter(Boolean);
   const off = path.join(WORK, 'rules-off.json');
   writeFileSync(off, JSON.stringify({ rules: Object.fromEntries(ids.map((id) => [id, 'off'])) }));
   const parsingOnly = measure('node', [BIN, 'check', path.relative(ROOT, workspace), '--config', off], { env: { ORDINANCE_CACHE: '0' } });
@@ -264,12 +286,18 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   execFileSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const full = fullCorpus();
-  const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const machine = {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
   const results = [];
   let accuracy = null;
   if (accuracyOnly || sizes.includes('all')) {
-    console.error('\n== citation detection accuracy (gold: the Code\'s <cite> elements)');
-    accuracy = await citationAccuracy(full, plainCorpus(full));
+    console.error("\n== citation detection accuracy (gold: the Code's <cite> elements)");
+    accuracy = await citationAccuracy(full, plainCorpus());
     console.error(accuracyTable(accuracy));
   }
   for (const size of accuracyOnly ? [] : sizes) {
@@ -278,8 +306,12 @@ async function main() {
     const bytes = markdownFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
     console.error(`\n== ${size}: ${sections} sections, ${(bytes / 2 ** 20).toFixed(1)} MiB of Markdown`);
     const check = oursCheck(workspace);
-    console.error(`check: cold ${fmt(check.cold.seconds)} s, warm ${fmt(check.warm.seconds)} s, after one edit ${fmt(check.edited.seconds)} s, peak ${fmt(check.cold.rssMiB, 0)} MiB`);
-    console.error(`rules: ${fmt(check.allRules.seconds)} s with every rule, ${fmt(check.parsingOnly.seconds)} s parsing alone (+${fmt((100 * (check.allRules.seconds - check.parsingOnly.seconds)) / check.parsingOnly.seconds, 0)}%)`);
+    console.error(
+      `check: cold ${fmt(check.cold.seconds)} s, warm ${fmt(check.warm.seconds)} s, after one edit ${fmt(check.edited.seconds)} s, peak ${fmt(check.cold.rssMiB, 0)} MiB`,
+    );
+    console.error(
+      `rules: ${fmt(check.allRules.seconds)} s with every rule, ${fmt(check.parsingOnly.seconds)} s parsing alone (+${fmt((100 * (check.allRules.seconds - check.parsingOnly.seconds)) / check.parsingOnly.seconds, 0)}%)`,
+    );
     const build = oursBuild(workspace);
     console.error(`build: ${fmt(build.seconds)} s, ${build.pages} pages, ${fmt(build.pages / build.seconds, 1)} pages/s, peak ${fmt(build.rssMiB, 0)} MiB`);
     const peers = {};
@@ -295,7 +327,14 @@ async function main() {
         console.error(`${name}: ${p.skipped ?? `${fmt(p.seconds)} s, ${p.pages} pages, peak ${fmt(p.rssMiB, 0)} MiB${p.failures?.length ? `, ${p.failures.length} failed` : ''}`}`);
       }
     }
-    results.push({ size, sections, bytes, check, build: { seconds: build.seconds, rssMiB: build.rssMiB, pages: build.pages, code: build.code }, peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, { ...v, stdout: undefined }])) });
+    results.push({
+      size,
+      sections,
+      bytes,
+      check,
+      build: { seconds: build.seconds, rssMiB: build.rssMiB, pages: build.pages, code: build.code },
+      peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, { ...v, stdout: undefined }])),
+    });
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const report = { date: new Date().toISOString(), machine, results, accuracy: accuracy && { ...accuracy, examples: undefined } };
@@ -320,7 +359,11 @@ export function table(report) {
     const oursRate = r.build.pages / r.build.seconds;
     const peer = (p) => (p ? (p.skipped ? 'skipped' : `${fmt(p.seconds)} (${fmt(ratio(r.check.cold.seconds, p.seconds))}×)`) : '–');
     const rate = (p) =>
-      p ? (p.skipped ? 'skipped' : `${fmt(p.pages / p.okSeconds, 1)} (${fmt(ratio(oursRate, p.pages / p.okSeconds))}×)${p.failures?.length ? ` [${p.failures.length}/${p.documents} failed]` : ''}`) : '–';
+      p
+        ? p.skipped
+          ? 'skipped'
+          : `${fmt(p.pages / p.okSeconds, 1)} (${fmt(ratio(oursRate, p.pages / p.okSeconds))}×)${p.failures?.length ? ` [${p.failures.length}/${p.documents} failed]` : ''}`
+        : '–';
     rows.push(
       `| ${r.size} | ${r.sections} | ${fmt(r.check.cold.seconds)} | ${fmt(r.check.warm.seconds)} | ${fmt(r.check.edited.seconds)} | ${fmt(r.check.cold.rssMiB, 0)} | ${peer(ml)} | ${peer(rl)} | ${fmt(r.build.seconds)} | ${r.build.pages} | ${fmt(oursRate, 1)} | ${fmt(r.build.rssMiB, 0)} | ${rate(pl)} | ${rate(wk)} | ${html?.skipped ? 'skipped' : fmt(html?.seconds)} | ${fmt((r.check.cold.seconds * 1000) / r.sections, 1)} | ${fmt((r.build.seconds * 1000) / r.sections, 1)} |`,
     );

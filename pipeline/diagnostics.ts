@@ -3,7 +3,7 @@
  * a severity and an exact place in a source file.
  */
 import type { Point, Position } from 'unist';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -26,12 +26,7 @@ export interface ReportOptions {
 }
 
 /** Report `reason` on `file` as `ruleId`; returns the message. */
-export function report(
-  file: VFile,
-  ruleId: string,
-  reason: string,
-  options: ReportOptions = {},
-): VFileMessage {
+export function report(file: VFile, ruleId: string, reason: string, options: ReportOptions = {}): VFileMessage {
   const message = file.message(reason, { place: options.place, ruleId, source: 'ordinance' });
   // Rules get their own page from the engine; everything else is a check of the format.
   message.url = `${DIAGNOSTIC_DOCS_BASE}${ruleId}.md`;
@@ -88,7 +83,5 @@ export function toDiagnostic(file: VFile, message: VFileMessage): Diagnostic {
 export function collectDiagnostics(files: Iterable<VFile>): Diagnostic[] {
   const all: Diagnostic[] = [];
   for (const file of files) for (const message of file.messages) all.push(toDiagnostic(file, message));
-  return all.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
-  );
+  return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }

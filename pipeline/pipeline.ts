@@ -263,4 +263,3 @@ function countSourceFiles(folders: string[]): number {
 export function filesOf(results: WorkspaceResult[]): VFile[] {
   return results.flatMap((r) => [...r.registryFiles, ...r.ordinances.flatMap((o) => o.files)]);
 }
-

@@ -78,7 +78,10 @@ describe('the adopted sample (effective)', () => {
 
   it('numbers the body lines of each page from 1, beside the text, as artifacts', () => {
     pdf.artifacts.forEach((text, i) => {
-      const numbers = text.split('\n').filter((l) => /^\d+$/.test(l.trim())).map(Number);
+      const numbers = text
+        .split('\n')
+        .filter((l) => /^\d+$/.test(l.trim()))
+        .map(Number);
       expect(numbers.length, `page ${i + 1}`).toBeGreaterThan(5);
       expect(numbers).toEqual(numbers.map((_, k) => k + 1));
       expect(text).toMatch(new RegExp(`Page ${i + 1} of\\s*${pdf.pages.length}`));
@@ -127,8 +130,8 @@ describe('a draft', () => {
   });
 
   it('is marked DRAFT on every page, as an artifact', () => {
-    pdf.artifacts.forEach((text) => expect(text).toContain('DRAFT'));
-    pdf.content.forEach((text) => expect(text).not.toContain('DRAFT'));
+    for (const text of pdf.artifacts) expect(text).toContain('DRAFT');
+    for (const text of pdf.content) expect(text).not.toContain('DRAFT');
   });
 
   it('is tagged and PDF/UA-identified, but not archival', () => {
@@ -138,7 +141,7 @@ describe('a draft', () => {
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged: +yes$/m);
   });
 
-  it('repeats a table\'s header row on each page it continues on', () => {
+  it("repeats a table's header row on each page it continues on", () => {
     const pages = pdf.content.filter((text) => /Stop at post \d+/.test(text));
     expect(pages.length).toBeGreaterThan(1);
     for (const text of pages) expect(text).toMatch(/Number\s*Place\s*Record/);
@@ -158,9 +161,15 @@ describe('a code title with thousands of sections', () => {
     const title = path.join(dir, 'ordinance', 'big-title');
     mkdirSync(path.join(dir, 'ordinance', 'directives'), { recursive: true });
     mkdirSync(title, { recursive: true });
-    writeFileSync(path.join(title, 'code.md'), '---\ntype: code-title\ntitle: Title 99. Test.\nshort-title: Test Title 99\ndesignation: "99"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n');
+    writeFileSync(
+      path.join(title, 'code.md'),
+      '---\ntype: code-title\ntitle: Title 99. Test.\nshort-title: Test Title 99\ndesignation: "99"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n',
+    );
     for (let i = 1; i <= 4200; i++) {
-      writeFileSync(path.join(title, `${String(i).padStart(5, '0')}-99-${i}.md`), `---\nid: 99-${i}\nnumber: 99-${i}\nheading: Section ${i}.\nkind: code-section\n---\nSee § 99-${i === 1 ? 2 : 1}.\n`);
+      writeFileSync(
+        path.join(title, `${String(i).padStart(5, '0')}-99-${i}.md`),
+        `---\nid: 99-${i}\nnumber: 99-${i}\nheading: Section ${i}.\nkind: code-section\n---\nSee § 99-${i === 1 ? 2 : 1}.\n`,
+      );
     }
     const out = build(dir);
     const file = path.join(out, 'big-title', 'big-title.pdf');

@@ -49,7 +49,13 @@ describe('the shipped Los Angeles ordinance', () => {
 
   it('opens with the title block', () => {
     const first = pdf.pages[0]!;
-    const order = ['ORDINANCE NO. 188441', 'URGENCY CLAUSE – 12 VOTES REQUIRED', 'An ordinance adding', 'THE PEOPLE OF THE CITY OF LOS ANGELES DO ORDAIN AS FOLLOWS:', 'Section 1. Findings.'];
+    const order = [
+      'ORDINANCE NO. 188441',
+      'URGENCY CLAUSE – 12 VOTES REQUIRED',
+      'An ordinance adding',
+      'THE PEOPLE OF THE CITY OF LOS ANGELES DO ORDAIN AS FOLLOWS:',
+      'Section 1. Findings.',
+    ];
     const positions = order.map((s) => first.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -70,7 +76,9 @@ describe('the shipped Los Angeles ordinance', () => {
     const total = pdf.pages.length;
     expect(total).toBeGreaterThan(3);
     // The total is one small form shown by every footer, so text extraction may lose the space before it.
-    pdf.pages.forEach((page, i) => expect(page).toMatch(new RegExp(`Page ${i + 1} of\\s*${total}`)));
+    pdf.pages.forEach((page, i) => {
+      expect(page).toMatch(new RegExp(`Page ${i + 1} of\\s*${total}`));
+    });
   });
 
   it('bookmarks every section', () => {
@@ -78,10 +86,15 @@ describe('the shipped Los Angeles ordinance', () => {
   });
 
   it('ends with the relationship to prior directives, each linked to its source and its sections', () => {
-    const appendix = pdf.pages.slice(pdf.pages.findIndex((p) => p.includes('RELATIONSHIP TO PRIOR DIRECTIVES'))).join('\n').replace(/\s+/g, ' ');
+    const appendix = pdf.pages
+      .slice(pdf.pages.findIndex((p) => p.includes('RELATIONSHIP TO PRIOR DIRECTIVES')))
+      .join('\n')
+      .replace(/\s+/g, ' ');
     expect(appendix).toContain('Prior directive What this ordinance does Sections citing it');
     expect(appendix).toMatch(/Los Angeles Police Department Special Order 40 \(1979\) Codifies Section 1, Section 2, Section 5/);
-    expect(appendix).toMatch(/Executive Directive No\. 20: Standing with Immigrants: A City of Safety, Refuge, and Opportunity for All \(2017\) Codifies Section 1, Section 2, Section 5/);
+    expect(appendix).toMatch(
+      /Executive Directive No\. 20: Standing with Immigrants: A City of Safety, Refuge, and Opportunity for All \(2017\) Codifies Section 1, Section 2, Section 5/,
+    );
     expect(appendix).toMatch(/8 U\.S\.C\. § 1326: Reentry of removed aliens Cites Section 6/);
     const last = pdf.pages.length;
     const appendixLinks = pdf.links.filter((l) => l.page >= last - 1);
@@ -114,7 +127,7 @@ describe('the shipped Los Angeles ordinance', () => {
     expect(pdf.links.some((l) => l.url === 'https://www.law.cornell.edu/uscode/text/8/1325')).toBe(true);
   });
 
-  it('never prints drafter\'s notes or directive syntax', () => {
+  it("never prints drafter's notes or directive syntax", () => {
     const text = pdf.pages.join('\n');
     expect(text).not.toContain('Fresh drafting');
     expect(text).not.toMatch(/:(cite|ref|term|tbd|note)[[{]/);
@@ -140,7 +153,7 @@ describe('the shipped Los Angeles ordinance', () => {
     const again = tempDir();
     expect(runCli(['build', 'ordinance/', '--out', again, '--quiet'], ROOT, EPOCH).code).toBe(0);
     expect(readFileSync(path.join(again, SLUG, `${SLUG}.pdf`)).equals(pdfBytes)).toBe(true);
-    for (const name of ['summary.md', 'summary.json', 'summary.pdf', 'xref.json']) expect(readFileSync(path.join(again, SLUG, name)).equals(readFileSync(path.join(out, SLUG, name))), name).toBe(true);
+    for (const name of ['summary.md', 'summary.json', 'summary.pdf', 'xref.json'])
+      expect(readFileSync(path.join(again, SLUG, name)).equals(readFileSync(path.join(out, SLUG, name))), name).toBe(true);
   });
-
 });

@@ -19,7 +19,13 @@ const LA = compileGrammar(grammarOf('los-angeles'), {
     { id: 'ca-values-act', form: 'California Values Act' },
   ],
 });
-const IN_CHAPTER = { title: '3', groups: [{ prefix: 'Chapter', num: '12' }, { prefix: 'Subchapter', num: 'III' }] };
+const IN_CHAPTER = {
+  title: '3',
+  groups: [
+    { prefix: 'Chapter', num: '12' },
+    { prefix: 'Subchapter', num: 'III' },
+  ],
+};
 
 /** What each detection says: "text → target pinpoint". */
 function detect(compiled: ReturnType<typeof compileGrammar>, text: string, context: CitationContext = {}): string[] {
@@ -84,7 +90,7 @@ describe('citation forms of Los Angeles', () => {
     expect(detect(LA, text).map((d) => d.replace(/ → (\d+) /, ' → $1 '))).toEqual(expected);
   });
 
-  it('does not take an ordinance\'s own number for a citation of another', () => {
+  it("does not take an ordinance's own number for a citation of another", () => {
     expect(detect(LA, 'This is Ordinance No. 188441.', { ownNumber: '188441' })).toEqual([]);
   });
 });
@@ -109,7 +115,15 @@ describe('detection in the pipeline', () => {
     const index = JSON.parse(readFileSync(path.join(out, 'directives.json'), 'utf8'));
     expect(index.directives).toMatchObject([{ id: 'example-order', citedBy: [{ ordinance: 'sample', relations: ['codifies', 'cites'], sections: ['Section 1', 'Section 2'] }] }]);
     expect(xref.directives).toEqual([
-      { id: 'example-order', citedAs: 'Example Order 7', title: 'Example Order No. 7', status: 'in-force', source: 'https://example.org/orders/7', relations: ['codifies', 'cites'], sections: ['Section 1', 'Section 2'] },
+      {
+        id: 'example-order',
+        citedAs: 'Example Order 7',
+        title: 'Example Order No. 7',
+        status: 'in-force',
+        source: 'https://example.org/orders/7',
+        relations: ['codifies', 'cites'],
+        sections: ['Section 1', 'Section 2'],
+      },
     ]);
   });
 

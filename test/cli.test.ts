@@ -28,7 +28,9 @@ describe('ordinance check', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(':ref{to=exceptions}', ':ref{to=exemptions}'));
     const result = runCli(['check', 'ordinance/'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `exemptions`, expected `exceptions` or one of .+ \[section-ref-resolves\]\n$/);
+    expect(result.stdout).toMatch(
+      /^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `exemptions`, expected `exceptions` or one of .+ \[section-ref-resolves\]\n$/,
+    );
     expect(result.stderr).toBe('1 error, 0 warnings\n');
   });
 
@@ -99,7 +101,7 @@ describe('ordinance build', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('draws a DRAFT ordinance with the form\'s blanks where facts are unknown', async () => {
+  it("draws a DRAFT ordinance with the form's blanks where facts are unknown", async () => {
     const dir = workspace();
     expect(runCli(['build', 'ordinance', '--quiet'], dir, { SOURCE_DATE_EPOCH: '1736208000' }).code).toBe(0);
     const { readPdf } = await import('./pdf.js');

@@ -147,7 +147,9 @@ describe('a hard-to-read summary', () => {
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('Prior to')}: warning`);
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('utilize')}: warning`);
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('kept')}: warning § 2: Unexpected use of the passive voice`);
-    expect(result.stdout).toMatch(new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning § 2: Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`));
+    expect(result.stdout).toMatch(
+      new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning § 2: Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`),
+    );
   });
 });
 
@@ -155,7 +157,10 @@ describe('positions in summaries written other ways', () => {
   it('points at the words in a folded block and past escaped quotes', () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
-    writeFileSync(records, readFileSync(records, 'utf8').replace(/^summary: .*$/m, 'summary: >\n  Police keep a record of each stop.\n  Prior to any stop, officers utilize a form.'));
+    writeFileSync(
+      records,
+      readFileSync(records, 'utf8').replace(/^summary: .*$/m, 'summary: >\n  Police keep a record of each stop.\n  Prior to any stop, officers utilize a form.'),
+    );
     const purpose = path.join(dir, 'ordinance', 'sample', '01-purpose.md');
     writeFileSync(purpose, readFileSync(purpose, 'utf8').replace(/^summary: .*$/m, 'summary: "Officers say \\"stop\\", then utilize forms."'));
     const result = runCli(['check', 'ordinance'], dir);

@@ -46,7 +46,9 @@ describe('configuration', () => {
       stderr: 'ordinance.config.json:3:5: Unexpected key `rules.and-ors` in the configuration, expected `rules.and-or` or a rule id (`ordinance rules` lists them)\n',
     });
     config(dir, { rules: { 'and-or': 'fatal' } });
-    expect(runCli(['check', 'ordinance'], dir).stderr).toBe('ordinance.config.json:3:15: Unexpected `fatal` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off`\n');
+    expect(runCli(['check', 'ordinance'], dir).stderr).toBe(
+      'ordinance.config.json:3:15: Unexpected `fatal` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off`\n',
+    );
   });
 });
 

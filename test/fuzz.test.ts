@@ -21,7 +21,35 @@ function random(seed: number): () => number {
   };
 }
 
-const NOISE = ['---', ':', '::', ':::', '[', ']', '{', '}', '(', ')', '"', '\n', '\n\n', '<!--', '-->', '`', '|', '#', '>', '(a)', '(1)', ':cite', ':ref{to=', 'id:', '\u0000', '\uFFFD', '\t'];
+const NOISE = [
+  '---',
+  ':',
+  '::',
+  ':::',
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  '"',
+  '\n',
+  '\n\n',
+  '<!--',
+  '-->',
+  '`',
+  '|',
+  '#',
+  '>',
+  '(a)',
+  '(1)',
+  ':cite',
+  ':ref{to=',
+  'id:',
+  '\u0000',
+  '\uFFFD',
+  '\t',
+];
 
 function mangle(text: string, next: () => number): string {
   let out = text;

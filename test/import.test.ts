@@ -66,12 +66,17 @@ describe('ordinance import dc-code', () => {
     const [file] = sectionFiles(out).filter((f) => f.endsWith('-24-211.07.md'));
     const text = readFileSync(file!, 'utf8');
     expect(text).toMatch(/^---\nid: 24-211.07\nnumber: 24-211.07\nheading: Prohibition on cooperation with federal immigration agencies.\nkind: code-section\n---\n/);
-    expect(text).toContain('\n(1) Hold an individual in the District\'s custody after that individual would have been otherwise released, except as provided in :cite[§ 24-211.02a(c)(6)]{to="dc-code" pin="§ 24-211.02a(c)(6)"};\n');
+    expect(text).toContain(
+      '\n(1) Hold an individual in the District\'s custody after that individual would have been otherwise released, except as provided in :cite[§ 24-211.02a(c)(6)]{to="dc-code" pin="§ 24-211.02a(c)(6)"};\n',
+    );
     expect(text).toContain(':::annotation{type="History" doc="D.C. Law 19-194"}\nas added Dec. 11, 2012, D.C. Law 19-194, § 2, 59 DCR 10153\n:::');
   });
 
   it('reads back every subdivision at the depth the XML gives it', async () => {
-    const result = await compileWorkspace({ registryDir: path.join(out, 'directives'), ordinances: TITLES.map((t) => path.join(out, `dc-code-title-${t}`)) }, { build: false, outDir: '' });
+    const result = await compileWorkspace(
+      { registryDir: path.join(out, 'directives'), ordinances: TITLES.map((t) => path.join(out, `dc-code-title-${t}`)) },
+      { build: false, outDir: '' },
+    );
     let compared = 0;
     for (const ordinance of result.ordinances) {
       for (const section of ordinance.ordinance!.sections) {

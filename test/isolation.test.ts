@@ -51,7 +51,8 @@ describe('a rule that throws', () => {
  */
 function brokenWorkspace(copies: number): string {
   const dir = tempDir();
-  for (let i = 0; i < copies; i++) cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', `sample-${String(i).padStart(3, '0')}`), { recursive: true });
+  for (let i = 0; i < copies; i++)
+    cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', `sample-${String(i).padStart(3, '0')}`), { recursive: true });
   cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives'), path.join(dir, 'ordinance', 'directives'), { recursive: true });
   mkdirSync(path.join(dir, 'ordinance', 'broken', 'ordinance.md'), { recursive: true });
   writeFileSync(path.join(dir, 'ordinance', 'broken', '01-purpose.md'), '---\nid: purpose\nheading: Purpose\n---\n\nText.\n');

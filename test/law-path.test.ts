@@ -26,7 +26,7 @@ async function sample() {
 }
 
 describe('visitOrdinance', () => {
-  it("gives each subdivision its section, its groups and the subdivisions above it", async () => {
+  it('gives each subdivision its section, its groups and the subdivisions above it', async () => {
     const ordinance = await sample();
     const seen = new Map<string, Ancestry>();
     visitOrdinance(ordinance, { subdivision: (subdivision, at) => void seen.set(`${at.section?.number}${subdivision.path}`, at) });
@@ -59,7 +59,17 @@ describe('visitOrdinance', () => {
 describe('visitInlines', () => {
   const text = (value: string): Inline => ({ type: 'text', value });
   const source = { file: new VFile(), position: undefined };
-  const amended: Inline[] = [text('keep '), { type: 'insertion', source, children: [{ type: 'emphasis', children: [text('new')] }, { type: 'deletion', source, children: [text('old')] }] }];
+  const amended: Inline[] = [
+    text('keep '),
+    {
+      type: 'insertion',
+      source,
+      children: [
+        { type: 'emphasis', children: [text('new')] },
+        { type: 'deletion', source, children: [text('old')] },
+      ],
+    },
+  ];
 
   it('enters each node before its contents and leaves it after', () => {
     const events: string[] = [];
@@ -99,7 +109,10 @@ describe('the law path of a finding, in every format', () => {
   writeFileSync(file, readFileSync(file, 'utf8').replace('(2) The date, time, or place', '(2) The date and/or time'));
   const relative = `ordinance/${SLUG}/04-prohibitions.md`;
   const check = (format: string) => runCli(['check', 'ordinance', '--format', format], dir);
-  const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('and/or')) + 1;
+  const line =
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('and/or')) + 1;
   const column = readFileSync(file, 'utf8').split('\n')[line - 1]!.indexOf('and/or') + 1;
   const message = 'Unexpected `and/or`, expected `or`, `and`, or `A or B, or both`';
 
@@ -108,9 +121,7 @@ describe('the law path of a finding, in every format', () => {
   });
 
   it('GitHub: in the message', () => {
-    expect(check('github').stdout).toBe(
-      `::warning file=${relative},line=${line},col=${column},endLine=${line},endColumn=${column + 6},title=and-or::§ 4(f)(2): ${message}\n`,
-    );
+    expect(check('github').stdout).toBe(`::warning file=${relative},line=${line},col=${column},endLine=${line},endColumn=${column + 6},title=and-or::§ 4(f)(2): ${message}\n`);
   });
 
   it('JSON: as `where`', () => {

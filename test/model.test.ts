@@ -19,8 +19,7 @@ async function baseOrdinance() {
   return { result, ordinance };
 }
 
-const subdivisions = (blocks: Block[]): Subdivision[] =>
-  blocks.flatMap((b) => (b.type === 'subdivision' ? [b, ...subdivisions(b.blocks)] : []));
+const subdivisions = (blocks: Block[]): Subdivision[] => blocks.flatMap((b) => (b.type === 'subdivision' ? [b, ...subdivisions(b.blocks)] : []));
 
 describe('model of the base fixture', () => {
   it('numbers sections by file order and keeps their front matter', async () => {
@@ -78,7 +77,7 @@ describe('model of the base fixture', () => {
     expect(entry?.digest).toBe('Existing Example Order 7 says officers keep records of every stop.');
   });
 
-  it('keeps drafter\'s notes out of the model', async () => {
+  it("keeps drafter's notes out of the model", async () => {
     const sources = loadOrdinanceSources(path.join(base, 'sample'));
     sources.sectionFiles[0]!.value = `${String(sources.sectionFiles[0]!.value)}\nSecret :note[do not print] text.\n\n:::note\nblock note\n:::\n`;
     const { compileOrdinance } = await import('../pipeline/pipeline.js');
@@ -101,8 +100,27 @@ describe('subdivision markers', () => {
 
   it('reads (i) as a letter after (h) and as a numeral under (A)', () => {
     expect(levelOf('i', new Map([[1, 'h']]))).toBe(1);
-    expect(levelOf('i', new Map([[1, 'c'], [2, '4'], [3, 'A']]))).toBe(4);
-    expect(levelOf('v', new Map([[1, 'c'], [2, '4'], [3, 'A'], [4, 'iv']]))).toBe(4);
+    expect(
+      levelOf(
+        'i',
+        new Map([
+          [1, 'c'],
+          [2, '4'],
+          [3, 'A'],
+        ]),
+      ),
+    ).toBe(4);
+    expect(
+      levelOf(
+        'v',
+        new Map([
+          [1, 'c'],
+          [2, '4'],
+          [3, 'A'],
+          [4, 'iv'],
+        ]),
+      ),
+    ).toBe(4);
     expect(levelOf('v', new Map([[1, 'u']]))).toBe(1);
     expect(levelOf('1', new Map())).toBe(2);
     expect(levelOf('B', new Map([[3, 'A']]))).toBe(3);

@@ -67,7 +67,9 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     const { pages } = await readPdf(await finish(doc, bytes));
     expect(pages.length, 'the text ran over at least one page').toBeGreaterThanOrEqual(3);
     expect(left, 'one call per page left, none twice (continueOnNewPage calls addPage)').toEqual(pages.slice(1).map((_, i) => i + 1));
-    pages.slice(0, -1).forEach((text, i) => expect(text, `drawn on page ${i + 1}, the page being left`).toContain(`finished page ${i + 1}`));
+    pages.slice(0, -1).forEach((text, i) => {
+      expect(text, `drawn on page ${i + 1}, the page being left`).toContain(`finished page ${i + 1}`);
+    });
     expect(pages.at(-1)).not.toContain('finished page');
     expect(pages.at(-1)).toContain('vehicle for hire');
   });
@@ -84,7 +86,9 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     const pdf = await finish(doc, bytes);
     expect(seen.length, '_fragment is called once per wrapped line').toBeGreaterThanOrEqual(4);
     expect(seen.map((s) => s.text.trim()).join(' ')).toBe(PARAGRAPH);
-    seen.forEach((s, i) => expect(s.y).toBeCloseTo(100 + i * lineHeight, 3));
+    seen.forEach((s, i) => {
+      expect(s.y).toBeCloseTo(100 + i * lineHeight, 3);
+    });
     // Read back: each reported line sits on the page at the reported y (pdfjs gives the baseline, upward).
     const page = await (await load(pdf)).getPage(1);
     const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim()) as { str: string; transform: number[] }[];
@@ -104,7 +108,7 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     root.end();
     const pdf = await finish(doc, bytes);
     const text = pdf.toString('latin1');
-    const annotation = /\n(\d+) 0 obj\n<<\n\/Subtype \/Link\n\/A \d+ 0 R[^]*?>>/.exec(text);
+    const annotation = /\n(\d+) 0 obj\n<<\n\/Subtype \/Link\n\/A \d+ 0 R[\s\S]*?>>/.exec(text);
     expect(annotation, 'a GoTo link annotation').not.toBeNull();
     expect(annotation![0], '_currentStructureElement gave the annotation a /StructParent').toMatch(/\/StructParent \d+/);
     expect(text, 'the Link element holds an object reference to the annotation').toMatch(new RegExp(`/Type /OBJR\\n/Obj ${annotation![1]} 0 R`));
@@ -128,10 +132,12 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     expect(root, 'toString() writes the Dests root as kids').not.toBeNull();
     const kidIds = [...root![1]!.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
     expect(kidIds.length).toBe(3);
-    const limits = kidIds.map((id) => object(pdf, id)).map((kid) => {
-      expect(kid, '_keysName() is Names').toMatch(/\/Names \[/);
-      return /\/Limits \[\(([^)]*)\) \(([^)]*)\)\]/.exec(kid)!.slice(1);
-    });
+    const limits = kidIds
+      .map((id) => object(pdf, id))
+      .map((kid) => {
+        expect(kid, '_keysName() is Names').toMatch(/\/Names \[/);
+        return /\/Limits \[\(([^)]*)\) \(([^)]*)\)\]/.exec(kid)!.slice(1);
+      });
     // _compareKeys sorts as strings: section-10 before section-2.
     expect(limits).toEqual([
       ['section-1', 'section-2'],
@@ -167,7 +173,12 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
 
   it('appendXML, and info values written to XMP by toString() and to Info by valueOf()', async () => {
     const title = 'Fees & <Charges>';
-    const { doc, bytes } = open({ pdfVersion: '1.7', subset: 'PDF/UA', tagged: true, info: { Title: infoText(title), Author: infoText('Council A&B'), CreationDate: new Date(0) } });
+    const { doc, bytes } = open({
+      pdfVersion: '1.7',
+      subset: 'PDF/UA',
+      tagged: true,
+      info: { Title: infoText(title), Author: infoText('Council A&B'), CreationDate: new Date(0) },
+    });
     doc.appendXmp('<rdf:Description rdf:about="" xmlns:pin="urn:x-pdfkit-pin"><pin:appended>yes</pin:appended></rdf:Description>');
     doc.text('body');
     const pdf = await finish(doc, bytes);
@@ -202,7 +213,11 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     expect(saved.size).toBe(14);
     for (let i = 0; i < 40; i++) {
       if (i % 10 === 9) doc.addPage();
-      doc.font(i % 2 ? 'bold' : 'regular').fontSize(8 + (i % 3)).fillColor('#0000ff').text(`switch ${i}`);
+      doc
+        .font(i % 2 ? 'bold' : 'regular')
+        .fontSize(8 + (i % 3))
+        .fillColor('#0000ff')
+        .text(`switch ${i}`);
     }
     doc.restoreTextState(saved);
     expect(doc.currentFont(), 'restoring sets the very font object back').toBe(bold);
@@ -215,7 +230,9 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     expect(text.match(/\/Subtype \/Type0/g)?.length, 'each font has one font dictionary').toBe(2);
     // The restored state is what the last text is drawn with: the bold font at 14 pt, underlined in red.
     const reader = await load(pdf);
-    const item = (await (await reader.getPage(reader.numPages)).getTextContent()).items.find((it) => 'str' in it && it.str === 'restored text') as { transform: number[] } | undefined;
+    const item = (await (await reader.getPage(reader.numPages)).getTextContent()).items.find((it) => 'str' in it && it.str === 'restored text') as
+      | { transform: number[] }
+      | undefined;
     expect(item, 'the restored text is on the page').toBeDefined();
     expect(item!.transform[0]).toBeCloseTo(14, 3);
     expect(text.slice(0, text.lastIndexOf(' Tf') + 3), '_font and _fontSize select the font pdfkit writes').toMatch(new RegExp(`/${bold.id} 14 Tf$`));

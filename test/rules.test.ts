@@ -66,8 +66,14 @@ it('every id a check can report has a docs page', () => {
       .filter((n) => n.endsWith('expected.txt'))
       .map((n) => readFileSync(path.join(root, n), 'utf8')),
   );
-  const ids = new Set(expected.join('\n').match(/\[[a-z-]+\]$/gm)?.map((m) => m.slice(1, -1)));
-  for (const id of ['unused-suppression', 'suppression-reason', 'suppression-syntax', 'suppression-rule', 'rule-position', 'subdivision-depth', 'registry-id', 'registry-relation']) ids.add(id);
+  const ids = new Set(
+    expected
+      .join('\n')
+      .match(/\[[a-z-]+\]$/gm)
+      ?.map((m) => m.slice(1, -1)),
+  );
+  for (const id of ['unused-suppression', 'suppression-reason', 'suppression-syntax', 'suppression-rule', 'rule-position', 'subdivision-depth', 'registry-id', 'registry-relation'])
+    ids.add(id);
   for (const id of ids) expect(existsSync(path.join(RULES_DIR, `${id}.md`)) || existsSync(path.join(diagnostics, `${id}.md`)), id).toBe(true);
   // And every page is for an id the code reports.
   const source = readdirSync(path.join(ROOT, 'pipeline'), { recursive: true, encoding: 'utf8' })

@@ -41,18 +41,16 @@ function configError(config: unknown): string {
 
 describe('ordinance.config.json', () => {
   it('says where the JSON is malformed', () => {
-    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe(
-      'ordinance.config.json:4:3: Malformed JSON: unexpected `}`, expected a key in double quotes\n',
-    );
-    expect(configError('{ "rules": {}, "rules": {} }')).toBe(
-      'ordinance.config.json:1:16: Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n',
-    );
+    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe('ordinance.config.json:4:3: Malformed JSON: unexpected `}`, expected a key in double quotes\n');
+    expect(configError('{ "rules": {}, "rules": {} }')).toBe('ordinance.config.json:1:16: Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n');
   });
 
   it('names an unknown key anywhere, with the key it likely means', () => {
     // `rule` for `rules` in an override was dropped silently before.
     const lines = configError({ overrides: [{ ordinances: ['sample'], rule: { 'and-or': 'off' } }] }).split('\n');
-    expect(lines[0]).toBe('ordinance.config.json:3:5: Missing `overrides[1].rules` in the configuration, expected a mapping whose keys are each a rule id (`ordinance rules` lists them)');
+    expect(lines[0]).toBe(
+      'ordinance.config.json:3:5: Missing `overrides[1].rules` in the configuration, expected a mapping whose keys are each a rule id (`ordinance rules` lists them)',
+    );
     expect(lines[1]).toBe('ordinance.config.json:7:7: Unexpected key `overrides[1].rule` in the configuration, expected `overrides[1].rules` or one of `ordinances`, `rules`');
     expect(lines).toHaveLength(3);
     expect(configError({ rules: { 'and-or': { severity: 'off', reasn: 'x' } } })).toBe(
@@ -150,7 +148,9 @@ describe('templates', () => {
   it("check their rule ids and each rule's options", () => {
     const install = installation();
     const text = editTemplate(install, 'jurisdictions/district-of-columbia.json', (t) =>
-      t.replace('"subdivision-sequence": {', '"subdivision-sequense": {').replace('"vague-terms": {\n      "severity": "off",', '"vague-terms": {\n      "options": { "allow": "x" },'),
+      t
+        .replace('"subdivision-sequence": {', '"subdivision-sequense": {')
+        .replace('"vague-terms": {\n      "severity": "off",', '"vague-terms": {\n      "options": { "allow": "x" },'),
     );
     const dir = workspace();
     const result = checkIn(install, dir);
@@ -187,11 +187,13 @@ describe('templates', () => {
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      new RegExp(`^${escape(`${file}:${placeOf(text, '"(?<n>Ordinance')}: Unexpected pattern for \`citations.ordinances.pattern\` (Invalid regular expression: `)}.+\\), expected a regular expression that compiles\\n$`),
+      new RegExp(
+        `^${escapeRegExp(`${file}:${placeOf(text, '"(?<n>Ordinance')}: Unexpected pattern for \`citations.ordinances.pattern\` (Invalid regular expression: `)}.+\\), expected a regular expression that compiles\\n$`,
+      ),
     );
   });
 
-  it("have the id their file is named by", () => {
+  it('have the id their file is named by', () => {
     const install = installation();
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"id": "los-angeles"', '"id": "la"'));
     const dir = workspace();
@@ -225,7 +227,7 @@ function checkIn(install: string, dir: string): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -301,7 +303,12 @@ describe('schema problems', () => {
       },
     ]);
     expect(schemaProblems(schema, { overrides: [{ ordinances: ['a', 7], rules: {} }] }, 'the configuration')).toEqual([
-      { message: 'Unexpected number `7` for `overrides[1].ordinances[2]`, expected text', path: ['overrides', 0, 'ordinances', 1], at: 'value', unusable: ['overrides', 0, 'ordinances', 1] },
+      {
+        message: 'Unexpected number `7` for `overrides[1].ordinances[2]`, expected text',
+        path: ['overrides', 0, 'ordinances', 1],
+        at: 'value',
+        unusable: ['overrides', 0, 'ordinances', 1],
+      },
     ]);
   });
 });

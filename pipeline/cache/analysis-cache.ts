@@ -44,10 +44,17 @@ let toolKeyMemo: string | null | undefined;
 export function toolKey(): string | null {
   if (toolKeyMemo !== undefined) return toolKeyMemo;
   const dir = path.dirname(fileURLToPath(import.meta.url));
-  if (path.basename(dir) !== 'bin' || process.env.ORDINANCE_CACHE === '0') return (toolKeyMemo = null);
+  if (path.basename(dir) !== 'bin' || process.env.ORDINANCE_CACHE === '0') {
+    toolKeyMemo = null;
+    return toolKeyMemo;
+  }
   const hash = createHash('sha1');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  return (toolKeyMemo = hash.digest('hex'));
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.js'))
+    .sort())
+    hash.update(name).update(readFileSync(path.join(dir, name)));
+  toolKeyMemo = hash.digest('hex');
+  return toolKeyMemo;
 }
 
 /** The CLI's caches: .cache/ordinance/ here, keyed by the bundled code; null when not running from the bundle or ORDINANCE_CACHE=0. */

@@ -16,7 +16,10 @@ export interface CacheLocation {
 
 /** The cache file of one folder (an ordinance or the registry), by kind. */
 export function cacheFile(dir: string, kind: string, folder: string, extension: string): string {
-  const name = createHash('sha1').update(`${kind}\0${path.resolve(folder)}`).digest('hex').slice(0, 20);
+  const name = createHash('sha1')
+    .update(`${kind}\0${path.resolve(folder)}`)
+    .digest('hex')
+    .slice(0, 20);
   return path.join(dir, `${kind}-${name}.${extension}`);
 }
 

@@ -46,7 +46,10 @@ export function fingerprint(stats: FileStat[], extra = ''): string {
 }
 
 export class SummaryCache {
-  private constructor(private readonly file: string, private readonly tool: string) {}
+  private constructor(
+    private readonly file: string,
+    private readonly tool: string,
+  ) {}
 
   /** The summary of one folder, or null when caching is off. */
   static open(folder: string, kind: string, location: CacheLocation | null = defaultCacheLocation()): SummaryCache | null {

@@ -42,15 +42,13 @@ const PIN = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[ivxlcIVXL
 // Between the items of a list or range; an editor's "[repealed]" may follow an item.
 const JOIN = String.raw`(?:\s*\[[a-z ]{3,20}\])?(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or|to|through)\s+|\s*[—–]\s*)`;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A registry form as a shape: digits become \d+, so "Executive Directive No. 21" matches the shape of "… No. 20". */
 function shapeOf(form: string): string {
-  return escape(form)
-    .replace(/\d+/g, String.raw`\d+`)
-    .replace(/\s+/g, String.raw`\s+`);
+  return escapeRegExp(form).replace(/\d+/g, String.raw`\d+`).replace(/\s+/g, String.raw`\s+`);
 }
 
 interface Compiled {
@@ -83,9 +81,9 @@ function codeExpressions(code: CodeForm): NonNullable<Compiled['code']> {
   const groupNames = code.groups ?? [];
   let groups: RegExp | null = null;
   if (groupNames.length) {
-    const word = groupNames.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${escape(n.slice(1))}`).join('|');
+    const word = groupNames.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${escapeRegExp(n.slice(1))}`).join('|');
     const num = String.raw`(?:\d+[A-Z]?(?:-[A-Za-z0-9]+)?|[IVXLC]+(?:-[A-Z0-9]+)?|[A-Z](?:-\d+)?)`;
-    const title = `[${groupNames[0]![0]!.toUpperCase()}${groupNames[0]![0]}]${escape(groupNames[0]!.slice(1))}`;
+    const title = `[${groupNames[0]![0]!.toUpperCase()}${groupNames[0]![0]}]${escapeRegExp(groupNames[0]!.slice(1))}`;
     groups = new RegExp(
       String.raw`\b(?:(?:${word})\s+${num}\s+of\s+(?:the\s+)?)*(?:${title}\s+\d{1,2}[A-Z]?(?![\w-])(?!\s+of\b|,?\s+United\s+States\s+Code|\s+U\.\s?S\.\s?C\.)|[Tt]his\s+(?:${groupNames.join('|')})\b)`,
       'g',
@@ -121,8 +119,12 @@ export function grammarPatternProblems(grammar: CitationGrammar): { path: (strin
     const lead = code.lead === undefined || attempt(['code', 'lead'], () => codeExpressions({ ...code, section: '', groups: undefined }));
     if (parts && lead) attempt(['code'], () => codeExpressions(code));
   }
-  grammar.documents?.forEach((form, i) => attempt(['documents', i, 'pattern'], () => documentExpression(form)));
-  grammar.statutes?.forEach((form, i) => attempt(['statutes', i, 'pattern'], () => statuteExpression(form)));
+  grammar.documents?.forEach((form, i) => {
+    attempt(['documents', i, 'pattern'], () => documentExpression(form));
+  });
+  grammar.statutes?.forEach((form, i) => {
+    attempt(['statutes', i, 'pattern'], () => statuteExpression(form));
+  });
   if (grammar.ordinances) attempt(['ordinances', 'pattern'], () => documentExpression(grammar.ordinances!));
   return problems;
 }
@@ -132,7 +134,10 @@ const compiledCache = new WeakMap<CitationGrammar, WeakMap<RegistryForms, Compil
 /** Compile a grammar with the registry's forms once; detection reuses it for every text. */
 export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms): Compiled {
   let byRegistry = compiledCache.get(grammar);
-  if (!byRegistry) compiledCache.set(grammar, (byRegistry = new WeakMap()));
+  if (!byRegistry) {
+    byRegistry = new WeakMap();
+    compiledCache.set(grammar, byRegistry);
+  }
   const cached = byRegistry.get(registry);
   if (cached) return cached;
   const code = grammar.code;
@@ -147,9 +152,10 @@ export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms
   // Every form needs a digit, "§" or a relative "this …", except the registry's forms without digits: a cheap test first.
   const patterns = [...(grammar.documents ?? []), ...(grammar.statutes ?? []), ...(grammar.ordinances ? [grammar.ordinances] : [])].map((f) => f.pattern);
   const digitless = [...forms.keys()].filter((form) => !/\d/.test(form));
-  const trigger = patterns.every((p) => /\\d|\[0-9\]/.test(p)) && (!code?.lead || /§/.test(code.lead))
-    ? new RegExp(['[0-9§]', '\\b[Tt]his\\s', ...digitless.map((form) => escape(form).replace(/\s+/g, '\\s+'))].join('|'))
-    : null;
+  const trigger =
+    patterns.every((p) => /\\d|\[0-9\]/.test(p)) && (!code?.lead || /§/.test(code.lead))
+      ? new RegExp(['[0-9§]', '\\b[Tt]his\\s', ...digitless.map((form) => escapeRegExp(form).replace(/\s+/g, '\\s+'))].join('|'))
+      : null;
   const compiled: Compiled = {
     trigger,
     grammar,

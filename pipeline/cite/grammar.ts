@@ -10,7 +10,7 @@
 import { Type, type Static } from 'typebox';
 
 const Text = (description?: string) => Type.String({ pattern: '\\S', ...(description ? { description } : {}) });
-const Comment = Type.Optional(Type.String({ description: 'A note for the template\'s readers.' }));
+const Comment = Type.Optional(Type.String({ description: "A note for the template's readers." }));
 
 /** A form naming a whole document ("D.C. Law 23-56", "Special Order 40"); "§ 2 of …" before it pinpoints it. */
 export const DocumentFormSchema = Type.Object(
@@ -61,7 +61,7 @@ export const CitationGrammarSchema = Type.Object(
     ordinances: Type.Optional(DocumentFormSchema),
     $comment: Comment,
   },
-  { additionalProperties: false, description: 'Forms that cite in prose; the registry\'s own citation forms (cited-as) are detected in every jurisdiction.' },
+  { additionalProperties: false, description: "Forms that cite in prose; the registry's own citation forms (cited-as) are detected in every jurisdiction." },
 );
 export type CitationGrammar = Static<typeof CitationGrammarSchema>;
 

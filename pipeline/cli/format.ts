@@ -19,9 +19,7 @@ export function lawPathPrefix(diagnostic: Diagnostic): string {
 
 /** `path:line:col: severity § 3(b): message [rule-id]`, one line each (no law path, no `§ ...: `). */
 export function formatCompact(diagnostics: Diagnostic[]): string {
-  return diagnostics
-    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${lawPathPrefix(d)}${d.message}${d.related ? ` (${d.related})` : ''} [${d.ruleId}]`)
-    .join('\n');
+  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${lawPathPrefix(d)}${d.message}${d.related ? ` (${d.related})` : ''} [${d.ruleId}]`).join('\n');
 }
 
 function escapeData(value: string): string {
@@ -58,7 +56,12 @@ export function formatDiagnostics(files: VFile[], format: Format, version = '0.0
       return formatGithub(diagnostics);
     case 'human':
       // Verbose: each finding's law path (its note) and docs page under it.
-      return diagnostics.length ? reporter(files.filter((f) => f.messages.length > 0), { quiet: true, verbose: true }) : '';
+      return diagnostics.length
+        ? reporter(
+            files.filter((f) => f.messages.length > 0),
+            { quiet: true, verbose: true },
+          )
+        : '';
     default:
       return formatCompact(diagnostics);
   }

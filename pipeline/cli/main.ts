@@ -59,7 +59,18 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { command: undefined, paths: [], format: 'compact', outDir: 'dist', quiet: false, plainCitations: false, titles: [], maxWarnings: null, config: undefined, debug: false };
+  const args: Args = {
+    command: undefined,
+    paths: [],
+    format: 'compact',
+    outDir: 'dist',
+    quiet: false,
+    plainCitations: false,
+    titles: [],
+    maxWarnings: null,
+    config: undefined,
+    debug: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
@@ -83,8 +94,11 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const n = value();
       if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings takes a whole number, not \`${n}\``);
       args.maxWarnings = Number(n);
-    }
-    else if (flag === '--titles') args.titles = value().split(',').map((t) => t.trim()).filter(Boolean);
+    } else if (flag === '--titles')
+      args.titles = value()
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
     else if (flag.startsWith('-')) throw new UsageError(`unknown option \`${flag}\``);
     else if (args.command === undefined) args.command = arg;
     else args.paths.push(arg);
@@ -123,8 +137,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (typeof args === 'object') debug ||= args.debug;
-    if (args === 'help') return void process.stdout.write(HELP), 0;
-    if (args === 'version') return void process.stdout.write(`${packageVersion()}\n`), 0;
+    if (args === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (args === 'version') {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
     switch (args.command) {
       case 'check':
       case 'build':
@@ -190,7 +210,7 @@ async function runImport(args: Args): Promise<number> {
   if (!xmlDir || !outDir) throw new UsageError('usage: ordinance import dc-code <xml-dir> <out-dir>');
   const { importDcCode } = await import('../import/dc-code/import.js');
   const started = performance.now();
-  let report;
+  let report: ReturnType<typeof importDcCode>;
   try {
     report = importDcCode(xmlDir, outDir, { plainCitations: args.plainCitations, titles: args.titles });
   } catch (error) {

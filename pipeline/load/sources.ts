@@ -82,7 +82,10 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
   }
   return [...byRegistry].map(([registryDir, dirs]) => ({
     registryDir: path.relative(cwd, registryDir) || '.',
-    ordinances: [...dirs].filter(Boolean).map((d) => path.relative(cwd, d) || '.').sort(),
+    ordinances: [...dirs]
+      .filter(Boolean)
+      .map((d) => path.relative(cwd, d) || '.')
+      .sort(),
   }));
 }
 
@@ -96,12 +99,9 @@ export function readSourceFile(filePath: string): VFile {
   const decoded = decodeUtf8(bytes);
   if (decoded.ok) return new VFile({ path: filePath, value: decoded.text });
   const file = new VFile({ path: filePath, value: '' });
-  report(
-    file,
-    'source-encoding',
-    `Unexpected byte 0x${decoded.byte.toString(16).padStart(2, '0')}, expected UTF-8 text (save the file as UTF-8)`,
-    { place: { line: decoded.line, column: decoded.column } },
-  );
+  report(file, 'source-encoding', `Unexpected byte 0x${decoded.byte.toString(16).padStart(2, '0')}, expected UTF-8 text (save the file as UTF-8)`, {
+    place: { line: decoded.line, column: decoded.column },
+  });
   return file;
 }
 

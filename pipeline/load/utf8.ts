@@ -2,9 +2,7 @@
  * Strict UTF-8 decoding that says where the first bad byte is, so a drafter
  * who saved a file as Latin-1 is told the line and column.
  */
-export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; line: number; column: number; byte: number };
+export type DecodeResult = { ok: true; text: string } | { ok: false; line: number; column: number; byte: number };
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { ParsedOrdinance } from '../parse/parse-ordinance.js';
@@ -212,12 +212,9 @@ function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: 
   }
   const limit = opens ? stack.length + 1 : stack.length;
   if (!Number.isInteger(depth) || depth < 1 || depth > limit) {
-    report(
-      collector.file,
-      'subdivision-depth',
-      `Unexpected depth \`${node.attributes?.depth ?? ''}\` on \`::subdivision\`, expected ${limit <= 1 ? '1' : `1 to ${limit}`} here`,
-      { place: node.position },
-    );
+    report(collector.file, 'subdivision-depth', `Unexpected depth \`${node.attributes?.depth ?? ''}\` on \`::subdivision\`, expected ${limit <= 1 ? '1' : `1 to ${limit}`} here`, {
+      place: node.position,
+    });
     return;
   }
   if (!opens) {
@@ -277,12 +274,9 @@ function toBlock(node: RootContent, collector: Collector): Block | null {
       });
       return null;
     default:
-      report(
-        collector.file,
-        'unsupported-markdown',
-        `Unexpected ${describeNode(node)}, expected paragraphs, subdivisions such as \`(a)\`, lists, tables or block quotes`,
-        { place: node.position },
-      );
+      report(collector.file, 'unsupported-markdown', `Unexpected ${describeNode(node)}, expected paragraphs, subdivisions such as \`(a)\`, lists, tables or block quotes`, {
+        place: node.position,
+      });
       return null;
   }
 }
@@ -328,7 +322,7 @@ function toInline(node: PhrasingContent, collector: Collector): Inline | null {
     case 'link':
       return { type: 'link', url: node.url, children: toInlines(node.children, collector), source };
     case 'linkReference':
-      return { type: 'text', value: toString(node) };
+      return { type: 'text', value: mdastToString(node) };
     case 'textDirective':
       return toAnnotation(node, collector);
     case 'image':
@@ -349,7 +343,7 @@ function toAnnotation(node: TextDirective, collector: Collector): Inline | null 
   const children = toInlines(node.children, collector);
   switch (node.name) {
     case 'term': {
-      const term = toString(node).trim();
+      const term = mdastToString(node).trim();
       const definition: TermDefinition = { type: 'term', term, id: attributes.id || slugify(term), children, source };
       collector.terms.push(definition);
       return definition;
@@ -382,10 +376,10 @@ function toAnnotation(node: TextDirective, collector: Collector): Inline | null 
     case 'del':
       return { type: 'deletion', children, source };
     case 'tbd':
-      return { type: 'placeholder', description: toString(node).trim(), source };
+      return { type: 'placeholder', description: mdastToString(node).trim(), source };
     default:
       // Unknown annotations were reported by the parser; keep their words.
-      return { type: 'text', value: toString(node) };
+      return { type: 'text', value: mdastToString(node) };
   }
 }
 

@@ -46,18 +46,7 @@ export const DOCUMENT_TYPES = ['ordinance', 'code-title'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** Where a section of a code stands (a repealed section keeps its place and number). */
-export const SECTION_STATUSES = [
-  'in-force',
-  'repealed',
-  'expired',
-  'reserved',
-  'transferred',
-  'recodified',
-  'omitted',
-  'not-funded',
-  'not-applicable',
-  'pending',
-] as const;
+export const SECTION_STATUSES = ['in-force', 'repealed', 'expired', 'reserved', 'transferred', 'recodified', 'omitted', 'not-funded', 'not-applicable', 'pending'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
 
@@ -120,7 +109,7 @@ export type OrdinanceMeta = Static<typeof ordinanceSchema>;
 export const sectionSchema = Type.Object(
   {
     id: Text(SECTION_ID),
-    number: Type.Optional(Text({ description: "A code's own designation (\"24-211.07\"), printed instead of the position" })),
+    number: Type.Optional(Text({ description: 'A code\'s own designation ("24-211.07"), printed instead of the position' })),
     // Optional because real codes have sections without one; drafting rules may require it of ordinances.
     heading: Type.Optional(Text()),
     kind: Type.Enum(SECTION_KINDS),

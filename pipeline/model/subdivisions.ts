@@ -132,7 +132,12 @@ function toRoman(n: number): string {
     [1, 'i'],
   ];
   let out = '';
-  for (const [value, numeral] of table) while (n >= value) ((out += numeral), (n -= value));
+  for (const [value, numeral] of table) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
   return out;
 }
 

@@ -33,6 +33,7 @@ export interface Ancestry {
 }
 
 /** A callback for one kind of node; `SKIP` leaves its contents out of the walk. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing is the common case; void is what such a callback's type is.
 export type Visit<Node> = (node: Node, at: Ancestry) => void | typeof SKIP;
 
 export type TextNode = Extract<Inline, { type: 'text' }>;
@@ -51,6 +52,7 @@ export interface ModelVisitors {
    * A text node; returning nodes puts them in its place (in the model, too).
    * The nodes put in are not walked.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing is the common case; void is what such a callback's type is.
   text?: (node: TextNode, at: Ancestry) => Inline[] | void;
   citation?: Visit<Citation>;
   reference?: Visit<SectionReference>;
@@ -124,8 +126,14 @@ function walkBlocks(blocks: Block[], at: Ancestry, visitors: ModelVisitors, inli
         break;
       case 'table':
         if (!inlines) break;
-        block.header.forEach((cell, i) => (block.header[i] = walkInlines(cell, inside, visitors)));
-        for (const row of block.rows) row.forEach((cell, i) => (row[i] = walkInlines(cell, inside, visitors)));
+        block.header.forEach((cell, i) => {
+          block.header[i] = walkInlines(cell, inside, visitors);
+        });
+        for (const row of block.rows) {
+          row.forEach((cell, i) => {
+            row[i] = walkInlines(cell, inside, visitors);
+          });
+        }
         break;
     }
   }
@@ -145,7 +153,7 @@ function walkInlines(nodes: Inline[], at: Ancestry, visitors: ModelVisitors): In
 
 function visitInline(node: Inline, at: Ancestry, visitors: ModelVisitors): Inline[] | undefined {
   if (visitors.inline?.(node, at) === SKIP) return undefined;
-  let skip: void | typeof SKIP = undefined;
+  let skip = false;
   switch (node.type) {
     case 'text': {
       const replacement = visitors.text?.(node, at) ?? undefined;
@@ -153,16 +161,16 @@ function visitInline(node: Inline, at: Ancestry, visitors: ModelVisitors): Inlin
       return replacement;
     }
     case 'citation':
-      skip = visitors.citation?.(node, at);
+      skip = visitors.citation?.(node, at) === SKIP;
       break;
     case 'sectionRef':
       visitors.reference?.(node, at);
       break;
     case 'term':
-      skip = visitors.term?.(node, at);
+      skip = visitors.term?.(node, at) === SKIP;
       break;
   }
-  if (skip === SKIP) return undefined;
+  if (skip) return undefined;
   if ('children' in node) node.children = walkInlines(node.children, { ...at, inlines: [...at.inlines, node] }, visitors);
   visitors.leave?.(node, at);
   return undefined;

@@ -77,7 +77,15 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) return fail(new FolderFailure(reply.dir, reply.error));
         if (!('ready' in reply)) {
-          results.set(reply.dir, { slug: reply.slug, dir: reply.dir, files: deserializeFiles(reply.files), ordinance: null, xref: reply.xref, outputs: reply.outputs, failure: reply.failure });
+          results.set(reply.dir, {
+            slug: reply.slug,
+            dir: reply.dir,
+            files: deserializeFiles(reply.files),
+            ordinance: null,
+            xref: reply.xref,
+            outputs: reply.outputs,
+            failure: reply.failure,
+          });
         }
         next();
       });

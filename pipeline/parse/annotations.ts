@@ -79,7 +79,7 @@ export default function remarkAnnotations() {
           'unknown-annotation',
           `Unexpected annotation \`${directive.name}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${Object.keys(ANNOTATIONS)
             .map((n) => `\`${n}\``)
-            .join(', ')}` + (directive.type === 'textDirective' ? ' (write `\\:` for a literal colon)' : ''),
+            .join(', ')}${directive.type === 'textDirective' ? ' (write `\\:` for a literal colon)' : ''}`,
           { place },
         );
         // A text directive keeps its words in the model; a block one is dropped.
@@ -122,7 +122,12 @@ export default function remarkAnnotations() {
         );
       }
       if (directive.name === 'subdivision' && !/^\d{1,2}$/.test(attributes.depth ?? '')) {
-        report(file, 'annotation-attribute', `Unexpected depth \`${attributes.depth ?? ''}\` on \`::subdivision\`, expected a whole number: 1 for a subdivision of the section, 0 for text of the section itself`, { place });
+        report(
+          file,
+          'annotation-attribute',
+          `Unexpected depth \`${attributes.depth ?? ''}\` on \`::subdivision\`, expected a whole number: 1 for a subdivision of the section, 0 for text of the section itself`,
+          { place },
+        );
         return drop();
       }
       if (directive.name === 'note') return drop();

@@ -52,7 +52,7 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
     file.data.frontMatterValid = false;
     file.data.frontMatterPlaces = new Map();
     const first = tree.children[0];
-    if (!first || first.type !== 'yaml') {
+    if (first?.type !== 'yaml') {
       const unclosed = String(file.value).startsWith('---');
       // Without its closing fence the opening `---` parses as a rule; it is this error, not another.
       if (unclosed && first && (first.type === 'thematicBreak' || first.type === 'heading')) tree.children.shift();
@@ -77,12 +77,9 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
         const openedAt = opener ? first.value.lastIndexOf(opener, error.pos[0]) : -1;
         if (openedAt >= 0) {
           // yaml notices an unclosed [ or { where the next line starts; the drafter needs the bracket.
-          report(
-            file,
-            'front-matter-syntax',
-            `Malformed YAML: unclosed \`${opener}\`, expected \`${unclosed![1]}\` (put text that starts with \`${opener}\` in quotes)`,
-            { place: place(openedAt, openedAt + 1) },
-          );
+          report(file, 'front-matter-syntax', `Malformed YAML: unclosed \`${opener}\`, expected \`${unclosed![1]}\` (put text that starts with \`${opener}\` in quotes)`, {
+            place: place(openedAt, openedAt + 1),
+          });
           continue;
         }
         const [start, end] = error.pos;

@@ -40,9 +40,14 @@ export default function remarkSuppressions() {
       if (!node.position || !/^<!--\s*ordinance-disable/.test(node.value)) return;
       const match = PATTERN.exec(node.value.trim());
       if (!match) {
-        report(file, 'suppression-syntax', 'Unexpected suppression, expected `<!-- ordinance-disable-next-line rule-id -- reason -->` or `<!-- ordinance-disable rule-id -- reason -->`', {
-          place: node.position,
-        });
+        report(
+          file,
+          'suppression-syntax',
+          'Unexpected suppression, expected `<!-- ordinance-disable-next-line rule-id -- reason -->` or `<!-- ordinance-disable rule-id -- reason -->`',
+          {
+            place: node.position,
+          },
+        );
         return;
       }
       const reason = (match[3] ?? '').trim();

@@ -83,7 +83,12 @@ export class DirectiveRegistry {
   /** Registered ids nearest to `id` (by id and by citation form), best first. */
   candidates(id: string, limit = 3): string[] {
     // Edit distance, less a bonus for each word shared ("lapd-so-40" is near "lapd-special-order-40").
-    const words = new Set(id.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+    const words = new Set(
+      id
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
     const scored = this.all().map((d) => {
       const forms = [d.meta.id, ...d.meta['cited-as'].map((f) => f.toLowerCase())];
       const shared = [...new Set(d.meta.id.split('-'))].filter((w) => words.has(w)).length;

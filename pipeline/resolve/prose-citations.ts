@@ -118,7 +118,10 @@ function toModel(detection: DetectedCitation, text: Inline & { type: 'text' }, w
 const locators = new WeakMap<VFile, ReturnType<typeof location>>();
 function locator(file: VFile): ReturnType<typeof location> {
   let at = locators.get(file);
-  if (!at) locators.set(file, (at = location(file)));
+  if (!at) {
+    at = location(file);
+    locators.set(file, at);
+  }
   return at;
 }
 
@@ -133,7 +136,10 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   const contextOf = (section: Section | null): CitationContext => {
     if (!section) return own;
     let context = contexts.get(section);
-    if (!context) contexts.set(section, (context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) }));
+    if (!context) {
+      context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) };
+      contexts.set(section, context);
+    }
     return context;
   };
   visitOrdinance(

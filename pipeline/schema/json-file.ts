@@ -91,7 +91,11 @@ export function readJsonFile(file: string): JsonSource {
     const expected = EXPECTED[printParseErrorCode(first.error)] ?? 'valid JSON';
     throw new FileProblemsError([{ file: shown, ...lineColumn(text, first.offset), message: `Malformed JSON: unexpected ${found}, expected ${expected}` }]);
   }
-  const duplicates = duplicateKeys(tree).map((key) => ({ file: shown, ...lineColumn(text, key.offset), message: `Unexpected duplicate key \`${String(key.value)}\`, expected each key once (JSON keeps only the last)` }));
+  const duplicates = duplicateKeys(tree).map((key) => ({
+    file: shown,
+    ...lineColumn(text, key.offset),
+    message: `Unexpected duplicate key \`${String(key.value)}\`, expected each key once (JSON keeps only the last)`,
+  }));
   if (duplicates.length) throw new FileProblemsError(duplicates);
   return { file: shown, text, value: JSON.parse(text) as unknown, tree };
 }

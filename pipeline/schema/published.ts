@@ -39,6 +39,7 @@ export function publishedSchemas(rules: readonly Rule[]): Record<string, string>
     'templates/schemas/jurisdiction.schema.json': publish(jurisdictionSchema(rules), 'jurisdiction.schema.json', { level: LevelSchema, byStatus: ByStatusSchema }),
     'templates/schemas/layout.schema.json': publish(LayoutFileSchema, 'layout.schema.json'),
   };
-  for (const [name, schema] of Object.entries(FRONT_MATTER_SCHEMAS)) out[`templates/schemas/${name}.front-matter.schema.json`] = publish(schema, `${name}.front-matter.schema.json`);
+  for (const [name, schema] of Object.entries(FRONT_MATTER_SCHEMAS))
+    out[`templates/schemas/${name}.front-matter.schema.json`] = publish(schema, `${name}.front-matter.schema.json`);
   return out;
 }

@@ -121,7 +121,10 @@ function valueAt(value: unknown, path: KeyPath): unknown {
 function valueMessage(error: ValidationError, data: unknown, path: KeyPath, schema: Described): string {
   const where = path.length ? ` for \`${label(path)}\`` : '';
   if (schema.type === 'object' && schema.properties && !schema.expected) {
-    return `Unexpected ${kindOf(data)}${where}, expected a mapping of keys (${Object.keys(schema.properties).filter(isListed).map((n) => `\`${n}\``).join(', ')})`;
+    return `Unexpected ${kindOf(data)}${where}, expected a mapping of keys (${Object.keys(schema.properties)
+      .filter(isListed)
+      .map((n) => `\`${n}\``)
+      .join(', ')})`;
   }
   const byValue = ['pattern', 'enum', 'const', 'format'].includes(error.keyword) && typeof data === 'string' && data.trim() !== '';
   const suggestion = error.keyword === 'enum' && typeof data === 'string' ? closest(data, (schema.enum as unknown[]).map(String)) : undefined;
@@ -222,7 +225,11 @@ export function describe(schema: TSchema | Described): string {
       return s.items ? `a list of ${describe(s.items as Described)}` : 'a list';
     case 'object': {
       if (s.expectedKey) return `a mapping whose keys are each ${s.expectedKey}`;
-      if (s.properties) return `a mapping with ${Object.keys(s.properties).filter(isListed).map((n) => `\`${n}\``).join(', ')}`;
+      if (s.properties)
+        return `a mapping with ${Object.keys(s.properties)
+          .filter(isListed)
+          .map((n) => `\`${n}\``)
+          .join(', ')}`;
       const values = s.patternProperties ? Object.values(s.patternProperties as Record<string, Described>)[0] : undefined;
       return values ? `a mapping of names to ${describe(values)}` : 'a mapping';
     }

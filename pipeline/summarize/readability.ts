@@ -7,7 +7,7 @@
  * with syllables counted by `syllable`, the counter retext-readability uses.
  */
 import type { Root as NlcstRoot } from 'nlcst';
-import { toString } from 'nlcst-to-string';
+import { toString as nlcstToString } from 'nlcst-to-string';
 import remarkParse from 'remark-parse';
 import remarkRetext from 'remark-retext';
 import { ParseEnglish } from 'parse-english';
@@ -67,7 +67,7 @@ export function score(text: string): Readability | null {
   visit(tree, (node) => {
     if (node.type === 'SentenceNode') sentences++;
     if (node.type === 'WordNode') {
-      const word = toString(node);
+      const word = nlcstToString(node);
       // Numbers and symbols are not words a reader sounds out ("2024", "§").
       if (!/[a-z]/i.test(word)) return;
       words++;
@@ -89,7 +89,9 @@ export function score(text: string): Readability | null {
 /** Findings of retext-readability, retext-simplify and retext-passive on `text`, with offsets into it. */
 export function plainLanguageFindings(text: string, options: PlainLanguageOptions): PlainLanguageFinding[] {
   // remark-retext in mutate mode: the Markdown becomes an English syntax tree in the same (synchronous) chain.
-  const processor = unified().use(remarkParse).use(remarkRetext, ParseEnglish as never);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRetext, ParseEnglish as never);
   if (options.kinds.includes('hard-sentence')) processor.use(retextReadability, { age: options.age ?? 16, minWords: options.minWords ?? 5 });
   if (options.kinds.includes('plain-word')) processor.use(retextSimplify, { ignore: options.ignore ?? [] });
   if (options.kinds.includes('passive')) processor.use(retextPassive);

@@ -97,7 +97,11 @@ export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, rela
         changed.map(({ directive }) => {
           const date = directive.meta.dates?.issued ?? directive.meta.dates?.adopted ?? directive.meta.dates?.effective;
           const name = directive.meta['cited-as'][0] ?? directive.meta.title;
-          const digest = directive.digest.split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, ' ').trim() ?? '';
+          const digest =
+            directive.digest
+              .split(/\n\s*\n/)[0]
+              ?.replace(/\s*\n\s*/g, ' ')
+              .trim() ?? '';
           const source = directive.meta.source ? [text(' ('), link(directive.meta.source, 'source'), text(')')] : [];
           return item(strong(name), text(`${date ? `, ${formatDate(date)}` : ''}. ${digest}`), ...source);
         }),

@@ -75,7 +75,11 @@ function layoutFile(dir: string, id: string, namedAt: { source: JsonSource; key:
   const ids = idsIn(path.join(dir, 'layouts'));
   const suggestion = closest(id, ids);
   throw new TemplateError([
-    problemAt(namedAt.source, [namedAt.key], `Unknown layout \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${ids.map((l) => `\`${l}\``).join(', ')} (templates/layouts/<id>.json)`),
+    problemAt(
+      namedAt.source,
+      [namedAt.key],
+      `Unknown layout \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${ids.map((l) => `\`${l}\``).join(', ')} (templates/layouts/<id>.json)`,
+    ),
   ]);
 }
 
@@ -95,7 +99,13 @@ function readLayout(dir: string, file: string, seen: string[]): ReadLayout {
   let parent: ReadLayout | undefined;
   if (typeof value.extends === 'string') {
     if (seen.includes(value.extends) || value.extends === id) {
-      throw new TemplateError([problemAt(own, ['extends'], `Unexpected \`extends\` of \`${value.extends}\`: the layouts extend each other (${[...seen, id, value.extends].join(' → ')}), expected a layout that does not extend this one`)]);
+      throw new TemplateError([
+        problemAt(
+          own,
+          ['extends'],
+          `Unexpected \`extends\` of \`${value.extends}\`: the layouts extend each other (${[...seen, id, value.extends].join(' → ')}), expected a layout that does not extend this one`,
+        ),
+      ]);
     }
     parent = readLayout(dir, layoutFile(dir, value.extends, { source: own, key: 'extends' }), [...seen, id]);
   }

@@ -46,10 +46,7 @@ export const LayoutSchema = Type.Object(
     id: Text('The layout id: its file name in templates/layouts/.'),
     extends: Type.Optional(Text('A layout this one is merged over, key by key.')),
     page: Section({ size: Text('A pdfkit page size (LETTER, A4, …).'), margins: Section({ top: Points(), bottom: Points(), left: Points(), right: Points() }) }),
-    fonts: Section(
-      { regular: Text(), bold: Text(), italic: Text(), boldItalic: Text() },
-      'Font files (TTF, OTF or WOFF), as paths inside npm packages.',
-    ),
+    fonts: Section({ regular: Text(), bold: Text(), italic: Text(), boldItalic: Text() }, 'Font files (TTF, OTF or WOFF), as paths inside npm packages.'),
     body: Section({ font: FontRoleSchema, size: Points(), lineGap: Points(), paragraphGap: Points(), firstLineIndent: Points(), align: AlignSchema }),
     titleBlock: Section({ number: TextStyleSchema, urgencyBanner: TextStyleSchema, title: TextStyleSchema, enactingClause: TextStyleSchema }),
     section: Section({
@@ -149,7 +146,7 @@ function deepPartial(schema: TSchema, keep: string[] = []): TSchema {
 const JurisdictionFields = {
   $schema: Type.Optional(Type.String()),
   $comment: Type.Optional(Type.String()),
-  id: Text('The jurisdiction id: its file name in templates/jurisdictions/, named by an ordinance\'s `jurisdiction`.'),
+  id: Text("The jurisdiction id: its file name in templates/jurisdictions/, named by an ordinance's `jurisdiction`."),
   name: Text(),
   codeName: Type.Optional(Text('Heading of a code title\'s first page ("CODE OF THE DISTRICT OF COLUMBIA").')),
   layout: Text('The layout id in templates/layouts/.'),
@@ -181,7 +178,7 @@ const JurisdictionShape = Type.Object({
         options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
         reason: Type.String(),
       }),
-      { description: 'Rule settings for this jurisdiction\'s documents, each with the reason for the change.' },
+      { description: "Rule settings for this jurisdiction's documents, each with the reason for the change." },
     ),
   ),
 });
@@ -196,7 +193,11 @@ export function jurisdictionSchema(rules: readonly Rule[]): TObject {
     const settings = ruleSettingsSchema(rules, true);
     schema = Type.Object(
       { ...JurisdictionFields, rules: Type.Optional(settings) },
-      { additionalProperties: false, title: 'Jurisdiction template', description: 'The wording of the ordinance form, citation grammar and rule settings of a jurisdiction (templates/jurisdictions/<id>.json).' },
+      {
+        additionalProperties: false,
+        title: 'Jurisdiction template',
+        description: 'The wording of the ordinance form, citation grammar and rule settings of a jurisdiction (templates/jurisdictions/<id>.json).',
+      },
     );
     jurisdictionSchemas.set(rules, schema);
   }

@@ -139,7 +139,7 @@ function normalizeSettings(settings: Record<string, Level | RuleSetting> | undef
 /** Read and check a config file against `rules`; a mistake in it is a ConfigError at its place. */
 export function loadConfig(file: string | null, rules: readonly Rule[]): ProjectConfig {
   if (!file) return EMPTY_CONFIG;
-  let source;
+  let source: ReturnType<typeof readJsonFile>;
   try {
     source = readJsonFile(file);
   } catch (error) {

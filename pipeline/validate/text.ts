@@ -44,7 +44,10 @@ const locations = new WeakMap<VFile, ReturnType<typeof location>>();
 /** The offset-to-point index of a file, made once. */
 function locate(file: VFile): ReturnType<typeof location> {
   let at = locations.get(file);
-  if (!at) locations.set(file, (at = location(file)));
+  if (!at) {
+    at = location(file);
+    locations.set(file, at);
+  }
   return at;
 }
 

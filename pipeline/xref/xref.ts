@@ -161,7 +161,10 @@ export function directiveIndex(xrefs: Xref[]): DirectiveIndexEntry[] {
   for (const xref of xrefs) {
     for (const d of xref.directives) {
       let entry = byId.get(d.id);
-      if (!entry) byId.set(d.id, (entry = { id: d.id, citedAs: d.citedAs, title: d.title, status: d.status, source: d.source, citedBy: [] }));
+      if (!entry) {
+        entry = { id: d.id, citedAs: d.citedAs, title: d.title, status: d.status, source: d.source, citedBy: [] };
+        byId.set(d.id, entry);
+      }
       entry.citedBy.push({ ordinance: xref.ordinance, title: xref.title, relations: d.relations, sections: d.sections });
     }
   }

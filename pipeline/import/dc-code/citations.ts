@@ -28,7 +28,8 @@ export function pinpointOf(path: string): string {
 /** Where a <cite> points: a registry id and an optional pinpoint. */
 export function citationTarget(attributes: { doc?: string; path?: string }): { to: string; pin: string | undefined } | null {
   // A session law's sections are sometimes marked without their "§" ("2162|(b)"): the same pinpoint.
-  if (attributes.doc) return { to: documentId(attributes.doc), pin: attributes.path ? pinpointOf(/^\d/.test(attributes.path) ? `§${attributes.path}` : attributes.path) : undefined };
+  if (attributes.doc)
+    return { to: documentId(attributes.doc), pin: attributes.path ? pinpointOf(/^\d/.test(attributes.path) ? `§${attributes.path}` : attributes.path) : undefined };
   if (attributes.path) return { to: CODE_ID, pin: pinpointOf(attributes.path) };
   return null;
 }

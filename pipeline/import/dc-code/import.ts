@@ -206,7 +206,10 @@ function writeRegistry(dir: string, ctx: SectionContext, options: ImportOptions)
   for (const [id, { doc, count }] of ctx.cited) {
     if (id === CODE_ID) continue;
     const entry = { id, 'cited-as': [doc], title: doc, kind: 'session-law', status: 'unknown' };
-    writeFileSync(path.join(dir, `${id}.md`), `---\n${yamlStringify(entry, { lineWidth: 0 })}---\n${doc}, cited ${count} time${count === 1 ? '' : 's'} in the imported titles. Its title and status are not in the import.\n`);
+    writeFileSync(
+      path.join(dir, `${id}.md`),
+      `---\n${yamlStringify(entry, { lineWidth: 0 })}---\n${doc}, cited ${count} time${count === 1 ? '' : 's'} in the imported titles. Its title and status are not in the import.\n`,
+    );
   }
 }
 

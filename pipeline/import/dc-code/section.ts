@@ -167,7 +167,8 @@ function convertPara(para: Element, depth: number, out: Writer): void {
     const label = PAREN_LABEL.exec(num)?.[1];
     const marker = paragraph([text(`${num}${lead.length ? ' ' : ''}`), ...lead]);
     out.body.push(marker);
-    if (label === undefined) out.plan = null; // "1.", "A.", no number: only explicit depths can say it
+    if (label === undefined)
+      out.plan = null; // "1.", "A.", no number: only explicit depths can say it
     else out.plan?.push({ node: marker, kind: 'marker', label, depth });
   }
   emitBlocks(out, blocks, depth);

@@ -60,7 +60,9 @@ export function drawBlocks(ctx: PdfContext, blocks: Block[], indent: number): vo
     let end = i;
     while (end < blocks.length && blocks[end]!.type === 'subdivision') end++;
     const run = blocks.slice(i, end) as Subdivision[];
-    ctx.tags.group('L', () => run.forEach((subdivision) => drawSubdivision(ctx, subdivision)));
+    ctx.tags.group('L', () => {
+      for (const subdivision of run) drawSubdivision(ctx, subdivision);
+    });
     i = end;
   }
 }
@@ -86,7 +88,8 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
       doc.y += body.paragraphGap - body.lineGap;
       return;
     case 'subdivision':
-      return ctx.tags.group('L', () => drawSubdivision(ctx, block));
+      ctx.tags.group('L', () => drawSubdivision(ctx, block));
+      return;
     case 'list':
       ctx.tags.group('L', () =>
         block.items.forEach((item, index) => {
@@ -103,9 +106,11 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
       );
       return;
     case 'blockquote':
-      return ctx.tags.group('BlockQuote', () => drawBlocks(ctx, block.children, indent + layout.blockquote.indent));
+      ctx.tags.group('BlockQuote', () => drawBlocks(ctx, block.children, indent + layout.blockquote.indent));
+      return;
     case 'table':
-      return drawTable(ctx, block, x);
+      drawTable(ctx, block, x);
+      return;
   }
 }
 
@@ -222,7 +227,14 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
         left += widths[i]!;
       }),
     );
-    ctx.tags.artifact('Layout', () => doc.moveTo(x, top + height).lineTo(x + width, top + height).lineWidth(style.rule).strokeColor(layout.colors.text).stroke());
+    ctx.tags.artifact('Layout', () =>
+      doc
+        .moveTo(x, top + height)
+        .lineTo(x + width, top + height)
+        .lineWidth(style.rule)
+        .strokeColor(layout.colors.text)
+        .stroke(),
+    );
     doc.x = x;
     doc.y = top + height;
   };

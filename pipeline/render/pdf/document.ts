@@ -75,11 +75,28 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   const { layout } = template;
   const { meta } = ordinance;
   // Pages are written as they are finished (furniture.ts): memory stays flat however long the title.
-  const { doc, bytes } = openDocument(ordinance, template, provenance, { title: documentTitle(ordinance), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') }, false);
+  const { doc, bytes } = openDocument(
+    ordinance,
+    template,
+    provenance,
+    { title: documentTitle(ordinance), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') },
+    false,
+  );
   let pageCount = 0;
   const done = bytes.then((pdf): Rendered => ({ bytes: pdf, pages: pageCount, sectionPages: new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1])) }));
   const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
-  const ctx: PdfContext = { doc, layout, template, ordinance, provenance, tags: new StructureTree(doc), sectionHeadingDepth: maxGroupDepth + 2, bodyLines: new Map(), inFurniture: false, sectionPages: new Map() };
+  const ctx: PdfContext = {
+    doc,
+    layout,
+    template,
+    ordinance,
+    provenance,
+    tags: new StructureTree(doc),
+    sectionHeadingDepth: maxGroupDepth + 2,
+    bodyLines: new Map(),
+    inFurniture: false,
+    sectionPages: new Map(),
+  };
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
   // Each page gets its furniture as it is finished, before the next begins; text running
   // over the page is still in its marked content then (furniture closes and reopens it).
@@ -110,7 +127,10 @@ function recordBodyLines(ctx: PdfContext): () => void {
     const range = ctx.doc.bufferedPageRange();
     const page = range.start + range.count - 1;
     let lines = ctx.bodyLines.get(page);
-    if (!lines) ctx.bodyLines.set(page, (lines = new Set()));
+    if (!lines) {
+      lines = new Set();
+      ctx.bodyLines.set(page, lines);
+    }
     // Pieces of one line (a marker and its text, runs of several styles) share one number.
     const y0 = Math.round(y);
     if (![...lines].some((seen) => Math.abs(seen - y0) <= 2)) lines.add(y0);

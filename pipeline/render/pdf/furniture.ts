@@ -57,8 +57,7 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   const source = provenance.commit ? `source ${provenance.commit}` : 'source not committed';
   const footerLeft = `Version ${meta.version} · ${STATUS_LABEL[meta.status] ?? meta.status}`;
   const footerRight = `Built ${built} · ${source}`;
-  const headerLeft =
-    meta.type === 'code-title' ? (template.jurisdiction.codeName ?? template.jurisdiction.name) : `${template.jurisdiction.numberLabel} ${meta.number ?? BLANK}`;
+  const headerLeft = meta.type === 'code-title' ? (template.jurisdiction.codeName ?? template.jurisdiction.name) : `${template.jurisdiction.numberLabel} ${meta.number ?? BLANK}`;
   // Furniture sits in the margins; lift them so pdfkit does not wrap onto a new page.
   doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
   ctx.inFurniture = true;

@@ -73,7 +73,8 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
           break;
         case 'citation':
           // The drafter's words are walked as its contents; with none, the directive's own citation form.
-          if (node.children.length === 0) push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, styleWithin(ctx, node, style));
+          if (node.children.length === 0)
+            push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, styleWithin(ctx, node, style));
           break;
         case 'sectionRef':
           push(node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`, {

@@ -123,7 +123,7 @@ export class CouncilDocument extends Base {
 
   override _fragment(text: string, x: number, y: number, options: unknown): void {
     this.fragmentListener?.(String(text), y);
-    return super._fragment(text, x, y, options);
+    super._fragment(text, x, y, options);
   }
 
   /**
@@ -135,7 +135,8 @@ export class CouncilDocument extends Base {
   override goTo(x: number, y: number, w: number, h: number, name: string, options: PDFKit.Mixins.AnnotationOption = {}): this {
     const current = this._currentStructureElement;
     // pdfkit's annotate() reads structParent; its type definitions lack it.
-    const tied: PDFKit.Mixins.AnnotationOption & { structParent?: PDFKit.PDFStructureElement } = current?.dictionary.data.S === 'Link' ? { ...options, structParent: current } : options;
+    const tied: PDFKit.Mixins.AnnotationOption & { structParent?: PDFKit.PDFStructureElement } =
+      current?.dictionary.data.S === 'Link' ? { ...options, structParent: current } : options;
     return super.goTo(x, y, w, h, name, tied);
   }
 

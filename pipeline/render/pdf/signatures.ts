@@ -47,9 +47,14 @@ export function drawSignatures(ctx: PdfContext): void {
     ] as const) {
       doc.y = top;
       // One signature block is one paragraph for a screen reader: "Approved …, Karen Bass, Mayor".
-      if (lines.length) ctx.tags.leaf('P', () => {
-        for (const text of lines) doc.font(fontName(style.font)).fontSize(style.size).text(text || ' ', x, doc.y, { width: column, ...textOptions });
-      });
+      if (lines.length)
+        ctx.tags.leaf('P', () => {
+          for (const text of lines)
+            doc
+              .font(fontName(style.font))
+              .fontSize(style.size)
+              .text(text || ' ', x, doc.y, { width: column, ...textOptions });
+        });
       bottom = Math.max(bottom, doc.y);
     }
     doc.y = bottom;

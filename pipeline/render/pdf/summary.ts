@@ -51,7 +51,10 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
     tags.leaf(role, () => {
       pieces.forEach((run, i) => {
         const font = run.bold && run.italic ? 'boldItalic' : run.bold ? 'bold' : run.italic ? 'italic' : 'regular';
-        doc.font(fontName(font)).fontSize(fontSize).fillColor(run.link ? layout.colors.link : layout.colors.text);
+        doc
+          .font(fontName(font))
+          .fontSize(fontSize)
+          .fillColor(run.link ? layout.colors.link : layout.colors.text);
         const options = runOptions({ continued: i < pieces.length - 1, width: width - (x - left), lineGap: 3, link: run.link });
         const draw = () => (i === 0 ? doc.text(run.text, x, doc.y, options) : doc.text(run.text, options));
         // A link to a section of the ordinance goes to its PDF; pdfkit writes it as a URI action.
@@ -67,9 +70,19 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
       node.children.forEach((item, i) => {
         const y = doc.y;
         tags.group('LI', () => {
-          tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(size).text(node.ordered ? `${i + 1}.` : layout.list.bullet, left, y, { width: layout.list.indent, lineBreak: false }));
+          tags.leaf('Lbl', () =>
+            doc
+              .font(fontName('regular'))
+              .fontSize(size)
+              .text(node.ordered ? `${i + 1}.` : layout.list.bullet, left, y, { width: layout.list.indent, lineBreak: false }),
+          );
           doc.y = y;
-          tags.group('LBody', () => item.children.forEach((child) => (child.type === 'paragraph' ? paragraph(child.children, left + layout.list.indent) : block(child))));
+          tags.group('LBody', () => {
+            for (const child of item.children) {
+              if (child.type === 'paragraph') paragraph(child.children, left + layout.list.indent);
+              else block(child);
+            }
+          });
         });
         doc.y += 4;
       }),
@@ -78,7 +91,9 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
     if (node.type === 'heading') {
       doc.y += node.depth === 1 ? 0 : 10;
       if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
-      const title = runs(node.children).map((r) => r.text).join('');
+      const title = runs(node.children)
+        .map((r) => r.text)
+        .join('');
       if (node.depth > 1) doc.outline.addItem(title);
       paragraph([{ type: 'strong', children: node.children }], left, node.depth === 1 ? 'H1' : 'H2', node.depth === 1 ? 16 : 13);
       doc.y += 6;

@@ -11,7 +11,29 @@ type Doc = CouncilDocument;
 type Element = PDFKit.PDFStructureElement;
 
 /** Roles used (PDF 1.7 standard structure types). */
-export type Role = 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Link' | 'BlockQuote' | 'Figure' | 'TOC' | 'TOCI';
+export type Role =
+  | 'Document'
+  | 'Sect'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Link'
+  | 'BlockQuote'
+  | 'Figure'
+  | 'TOC'
+  | 'TOCI';
 
 export type { ArtifactType };
 
@@ -63,7 +85,10 @@ export class StructureTree {
 
   /** Inside a leaf: a stretch of it as a Link element, so the link annotation belongs to it. */
   link(draw: () => void, alt: string): void {
-    if (!this.inLeaf) return this.leaf('Link', draw, { alt });
+    if (!this.inLeaf) {
+      this.leaf('Link', draw, { alt });
+      return;
+    }
     const parent = this.top;
     this.doc.endMarkedContent();
     parent.element.add(this.doc.struct('Link', { alt }, () => draw()));

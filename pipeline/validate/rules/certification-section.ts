@@ -16,7 +16,11 @@ const rule: Rule = {
     if (elsewhere) {
       report(elsewhere.file, `Unexpected certification in Section ${elsewhere.number}, expected it last (after Section ${last.number})`, { line: 1, column: 1 });
     } else {
-      report(ordinance.file, "Missing certification section, expected a last section with `kind: certification` (the City Clerk shall certify to the passage of this ordinance...)", { line: 1, column: 1 });
+      report(
+        ordinance.file,
+        'Missing certification section, expected a last section with `kind: certification` (the City Clerk shall certify to the passage of this ordinance...)',
+        { line: 1, column: 1 },
+      );
     }
   },
 };

@@ -1,13 +1,13 @@
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "Executive Directive No. 20" → /^Executive\s+Directive\s+No\.\s+(\d+)$/: the form with its numbers open. */
 function numberShape(form: string): RegExp {
-  return new RegExp(`^${escape(form).replace(/\d+/g, '(\\d+)').replace(/\s+/g, '\\s+')}$`);
+  return new RegExp(`^${escapeRegExp(form).replace(/\d+/g, '(\\d+)').replace(/\s+/g, '\\s+')}$`);
 }
 
 /**

@@ -31,7 +31,11 @@ const rule: Rule<typeof options> = {
       if (position?.start.offset === undefined || position.end.offset === undefined) continue;
       // The citation's sentence: from the previous sentence end to the next.
       const text = String(citation.source.file.value);
-      const before = text.slice(Math.max(0, position.start.offset - 200), position.start.offset).split(/[.;]\s/).pop() ?? '';
+      const before =
+        text
+          .slice(Math.max(0, position.start.offset - 200), position.start.offset)
+          .split(/[.;]\s/)
+          .pop() ?? '';
       const after = text.slice(position.end.offset, position.end.offset + 200).split(/[.;](\s|$)/)[0] ?? '';
       const sentence = `${before} ${text.slice(position.start.offset, position.end.offset)} ${after}`.toLowerCase();
       if (words.some((w) => sentence.includes(w))) continue;

@@ -18,7 +18,11 @@ const rule: Rule = {
       if (!directive || position?.start.offset === undefined || position.end.offset === undefined) continue;
       const text = String(citation.source.file.value);
       // The words just before the citation, within its sentence, and a parenthesis just after it.
-      const before = text.slice(Math.max(0, position.start.offset - 60), position.start.offset).split(/[.;:]\s/).pop() ?? '';
+      const before =
+        text
+          .slice(Math.max(0, position.start.offset - 60), position.start.offset)
+          .split(/[.;:]\s/)
+          .pop() ?? '';
       const after = /^\s*\((\d{4})\)/.exec(text.slice(position.end.offset, position.end.offset + 10));
       const years = [...before.matchAll(/\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => m[1]!);
       if (after) years.push(after[1]!);
@@ -29,9 +33,14 @@ const rule: Rule = {
       for (const year of new Set(years)) {
         if (known.has(year)) continue;
         const facts = dates.map(([kind, date]) => `${kind} ${date}`).join(', ');
-        report(citation.source.file, `Unexpected year ${year} for \`${directive.meta['cited-as'][0] ?? directive.meta.id}\`, expected ${[...known].join(' or ')} (the registry: ${facts})`, position, {
-          related: { file: directive.file, place: placeOf(directive.file, 'dates') ?? { line: 1, column: 1 }, message: 'dates registered' },
-        });
+        report(
+          citation.source.file,
+          `Unexpected year ${year} for \`${directive.meta['cited-as'][0] ?? directive.meta.id}\`, expected ${[...known].join(' or ')} (the registry: ${facts})`,
+          position,
+          {
+            related: { file: directive.file, place: placeOf(directive.file, 'dates') ?? { line: 1, column: 1 }, message: 'dates registered' },
+          },
+        );
       }
     }
   },

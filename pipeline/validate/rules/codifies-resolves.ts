@@ -20,7 +20,11 @@ const rule: Rule = {
           return;
         }
         const candidates = registry.candidates(id);
-        report(ordinance.file, `Unknown directive \`${id}\` in \`${key}\`, expected a registered id${candidates.length ? ` (did you mean ${candidates.map((c) => `\`${c}\``).join(', ')}?)` : ''}`, place);
+        report(
+          ordinance.file,
+          `Unknown directive \`${id}\` in \`${key}\`, expected a registered id${candidates.length ? ` (did you mean ${candidates.map((c) => `\`${c}\``).join(', ')}?)` : ''}`,
+          place,
+        );
       });
     }
   },

@@ -15,7 +15,11 @@ const rule: Rule = {
       const value = dates[key];
       if (!value) continue;
       if (previous && value < previous.value) {
-        report(ordinance.file, `Unexpected \`${key}\` date ${value} before \`${previous.key}\` (${previous.value}), expected ${ORDER.join(' <= ')}`, placeOf(ordinance.file, `dates.${key}`));
+        report(
+          ordinance.file,
+          `Unexpected \`${key}\` date ${value} before \`${previous.key}\` (${previous.value}), expected ${ORDER.join(' <= ')}`,
+          placeOf(ordinance.file, `dates.${key}`),
+        );
       }
       previous = { key, value };
     }

@@ -16,7 +16,10 @@ const rule: Rule = {
     if (ordinance.meta.urgency && !urgencySection) {
       report(ordinance.file, 'Missing urgency section for an urgency ordinance, expected a section with `kind: urgency` stating the urgency findings', { line: 1, column: 1 });
     } else if (urgencySection && !ordinance.meta.urgency) {
-      report(urgencySection.file, 'Unexpected urgency section in an ordinance without `urgency: true`, expected `urgency: true` in ordinance.md (it prints the vote banner)', { line: 1, column: 1 });
+      report(urgencySection.file, 'Unexpected urgency section in an ordinance without `urgency: true`, expected `urgency: true` in ordinance.md (it prints the vote banner)', {
+        line: 1,
+        column: 1,
+      });
     } else if (!urgencySection && !ordinance.sections.some((s) => s.kind === 'effective-date')) {
       report(ordinance.file, 'Missing effective date, expected a section with `kind: effective-date` (or `kind: urgency` and `urgency: true`)', { line: 1, column: 1 });
     }

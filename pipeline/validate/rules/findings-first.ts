@@ -14,7 +14,11 @@ const rule: Rule = {
     if (!firstOperative) return;
     for (const section of ordinance.sections) {
       if (section.kind !== 'findings' || section.number < firstOperative.number) continue;
-      report(section.file, `Unexpected findings after Section ${firstOperative.number} (\`${firstOperative.id}\`), expected findings before the operative sections`, placeOf(section.file, 'kind'));
+      report(
+        section.file,
+        `Unexpected findings after Section ${firstOperative.number} (\`${firstOperative.id}\`), expected findings before the operative sections`,
+        placeOf(section.file, 'kind'),
+      );
     }
   },
 };

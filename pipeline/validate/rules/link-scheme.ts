@@ -10,7 +10,11 @@ const rule: Rule = {
     for (const section of [{ blocks: ordinance.preamble }, ...ordinance.sections]) {
       for (const link of inlineNodes(section.blocks)) {
         if (link.type !== 'link' || /^(https?:\/\/|mailto:)/i.test(link.url)) continue;
-        report(link.source.file, `Unexpected link to \`${link.url}\`, expected an \`https://\`, \`http://\` or \`mailto:\` address (use \`:ref\` for sections, \`:cite\` for directives)`, link.source.position);
+        report(
+          link.source.file,
+          `Unexpected link to \`${link.url}\`, expected an \`https://\`, \`http://\` or \`mailto:\` address (use \`:ref\` for sections, \`:cite\` for directives)`,
+          link.source.position,
+        );
       }
     }
   },

@@ -26,7 +26,11 @@ const rule: Rule = {
       const written = citation.written ?? citation.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
       const broken = citation.directiveId ? registry.unusable.get(citation.directiveId) : undefined;
       if (broken) {
-        report(citation.source.file, `Unusable directive \`${citation.directiveId}\` for \`${written}\`, expected a registry entry without errors (fix \`${broken.path}\`)`, citation.source.position);
+        report(
+          citation.source.file,
+          `Unusable directive \`${citation.directiveId}\` for \`${written}\`, expected a registry entry without errors (fix \`${broken.path}\`)`,
+          citation.source.position,
+        );
         continue;
       }
       // Suggest only directives of the same series ("us-code-8-…" for "us-code-8-1324"): a form names its series exactly.

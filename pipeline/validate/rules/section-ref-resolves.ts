@@ -35,7 +35,14 @@ const rule: Rule = {
         const paths = [...subdivisionPaths(target)];
         report(
           reference.source.file,
-          `Unknown subdivision \`${reference.pinpoint}\` in Section ${target.number} (\`${target.id}\`), expected ${paths.length ? `one of ${paths.slice(0, 12).map((p) => `\`${p}\``).join(', ')}` : 'no pinpoint: it has no subdivisions'}`,
+          `Unknown subdivision \`${reference.pinpoint}\` in Section ${target.number} (\`${target.id}\`), expected ${
+            paths.length
+              ? `one of ${paths
+                  .slice(0, 12)
+                  .map((p) => `\`${p}\``)
+                  .join(', ')}`
+              : 'no pinpoint: it has no subdivisions'
+          }`,
           reference.source.position,
         );
       }

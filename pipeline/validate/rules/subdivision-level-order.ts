@@ -22,10 +22,16 @@ const rule: Rule = {
               subdivision.source.position,
             );
           }
-          walk(subdivision.blocks.filter((b): b is Subdivision => b.type === 'subdivision'), subdivision);
+          walk(
+            subdivision.blocks.filter((b): b is Subdivision => b.type === 'subdivision'),
+            subdivision,
+          );
         }
       };
-      walk(section.blocks.filter((b): b is Subdivision => b.type === 'subdivision'), null);
+      walk(
+        section.blocks.filter((b): b is Subdivision => b.type === 'subdivision'),
+        null,
+      );
     }
   },
 };

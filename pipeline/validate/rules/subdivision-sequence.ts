@@ -18,11 +18,7 @@ const rule: Rule = {
           const expectedOrdinal = previous && previous.level === subdivision.level ? ordinalAt(previous.label, previous.level) + 1 : 1;
           const expected = labelFor(expectedOrdinal, subdivision.level);
           if (ordinalAt(subdivision.label, subdivision.level) === expectedOrdinal) return;
-          report(
-            subdivision.source.file,
-            `Unexpected subdivision \`(${subdivision.label})\`, expected \`(${expected})\``,
-            subdivision.source.position,
-          );
+          report(subdivision.source.file, `Unexpected subdivision \`(${subdivision.label})\`, expected \`(${expected})\``, subdivision.source.position);
         });
       });
     }

@@ -13,7 +13,11 @@ const rule: Rule = {
   check({ ordinance }, report) {
     for (const section of ordinance.sections) {
       if (!NEEDS_SUMMARY.has(section.kind) || section.summary?.trim()) continue;
-      report(section.file, `Missing plain-language summary for Section ${section.number} (\`${section.kind}\`), expected \`summary:\` in its front matter`, placeOf(section.file, 'kind'));
+      report(
+        section.file,
+        `Missing plain-language summary for Section ${section.number} (\`${section.kind}\`), expected \`summary:\` in its front matter`,
+        placeOf(section.file, 'kind'),
+      );
     }
   },
 };

@@ -16,7 +16,11 @@ const rule: Rule = {
       const start = term.source.position?.start;
       const before = start ? (String(term.source.file.value).split('\n')[start.line - 1] ?? '').slice(0, start.column - 1) : '';
       if (/\b(?:for (?:the )?purposes of|as used in) this (?:section|subdivision)\b/i.test(before)) continue;
-      report(term.source.file, `Unexpected definition of \`${term.term}\` outside the definitions section, expected it in a section with \`kind: definitions\``, term.source.position);
+      report(
+        term.source.file,
+        `Unexpected definition of \`${term.term}\` outside the definitions section, expected it in a section with \`kind: definitions\``,
+        term.source.position,
+      );
     }
   },
 };

@@ -26,10 +26,38 @@ const rule: Rule<typeof options> = {
   options,
   defaultOptions: {
     allow: [
-      'City Council', 'City Attorney', 'City Clerk', 'City Charter', 'City Hall', 'City of', 'Police Commission', 'Police Department',
-      'Fire Department', 'Department Manual', 'Chief of Police', 'United States', 'Government Code', 'Penal Code', 'Administrative Code',
-      'Municipal Code', 'Council File', 'Mayor', 'County', 'State of', 'Airport Police', 'Port Police', 'Special Order', 'Executive Directive',
-      'Values Act', 'TRUST Act', 'Customs Enforcement', 'Border Protection', 'Homeland Security', 'Los Angeles', 'San Francisco', 'Department of',
+      'City Council',
+      'City Attorney',
+      'City Clerk',
+      'City Charter',
+      'City Hall',
+      'City of',
+      'Police Commission',
+      'Police Department',
+      'Fire Department',
+      'Department Manual',
+      'Chief of Police',
+      'United States',
+      'Government Code',
+      'Penal Code',
+      'Administrative Code',
+      'Municipal Code',
+      'Council File',
+      'Mayor',
+      'County',
+      'State of',
+      'Airport Police',
+      'Port Police',
+      'Special Order',
+      'Executive Directive',
+      'Values Act',
+      'TRUST Act',
+      'Customs Enforcement',
+      'Border Protection',
+      'Homeland Security',
+      'Los Angeles',
+      'San Francisco',
+      'Department of',
     ],
     minUses: 2,
   },
@@ -63,10 +91,14 @@ const rule: Rule<typeof options> = {
       const before = text.slice(0, first.offset);
       const line = before.split('\n').length;
       const column = first.offset - before.lastIndexOf('\n');
-      report(first.file, `Unexpected undefined term \`${phrase}\` (used ${places.length} times as a defined term would be), expected a \`:term[${phrase}]\` definition or lowercase words`, {
-        start: { line, column },
-        end: { line, column: column + phrase.length },
-      });
+      report(
+        first.file,
+        `Unexpected undefined term \`${phrase}\` (used ${places.length} times as a defined term would be), expected a \`:term[${phrase}]\` definition or lowercase words`,
+        {
+          start: { line, column },
+          end: { line, column: column + phrase.length },
+        },
+      );
     }
   },
 };

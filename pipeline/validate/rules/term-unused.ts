@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { textRuns } from '../text.js';
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -15,7 +15,7 @@ const rule: Rule = {
     const runs = [...textRuns(ordinance)];
     for (const term of ordinance.terms) {
       // Capitalized as defined; plurals count ("City Agencies" uses "City Agency"); words may wrap across lines.
-      const words = term.term.split(/\s+/).map(escape);
+      const words = term.term.split(/\s+/).map(escapeRegExp);
       const last = words.pop() ?? '';
       const stem = last.endsWith('y') ? `${last.slice(0, -1)}(?:y|ies)` : `${last}(?:s|es)?`;
       const pattern = new RegExp(`(?<![\\w-])${[...words, stem].join('\\s+')}(?![\\w-])`);
