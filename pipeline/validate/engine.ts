@@ -93,7 +93,23 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
       }
     }
   }
+  stampLawPaths(ordinance, files);
   return settings;
+}
+
+/**
+ * The law path of every finding of the ordinance's sections that has none yet:
+ * those of the parse and model stages (an unknown annotation, a gap in the
+ * subdivisions), so every finding in a section says where in the law it is.
+ */
+function stampLawPaths(ordinance: RuleContext['ordinance'], files: readonly VFile[]): void {
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.note !== undefined || message.place === undefined) continue;
+      const where = lawPathAt(ordinance, file, message.place);
+      if (where) message.note = where;
+    }
+  }
 }
 
 /** What an error says, whatever was thrown. */
