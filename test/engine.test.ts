@@ -43,11 +43,11 @@ describe('configuration', () => {
     config(dir, { rules: { 'and-ors': 'error' } });
     expect(runCli(['check', 'ordinance'], dir)).toMatchObject({
       code: 2,
-      stderr: 'ordinance.config.json:3:5: Unexpected key `rules.and-ors` in the configuration, expected `rules.and-or` or a rule id (`ordinance rules` lists them)\n',
+      stderr: 'ordinance.config.json:3:5: error Unexpected key `rules.and-ors` in the configuration, expected `rules.and-or` or a rule id (`ordinance rules` lists them)\n',
     });
     config(dir, { rules: { 'and-or': 'fatal' } });
     expect(runCli(['check', 'ordinance'], dir).stderr).toBe(
-      'ordinance.config.json:3:15: Unexpected `fatal` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off`\n',
+      'ordinance.config.json:3:15: error Unexpected `fatal` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off`\n',
     );
   });
 });
@@ -62,8 +62,8 @@ describe('suppressions', () => {
       ),
     );
     expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
-      'ordinance/sample/02-records.md:12:1: warning Unexpected suppression of `vague-terms`: it suppresses nothing, expected it removed [unused-suppression]\n' +
-        'ordinance/sample/02-records.md:13:1: error Missing reason for suppression, expected `-- why the finding does not apply` before `-->` [suppression-reason]\n',
+      'ordinance/sample/02-records.md:12:1: warning § 2: Unexpected suppression of `vague-terms`: it suppresses nothing, expected it removed [unused-suppression]\n' +
+        'ordinance/sample/02-records.md:13:1: error § 2: Missing reason for suppression, expected `-- why the finding does not apply` before `-->` [suppression-reason]\n',
     );
   });
 });

@@ -41,56 +41,56 @@ function configError(config: unknown): string {
 
 describe('ordinance.config.json', () => {
   it('says where the JSON is malformed', () => {
-    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe('ordinance.config.json:4:3: Malformed JSON: unexpected `}`, expected a key in double quotes\n');
-    expect(configError('{ "rules": {}, "rules": {} }')).toBe('ordinance.config.json:1:16: Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n');
+    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe('ordinance.config.json:4:3: error Malformed JSON: unexpected `}`, expected a key in double quotes\n');
+    expect(configError('{ "rules": {}, "rules": {} }')).toBe('ordinance.config.json:1:16: error Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n');
   });
 
   it('names an unknown key anywhere, with the key it likely means', () => {
     // `rule` for `rules` in an override was dropped silently before.
     const lines = configError({ overrides: [{ ordinances: ['sample'], rule: { 'and-or': 'off' } }] }).split('\n');
     expect(lines[0]).toBe(
-      'ordinance.config.json:3:5: Missing `overrides[1].rules` in the configuration, expected a mapping whose keys are each a rule id (`ordinance rules` lists them)',
+      'ordinance.config.json:3:5: error Missing `overrides[1].rules` in the configuration, expected a mapping whose keys are each a rule id (`ordinance rules` lists them)',
     );
-    expect(lines[1]).toBe('ordinance.config.json:7:7: Unexpected key `overrides[1].rule` in the configuration, expected `overrides[1].rules` or one of `ordinances`, `rules`');
+    expect(lines[1]).toBe('ordinance.config.json:7:7: error Unexpected key `overrides[1].rule` in the configuration, expected `overrides[1].rules` or one of `ordinances`, `rules`');
     expect(lines).toHaveLength(3);
     expect(configError({ rules: { 'and-or': { severity: 'off', reasn: 'x' } } })).toBe(
-      'ordinance.config.json:5:7: Unexpected key `rules.and-or.reasn` in the configuration, expected `rules.and-or.reason` or one of `severity`, `byStatus`, `reason`\n',
+      'ordinance.config.json:5:7: error Unexpected key `rules.and-or.reasn` in the configuration, expected `rules.and-or.reason` or one of `severity`, `byStatus`, `reason`\n',
     );
   });
 
   it('names an unknown rule id, with the rule it likely means', () => {
     expect(configError({ rules: { 'vage-terms': 'off' } })).toBe(
-      'ordinance.config.json:3:5: Unexpected key `rules.vage-terms` in the configuration, expected `rules.vague-terms` or a rule id (`ordinance rules` lists them)\n',
+      'ordinance.config.json:3:5: error Unexpected key `rules.vage-terms` in the configuration, expected `rules.vague-terms` or a rule id (`ordinance rules` lists them)\n',
     );
   });
 
   it('names a value of the wrong type, and what is expected', () => {
     expect(configError({ rules: { 'and-or': 3 } })).toBe(
-      'ordinance.config.json:3:15: Unexpected number `3` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off` or a mapping with `severity`, `byStatus`, `reason`\n',
+      'ordinance.config.json:3:15: error Unexpected number `3` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off` or a mapping with `severity`, `byStatus`, `reason`\n',
     );
     expect(configError({ overrides: { ordinances: ['sample'] } })).toBe(
-      'ordinance.config.json:2:16: Unexpected mapping for `overrides`, expected a list of a mapping with `ordinances`, `rules`\n',
+      'ordinance.config.json:2:16: error Unexpected mapping for `overrides`, expected a list of a mapping with `ordinances`, `rules`\n',
     );
   });
 
   it("checks a rule's options against that rule's own schema", () => {
     // Before, this ended in "internal error" inside the rule.
     expect(configError({ rules: { 'vague-terms': { options: { words: 'x' } } } })).toBe(
-      'ordinance.config.json:5:18: Unexpected text `x` for `rules.vague-terms.options.words`, expected a list of text\n',
+      'ordinance.config.json:5:18: error Unexpected text `x` for `rules.vague-terms.options.words`, expected a list of text\n',
     );
     expect(configError({ rules: { 'heading-length': { options: { max: 0, mx: 10 } } } })).toBe(
-      'ordinance.config.json:5:16: Unexpected number `0` for `rules.heading-length.options.max`, expected a whole number of at least 1\n' +
-        'ordinance.config.json:6:9: Unexpected key `rules.heading-length.options.mx` in the configuration, expected `rules.heading-length.options.max` or one of `max`\n',
+      'ordinance.config.json:5:16: error Unexpected number `0` for `rules.heading-length.options.max`, expected a whole number of at least 1\n' +
+        'ordinance.config.json:6:9: error Unexpected key `rules.heading-length.options.mx` in the configuration, expected `rules.heading-length.options.max` or one of `max`\n',
     );
     // A rule without options takes none.
     expect(configError({ rules: { 'and-or': { options: {} } } })).toBe(
-      'ordinance.config.json:4:7: Unexpected key `rules.and-or.options` in the configuration, expected one of `severity`, `byStatus`, `reason`\n',
+      'ordinance.config.json:4:7: error Unexpected key `rules.and-or.options` in the configuration, expected one of `severity`, `byStatus`, `reason`\n',
     );
   });
 
   it('names a status that is not one', () => {
     expect(configError({ rules: { 'and-or': { byStatus: { drafted: 'off' } } } })).toBe(
-      'ordinance.config.json:5:9: Unexpected key `rules.and-or.byStatus.drafted` in the configuration, expected `rules.and-or.byStatus.draft` or one of `draft`, `introduced`, `adopted`, `effective`\n',
+      'ordinance.config.json:5:9: error Unexpected key `rules.and-or.byStatus.drafted` in the configuration, expected `rules.and-or.byStatus.draft` or one of `draft`, `introduced`, `adopted`, `effective`\n',
     );
   });
 
@@ -141,7 +141,7 @@ describe('templates', () => {
     expect(broken.stderr).not.toContain('internal error');
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'));
     expect(broken.stderr.split('\n')).toContain(
-      `${file}:${placeOf(text, '"urgencyBaner"')}: Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`enactingClause\`, \`urgencyBanner\`, \`voteRequired\`, \`citations\`, \`certification\`, \`rules\``,
+      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`enactingClause\`, \`urgencyBanner\`, \`voteRequired\`, \`citations\`, \`certification\`, \`rules\``,
     );
   });
 
@@ -157,8 +157,8 @@ describe('templates', () => {
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'district-of-columbia.json'));
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `${file}:${placeOf(text, '"subdivision-sequense"')}: Unexpected key \`rules.subdivision-sequense\` in the jurisdiction template, expected \`rules.subdivision-sequence\` or a rule id (\`ordinance rules\` lists them)\n` +
-        `${file}:${placeOf(text, '"x" }')}: Unexpected text \`x\` for \`rules.vague-terms.options.allow\`, expected a list of text\n`,
+      `${file}:${placeOf(text, '"subdivision-sequense"')}: error Unexpected key \`rules.subdivision-sequense\` in the jurisdiction template, expected \`rules.subdivision-sequence\` or a rule id (\`ordinance rules\` lists them)\n` +
+        `${file}:${placeOf(text, '"x" }')}: error Unexpected text \`x\` for \`rules.vague-terms.options.allow\`, expected a list of text\n`,
     );
   });
 
@@ -188,7 +188,7 @@ describe('templates', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^${escapeRegExp(`${file}:${placeOf(text, '"(?<n>Ordinance')}: Unexpected pattern for \`citations.ordinances.pattern\` (Invalid regular expression: `)}.+\\), expected a regular expression that compiles\\n$`,
+        `^${escapeRegExp(`${file}:${placeOf(text, '"(?<n>Ordinance')}: error Unexpected pattern for \`citations.ordinances.pattern\` (Invalid regular expression: `)}.+\\), expected a regular expression that compiles\\n$`,
       ),
     );
   });
@@ -199,7 +199,7 @@ describe('templates', () => {
     const dir = workspace();
     expect(checkIn(install, dir)).toMatchObject({
       code: 2,
-      stderr: `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"la"')}: Unexpected id \`la\`, expected \`los-angeles\` (the name of its file)\n`,
+      stderr: `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"la"')}: error Unexpected id \`la\`, expected \`los-angeles\` (the name of its file)\n`,
     });
   });
 
@@ -211,12 +211,12 @@ describe('templates', () => {
     expect(result.code).toBe(2);
     // Both layouts lack it: the District's `code` layout extends `council`, and is loaded first.
     expect(result.stderr).toBe(
-      `${path.relative(dir, path.join(install, 'templates', 'layouts', 'code.json'))}:1:1: Missing \`colors\` in layout \`code\` (with the layouts it extends), expected a mapping with \`text\`, \`link\`, \`rule\`\n`,
+      `${path.relative(dir, path.join(install, 'templates', 'layouts', 'code.json'))}:1:1: error Missing \`colors\` in layout \`code\` (with the layouts it extends), expected a mapping with \`text\`, \`link\`, \`rule\`\n`,
     );
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"layout": "council"', '"layout": "councl"'));
     editTemplate(install, 'layouts/council.json', () => readFileSync(path.join(ROOT, 'templates', 'layouts', 'council.json'), 'utf8'));
     expect(checkIn(install, dir).stderr).toBe(
-      `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"councl"')}: Unknown layout \`councl\`, expected \`council\` or one of \`code\`, \`council\` (templates/layouts/<id>.json)\n`,
+      `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"councl"')}: error Unknown layout \`councl\`, expected \`council\` or one of \`code\`, \`council\` (templates/layouts/<id>.json)\n`,
     );
   });
 });

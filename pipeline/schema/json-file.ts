@@ -17,9 +17,9 @@ export interface FileProblem {
   message: string;
 }
 
-/** How a file problem prints: the compiler convention editors and CI understand. */
+/** How a file problem prints: `path:line:col: error message`, as the compact format prints findings (the compiler convention editors and CI understand). */
 export function formatProblem(problem: FileProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  return `${problem.file}:${problem.line}:${problem.column}: error ${problem.message}`;
 }
 
 /** Mistakes in a file the run depends on (configuration, template): exit 2, each one at its place. */
