@@ -41,8 +41,12 @@ function configError(config: unknown): string {
 
 describe('ordinance.config.json', () => {
   it('says where the JSON is malformed', () => {
-    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe('ordinance.config.json:4:3: error Malformed JSON: unexpected `}`, expected a key in double quotes\n');
-    expect(configError('{ "rules": {}, "rules": {} }')).toBe('ordinance.config.json:1:16: error Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n');
+    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe(
+      'ordinance.config.json:4:3: error Malformed JSON: unexpected `}`, expected a key in double quotes\n',
+    );
+    expect(configError('{ "rules": {}, "rules": {} }')).toBe(
+      'ordinance.config.json:1:16: error Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n',
+    );
   });
 
   it('names an unknown key anywhere, with the key it likely means', () => {
@@ -51,7 +55,9 @@ describe('ordinance.config.json', () => {
     expect(lines[0]).toBe(
       'ordinance.config.json:3:5: error Missing `overrides[1].rules` in the configuration, expected a mapping whose keys are each a rule id (`ordinance rules` lists them)',
     );
-    expect(lines[1]).toBe('ordinance.config.json:7:7: error Unexpected key `overrides[1].rule` in the configuration, expected `overrides[1].rules` or one of `ordinances`, `rules`');
+    expect(lines[1]).toBe(
+      'ordinance.config.json:7:7: error Unexpected key `overrides[1].rule` in the configuration, expected `overrides[1].rules` or one of `ordinances`, `rules`',
+    );
     expect(lines).toHaveLength(3);
     expect(configError({ rules: { 'and-or': { severity: 'off', reasn: 'x' } } })).toBe(
       'ordinance.config.json:5:7: error Unexpected key `rules.and-or.reasn` in the configuration, expected `rules.and-or.reason` or one of `severity`, `byStatus`, `reason`\n',
