@@ -111,6 +111,7 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
  * noncharacters U+FFFE and U+FFFF), with the C1 controls and DEL, which print
  * as nothing: metadata reaches the PDF's Info dictionary and its XMP packet.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/u;
 
 /** Each string value of the front matter holding a control character, reported at the value. */
