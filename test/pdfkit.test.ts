@@ -5,11 +5,16 @@
  * pdfkit upgrade that changes one fails here, by name, instead of drawing
  * wrong pages.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { CouncilDocument, infoText, runOptions, type CouncilDocumentOptions, type StructureOptions } from '../pipeline/render/pdf/pdfkit.js';
+import { tempDir } from './helpers.js';
 import { readPdf } from './pdf.js';
+import { preflight } from './preflight.js';
 
 const require = createRequire(import.meta.url);
 const REGULAR = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf');
@@ -338,4 +343,31 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     expect(right - left, 'the runs are set side by side, as measured').toBeCloseTo(width, 0);
     expect((left + right) / 2, 'centred as a whole').toBeCloseTo(72 + 468 / 2, 0);
   });
+
+  it("_root.data.Pages, a page dictionary's Parent and end(): past 4,000 pages, pages go into intermediate Pages nodes (PDF/A-1 arrays hold at most 8,191 entries)", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'pages.pdf');
+    const { doc, bytes } = open({ pdfVersion: '1.4', subset: 'PDF/A-1b' });
+    for (let page = 1; page <= 8300; page++) {
+      if (page > 1) doc.addPage();
+      doc.text(`page ${page}`, 72, 72);
+    }
+    const pdf = await finish(doc, bytes);
+    writeFileSync(file, pdf);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    const pages = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pages', file], { encoding: 'utf8', maxBuffer: 1 << 28 })).pages as unknown[];
+    expect(pages.length, 'every page is in the tree').toBe(8300);
+    const raw = pdf.toString('latin1');
+    const nodes = [...raw.matchAll(/\/Type \/Pages\n[^>]*>>/g)].map((m) => ({
+      count: Number(/\/Count (\d+)/.exec(m[0])![1]),
+      kids: (/\/Kids \[([^\]]*)\]/.exec(m[0])![1]!.match(/ 0 R/g) ?? []).length,
+    }));
+    expect(nodes.length, 'the root and two intermediate nodes').toBe(3);
+    expect(nodes).toContainEqual({ count: 8300, kids: 4002 });
+    expect(nodes).toContainEqual({ count: 4000, kids: 4000 });
+    expect(nodes).toContainEqual({ count: 300, kids: 300 });
+    const { valid, output } = preflight(file);
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+  }, 60_000);
 });

@@ -68,7 +68,7 @@ interface PdfkitInternals {
   _fontSource: unknown;
   _fontFamily: unknown;
   _fillColor: unknown;
-  _root: { data: { Names: { data: { Dests: PdfkitTree } } } };
+  _root: { data: { Pages: PdfkitRef; Names: { data: { Dests: PdfkitTree } } } };
   _currentStructureElement?: PDFKit.PDFStructureElement & { dictionary: { data: { S?: string } } };
   getStructParentTree(): PdfkitTree;
   _fragment(text: string, x: number, y: number, options: unknown): void;
@@ -106,6 +106,8 @@ export class CouncilDocument extends Base {
   private continuingText = false;
   private fragmentListener: ((text: string, y: number) => void) | null = null;
   private fallbackFiles: readonly string[] = [];
+  /** Intermediate page tree nodes (see nestPage); undefined until the first is made. */
+  private pageNodes: PdfkitRef[] | undefined;
   private readonly fallbackFonts = new Map<string, PdfkitFont>();
   /** By font: the font each non-ASCII code point is drawn in (null: that font itself). */
   private readonly drawnIn = new Map<PdfkitFont, Map<number, PdfkitFont | null>>();
@@ -136,7 +138,41 @@ export class CouncilDocument extends Base {
 
   override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
     if (!this.continuingText) this.pageFinisher?.();
-    return super.addPage(options);
+    const result = super.addPage(options);
+    this.nestPage();
+    return result;
+  }
+
+  /**
+   * Keep the page tree within PDF/A-1's 8,191 entries per array. pdfkit
+   * lists every page in the root's /Kids (_root.data.Pages). The first
+   * PAGES_PER_NODE pages stay there (a shorter document is written exactly
+   * as pdfkit writes it); each later page goes into an intermediate Pages
+   * node of at most as many, listed in the root after them. Called as each
+   * page is added, before its dictionary is written.
+   */
+  private nestPage(): void {
+    const root = this._root.data.Pages;
+    const kids = root.data.Kids as PdfkitRef[];
+    if (kids.length <= PAGES_PER_NODE) return;
+    const page = kids.pop()!;
+    let node = this.pageNodes?.at(-1);
+    if (!node || (node.data.Kids as PdfkitRef[]).length >= PAGES_PER_NODE) {
+      node = this.ref({ Type: 'Pages', Parent: root, Kids: [], Count: 0 }) as unknown as PdfkitRef;
+      kids.push(node);
+      this.pageNodes ??= [];
+      this.pageNodes.push(node);
+    }
+    page.data.Parent = node;
+    (node.data.Kids as PdfkitRef[]).push(page);
+    (node.data as { Count: number }).Count++;
+  }
+
+  /** Write the intermediate page tree nodes (their counts are final now), then end the document. */
+  override end(): void {
+    for (const node of this.pageNodes ?? []) node.end();
+    this.pageNodes = [];
+    super.end();
   }
 
   /**
@@ -343,6 +379,9 @@ export class CouncilDocument extends Base {
     return new PdfTree(this, this.getStructParentTree());
   }
 }
+
+/** Pages listed directly in a page tree node (PDF/A-1 arrays hold at most 8,191 entries). */
+const PAGES_PER_NODE = 4000;
 
 /** Combining marks, joiners and variation selectors: drawn with the character before them. */
 function isJoining(codePoint: number): boolean {
