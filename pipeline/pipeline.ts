@@ -37,6 +37,7 @@ import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
 import { validateOrdinance } from './validate/engine.js';
+import { checkGlyphs } from './validate/glyphs.js';
 import type { Rule } from './validate/rule.js';
 import { directivesJson, xrefJson, type Xref } from './xref/xref.js';
 
@@ -93,6 +94,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const ordinance = modelOrdinance(parsed);
   const resolved = resolveOrdinance(ordinance, registry);
   const settings = validateOrdinance(resolved, options);
+  checkGlyphs(files, ordinance.meta.jurisdiction);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
   if (!options.build) return result;

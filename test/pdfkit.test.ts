@@ -5,15 +5,21 @@
  * pdfkit upgrade that changes one fails here, by name, instead of drawing
  * wrong pages.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { CouncilDocument, infoText, runOptions, type CouncilDocumentOptions, type StructureOptions } from '../pipeline/render/pdf/pdfkit.js';
+import { tempDir } from './helpers.js';
 import { readPdf } from './pdf.js';
+import { preflight } from './preflight.js';
 
 const require = createRequire(import.meta.url);
 const REGULAR = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf');
 const BOLD = require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf');
+const ARMENIAN = require.resolve('@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-400-normal.woff');
 const PAGE_HEIGHT = 792;
 
 /** A letter-size document with uncompressed streams (so they can be read), the two fonts registered, regular selected. */
@@ -308,4 +314,60 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     expect(await links({}), 'pdfkit carries an undefined link over (why runs pass null)').toEqual([url, url]);
     expect(await links(runOptions({ link: null, goTo: null }))).toEqual([url]);
   });
+
+  it('font(), _fontSource, _fontFamily, EmbeddedFont.font.hasGlyphForCodePoint, widthOfString and _fragment: a character the font lacks is drawn in a fallback font, on the same baseline, measured as drawn', async () => {
+    const { doc, bytes } = open();
+    doc.useFallbackFonts([ARMENIAN]);
+    const regular = doc.currentFont()!;
+    expect(regular.font?.hasGlyphForCodePoint(0x41), 'pdfkit keeps the fontkit font as .font').toBe(true);
+    expect(regular.font?.hasGlyphForCodePoint(0x540)).toBe(false);
+    const mixed = 'Little Armenia (Փոքր Հայաստան), centred';
+    const latin = doc.widthOfString('Little Armenia (), centred');
+    const width = doc.widthOfString(mixed);
+    expect(width, 'the Armenian letters are measured in the fallback font, not as missing glyphs').toBeGreaterThan(latin + 10);
+    expect(doc.currentFont(), 'measuring leaves the current font').toBe(regular);
+    doc.text(mixed, 72, 100, { width: 468, align: 'center' });
+    expect(doc.currentFont(), 'drawing leaves the current font').toBe(regular);
+    doc.text('plain', 72, 200);
+    const pdf = await finish(doc, bytes);
+    const raw = pdf.toString('latin1');
+    expect(raw.match(/\/FontFile2 /g)?.length, 'Tinos and the fallback are embedded').toBe(2);
+    const fonts = [...raw.matchAll(/\/(F\d+) 12 Tf/g)].map((m) => m[1]);
+    expect(new Set(fonts).size, 'three runs in two fonts').toBe(2);
+    const reader = await load(pdf);
+    const items = (await (await reader.getPage(1)).getTextContent()).items.filter((it) => 'str' in it && it.str.trim()) as { str: string; transform: number[]; width: number }[];
+    const line = items.filter((it) => Math.abs(it.transform[5]! - items[0]!.transform[5]!) < 0.01);
+    expect(line.map((it) => it.str).join(''), 'every run on one baseline, in order').toBe(mixed);
+    const left = Math.min(...line.map((it) => it.transform[4]!));
+    const right = Math.max(...line.map((it) => it.transform[4]! + it.width));
+    expect(right - left, 'the runs are set side by side, as measured').toBeCloseTo(width, 0);
+    expect((left + right) / 2, 'centred as a whole').toBeCloseTo(72 + 468 / 2, 0);
+  });
+
+  it("_root.data.Pages, a page dictionary's Parent and end(): past 4,000 pages, pages go into intermediate Pages nodes (PDF/A-1 arrays hold at most 8,191 entries)", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'pages.pdf');
+    const { doc, bytes } = open({ pdfVersion: '1.4', subset: 'PDF/A-1b' });
+    for (let page = 1; page <= 8300; page++) {
+      if (page > 1) doc.addPage();
+      doc.text(`page ${page}`, 72, 72);
+    }
+    const pdf = await finish(doc, bytes);
+    writeFileSync(file, pdf);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    const pages = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pages', file], { encoding: 'utf8', maxBuffer: 1 << 28 })).pages as unknown[];
+    expect(pages.length, 'every page is in the tree').toBe(8300);
+    const raw = pdf.toString('latin1');
+    const nodes = [...raw.matchAll(/\/Type \/Pages\n[^>]*>>/g)].map((m) => ({
+      count: Number(/\/Count (\d+)/.exec(m[0])![1]),
+      kids: (/\/Kids \[([^\]]*)\]/.exec(m[0])![1]!.match(/ 0 R/g) ?? []).length,
+    }));
+    expect(nodes.length, 'the root and two intermediate nodes').toBe(3);
+    expect(nodes).toContainEqual({ count: 8300, kids: 4002 });
+    expect(nodes).toContainEqual({ count: 4000, kids: 4000 });
+    expect(nodes).toContainEqual({ count: 300, kids: 300 });
+    const { valid, output } = preflight(file);
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { report } from '../diagnostics.js';
 import type { TSchema } from 'typebox';
 import { placeOfPath, placesOf } from '../schema/places.js';
@@ -94,6 +94,7 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
       const [start, end] = placeOfPath(doc, problem.path, problem.at);
       report(file, 'front-matter-schema', problem.message, { place: place(start, end) });
     }
+    reportControlCharacters(file, doc, place);
     for (const [key, [start, end]] of placesOf(doc, options.schema)) file.data.frontMatterPlaces.set(key, place(start, end));
     const data: Record<string, unknown> = value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
     // A value that failed its schema is dropped whole, by its top-level key, so no rule reads it.
@@ -103,6 +104,30 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
     file.data.frontMatter = data;
     file.data.frontMatterValid = problems.length === 0;
   };
+}
+
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab and line ends, and the
+ * noncharacters U+FFFE and U+FFFF), with the C1 controls and DEL, which print
+ * as nothing: metadata reaches the PDF's Info dictionary and its XMP packet.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/u;
+
+/** Each string value of the front matter holding a control character, reported at the value. */
+function reportControlCharacters(file: VFile, doc: ReturnType<typeof parseDocument>, place: (start: number, end: number) => Position): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !isScalar(node)) return;
+      const found = CONTROL.exec(node.value);
+      if (!found) return;
+      const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const [start, end] = node.range ?? [0, 0];
+      report(file, 'front-matter-control-character', `Unexpected control character U+${code} in a front-matter value, expected printable text (remove it or write it as a space)`, {
+        place: place(start, end),
+      });
+    },
+  });
 }
 
 function firstLine(message: string): string {

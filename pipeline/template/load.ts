@@ -151,18 +151,22 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules:
   const jurisdiction = source.value as Jurisdiction; // checked against its schema by readChecked
   const layout = loadLayout(dir, layoutFile(dir, jurisdiction.layout, { source, key: 'layout' }));
   const require = createRequire(import.meta.url);
-  const fontFiles = {} as Record<FontRole, string>;
-  for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+  const fontFile = (name: string) => {
+    let file: string;
     try {
-      fontFiles[role] = require.resolve(layout.fonts[role]);
+      file = require.resolve(name);
     } catch {
-      throw new TemplateError([], `layout \`${layout.id}\`: font \`${layout.fonts[role]}\` not found; run \`npm ci\``);
+      throw new TemplateError([], `layout \`${layout.id}\`: font \`${name}\` not found; run \`npm ci\``);
     }
-    if (!/\.(ttf|otf|woff)$/i.test(fontFiles[role])) {
-      throw new TemplateError([], `layout \`${layout.id}\`: font \`${layout.fonts[role]}\` must be TTF, OTF or WOFF (pdfkit draws WOFF2 blank)`);
+    if (!/\.(ttf|otf|woff)$/i.test(file)) {
+      throw new TemplateError([], `layout \`${layout.id}\`: font \`${name}\` must be TTF, OTF or WOFF (pdfkit draws WOFF2 blank)`);
     }
-  }
-  const template = { layout, jurisdiction, fontFiles };
+    return file;
+  };
+  const fontFiles = {} as Record<FontRole, string>;
+  for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) fontFiles[role] = fontFile(layout.fonts[role]);
+  const fallbackFontFiles = layout.fonts.fallback.map(fontFile);
+  const template = { layout, jurisdiction, fontFiles, fallbackFontFiles };
   cache.set(key, template);
   return template;
 }

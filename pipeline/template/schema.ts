@@ -46,7 +46,19 @@ export const LayoutSchema = Type.Object(
     id: Text('The layout id: its file name in templates/layouts/.'),
     extends: Type.Optional(Text('A layout this one is merged over, key by key.')),
     page: Section({ size: Text('A pdfkit page size (LETTER, A4, …).'), margins: Section({ top: Points(), bottom: Points(), left: Points(), right: Points() }) }),
-    fonts: Section({ regular: Text(), bold: Text(), italic: Text(), boldItalic: Text() }, 'Font files (TTF, OTF or WOFF), as paths inside npm packages.'),
+    fonts: Section(
+      {
+        regular: Text(),
+        bold: Text(),
+        italic: Text(),
+        boldItalic: Text(),
+        fallback: Type.Array(Text(), {
+          description:
+            'Fonts for the characters the four faces lack (CJK, Arabic, Devanagari, Armenian, symbols, emoji), tried in order; each prints in its own single face, whatever the style. Loaded only by documents that need them.',
+        }),
+      },
+      'Font files (TTF, OTF or WOFF), as paths inside npm packages.',
+    ),
     body: Section({ font: FontRoleSchema, size: Points(), lineGap: Points(), paragraphGap: Points(), firstLineIndent: Points(), align: AlignSchema }),
     titleBlock: Section({ number: TextStyleSchema, urgencyBanner: TextStyleSchema, title: TextStyleSchema, enactingClause: TextStyleSchema }),
     section: Section({
@@ -209,4 +221,6 @@ export interface Template {
   jurisdiction: Jurisdiction;
   /** Absolute font file paths by role. */
   fontFiles: Record<FontRole, string>;
+  /** Absolute paths of the fallback fonts, in the order they are tried. */
+  fallbackFontFiles: string[];
 }

@@ -8,6 +8,7 @@
  * package.json.
  */
 import PDFDocument from 'pdfkit';
+import { fallbackFor } from '../../template/fonts.js';
 
 /** pdfkit's font object (an EmbeddedFont for our TTF files), as far as we use it. */
 export interface PdfkitFont {
@@ -19,6 +20,26 @@ export interface PdfkitFont {
   ref(): PDFKit.PDFKitReference;
   /** Glyph ids as hex strings, adding the glyphs to the embedded subset. */
   encode(text: string): [string[], unknown[]];
+  /** The fontkit font it embeds (an EmbeddedFont's `font`; standard fonts have none). */
+  readonly font?: { hasGlyphForCodePoint(codePoint: number): boolean };
+}
+
+/** A piece of text drawn in one font: `font` null is the current font. */
+interface FontRun {
+  text: string;
+  font: PdfkitFont | null;
+}
+
+/** Options of pdfkit's _fragment() that we read or set. */
+interface FragmentOptions {
+  align?: string;
+  width?: number;
+  lineWidth?: number;
+  textWidth?: number;
+  wordCount?: number;
+  wordSpacing?: number;
+  baseline?: number | string;
+  [key: string]: unknown;
 }
 
 /** A pdfkit PDFReference as we use it: its dictionary, stream and end. */
@@ -44,8 +65,10 @@ interface PdfkitTree {
 interface PdfkitInternals {
   _font: PdfkitFont | null;
   _fontSize: number;
+  _fontSource: unknown;
+  _fontFamily: unknown;
   _fillColor: unknown;
-  _root: { data: { Names: { data: { Dests: PdfkitTree } } } };
+  _root: { data: { Pages: PdfkitRef; Names: { data: { Dests: PdfkitTree } } } };
   _currentStructureElement?: PDFKit.PDFStructureElement & { dictionary: { data: { S?: string } } };
   getStructParentTree(): PdfkitTree;
   _fragment(text: string, x: number, y: number, options: unknown): void;
@@ -82,6 +105,12 @@ export class CouncilDocument extends Base {
   private pageFinisher: (() => void) | null = null;
   private continuingText = false;
   private fragmentListener: ((text: string, y: number) => void) | null = null;
+  private fallbackFiles: readonly string[] = [];
+  /** Intermediate page tree nodes (see nestPage); undefined until the first is made. */
+  private pageNodes: PdfkitRef[] | undefined;
+  private readonly fallbackFonts = new Map<string, PdfkitFont>();
+  /** By font: the font each non-ASCII code point is drawn in (null: that font itself). */
+  private readonly drawnIn = new Map<PdfkitFont, Map<number, PdfkitFont | null>>();
 
   constructor(options: CouncilDocumentOptions) {
     super(options as PDFKit.PDFDocumentOptions);
@@ -109,7 +138,41 @@ export class CouncilDocument extends Base {
 
   override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
     if (!this.continuingText) this.pageFinisher?.();
-    return super.addPage(options);
+    const result = super.addPage(options);
+    this.nestPage();
+    return result;
+  }
+
+  /**
+   * Keep the page tree within PDF/A-1's 8,191 entries per array. pdfkit
+   * lists every page in the root's /Kids (_root.data.Pages). The first
+   * PAGES_PER_NODE pages stay there (a shorter document is written exactly
+   * as pdfkit writes it); each later page goes into an intermediate Pages
+   * node of at most as many, listed in the root after them. Called as each
+   * page is added, before its dictionary is written.
+   */
+  private nestPage(): void {
+    const root = this._root.data.Pages;
+    const kids = root.data.Kids as PdfkitRef[];
+    if (kids.length <= PAGES_PER_NODE) return;
+    const page = kids.pop()!;
+    let node = this.pageNodes?.at(-1);
+    if (!node || (node.data.Kids as PdfkitRef[]).length >= PAGES_PER_NODE) {
+      node = this.ref({ Type: 'Pages', Parent: root, Kids: [], Count: 0 }) as unknown as PdfkitRef;
+      kids.push(node);
+      this.pageNodes ??= [];
+      this.pageNodes.push(node);
+    }
+    page.data.Parent = node;
+    (node.data.Kids as PdfkitRef[]).push(page);
+    (node.data as { Count: number }).Count++;
+  }
+
+  /** Write the intermediate page tree nodes (their counts are final now), then end the document. */
+  override end(): void {
+    for (const node of this.pageNodes ?? []) node.end();
+    this.pageNodes = [];
+    super.end();
   }
 
   /**
@@ -123,7 +186,121 @@ export class CouncilDocument extends Base {
 
   override _fragment(text: string, x: number, y: number, options: unknown): void {
     this.fragmentListener?.(String(text), y);
-    super._fragment(text, x, y, options);
+    const runs = this.fontRuns(String(text).replace(/\n/g, ''));
+    if (!runs) {
+      super._fragment(text, x, y, options);
+      return;
+    }
+    this.drawFontRuns(runs, x, y, options as FragmentOptions);
+  }
+
+  /**
+   * Draw the characters the current font lacks in the first of `files` that
+   * has them. pdfkit draws one font per piece of text; this splits a piece
+   * into runs by font (widthOfString and _fragment), each font loaded the
+   * first time a character needs it, so a document without such characters
+   * is drawn, and written, exactly as without fallbacks.
+   */
+  useFallbackFonts(files: readonly string[]): void {
+    this.fallbackFiles = files;
+  }
+
+  override widthOfString(text: string, options?: PDFKit.Mixins.TextOptions): number {
+    const runs = this.fontRuns(text);
+    if (!runs) return super.widthOfString(text, options);
+    return runs.reduce((width, run) => width + this.inFont(run.font, () => super.widthOfString(run.text, options)), 0);
+  }
+
+  /** `text` as runs by font, or null when the current font draws all of it. */
+  private fontRuns(text: string): FontRun[] | null {
+    const current = this._font;
+    // Printable ASCII is in every text font: the common case costs one test.
+    if (!current?.font || this.fallbackFiles.length === 0 || /^[\x20-\x7e]*$/.test(text)) return null;
+    let byCodePoint = this.drawnIn.get(current);
+    if (!byCodePoint) {
+      byCodePoint = new Map();
+      this.drawnIn.set(current, byCodePoint);
+    }
+    const runs: FontRun[] = [];
+    for (const char of text) {
+      const codePoint = char.codePointAt(0)!;
+      let font = codePoint < 0x80 ? null : byCodePoint.get(codePoint);
+      if (font === undefined) {
+        font = this.fontFor(current, codePoint);
+        byCodePoint.set(codePoint, font);
+      }
+      const last = runs[runs.length - 1];
+      // A combining mark or joiner stays with its base character when that run's font has it.
+      if (last && font !== last.font && isJoining(codePoint) && (last.font ?? current).font?.hasGlyphForCodePoint(codePoint)) font = last.font;
+      if (last && last.font === font) last.text += char;
+      else runs.push({ text: char, font });
+    }
+    return runs.length === 1 && runs[0]!.font === null ? null : runs;
+  }
+
+  /** The font `codePoint` is drawn in when `current` is selected: null for `current` (also when no font has it). */
+  private fontFor(current: PdfkitFont, codePoint: number): PdfkitFont | null {
+    if (current.font?.hasGlyphForCodePoint(codePoint)) return null;
+    const index = fallbackFor(this.fallbackFiles, codePoint);
+    if (index < 0) return null;
+    const file = this.fallbackFiles[index]!;
+    let font = this.fallbackFonts.get(file);
+    if (!font) {
+      // pdfkit's font() opens the file and gives the font its resource name; the current font is put back.
+      const saved = { font: this._font, source: this._fontSource, family: this._fontFamily };
+      this.font(file);
+      font = this._font!;
+      this._font = saved.font;
+      this._fontSource = saved.source;
+      this._fontFamily = saved.family;
+      this.fallbackFonts.set(file, font);
+    }
+    return font === current ? null : font;
+  }
+
+  /** Run `draw` with `font` (null: the current one) as the current font. */
+  private inFont<T>(font: PdfkitFont | null, draw: () => T): T {
+    if (!font) return draw();
+    const saved = this._font;
+    this._font = font;
+    try {
+      return draw();
+    } finally {
+      this._font = saved;
+    }
+  }
+
+  /**
+   * Draw runs of one line piece side by side from `x`, as pdfkit would draw
+   * the whole piece: aligned as a whole, every run on the current font's
+   * baseline, justified by the same word spacing; each run carries the
+   * piece's link, underline and strike-through over its own width.
+   */
+  private drawFontRuns(runs: FontRun[], x: number, y: number, options: FragmentOptions): void {
+    const text = runs.map((run) => run.text).join('');
+    const space = super.widthOfString(' ');
+    let wordSpacing = options.wordSpacing ?? 0;
+    if (options.width) {
+      if (options.align === 'right') x += (options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+$/, ''));
+      else if (options.align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? this.widthOfString(text)) / 2;
+      else if (options.align === 'justify') {
+        const words = text.trim().split(/\s+/).length;
+        wordSpacing = Math.max(0, ((options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+/g, ''))) / Math.max(1, words - 1) - space);
+      }
+    }
+    // pdfkit places text by the font's ascender; all runs sit on the current font's baseline.
+    const baseline = typeof options.baseline === 'number' ? options.baseline : -((this._font!.ascender / 1000) * this._fontSize);
+    for (const run of runs) {
+      // pdfkit trims a piece's leading spaces when it spaces words; step over them here.
+      const lead = /^\s*/.exec(run.text)![0];
+      x += this.inFont(run.font, () => this.widthOfString(lead)) + (wordSpacing ? wordSpacing * lead.length : 0);
+      const body = run.text.slice(lead.length);
+      if (!body) continue;
+      const pieceOptions = { ...options, align: 'left', textWidth: undefined, wordCount: undefined, wordSpacing, baseline };
+      this.inFont(run.font, () => super._fragment(body, x, y, pieceOptions));
+      const spaces = body.match(/\s+/g)?.length ?? 0;
+      x += this.inFont(run.font, () => super.widthOfString(body)) + wordSpacing * spaces;
+    }
   }
 
   /**
@@ -201,6 +378,14 @@ export class CouncilDocument extends Base {
   structParentTree(): PdfTree {
     return new PdfTree(this, this.getStructParentTree());
   }
+}
+
+/** Pages listed directly in a page tree node (PDF/A-1 arrays hold at most 8,191 entries). */
+const PAGES_PER_NODE = 4000;
+
+/** Combining marks, joiners and variation selectors: drawn with the character before them. */
+function isJoining(codePoint: number): boolean {
+  return /^[\p{M}\u200c\u200d]$/u.test(String.fromCodePoint(codePoint));
 }
 
 /** A form XObject: placed on pages by name, its content written once, at the end. */

@@ -2,7 +2,7 @@
  * The pdfkit document every output starts from: tagged, in the document's
  * language, its title shown; PDF/A-1b (PDF 1.4) for versions that are law,
  * PDF/UA-identified PDF 1.7 for drafts; the template's fonts registered; the
- * metadata made safe for XMP; bytes collected as they are written.
+ * fallback fonts for the characters they lack; the metadata made safe for XMP; bytes collected as they are written.
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
@@ -88,6 +88,7 @@ export function openDocument(ordinance: Ordinance, template: Template, provenanc
     doc.on('error', reject);
   });
   for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
+  doc.useFallbackFonts(template.fallbackFontFiles);
   // Expanded: PDF/A wants a /Count on the outline root.
   doc.expandOutlineRoot();
   return { doc, bytes };

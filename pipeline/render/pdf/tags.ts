@@ -33,30 +33,69 @@ export type Role =
   | 'BlockQuote'
   | 'Figure'
   | 'TOC'
-  | 'TOCI';
+  | 'TOCI'
+  | 'Div'
+  | 'Span';
 
 export type { ArtifactType };
 
+/**
+ * PDF/A-1 (PDF 1.4) arrays hold at most 8,191 entries, and an element's
+ * kids are one array (/K): a section of tens of thousands of paragraphs, or
+ * a paragraph running over thousands of pages (a piece of marked content on
+ * each), would overflow it. Past this many kids, the next ones go into a
+ * grouping element inside it (a Div in a grouping element, a Span in a leaf),
+ * each holding as many, in reading order.
+ */
+export const KIDS_PER_ELEMENT = 4000;
+
+interface Open {
+  element: Element;
+  role: Role;
+  /** Kids added directly. */
+  kids: number;
+  /** The grouping element taking kids past KIDS_PER_ELEMENT. */
+  overflow?: Open;
+  leaf: boolean;
+}
+
 export class StructureTree {
-  private readonly stack: { element: Element; role: Role }[];
+  private readonly stack: Open[];
   /** True while inside a leaf's marked content (a Link must close and reopen it). */
   private inLeaf = false;
 
   constructor(private readonly doc: Doc) {
     const root = doc.struct('Document');
     doc.addStructure(root);
-    this.stack = [{ element: root, role: 'Document' }];
+    this.stack = [{ element: root, role: 'Document', kids: 0, leaf: false }];
   }
 
-  private get top(): { element: Element; role: Role } {
+  private get top(): Open {
     return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Add `child` to `parent`, or to the grouping element that takes its kids past KIDS_PER_ELEMENT. */
+  private add(parent: Open, child: Element | PDFKit.PDFStructureContent): void {
+    if (parent.kids < KIDS_PER_ELEMENT) {
+      parent.kids++;
+      parent.element.add(child);
+      return;
+    }
+    if (!parent.overflow || parent.overflow.kids >= KIDS_PER_ELEMENT) {
+      const role: Role = parent.leaf ? 'Span' : 'Div';
+      const overflow: Open = { element: this.doc.struct(role), role, kids: 0, leaf: parent.leaf };
+      // Directly in the parent, past its count: 4,191 of them hold 16 million kids.
+      parent.element.add(overflow.element);
+      parent.overflow = overflow;
+    }
+    this.add(parent.overflow, child);
   }
 
   /** A grouping element (Sect, L, LI, Table, TR…): what `body` draws goes inside it. */
   group(role: Role, body: () => void, options: StructureOptions = {}): void {
     const element = this.doc.struct(role, options);
-    this.top.element.add(element);
-    this.stack.push({ element, role });
+    this.add(this.top, element);
+    this.stack.push({ element, role, kids: 0, leaf: false });
     try {
       body();
     } finally {
@@ -68,9 +107,10 @@ export class StructureTree {
   /** An element whose content `draw` draws (P, H2, Lbl, TD…). */
   leaf(role: Role, draw: () => void, options: StructureOptions = {}): void {
     const element = this.doc.struct(role, options);
-    this.top.element.add(element);
-    this.stack.push({ element, role });
-    element.add(this.doc.markStructureContent(role));
+    this.add(this.top, element);
+    const open: Open = { element, role, kids: 0, leaf: true };
+    this.stack.push(open);
+    this.add(open, this.doc.markStructureContent(role));
     const outer = this.inLeaf;
     this.inLeaf = true;
     try {
@@ -91,8 +131,11 @@ export class StructureTree {
     }
     const parent = this.top;
     this.doc.endMarkedContent();
-    parent.element.add(this.doc.struct('Link', { alt }, () => draw()));
-    parent.element.add(this.doc.markStructureContent(parent.role));
+    this.add(
+      parent,
+      this.doc.struct('Link', { alt }, () => draw()),
+    );
+    this.add(parent, this.doc.markStructureContent(parent.role));
   }
 
   /** Drawing that is not content: page furniture, line numbers, rules, the watermark. */
@@ -105,7 +148,7 @@ export class StructureTree {
       draw();
     } finally {
       this.doc.endMarkedContent();
-      if (parent) parent.element.add(this.doc.markStructureContent(parent.role));
+      if (parent) this.add(parent, this.doc.markStructureContent(parent.role));
     }
   }
 

@@ -1,0 +1,59 @@
+/**
+ * Which characters a layout's fonts can print: the four faces, then the
+ * fallback chain (CJK, Arabic, Devanagari, Armenian, symbols, emoji) in
+ * order. A font's character set is read from its cmap once per process, and
+ * only when a character outside the fonts before it asks for it, so text
+ * in the main fonts' scripts never opens a large CJK font. `check` uses this
+ * to report a character no font has; the renderer, to pick the fallback font
+ * that prints a character its face lacks.
+ */
+import { createRequire } from 'node:module';
+
+/** fontkit's font, as far as we use it. */
+interface FontkitFont {
+  characterSet: number[];
+}
+
+const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(file: string): FontkitFont };
+
+const characterSets = new Map<string, ReadonlySet<number>>();
+
+/** The code points `file` has a glyph for (read once per process). */
+export function characterSetOf(file: string): ReadonlySet<number> {
+  let set = characterSets.get(file);
+  if (!set) {
+    set = new Set(fontkit.openSync(file).characterSet);
+    characterSets.set(file, set);
+  }
+  return set;
+}
+
+/**
+ * Characters that need no glyph of their own: tab and line ends (layout, not
+ * ink). Everything else, spaces included, must be in a font.
+ */
+export function isLayoutCharacter(codePoint: number): boolean {
+  return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d;
+}
+
+/** Control characters (C0, DEL, C1): no font prints them. */
+export function isControlCharacter(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f);
+}
+
+/** The fallback font (its index in `fallbacks`) that has `codePoint`, or -1 when none has. */
+export function fallbackFor(fallbacks: readonly string[], codePoint: number): number {
+  for (let i = 0; i < fallbacks.length; i++) if (characterSetOf(fallbacks[i]!).has(codePoint)) return i;
+  return -1;
+}
+
+/**
+ * Whether the layout can print `codePoint`: every face has it (so it prints
+ * in any style), or a fallback font has it.
+ */
+export function isPrintable(faces: readonly string[], fallbacks: readonly string[], codePoint: number): boolean {
+  if (isLayoutCharacter(codePoint)) return true;
+  if (isControlCharacter(codePoint)) return false;
+  if (faces.every((face) => characterSetOf(face).has(codePoint))) return true;
+  return fallbackFor(fallbacks, codePoint) >= 0;
+}
