@@ -19,7 +19,7 @@ import type { VFile } from 'vfile';
 import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
 import { cached } from './cache/cached.js';
 import type { CacheLocation } from './cache/files.js';
-import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
+import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
 import { hasErrors } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
@@ -157,7 +157,7 @@ const PARALLEL_THRESHOLD = 400;
  */
 export class RegistryHandle {
   private loaded: DirectiveRegistry | null = null;
-  private readonly stats: FileStat[];
+  private readonly digests: FileDigest[];
   /** What every ordinance's findings depend on besides its own files. */
   readonly context: string;
 
@@ -165,8 +165,8 @@ export class RegistryHandle {
     readonly dir: string,
     private readonly options: PipelineOptions,
   ) {
-    this.stats = statTree(dir);
-    this.context = fingerprint(this.stats, `${templatesFingerprint()}\0${JSON.stringify([options.config ?? null, options.settings ?? null])}`);
+    this.digests = digestTree(dir);
+    this.context = fingerprint(this.digests, `${templatesFingerprint()}\0${JSON.stringify([options.config ?? null, options.settings ?? null])}`);
   }
 
   get registry(): DirectiveRegistry {
@@ -177,10 +177,10 @@ export class RegistryHandle {
   /** The registry's files with their findings (from the summary when unchanged). */
   files(): VFile[] {
     const summary = SummaryCache.open(this.dir, 'registry', cacheLocation(this.options));
-    const cached = summary?.lookup(this.stats, '');
+    const cached = summary?.lookup(this.dir, '', this.digests);
     if (cached) return deserializeFiles(cached);
     const files = this.registry.files;
-    summary?.record(this.stats, '', serializeFiles(files));
+    summary?.record(this.digests, '', serializeFiles(files));
     return files;
   }
 }
@@ -194,7 +194,7 @@ function cacheLocation(options: PipelineOptions): CacheLocation | null {
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
 function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
-  const cached = summary?.lookup(statTree(dir), handle.context);
+  const cached = summary?.lookup(dir, handle.context);
   return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, xref: null, outputs: [] } : null;
 }
 
