@@ -47,6 +47,11 @@ export interface PipelineOptions {
   outDir: string;
   /** The project's ordinance.config.json, loaded. */
   config?: ProjectConfig;
+  /**
+   * The configuration of each workspace (found from its sources upward), in
+   * place of `config`: workspaces of one run may belong to different projects.
+   */
+  configOf?: (workspace: Workspace) => ProjectConfig | undefined;
   /** Rule settings given directly, above every other layer. */
   settings?: Record<string, RuleSetting>;
   /** The rules the validate stage runs (default: every registered rule). */
@@ -102,7 +107,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);
     const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
-    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
+    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.
@@ -110,6 +115,11 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     return notBuilt(result, options);
   }
   return result;
+}
+
+/** The folder of the workspace an ordinance folder belongs to (the one beside its registry, `directives/`): what paths in outputs are relative to. */
+export function workspaceRoot(ordinanceDir: string): string {
+  return path.dirname(path.resolve(ordinanceDir));
 }
 
 /** An ordinance that is not built: in a build, its old outputs are removed, so nothing stale is mistaken for current. */
@@ -138,7 +148,10 @@ export interface RunResult {
  */
 export async function compileRun(workspaces: Workspace[], options: PipelineOptions): Promise<RunResult> {
   const results: WorkspaceResult[] = [];
-  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, options));
+  for (const workspace of workspaces) {
+    const { configOf, ...rest } = options;
+    results.push(await compileWorkspace(workspace, { ...rest, config: configOf?.(workspace) ?? options.config }));
+  }
   let index: string | null = null;
   if (options.build) {
     const xrefs = results.flatMap((r) => r.ordinances).flatMap((o) => (o.outputs.length > 0 && o.xref ? [o.xref] : []));
