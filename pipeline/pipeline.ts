@@ -170,16 +170,24 @@ const PARALLEL_THRESHOLD = 400;
  */
 export class RegistryHandle {
   private loaded: DirectiveRegistry | null = null;
-  private readonly digests: FileDigest[];
-  /** What every ordinance's findings depend on besides its own files. */
-  readonly context: string;
+  private digestsMemo: FileDigest[] | null = null;
+  private contextMemo: string | null = null;
 
   constructor(
     readonly dir: string,
     private readonly options: PipelineOptions,
-  ) {
-    this.digests = digestTree(dir);
-    this.context = fingerprint(this.digests, `${templatesFingerprint()}\0${JSON.stringify([options.config ?? null, options.settings ?? null])}`);
+  ) {}
+
+  /** The registry's files by content: read only when a cache asks (a build never does). */
+  private get digests(): FileDigest[] {
+    this.digestsMemo ??= digestTree(this.dir);
+    return this.digestsMemo;
+  }
+
+  /** What every ordinance's findings depend on besides its own files. */
+  get context(): string {
+    this.contextMemo ??= fingerprint(this.digests, `${templatesFingerprint()}\0${JSON.stringify([this.options.config ?? null, this.options.settings ?? null])}`);
+    return this.contextMemo;
   }
 
   get registry(): DirectiveRegistry {
@@ -220,7 +228,7 @@ export async function compileFolder(dir: string, handle: RegistryHandle, options
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   let result: OrdinanceResult;
   try {
-    result = await SummaryCache.around(summary, dir, handle.context, () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
+    result = await SummaryCache.around(summary, dir, summary ? handle.context : '', () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
   } catch (error) {
     throw new FolderFailure(dir, failureOf(error));
   }
