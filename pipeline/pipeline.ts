@@ -19,7 +19,7 @@ import type { VFile } from 'vfile';
 import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
 import { cached } from './cache/cached.js';
 import type { CacheLocation } from './cache/files.js';
-import { fingerprint, statTree, SummaryCache, type FileStat } from './cache/summary-cache.js';
+import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
 import { hasErrors } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
@@ -48,6 +48,11 @@ export interface PipelineOptions {
   outDir: string;
   /** The project's ordinance.config.json, loaded. */
   config?: ProjectConfig;
+  /**
+   * The configuration of each workspace (found from its sources upward), in
+   * place of `config`: workspaces of one run may belong to different projects.
+   */
+  configOf?: (workspace: Workspace) => ProjectConfig | undefined;
   /** Rule settings given directly, above every other layer. */
   settings?: Record<string, RuleSetting>;
   /** The rules the validate stage runs (default: every registered rule). */
@@ -104,7 +109,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);
     const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
-    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
+    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.
@@ -112,6 +117,11 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     return notBuilt(result, options);
   }
   return result;
+}
+
+/** The folder of the workspace an ordinance folder belongs to (the one beside its registry, `directives/`): what paths in outputs are relative to. */
+export function workspaceRoot(ordinanceDir: string): string {
+  return path.dirname(path.resolve(ordinanceDir));
 }
 
 /** An ordinance that is not built: in a build, its old outputs are removed, so nothing stale is mistaken for current. */
@@ -140,7 +150,10 @@ export interface RunResult {
  */
 export async function compileRun(workspaces: Workspace[], options: PipelineOptions): Promise<RunResult> {
   const results: WorkspaceResult[] = [];
-  for (const workspace of workspaces) results.push(await compileWorkspace(workspace, options));
+  for (const workspace of workspaces) {
+    const { configOf, ...rest } = options;
+    results.push(await compileWorkspace(workspace, { ...rest, config: configOf?.(workspace) ?? options.config }));
+  }
   let index: string | null = null;
   if (options.build) {
     const xrefs = results.flatMap((r) => r.ordinances).flatMap((o) => (o.outputs.length > 0 && o.xref ? [o.xref] : []));
@@ -159,16 +172,24 @@ const PARALLEL_THRESHOLD = 400;
  */
 export class RegistryHandle {
   private loaded: DirectiveRegistry | null = null;
-  private readonly stats: FileStat[];
-  /** What every ordinance's findings depend on besides its own files. */
-  readonly context: string;
+  private digestsMemo: FileDigest[] | null = null;
+  private contextMemo: string | null = null;
 
   constructor(
     readonly dir: string,
     private readonly options: PipelineOptions,
-  ) {
-    this.stats = statTree(dir);
-    this.context = fingerprint(this.stats, `${templatesFingerprint()}\0${JSON.stringify([options.config ?? null, options.settings ?? null])}`);
+  ) {}
+
+  /** The registry's files by content: read only when a cache asks (a build never does). */
+  private get digests(): FileDigest[] {
+    this.digestsMemo ??= digestTree(this.dir);
+    return this.digestsMemo;
+  }
+
+  /** What every ordinance's findings depend on besides its own files. */
+  get context(): string {
+    this.contextMemo ??= fingerprint(this.digests, `${templatesFingerprint()}\0${JSON.stringify([this.options.config ?? null, this.options.settings ?? null])}`);
+    return this.contextMemo;
   }
 
   get registry(): DirectiveRegistry {
@@ -179,10 +200,10 @@ export class RegistryHandle {
   /** The registry's files with their findings (from the summary when unchanged). */
   files(): VFile[] {
     const summary = SummaryCache.open(this.dir, 'registry', cacheLocation(this.options));
-    const cached = summary?.lookup(this.stats, '');
+    const cached = summary?.lookup(this.dir, '', this.digests);
     if (cached) return deserializeFiles(cached);
     const files = this.registry.files;
-    summary?.record(this.stats, '', serializeFiles(files));
+    summary?.record(this.digests, '', serializeFiles(files));
     return files;
   }
 }
@@ -196,7 +217,7 @@ function cacheLocation(options: PipelineOptions): CacheLocation | null {
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
 function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
-  const cached = summary?.lookup(statTree(dir), handle.context);
+  const cached = summary?.lookup(dir, handle.context);
   return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, xref: null, outputs: [] } : null;
 }
 
@@ -209,7 +230,7 @@ export async function compileFolder(dir: string, handle: RegistryHandle, options
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   let result: OrdinanceResult;
   try {
-    result = await SummaryCache.around(summary, dir, handle.context, () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
+    result = await SummaryCache.around(summary, dir, summary ? handle.context : '', () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
   } catch (error) {
     throw new FolderFailure(dir, failureOf(error));
   }

@@ -3,7 +3,7 @@
  * cold one does, and an edit (even one that keeps the file's size) is seen.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectDiagnostics } from '../pipeline/diagnostics.js';
@@ -88,5 +88,114 @@ describe('a partly warm check of an imported title', () => {
     expect(inNotes.length).toBeGreaterThan(100);
     if (flags.length) expect(cold.xref.citations.filter((c) => c.written !== 'annotation').length).toBe(cold.xref.citations.length);
     else expect(cold.xref.citations.some((c) => c.written === 'annotation' && c.text)).toBe(true);
+  });
+});
+
+/**
+ * A cache is never trusted: each kind of entry (the per-file analyses, the
+ * per-folder summaries) damaged each way gives exactly what a cold check
+ * gives, on that run and the next (the damaged entry is dropped and written
+ * again), and never a crash.
+ */
+describe('a damaged cache', () => {
+  const CACHE = path.join('.cache', 'ordinance');
+
+  /** A workspace with a finding from parsing (kept in the analyses) and one from a rule (kept in the summaries only). */
+  function setup(): { dir: string; cold: ReturnType<typeof runCli> } {
+    const dir = workspace(path.join(FIXTURES, 'bad-input', 'unknown-annotation'));
+    cpSync(path.join(FIXTURES, 'bad-input', 'subdivision-gap', 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
+    const cold = runCli(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
+    expect(cold.code).toBe(1);
+    expect(cold.stdout).toContain('[unknown-annotation]');
+    expect(cold.stdout).toContain('[subdivision-sequence]');
+    // Sources older than the summaries, so that a cache trusting modification times would trust them.
+    const old = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(path.join(dir, 'ordinance'), { recursive: true, encoding: 'utf8' })) utimesSync(path.join(dir, 'ordinance', name), old, old);
+    expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+    return { dir, cold };
+  }
+
+  /** The cache files whose names start with `prefix`. */
+  function cacheFiles(dir: string, prefix: string): string[] {
+    const files = readdirSync(path.join(dir, CACHE))
+      .filter((n) => n.startsWith(prefix) && !n.endsWith('.tmp'))
+      .map((n) => path.join(dir, CACHE, n));
+    expect(files.length).toBeGreaterThan(0);
+    return files;
+  }
+
+  /** `text` with the JSON that starts at its first `{` rewritten by `edit` (what comes before it, a key or a checksum, kept). */
+  function rewriteJson(text: string, edit: (value: Record<string, unknown>) => void): string {
+    const start = text.indexOf('{');
+    const value = JSON.parse(text.slice(start)) as Record<string, unknown>;
+    edit(value);
+    return text.slice(0, start) + JSON.stringify(value);
+  }
+
+  /** Every list of findings in `value` emptied. */
+  function emptyMessages(value: Record<string, unknown>): void {
+    if (Array.isArray(value.messages)) value.messages = [];
+    for (const v of Object.values(value)) if (Array.isArray(v)) for (const item of v) if (item && typeof item === 'object' && 'messages' in item) item.messages = [];
+  }
+
+  const damage: Record<string, (text: string) => string> = {
+    edited: (text) => text.replaceAll('Unexpected annotation', 'Unexpected remark').replaceAll('"frontMatterValid":true', '"frontMatterValid":false'),
+    truncated: (text) => text.slice(0, Math.floor(text.length / 2)),
+    null: () => 'null',
+    'emptied messages': (text) => text,
+    'wrong-typed': (text) => text,
+  };
+
+  /** The analyses: one header line, then one line per file (its path, a tab, the entry). */
+  function damageAnalyses(dir: string, how: string): void {
+    for (const file of cacheFiles(dir, 'ordinance-')) {
+      const [header, ...lines] = readFileSync(file, 'utf8').split('\n');
+      const damaged = lines.map((line) => {
+        const tab = line.indexOf('\t');
+        const [key, entry] = [line.slice(0, tab), line.slice(tab + 1)];
+        if (how === 'null') return `${key}\tnull`;
+        if (how === 'emptied messages') return `${key}\t${rewriteJson(entry, emptyMessages)}`;
+        if (how === 'wrong-typed') return `${key}\t${rewriteJson(entry, (e) => Object.assign(e, { messages: 'none', places: 7 }))}`;
+        return `${key}\t${damage[how]!(entry)}`;
+      });
+      writeFileSync(file, how === 'truncated' ? damage.truncated!(readFileSync(file, 'utf8')) : [header, ...damaged].join('\n'));
+    }
+    // Without the summaries, the next check reads the analyses.
+    for (const file of cacheFiles(dir, 'summary-')) rmSync(file);
+  }
+
+  function damageSummaries(dir: string, how: string): void {
+    for (const file of cacheFiles(dir, 'summary-')) {
+      const text = readFileSync(file, 'utf8');
+      if (how === 'emptied messages') writeFileSync(file, rewriteJson(text, emptyMessages));
+      else if (how === 'wrong-typed')
+        writeFileSync(
+          file,
+          rewriteJson(text, (s) => Object.assign(s, { tool: 1, context: null, files: 'x', stats: 'x' })),
+        );
+      else writeFileSync(file, damage[how]!(text));
+    }
+  }
+
+  it.each(Object.keys(damage).flatMap((how) => [['analyses', how] as const, ['summaries', how] as const]))('with its %s %s, finds what a cold check finds', (kind, how) => {
+    const { dir, cold } = setup();
+    if (kind === 'analyses') damageAnalyses(dir, how);
+    else damageSummaries(dir, how);
+    expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+    expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+  });
+
+  it('sees an edit of the same size with the old modification time put back', () => {
+    const { dir } = setup();
+    const sample = path.join(dir, 'ordinance', 'sample');
+    const records = path.join(sample, '02-records.md');
+    const before = statSync(records);
+    writeFileSync(records, readFileSync(records, 'utf8').replace('(c) Records', '(b) Records'));
+    utimesSync(records, before.atime, before.mtime);
+    expect(statSync(records).size).toBe(before.size);
+    expect(statSync(records).mtimeMs).toBe(before.mtimeMs);
+    const cold = runCli(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
+    expect(cold.stdout).not.toContain('Unexpected subdivision `(c)`');
+    expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
   });
 });

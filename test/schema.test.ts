@@ -276,7 +276,7 @@ describe('front matter', () => {
       '2:1: Missing `short-title` in ordinance front matter, expected text',
       '2:1: Missing `jurisdiction` in ordinance front matter, expected a kebab-case id (lowercase letters, digits and hyphens)',
       '2:1: Missing `status` in ordinance front matter, expected one of `draft`, `introduced`, `adopted`, `effective`',
-      '2:1: Missing `version` in ordinance front matter, expected a whole number of at least 1',
+      '2:1: Missing `version` in ordinance front matter, expected a whole number from 1 to 9999',
     ]);
   });
 
@@ -286,7 +286,7 @@ describe('front matter', () => {
     );
     expect(findings).toEqual([
       '7:8: Unexpected number `5` for `dates`, expected a mapping of keys (`introduced`, `passed`, `approved`, `effective`)',
-      '9:3: Missing `vote.noes` in ordinance front matter, expected a whole number of at least 0',
+      '9:3: Missing `vote.noes` in ordinance front matter, expected a whole number from 0 to 99999',
       '10:3: Unexpected key `vote.noess` in ordinance front matter, expected `vote.noes` or one of `ayes`, `noes`',
       '13:5: Unexpected `Not An Id` for `codifies[2]`, expected a kebab-case id (lowercase letters, digits and hyphens)',
     ]);

@@ -17,7 +17,7 @@ describe('cross-references', () => {
     expect(xref.citations.every((c: { resolved: boolean }) => c.resolved)).toBe(true);
     expect(xref.citations).toContainEqual(
       expect.objectContaining({
-        file: 'ordinance/la-sanctuary-city/05-codification.md',
+        file: 'la-sanctuary-city/05-codification.md',
         section: 'codification',
         sectionLabel: 'Section 5',
         target: 'lapd-special-order-40',

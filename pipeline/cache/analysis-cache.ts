@@ -9,6 +9,9 @@
  * the blocks with their text, the notes on sections, and the terms, citations
  * and references with their words and positions, each still the same object
  * as in the text it stands in. Only the vfile is left out (it is put back).
+ * Each entry is sealed with a checksum of itself (and its file's path): one
+ * that was edited, truncated or corrupted, or that does not have the shape
+ * written, is dropped and the file parsed again, never trusted.
  * Builds always parse.
  */
 import { createHash } from 'node:crypto';
@@ -22,7 +25,7 @@ import type { SourceFile } from '../parse/parse-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
 import type { StageCache } from './cached.js';
-import { cacheDir, cacheFile, writeAtomically, type CacheLocation } from './files.js';
+import { cacheDir, cacheFile, checksum, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
 
 interface Entry {
   hash: string;
@@ -33,6 +36,24 @@ interface Entry {
   suppressions: Suppression[];
   /** The analysis without its vfile references, shared nodes written once (see `serialize`). */
   analysis: unknown;
+}
+
+/** Whether a parsed entry has the shape `set` writes (the checksum says it is whole; this, that it is ours). */
+function isEntry(value: unknown): value is Entry {
+  if (!value || typeof value !== 'object') return false;
+  const e = value as Record<string, unknown>;
+  return (
+    typeof e.hash === 'string' &&
+    Array.isArray(e.messages) &&
+    e.messages.every((m) => m && typeof m === 'object' && typeof (m as { reason?: unknown }).reason === 'string') &&
+    (e.frontMatter === null || (typeof e.frontMatter === 'object' && !Array.isArray(e.frontMatter))) &&
+    typeof e.frontMatterValid === 'boolean' &&
+    Array.isArray(e.places) &&
+    e.places.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string') &&
+    Array.isArray(e.suppressions) &&
+    !!e.analysis &&
+    typeof e.analysis === 'object'
+  );
 }
 
 let toolKeyMemo: string | null | undefined;
@@ -177,28 +198,30 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
   }
 
   private static hash(file: VFile, schema: string): string {
-    return createHash('sha1').update(schema).update('\0').update(String(file.value)).digest('hex');
+    return checksum(schema, String(file.value));
   }
 
-  /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss. */
+  /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss (or an entry that is not whole and as written). */
   get({ file, what: schema }: SourceFile): FileAnalysis | null {
     const line = this.lines.get(file.path);
     if (!line) return null;
-    let entry: Entry;
+    const text = unseal(line, file.path);
+    if (text === null) return null;
     try {
-      entry = JSON.parse(line) as Entry;
+      const entry = JSON.parse(text) as unknown;
+      if (!isEntry(entry) || entry.hash !== AnalysisCache.hash(file, schema)) return null;
+      const [restored] = deserializeFiles([{ path: file.path, messages: entry.messages }]);
+      const analysis = rehydrate(entry.analysis, file) as Omit<FileAnalysis, 'file'>; // parsed fresh from its line, used once
+      // Only a whole entry touches the file: a failure above leaves it as it was, to be parsed.
+      if (restored) file.messages.push(...restored.messages);
+      file.data.frontMatter = entry.frontMatter;
+      file.data.frontMatterValid = entry.frontMatterValid;
+      file.data.frontMatterPlaces = new Map(entry.places);
+      file.data.suppressions = entry.suppressions;
+      return { ...analysis, file };
     } catch {
       return null;
     }
-    if (entry.hash !== AnalysisCache.hash(file, schema)) return null;
-    const [restored] = deserializeFiles([{ path: file.path, messages: entry.messages }]);
-    if (restored) file.messages.push(...restored.messages);
-    file.data.frontMatter = entry.frontMatter;
-    file.data.frontMatterValid = entry.frontMatterValid;
-    file.data.frontMatterPlaces = new Map(entry.places);
-    file.data.suppressions = entry.suppressions ?? [];
-    const analysis = rehydrate(entry.analysis, file) as Omit<FileAnalysis, 'file'>; // parsed fresh from its line, used once
-    return { ...analysis, file };
   }
 
   /** Remember `analysis` of `file` (whose messages so far are all file-local). */
@@ -214,7 +237,7 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
     };
     // The analysis, serialized once, goes in as it is: the rest is small.
     const head = JSON.stringify(entry, (key, value) => (key === 'position' && value && !Array.isArray(value) ? pack(value as Position) : value));
-    this.lines.set(file.path, `${head.slice(0, -1)},"analysis":${serialize(analysis)}}`);
+    this.lines.set(file.path, seal(`${head.slice(0, -1)},"analysis":${serialize(analysis)}}`, file.path));
     this.dirty = true;
   }
 

@@ -1,4 +1,8 @@
-/** Where the check caches live, and how they are written: whole or not at all. */
+/**
+ * Where the check caches live, and how they are written and read back: whole
+ * or not at all, and every record sealed with a checksum of itself, so an
+ * entry that was edited, truncated or corrupted is dropped, never trusted.
+ */
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,4 +33,27 @@ export function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
+}
+
+/** The SHA-256 of `parts` joined by tabs, in hex: what seals a cache record and names a file's content. */
+export function checksum(...parts: (string | Buffer)[]): string {
+  const hash = createHash('sha256');
+  parts.forEach((part, i) => {
+    if (i > 0) hash.update('\t');
+    hash.update(part);
+  });
+  return hash.digest('hex');
+}
+
+/** `text` sealed: its checksum, a tab, then the text. */
+export function seal(text: string, key = ''): string {
+  return `${checksum(key, text)}\t${text}`;
+}
+
+/** The text of a sealed record, or null when it is not whole and unchanged (its checksum does not match). */
+export function unseal(record: string, key = ''): string | null {
+  const tab = record.indexOf('\t');
+  if (tab !== 64) return null;
+  const text = record.slice(tab + 1);
+  return record.slice(0, tab) === checksum(key, text) ? text : null;
 }

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { FolderFailure, type Failure } from '../failure.js';
-import { discoverWorkspaces, UsageError } from '../load/sources.js';
+import { discoverWorkspaces, UsageError, type Workspace } from '../load/sources.js';
 import { compileRun, compileWorkspace, filesOf } from '../pipeline.js';
 import { checkTemplates, TemplateError } from '../template/load.js';
 import { FileProblemsError } from '../schema/json-file.js';
-import { ConfigError, findConfig, loadConfig } from '../validate/config.js';
+import { ConfigError, findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
+import { SourceDateEpochError, sourceDateEpoch } from '../provenance.js';
 import { rules } from '../validate/rules/index.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
 
@@ -37,10 +38,14 @@ Options:
                  sarif (SARIF 2.1.0, for code-scanning upload)
   --max-warnings <n>  exit 1 when there are more than n warnings
   --config <file>     project configuration (default: ordinance.config.json
-                 in this folder or the nearest above it)
+                 in the sources' folder or the nearest above it)
   --out <dir>    output folder for build (default: dist)
   --quiet        build: do not list the files written
   --debug        show the stack trace of an internal error (also ORDINANCE_DEBUG=1)
+
+Environment:
+  SOURCE_DATE_EPOCH   build: the date stamped in the PDFs, in whole seconds
+                 from 0 (1970-01-01) to 253402300799 (9999-12-31)
 
 Exit codes: 0 clean, 1 problems in the sources, 2 usage or internal error.
 `;
@@ -170,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof TemplateError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof TemplateError || error instanceof ConfigError || error instanceof SourceDateEpochError) {
       process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
       return 2;
     }
@@ -233,10 +238,19 @@ async function run(args: Args): Promise<number> {
   }
   const build = args.command === 'build';
   doing = build ? 'building' : 'checking';
-  const config = loadConfig(findConfig(process.cwd(), args.config), rules);
+  // A build's date is checked before anything is read or written.
+  if (build) sourceDateEpoch();
+  // Each workspace's configuration is found from its sources upward (an explicit --config wins), so the run does not depend on the working directory.
+  const configs = new Map<string | null, ProjectConfig>();
+  const configOf = (workspace: Workspace) => {
+    const file = findConfig(path.dirname(path.resolve(workspace.registryDir)), args.config);
+    if (!configs.has(file)) configs.set(file, loadConfig(file, rules));
+    return configs.get(file);
+  };
+  for (const workspace of workspaces) configOf(workspace);
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
   checkTemplates();
-  const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, config });
+  const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
   const results = run.workspaces;
   const files = filesOf(results);
   const output = formatDiagnostics(files, args.format, packageVersion());

@@ -89,8 +89,18 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
   }));
 }
 
+/**
+ * Whether `dir` is one ordinance: it holds ordinance.md (or code.md); or,
+ * lacking it, Markdown files and neither a registry nor an ordinance folder.
+ * A folder of ordinances stays one whatever Markdown lies beside them (a
+ * README, notes): such files belong to no ordinance.
+ */
 function isOrdinanceFolder(dir: string): boolean {
-  return METADATA_FILES.some((n) => existsSync(path.join(dir, n))) || readdirSync(dir).some((n) => n.endsWith('.md') && n !== 'README.md');
+  if (METADATA_FILES.some((n) => existsSync(path.join(dir, n)))) return true;
+  if (existsSync(path.join(dir, REGISTRY_FOLDER))) return false;
+  const entries = readdirSync(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isDirectory() && !e.name.startsWith('.') && METADATA_FILES.some((n) => existsSync(path.join(dir, e.name, n))))) return false;
+  return entries.some((e) => e.name.endsWith('.md') && e.name !== 'README.md');
 }
 
 /** Read one file as a vfile; a file that is not UTF-8 comes back empty with an error on it. */

@@ -61,7 +61,15 @@ const SECTION_ID = { pattern: '^[a-z0-9]+(?:[-.:][a-z0-9]+)*$', expected: 'an id
 const ISO_DATE = () => Type.String({ format: 'date' });
 const TextList = () => Type.Array(Text());
 const IdList = () => Type.Array(Text(SLUG));
-const Count = (minimum: number) => Type.Integer({ minimum });
+/**
+ * A whole number in a range a drafter means: YAML reads `1e26` as a whole
+ * number and a 20-digit number rounded, and neither can print as written.
+ */
+const Count = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
+/** Versions of one ordinance. */
+const MAX_VERSION = 9999;
+/** Votes of one body on one measure. */
+const MAX_VOTES = 99_999;
 
 export const ordinanceSchema = Type.Object(
   {
@@ -70,7 +78,7 @@ export const ordinanceSchema = Type.Object(
     'short-title': Text(),
     jurisdiction: Text({ ...SLUG, description: 'Jurisdiction template id in templates/jurisdictions/' }),
     status: Type.Enum(ORDINANCE_STATUSES),
-    version: Count(1),
+    version: Count(1, MAX_VERSION),
     number: Type.Optional(Text()),
     designation: Type.Optional(Text({ description: 'A code title\'s own number ("3"), for citations relative to it ("this title")' })),
     'council-file': Type.Optional(Text()),
@@ -86,7 +94,7 @@ export const ordinanceSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    vote: Type.Optional(Type.Object({ ayes: Count(0), noes: Count(0) }, { additionalProperties: false })),
+    vote: Type.Optional(Type.Object({ ayes: Count(0, MAX_VOTES), noes: Count(0, MAX_VOTES) }, { additionalProperties: false })),
     urgency: Type.Optional(Type.Boolean()),
     adds: Type.Optional(TextList()),
     amends: Type.Optional(TextList()),

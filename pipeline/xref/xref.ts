@@ -4,6 +4,7 @@
  * (`dist/<slug>/xref.json`), and the other direction: which ordinances and
  * sections cite or codify a directive (`ordinance xref <directive-id>`).
  */
+import path from 'node:path';
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../resolve/resolve.js';
 import { RELATIONS, type DirectiveRelation, type Relation } from './relations.js';
@@ -177,6 +178,14 @@ export function directivesJson(xrefs: Xref[]): string {
 }
 
 /** dist/<slug>/xref.json. */
-export function xrefJson(xref: Xref): string {
-  return `${JSON.stringify(xref, null, 2)}\n`;
+export function xrefJson(xref: Xref, root?: string): string {
+  if (root === undefined) return `${JSON.stringify(xref, null, 2)}\n`;
+  // Paths relative to the workspace, with forward slashes: the same bytes from any working directory, on any system.
+  const relative = (file: string) => path.relative(root, path.resolve(file)).split(path.sep).join('/');
+  const placed = {
+    ...xref,
+    citations: xref.citations.map((c) => ({ ...c, file: relative(c.file) })),
+    references: xref.references.map((r) => ({ ...r, file: relative(r.file) })),
+  };
+  return `${JSON.stringify(placed, null, 2)}\n`;
 }
