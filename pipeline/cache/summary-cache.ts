@@ -7,7 +7,7 @@
  * modified within two seconds of the summary is never trusted to be unchanged.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import { walkTree } from '../load/walk.js';
 import { serializeFiles, type SerializedFile } from '../parallel/messages.js';
@@ -31,7 +31,8 @@ export function statTree(dir: string): FileStat[] {
   const out: FileStat[] = [];
   for (const entry of walkTree(dir, { skipHidden: true, skipUnreadable: true })) {
     if (entry.isDirectory || !entry.name.endsWith('.md') || entry.name === 'README.md') continue;
-    const stat = statSync(entry.path);
+    // A link that dangles, or a pipe, counts by its own stat: its appearing changes the folder.
+    const stat = entry.isFile ? statSync(entry.path) : lstatSync(entry.path);
     out.push([entry.path, stat.size, stat.mtimeMs, stat.ino]);
   }
   // By full path, as the cache has always keyed them (not the walk's folder-first order).
