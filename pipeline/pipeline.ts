@@ -176,7 +176,7 @@ const INDEX = 'directives.json';
 
 /** The folders a build reads: each ordinance, and the registry with the workspace folder around it when there is one. */
 function sourceFolders(workspaces: Workspace[]): string[] {
-  return workspaces.flatMap((w) => [...w.ordinances, ...(existsSync(w.registryDir) ? [w.registryDir, path.dirname(path.resolve(w.registryDir))] : [])]);
+  return workspaces.flatMap((w) => [...(existsSync(w.registryDir) ? [path.dirname(path.resolve(w.registryDir)), w.registryDir] : []), ...w.ordinances]);
 }
 
 /** Ordinance folders whose outputs would land where another's do (the same slug in two workspaces, or the index's name). */

@@ -46,17 +46,15 @@ function realTarget(dir: string): string {
  */
 export function prepareOutDir(outDir: string, sources: string[]): void {
   const out = realTarget(outDir);
-  for (const source of sources) {
+  const folders = sources.flatMap((source) => {
     const real = realPath(source);
-    if (real === null) continue;
-    if (inside(out, real)) {
-      throw new EnvironmentError(
-        `--out ${outDir} ${out === real ? 'is' : 'lies inside'} the source folder ${shown(source)}: a build would write among the sources; choose an output folder apart from them`,
-      );
-    }
-    if (inside(real, out))
-      throw new EnvironmentError(`--out ${outDir} holds the source folder ${shown(source)}: a build would write among the sources; choose an output folder apart from them`);
-  }
+    return real === null ? [] : [{ source, real }];
+  });
+  // The innermost folder it lies in says most; otherwise the first it holds.
+  const within = folders.filter((f) => inside(out, f.real)).sort((a, b) => b.real.length - a.real.length)[0];
+  const holds = folders.find((f) => inside(f.real, out));
+  const refused = within ? `${out === within.real ? 'is' : 'lies inside'} the source folder ${shown(within.source)}` : holds ? `holds the source folder ${shown(holds.source)}` : null;
+  if (refused) throw new EnvironmentError(`--out ${outDir} ${refused}: a build would write among the sources; choose an output folder apart from them`);
   const stat = lstatOrNull(outDir);
   if (stat && !stat.isDirectory()) throw new EnvironmentError(`--out ${outDir} is not a folder, expected a folder for the outputs`);
   const probe = path.join(outDir, temporaryName('probe'));
