@@ -53,7 +53,11 @@ export function prepareOutDir(outDir: string, sources: string[]): void {
   // The innermost folder it lies in says most; otherwise the first it holds.
   const within = folders.filter((f) => inside(out, f.real)).sort((a, b) => b.real.length - a.real.length)[0];
   const holds = folders.find((f) => inside(f.real, out));
-  const refused = within ? `${out === within.real ? 'is' : 'lies inside'} the source folder ${shown(within.source)}` : holds ? `holds the source folder ${shown(holds.source)}` : null;
+  const refused = within
+    ? `${out === within.real ? 'is' : 'lies inside'} the source folder ${shown(within.source)}`
+    : holds
+      ? `holds the source folder ${shown(holds.source)}`
+      : null;
   if (refused) throw new EnvironmentError(`--out ${outDir} ${refused}: a build would write among the sources; choose an output folder apart from them`);
   const stat = lstatOrNull(outDir);
   if (stat && !stat.isDirectory()) throw new EnvironmentError(`--out ${outDir} is not a folder, expected a folder for the outputs`);
