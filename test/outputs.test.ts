@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, runCli, tempDir, workspace } from './helpers.js';
+import { BIN, FIXTURES, runCli, workspace } from './helpers.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const OUTPUTS = ['.ordinance-outputs.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json'];
