@@ -307,10 +307,11 @@ describe('builds at once, and killed builds (item 8)', () => {
     for (const slug of ['b', 'c']) cpSync(path.join(dir, 'ordinance', 'sample'), path.join(dir, 'ordinance', slug), { recursive: true });
     const child = spawn(process.execPath, [BIN, 'build', 'ordinance', '--quiet'], { cwd: dir });
     // Interrupted once it has begun writing.
-    while (!existsSync(path.join(dir, 'dist', 'sample'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!existsSync(path.join(dir, 'dist', 'b'))) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.on('close', (c, signal) => resolve(c ?? signal)));
-    expect([143, 0]).toContain(code);
+    // 143 from its handler; on a loaded machine the build may have finished (0) or be exiting when the signal lands.
+    expect([143, 0, 'SIGTERM']).toContain(code);
     const left = readdirSync(path.join(dir, 'dist'), { recursive: true }).map(String);
     expect(left.filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
