@@ -146,7 +146,9 @@ function sourceProblem(filePath: string, workspace: string | undefined): { ruleI
 function linkProblem(linkPath: string, target: string | null, workspace: string | undefined): string | null {
   const written = readlinkSync(linkPath);
   if (target === null) return `Unexpected dangling link to \`${written}\`, expected a link to a file or folder that exists`;
-  if (workspace && !inside(target, workspace)) return `Unexpected link to \`${written}\` outside the workspace \`${workspace}\`, expected a link to a file or folder inside it`;
+  if (workspace && !inside(target, workspace)) {
+    return `Unexpected link to \`${written}\` outside the workspace \`${path.relative(process.cwd(), workspace) || '.'}\`, expected a link to a file or folder inside it`;
+  }
   return null;
 }
 
