@@ -20,7 +20,8 @@ import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
 import { cached } from './cache/cached.js';
 import type { CacheLocation } from './cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
-import { hasErrors } from './diagnostics.js';
+import { existsSync } from 'node:fs';
+import { hasErrors, report } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
 import { walkTree } from './load/walk.js';
@@ -30,6 +31,7 @@ import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { parseFile, parseOrdinance } from './parse/parse-ordinance.js';
 import { provenanceOf } from './provenance.js';
 import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js';
+import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderOrdinance } from './render/render-ordinance.js';
 import { loadTemplate, templatesFingerprint } from './template/load.js';
@@ -71,6 +73,12 @@ export interface PipelineOptions {
    * a location of their own (an API caller's, a test's); or false.
    */
   cache?: boolean | CacheLocation;
+  /**
+   * Ordinance folders that may not be published, by folder, with why (their
+   * slug is another's of the same run, or the index's name): set by
+   * `compileRun`, which sees every workspace.
+   */
+  slugClashes?: Record<string, string>;
 }
 
 export interface OrdinanceResult {
@@ -89,7 +97,7 @@ export interface OrdinanceResult {
 
 /** Run the stages on one ordinance folder (loaded) against `registry`. */
 export async function compileOrdinance(sources: OrdinanceSources, registry: DirectiveRegistry, options: PipelineOptions): Promise<OrdinanceResult> {
-  const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles];
+  const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles, ...sources.problems];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
   // Check reuses the analyses of unchanged files; build always parses.
   const analyses = AnalysisCache.open(sources.dir, 'ordinance', cacheLocation(options));
@@ -103,6 +111,12 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   result.ordinance = ordinance;
   result.xref = resolved.xref;
   if (!options.build) return result;
+  const clash = options.slugClashes?.[sources.dir];
+  if (clash) {
+    // Not retracted: what lies at its place in dist/ is the other ordinance's.
+    report(sources.folder, 'output-clash', clash, { place: { line: 1, column: 1 } });
+    return result;
+  }
   if (hasErrors(files)) return notBuilt(result, options);
   const template = loadTemplate(ordinance.meta.jurisdiction);
   const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
@@ -126,7 +140,12 @@ export function workspaceRoot(ordinanceDir: string): string {
 
 /** An ordinance that is not built: in a build, its old outputs are removed, so nothing stale is mistaken for current. */
 async function notBuilt(result: OrdinanceResult, options: PipelineOptions): Promise<OrdinanceResult> {
-  if (options.build) await retractOutputs(options.outDir, result.slug);
+  if (!options.build) return result;
+  try {
+    await retractOutputs(options.outDir, result.slug);
+  } catch (error) {
+    result.failure ??= failureOf(error);
+  }
   return result;
 }
 
@@ -139,7 +158,7 @@ export interface WorkspaceResult {
 
 export interface RunResult {
   workspaces: WorkspaceResult[];
-  /** dist/directives.json when the run built ordinances that touch prior directives. */
+  /** dist/directives.json, rewritten by every build from the ordinances it built (an empty index when none was). */
   index: string | null;
 }
 
@@ -149,6 +168,11 @@ export interface RunResult {
  * repeal each directive), published like their outputs.
  */
 export async function compileRun(workspaces: Workspace[], options: PipelineOptions): Promise<RunResult> {
+  if (options.build) {
+    // Before anything is written or removed: an output folder among the sources, or one that cannot be written, stops the run.
+    prepareOutDir(options.outDir, sourceFolders(workspaces));
+    options = { ...options, slugClashes: slugClashes(workspaces) };
+  }
   const results: WorkspaceResult[] = [];
   for (const workspace of workspaces) {
     const { configOf, ...rest } = options;
@@ -157,9 +181,32 @@ export async function compileRun(workspaces: Workspace[], options: PipelineOptio
   let index: string | null = null;
   if (options.build) {
     const xrefs = results.flatMap((r) => r.ordinances).flatMap((o) => (o.outputs.length > 0 && o.xref ? [o.xref] : []));
-    if (xrefs.length) index = await publishIndex(options.outDir, 'directives.json', directivesJson(xrefs));
+    index = await publishIndex(options.outDir, INDEX, directivesJson(xrefs));
   }
   return { workspaces: results, index };
+}
+
+/** The index of a build, at the top of the output folder. */
+const INDEX = 'directives.json';
+
+/** The folders a build reads: each ordinance, and the registry with the workspace folder around it when there is one. */
+function sourceFolders(workspaces: Workspace[]): string[] {
+  return workspaces.flatMap((w) => [...(existsSync(w.registryDir) ? [path.dirname(path.resolve(w.registryDir)), w.registryDir] : []), ...w.ordinances]);
+}
+
+/** Ordinance folders whose outputs would land where another's do (the same slug in two workspaces, or the index's name). */
+function slugClashes(workspaces: Workspace[]): Record<string, string> {
+  const first = new Map<string, string>();
+  const clashes: Record<string, string> = {};
+  for (const dir of workspaces.flatMap((w) => w.ordinances)) {
+    const slug = path.basename(path.resolve(dir));
+    const other = first.get(slug);
+    if (slug === INDEX) clashes[dir] = `Unexpected ordinance folder name \`${slug}\`, expected a name other than the build's index (\`${INDEX}\` in the output folder)`;
+    else if (other !== undefined)
+      clashes[dir] = `Unexpected ordinance folder name \`${slug}\`, expected a name of its own: \`${other}\` is built to the same place in the output folder`;
+    else first.set(slug, dir);
+  }
+  return clashes;
 }
 
 /** Below this many source files a workspace is compiled on the main thread: workers cost more to start than they save. */

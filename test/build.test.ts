@@ -36,7 +36,7 @@ describe('the shipped Los Angeles ordinance', () => {
   });
 
   it('writes the PDF and the summary, and says so', () => {
-    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual([`${SLUG}.pdf`, 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
+    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual(['.ordinance-outputs.json', `${SLUG}.pdf`, 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
     expect(stderr).toContain(`${SLUG}.pdf`);
   });
 

@@ -91,13 +91,14 @@ describe('ordinance build', () => {
     expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error Unexpected `nonsense` for `kind`/);
     expect(result.stderr).toContain('not built: ordinance/second');
     expect(readdirSync(path.join(dir, 'dist', 'second'))).toEqual([]);
-    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
+    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['.ordinance-outputs.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
   });
 
   it('leaves no temporary files in dist/', () => {
     const dir = workspace();
     expect(runCli(['build', 'ordinance', '--quiet'], dir).code).toBe(0);
-    expect(readdirSync(path.join(dir, 'dist', 'sample')).filter((n) => n.startsWith('.'))).toEqual([]);
+    // Only the manifest of what the build wrote, no temporary file.
+    expect(readdirSync(path.join(dir, 'dist', 'sample')).filter((n) => n.startsWith('.'))).toEqual(['.ordinance-outputs.json']);
     rmSync(dir, { recursive: true, force: true });
   });
 

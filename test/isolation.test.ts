@@ -4,7 +4,7 @@
  * stderr (its stack only with --debug), stops every worker and exits 2; an
  * ordinance that cannot be published is not built, and the others are.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectDiagnostics } from '../pipeline/diagnostics.js';
@@ -45,22 +45,23 @@ describe('a rule that throws', () => {
 });
 
 /**
- * A real failure to provoke: a folder where `ordinance.md` should be a file.
- * Discovery and the worker pool's sizing walk it as a folder; reading it as
- * the ordinance's metadata fails (EISDIR) inside the compile of that folder.
+ * A real failure to provoke: a file where the registry folder `directives/`
+ * should be. Discovery and the registry's file stats pass over it; listing
+ * it for the registry's entries fails (ENOTDIR) inside the compile of the
+ * first folder that needs the registry, on whichever thread compiles it.
+ * (A folder named `ordinance.md`, once the provocation here, is now that
+ * ordinance's finding: see test/outputs.test.ts.)
  */
 function brokenWorkspace(copies: number): string {
   const dir = tempDir();
   for (let i = 0; i < copies; i++)
     cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', `sample-${String(i).padStart(3, '0')}`), { recursive: true });
-  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives'), path.join(dir, 'ordinance', 'directives'), { recursive: true });
-  mkdirSync(path.join(dir, 'ordinance', 'broken', 'ordinance.md'), { recursive: true });
-  writeFileSync(path.join(dir, 'ordinance', 'broken', '01-purpose.md'), '---\nid: purpose\nheading: Purpose\n---\n\nText.\n');
+  writeFileSync(path.join(dir, 'ordinance', 'directives'), 'not a folder\n');
   return dir;
 }
 
 describe('an internal error in a folder', () => {
-  const LINE = /^ordinance: internal error while checking ordinance\/broken: EISDIR: illegal operation on a directory, read\n/;
+  const LINE = /^ordinance: internal error while checking ordinance\/sample-\d{3}: ENOTDIR: not a directory, scandir 'ordinance\/directives'\n/;
 
   it('is one line on the main thread, with its stack only under --debug', () => {
     const dir = brokenWorkspace(2);
@@ -100,15 +101,18 @@ describe('an ordinance that cannot be published', () => {
     const dir = tempDir();
     for (const slug of ['first', 'second']) cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', slug), { recursive: true });
     cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives'), path.join(dir, 'ordinance', 'directives'), { recursive: true });
+    expect(runCli(['build', 'ordinance', '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
     // A folder where the build must write a file: renaming xref.json into place fails.
+    rmSync(path.join(dir, 'dist', 'first', 'xref.json'));
     mkdirSync(path.join(dir, 'dist', 'first', 'xref.json', 'in-the-way'), { recursive: true });
-    writeFileSync(path.join(dir, 'dist', 'first', 'summary.md'), 'stale\n');
     const result = runCli(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    // A failure of the environment: one line naming the file, not an internal error.
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ordinance: internal error while building ordinance\/first: E[A-Z]+: .*xref\.json'\n/);
-    expect(result.stderr).toContain('not built: ordinance/first (internal error above)\n');
+    expect(result.stderr).toMatch(/^ordinance: cannot write dist\/first\/xref\.json \(EISDIR: illegal operation on a directory\)\n/);
+    expect(result.stderr).toContain('not built: ordinance/first (see above)\n');
     expect(result.stderr).toContain(`built ${path.join('dist', 'second', 'second.pdf')}`);
-    expect(readdirSync(path.join(dir, 'dist', 'first'))).toEqual([]);
+    // Every output of the last build is removed; the folder someone put in the way is not the tool's to remove.
+    expect(readdirSync(path.join(dir, 'dist', 'first'))).toEqual(['xref.json']);
     expect(existsSync(path.join(dir, 'dist', 'second', 'xref.json'))).toBe(true);
     // The index holds the ordinance that was built, and not the other.
     expect(result.stderr).toContain(`built ${path.join('dist', 'directives.json')}`);

@@ -50,12 +50,14 @@ function listTree(dir: string): [string, number][] {
   const out: [string, number][] = [];
   for (const entry of walkTree(dir, { skipHidden: true, skipUnreadable: true })) {
     if (entry.isDirectory || entry.name === 'README.md') continue;
+    let stat: ReturnType<typeof statSync> | null = null;
     try {
-      const stat = statSync(entry.path);
-      if (stat.isFile()) out.push([entry.path, stat.size]);
+      stat = statSync(entry.path);
     } catch {
-      // Gone or dangling since the walk: not a file the findings depend on.
+      // A dangling link: counted below, never read.
     }
+    // A dangling link, a pipe or a device counts too (size -1, never read): its appearing changes the folder's findings.
+    out.push([entry.path, stat?.isFile() ? stat.size : -1]);
   }
   // By full path, as the cache has always keyed them (not the walk's folder-first order).
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -88,7 +90,7 @@ function hashFile(file: string): string | null {
 
 /** Every file below `dir` the findings may depend on, with its size and content hash. */
 export function digestTree(dir: string): FileDigest[] {
-  return listTree(dir).map(([file, size]) => [file, size, hashFile(file) ?? '']);
+  return listTree(dir).map(([file, size]) => [file, size, size < 0 ? '' : (hashFile(file) ?? '')]);
 }
 
 /** A short fingerprint of digests, for the context of other summaries. */
@@ -137,7 +139,7 @@ export class SummaryCache {
       if (file !== recorded[0] || size !== recorded[1]) return null;
     }
     for (let i = 0; i < files.length; i++) {
-      const hash = digests ? digests[i]![2] : hashFile(files[i]![0]);
+      const hash = digests ? digests[i]![2] : files[i]![1] < 0 ? '' : hashFile(files[i]![0]);
       if (hash !== summary.files[i]![2]) return null;
     }
     return summary.findings as SerializedFile[];

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectDiagnostics, hasErrors } from '../diagnostics.js';
-import { FolderFailure, type Failure } from '../failure.js';
+import { EnvironmentError, FolderFailure, type Failure } from '../failure.js';
 import { discoverWorkspaces, UsageError, type Workspace } from '../load/sources.js';
 import { compileRun, compileWorkspace, filesOf } from '../pipeline.js';
 import { checkTemplates, TemplateError } from '../template/load.js';
@@ -47,7 +47,8 @@ Environment:
   SOURCE_DATE_EPOCH   build: the date stamped in the PDFs, in whole seconds
                  from 0 (1970-01-01) to 253402300799 (9999-12-31)
 
-Exit codes: 0 clean, 1 problems in the sources, 2 usage or internal error.
+Exit codes: 0 clean, 1 problems in the sources, 2 usage, environment (an
+output folder that cannot be written) or internal error.
 `;
 
 interface Args {
@@ -130,9 +131,9 @@ let debug = false;
 /** What the run was doing with a folder, for the line of an internal error in it. */
 let doing = 'checking';
 
-/** One line for an internal error (`ordinance --help` says how to see more), and its stack trace when debugging. */
+/** One line for an internal error (`ordinance --help` says how to see more), and its stack trace when debugging; a failure of the environment is its own line. */
 function reportInternal(what: string, failure: Failure): void {
-  process.stderr.write(`ordinance: internal error${what}: ${failure.message}\n`);
+  process.stderr.write(failure.environment ? `ordinance: ${failure.message}\n` : `ordinance: internal error${what}: ${failure.message}\n`);
   if (debug) process.stderr.write(`${failure.stack ?? ''}\n`);
 }
 
@@ -175,7 +176,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof TemplateError || error instanceof ConfigError || error instanceof SourceDateEpochError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof TemplateError ||
+      error instanceof ConfigError ||
+      error instanceof SourceDateEpochError ||
+      error instanceof EnvironmentError
+    ) {
       process.stderr.write(`ordinance: ${error.message}\n${error instanceof UsageError ? "Run 'ordinance --help' for usage.\n" : ''}`);
       return 2;
     }
@@ -248,6 +255,13 @@ async function run(args: Args): Promise<number> {
     return configs.get(file);
   };
   for (const workspace of workspaces) configOf(workspace);
+  // Interrupted, a build still exits through its exit handlers, which remove its temporary files.
+  if (build)
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const)
+      process.once(signal, () => process.exit(code));
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
   checkTemplates();
   const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
@@ -260,7 +274,7 @@ async function run(args: Args): Promise<number> {
   if (build && !args.quiet) {
     for (const result of results.flatMap((r) => r.ordinances)) {
       if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
-      else if (result.failure) process.stderr.write(`not built: ${result.dir} (internal error above)\n`);
+      else if (result.failure) process.stderr.write(`not built: ${result.dir} (${result.failure.environment ? 'see above' : 'internal error above'})\n`);
       else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
     }
     if (run.index) process.stderr.write(`built ${run.index}\n`);

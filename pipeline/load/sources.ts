@@ -2,12 +2,12 @@
  * Load: find the ordinances and the registry below the paths a user names,
  * and read their files as vfiles. Nothing here interprets Markdown.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { decodeUtf8 } from './utf8.js';
-import { walkTree } from './walk.js';
+import { realPath, walkTree, type WalkEntry } from './walk.js';
 
 /** The file in an ordinance folder that holds the ordinance-level metadata. */
 export const ORDINANCE_FILE = 'ordinance.md';
@@ -32,6 +32,8 @@ export interface OrdinanceSources {
   groupFiles: Map<string, VFile>;
   /** A vfile standing for the folder itself, for folder-level problems. */
   folder: VFile;
+  /** Entries that cannot be part of the ordinance (a linked folder outside the workspace, a dangling link), each with its error. */
+  problems: VFile[];
 }
 
 /** Where the ordinances of one run live. */
@@ -103,9 +105,21 @@ function isOrdinanceFolder(dir: string): boolean {
   return entries.some((e) => e.name.endsWith('.md') && e.name !== 'README.md');
 }
 
-/** Read one file as a vfile; a file that is not UTF-8 comes back empty with an error on it. */
-export function readSourceFile(filePath: string): VFile {
-  const bytes = readFileSync(filePath);
+/**
+ * Read one file as a vfile. A file that is not UTF-8, or that cannot be read
+ * as a source at all (a folder or a pipe where a file must be, a link that
+ * dangles or leaves `workspace`), comes back empty with an error on it.
+ */
+export function readSourceFile(filePath: string, workspace?: string): VFile {
+  const problem = sourceProblem(filePath, workspace);
+  if (problem) return unreadable(filePath, problem.ruleId, problem.reason);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return unreadable(filePath, 'source-file', `Unexpected unreadable file (${code}), expected a Markdown file the build can read`);
+  }
   const decoded = decodeUtf8(bytes);
   if (decoded.ok) return new VFile({ path: filePath, value: decoded.text });
   const file = new VFile({ path: filePath, value: '' });
@@ -115,23 +129,77 @@ export function readSourceFile(filePath: string): VFile {
   return file;
 }
 
+/** The error of a source that cannot be read: its vfile is empty. */
+export const UNREADABLE = new Set(['source-encoding', 'source-file', 'source-link']);
+
+function unreadable(filePath: string, ruleId: string, reason: string): VFile {
+  const file = new VFile({ path: filePath, value: '' });
+  report(file, ruleId, reason, { place: { line: 1, column: 1 } });
+  return file;
+}
+
+/** Why `filePath` cannot be read as a source file, or null when it can. Never reads it (a pipe would block). */
+function sourceProblem(filePath: string, workspace: string | undefined): { ruleId: string; reason: string } | null {
+  let stat = lstatSync(filePath, { throwIfNoEntry: false });
+  if (!stat) return { ruleId: 'source-file', reason: 'Unexpected missing file, expected a Markdown file' };
+  if (stat.isSymbolicLink()) {
+    const problem = linkProblem(filePath, realPath(filePath), workspace);
+    if (problem) return { ruleId: 'source-link', reason: problem };
+    stat = statSync(filePath);
+  }
+  if (stat.isFile()) return null;
+  const kind = stat.isDirectory() ? 'folder' : stat.isFIFO() ? 'named pipe' : stat.isSocket() ? 'socket' : 'device';
+  return { ruleId: 'source-file', reason: `Unexpected ${kind} \`${path.basename(filePath)}\`, expected a Markdown file` };
+}
+
+/** Why a link cannot be followed (it dangles, or leads out of the workspace), or null when it can. */
+function linkProblem(linkPath: string, target: string | null, workspace: string | undefined): string | null {
+  const written = readlinkSync(linkPath);
+  if (target === null) return `Unexpected dangling link to \`${written}\`, expected a link to a file or folder that exists`;
+  if (workspace && !inside(target, workspace)) {
+    return `Unexpected link to \`${written}\` outside the workspace \`${path.relative(process.cwd(), workspace) || '.'}\`, expected a link to a file or folder inside it`;
+  }
+  return null;
+}
+
+/** Whether `target` is `folder` or lies below it (both real paths). */
+export function inside(target: string, folder: string): boolean {
+  return target === folder || target.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
+}
+
+/** The workspace a folder of ordinances or the registry belongs to: its parent, links resolved. */
+function workspaceOf(dir: string): string {
+  const parent = path.dirname(path.resolve(dir));
+  return realPath(parent) ?? parent;
+}
+
 /** Markdown files of a folder in name order, README.md excluded. */
 export function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md') && e.name !== 'README.md')
-    .map((e) => e.name)
-    .sort()
-    .map((name) => path.join(dir, name));
+  return (
+    readdirSync(dir, { withFileTypes: true })
+      // Links and pipes too: reading them reports what is wrong with them, never skips them.
+      .filter((e) => !e.isDirectory() && e.name.endsWith('.md') && e.name !== 'README.md')
+      .map((e) => e.name)
+      .sort()
+      .map((name) => path.join(dir, name))
+  );
 }
 
-/** Section files and group folders below `root`, in document order. */
-function walkSections(root: string, sections: string[], groups: Map<string, string>): void {
-  for (const entry of walkTree(root, { skipHidden: true })) {
-    if (entry.isDirectory) {
+/** Section files, group folders and problems (links that dangle or leave `workspace`) below `root`, in document order. */
+function walkSections(root: string, workspace: string, sections: string[], groups: Map<string, string>, problems: VFile[]): void {
+  const usable = (entry: WalkEntry) => !entry.isSymlink || (entry.target !== null && entry.target !== undefined && inside(entry.target, workspace) && !entry.loops);
+  // A folder where the metadata file should be is reported when it is read, not walked as a group.
+  const descend = (folder: WalkEntry) => usable(folder) && !(folder.depth === 1 && METADATA_FILES.includes(folder.name));
+  for (const entry of walkTree(root, { skipHidden: true, descend })) {
+    const markdown = entry.name.endsWith('.md') && entry.name !== 'README.md';
+    if (!usable(entry) && !(markdown && !entry.isDirectory)) {
+      problems.push(linkProblemFile(entry, workspace));
+    } else if (entry.isDirectory) {
       const group = path.join(entry.path, GROUP_FILE);
-      if (existsSync(group)) groups.set(path.relative(root, entry.path), group);
-    } else if (entry.isFile && entry.name.endsWith('.md') && entry.name !== 'README.md') {
+      if (lstatSync(group, { throwIfNoEntry: false })) groups.set(path.relative(root, entry.path), group);
+    } else if (markdown) {
+      // Any entry named as a section is one, whatever it is: reading it reports a pipe or a dangling link, never skips it.
       const atRoot = entry.depth === 1;
       if (atRoot && METADATA_FILES.includes(entry.name)) continue;
       if (!atRoot && entry.name === GROUP_FILE) continue;
@@ -140,16 +208,26 @@ function walkSections(root: string, sections: string[], groups: Map<string, stri
   }
 }
 
+/** A link the walk does not follow, with its error. */
+function linkProblemFile(entry: WalkEntry, workspace: string): VFile {
+  const reason = entry.loops
+    ? `Unexpected link to \`${readlinkSync(entry.path)}\`, a folder that holds it, expected a link to a folder beside or below it`
+    : (linkProblem(entry.path, entry.target ?? null, workspace) ?? 'Unexpected link, expected a file or folder');
+  return unreadable(entry.path, 'source-link', reason);
+}
+
 /** Read an ordinance folder. */
 export function loadOrdinanceSources(dir: string): OrdinanceSources {
   const folder = new VFile({ path: dir, value: '' });
-  const metadataPath = METADATA_FILES.map((n) => path.join(dir, n)).find((p) => existsSync(p));
-  const ordinanceFile = metadataPath ? readSourceFile(metadataPath) : null;
+  const workspace = workspaceOf(dir);
+  const metadataPath = METADATA_FILES.map((n) => path.join(dir, n)).find((p) => lstatSync(p, { throwIfNoEntry: false }));
+  const ordinanceFile = metadataPath ? readSourceFile(metadataPath, workspace) : null;
   const sectionPaths: string[] = [];
   const groupPaths = new Map<string, string>();
-  if (existsSync(dir)) walkSections(dir, sectionPaths, groupPaths);
-  const sectionFiles = sectionPaths.map(readSourceFile);
-  const groupFiles = new Map([...groupPaths].map(([key, file]) => [key, readSourceFile(file)]));
+  const problems: VFile[] = [];
+  if (existsSync(dir)) walkSections(dir, workspace, sectionPaths, groupPaths, problems);
+  const sectionFiles = sectionPaths.map((p) => readSourceFile(p, workspace));
+  const groupFiles = new Map([...groupPaths].map(([key, file]) => [key, readSourceFile(file, workspace)]));
   if (!ordinanceFile && sectionFiles.length === 0) {
     report(folder, 'empty-ordinance', `Unexpected empty ordinance folder, expected \`${ORDINANCE_FILE}\` and one Markdown file per section`, {
       place: { line: 1, column: 1 },
@@ -163,10 +241,11 @@ export function loadOrdinanceSources(dir: string): OrdinanceSources {
       place: { line: 1, column: 1 },
     });
   }
-  return { slug: path.basename(path.resolve(dir)), dir, ordinanceFile, sectionFiles, groupFiles, folder };
+  return { slug: path.basename(path.resolve(dir)), dir, ordinanceFile, sectionFiles, groupFiles, folder, problems };
 }
 
 /** Read the registry folder's entries. */
 export function loadRegistrySources(registryDir: string): VFile[] {
-  return markdownFiles(registryDir).map(readSourceFile);
+  const workspace = workspaceOf(registryDir);
+  return markdownFiles(registryDir).map((file) => readSourceFile(file, workspace));
 }

@@ -1,54 +1,100 @@
 /**
  * Publish: put an ordinance's outputs in dist/<slug>/ so that no reader ever
- * sees a partial file (each is written beside its target and renamed into
- * place) and no stale output survives a failed build.
+ * sees a partial file (each is written beside its target under a name of its
+ * own process and renamed into place), no stale output survives a failed
+ * build, and nothing the tool did not write is ever removed: a manifest in
+ * each folder (.ordinance-outputs.json) lists the files written there, and
+ * retraction removes exactly those.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { EnvironmentError } from '../failure.js';
+import { makeFolder, temporaryName, untrack, track } from './temporary.js';
 
-/** Folders inside dist/<slug>/ that publishing never touches (frozen versions live there). */
-const KEPT = new Set(['versions']);
+/** The list of the files the tool wrote in a folder of outputs. */
+export const MANIFEST = '.ordinance-outputs.json';
 
-/** Write `outputs` (file name to bytes) into `outDir/slug/` atomically; remove what the build no longer makes. */
+/** Write `outputs` (file name to bytes) into `outDir/slug/` atomically; remove what the last build wrote and this one no longer makes. */
 export async function publishOutputs(outDir: string, slug: string, outputs: Record<string, string | Uint8Array>): Promise<string[]> {
   const dir = path.join(outDir, slug);
-  await mkdir(dir, { recursive: true });
+  await writing(dir, async () => makeFolder(dir));
+  const before = await readManifest(dir);
+  const names = Object.keys(outputs);
+  // Listed before they are written: a build killed midway leaves no file of its own that a later one cannot retract.
+  await writeManifest(dir, [...new Set([...before, ...names])]);
   const written: string[] = [];
   for (const [name, bytes] of Object.entries(outputs)) written.push(await writeAtomically(dir, name, bytes));
-  for (const entry of await readdir(dir)) {
-    if (!(entry in outputs) && !KEPT.has(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
-  }
+  for (const name of before) if (!names.includes(name)) await removeOutput(dir, name);
+  await writeManifest(dir, names);
   return written;
 }
 
-/** Remove an ordinance's outputs after a failed build, so nothing stale is mistaken for current. */
+/** Remove the outputs a build of `slug` wrote (as its manifest lists them) after a failed build, so nothing stale is mistaken for current. */
 export async function retractOutputs(outDir: string, slug: string): Promise<void> {
   const dir = path.join(outDir, slug);
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const entry of entries) if (!KEPT.has(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
+  for (const name of await readManifest(dir)) await removeOutput(dir, name);
+  await writing(path.join(dir, MANIFEST), () => rm(path.join(dir, MANIFEST), { force: true }));
 }
 
 /** Write one file at the top of `outDir` (an index across ordinances) atomically. */
 export async function publishIndex(outDir: string, name: string, bytes: string): Promise<string> {
-  await mkdir(outDir, { recursive: true });
+  await writing(outDir, async () => makeFolder(outDir));
   return writeAtomically(outDir, name, bytes);
+}
+
+/** The names a folder's manifest lists: plain file names only, none when there is no manifest or it is not one. */
+async function readManifest(dir: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, MANIFEST), 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const files = (JSON.parse(text) as { files?: unknown }).files;
+    // A name with a separator or a leading dot was never written by a build: such an entry is ignored, never followed.
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && /^[^./\\][^/\\]*$/.test(f)) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function writeManifest(dir: string, names: string[]): Promise<void> {
+  await writeAtomically(dir, MANIFEST, `${JSON.stringify({ tool: 'ordinance', files: names }, null, 2)}\n`);
+}
+
+/** Remove one output the tool wrote; a folder someone put in its place is left alone. */
+async function removeOutput(dir: string, name: string): Promise<void> {
+  const file = path.join(dir, name);
+  const stat = await lstat(file).catch(() => null);
+  if (!stat || stat.isDirectory()) return;
+  await writing(file, () => unlink(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error))));
 }
 
 /** Write `dir/name` beside its target and rename it into place: a reader never sees part of it. */
 async function writeAtomically(dir: string, name: string, bytes: string | Uint8Array): Promise<string> {
   const target = path.join(dir, name);
-  const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
+  const temporary = path.join(dir, temporaryName(name));
+  track(temporary);
   try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, target);
+    await writing(target, async () => {
+      await writeFile(temporary, bytes);
+      await rename(temporary, target);
+    });
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    untrack(temporary);
   }
   return target;
+}
+
+/** Run a file operation on `target`; its failure is the environment's, one line naming the file. */
+async function writing<T>(target: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw EnvironmentError.writing(target, error);
+  }
 }

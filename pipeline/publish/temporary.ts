@@ -1,0 +1,91 @@
+/**
+ * The temporary files of publishing: each named after the process that
+ * writes it (and a random part, for its threads), so no build ever removes
+ * another's; removed when the process exits, and, when a process was killed
+ * before it could, by the next build into the same folder.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** `.<name>.<pid>.<random>.tmp` (and `.<name>.<pid>.tmp`, as earlier versions named them). */
+const TEMPORARY = /^\..+\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$/;
+
+/** The temporary name for writing `name` in this process. */
+export function temporaryName(name: string): string {
+  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+const live = new Set<string>();
+let listening = false;
+
+/** Note a temporary file being written, so that an exit (even on a signal) removes it. */
+export function track(file: string): void {
+  live.add(file);
+  if (listening) return;
+  listening = true;
+  process.on('exit', () => {
+    for (const left of live) rmSync(left, { force: true });
+  });
+}
+
+export function untrack(file: string): void {
+  live.delete(file);
+}
+
+/** Remove the temporary files in `dir` and its sub-folders (one level) left by processes that are gone. */
+export function cleanStaleTemporaries(dir: string): void {
+  const folders = [dir, ...readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? [path.join(dir, e.name)] : []))];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = TEMPORARY.exec(name)?.[1];
+      if (pid && !alive(Number(pid)) && lstatSync(path.join(folder, name)).isFile()) rmSync(path.join(folder, name), { force: true });
+    }
+  }
+}
+
+/** Whether a process with this id is running (one that is not ours to signal still is). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Create `dir` and the folders above it that are missing, one at a time:
+ * Node's recursive mkdir never returns on some paths (`/proc/x`).
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    // ENOTDIR (a file above) is thrown, and reported as the folder that cannot be made.
+    const stat = statSync(current, { throwIfNoEntry: false });
+    if (stat) {
+      if (!stat.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // Another build may have made it meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw error;
+    }
+  }
+}
