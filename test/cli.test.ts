@@ -88,7 +88,7 @@ describe('ordinance build', () => {
     writeFileSync(path.join(second, '01-purpose.md'), '---\nid: purpose\nheading: Purpose\nkind: nonsense\n---\nText.\n');
     const result = runCli(['build', 'ordinance'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error Unexpected `nonsense` for `kind`/);
+    expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error § 1: Unexpected `nonsense` for `kind`/);
     expect(result.stderr).toContain('not built: ordinance/second');
     expect(readdirSync(path.join(dir, 'dist', 'second'))).toEqual([]);
     expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['.ordinance-outputs.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
