@@ -4,6 +4,7 @@
  * reads, derived from them. Documented in ordinance/README.md.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { MAX_DESIGNATION_LENGTH } from './limits.js';
 
 export const ORDINANCE_STATUSES = ['draft', 'introduced', 'adopted', 'effective'] as const;
 export type OrdinanceStatus = (typeof ORDINANCE_STATUSES)[number];
@@ -51,7 +52,7 @@ export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
 
 /** Text with something in it (a blank value says nothing). */
-function Text(options: { pattern?: string; expected?: string; description?: string } = {}) {
+function Text(options: { pattern?: string; expected?: string; description?: string; maxLength?: number } = {}) {
   return Type.String({ pattern: '\\S', ...options });
 }
 
@@ -109,7 +110,13 @@ export type OrdinanceMeta = Static<typeof ordinanceSchema>;
 export const sectionSchema = Type.Object(
   {
     id: Text(SECTION_ID),
-    number: Type.Optional(Text({ description: 'A code\'s own designation ("24-211.07"), printed instead of the position' })),
+    number: Type.Optional(
+      Text({
+        maxLength: MAX_DESIGNATION_LENGTH,
+        expected: `a designation of at most ${MAX_DESIGNATION_LENGTH} characters`,
+        description: 'A code\'s own designation ("24-211.07"), printed instead of the position',
+      }),
+    ),
     // Optional because real codes have sections without one; drafting rules may require it of ordinances.
     heading: Type.Optional(Text()),
     kind: Type.Enum(SECTION_KINDS),
