@@ -22,8 +22,11 @@ export const MAX_YAML_ALIASES = 100;
 /** A section's own designation (`number:`) is at most this long. */
 export const MAX_DESIGNATION_LENGTH = 64;
 
-/** A run of characters with no space longer than this is reported (it is still printed, broken across lines). */
-export const MAX_TOKEN_LENGTH = 1000;
+/** A heading (of a section or a group) is at most this long; the longest in real codes are a few hundred characters. */
+export const MAX_HEADING_LENGTH = 1000;
+
+/** The short title is at most this long: it runs in the page header, beside the ordinance's number. */
+export const MAX_SHORT_TITLE_LENGTH = 60;
 
 /** Images: at most this many bytes, this many pixels a side and this many pixels in all. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
