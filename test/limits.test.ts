@@ -181,6 +181,21 @@ describe('YAML aliases', () => {
   });
 });
 
+describe('YAML aliases in the registry', () => {
+  it('reports an alias bomb in a registry entry at its alias', () => {
+    const ws = workspace();
+    const entry = path.join(ws, 'ordinance', 'directives', 'example-order.md');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    ];
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('---\n', `---\n${bomb.join('\n')}\n`));
+    expectPositioned(runCli(['check', 'ordinance'], ws), /directives\/example-order\.md:3:8: error Unexpected YAML aliases.*\[yaml-aliases\]/);
+  });
+});
+
 describe('images', () => {
   /** The sample with a second ordinance, `second`, that stays valid. */
   function twoOrdinances(body: string): string {
