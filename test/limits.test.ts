@@ -84,6 +84,13 @@ describe('nesting depth', () => {
     expectPositioned(build(ws), /\[nesting-depth\]/);
   });
 
+  it('reports emphasis nested 5,000 deep, never overflowing the stack', () => {
+    const open = Array.from({ length: 5000 }, (_, i) => `${i % 2 ? '*' : '_'}w${i} `).join('');
+    const close = Array.from({ length: 5000 }, (_, i) => (i % 2 ? '_' : '*')).join('');
+    const result = runCli(['check', 'ordinance'], withSection(`Start ${open}${close}\n`));
+    expectPositioned(result, /06-extra\.md:6:\d+: error Unexpected Markdown nested more than 100 deep.*\[nesting-depth\]/);
+  }, 60_000);
+
   it('reports subdivisions deeper than 8', () => {
     const body = Array.from({ length: 9 }, (_, i) => `::subdivision[Level ${i + 1} text.]{num="(${i + 1})" depth=${i + 1}}`).join('\n\n');
     expectPositioned(build(withSection(`${body}\n`)), /06-extra\.md:22:1: error Unexpected subdivisions nested more than 8 deep.*\[nesting-depth\]/);

@@ -10,6 +10,13 @@ export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 /** Block quotes and lists nested in one another, counted together, at most this deep. */
 export const MAX_BLOCK_NESTING = 8;
 
+/**
+ * The Markdown tree at most this deep, whatever nests (emphasis, links, block
+ * quotes, lists): deeper trees would overflow the stack of the stages that
+ * walk them. Real law stays under thirty.
+ */
+export const MAX_TREE_DEPTH = 100;
+
 /** Subdivisions at most this deep: (a)(1)(A)(i)(I)(aa) is six. */
 export const MAX_SUBDIVISION_DEPTH = 8;
 
