@@ -13,6 +13,8 @@ import type { ParsedOrdinance } from '../parse/parse-ordinance.js';
 import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from './metadata.js';
+import { checkImages } from './images.js';
+import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from './limits.js';
 import { leadingMarkers, levelOf } from './subdivisions.js';
 import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
 
@@ -24,6 +26,8 @@ interface Collector {
   citations: Citation[];
   references: SectionReference[];
   annotations: Annotation[];
+  /** How many block quotes and lists hold the blocks being converted. */
+  nesting: number;
 }
 
 /**
@@ -50,7 +54,7 @@ export function analyzeFile(parsed: ParsedFile): FileAnalysis {
   const { tree, file } = parsed;
   const sectionId = typeof file.data.frontMatter?.id === 'string' ? file.data.frontMatter.id : '';
   const analysis: FileAnalysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [] };
-  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId });
+  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId, nesting: 0 });
   return analysis;
 }
 
@@ -151,10 +155,14 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
       continue;
     }
     if (node.type === 'containerDirective' && node.name === 'annotation') {
+      if (collector.nesting >= MAX_BLOCK_NESTING) {
+        reportDepth(collector, 'block quotes, lists and notes', MAX_BLOCK_NESTING, node);
+        continue;
+      }
       collector.annotations.push({
         type: node.attributes?.type ?? '',
         attributes: Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
-        blocks: toBlocks(node.children, { ...collector, annotations: [] }),
+        blocks: toBlocks(node.children, { ...collector, annotations: [], nesting: collector.nesting + 1 }),
         source: { file: collector.file, position: node.position },
       });
       continue;
@@ -168,8 +176,12 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
         continue;
       }
       const rest = [{ ...(first as { type: 'text'; value: string }), value: (first as { value: string }).value.slice(markers.length) }, ...node.children.slice(1)];
-      markers.labels.forEach((label, i) => {
+      for (const [i, label] of markers.labels.entries()) {
         const level = levelOf(label, openLabels());
+        if (level > MAX_SUBDIVISION_DEPTH) {
+          reportDepth(collector, 'subdivisions', MAX_SUBDIVISION_DEPTH, node);
+          break;
+        }
         while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
         const parentPath = stack.map((s) => `(${s.label})`).join('');
         const subdivision: Subdivision = {
@@ -185,7 +197,7 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
         };
         append(subdivision);
         stack.push(subdivision);
-      });
+      }
       continue;
     }
     const block = toBlock(node, collector);
@@ -211,6 +223,10 @@ function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: 
     return;
   }
   const limit = opens ? stack.length + 1 : stack.length;
+  if (opens && depth > MAX_SUBDIVISION_DEPTH && depth <= limit) {
+    reportDepth(collector, 'subdivisions', MAX_SUBDIVISION_DEPTH, node);
+    return;
+  }
   if (!Number.isInteger(depth) || depth < 1 || depth > limit) {
     report(collector.file, 'subdivision-depth', `Unexpected depth \`${node.attributes?.depth ?? ''}\` on \`::subdivision\`, expected ${limit <= 1 ? '1' : `1 to ${limit}`} here`, {
       place: node.position,
@@ -242,19 +258,42 @@ function explicitSubdivision(node: LeafDirective, stack: Subdivision[], blocks: 
   stack.push(subdivision);
 }
 
+/**
+ * Report blocks nested deeper than the format allows; what they hold is not
+ * read (the error keeps the ordinance from being built).
+ */
+function reportDepth(collector: Collector, what: string, limit: number, node: RootContent): void {
+  report(collector.file, 'nesting-depth', `Unexpected ${what} nested more than ${limit} deep, expected at most ${limit} levels`, { place: node.position });
+}
+
 function toBlock(node: RootContent, collector: Collector): Block | null {
   const source = { file: collector.file, position: node.position };
+  if ((node.type === 'list' || node.type === 'blockquote') && collector.nesting >= MAX_BLOCK_NESTING) {
+    reportDepth(collector, 'block quotes, lists and notes', MAX_BLOCK_NESTING, node);
+    return null;
+  }
+  const inside = { ...collector, nesting: collector.nesting + 1 };
   switch (node.type) {
     case 'list':
       return {
         type: 'list',
         ordered: node.ordered ?? false,
         start: node.start ?? 1,
-        items: node.children.map((item) => item.children.flatMap((child) => toBlocks([child], collector))),
+        items: node.children.map((item) => item.children.flatMap((child) => toBlocks([child], inside))),
         source,
       };
     case 'table': {
       const [head, ...body] = node.children;
+      const columns = head?.children.length ?? 0;
+      if (columns > MAX_TABLE_COLUMNS)
+        report(collector.file, 'table-columns', `Unexpected table of ${columns} columns, expected at most ${MAX_TABLE_COLUMNS} (split it, or turn it)`, {
+          place: node.position,
+        });
+      for (const row of body)
+        if (row.children.length > columns)
+          report(collector.file, 'table-columns', `Unexpected ${row.children.length} cells in a row, expected at most ${columns} (the header's columns)`, {
+            place: row.position,
+          });
       return {
         type: 'table',
         align: node.align ?? [],
@@ -264,7 +303,7 @@ function toBlock(node: RootContent, collector: Collector): Block | null {
       };
     }
     case 'blockquote':
-      return { type: 'blockquote', children: toBlocks(node.children, collector), source };
+      return { type: 'blockquote', children: toBlocks(node.children, inside), source };
     case 'html':
     case 'definition':
       return null; // comments (suppressions, notes) and link definitions are not printed
@@ -386,5 +425,7 @@ function toAnnotation(node: TextDirective, collector: Collector): Inline | null 
 /** The model stage: assemble a parsed ordinance folder into its typed `Ordinance`. */
 export function modelOrdinance(parsed: ParsedOrdinance): Ordinance {
   const { sources } = parsed;
-  return buildOrdinance(sources.slug, sources.dir, parsed.ordinanceFile, parsed.sectionFiles, sources.groupFiles);
+  const ordinance = buildOrdinance(sources.slug, sources.dir, parsed.ordinanceFile, parsed.sectionFiles, sources.groupFiles);
+  checkImages(ordinance);
+  return ordinance;
 }

@@ -4,6 +4,7 @@
  * reads, derived from them. Documented in ordinance/README.md.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { MAX_DESIGNATION_LENGTH, MAX_HEADING_LENGTH, MAX_SHORT_TITLE_LENGTH } from './limits.js';
 
 export const ORDINANCE_STATUSES = ['draft', 'introduced', 'adopted', 'effective'] as const;
 export type OrdinanceStatus = (typeof ORDINANCE_STATUSES)[number];
@@ -51,8 +52,13 @@ export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
 
 /** Text with something in it (a blank value says nothing). */
-function Text(options: { pattern?: string; expected?: string; description?: string } = {}) {
+function Text(options: { pattern?: string; expected?: string; description?: string; maxLength?: number } = {}) {
   return Type.String({ pattern: '\\S', ...options });
+}
+
+/** A heading: text of at most MAX_HEADING_LENGTH characters. */
+function Heading() {
+  return Text({ maxLength: MAX_HEADING_LENGTH, expected: `text of at most ${MAX_HEADING_LENGTH} characters` });
 }
 
 const SLUG = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case id (lowercase letters, digits and hyphens)' };
@@ -75,7 +81,7 @@ export const ordinanceSchema = Type.Object(
   {
     type: Type.Optional(Type.Enum(DOCUMENT_TYPES, { description: 'ordinance (default) or code-title (an imported title of a code)' })),
     title: Text({ description: 'Long title, beginning "An ordinance ..."' }),
-    'short-title': Text(),
+    'short-title': Text({ maxLength: MAX_SHORT_TITLE_LENGTH, expected: `text of at most ${MAX_SHORT_TITLE_LENGTH} characters` }),
     jurisdiction: Text({ ...SLUG, description: 'Jurisdiction template id in templates/jurisdictions/' }),
     status: Type.Enum(ORDINANCE_STATUSES),
     version: Count(1, MAX_VERSION),
@@ -117,9 +123,15 @@ export type OrdinanceMeta = Static<typeof ordinanceSchema>;
 export const sectionSchema = Type.Object(
   {
     id: Text(SECTION_ID),
-    number: Type.Optional(Text({ description: 'A code\'s own designation ("24-211.07"), printed instead of the position' })),
+    number: Type.Optional(
+      Text({
+        maxLength: MAX_DESIGNATION_LENGTH,
+        expected: `text of at most ${MAX_DESIGNATION_LENGTH} characters`,
+        description: 'A code\'s own designation ("24-211.07"), printed instead of the position',
+      }),
+    ),
     // Optional because real codes have sections without one; drafting rules may require it of ordinances.
-    heading: Type.Optional(Text()),
+    heading: Type.Optional(Heading()),
     kind: Type.Enum(SECTION_KINDS),
     status: Type.Optional(Type.Enum(SECTION_STATUSES)),
     'status-note': Type.Optional(Text()),
@@ -135,7 +147,7 @@ export const groupSchema = Type.Object(
   {
     prefix: Text({ description: 'Chapter, Subchapter, Part...' }),
     num: Text(),
-    heading: Type.Optional(Text()),
+    heading: Type.Optional(Heading()),
   },
   { additionalProperties: false, title: 'Group front matter', description: 'The metadata block of group.md: the chapter, subchapter or part a folder forms.' },
 );

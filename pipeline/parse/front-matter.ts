@@ -6,7 +6,8 @@
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { MAX_YAML_ALIASES } from '../model/limits.js';
 import { report } from '../diagnostics.js';
 import type { TSchema } from 'typebox';
 import { placeOfPath, placesOf } from '../schema/places.js';
@@ -87,7 +88,19 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
       }
       return;
     }
-    const value: unknown = doc.toJS();
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (error) {
+      // yaml refuses aliases it cannot resolve, and those that expand past the count (an "alias bomb").
+      if (!(error instanceof ReferenceError)) throw error;
+      const alias = firstAlias(doc);
+      const at = alias ? place(alias[0], alias[1]) : first.position;
+      if (/excessive alias/i.test(error.message))
+        report(file, 'yaml-aliases', `Unexpected YAML aliases that expand past ${MAX_YAML_ALIASES} values, expected the metadata written out`, { place: at });
+      else report(file, 'front-matter-syntax', `Malformed YAML: ${firstLine(error.message)}`, { place: at });
+      return;
+    }
     // An empty block is a mapping with nothing in it: each required key is missing.
     const problems = schemaProblems(options.schema, value === null || value === '' ? {} : value, options.what);
     for (const problem of problems) {
@@ -128,6 +141,21 @@ function reportControlCharacters(file: VFile, doc: ReturnType<typeof parseDocume
       });
     },
   });
+}
+
+/** Where the first alias (`*name`) of `doc` stands. */
+function firstAlias(doc: Document): [number, number] | null {
+  let found: [number, number] | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        found = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { UNREADABLE, type OrdinanceSources } from '../load/sources.js';
 import { analyzeFile, type FileAnalysis } from '../model/build-ordinance.js';
 import { groupSchema, ordinanceSchema, sectionSchema } from '../model/metadata.js';
+import { withinLimits } from './limits.js';
 import { parseSource } from './processor.js';
 import type { TSchema } from 'typebox';
 
@@ -39,8 +40,10 @@ export const parseFile: ParseFile = ({ file, schema, what }) => analyzeFile(pars
 export function parseOrdinance(sources: OrdinanceSources, parse: ParseFile = parseFile): ParsedOrdinance | null {
   if (!sources.ordinanceFile || sources.sectionFiles.length === 0) return null;
   const read = (file: VFile, schema: TSchema, what: string): FileAnalysis =>
-    // A file that could not be read or decoded stays in the ordinance (so numbering holds) with nothing in it.
-    file.messages.some((m) => UNREADABLE.has(String(m.ruleId))) ? analyzeFile({ tree: { type: 'root', children: [] }, file }) : parse({ file, schema, what });
+    // A file that could not be read or decoded, or is too large to read, stays in the ordinance (so numbering holds) with nothing in it.
+    file.messages.some((m) => UNREADABLE.has(String(m.ruleId))) || !withinLimits(file)
+      ? analyzeFile({ tree: { type: 'root', children: [] }, file })
+      : parse({ file, schema, what });
   const ordinanceFile = read(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
   const sectionFiles = sources.sectionFiles.map((file) => read(file, sectionSchema, 'section front matter'));
   // Groups are read for their front matter, which the model takes from the files' data.

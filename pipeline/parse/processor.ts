@@ -4,6 +4,9 @@
  * schema, and the annotations drafters write as directives.
  */
 import type { Root } from 'mdast';
+import type { Node, Parent } from 'unist';
+import { report } from '../diagnostics.js';
+import { MAX_TREE_DEPTH } from '../model/limits.js';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -41,6 +44,32 @@ export function parseSource(file: VFile, schema: TSchema, what: string): ParsedF
     processor = createProcessor(schema, what);
     processors.set(schema, processor);
   }
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const parsed = processor.parse(file);
+  const deep = nodeTooDeep(parsed);
+  if (deep) {
+    // Later stages walk the tree recursively: a tree this deep is reported, and only its front matter is read.
+    report(
+      file,
+      'nesting-depth',
+      `Unexpected Markdown nested more than ${MAX_TREE_DEPTH} deep (emphasis, links, block quotes or lists inside one another), expected far fewer levels`,
+      {
+        place: deep.position,
+      },
+    );
+    parsed.children = parsed.children.filter((node) => node.type === 'yaml');
+  }
+  const tree = processor.runSync(parsed, file) as Root;
   return { tree, file };
+}
+
+/** The first node of `tree` more than MAX_TREE_DEPTH levels down, found without recursion; null when there is none. */
+function nodeTooDeep(tree: Root): Node | null {
+  const stack: [Node, number][] = [[tree, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > MAX_TREE_DEPTH) return node;
+    const children = (node as Parent).children;
+    if (children) for (const child of children) stack.push([child, depth + 1]);
+  }
+  return null;
 }

@@ -11,6 +11,7 @@ import { report } from '../diagnostics.js';
 import type { DirectiveMeta } from '../model/metadata.js';
 import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
+import { withinLimits } from '../parse/limits.js';
 import { parseSource } from '../parse/processor.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
 import type { CacheLocation } from '../cache/files.js';
@@ -37,7 +38,7 @@ export class DirectiveRegistry {
     const what = 'directive front matter';
     for (const file of files) {
       const stem = path.basename(file.path, '.md');
-      if (file.messages.some((m) => m.fatal)) {
+      if (file.messages.some((m) => m.fatal) || !withinLimits(file)) {
         registry.unusable.set(stem, file);
         continue;
       }

@@ -2,13 +2,13 @@
  * Sections and what they hold: headings with bookmarks and link targets,
  * paragraphs, subdivisions with hanging indents, lists, block quotes, tables.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { imagePath, imageProblem } from '../../model/images.js';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
-import { drawRuns, sectionDestination, toRuns } from './inline.js';
+import { drawRuns, liveLink, sectionDestination, toRuns } from './inline.js';
 import { headingRole } from './tags.js';
+import { breakLongWords } from './wrap.js';
 
 /** "Section 3.", or "§ 24-211.07." for a section with its own designation. */
 export function sectionLabel(ctx: PdfContext, section: Section): string {
@@ -42,11 +42,24 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   ctx.tags.group('Sect', () => {
     doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
     ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
-      doc.text(`${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap }),
+      doc.text(breakLongWords(doc, `${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, widthFrom(ctx, left)), left, doc.y, {
+        width: widthFrom(ctx, left),
+        lineGap: layout.body.lineGap,
+      }),
     );
     doc.y += style.gapAfter;
     drawBlocks(ctx, section.blocks, 0);
   });
+}
+
+/**
+ * Where text indented to `x` starts: deep nesting indents no further than
+ * half the text width, so the innermost text keeps room to print whole.
+ */
+function indented(ctx: PdfContext, x: number): number {
+  const { doc } = ctx;
+  const left = doc.page.margins.left;
+  return Math.min(x, left + (doc.page.width - left - doc.page.margins.right) / 2);
 }
 
 /** Draw blocks indented `indent` points from the left margin; a run of sibling subdivisions is one list. */
@@ -70,7 +83,7 @@ export function drawBlocks(ctx: PdfContext, blocks: Block[], indent: number): vo
 function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
   const { doc, layout } = ctx;
   const body = layout.body;
-  const x = doc.page.margins.left + indent;
+  const x = indented(ctx, doc.page.margins.left + indent);
   switch (block.type) {
     case 'paragraph':
       ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
@@ -94,11 +107,12 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
       ctx.tags.group('L', () =>
         block.items.forEach((item, index) => {
           const marker = block.ordered ? `${block.start + index}.` : layout.list.bullet;
-          const textX = x + layout.list.indent;
+          const textX = indented(ctx, x + layout.list.indent);
+          const markerX = textX - layout.list.indent;
           ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
           const y = doc.y;
           ctx.tags.group('LI', () => {
-            ctx.tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(body.size).text(marker, x, y, { width: layout.list.indent, lineBreak: false }));
+            ctx.tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(body.size).text(marker, markerX, y, { width: layout.list.indent, lineBreak: false }));
             doc.y = y;
             ctx.tags.group('LBody', () => drawListItem(ctx, item, textX - doc.page.margins.left));
           });
@@ -116,7 +130,7 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
 
 function drawListItem(ctx: PdfContext, blocks: Block[], indent: number): void {
   const { doc, layout } = ctx;
-  const x = doc.page.margins.left + indent;
+  const x = indented(ctx, doc.page.margins.left + indent);
   blocks.forEach((block) => {
     if (block.type === 'paragraph') {
       ctx.tags.leaf('P', () =>
@@ -132,8 +146,8 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const { doc, layout } = ctx;
   const body = layout.body;
   const { indentPerLevel, markerWidth } = layout.subdivision;
-  const markerX = doc.page.margins.left + (subdivision.level - 1) * indentPerLevel;
-  const textX = markerX + markerWidth;
+  const textX = indented(ctx, doc.page.margins.left + (subdivision.level - 1) * indentPerLevel + markerWidth);
+  const markerX = textX - markerWidth;
   const line = lineHeight(ctx, body.size, body.lineGap);
   // The marker and at least two lines of its text stay on one page.
   ensureSpace(ctx, 2 * line);
@@ -177,7 +191,8 @@ function drawTable(ctx: PdfContext, table: Extract<Block, { type: 'table' }>, x:
   const width = widthFrom(ctx, x);
   // Shares by the longest text in each column (at least a tenth each), so short columns stay narrow.
   const longest = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length), 4));
-  const minimum = width / (10 * header.length);
+  // Each column keeps a few words' width: a table too wide for that is reported by the model.
+  const minimum = Math.max(width / (10 * header.length), Math.min(30, width / header.length));
   const total = longest.reduce((a, b) => a + b, 0);
   const widths = longest.map((l) => Math.max(minimum, (l / total) * width));
   const scale = width / widths.reduce((a, b) => a + b, 0);
@@ -210,9 +225,11 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
   const cellOf = (c: string | GridCell): GridCell => (typeof c === 'string' ? { text: c } : c);
   const textOf = (c: GridCell) => (c.sections ? c.sections.map((s) => s.label).join(', ') || '—' : c.text);
   const width = widths.reduce((a, b) => a + b, 0);
+  // A word wider than its column is broken to fit it (in the current font).
+  const shown = (c: GridCell, i: number) => breakLongWords(doc, textOf(c), widths[i]! - 2 * style.padding);
   const heightOf = (cells: GridCell[], font: FontRole) => {
     doc.font(fontName(font)).fontSize(style.size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(textOf(c) || ' ', { width: widths[i]! - 2 * style.padding, lineGap: style.lineGap }))) + 2 * style.padding;
+    return Math.max(...cells.map((c, i) => doc.heightOfString(shown(c, i) || ' ', { width: widths[i]! - 2 * style.padding, lineGap: style.lineGap }))) + 2 * style.padding;
   };
   const drawRow = (cells: GridCell[], font: FontRole, role: 'TH' | 'TD') => {
     const height = heightOf(cells, font);
@@ -223,7 +240,7 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
       cells.forEach((cell, i) => {
         const w = widths[i]! - 2 * style.padding;
         const cellLeft = left;
-        ctx.tags.leaf(role, () => drawCell(ctx, cell, textOf(cell), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } : {});
+        ctx.tags.leaf(role, () => drawCell(ctx, cell, shown(cell, i), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } : {});
         left += widths[i]!;
       }),
     );
@@ -255,8 +272,9 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
 function drawCell(ctx: PdfContext, cell: GridCell, text: string, x: number, y: number, width: number, style: GridStyle): void {
   const { doc, layout } = ctx;
   if (!cell.sections?.length) {
-    const draw = () => doc.text(text, x, y, { width, lineGap: style.lineGap, ...(cell.link ? { link: cell.link } : {}) });
-    if (cell.link) ctx.tags.link(draw, text);
+    const link = liveLink(cell.link);
+    const draw = () => doc.text(text, x, y, { width, lineGap: style.lineGap, ...(link ? { link } : {}) });
+    if (link) ctx.tags.link(draw, text);
     else draw();
     return;
   }
@@ -282,8 +300,9 @@ function drawImages(ctx: PdfContext, paragraph: Extract<Block, { type: 'paragrap
   const { doc, layout } = ctx;
   for (const inline of paragraph.children) {
     if (inline.type !== 'image') continue;
-    const file = path.resolve(path.dirname(inline.source.file.path), inline.url);
-    if (!/\.(jpe?g|png)$/i.test(file) || !existsSync(file)) continue;
+    const file = imagePath(inline.source.file.path, inline.url);
+    // The model reports an image that may not be shown; it is never embedded.
+    if (imageProblem(file, ctx.ordinance.dir) !== null) continue;
     const width = widthFrom(ctx, x);
     ensureSpace(ctx, layout.image.maxHeight);
     ctx.tags.leaf('Figure', () => doc.image(file, x, doc.y, { fit: [width, layout.image.maxHeight] }), { alt: inline.alt || 'Image' });

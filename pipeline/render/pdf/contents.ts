@@ -7,6 +7,7 @@
 import { sectionDestination } from './inline.js';
 import { sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { breakLongWords } from './wrap.js';
 
 /** The key of the appendix in `PdfContext.sectionPages`. */
 export const APPENDIX_KEY = '#appendix';
@@ -32,12 +33,13 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
       const number = pages ? String(pages.get(entry.id) ?? '') : '00';
       doc.font(fontName('regular')).fontSize(style.size);
       const textWidth = width - style.numberWidth - style.indent;
-      const height = doc.heightOfString(entry.title, { width: textWidth, lineGap: style.lineGap });
+      const title = breakLongWords(doc, entry.title, textWidth);
+      const height = doc.heightOfString(title, { width: textWidth, lineGap: style.lineGap });
       ensureSpace(ctx, height);
       const top = doc.y;
       ctx.tags.leaf('TOCI', () =>
         ctx.tags.link(() => {
-          doc.fillColor(layout.colors.text).text(entry.title, left + style.indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination });
+          doc.fillColor(layout.colors.text).text(title, left + style.indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination });
           const bottom = doc.y;
           doc.text(number, left + width - style.numberWidth, bottom - line, { width: style.numberWidth, align: 'right', lineBreak: false, goTo: entry.destination });
           doc.y = bottom;

@@ -10,6 +10,7 @@ import { visitInlines, type Ancestry } from '../../model/visit.js';
 import type { Align, FontRole } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import { runOptions } from './pdfkit.js';
+import { breakLongWords } from './wrap.js';
 
 interface Style {
   bold: boolean;
@@ -28,6 +29,16 @@ export interface Run extends Style {
 }
 
 const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, link: null, goTo: null };
+
+/**
+ * `url` when it may be a live link: http, https and mailto only. Any other
+ * scheme (javascript:, file:, data:...) or a relative path prints as text
+ * with no link, whatever the rules' configuration says.
+ */
+export function liveLink(url: string | null | undefined): string | null {
+  if (!url) return null;
+  return /^(?:https?:\/\/|mailto:)\S*$/i.test(url) ? url : null;
+}
 
 /** Named destination of a section's heading. */
 export function sectionDestination(id: string): string {
@@ -133,11 +144,11 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
     case 'term':
       return { ...style, bold: true };
     case 'link':
-      return { ...style, link: holder.url };
+      return { ...style, link: liveLink(holder.url) };
     case 'citation': {
       // A citation of a section of this same code goes to that section; any other, to the directive's source.
       const here = holder.directiveId === ctx.template.jurisdiction.citations?.code?.target ? sectionByDesignation(ctx).get(designationOf(holder.pinpoint)) : undefined;
-      const source = holder.directive?.meta.source ?? null;
+      const source = liveLink(holder.directive?.meta.source);
       return here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
     }
     case 'insertion':
@@ -196,6 +207,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
   visible.forEach((run, index) => {
     const last = index === visible.length - 1;
     doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+    run.text = breakLongWords(doc, run.text, options.width - (options.indent ?? 0));
     doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
     const common = runOptions({
       continued: !last,

@@ -5,6 +5,7 @@
  */
 import { fill } from '../fill.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { breakLongWords } from './wrap.js';
 
 export function drawSignatures(ctx: PdfContext): void {
   const { doc, layout, ordinance, template } = ctx;
@@ -16,11 +17,13 @@ export function drawSignatures(ctx: PdfContext): void {
   const gutter = 24;
   const column = (width - gutter) / 2;
   const line = lineHeight(ctx, style.size, style.lineGap, style.font);
-  const certification = fill(meta.urgency ? wording.urgency : wording.regular, meta);
-  const vote = meta.vote ? fill(wording.vote, meta) : null;
+  // Metadata filled into the wording may hold words wider than a column: they are broken to fit.
+  doc.font(fontName(style.font)).fontSize(style.size);
+  const certification = breakLongWords(doc, fill(meta.urgency ? wording.urgency : wording.regular, meta), width - layout.body.firstLineIndent);
+  const vote = meta.vote ? breakLongWords(doc, fill(wording.vote, meta), width) : null;
   const rows = wording.rows.map((row) => ({
-    left: (row.left ?? []).map((l) => fill(l, meta)),
-    right: (row.right ?? []).map((l) => fill(l, meta)),
+    left: (row.left ?? []).map((l) => breakLongWords(doc, fill(l, meta), column)),
+    right: (row.right ?? []).map((l) => breakLongWords(doc, fill(l, meta), column)),
   }));
   const textOptions = { lineGap: style.lineGap };
 

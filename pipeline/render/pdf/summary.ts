@@ -8,9 +8,11 @@ import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
+import { liveLink } from './inline.js';
 import { runOptions } from './pdfkit.js';
 import { openDocument } from './setup.js';
 import { StructureTree, type Role } from './tags.js';
+import { breakLongWords } from './wrap.js';
 
 interface Run {
   text: string;
@@ -45,8 +47,12 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
   const width = doc.page.width - left - doc.page.margins.right;
   const size = layout.body.size;
 
+  const ownPdf = /^[^:/?#\\]+\.pdf#/;
   const paragraph = (content: PhrasingContent[], x: number, role: Role = 'P', fontSize = size) => {
-    const pieces = runs(content).filter((r) => r.text);
+    // Live links: the web and mail, and the sections of this ordinance's own PDF; any other prints as text.
+    const pieces = runs(content)
+      .filter((r) => r.text)
+      .map((r) => ({ ...r, link: ownPdf.test(r.link ?? '') && r.link?.startsWith(`${ordinance.slug}.pdf#`) ? r.link : liveLink(r.link) }));
     if (!pieces.length) return;
     tags.leaf(role, () => {
       pieces.forEach((run, i) => {
@@ -56,7 +62,8 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
           .fontSize(fontSize)
           .fillColor(run.link ? layout.colors.link : layout.colors.text);
         const options = runOptions({ continued: i < pieces.length - 1, width: width - (x - left), lineGap: 3, link: run.link });
-        const draw = () => (i === 0 ? doc.text(run.text, x, doc.y, options) : doc.text(run.text, options));
+        const text = breakLongWords(doc, run.text, width - (x - left));
+        const draw = () => (i === 0 ? doc.text(text, x, doc.y, options) : doc.text(text, options));
         // A link to a section of the ordinance goes to its PDF; pdfkit writes it as a URI action.
         if (run.link) tags.link(draw, run.text);
         else draw();

@@ -7,11 +7,12 @@ import type { TextStyle } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { Role } from './tags.js';
 import { drawBlocks } from './blocks.js';
+import { breakLongWords } from './wrap.js';
 
 function styledLine(ctx: PdfContext, text: string, style: TextStyle, x: number, width: number, role: Role = 'P'): void {
   const { doc } = ctx;
   doc.font(fontName(style.font)).fontSize(style.size).fillColor(ctx.layout.colors.text);
-  ctx.tags.leaf(role, () => doc.text(text, x, doc.y, { width, align: style.align ?? 'left', lineGap: style.lineGap ?? 0 }));
+  ctx.tags.leaf(role, () => doc.text(breakLongWords(doc, text, width), x, doc.y, { width, align: style.align ?? 'left', lineGap: style.lineGap ?? 0 }));
   doc.y += style.gapAfter ?? 0;
 }
 
