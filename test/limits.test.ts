@@ -69,7 +69,7 @@ function png(width: number, height: number): Buffer {
 describe('nesting depth', () => {
   it('reports block quotes 10 deep at the quote', () => {
     const result = build(withSection(`${'> '.repeat(10)}Deep words.\n`));
-    expectPositioned(result, /06-extra\.md:6:\d+: error Unexpected block quotes, lists and notes nested more than 8 deep.*\[nesting-depth\]/);
+    expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected block quotes, lists and notes nested more than 8 deep.*\[nesting-depth\]/);
   });
 
   it('reports lists 15 deep at the list', () => {
@@ -88,12 +88,12 @@ describe('nesting depth', () => {
     const open = Array.from({ length: 5000 }, (_, i) => `${i % 2 ? '*' : '_'}w${i} `).join('');
     const close = Array.from({ length: 5000 }, (_, i) => (i % 2 ? '_' : '*')).join('');
     const result = runCli(['check', 'ordinance'], withSection(`Start ${open}${close}\n`));
-    expectPositioned(result, /06-extra\.md:6:\d+: error Unexpected Markdown nested more than 100 deep.*\[nesting-depth\]/);
+    expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected Markdown nested more than 100 deep.*\[nesting-depth\]/);
   }, 60_000);
 
   it('reports subdivisions deeper than 8', () => {
     const body = Array.from({ length: 9 }, (_, i) => `::subdivision[Level ${i + 1} text.]{num="(${i + 1})" depth=${i + 1}}`).join('\n\n');
-    expectPositioned(build(withSection(`${body}\n`)), /06-extra\.md:22:1: error Unexpected subdivisions nested more than 8 deep.*\[nesting-depth\]/);
+    expectPositioned(build(withSection(`${body}\n`)), /06-extra\.md:22:1: error § 6[^:]*: Unexpected subdivisions nested more than 8 deep.*\[nesting-depth\]/);
   });
 
   it('prints every word of lists and block quotes nested to the limit, inside subdivisions 8 deep', async () => {
@@ -124,11 +124,11 @@ describe('wide and long things', () => {
   it('reports a 50-column table at the table', () => {
     const n = 50;
     const table = `|${Array.from({ length: n }, (_, i) => ` h${i} |`).join('')}\n|${' --- |'.repeat(n)}\n|${Array.from({ length: n }, (_, i) => ` c${i} |`).join('')}\n`;
-    expectPositioned(build(withSection(table)), /06-extra\.md:6:1: error Unexpected table of 50 columns, expected at most 12.*\[table-columns\]/);
+    expectPositioned(build(withSection(table)), /06-extra\.md:6:1: error § 6[^:]*: Unexpected table of 50 columns, expected at most 12.*\[table-columns\]/);
   });
 
   it('reports a row with more cells than the header', () => {
-    expectPositioned(build(withSection('| a | b |\n| - | - |\n| 1 | 2 | 3 |\n')), /06-extra\.md:8:1: error Unexpected 3 cells in a row, expected at most 2.*\[table-columns\]/);
+    expectPositioned(build(withSection('| a | b |\n| - | - |\n| 1 | 2 | 3 |\n')), /06-extra\.md:8:1: error § 6[^:]*: Unexpected 3 cells in a row, expected at most 2.*\[table-columns\]/);
   });
 
   it('prints every cell of a 12-column table with long words', async () => {
@@ -171,7 +171,7 @@ describe('wide and long things', () => {
 
   it('reports a source file over 4 MiB, and does not parse it', () => {
     const big = `${'Words of the law. '.repeat(250_000)}\n`;
-    expectPositioned(runCli(['check', 'ordinance'], withSection(big)), /06-extra\.md:1:1: error Unexpected source file of \d+ bytes, expected at most 4194304.*\[source-size\]/);
+    expectPositioned(runCli(['check', 'ordinance'], withSection(big)), /06-extra\.md:1:1: error § 6[^:]*: Unexpected source file of \d+ bytes, expected at most 4194304.*\[source-size\]/);
   });
 });
 
@@ -184,7 +184,7 @@ describe('YAML aliases', () => {
       'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
     ].join('\n');
     const result = build(withSection('Text.\n', `${bomb}\n`));
-    expectPositioned(result, /06-extra\.md:6:\d+: error Unexpected YAML aliases that expand past 100 values.*\[yaml-aliases\]/);
+    expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected YAML aliases that expand past 100 values.*\[yaml-aliases\]/);
   });
 });
 
@@ -216,7 +216,7 @@ describe('images', () => {
     const ws = twoOrdinances('![A chart](chart.png)\n');
     writeFileSync(path.join(ws, 'ordinance', 'sample', 'chart.png'), 'not an image at all');
     const result = build(ws);
-    expectPositioned(result, /ordinance\/sample\/06-extra\.md:6:1: error Unexpected image `chart\.png`: it is not a PNG or JPEG image.*\[image-file\]/);
+    expectPositioned(result, /ordinance\/sample\/06-extra\.md:6:1: error § 6[^:]*: Unexpected image `chart\.png`: it is not a PNG or JPEG image.*\[image-file\]/);
     expect(
       readFileSync(path.join(ws, 'dist', 'second', 'second.pdf'))
         .subarray(0, 5)
@@ -236,8 +236,8 @@ describe('images', () => {
     const ws = withSection(`![Absolute](${outside})\n\n![Linked](linked.png)\n`);
     symlinkSync(outside, path.join(ws, 'ordinance', 'sample', 'linked.png'));
     const result = build(ws);
-    expectPositioned(result, /06-extra\.md:6:1: error Unexpected image `[^`]*secret\.png`: it lies outside the ordinance's folder.*\[image-file\]/);
-    expect(result.stdout).toMatch(/06-extra\.md:8:1: error Unexpected image `linked\.png`: it lies outside the ordinance's folder.*\[image-file\]/);
+    expectPositioned(result, /06-extra\.md:6:1: error § 6[^:]*: Unexpected image `[^`]*secret\.png`: it lies outside the ordinance's folder.*\[image-file\]/);
+    expect(result.stdout).toMatch(/06-extra\.md:8:1: error § 6[^:]*: Unexpected image `linked\.png`: it lies outside the ordinance's folder.*\[image-file\]/);
   });
 
   it('embeds a PNG inside the folder', async () => {
