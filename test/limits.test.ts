@@ -128,7 +128,10 @@ describe('wide and long things', () => {
   });
 
   it('reports a row with more cells than the header', () => {
-    expectPositioned(build(withSection('| a | b |\n| - | - |\n| 1 | 2 | 3 |\n')), /06-extra\.md:8:1: error § 6[^:]*: Unexpected 3 cells in a row, expected at most 2.*\[table-columns\]/);
+    expectPositioned(
+      build(withSection('| a | b |\n| - | - |\n| 1 | 2 | 3 |\n')),
+      /06-extra\.md:8:1: error § 6[^:]*: Unexpected 3 cells in a row, expected at most 2.*\[table-columns\]/,
+    );
   });
 
   it('prints every cell of a 12-column table with long words', async () => {
@@ -171,7 +174,10 @@ describe('wide and long things', () => {
 
   it('reports a source file over 4 MiB, and does not parse it', () => {
     const big = `${'Words of the law. '.repeat(250_000)}\n`;
-    expectPositioned(runCli(['check', 'ordinance'], withSection(big)), /06-extra\.md:1:1: error § 6[^:]*: Unexpected source file of \d+ bytes, expected at most 4194304.*\[source-size\]/);
+    expectPositioned(
+      runCli(['check', 'ordinance'], withSection(big)),
+      /06-extra\.md:1:1: error § 6[^:]*: Unexpected source file of \d+ bytes, expected at most 4194304.*\[source-size\]/,
+    );
   });
 });
 
