@@ -105,9 +105,10 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   analyses?.save(files.map((f) => f.path));
   if (!parsed) return notBuilt(result, options);
   const ordinance = modelOrdinance(parsed);
+  // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
+  checkGlyphs(files, ordinance.meta.jurisdiction);
   const resolved = resolveOrdinance(ordinance, registry);
   const settings = validateOrdinance(resolved, options);
-  checkGlyphs(files, ordinance.meta.jurisdiction);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
   if (!options.build) return result;
@@ -229,7 +230,7 @@ export class RegistryHandle {
 
   /** The registry's files by content: read only when a cache asks (a build never does). */
   private get digests(): FileDigest[] {
-    this.digestsMemo ??= digestTree(this.dir);
+    this.digestsMemo ??= SummaryCache.open(this.dir, 'registry', cacheLocation(this.options))?.digest(this.dir) ?? digestTree(this.dir);
     return this.digestsMemo;
   }
 

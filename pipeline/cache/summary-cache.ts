@@ -3,30 +3,38 @@
  * registry), the content hash of every file and the findings the last check
  * reported. When no file under the folder has changed, and neither has
  * anything the findings depend on, the findings are reported again without
- * parsing a single source file. Files are compared by content, never by
- * modification time: a file's size is only a hint that lets a changed folder
- * be told apart without reading it; when every size matches, every file is
- * read and hashed. The summary is sealed with a checksum of itself and its
- * shape is checked, so an edited, truncated or wrong-typed one is dropped.
+ * parsing a single source file. Files are compared by content (SHA-256),
+ * never by modification time. As git's index does, each recorded hash keeps
+ * the file's stat stamp (size, mtime, ctime and inode, to the nanosecond): a
+ * file whose stamp is still the one recorded is not read again. The kernel
+ * sets ctime on every write and on every change of mtime, so no edit keeps
+ * the stamp, not even one that puts the old mtime back; a file changed within
+ * two seconds of being hashed gets no stamp (the clock's granularity could
+ * hide a second write) and is read every time. The summary is sealed with a
+ * checksum of itself and its shape is checked, so an edited, truncated or
+ * wrong-typed one is dropped.
  */
-import { openSync, readSync, closeSync, fstatSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { type BigIntStats, closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import type { VFile } from 'vfile';
 import { walkTree } from '../load/walk.js';
 import { serializeFiles, type SerializedFile } from '../parallel/messages.js';
 import { defaultCacheLocation } from './analysis-cache.js';
 import { cacheFile, checksum, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
 
-/** Path, size and content hash (SHA-256) of one file. */
-export type FileDigest = [string, number, string];
+/** Path, size, content hash (SHA-256) and stat stamp of one file ('' when the stamp is not to be trusted). */
+export type FileDigest = [string, number, string, string];
+
+/** How long after a change a file's stamp is not trusted: longer than any file system's timestamp granularity. */
+const RACY_MS = 2000;
 
 const Point = Type.Object({ line: Type.Number(), column: Type.Number(), offset: Type.Optional(Type.Number()) });
 const SummarySchema = Type.Object({
   tool: Type.String(),
   /** What else the findings depend on (registry, templates, configuration). */
   context: Type.String(),
-  files: Type.Array(Type.Tuple([Type.String(), Type.Number(), Type.String()])),
+  files: Type.Array(Type.Tuple([Type.String(), Type.Number(), Type.String(), Type.String()])),
   findings: Type.Array(
     Type.Object({
       path: Type.String(),
@@ -45,22 +53,35 @@ const SummarySchema = Type.Object({
 });
 type Summary = Static<typeof SummarySchema>;
 
-/** The files below `dir` whose content the findings may depend on (README.md and hidden names excepted), with their sizes, in a stable order. */
-function listTree(dir: string): [string, number][] {
-  const out: [string, number][] = [];
+/** The summary's shape, compiled on first use: a registry's summary lists thousands of files, and walking the schema over them would cost more than the rest of a warm check. */
+let summaryShape: { Check(value: unknown): boolean } | null = null;
+
+/** A file below a folder, as stat sees it: size -1 for what is not a regular file (a dangling link, a pipe), never read. */
+interface Listed {
+  path: string;
+  size: number;
+  stamp: string;
+  /** When its content or metadata last changed (ctime), in ms. */
+  changedAt: number;
+}
+
+/** The files below `dir` whose content the findings may depend on (README.md and hidden names excepted), in a stable order. */
+function listTree(dir: string): Listed[] {
+  const out: Listed[] = [];
   for (const entry of walkTree(dir, { skipHidden: true, skipUnreadable: true })) {
     if (entry.isDirectory || entry.name === 'README.md') continue;
-    let stat: ReturnType<typeof statSync> | null = null;
+    let stat: BigIntStats | null = null;
     try {
-      stat = statSync(entry.path);
+      stat = statSync(entry.path, { bigint: true });
     } catch {
       // A dangling link: counted below, never read.
     }
     // A dangling link, a pipe or a device counts too (size -1, never read): its appearing changes the folder's findings.
-    out.push([entry.path, stat?.isFile() ? stat.size : -1]);
+    if (!stat?.isFile()) out.push({ path: entry.path, size: -1, stamp: '', changedAt: 0 });
+    else out.push({ path: entry.path, size: Number(stat.size), stamp: `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`, changedAt: Number(stat.ctimeMs) });
   }
   // By full path, as the cache has always keyed them (not the walk's folder-first order).
-  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The content hash of one file, or null when it cannot be read. */
@@ -88,9 +109,25 @@ function hashFile(file: string): string | null {
   }
 }
 
-/** Every file below `dir` the findings may depend on, with its size and content hash. */
-export function digestTree(dir: string): FileDigest[] {
-  return listTree(dir).map(([file, size]) => [file, size, size < 0 ? '' : (hashFile(file) ?? '')]);
+/**
+ * Every file below `dir` the findings may depend on, with its size, content
+ * hash and stamp. A file whose size and stamp are those `known` records keeps
+ * the hash recorded with them; any other is read and hashed.
+ */
+export function digestTree(dir: string, known: readonly FileDigest[] = []): FileDigest[] {
+  return digestListed(listTree(dir), known);
+}
+
+function digestListed(listed: Listed[], known: readonly FileDigest[]): FileDigest[] {
+  const recorded = new Map(known.map((digest) => [digest[0], digest]));
+  const now = Date.now();
+  return listed.map(({ path, size, stamp, changedAt }) => {
+    if (size < 0) return [path, size, '', ''];
+    const prior = recorded.get(path);
+    if (prior && stamp && prior[3] === stamp && prior[1] === size) return prior;
+    const hash = hashFile(path) ?? '';
+    return [path, size, hash, hash && now - changedAt > RACY_MS ? stamp : ''];
+  });
 }
 
 /** A short fingerprint of digests, for the context of other summaries. */
@@ -116,7 +153,8 @@ export class SummaryCache {
       const text = unseal(readFileSync(this.file, 'utf8'), this.tool);
       if (text === null) return null;
       const summary: unknown = JSON.parse(text);
-      return Value.Check(SummarySchema, summary) && summary.tool === this.tool ? summary : null;
+      summaryShape ??= Compile(SummarySchema);
+      return summaryShape.Check(summary) && (summary as Summary).tool === this.tool ? (summary as Summary) : null;
     } catch {
       return null;
     }
@@ -125,24 +163,27 @@ export class SummaryCache {
   /**
    * The findings of the last check of `dir`, if no file under it has changed
    * (by content) and neither has anything they depend on (`context`).
-   * `digests`, when the caller has them already, saves reading the files again.
+   * `digests`, when the caller has them already, saves looking at the files again.
    */
   lookup(dir: string, context: string, digests?: FileDigest[]): SerializedFile[] | null {
     const summary = this.read();
     if (!summary || summary.context !== context) return null;
-    const files: readonly (readonly [string, number, ...unknown[]])[] = digests ?? listTree(dir);
-    if (files.length !== summary.files.length) return null;
+    const listed = digests ? null : listTree(dir);
+    const names = digests ?? listed!.map((l) => [l.path, l.size] as const);
+    if (names.length !== summary.files.length) return null;
     // Names and sizes first: a changed folder is told apart without reading it.
-    for (let i = 0; i < files.length; i++) {
-      const [file, size] = files[i]!;
+    for (let i = 0; i < names.length; i++) {
       const recorded = summary.files[i]!;
-      if (file !== recorded[0] || size !== recorded[1]) return null;
+      if (names[i]![0] !== recorded[0] || names[i]![1] !== recorded[1]) return null;
     }
-    for (let i = 0; i < files.length; i++) {
-      const hash = digests ? digests[i]![2] : files[i]![1] < 0 ? '' : hashFile(files[i]![0]);
-      if (hash !== summary.files[i]![2]) return null;
-    }
+    const current = digests ?? digestListed(listed!, summary.files);
+    for (let i = 0; i < current.length; i++) if (current[i]![2] !== summary.files[i]![2]) return null;
     return summary.findings as SerializedFile[];
+  }
+
+  /** The digests of the files below `dir`, reusing the hashes this summary recorded for files whose stamp has not changed. */
+  digest(dir: string): FileDigest[] {
+    return digestTree(dir, this.read()?.files ?? []);
   }
 
   record(digests: FileDigest[], context: string, findings: SerializedFile[]): void {
@@ -158,7 +199,7 @@ export class SummaryCache {
    */
   static async around<Result extends { files: VFile[] }>(summary: SummaryCache | null, dir: string, context: string, check: () => Promise<Result>): Promise<Result> {
     if (!summary) return check();
-    const digests = digestTree(dir);
+    const digests = summary.digest(dir);
     const result = await check();
     summary.record(digests, context, serializeFiles(result.files));
     return result;
