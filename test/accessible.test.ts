@@ -6,10 +6,10 @@
  * heading left alone at the foot of a page.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { codeTitleWorkspace, ROOT, runCli, tempDir, workspace } from './helpers.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
 
@@ -157,14 +157,7 @@ describe('a draft', () => {
 
 describe('a code title with thousands of sections', () => {
   it('stays valid PDF/A-1b: its named destinations are split into a tree (PDF 1.4 arrays hold at most 8,191 entries)', () => {
-    const dir = tempDir();
-    const title = path.join(dir, 'ordinance', 'big-title');
-    mkdirSync(path.join(dir, 'ordinance', 'directives'), { recursive: true });
-    mkdirSync(title, { recursive: true });
-    writeFileSync(
-      path.join(title, 'code.md'),
-      '---\ntype: code-title\ntitle: Title 99. Test.\nshort-title: Test Title 99\ndesignation: "99"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n',
-    );
+    const { dir, title } = codeTitleWorkspace('big-title', '99');
     for (let i = 1; i <= 4200; i++) {
       writeFileSync(
         path.join(title, `${String(i).padStart(5, '0')}-99-${i}.md`),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -32,6 +32,19 @@ export function tempDir(prefix = 'ordinance-test-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   scratch.push(dir);
   return dir;
+}
+
+/** A scratch workspace holding one imported-style code title of the District (`code.md` and an empty registry), for sections a test writes into `title`. */
+export function codeTitleWorkspace(slug: string, designation: string): { dir: string; title: string } {
+  const dir = tempDir();
+  const title = path.join(dir, 'ordinance', slug);
+  mkdirSync(path.join(dir, 'ordinance', 'directives'), { recursive: true });
+  mkdirSync(title, { recursive: true });
+  writeFileSync(
+    path.join(title, 'code.md'),
+    `---\ntype: code-title\ntitle: Title ${designation}. Test.\nshort-title: Test Title ${designation}\ndesignation: "${designation}"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n`,
+  );
+  return { dir, title };
 }
 
 /** A scratch workspace: the base fixture, with a case's files laid over it. */

@@ -5,22 +5,15 @@
  * the pdfkit internals it uses, in pdfkit.test.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.js';
+import { codeTitleWorkspace, runCli, tempDir } from './helpers.js';
 import { preflight } from './preflight.js';
 
 describe('a code section of 8,500 paragraphs', () => {
   it('stays valid PDF/A-1b: its kids past 4,000 are grouped in Div elements, in reading order', () => {
-    const dir = tempDir();
-    const title = path.join(dir, 'ordinance', 'long-title');
-    mkdirSync(path.join(dir, 'ordinance', 'directives'), { recursive: true });
-    mkdirSync(title, { recursive: true });
-    writeFileSync(
-      path.join(title, 'code.md'),
-      '---\ntype: code-title\ntitle: Title 98. Test.\nshort-title: Test Title 98\ndesignation: "98"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n',
-    );
+    const { dir, title } = codeTitleWorkspace('long-title', '98');
     const paragraphs = Array.from({ length: 8500 }, (_, i) => `Record ${i + 1} shall be kept.`);
     writeFileSync(path.join(title, '00001-98-1.md'), `---\nid: 98-1\nnumber: 98-1\nheading: Records.\nkind: code-section\n---\n${paragraphs.join('\n\n')}\n`);
     const out = tempDir();
