@@ -5,7 +5,7 @@
  * anything the findings depend on, the findings are reported again without
  * parsing a single source file. Files are compared by content (SHA-256),
  * never by modification time. As git's index does, each recorded hash keeps
- * the file's stat stamp (size, mtime, ctime and inode, to the nanosecond): a
+ * the file's stat stamp (size, mtime, ctime and inode, to the microsecond): a
  * file whose stamp is still the one recorded is not read again. The kernel
  * sets ctime on every write and on every change of mtime, so no edit keeps
  * the stamp, not even one that puts the old mtime back; a file changed within
@@ -14,7 +14,7 @@
  * checksum of itself and its shape is checked, so an edited, truncated or
  * wrong-typed one is dropped.
  */
-import { type BigIntStats, closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { type Stats, closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { VFile } from 'vfile';
@@ -70,15 +70,15 @@ function listTree(dir: string): Listed[] {
   const out: Listed[] = [];
   for (const entry of walkTree(dir, { skipHidden: true, skipUnreadable: true })) {
     if (entry.isDirectory || entry.name === 'README.md') continue;
-    let stat: BigIntStats | null = null;
+    let stat: Stats | null = null;
     try {
-      stat = statSync(entry.path, { bigint: true });
+      stat = statSync(entry.path);
     } catch {
       // A dangling link: counted below, never read.
     }
     // A dangling link, a pipe or a device counts too (size -1, never read): its appearing changes the folder's findings.
     if (!stat?.isFile()) out.push({ path: entry.path, size: -1, stamp: '', changedAt: 0 });
-    else out.push({ path: entry.path, size: Number(stat.size), stamp: `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`, changedAt: Number(stat.ctimeMs) });
+    else out.push({ path: entry.path, size: Number(stat.size), stamp: `${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changedAt: stat.ctimeMs });
   }
   // By full path, as the cache has always keyed them (not the walk's folder-first order).
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -119,11 +119,18 @@ export function digestTree(dir: string, known: readonly FileDigest[] = []): File
 }
 
 function digestListed(listed: Listed[], known: readonly FileDigest[]): FileDigest[] {
-  const recorded = new Map(known.map((digest) => [digest[0], digest]));
+  // Known digests are in the same order as the listing unless files came or went: look at the same place first.
+  let recorded: Map<string, FileDigest> | null = null;
+  const priorOf = (file: string, i: number): FileDigest | undefined => {
+    const same = known[i];
+    if (same && same[0] === file) return same;
+    recorded ??= new Map(known.map((digest) => [digest[0], digest]));
+    return recorded.get(file);
+  };
   const now = Date.now();
-  return listed.map(({ path, size, stamp, changedAt }) => {
+  return listed.map(({ path, size, stamp, changedAt }, i) => {
     if (size < 0) return [path, size, '', ''];
-    const prior = recorded.get(path);
+    const prior = priorOf(path, i);
     if (prior && stamp && prior[3] === stamp && prior[1] === size) return prior;
     const hash = hashFile(path) ?? '';
     return [path, size, hash, hash && now - changedAt > RACY_MS ? stamp : ''];

@@ -44,7 +44,37 @@ export interface WalkOptions {
 
 /** Entries below `root`, depth first, each folder's entries sorted by name. */
 export function* walkTree(root: string, options: WalkOptions = {}): Generator<WalkEntry> {
-  yield* walkFolder(root, 1, options, [realPath(root) ?? path.resolve(root)]);
+  // Normalized once, so each entry's path is its folder's and its name joined by a separator.
+  const start = path.normalize(root).replace(/(.)[\\/]+$/, '$1');
+  // One generator with its own stack of open folders: nested generators would
+  // pass every entry up through each level (a D.C. title is five deep).
+  const stack: OpenFolder[] = [];
+  const first = openFolder(start, 1, options, [realPath(root) ?? path.resolve(root)]);
+  if (first) stack.push(first);
+  while (stack.length > 0) {
+    const folder = stack[stack.length - 1]!;
+    const dirent = folder.dirents[folder.next++];
+    if (dirent === undefined) {
+      stack.pop();
+      continue;
+    }
+    const entry = entryOf(folder.dir, dirent, folder.depth, folder.ancestors);
+    yield entry;
+    if (entry.isDirectory && !entry.loops && (options.descend?.(entry) ?? true)) {
+      const here = folder.ancestors[folder.ancestors.length - 1]!;
+      const inner = openFolder(entry.path, folder.depth + 1, options, [...folder.ancestors, entry.target ?? path.join(here, dirent.name)]);
+      if (inner) stack.push(inner);
+    }
+  }
+}
+
+/** A folder being walked: its sorted entries and how far the walk has gone. */
+interface OpenFolder {
+  dir: string;
+  depth: number;
+  ancestors: string[];
+  dirents: Dirent[];
+  next: number;
 }
 
 /** The real path of `file` (links resolved), or null when it cannot be resolved. */
@@ -56,32 +86,24 @@ export function realPath(file: string): string | null {
   }
 }
 
-function* walkFolder(dir: string, depth: number, options: WalkOptions, ancestors: string[]): Generator<WalkEntry> {
+function openFolder(dir: string, depth: number, options: WalkOptions, ancestors: string[]): OpenFolder | null {
   let dirents: Dirent[];
   try {
     dirents = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    if (options.skipUnreadable) return;
+    if (options.skipUnreadable) return null;
     throw error;
   }
   const names = dirents.filter((d) => !(options.skipHidden && d.name.startsWith('.'))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const here = ancestors[ancestors.length - 1]!;
-  for (const dirent of names) {
-    const entry = entryOf(dir, dirent, depth, ancestors);
-    yield entry;
-    if (entry.isDirectory && !entry.loops && (options.descend?.(entry) ?? true)) {
-      yield* walkFolder(entry.path, depth + 1, options, [...ancestors, entry.target ?? path.join(here, dirent.name)]);
-    }
-  }
+  return { dir, depth, ancestors, dirents: names, next: 0 };
 }
 
 function entryOf(dir: string, dirent: Dirent, depth: number, ancestors: string[]): WalkEntry {
-  const entryPath = path.join(dir, dirent.name);
-  const base = { path: entryPath, name: dirent.name, depth };
-  if (!dirent.isSymbolicLink()) return { ...base, isDirectory: dirent.isDirectory(), isFile: dirent.isFile(), isSymlink: false };
+  const entryPath = `${dir}${path.sep}${dirent.name}`;
+  if (!dirent.isSymbolicLink()) return { path: entryPath, name: dirent.name, depth, isDirectory: dirent.isDirectory(), isFile: dirent.isFile(), isSymlink: false };
   const target = realPath(entryPath);
-  if (target === null) return { ...base, isDirectory: false, isFile: false, isSymlink: true, target };
+  if (target === null) return { path: entryPath, name: dirent.name, depth, isDirectory: false, isFile: false, isSymlink: true, target };
   const stat = statSync(entryPath);
   const loops = stat.isDirectory() && ancestors.some((a) => a === target || a.startsWith(`${target}${path.sep}`));
-  return { ...base, isDirectory: stat.isDirectory(), isFile: stat.isFile(), isSymlink: true, target, ...(loops ? { loops } : {}) };
+  return { path: entryPath, name: dirent.name, depth, isDirectory: stat.isDirectory(), isFile: stat.isFile(), isSymlink: true, target, ...(loops ? { loops } : {}) };
 }

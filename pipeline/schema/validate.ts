@@ -58,22 +58,27 @@ interface ValidationError {
   params: Record<string, unknown>;
 }
 
-const validators = new WeakMap<TSchema, { Check(value: unknown): boolean }>();
+const validators = new WeakMap<TSchema, { uses: number; compiled?: { Check(value: unknown): boolean } }>();
+
+/** Values checked against one schema by walking it before it is worth compiling. */
+const COMPILE_AFTER = 32;
 
 /**
- * The schema compiled into a checking function, once per schema and only when
- * first needed: most files are valid, and a compiled check is some forty times
- * faster than walking the schema (a D.C. Code title's thousands of front
- * matters and registry entries). The errors of an invalid value are still
- * found by walking it, where the wording needs them.
+ * Whether `value` fits `schema`. A schema checked often (a D.C. Code title's
+ * thousands of front matters and registry entries) is compiled into a
+ * checking function, some forty times faster than walking the schema; one
+ * checked a few times (ordinance.config.json, a template) is walked, since
+ * compiling it costs more than a warm `check` spends on everything else.
  */
-function validatorOf(schema: TSchema): { Check(value: unknown): boolean } {
+function fits(schema: TSchema, value: unknown): boolean {
   let validator = validators.get(schema);
   if (!validator) {
-    validator = Compile(schema);
+    validator = { uses: 0 };
     validators.set(schema, validator);
   }
-  return validator;
+  if (validator.compiled) return validator.compiled.Check(value);
+  if (++validator.uses >= COMPILE_AFTER) validator.compiled = Compile(schema);
+  return Value.Check(schema, value);
 }
 
 /**
@@ -81,7 +86,7 @@ function validatorOf(schema: TSchema): { Check(value: unknown): boolean } {
  * `what` names the document in messages ("ordinance front matter").
  */
 export function schemaProblems(schema: TSchema, value: unknown, what: string): SchemaProblem[] {
-  if (validatorOf(schema).Check(value)) return [];
+  if (fits(schema, value)) return [];
   const errors = pickUnionBranches(schema, value, [...Value.Errors(schema, value)] as ValidationError[]);
   const problems: SchemaProblem[] = [];
   const phrased = new Set<string>();

@@ -14,7 +14,8 @@ interface FontkitFont {
   characterSet: number[];
 }
 
-const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(file: string): FontkitFont };
+/** fontkit, loaded when a font is first read: a warm `check` reads none. */
+let fontkit: { openSync(file: string): FontkitFont } | undefined;
 
 const characterSets = new Map<string, ReadonlySet<number>>();
 
@@ -22,6 +23,7 @@ const characterSets = new Map<string, ReadonlySet<number>>();
 export function characterSetOf(file: string): ReadonlySet<number> {
   let set = characterSets.get(file);
   if (!set) {
+    fontkit ??= createRequire(import.meta.url)('fontkit') as { openSync(file: string): FontkitFont };
     set = new Set(fontkit.openSync(file).characterSet);
     characterSets.set(file, set);
   }
