@@ -15,12 +15,26 @@ import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
 
-/** Build the ordinances of `dir`; the PDF of `slug`, read back. */
-async function buildTags(dir: string, slug: string, source = 'ordinance'): Promise<TagsReadBack> {
+/** Build the ordinances of `dir`; the output folder. */
+function build(dir: string, source = 'ordinance'): string {
   const out = tempDir();
   const result = runCli(['build', source, '--out', out], dir, EPOCH);
   expect(result.code, result.stdout + result.stderr).toBe(0);
-  return readTags(readFileSync(path.join(out, slug, `${slug}.pdf`)));
+  return out;
+}
+
+/** A PDF of a build, read back. */
+const tagsOf = (out: string, slug: string, file = `${slug}.pdf`) => readTags(readFileSync(path.join(out, slug, file)));
+
+/** Each bookmark opens its page as /XYZ at the left margin, the first line of its heading's text just below the top. */
+function expectBookmarksAtHeadings(tags: TagsReadBack): void {
+  for (const bookmark of tags.bookmarks) {
+    expect(bookmark.kind, bookmark.title).toBe('XYZ');
+    expect(bookmark.left, bookmark.title).toBe(90);
+    const words = bookmark.title.split(' ').slice(0, 2).join(' ');
+    const line = tags.lines.find((l) => l.page === bookmark.page && l.text.startsWith(words) && l.baseline <= bookmark.top! && bookmark.top! - l.baseline < 20);
+    expect(line, `"${bookmark.title}" at the top ${bookmark.top} of page ${bookmark.page}`).toBeDefined();
+  }
 }
 
 const headings = (tags: TagsReadBack) => tags.elements.filter((e) => /^H[1-6]$/.test(e.role));
@@ -51,10 +65,12 @@ const SAMPLE_VALUES: Record<string, string> = {
 const filled = (text: string) => text.replace(/\{([a-z.-]+)\}/g, (_, key: string) => SAMPLE_VALUES[key] ?? `{${key}}`);
 
 describe('the sample’s tags and form', () => {
+  let out: string;
   let tags: TagsReadBack;
   let section: Map<string, string>;
   beforeAll(async () => {
-    tags = await buildTags(ROOT, 'la-sanctuary-city', 'ordinance/');
+    out = build(ROOT, 'ordinance/');
+    tags = await tagsOf(out, 'la-sanctuary-city');
     // Each section's heading as the contents and outline name it ("Section 3. Definitions").
     section = new Map(
       headings(tags)
@@ -91,16 +107,15 @@ describe('the sample’s tags and form', () => {
   });
 
   it('opens each bookmark at its heading: /XYZ at the left margin and the top of the heading’s line', () => {
-    for (const bookmark of tags.bookmarks) {
-      expect(bookmark.kind, bookmark.title).toBe('XYZ');
-      expect(bookmark.left, bookmark.title).toBe(90);
-      // The heading's first line is on that page, its baseline within one line below the top.
-      const words = bookmark.title.split(' ').slice(0, 2).join(' ');
-      const line = tags.lines.find((l) => l.page === bookmark.page && l.text.startsWith(words) && l.baseline <= bookmark.top! && bookmark.top! - l.baseline < 20);
-      expect(line, `"${bookmark.title}" at the top ${bookmark.top} of page ${bookmark.page}`).toBeDefined();
-    }
+    expectBookmarksAtHeadings(tags);
     // Ten sections, the certification, the Declaration of Posting and the appendix.
     expect(tags.bookmarks.length).toBe(13);
+  });
+
+  it('opens the digest’s bookmarks at their headings too', async () => {
+    const digest = await tagsOf(out, 'la-sanctuary-city', 'summary.pdf');
+    expect(digest.bookmarks.length).toBeGreaterThan(3);
+    expectBookmarksAtHeadings(digest);
   });
 
   it('heads the certification page, with each signature block an element of its own, in reading order', () => {
@@ -172,7 +187,7 @@ describe('a code title where a level of grouping is missing', () => {
     const chapter2 = path.join(title, '02-chapter-2');
     group(chapter2, 'Chapter', '2', 'Undivided.');
     sectionFile(chapter2, 2);
-    const tags = await buildTags(dir, 'gaps');
+    const tags = await tagsOf(build(dir), 'gaps');
     expect(headings(tags).map((h) => `${h.role} ${h.text}`)).toEqual([
       'H1 Title 99. Test.',
       'H2 Chapter 1. Divided.',
