@@ -82,12 +82,17 @@ describe('the shipped Los Angeles ordinance', () => {
   });
 
   it('bookmarks every section', () => {
-    expect(pdf.outline).toEqual([...sectionHeadings().map((h, i) => `Section ${i + 1}. ${h}`), 'RELATIONSHIP TO PRIOR DIRECTIVES']);
+    expect(pdf.outline).toEqual([
+      ...sectionHeadings().map((h, i) => `Section ${i + 1}. ${h}`),
+      'CERTIFICATION AND APPROVALS',
+      'DECLARATION OF POSTING ORDINANCE',
+      'Appendix: Relationship to Prior Directives',
+    ]);
   });
 
   it('ends with the relationship to prior directives, each linked to its source and its sections', () => {
     const appendix = pdf.pages
-      .slice(pdf.pages.findIndex((p) => p.includes('RELATIONSHIP TO PRIOR DIRECTIVES')))
+      .slice(pdf.pages.findIndex((p) => p.includes('Appendix: Relationship to Prior Directives')))
       .join('\n')
       .replace(/\s+/g, ' ');
     expect(appendix).toContain('Prior directive What this ordinance does Sections citing it');

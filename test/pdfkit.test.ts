@@ -211,6 +211,32 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     expect((await readPdf(pdf)).outline).toEqual(['Section 1. Definitions.', 'Section 2. Licenses.']);
   });
 
+  it('outline item options left/top (addBookmark): a bookmark opens its page at (x, y) as /XYZ, not at the top right corner', async () => {
+    const { doc, bytes } = open();
+    doc.text('Section 1. Definitions.', 72, 300);
+    doc.addBookmark(doc.outline, 'Section 1. Definitions.', 72, 300);
+    const pdf = await finish(doc, bytes);
+    const reader = await load(pdf);
+    const [item] = await reader.getOutline();
+    const [ref, kind, left, top] = item!.dest as [{ num: number; gen: number }, { name: string }, number, number];
+    expect(await reader.getPageIndex(ref)).toBe(0);
+    expect([kind.name, left, top], 'PDFOutline took left and top from the right and top edges').toEqual(['XYZ', 72, PAGE_HEIGHT - 300]);
+  });
+
+  it('annotate override: every link annotation has /Contents, from describingLinks() or else its target', async () => {
+    const { doc, bytes } = open({ tagged: true, pdfVersion: '1.7' });
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    doc.addNamedDestination('section-3');
+    root.add(doc.struct('Link', {}, () => doc.describingLinks('Section 3. Definitions', () => doc.text('Section 3', 72, 72, { goTo: 'section-3' }))));
+    root.add(doc.struct('Link', {}, () => doc.text('the Code', 72, 100, { link: 'https://example.org/code' })));
+    doc.text('undescribed', 72, 130, { goTo: 'section-3' });
+    root.end();
+    const pdf = await finish(doc, bytes);
+    const annotations = await (await (await load(pdf)).getPage(1)).getAnnotations();
+    expect(annotations.map((a: { contentsObj?: { str: string } }) => a.contentsObj?.str)).toEqual(['Section 3. Definitions', 'https://example.org/code', 'section-3']);
+  });
+
   it('_font, _fontSize, _fillColor: text state restored without re-opening the font; switching fonts embeds each once', async () => {
     const { doc, bytes } = open();
     doc.font('bold').fontSize(14).fillColor('#aa0000');

@@ -122,7 +122,8 @@ export const LayoutSchema = Type.Object(
     appendix: Section(
       {
         newPage: Type.Boolean({ description: 'Start the appendix on a page of its own, after the attestation.' }),
-        heading: Type.String(),
+        heading: Text('Printed as it is on the page, in the outline and in the contents.'),
+        note: Type.Optional(Text('Printed under the heading: that the appendix is not part of the ordinance.')),
         headingSize: Points(),
         gapBefore: Points(),
         gapAfterHeading: Points(),
@@ -135,7 +136,15 @@ export const LayoutSchema = Type.Object(
       },
       'The appendix "Relationship to prior directives".',
     ),
-    signatures: Section({ font: FontRoleSchema, size: Points(), lineGap: Points(), blankWidth: Points(), gapBefore: Points(), gapBetween: Points() }),
+    signatures: Section({
+      font: FontRoleSchema,
+      size: Points(),
+      lineGap: Points(),
+      blankWidth: Points(),
+      gapBefore: Points(),
+      gapBetween: Points(),
+      gapAfterHeading: Points('Below the heading of the certification and of the Declaration of Posting.'),
+    }),
     colors: Section({ text: Color, link: Color, rule: Color }),
   },
   { additionalProperties: false, title: 'Layout template', description: 'Page, fonts, sizes and spacing of a document (templates/layouts/<id>.json).' },
@@ -155,6 +164,10 @@ function deepPartial(schema: TSchema, keep: string[] = []): TSchema {
   return { ...s, properties, required: keep.length ? keep : undefined } as unknown as TSchema;
 }
 
+const SignatureRows = Type.Array(Section({ left: Type.Optional(Type.Array(Type.String())), right: Type.Optional(Type.Array(Type.String())) }), {
+  description: "Signature blocks in rows; a row's left and right blocks stand side by side.",
+});
+
 const JurisdictionFields = {
   $schema: Type.Optional(Type.String()),
   $comment: Type.Optional(Type.String()),
@@ -169,13 +182,22 @@ const JurisdictionFields = {
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
   citations: Type.Optional(CitationGrammarSchema),
   certification: Section({
+    heading: Type.Optional(Text('The heading of the certification and approvals.')),
     regular: Type.String(),
     urgency: Type.String(),
-    vote: Type.String(),
-    rows: Type.Array(Section({ left: Type.Optional(Type.Array(Type.String())), right: Type.Optional(Type.Array(Type.String())) }), {
-      description: "Signature blocks in rows; a row's left and right blocks stand side by side.",
-    }),
+    vote: Type.Optional(Text('A line stating the vote, printed when the form has one and the ordinance records its vote.')),
+    rows: SignatureRows,
   }),
+  declarationOfPosting: Type.Optional(
+    Section(
+      {
+        heading: Text(),
+        paragraphs: Type.Array(Text(), { description: 'The declaration, paragraph by paragraph; {placeholders} are filled from the metadata.' }),
+        rows: SignatureRows,
+      },
+      "The Clerk's declaration that the ordinance was posted: a page of its own after the certification.",
+    ),
+  ),
 };
 
 /** The shape every jurisdiction template has (its `rules` checked against the registered rules by jurisdictionSchema). */

@@ -2,7 +2,9 @@
  * The appendix "Relationship to prior directives": one row per registered
  * directive the ordinance touches: the directive (linked to its source), what
  * this ordinance does to it, and the sections that cite it (linked to them).
- * Rows never split across pages; the header row repeats on each page.
+ * Rows never split across pages; the header row repeats on each page. It
+ * follows the attestation, says that it is not part of the ordinance, and is
+ * its own section of the structure tree.
  */
 import { referenceLabel } from '../../resolve/resolve.js';
 import { relationWords, type DirectiveRelation } from '../../xref/relations.js';
@@ -11,6 +13,7 @@ import { APPENDIX_KEY } from './contents.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { sectionDestination } from './inline.js';
 import { headingRole } from './tags.js';
+import { breakLongWords } from './wrap.js';
 
 export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelation[]): void {
   if (relations.length === 0) return;
@@ -33,17 +36,26 @@ export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelat
   else doc.y += style.gapBefore;
   ensureSpace(ctx, 6 * lineHeight(ctx, style.headingSize, 0, 'bold'));
   doc.font(fontName('bold')).fontSize(style.headingSize).fillColor(layout.colors.text);
-  doc.outline.addItem(style.heading);
+  // One spelling of the heading: on the page, in the outline and in the contents (contents.ts).
+  doc.addBookmark(doc.outline, style.heading, left, doc.y);
   doc.addNamedDestination(APPENDIX_KEY, 'XYZ', left, doc.y, null);
   ctx.sectionPages.set(APPENDIX_KEY, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
-  ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
-  doc.y += style.gapAfterHeading;
-  drawGrid(
-    ctx,
-    left,
-    style.columns.map((share) => share * width),
-    style.columnHeadings,
-    rows,
-    { size: style.size, font: 'regular', headerFont: 'bold', padding: style.cellPadding, rule: style.ruleWidth, lineGap: style.lineGap },
-  );
+  // Its own part of the document, after the attestation: what was adopted ends before it.
+  ctx.tags.group('Sect', () => {
+    ctx.tags.leaf(headingRole(2), () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
+    doc.y += style.gapAfterHeading;
+    if (style.note) {
+      doc.font(fontName('italic')).fontSize(style.size);
+      ctx.tags.leaf('P', () => doc.text(breakLongWords(doc, style.note!, width), left, doc.y, { width, lineGap: style.lineGap }));
+      doc.y += style.gapAfterHeading;
+    }
+    drawGrid(
+      ctx,
+      left,
+      style.columns.map((share) => share * width),
+      style.columnHeadings,
+      rows,
+      { size: style.size, font: 'regular', headerFont: 'bold', padding: style.cellPadding, rule: style.ruleWidth, lineGap: style.lineGap },
+    );
+  });
 }

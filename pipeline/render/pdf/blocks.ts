@@ -7,6 +7,7 @@ import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawRuns, liveLink, sectionDestination, toRuns } from './inline.js';
+import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { breakLongWords } from './wrap.js';
 
@@ -38,7 +39,7 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
     ctx.sectionPages.set(section.id, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
   }
-  outlineParent.addItem(sectionTitle(ctx, section));
+  doc.addBookmark(outlineParent, sectionTitle(ctx, section), left, doc.y);
   ctx.tags.group('Sect', () => {
     doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
     ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
@@ -274,7 +275,7 @@ function drawCell(ctx: PdfContext, cell: GridCell, text: string, x: number, y: n
   if (!cell.sections?.length) {
     const link = liveLink(cell.link);
     const draw = () => doc.text(text, x, y, { width, lineGap: style.lineGap, ...(link ? { link } : {}) });
-    if (link) ctx.tags.link(draw, text);
+    if (link) ctx.tags.link(draw, text, linkDescription(ctx, { link }, cell.text));
     else draw();
     return;
   }
@@ -290,7 +291,11 @@ function drawCell(ctx: PdfContext, cell: GridCell, text: string, x: number, y: n
       lineY += step;
     }
     const at = { x: lineX, y: lineY };
-    ctx.tags.link(() => doc.fillColor(layout.colors.text).text(label, at.x, at.y, { lineBreak: false, goTo: s.destination }), s.label);
+    ctx.tags.link(
+      () => doc.fillColor(layout.colors.text).text(label, at.x, at.y, { lineBreak: false, goTo: s.destination }),
+      s.label,
+      linkDescription(ctx, { goTo: s.destination }, s.label),
+    );
     lineX += labelWidth + doc.widthOfString(' ');
   });
 }

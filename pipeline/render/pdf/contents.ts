@@ -2,7 +2,8 @@
  * The table of contents of a longer ordinance: each section (and the
  * appendix) with the page it starts on, linked to it, between the title and
  * the enacting clause. Page numbers come from an earlier layout of the same
- * document with the same contents in place, so they are exact.
+ * document with the same contents in place, so they are exact. Tagged
+ * TOC > TOCI > Reference > Link: an entry reads "Section 1. Findings, page 1".
  */
 import { sectionDestination } from './inline.js';
 import { sectionTitle } from './blocks.js';
@@ -21,7 +22,7 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
   const left = doc.page.margins.left;
   const width = widthFrom(ctx, left);
   const entries = ordinance.sections.map((s) => ({ id: s.id, title: sectionTitle(ctx, s), destination: sectionDestination(s.id) }));
-  if (appendix) entries.push({ id: APPENDIX_KEY, title: layout.appendix.heading.charAt(0) + layout.appendix.heading.slice(1).toLowerCase(), destination: APPENDIX_KEY });
+  if (appendix) entries.push({ id: APPENDIX_KEY, title: layout.appendix.heading, destination: APPENDIX_KEY });
   const line = lineHeight(ctx, style.size, style.lineGap);
   ensureSpace(ctx, 4 * line);
   doc.y += style.gapBefore;
@@ -37,13 +38,25 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
       const height = doc.heightOfString(title, { width: textWidth, lineGap: style.lineGap });
       ensureSpace(ctx, height);
       const top = doc.y;
-      ctx.tags.leaf('TOCI', () =>
-        ctx.tags.link(() => {
-          doc.fillColor(layout.colors.text).text(title, left + style.indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination });
+      // Read as "Section 1. Findings, page 1": the title and the page number are each a link
+      // of their own, the number's text standing for ", page 1" (/ActualText).
+      const description = `${entry.title}, page ${number}`;
+      ctx.tags.group('TOCI', () =>
+        ctx.tags.leaf('Reference', () => {
+          ctx.tags.link(
+            () => doc.fillColor(layout.colors.text).text(title, left + style.indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination }),
+            entry.title,
+            description,
+          );
           const bottom = doc.y;
-          doc.text(number, left + width - style.numberWidth, bottom - line, { width: style.numberWidth, align: 'right', lineBreak: false, goTo: entry.destination });
+          ctx.tags.link(
+            () => doc.text(number, left + width - style.numberWidth, bottom - line, { width: style.numberWidth, align: 'right', lineBreak: false, goTo: entry.destination }),
+            `page ${number}`,
+            description,
+            { actual: `, page ${number}` },
+          );
           doc.y = bottom;
-        }, entry.title),
+        }),
       );
     }
   });

@@ -16,7 +16,7 @@ export interface PdfContext {
   provenance: Provenance;
   /** The structure tree being built (tagged PDF). */
   tags: StructureTree;
-  /** Heading level of section headings (H2 in an ordinance; deeper under a code's groups). */
+  /** Heading level of the section being drawn (H2 in an ordinance; one deeper than the groups it is in). */
   sectionHeadingDepth: number;
   /** Where each body line was drawn, by page index: the line numbers' positions. */
   bodyLines: Map<number, Set<number>>;
@@ -24,6 +24,8 @@ export interface PdfContext {
   inFurniture: boolean;
   /** The page index each section starts on (for the table of contents). */
   sectionPages: Map<string, number>;
+  /** What each named destination and web address links go to is, in words (links.ts). */
+  linkTargets: Map<string, string>;
 }
 
 /** Font name registered for a role. */

@@ -8,17 +8,23 @@ import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
-import { drawSection } from './blocks.js';
+import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
-import { drawContents, type ContentsPages } from './contents.js';
+import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
+import { sectionDestination } from './inline.js';
 import { splitLargeTrees } from './limits.js';
 import { openDocument } from './setup.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole, StructureTree } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
 
-/** Sections in order, with the heading of each group (chapter, subchapter...) where it begins, nested in the outline. */
+/**
+ * Sections in order, with the heading of each group (chapter, subchapter...)
+ * where it begins, nested in the outline. Heading levels follow the nesting
+ * each section actually has (H1 the title, H2 its outermost group), so they
+ * never skip where a level is missing (a subchapter without parts).
+ */
 function drawSections(ctx: PdfContext): void {
   const { doc, layout } = ctx;
   let open: { group: Group; outline: PDFKit.PDFOutline }[] = [];
@@ -33,12 +39,13 @@ function drawSections(ctx: PdfContext): void {
       doc.y += style.gapBefore;
       ensureSpace(ctx, 4 * lineHeight(ctx, style.size, layout.body.lineGap, style.font));
       // Expanded: PDF/A wants a /Count on every outline item with children.
-      const outline = parent.addItem(title, { expanded: true });
+      const outline = doc.addBookmark(parent, title, doc.page.margins.left, doc.y, { expanded: true });
       doc.font(fontName(style.font)).fontSize(style.size).fillColor(layout.colors.text);
-      ctx.tags.leaf(headingRole(group.depth + 1), () => doc.text(title, doc.page.margins.left, doc.y, { width: widthFrom(ctx, doc.page.margins.left), align: style.align }));
+      ctx.tags.leaf(headingRole(open.length + 2), () => doc.text(title, doc.page.margins.left, doc.y, { width: widthFrom(ctx, doc.page.margins.left), align: style.align }));
       doc.y += style.gapAfter;
       open.push({ group, outline });
     }
+    ctx.sectionHeadingDepth = open.length + 2;
     drawSection(ctx, section, open[open.length - 1]?.outline ?? doc.outline);
   }
 }
@@ -84,7 +91,6 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   );
   let pageCount = 0;
   const done = bytes.then((pdf): Rendered => ({ bytes: pdf, pages: pageCount, sectionPages: new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1])) }));
-  const maxGroupDepth = Math.max(0, ...ordinance.groups.map((g) => g.depth));
   const ctx: PdfContext = {
     doc,
     layout,
@@ -92,11 +98,13 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
     ordinance,
     provenance,
     tags: new StructureTree(doc),
-    sectionHeadingDepth: maxGroupDepth + 2,
+    sectionHeadingDepth: 2,
     bodyLines: new Map(),
     inFurniture: false,
     sectionPages: new Map(),
+    linkTargets: new Map(),
   };
+  nameLinkTargets(ctx, relations);
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
   // Each page gets its furniture as it is finished, before the next begins; text running
   // over the page is still in its marked content then (furniture closes and reopens it).
@@ -118,6 +126,18 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   splitLargeTrees(doc);
   doc.end();
   return done;
+}
+
+/** Name what links may go to (links.ts): each section by its title, the appendix by its heading, each cited directive's source by the directive. */
+function nameLinkTargets(ctx: PdfContext, relations: DirectiveRelation[]): void {
+  const { linkTargets } = ctx;
+  for (const section of ctx.ordinance.sections) if (section.id) linkTargets.set(sectionDestination(section.id), sectionTitle(ctx, section));
+  linkTargets.set(APPENDIX_KEY, ctx.layout.appendix.heading);
+  const directives = [...relations.map((r) => r.directive), ...ctx.ordinance.citations.flatMap((c) => (c.directive ? [c.directive] : []))];
+  for (const { meta } of directives) {
+    const form = meta['cited-as'][0] ?? meta.id;
+    if (meta.source && !linkTargets.has(meta.source)) linkTargets.set(meta.source, meta.title.includes(form) ? meta.title : `${form}: ${meta.title}`);
+  }
 }
 
 /** Note where each line of body text is drawn (page, y), for the line numbers; returns what stops it. */

@@ -9,6 +9,7 @@ import type { Inline } from '../../model/types.js';
 import { visitInlines, type Ancestry } from '../../model/visit.js';
 import type { Align, FontRole } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
+import { linkDescription } from './links.js';
 import { runOptions } from './pdfkit.js';
 import { breakLongWords } from './wrap.js';
 
@@ -222,7 +223,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
         ? doc.text(run.text, options.x, doc.y, { ...common, width: options.width, align: options.align, lineGap: options.lineGap, indent: options.indent ?? 0 })
         : doc.text(run.text, common);
     // A linked stretch is its own Link element, which owns the link annotation.
-    if (run.link || run.goTo) ctx.tags.link(draw, run.text.trim());
+    if (run.link || run.goTo) ctx.tags.link(draw, run.text.trim(), linkDescription(ctx, run, run.text.trim()));
     else draw();
   });
   doc.fillColor(layout.colors.text);

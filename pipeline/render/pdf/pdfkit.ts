@@ -106,6 +106,8 @@ export class CouncilDocument extends Base {
   private continuingText = false;
   private fragmentListener: ((text: string, y: number) => void) | null = null;
   private fallbackFiles: readonly string[] = [];
+  /** The /Contents of link annotations being drawn (see describingLinks). */
+  private linkDescription: string | null = null;
   /** Intermediate page tree nodes (see nestPage); undefined until the first is made. */
   private pageNodes: PdfkitRef[] | undefined;
   private readonly fallbackFonts = new Map<string, PdfkitFont>();
@@ -315,6 +317,46 @@ export class CouncilDocument extends Base {
     const tied: PDFKit.Mixins.AnnotationOption & { structParent?: PDFKit.PDFStructureElement } =
       current?.dictionary.data.S === 'Link' ? { ...options, structParent: current } : options;
     return super.goTo(x, y, w, h, name, tied);
+  }
+
+  /**
+   * Draw with `description` as the /Contents of each link annotation `draw`
+   * makes: what the link goes to, which a screen reader announces with it
+   * (PDF/UA: every link annotation has an alternate description).
+   */
+  describingLinks(description: string, draw: () => void): void {
+    const outer = this.linkDescription;
+    this.linkDescription = description;
+    try {
+      draw();
+    } finally {
+      this.linkDescription = outer;
+    }
+  }
+
+  /**
+   * pdfkit gives a link annotation an empty /Contents (external links drawn
+   * in a Link element) or none (internal links): give each the description
+   * of describingLinks(), or else its target (the URI or destination name).
+   */
+  override annotate(x: number, y: number, w: number, h: number, options: PDFKit.Mixins.AnnotationOption): this {
+    const annotation = options as PDFKit.Mixins.AnnotationOption & { Subtype?: string; Contents?: unknown; A?: { data?: { URI?: unknown; D?: unknown } } };
+    if (annotation.Subtype !== 'Link' || String(annotation.Contents ?? '') !== '') return super.annotate(x, y, w, h, options);
+    const destination = annotation.A?.data?.URI ?? annotation.A?.data?.D;
+    const target = typeof destination === 'string' || destination instanceof String ? String(destination) : 'Link';
+    return super.annotate(x, y, w, h, { ...options, Contents: new String(this.linkDescription ?? target) } as PDFKit.Mixins.AnnotationOption);
+  }
+
+  /**
+   * A bookmark under `parent` that opens the current page with (x, y), in
+   * pdfkit's top-down points, at the window's top left (/XYZ). pdfkit takes
+   * the position as options `left` and `top` measured from the page's right
+   * and top edges (its private PDFOutline: left = width - options.left);
+   * without them it points at the top right corner.
+   */
+  addBookmark(parent: PDFKit.PDFOutline, title: string, x: number, y: number, options: { expanded?: boolean } = {}): PDFKit.PDFOutline {
+    const position = { left: this.page.width - x, top: y };
+    return parent.addItem(title, { ...options, ...position } as { expanded?: boolean });
   }
 
   /** Add XML to the XMP metadata (pdfkit's appendXML: written inside its rdf:RDF when the document ends). */

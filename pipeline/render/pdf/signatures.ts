@@ -1,12 +1,23 @@
 /**
- * The Clerk's certification and the approvals (Mayor; City Attorney as to
- * form), from the jurisdiction's wording filled with the metadata. The whole
- * attestation stays on one page; when it cannot, each row stays whole.
+ * The attestation, from the jurisdiction's wording filled with the metadata:
+ * the Clerk's certification and the approvals (Mayor; City Attorney as to
+ * form) under a heading, the whole kept on one page (when it cannot be, each
+ * row stays whole); then, where the form has one, the Declaration of Posting
+ * on a page of its own. Each signature block is an element of its own (a Div
+ * of its lines), in reading order: row by row, left before right.
  */
+import type { Template } from '../../template/schema.js';
 import { fill } from '../fill.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { headingRole } from './tags.js';
 import { breakLongWords } from './wrap.js';
 
+type SignatureRow = Template['jurisdiction']['certification']['rows'][number];
+
+/** Room between a row's left and right blocks. */
+const GUTTER = 24;
+
+/** The certification and approvals, and the Declaration of Posting when the form has one. */
 export function drawSignatures(ctx: PdfContext): void {
   const { doc, layout, ordinance, template } = ctx;
   const { meta } = ordinance;
@@ -14,53 +25,176 @@ export function drawSignatures(ctx: PdfContext): void {
   const style = layout.signatures;
   const left = doc.page.margins.left;
   const width = widthFrom(ctx, left);
-  const gutter = 24;
-  const column = (width - gutter) / 2;
-  const line = lineHeight(ctx, style.size, style.lineGap, style.font);
-  // Metadata filled into the wording may hold words wider than a column: they are broken to fit.
+  const indent = layout.body.firstLineIndent;
+  // Metadata filled into the wording may hold words wider than the text: they are broken to fit.
   doc.font(fontName(style.font)).fontSize(style.size);
-  const certification = breakLongWords(doc, fill(meta.urgency ? wording.urgency : wording.regular, meta), width - layout.body.firstLineIndent);
-  const vote = meta.vote ? breakLongWords(doc, fill(wording.vote, meta), width) : null;
-  const rows = wording.rows.map((row) => ({
-    left: (row.left ?? []).map((l) => breakLongWords(doc, fill(l, meta), column)),
-    right: (row.right ?? []).map((l) => breakLongWords(doc, fill(l, meta), column)),
-  }));
-  const textOptions = { lineGap: style.lineGap };
-
-  doc.font(fontName(style.font)).fontSize(style.size);
-  const certificationHeight = doc.heightOfString(certification, { width, ...textOptions, indent: layout.body.firstLineIndent }) + (vote ? line : 0);
-  const rowHeight = (row: (typeof rows)[number]) =>
-    style.gapBetween + Math.max(...[row.left, row.right].map((lines) => lines.reduce((h, l) => h + doc.heightOfString(l || ' ', { width: column, ...textOptions }), 0)));
-  const total = style.gapBefore + certificationHeight + rows.reduce((h, row) => h + rowHeight(row), 0);
+  const paragraphs = [meta.urgency ? wording.urgency : wording.regular, ...(meta.vote && wording.vote ? [wording.vote] : [])].map((text) =>
+    breakLongWords(doc, fill(text, meta), width - indent),
+  );
+  const rows = signatureRows(ctx, wording.rows);
+  const heading = wording.heading ? headingHeight(ctx, wording.heading) : 0;
+  const paragraphsHeight = paragraphs.reduce((h, text, i) => h + paragraphHeight(ctx, text, i === 0 ? indent : 0), 0);
+  const total = style.gapBefore + heading + paragraphsHeight + rows.reduce((h, row) => h + rowHeight(ctx, row), 0);
   const pageHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
-  ensureSpace(ctx, total <= pageHeight ? total : style.gapBefore + certificationHeight + (rows[0] ? rowHeight(rows[0]) : 0));
-
+  ensureSpace(ctx, total <= pageHeight ? total : style.gapBefore + heading + paragraphsHeight + (rows[0] ? rowHeight(ctx, rows[0]) : 0));
   doc.y += style.gapBefore;
-  doc.font(fontName(style.font)).fontSize(style.size).fillColor(layout.colors.text);
-  ctx.tags.leaf('P', () => doc.text(certification, left, doc.y, { width, ...textOptions, indent: layout.body.firstLineIndent }));
-  if (vote) ctx.tags.leaf('P', () => doc.text(vote, left, doc.y, { width, ...textOptions }));
+  ctx.tags.group('Sect', () => {
+    if (wording.heading) drawHeading(ctx, wording.heading);
+    paragraphs.forEach((text, i) => {
+      drawParagraph(ctx, text, i === 0 ? indent : 0);
+    });
+    drawRows(ctx, rows);
+  });
+  const declaration = template.jurisdiction.declarationOfPosting;
+  if (declaration) {
+    doc.addPage();
+    ctx.tags.group('Sect', () => {
+      drawHeading(ctx, declaration.heading);
+      doc.font(fontName(style.font)).fontSize(style.size);
+      const paragraphs = declaration.paragraphs.map((text) => breakLongWords(doc, fill(text, meta), width - indent));
+      for (let i = 0; i < paragraphs.length; ) {
+        if (!LIST_ITEM.test(paragraphs[i]!)) drawParagraph(ctx, paragraphs[i++]!, indent);
+        else {
+          // A run of numbered paragraphs ("1. one copy on ...") is a list, each number hanging in the indent.
+          const items: string[] = [];
+          while (i < paragraphs.length && LIST_ITEM.test(paragraphs[i]!)) items.push(paragraphs[i++]!);
+          drawList(ctx, items, indent);
+        }
+      }
+      drawRows(ctx, signatureRows(ctx, declaration.rows));
+    });
+  }
+  doc.x = left;
+}
+
+/** A block's lines, each filled and broken to fit its column; "" is a blank line. */
+interface Block {
+  lines: string[];
+  width: number;
+}
+
+interface Row {
+  left: Block;
+  right: Block;
+}
+
+function signatureRows(ctx: PdfContext, rows: SignatureRow[]): Row[] {
+  const { doc, layout, ordinance } = ctx;
+  doc.font(fontName(layout.signatures.font)).fontSize(layout.signatures.size);
+  const block = (lines: string[] | undefined, width: number): Block => ({ lines: (lines ?? []).map((l) => breakLongWords(doc, fill(l, ordinance.meta), width)), width });
+  // A row with a left block only (an effective date, a file number) takes the whole width.
+  return rows.map((row) => ({
+    left: block(row.left, row.right?.length ? columnWidth(ctx) : widthFrom(ctx, doc.page.margins.left)),
+    right: block(row.right, columnWidth(ctx)),
+  }));
+}
+
+function columnWidth(ctx: PdfContext): number {
+  return (widthFrom(ctx, ctx.doc.page.margins.left) - GUTTER) / 2;
+}
+
+function lineOptions(ctx: PdfContext) {
+  return { width: columnWidth(ctx), lineGap: ctx.layout.signatures.lineGap };
+}
+
+function blockHeight(ctx: PdfContext, block: Block): number {
+  return block.lines.reduce((h, l) => h + ctx.doc.heightOfString(l || ' ', { ...lineOptions(ctx), width: block.width }), 0);
+}
+
+function rowHeight(ctx: PdfContext, row: Row): number {
+  const { doc, layout } = ctx;
+  doc.font(fontName(layout.signatures.font)).fontSize(layout.signatures.size);
+  return layout.signatures.gapBetween + Math.max(blockHeight(ctx, row.left), blockHeight(ctx, row.right));
+}
+
+function headingHeight(ctx: PdfContext, heading: string): number {
+  const { doc, layout } = ctx;
+  doc.font(fontName('bold')).fontSize(layout.signatures.size);
+  return doc.heightOfString(heading, { width: widthFrom(ctx, doc.page.margins.left) }) + layout.signatures.gapAfterHeading;
+}
+
+function paragraphHeight(ctx: PdfContext, text: string, indent: number): number {
+  const { doc, layout } = ctx;
+  doc.font(fontName(layout.signatures.font)).fontSize(layout.signatures.size);
+  return doc.heightOfString(text, { width: widthFrom(ctx, doc.page.margins.left), lineGap: layout.signatures.lineGap, indent }) + layout.signatures.lineGap;
+}
+
+/** The page's heading, at the level of a section's (it follows the last section) and in the outline. */
+function drawHeading(ctx: PdfContext, heading: string): void {
+  const { doc, layout } = ctx;
+  const left = doc.page.margins.left;
+  doc.addBookmark(doc.outline, heading, left, doc.y);
+  doc.font(fontName('bold')).fontSize(layout.signatures.size).fillColor(layout.colors.text);
+  ctx.tags.leaf(headingRole(2), () => doc.text(heading, left, doc.y, { width: widthFrom(ctx, left), align: 'center' }));
+  doc.y += layout.signatures.gapAfterHeading;
+}
+
+function drawParagraph(ctx: PdfContext, text: string, indent: number): void {
+  const { doc, layout } = ctx;
+  const left = doc.page.margins.left;
+  doc.font(fontName(layout.signatures.font)).fontSize(layout.signatures.size).fillColor(layout.colors.text);
+  ctx.tags.leaf('P', () => doc.text(text, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.signatures.lineGap, indent }));
+  doc.y += layout.signatures.lineGap;
+}
+
+/** A paragraph of the form that is an item of a numbered list: its number, and its text. */
+const LIST_ITEM = /^(\d+\.|\(\w+\))\s+(?=\S)/;
+
+/** Numbered paragraphs as a list (L, LI, Lbl, LBody): the number at `indent`, the text hanging after it. */
+function drawList(ctx: PdfContext, items: string[], indent: number): void {
+  const { doc, layout } = ctx;
+  const style = layout.signatures;
+  const left = doc.page.margins.left;
+  const markerX = left + indent;
+  const textX = markerX + layout.list.indent;
+  ctx.tags.group('L', () => {
+    for (const item of items) {
+      const [, marker] = LIST_ITEM.exec(item)!;
+      const text = item.replace(LIST_ITEM, '');
+      doc.font(fontName(style.font)).fontSize(style.size).fillColor(layout.colors.text);
+      ensureSpace(ctx, doc.heightOfString(text, { width: widthFrom(ctx, textX), lineGap: style.lineGap }));
+      const y = doc.y;
+      ctx.tags.group('LI', () => {
+        ctx.tags.leaf('Lbl', () => doc.text(marker!, markerX, y, { width: layout.list.indent, lineBreak: false }));
+        doc.y = y;
+        ctx.tags.group('LBody', () => ctx.tags.leaf('P', () => doc.text(text, textX, y, { width: widthFrom(ctx, textX), lineGap: style.lineGap })));
+      });
+      doc.y += style.lineGap;
+    }
+  });
+}
+
+/** Rows of signature blocks side by side; each row stays whole on a page. */
+function drawRows(ctx: PdfContext, rows: Row[]): void {
+  const { doc, layout } = ctx;
+  const style = layout.signatures;
+  const left = doc.page.margins.left;
   for (const row of rows) {
-    ensureSpace(ctx, rowHeight(row));
+    ensureSpace(ctx, rowHeight(ctx, row));
     doc.y += style.gapBetween;
     const top = doc.y;
     let bottom = top;
-    for (const [lines, x] of [
+    for (const [block, x] of [
       [row.left, left],
-      [row.right, left + column + gutter],
+      [row.right, left + columnWidth(ctx) + GUTTER],
     ] as const) {
       doc.y = top;
-      // One signature block is one paragraph for a screen reader: "Approved …, Karen Bass, Mayor".
-      if (lines.length)
-        ctx.tags.leaf('P', () => {
-          for (const text of lines)
-            doc
-              .font(fontName(style.font))
-              .fontSize(style.size)
-              .text(text || ' ', x, doc.y, { width: column, ...textOptions });
-        });
+      if (block.lines.length) drawBlock(ctx, block, x);
       bottom = Math.max(bottom, doc.y);
     }
     doc.y = bottom;
   }
-  doc.x = left;
+}
+
+/** One signature block: a Div holding each of its lines as a paragraph (a blank line is space, not content). */
+function drawBlock(ctx: PdfContext, block: Block, x: number): void {
+  const { doc, layout } = ctx;
+  const options = { ...lineOptions(ctx), width: block.width };
+  ctx.tags.group('Div', () => {
+    for (const text of block.lines) {
+      doc.font(fontName(layout.signatures.font)).fontSize(layout.signatures.size).fillColor(layout.colors.text);
+      if (!text.trim()) doc.y += lineHeight(ctx, layout.signatures.size, layout.signatures.lineGap, layout.signatures.font);
+      else ctx.tags.leaf('P', () => doc.text(text, x, doc.y, options));
+    }
+  });
 }

@@ -101,7 +101,7 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
       const title = runs(node.children)
         .map((r) => r.text)
         .join('');
-      if (node.depth > 1) doc.outline.addItem(title);
+      if (node.depth > 1) doc.addBookmark(doc.outline, title, left, doc.y);
       paragraph([{ type: 'strong', children: node.children }], left, node.depth === 1 ? 'H1' : 'H2', node.depth === 1 ? 16 : 13);
       doc.y += 6;
     } else if (node.type === 'paragraph') {

@@ -34,6 +34,7 @@ export type Role =
   | 'Figure'
   | 'TOC'
   | 'TOCI'
+  | 'Reference'
   | 'Div'
   | 'Span';
 
@@ -123,17 +124,24 @@ export class StructureTree {
     }
   }
 
-  /** Inside a leaf: a stretch of it as a Link element, so the link annotation belongs to it. */
-  link(draw: () => void, alt: string): void {
+  /**
+   * A Link element (inside a leaf: a stretch of it), so the link annotation
+   * belongs to it. `text` is what it reads as; `description`, what it goes to,
+   * is each annotation's /Contents ("Section 3. Definitions", a web address).
+   */
+  link(draw: () => void, text: string, description: string = text, options: StructureOptions = {}): void {
+    const describe = () => this.doc.describingLinks(description, draw);
+    // Text that stands for what is printed (/ActualText) replaces the alternate description.
+    const structure = options.actual ? options : { alt: text, ...options };
     if (!this.inLeaf) {
-      this.leaf('Link', draw, { alt });
+      this.leaf('Link', describe, structure);
       return;
     }
     const parent = this.top;
     this.doc.endMarkedContent();
     this.add(
       parent,
-      this.doc.struct('Link', { alt }, () => draw()),
+      this.doc.struct('Link', structure, () => describe()),
     );
     this.add(parent, this.doc.markStructureContent(parent.role));
   }
