@@ -33,7 +33,9 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   const label = sectionLabel(ctx, section);
   const heading = !section.heading || /[.:;!?\]]$/.test(section.heading) ? section.heading : `${section.heading}.`;
   const status = section.status && section.status !== 'in-force' ? style.statusLabels[section.status] : undefined;
-  const statusText = status ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
+  // A heading that already says the status ("[Reserved].", "Repealed") is not followed by it again.
+  const said = status !== undefined && !section.statusNote && sameWords(section.heading, status);
+  const statusText = status && !said ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
   if (section.id) {
     doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
     ctx.sectionPages.set(section.id, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
@@ -50,6 +52,12 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     doc.y += style.gapAfter;
     drawBlocks(ctx, section.blocks, 0);
   });
+}
+
+/** Whether a heading is only the status label, bracketed or not, with or without its period. */
+function sameWords(heading: string, status: string): boolean {
+  const bare = (text: string) => text.replace(/[[\].\s]+/g, ' ').trim().toLowerCase();
+  return bare(heading) === bare(status);
 }
 
 /**
