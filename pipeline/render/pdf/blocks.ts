@@ -56,7 +56,11 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
 
 /** Whether a heading is only the status label, bracketed or not, with or without its period. */
 function sameWords(heading: string, status: string): boolean {
-  const bare = (text: string) => text.replace(/[[\].\s]+/g, ' ').trim().toLowerCase();
+  const bare = (text: string) =>
+    text
+      .replace(/[[\].\s]+/g, ' ')
+      .trim()
+      .toLowerCase();
   return bare(heading) === bare(status);
 }
 
