@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeTitleWorkspace, runCli, tempDir } from './helpers.js';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { codeTitleWorkspace, runCli, tempDir, workspace } from './helpers.js';
 import { readPdf } from './pdf.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -33,4 +34,88 @@ describe('a code title', () => {
     // A status the heading does not say is still printed.
     expect(text).toContain('§ 97-105. Fees. [Repealed]');
   }, 60_000);
+});
+
+interface StructNode {
+  role?: string;
+  alt?: string;
+  children?: StructNode[];
+}
+
+/** What pdfjs reads of page 1: each structure element's role and alternate text, text items, and the horizontal rules drawn (underline, strike). */
+async function firstPage(file: string) {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, verbosity: 0 }).promise;
+  const page = await doc.getPage(1);
+  const height = page.view[3]!;
+  const elements: { role: string; alt?: string }[] = [];
+  const visit = (node: StructNode | null) => {
+    if (!node) return;
+    if (node.role) elements.push({ role: node.role, ...(node.alt ? { alt: node.alt } : {}) });
+    node.children?.forEach(visit);
+  };
+  visit((await page.getStructTree()) as StructNode | null);
+  const items = (await page.getTextContent()).items.flatMap((item) =>
+    'str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : [],
+  );
+  // A rule is a path of one move and one line at one height; pdfkit draws in a flipped space, so y counts from the top.
+  const ops = await page.getOperatorList();
+  const rules: { x1: number; x2: number; y: number }[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.constructPath) return;
+    // pdfjs 5: [paint operator, [the path as numbers: 0 x y is a move, 1 x y a line], bounds].
+    const path = Array.from((ops.argsArray[i] as [number, [ArrayLike<number>]])[1][0]);
+    if (path.length === 6 && path[0] === 0 && path[3] === 1 && path[2] === path[5]) rules.push({ x1: path[1]!, x2: path[4]!, y: height - path[2]! });
+  });
+  await doc.destroy();
+  return { elements, items, rules };
+}
+
+describe('an amending ordinance (redlines)', () => {
+  const amending = async () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'ordinance', 'sample', '02-records.md'),
+      [
+        '---\nid: records\nheading: Records of Stops\nkind: operative\n---',
+        '(a) Every stop shall be recorded within :del[ten] :ins[five] days.',
+        '(b) The record shall state the :del[date]:ins[date and time] of the stop.',
+        '(c) Each record shall be kept by the officer in a :ins[secure electronic system approved by the commanding officer of the division and audited each year by the Inspector General of the Police Commission, ]*with* a copy sent to the Chief.',
+      ].join('\n\n'),
+    );
+    const out = build(dir);
+    return path.join(out, 'sample', 'sample.pdf');
+  };
+  let file: string;
+
+  it('tags each insertion as a Span read as inserted, and prints the legend of the marks', async () => {
+    file = await amending();
+    const { elements } = await firstPage(file);
+    const spans = elements.filter((e) => e.role === 'Span').map((e) => e.alt);
+    expect(spans).toContain('[inserted: five]');
+    expect(spans).toContain('[inserted: date and time]');
+    expect(spans.some((alt) => alt?.startsWith('[inserted: secure electronic system') && alt.endsWith('Police Commission,]'))).toBe(true);
+    const pdf = await readPdf(readFileSync(file));
+    expect(pdf.content[0]!.replace(/\s+/g, ' ')).toContain('In this text, words inserted are underlined, and words deleted are struck through and set in ((double parentheses)).');
+  }, 60_000);
+
+  it('keeps a space between a deletion and the insertion written against it', async () => {
+    const pdf = await readPdf(readFileSync(file));
+    expect(pdf.content[0]!.replace(/\s+/g, ' ')).toContain('the ((date)) date and time of the stop');
+  });
+
+  it('underlines and strikes through to the last glyph, not over a space after it', async () => {
+    const { items, rules } = await firstPage(file);
+    expect(rules.length).toBeGreaterThan(4);
+    for (const rule of rules) {
+      // The text of the rule's line ends at or after the rule.
+      const line = items.filter((item) => Math.abs(item.y - rule.y) < 6);
+      expect(line.length).toBeGreaterThan(0);
+      expect(rule.x2).toBeLessThanOrEqual(Math.max(...line.map((item) => item.x + item.width)) + 0.5);
+    }
+    // Mid-line: the insertion ends with "Commission, " and its underline stops a space before "with".
+    const next = items.find((item) => item.str.startsWith('with'))!;
+    const rule = rules.find((r) => Math.abs(r.y - next.y) < 6 && r.x2 <= next.x + 0.5 && r.x2 > next.x - 10)!;
+    expect(rule).toBeDefined();
+    expect(rule.x2).toBeLessThan(next.x - 2);
+  });
 });

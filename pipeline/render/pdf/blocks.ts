@@ -4,6 +4,7 @@
  */
 import { imagePath, imageProblem } from '../../model/images.js';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
+import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawRuns, liveLink, sectionDestination, toRuns } from './inline.js';
@@ -52,6 +53,37 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     doc.y += style.gapAfter;
     drawBlocks(ctx, section.blocks, 0);
   });
+}
+
+/** Whether the ordinance inserts or deletes words (`:ins`, `:del`) anywhere in its text. */
+function amends(ctx: PdfContext): boolean {
+  let found = false;
+  visitOrdinance(ctx.ordinance, {
+    section: () => (found ? SKIP : undefined),
+    inline: (node) => {
+      if (node.type === 'insertion' || node.type === 'deletion') found = true;
+      return found ? SKIP : undefined;
+    },
+  });
+  return found;
+}
+
+/** On a document that amends, the legend of its marks (the template's words), before the first section. */
+export function drawAmendmentLegend(ctx: PdfContext): void {
+  if (!amends(ctx)) return;
+  const { doc, layout } = ctx;
+  const left = doc.page.margins.left;
+  ensureSpace(ctx, 2 * lineHeight(ctx, layout.body.size, layout.body.lineGap));
+  ctx.tags.leaf('P', () =>
+    drawRuns(ctx, [{ text: layout.amendment.legend, bold: false, italic: true, underline: false, strike: false, inserted: false, link: null, goTo: null }], {
+      x: left,
+      width: widthFrom(ctx, left),
+      size: layout.body.size,
+      lineGap: layout.body.lineGap,
+      align: 'left',
+    }),
+  );
+  doc.y += layout.body.paragraphGap;
 }
 
 /** Whether a heading is only the status label, bracketed or not, with or without its period. */

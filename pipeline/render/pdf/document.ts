@@ -8,7 +8,7 @@ import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
-import { drawSection } from './blocks.js';
+import { drawAmendmentLegend, drawSection } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
@@ -105,7 +105,10 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
   doc.onLeavePage(finishPage);
   doc.font(fontName('regular'));
-  drawTitleBlock(ctx, contents === undefined ? undefined : () => drawContents(ctx, contents, relations.length > 0));
+  drawTitleBlock(ctx, () => {
+    if (contents !== undefined) drawContents(ctx, contents, relations.length > 0);
+    drawAmendmentLegend(ctx);
+  });
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
   drawRelationsAppendix(ctx, relations);

@@ -10,13 +10,15 @@ import { visitInlines, type Ancestry } from '../../model/visit.js';
 import type { Align, FontRole } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import { runOptions } from './pdfkit.js';
-import { breakLongWords } from './wrap.js';
+import { breakLongWords, keepTogether } from './wrap.js';
 
 interface Style {
   bold: boolean;
   italic: boolean;
   underline: boolean;
   strike: boolean;
+  /** Inserted by an amendment (`:ins`): its own Span, read as inserted. */
+  inserted: boolean;
   /** External link. */
   link: string | null;
   /** Internal destination name. */
@@ -28,7 +30,7 @@ export interface Run extends Style {
   text: string;
 }
 
-const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, link: null, goTo: null };
+const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null };
 
 /**
  * `url` when it may be a live link: http, https and mailto only. Any other
@@ -66,14 +68,22 @@ function designationOf(pinpoint: string | undefined): string {
 export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
   const runs: Run[] = [];
   const base: Style = { ...PLAIN, ...style };
+  // The redline mark just closed: a deletion written against an insertion (":del[date]:ins[date and time]") is spaced from it.
+  let closed: 'insertion' | 'deletion' | null = null;
   const push = (text: string, s: Style) => {
     if (text) runs.push({ text, ...s });
+    closed = null;
+  };
+  const spaceAfter = (mark: 'insertion' | 'deletion', at: Ancestry) => {
+    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ')) push(' ', styleAt(at));
   };
   // A node's style is the paragraph's, changed by each node that holds it, outermost first.
   const styleAt = (at: Ancestry) => at.inlines.reduce((s, holder) => styleWithin(ctx, holder, s), base);
   visitInlines(inlines, {
     inline(node, at) {
       const style = styleAt(at);
+      if (node.type === 'insertion' || node.type === 'deletion') spaceAfter(node.type, at);
+      else if (node.type !== 'text' || node.value) closed = null;
       switch (node.type) {
         case 'text':
         case 'code':
@@ -109,6 +119,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
     },
     leave(node, at) {
       if (node.type === 'deletion') push(ctx.layout.amendment.deletionClose, { ...styleAt(at), strike: true });
+      if (node.type === 'insertion' || node.type === 'deletion') closed = node.type;
     },
   });
   return typographicQuotes(mergeRuns(runs));
@@ -152,7 +163,7 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
       return here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
     }
     case 'insertion':
-      return { ...style, underline: true };
+      return { ...style, underline: true, inserted: true };
     case 'deletion':
       return { ...style, strike: true };
     default:
@@ -161,7 +172,7 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.link === b.link && a.goTo === b.goTo;
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.inserted === b.inserted && a.link === b.link && a.goTo === b.goTo;
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -204,10 +215,10 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
   lastRun.text = lastRun.text.replace(/\s+$/, '');
   doc.x = options.x;
   if (options.y !== undefined) doc.y = options.y;
-  visible.forEach((run, index) => {
+  const drawRun = (run: Run, index: number) => {
     const last = index === visible.length - 1;
     doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
-    run.text = breakLongWords(doc, run.text, options.width - (options.indent ?? 0));
+    run.text = breakLongWords(doc, keepTogether(run.text), options.width - (options.indent ?? 0));
     doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
     const common = runOptions({
       continued: !last,
@@ -224,7 +235,28 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
     // A linked stretch is its own Link element, which owns the link annotation.
     if (run.link || run.goTo) ctx.tags.link(draw, run.text.trim());
     else draw();
-  });
+  };
+  const { insertionOpen, insertionClose } = layout.amendment;
+  for (let i = 0; i < visible.length; ) {
+    if (!visible[i]!.inserted) {
+      drawRun(visible[i]!, i);
+      i++;
+      continue;
+    }
+    // Consecutive inserted runs (a term inside an insertion) are one Span, read and copied as inserted.
+    let end = i;
+    while (end < visible.length && visible[end]!.inserted) end++;
+    const start = i;
+    const words = visible
+      .slice(start, end)
+      .map((r) => r.text)
+      .join('')
+      .trim();
+    ctx.tags.span(() => {
+      for (let j = start; j < end; j++) drawRun(visible[j]!, j);
+    }, `${insertionOpen}${words}${insertionClose}`);
+    i = end;
+  }
   doc.fillColor(layout.colors.text);
   doc.x = options.x;
 }

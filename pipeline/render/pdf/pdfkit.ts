@@ -185,13 +185,57 @@ export class CouncilDocument extends Base {
   }
 
   override _fragment(text: string, x: number, y: number, options: unknown): void {
-    this.fragmentListener?.(String(text), y);
-    const runs = this.fontRuns(String(text).replace(/\n/g, ''));
+    // A no-break space only keeps words on one line (wrap.ts keepTogether): it is drawn, and read, as a space.
+    const piece = String(text)
+      .replace(/\n/g, '')
+      .replace(/\u00a0/g, ' ');
+    this.fragmentListener?.(piece, y);
+    const runs = this.fontRuns(piece);
     if (!runs) {
-      super._fragment(text, x, y, options);
+      const fragment = options as FragmentOptions;
+      // Underline and strike-through span the glyphs, not the spaces a piece begins or ends with.
+      if ((fragment.underline || fragment.strike) && piece.trim() && /^\s|\s$/.test(piece)) {
+        super._fragment(piece, x, y, { ...fragment, underline: false, strike: false });
+        this.decorate(piece, x, y, fragment);
+        return;
+      }
+      super._fragment(piece, x, y, options);
       return;
     }
     this.drawFontRuns(runs, x, y, options as FragmentOptions);
+  }
+
+  /**
+   * Underline and strike through the glyphs of `text` as pdfkit's
+   * _fragment() would have (same alignment, word spacing, line width and
+   * position), from its first glyph to its last.
+   */
+  private decorate(text: string, x: number, y: number, options: FragmentOptions): void {
+    let wordSpacing = options.wordSpacing ?? 0;
+    if (options.width) {
+      if (options.align === 'right') x += (options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+$/, ''));
+      else if (options.align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? this.widthOfString(text)) / 2;
+      else if (options.align === 'justify') {
+        const words = text.trim().split(/\s+/).length;
+        wordSpacing = Math.max(0, ((options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+/g, ''))) / Math.max(1, words - 1) - this.widthOfString(' '));
+      }
+    }
+    const core = text.trim();
+    // pdfkit draws a spaced piece's words from x, its leading spaces dropped; an unspaced one with them.
+    const start = x + (wordSpacing ? 0 : this.widthOfString(/^\s*/.exec(text)![0]));
+    const width = this.widthOfString(core) + wordSpacing * (core.split(/\s+/).length - 1);
+    const lineWidth = this._fontSize < 10 ? 0.5 : Math.floor(this._fontSize / 10);
+    const lines: number[] = [];
+    if (options.underline) lines.push(y + this.currentLineHeight() - lineWidth);
+    if (options.strike) lines.push(y + this.currentLineHeight() / 2);
+    this.save();
+    this.strokeColor(...((this._fillColor as [PDFKit.Mixins.ColorValue]) ?? ['black']));
+    this.lineWidth(lineWidth);
+    for (const lineY of lines)
+      this.moveTo(start, lineY)
+        .lineTo(start + width, lineY)
+        .stroke();
+    this.restore();
   }
 
   /**
