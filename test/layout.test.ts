@@ -119,3 +119,22 @@ describe('an amending ordinance (redlines)', () => {
     expect(rule.x2).toBeLessThan(next.x - 2);
   });
 });
+
+describe('keep together', () => {
+  it('never breaks a line inside a citation: "§" stays with its number, "8 U.S.C. § 1325" on one line', async () => {
+    const { dir, title } = codeTitleWorkspace('cite-title', '96');
+    // The same sentence after ever longer lead-ins, so the citation meets the line's end at every offset.
+    const paragraphs = Array.from({ length: 40 }, (_, k) => `${'Aa '.repeat(k)}Entry is governed by 8 U.S.C. § 1325 and by § 96-101 of this title.`);
+    writeFileSync(path.join(title, '00001-96-101.md'), `---\nid: 96-101\nnumber: 96-101\nheading: Entry.\nkind: code-section\n---\n${paragraphs.join('\n\n')}\n`);
+    const out = build(dir);
+    const pdf = await readPdf(readFileSync(path.join(out, 'cite-title', 'cite-title.pdf')));
+    const text = pdf.content.join('\n');
+    expect(text.match(/1325/g)?.length).toBe(40);
+    expect(text).not.toMatch(/§[ \u00a0]*\n/);
+    expect(text).not.toMatch(/\b8[ \u00a0]*\n[ \u00a0]*U\.S\.C\./);
+    expect(text).not.toMatch(/U\.S\.C\.[ \u00a0]*\n[ \u00a0]*§/);
+    // Drawn as plain spaces: the words are the drafter's.
+    expect(text).not.toContain('\u00a0');
+    expect(text.replace(/\s+/g, ' ')).toContain('Entry is governed by 8 U.S.C. § 1325 and by § 96-101 of this title.');
+  }, 60_000);
+});
