@@ -4,6 +4,7 @@
  * page; redlines a screen reader can tell apart; the digest's watermark,
  * bullets and links to the ordinance.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,4 +138,61 @@ describe('keep together', () => {
     expect(text).not.toContain('\u00a0');
     expect(text.replace(/\s+/g, ' ')).toContain('Entry is governed by 8 U.S.C. § 1325 and by § 96-101 of this title.');
   }, 60_000);
+});
+
+describe('summary.pdf', () => {
+  /** The base draft with many operative sections, their summaries of one to three lines. */
+  const longDigest = () => {
+    const dir = workspace();
+    const words = 'City staff must keep each record safe and show it to any person who asks for it'.split(' ');
+    for (let i = 1; i <= 60; i++) {
+      const summary = Array.from({ length: 6 + ((i * 7) % 40) }, (_, k) => words[k % words.length]).join(' ');
+      writeFileSync(
+        path.join(dir, 'ordinance', 'sample', `02-s${String(i).padStart(2, '0')}.md`),
+        `---\nid: s${i}\nheading: Rule ${i}\nkind: operative\nsummary: "${summary}."\n---\nEach record shall be kept.\n`,
+      );
+    }
+    const out = build(dir);
+    return { summary: path.join(out, 'sample', 'summary.pdf'), ordinance: path.join(out, 'sample', 'sample.pdf') };
+  };
+  let files: { summary: string; ordinance: string };
+
+  it('never leaves a bullet without its text on the same line of the same page', async () => {
+    files = longDigest();
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(files.summary)), isEvalSupported: false, verbosity: 0 }).promise;
+    let bullets = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = (await (await doc.getPage(n)).getTextContent()).items.flatMap((item) =>
+        'str' in item && item.str.trim() ? [{ str: item.str.trim(), y: item.transform[5] as number }] : [],
+      );
+      for (const bullet of items.filter((item) => item.str === '•')) {
+        bullets++;
+        expect(
+          items.some((item) => item.str !== '•' && Math.abs(item.y - bullet.y) < 2),
+          `page ${n}: a bullet at y ${bullet.y} with no text beside it`,
+        ).toBe(true);
+      }
+    }
+    expect(bullets).toBeGreaterThan(60);
+    await doc.destroy();
+  }, 60_000);
+
+  it('carries the DRAFT watermark on every page of a draft', async () => {
+    const pdf = await readPdf(readFileSync(files.summary));
+    expect(pdf.artifacts.length).toBeGreaterThan(1);
+    for (const artifacts of pdf.artifacts) expect(artifacts).toContain('DRAFT');
+    expect(pdf.content.join('\n')).not.toContain('DRAFT');
+  });
+
+  it('links to the ordinance PDF at each section: GoToR actions to its named destinations, not web links', () => {
+    const objects = (file: string) => execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 1 << 28 });
+    const summary = objects(files.summary);
+    const remote = [...summary.matchAll(/\/D \(([^)]+)\)\s*\/F \(([^)]+)\)\s*\/S \/GoToR/g)].map((m) => ({ destination: m[1]!, file: m[2]! }));
+    expect(remote.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(remote.map((r) => r.file))).toEqual(new Set(['sample.pdf']));
+    expect(summary).not.toMatch(/\/URI \([^)]*\.pdf#/);
+    // Each destination is one the ordinance PDF names.
+    const ordinance = objects(files.ordinance);
+    for (const { destination } of remote) expect(ordinance).toContain(`(${destination})`);
+  });
 });

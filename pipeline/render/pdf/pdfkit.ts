@@ -361,6 +361,23 @@ export class CouncilDocument extends Base {
     return super.goTo(x, y, w, h, name, tied);
   }
 
+  /**
+   * A link to a named destination of another PDF beside this one
+   * ("la-sanctuary-city.pdf#section-definitions") is a GoToR action to that
+   * file and destination, so a viewer opens the other file at the section;
+   * any other URL is pdfkit's URI action.
+   */
+  override link(x: number, y: number, w: number, h: number, url: string | number, options: PDFKit.Mixins.AnnotationOption = {}): this {
+    const remote = typeof url === 'string' ? /^([^:/?#\\]+\.pdf)#([^#]+)$/i.exec(url) : null;
+    if (!remote) return super.link(x, y, w, h, url as string, options);
+    const action = this.ref({ S: 'GoToR', F: new String(remote[1]), D: new String(decodeURIComponent(remote[2]!)) }) as unknown as PdfkitRef;
+    action.end();
+    // As pdfkit's link(): an annotation tied to a Link element has a /Contents.
+    const annotation: Record<string, unknown> = { ...options, Subtype: 'Link', A: action };
+    if (annotation.structParent && !annotation.Contents) annotation.Contents = new String('');
+    return this.annotate(x, y, w, h, annotation as PDFKit.Mixins.AnnotationOption);
+  }
+
   /** Add XML to the XMP metadata (pdfkit's appendXML: written inside its rdf:RDF when the document ends). */
   appendXmp(xml: string): void {
     this.appendXML(xml);
