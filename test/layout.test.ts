@@ -5,7 +5,7 @@
  * bullets and links to the ordinance.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -194,5 +194,76 @@ describe('summary.pdf', () => {
     // Each destination is one the ordinance PDF names.
     const ordinance = objects(files.ordinance);
     for (const { destination } of remote) expect(ordinance).toContain(`(${destination})`);
+  });
+});
+
+describe('page breaks', () => {
+  /** A code title of chapters and subchapters whose sections hold paragraphs of one to seven lines, so every break falls somewhere new. */
+  const title = () => {
+    const { dir, title } = codeTitleWorkspace('breaks-title', '95');
+    const filler = 'the officer shall keep a record of each stop in the register of the station and show it to any clerk on request'.split(' ');
+    let paragraph = 0;
+    let section = 0;
+    for (let chapter = 1; chapter <= 4; chapter++) {
+      const chapterDir = path.join(title, `0${chapter}-chapter-${chapter}`);
+      for (let sub = 1; sub <= 3; sub++) {
+        const subDir = path.join(chapterDir, `0${sub}-subchapter-${sub}`);
+        mkdirSync(subDir, { recursive: true });
+        writeFileSync(path.join(subDir, 'group.md'), `---\nprefix: Subchapter\nnum: "${sub}"\nheading: Part ${sub} of chapter ${chapter}.\n---\n`);
+        for (let s = 1; s <= 6; s++) {
+          section++;
+          const paragraphs = Array.from({ length: 1 + ((section * 5) % 4) }, () => {
+            paragraph++;
+            const words = 2 + ((paragraph * 37) % 110);
+            return `Para ${paragraph} begins. ${Array.from({ length: words }, (_, k) => filler[(k + paragraph) % filler.length]).join(' ')}. Para ${paragraph} ends.`;
+          });
+          writeFileSync(
+            path.join(subDir, `${String(s).padStart(2, '0')}-95-${section}.md`),
+            `---\nid: 95-${section}\nnumber: 95-${section}\nheading: Rule ${section}.\nkind: code-section\n---\n${paragraphs.join('\n\n')}\n`,
+          );
+        }
+      }
+      writeFileSync(path.join(chapterDir, 'group.md'), `---\nprefix: Chapter\nnum: "${chapter}"\nheading: Stops ${chapter}.\n---\n`);
+    }
+    const out = build(dir);
+    return { file: path.join(out, 'breaks-title', 'breaks-title.pdf'), paragraphs: paragraph };
+  };
+  let lines: string[][];
+  let paragraphs: number;
+
+  it('leaves no widow and no orphan: a paragraph that breaks keeps two lines on each side', async () => {
+    const built = title();
+    paragraphs = built.paragraphs;
+    const pdf = await readPdf(readFileSync(built.file));
+    lines = pdf.content.map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+    expect(lines.length).toBeGreaterThan(8);
+    let broken = 0;
+    lines.forEach((page, n) => {
+      const first = page[0]!;
+      const last = page[page.length - 1]!;
+      // A widow: the page opens with the last line of a paragraph begun on the page before.
+      if (n > 0 && !/^(Para \d+ begins|§|Chapter|Subchapter)/.test(first)) {
+        broken++;
+        expect(/Para \d+ ends\.$/.test(first), `page ${n + 1} opens with a paragraph's last line alone: ${first}`).toBe(false);
+      }
+      // An orphan: the page ends with the first line of a paragraph that goes on.
+      if (n < lines.length - 1) expect(/Para \d+ begins\./.test(last) && !/ends\.$/.test(last), `page ${n + 1} ends with a paragraph's first line alone: ${last}`).toBe(false);
+    });
+    expect(broken).toBeGreaterThan(3);
+    // Every paragraph printed, in order.
+    const text = lines.flat().join(' ');
+    expect([...text.matchAll(/Para (\d+) ends\./g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: paragraphs }, (_, i) => i + 1));
+  }, 60_000);
+
+  it('never ends a page with a heading of any level', () => {
+    lines.forEach((page, n) => {
+      const last = page[page.length - 1]!;
+      if (n < lines.length - 1) expect(/^(§ 95-\d+\.|Chapter \d|Subchapter \d)/.test(last), `page ${n + 1} ends with a heading: ${last}`).toBe(false);
+    });
   });
 });

@@ -8,7 +8,7 @@ import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
-import { drawAmendmentLegend, drawSection } from './blocks.js';
+import { drawAmendmentLegend, drawSection, sectionStart } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
@@ -26,8 +26,15 @@ function drawSections(ctx: PdfContext): void {
     let shared = 0;
     while (shared < open.length && open[shared]!.group === section.groups[shared]) shared++;
     open = open.slice(0, shared);
-    for (const group of section.groups.slice(shared)) {
-      const title = [group.prefix, group.num].filter(Boolean).join(' ') + (group.heading ? `. ${group.heading.replace(/\.$/, '')}.` : '.');
+    const starting = section.groups.slice(shared);
+    const titleOf = (group: Group) => [group.prefix, group.num].filter(Boolean).join(' ') + (group.heading ? `. ${group.heading.replace(/\.$/, '')}.` : '.');
+    // The groups' headings stay on one page with the section's heading and its first lines.
+    if (starting.length > 0) {
+      const headings = groupHeadings(ctx, starting.map(titleOf)) + layout.section.gapBefore;
+      ensureSpace(ctx, headings + sectionStart(ctx, section, headings));
+    }
+    for (const group of starting) {
+      const title = titleOf(group);
       const parent = open[open.length - 1]?.outline ?? doc.outline;
       const style = layout.group;
       doc.y += style.gapBefore;
@@ -41,6 +48,15 @@ function drawSections(ctx: PdfContext): void {
     }
     drawSection(ctx, section, open[open.length - 1]?.outline ?? doc.outline);
   }
+}
+
+/** The height of group headings drawn one after another, with their gaps. */
+function groupHeadings(ctx: PdfContext, titles: string[]): number {
+  const { doc, layout } = ctx;
+  const style = layout.group;
+  const width = widthFrom(ctx, doc.page.margins.left);
+  doc.font(fontName(style.font)).fontSize(style.size);
+  return titles.reduce((height, title) => height + style.gapBefore + doc.heightOfString(title, { width, align: style.align }) + style.gapAfter, 0);
 }
 
 /** The PDF's document title: what a viewer shows in its title bar. */

@@ -105,6 +105,10 @@ export class CouncilDocument extends Base {
   private pageFinisher: (() => void) | null = null;
   private continuingText = false;
   private fragmentListener: ((text: string, y: number) => void) | null = null;
+  /** While text is only measured (measureLines): called with each line's y instead of drawing. */
+  private measuring: ((y: number) => void) | null = null;
+  /** Where the text being drawn must end on each page it continues on, after the current one (null: the page's own bottom). */
+  private textBottoms: (number | null)[] = [];
   private fallbackFiles: readonly string[] = [];
   /** Intermediate page tree nodes (see nestPage); undefined until the first is made. */
   private pageNodes: PdfkitRef[] | undefined;
@@ -127,13 +131,55 @@ export class CouncilDocument extends Base {
   }
 
   override continueOnNewPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+    this.setTextBottom(null);
     this.pageFinisher?.();
     this.continuingText = true;
     try {
       return super.continueOnNewPage(options);
     } finally {
       this.continuingText = false;
+      this.setTextBottom(this.textBottoms.shift() ?? null);
     }
+  }
+
+  /**
+   * Make the text about to be drawn end its lines on the current page above
+   * `bottoms[0]`, and on each page it continues on above the next entry
+   * (null: the page's bottom margin); [] ends the limits. pdfkit's line
+   * wrapper breaks to a new page where a line would pass page.maxY(), which
+   * it reads as the text starts and after each page break: a limit is that
+   * method, set on the page itself (keeping widows and orphans off a page).
+   */
+  limitTextBottoms(bottoms: (number | null)[]): void {
+    this.textBottoms = bottoms.slice(1);
+    this.setTextBottom(bottoms[0] ?? null);
+  }
+
+  private setTextBottom(bottom: number | null): void {
+    const page = this.page as unknown as { maxY?: () => number };
+    if (bottom === null) delete page.maxY;
+    else page.maxY = () => bottom;
+  }
+
+  /**
+   * The top y of each line `layout` would draw, laid out by pdfkit's own
+   * line wrapper without drawing anything (no content, links or page breaks:
+   * the text must be given a `height`); the cursor is left as it was.
+   */
+  measureLines(layout: () => void): number[] {
+    const lines: number[] = [];
+    const saved = { x: this.x, y: this.y };
+    this.measuring = (y) => {
+      if (lines[lines.length - 1] !== y) lines.push(y);
+    };
+    try {
+      layout();
+    } finally {
+      this.measuring = null;
+      this.x = saved.x;
+      this.y = saved.y;
+    }
+    return lines;
   }
 
   override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
@@ -185,6 +231,10 @@ export class CouncilDocument extends Base {
   }
 
   override _fragment(text: string, x: number, y: number, options: unknown): void {
+    if (this.measuring) {
+      this.measuring(y);
+      return;
+    }
     // A no-break space only keeps words on one line (wrap.ts keepTogether): it is drawn, and read, as a space.
     const piece = String(text)
       .replace(/\n/g, '')
