@@ -212,10 +212,12 @@ describe('page breaks', () => {
         writeFileSync(path.join(subDir, 'group.md'), `---\nprefix: Subchapter\nnum: "${sub}"\nheading: Part ${sub} of chapter ${chapter}.\n---\n`);
         for (let s = 1; s <= 6; s++) {
           section++;
-          const paragraphs = Array.from({ length: 1 + ((section * 5) % 4) }, () => {
+          // Every other section's paragraphs are subdivisions: (a), (b)... hanging from their markers.
+          const paragraphs = Array.from({ length: 1 + ((section * 5) % 4) }, (_, i) => {
             paragraph++;
             const words = 2 + ((paragraph * 37) % 110);
-            return `Para ${paragraph} begins. ${Array.from({ length: words }, (_, k) => filler[(k + paragraph) % filler.length]).join(' ')}. Para ${paragraph} ends.`;
+            const marker = section % 2 === 0 ? `(${'abcd'[i]}) ` : '';
+            return `${marker}Para ${paragraph} begins. ${Array.from({ length: words }, (_, k) => filler[(k + paragraph) % filler.length]).join(' ')}. Para ${paragraph} ends.`;
           });
           writeFileSync(
             path.join(subDir, `${String(s).padStart(2, '0')}-95-${section}.md`),
@@ -230,6 +232,7 @@ describe('page breaks', () => {
   };
   let lines: string[][];
   let paragraphs: number;
+  const text = (pages: string[][]) => pages.flat().join(' ');
 
   it('leaves no widow and no orphan: a paragraph that breaks keeps two lines on each side', async () => {
     const built = title();
@@ -247,7 +250,7 @@ describe('page breaks', () => {
       const first = page[0]!;
       const last = page[page.length - 1]!;
       // A widow: the page opens with the last line of a paragraph begun on the page before.
-      if (n > 0 && !/^(Para \d+ begins|§|Chapter|Subchapter)/.test(first)) {
+      if (n > 0 && !/^(\([a-d]\)\s*)?(Para \d+ begins|§|Chapter|Subchapter)/.test(first)) {
         broken++;
         expect(/Para \d+ ends\.$/.test(first), `page ${n + 1} opens with a paragraph's last line alone: ${first}`).toBe(false);
       }
@@ -255,15 +258,47 @@ describe('page breaks', () => {
       if (n < lines.length - 1) expect(/Para \d+ begins\./.test(last) && !/ends\.$/.test(last), `page ${n + 1} ends with a paragraph's first line alone: ${last}`).toBe(false);
     });
     expect(broken).toBeGreaterThan(3);
+    expect(text(lines)).toMatch(/\(b\)\s*Para \d+ begins/);
     // Every paragraph printed, in order.
-    const text = lines.flat().join(' ');
-    expect([...text.matchAll(/Para (\d+) ends\./g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: paragraphs }, (_, i) => i + 1));
+    expect([...text(lines).matchAll(/Para (\d+) ends\./g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: paragraphs }, (_, i) => i + 1));
   }, 60_000);
 
-  it('never ends a page with a heading of any level', () => {
-    lines.forEach((page, n) => {
+  it('never ends a page with a heading of any level', async () => {
+    // Chapters of many short subchapters, their sections of one to six lines: headings meet the foot of a page at every offset.
+    const { dir, title } = codeTitleWorkspace('headings-title', '94');
+    const words = 'the officer shall keep a record of each stop in the register of the station and show it to any clerk on request'.split(' ');
+    let section = 0;
+    for (let chapter = 1; chapter <= 6; chapter++) {
+      const chapterDir = path.join(title, `0${chapter}-chapter-${chapter}`);
+      for (let sub = 1; sub <= 6; sub++) {
+        const subDir = path.join(chapterDir, `0${sub}-subchapter-${sub}`);
+        mkdirSync(subDir, { recursive: true });
+        writeFileSync(path.join(subDir, 'group.md'), `---\nprefix: Subchapter\nnum: "${sub}"\nheading: Part ${sub} of chapter ${chapter}.\n---\n`);
+        for (let s = 1; s <= 1 + (section % 2); s++) {
+          section++;
+          const length = 4 + ((section * 29) % 80);
+          const body = Array.from({ length }, (_, k) => words[(k + section) % words.length]).join(' ');
+          writeFileSync(
+            path.join(subDir, `0${s}-94-${section}.md`),
+            `---\nid: 94-${section}\nnumber: 94-${section}\nheading: Rule ${section}.\nkind: code-section\n---\n${body}.\n`,
+          );
+        }
+      }
+      writeFileSync(path.join(chapterDir, 'group.md'), `---\nprefix: Chapter\nnum: "${chapter}"\nheading: Stops ${chapter}.\n---\n`);
+    }
+    const out = build(dir);
+    const pdf = await readPdf(readFileSync(path.join(out, 'headings-title', 'headings-title.pdf')));
+    const pages = pdf.content.map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+    expect(pages.length).toBeGreaterThan(6);
+    pages.slice(0, -1).forEach((page, n) => {
       const last = page[page.length - 1]!;
-      if (n < lines.length - 1) expect(/^(§ 95-\d+\.|Chapter \d|Subchapter \d)/.test(last), `page ${n + 1} ends with a heading: ${last}`).toBe(false);
+      expect(/^(§ 94-\d+\.|Chapter \d|Subchapter \d)/.test(last), `page ${n + 1} ends with a heading: ${last}`).toBe(false);
     });
-  });
+    expect(text(pages).match(/§ 94-\d+\. Rule/g)?.length).toBe(section);
+  }, 60_000);
 });

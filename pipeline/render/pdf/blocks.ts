@@ -113,6 +113,14 @@ function blocksStart(ctx: PdfContext, blocks: Block[], indent: number): number {
   }
 }
 
+/** Start a new page unless the start of `blocks` (at `indent`), and at least `least` points, fit below the cursor; measured only near the page's foot. */
+function keepStart(ctx: PdfContext, blocks: Block[], indent: number, least: number): void {
+  const { doc, layout } = ctx;
+  const room = doc.page.height - doc.page.margins.bottom - doc.y;
+  if (room > least + layout.image.maxHeight + 12 * lineHeight(ctx, layout.body.size, layout.body.lineGap)) return;
+  ensureSpace(ctx, Math.max(least, blocksStart(ctx, blocks, indent)));
+}
+
 /** Whether the ordinance inserts or deletes words (`:ins`, `:del`) anywhere in its text. */
 function amends(ctx: PdfContext): boolean {
   let found = false;
@@ -211,7 +219,8 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
           const marker = block.ordered ? `${block.start + index}.` : layout.list.bullet;
           const textX = indented(ctx, x + layout.list.indent);
           const markerX = textX - layout.list.indent;
-          ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
+          // The marker stays with the first lines of its text.
+          keepStart(ctx, item, textX - doc.page.margins.left, lineHeight(ctx, body.size, body.lineGap));
           const y = doc.y;
           ctx.tags.group('LI', () => {
             ctx.tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(body.size).text(marker, markerX, y, { width: layout.list.indent, lineBreak: false }));
@@ -233,11 +242,11 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
 function drawListItem(ctx: PdfContext, blocks: Block[], indent: number): void {
   const { doc, layout } = ctx;
   const x = indented(ctx, doc.page.margins.left + indent);
-  blocks.forEach((block) => {
+  blocks.forEach((block, index) => {
     if (block.type === 'paragraph') {
-      ctx.tags.leaf('P', () =>
-        drawRuns(ctx, toRuns(ctx, block.children), { x, width: widthFrom(ctx, x), size: layout.body.size, lineGap: layout.body.lineGap, align: layout.body.align }),
-      );
+      // The first paragraph starts beside the marker, which keepStart kept with it.
+      const options = { x, width: widthFrom(ctx, x), size: layout.body.size, lineGap: layout.body.lineGap, align: layout.body.align, fixedStart: index === 0 };
+      ctx.tags.leaf('P', () => drawRuns(ctx, toRuns(ctx, block.children), options));
       doc.y += layout.body.paragraphGap - layout.body.lineGap;
     } else drawBlocks(ctx, [block], indent);
   });
@@ -251,8 +260,8 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const textX = indented(ctx, doc.page.margins.left + (subdivision.level - 1) * indentPerLevel + markerWidth);
   const markerX = textX - markerWidth;
   const line = lineHeight(ctx, body.size, body.lineGap);
-  // The marker and at least two lines of its text stay on one page.
-  ensureSpace(ctx, 2 * line);
+  // The marker and at least two lines of its text (all of three) stay on one page.
+  keepStart(ctx, [subdivision], 0, 2 * line);
   const y = doc.y;
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
