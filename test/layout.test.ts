@@ -37,6 +37,25 @@ describe('a code title', () => {
   }, 60_000);
 });
 
+/** Pages whose marked content does not nest: an EMC with nothing open, or a BDC left open at the page's end. */
+function unbalancedPages(file: string): string[] {
+  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 1 << 28 });
+  return qdf
+    .split('%% Contents for page ')
+    .slice(1)
+    .flatMap((part) => {
+      const page = part.slice(0, part.indexOf('\n'));
+      const stream = part.slice(part.indexOf('stream\n'), part.indexOf('endstream'));
+      let depth = 0;
+      let negative = false;
+      for (const [operator] of stream.matchAll(/(?<![A-Za-z])(?:BDC|BMC|EMC)(?![A-Za-z])/g)) {
+        depth += operator === 'EMC' ? -1 : 1;
+        if (depth < 0) negative = true;
+      }
+      return negative || depth !== 0 ? [page] : [];
+    });
+}
+
 interface StructNode {
   role?: string;
   alt?: string;
@@ -237,6 +256,8 @@ describe('page breaks', () => {
   it('leaves no widow and no orphan: a paragraph that breaks keeps two lines on each side', async () => {
     const built = title();
     paragraphs = built.paragraphs;
+    // A paragraph moved to the next page takes its marked content with it.
+    expect(unbalancedPages(built.file)).toEqual([]);
     const pdf = await readPdf(readFileSync(built.file));
     lines = pdf.content.map((page) =>
       page

@@ -217,7 +217,8 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
   doc.x = options.x;
   if (options.y !== undefined) doc.y = options.y;
   const plan = breakPlan(ctx, visible, options);
-  if (plan.newPage) doc.addPage();
+  // Inside the paragraph's marked content: pdfkit closes it on this page and reopens it on the next, as for text that runs over.
+  if (plan.newPage) doc.continueOnNewPage();
   const optionsFor = (run: Run, index: number) => {
     const common = runOptions({
       continued: index < visible.length - 1,
