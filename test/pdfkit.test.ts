@@ -105,6 +105,43 @@ describe('pdfkit internals the council PDF depends on (pdfkit 0.20.2)', () => {
     }
   });
 
+  it("measureLines (_fragment, the wrapper's height option): the lines text would take, at the y each would be drawn, with nothing drawn and no page added", async () => {
+    const { doc, bytes } = open();
+    const measured = doc.measureLines(() => doc.text(PARAGRAPH, 72, 700, { width: 200, height: 1e9 }));
+    expect(doc.y).toBe(72);
+    const drawn: number[] = [];
+    doc.onTextFragment((_, y) => drawn.push(y));
+    doc.text(PARAGRAPH, 72, 100, { width: 200 });
+    doc.onTextFragment(null);
+    const pdf = await finish(doc, bytes);
+    expect(measured.length).toBe(drawn.length);
+    expect(measured.map((y) => y - 700)).toEqual(drawn.map((y) => y - 100));
+    const read = await load(pdf);
+    expect(read.numPages).toBe(1);
+    // Measured text is not on the page: the paragraph is there once.
+    const text = (await (await read.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    expect(text.match(/vehicle for hire/g)?.length).toBe(3);
+  });
+
+  it('limitTextBottoms (page.maxY, read by the line wrapper as text starts and after each page break): text ends its lines early on the pages it is told to', async () => {
+    const { doc, bytes } = open();
+    const seen: { y: number; page: number }[] = [];
+    let page = 1;
+    doc.onLeavePage(() => page++);
+    doc.onTextFragment((_, y) => seen.push({ y, page }));
+    const line = doc.currentLineHeight(true);
+    // Two lines on the first page, then the page's own bottom.
+    doc.limitTextBottoms([100 + 1.5 * line + line, null]);
+    doc.text(PARAGRAPH, 72, 100, { width: 200 });
+    doc.limitTextBottoms([]);
+    doc.onTextFragment(null);
+    doc.onLeavePage(null);
+    await finish(doc, bytes);
+    expect(seen.filter((s) => s.page === 1).length).toBe(2);
+    expect(seen.filter((s) => s.page === 2).length).toBeGreaterThanOrEqual(2);
+    expect(seen.find((s) => s.page === 2)!.y).toBe(72);
+  });
+
   it('goTo override (_currentStructureElement): an internal link drawn in a Link element is owned by it', async () => {
     const { doc, bytes } = open({ tagged: true, pdfVersion: '1.7' });
     const root = doc.struct('Document');

@@ -4,9 +4,10 @@
  */
 import { imagePath, imageProblem } from '../../model/images.js';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
+import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
-import { drawRuns, liveLink, sectionDestination, toRuns } from './inline.js';
+import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { breakLongWords } from './wrap.js';
@@ -28,13 +29,10 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   const style = layout.section;
   const bodyLine = lineHeight(ctx, layout.body.size, layout.body.lineGap);
   doc.y += style.gapBefore;
-  // Keep the heading with the first lines of its text.
-  ensureSpace(ctx, lineHeight(ctx, style.headingSize, layout.body.lineGap, style.headingFont) + style.keepWithNextLines * bodyLine);
   const left = doc.page.margins.left;
-  const label = sectionLabel(ctx, section);
-  const heading = !section.heading || /[.:;!?\]]$/.test(section.heading) ? section.heading : `${section.heading}.`;
-  const status = section.status && section.status !== 'in-force' ? style.statusLabels[section.status] : undefined;
-  const statusText = status ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
+  // Keep the heading with the first lines of its text: never alone at the foot of a page.
+  ensureSpace(ctx, Math.max(lineHeight(ctx, style.headingSize, layout.body.lineGap, style.headingFont) + style.keepWithNextLines * bodyLine, sectionStart(ctx, section)));
+  const text = sectionHeadingText(ctx, section);
   if (section.id) {
     doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
     ctx.sectionPages.set(section.id, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
@@ -43,7 +41,7 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   ctx.tags.group('Sect', () => {
     doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
     ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
-      doc.text(breakLongWords(doc, `${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, widthFrom(ctx, left)), left, doc.y, {
+      doc.text(breakLongWords(doc, text, widthFrom(ctx, left)), left, doc.y, {
         width: widthFrom(ctx, left),
         lineGap: layout.body.lineGap,
       }),
@@ -51,6 +49,118 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     doc.y += style.gapAfter;
     drawBlocks(ctx, section.blocks, 0);
   });
+}
+
+/** A section's heading as printed: "§ 24-104. [Reserved].", "Section 3. Definitions.", "§ 24-105. Fees. [Repealed]". */
+function sectionHeadingText(ctx: PdfContext, section: Section): string {
+  const style = ctx.layout.section;
+  const label = sectionLabel(ctx, section);
+  const heading = !section.heading || /[.:;!?\]]$/.test(section.heading) ? section.heading : `${section.heading}.`;
+  const status = section.status && section.status !== 'in-force' ? style.statusLabels[section.status] : undefined;
+  // A heading that already says the status ("[Reserved].", "Repealed") is not followed by it again.
+  const said = status !== undefined && !section.statusNote && sameWords(section.heading, status);
+  const statusText = status && !said ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
+  return `${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`;
+}
+
+/**
+ * The height a section's heading needs below the cursor (after its gap
+ * before, and `above` points of headings of its groups) to stay with what
+ * follows it: the heading, its gap, and the first lines its text keeps
+ * together. Measured only near a page's foot; well clear of it, 0.
+ */
+export function sectionStart(ctx: PdfContext, section: Section, above = 0): number {
+  const { doc, layout } = ctx;
+  const style = layout.section;
+  const left = doc.page.margins.left;
+  const bodyLine = lineHeight(ctx, layout.body.size, layout.body.lineGap);
+  const headingLine = lineHeight(ctx, style.headingSize, layout.body.lineGap, style.headingFont);
+  // Clear of the foot by more than a long heading and a table's first rows: nothing to measure.
+  const room = doc.page.height - doc.page.margins.bottom - doc.y - above;
+  if (room > 4 * headingLine + style.gapAfter + layout.image.maxHeight + 12 * bodyLine) return 0;
+  doc.font(fontName(style.headingFont)).fontSize(style.headingSize);
+  const heading = doc.heightOfString(breakLongWords(doc, sectionHeadingText(ctx, section), widthFrom(ctx, left)), { width: widthFrom(ctx, left), lineGap: layout.body.lineGap });
+  return heading + style.gapAfter + blocksStart(ctx, section.blocks, 0);
+}
+
+/** The height at the start of `blocks` (indented `indent`) kept on one page with what comes before it. */
+function blocksStart(ctx: PdfContext, blocks: Block[], indent: number): number {
+  const { doc, layout } = ctx;
+  const body = layout.body;
+  const line = lineHeight(ctx, body.size, body.lineGap);
+  const block = blocks[0];
+  if (!block) return 0;
+  const x = indented(ctx, doc.page.margins.left + indent);
+  switch (block.type) {
+    case 'paragraph': {
+      const images = block.children.some((c) => c.type === 'image') ? layout.image.maxHeight + body.paragraphGap : 0;
+      const options = { x, width: widthFrom(ctx, x), size: body.size, lineGap: body.lineGap, align: body.align, indent: indent === 0 ? body.firstLineIndent : 0 };
+      return images + Math.max(line, paragraphStart(ctx, toRuns(ctx, block.children), options));
+    }
+    case 'subdivision': {
+      const { indentPerLevel, markerWidth } = layout.subdivision;
+      const textX = indented(ctx, doc.page.margins.left + (block.level - 1) * indentPerLevel + markerWidth);
+      if (block.children.length === 0) return Math.max(2 * line, blocksStart(ctx, block.blocks, textX - doc.page.margins.left));
+      const options = { x: textX, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align };
+      return Math.max(2 * line, paragraphStart(ctx, toRuns(ctx, block.children), options));
+    }
+    case 'blockquote':
+      return blocksStart(ctx, block.children, indent + layout.blockquote.indent);
+    case 'list':
+      return Math.max(2 * line, blocksStart(ctx, block.items[0] ?? [], indented(ctx, x + layout.list.indent) - doc.page.margins.left));
+    case 'table':
+      // The header row and the first row: a few lines each at most, for all but unusual tables.
+      return 6 * line;
+  }
+}
+
+/** Start a new page unless the start of `blocks` (at `indent`), and at least `least` points, fit below the cursor; measured only near the page's foot. */
+function keepStart(ctx: PdfContext, blocks: Block[], indent: number, least: number): void {
+  const { doc, layout } = ctx;
+  const room = doc.page.height - doc.page.margins.bottom - doc.y;
+  if (room > least + layout.image.maxHeight + 12 * lineHeight(ctx, layout.body.size, layout.body.lineGap)) return;
+  ensureSpace(ctx, Math.max(least, blocksStart(ctx, blocks, indent)));
+}
+
+/** Whether the ordinance inserts or deletes words (`:ins`, `:del`) anywhere in its text. */
+function amends(ctx: PdfContext): boolean {
+  let found = false;
+  visitOrdinance(ctx.ordinance, {
+    section: () => (found ? SKIP : undefined),
+    inline: (node) => {
+      if (node.type === 'insertion' || node.type === 'deletion') found = true;
+      return found ? SKIP : undefined;
+    },
+  });
+  return found;
+}
+
+/** On a document that amends, the legend of its marks (the template's words), before the first section. */
+export function drawAmendmentLegend(ctx: PdfContext): void {
+  if (!amends(ctx)) return;
+  const { doc, layout } = ctx;
+  const left = doc.page.margins.left;
+  ensureSpace(ctx, 2 * lineHeight(ctx, layout.body.size, layout.body.lineGap));
+  ctx.tags.leaf('P', () =>
+    drawRuns(ctx, [{ text: layout.amendment.legend, bold: false, italic: true, underline: false, strike: false, inserted: false, link: null, goTo: null }], {
+      x: left,
+      width: widthFrom(ctx, left),
+      size: layout.body.size,
+      lineGap: layout.body.lineGap,
+      align: 'left',
+    }),
+  );
+  doc.y += layout.body.paragraphGap;
+}
+
+/** Whether a heading is only the status label, bracketed or not, with or without its period. */
+function sameWords(heading: string, status: string): boolean {
+  const bare = (text: string) =>
+    text
+      .replace(/[[\].\s]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return bare(heading) === bare(status);
 }
 
 /**
@@ -110,7 +220,8 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
           const marker = block.ordered ? `${block.start + index}.` : layout.list.bullet;
           const textX = indented(ctx, x + layout.list.indent);
           const markerX = textX - layout.list.indent;
-          ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
+          // The marker stays with the first lines of its text.
+          keepStart(ctx, item, textX - doc.page.margins.left, lineHeight(ctx, body.size, body.lineGap));
           const y = doc.y;
           ctx.tags.group('LI', () => {
             ctx.tags.leaf('Lbl', () => doc.font(fontName('regular')).fontSize(body.size).text(marker, markerX, y, { width: layout.list.indent, lineBreak: false }));
@@ -132,11 +243,11 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
 function drawListItem(ctx: PdfContext, blocks: Block[], indent: number): void {
   const { doc, layout } = ctx;
   const x = indented(ctx, doc.page.margins.left + indent);
-  blocks.forEach((block) => {
+  blocks.forEach((block, index) => {
     if (block.type === 'paragraph') {
-      ctx.tags.leaf('P', () =>
-        drawRuns(ctx, toRuns(ctx, block.children), { x, width: widthFrom(ctx, x), size: layout.body.size, lineGap: layout.body.lineGap, align: layout.body.align }),
-      );
+      // The first paragraph starts beside the marker, which keepStart kept with it.
+      const options = { x, width: widthFrom(ctx, x), size: layout.body.size, lineGap: layout.body.lineGap, align: layout.body.align, fixedStart: index === 0 };
+      ctx.tags.leaf('P', () => drawRuns(ctx, toRuns(ctx, block.children), options));
       doc.y += layout.body.paragraphGap - layout.body.lineGap;
     } else drawBlocks(ctx, [block], indent);
   });
@@ -150,8 +261,8 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const textX = indented(ctx, doc.page.margins.left + (subdivision.level - 1) * indentPerLevel + markerWidth);
   const markerX = textX - markerWidth;
   const line = lineHeight(ctx, body.size, body.lineGap);
-  // The marker and at least two lines of its text stay on one page.
-  ensureSpace(ctx, 2 * line);
+  // The marker and at least two lines of its text (all of three) stay on one page.
+  keepStart(ctx, [subdivision], 0, 2 * line);
   const y = doc.y;
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');

@@ -8,7 +8,7 @@ import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
-import { drawSection, sectionTitle } from './blocks.js';
+import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
@@ -32,8 +32,15 @@ function drawSections(ctx: PdfContext): void {
     let shared = 0;
     while (shared < open.length && open[shared]!.group === section.groups[shared]) shared++;
     open = open.slice(0, shared);
-    for (const group of section.groups.slice(shared)) {
-      const title = [group.prefix, group.num].filter(Boolean).join(' ') + (group.heading ? `. ${group.heading.replace(/\.$/, '')}.` : '.');
+    const starting = section.groups.slice(shared);
+    const titleOf = (group: Group) => [group.prefix, group.num].filter(Boolean).join(' ') + (group.heading ? `. ${group.heading.replace(/\.$/, '')}.` : '.');
+    // The groups' headings stay on one page with the section's heading and its first lines.
+    if (starting.length > 0) {
+      const headings = groupHeadings(ctx, starting.map(titleOf)) + layout.section.gapBefore;
+      ensureSpace(ctx, headings + sectionStart(ctx, section, headings));
+    }
+    for (const group of starting) {
+      const title = titleOf(group);
       const parent = open[open.length - 1]?.outline ?? doc.outline;
       const style = layout.group;
       doc.y += style.gapBefore;
@@ -48,6 +55,15 @@ function drawSections(ctx: PdfContext): void {
     ctx.sectionHeadingDepth = open.length + 2;
     drawSection(ctx, section, open[open.length - 1]?.outline ?? doc.outline);
   }
+}
+
+/** The height of group headings drawn one after another, with their gaps. */
+function groupHeadings(ctx: PdfContext, titles: string[]): number {
+  const { doc, layout } = ctx;
+  const style = layout.group;
+  const width = widthFrom(ctx, doc.page.margins.left);
+  doc.font(fontName(style.font)).fontSize(style.size);
+  return titles.reduce((height, title) => height + style.gapBefore + doc.heightOfString(title, { width, align: style.align }) + style.gapAfter, 0);
 }
 
 /** The PDF's document title: what a viewer shows in its title bar. */
@@ -113,7 +129,10 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
   doc.onLeavePage(finishPage);
   doc.font(fontName('regular'));
-  drawTitleBlock(ctx, contents === undefined ? undefined : () => drawContents(ctx, contents, relations.length > 0));
+  drawTitleBlock(ctx, () => {
+    if (contents !== undefined) drawContents(ctx, contents, relations.length > 0);
+    drawAmendmentLegend(ctx);
+  });
   drawSections(ctx);
   if (meta.type !== 'code-title') drawSignatures(ctx);
   drawRelationsAppendix(ctx, relations);

@@ -11,6 +11,7 @@
  * footer shows and that is filled in once, when the page count is known.
  */
 import { BLANK } from '../fill.js';
+import type { Layout } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { FormXObject, PdfkitFont } from './pdfkit.js';
 
@@ -63,7 +64,7 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   ctx.inFurniture = true;
   const left = saved.margins.left;
   const width = doc.page.width - saved.margins.left - saved.margins.right;
-  if (layout.watermark.statuses.includes(meta.status)) ctx.tags.artifact('Background', () => drawWatermark(ctx));
+  if (layout.watermark.statuses.includes(meta.status)) ctx.tags.artifact('Background', () => drawWatermark(doc, layout));
   ctx.tags.artifact('Pagination', () => {
     // The running header (number, "Page X of Y", short title) from its first page; before that, "Page X of Y" sits in the footer.
     const header = page >= layout.header.fromPage;
@@ -114,8 +115,8 @@ function drawLineNumbers(ctx: PdfContext, pageIndex: number): void {
   });
 }
 
-function drawWatermark(ctx: PdfContext): void {
-  const { doc, layout } = ctx;
+/** The watermark ("DRAFT") across the current page, as the layout sets it (also on the digest's pages). */
+export function drawWatermark(doc: PDFKit.PDFDocument, layout: Layout): void {
   const { text, font, size, opacity, angle } = layout.watermark;
   const cx = doc.page.width / 2;
   const cy = doc.page.height / 2;

@@ -11,13 +11,16 @@ import type { Align, FontRole } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import { linkDescription } from './links.js';
 import { runOptions } from './pdfkit.js';
-import { breakLongWords } from './wrap.js';
+import { clearOfFoot, planBreaks, startLines, type BreakPlan } from './breaks.js';
+import { breakLongWords, keepTogether } from './wrap.js';
 
 interface Style {
   bold: boolean;
   italic: boolean;
   underline: boolean;
   strike: boolean;
+  /** Inserted by an amendment (`:ins`): its own Span, read as inserted. */
+  inserted: boolean;
   /** External link. */
   link: string | null;
   /** Internal destination name. */
@@ -29,7 +32,7 @@ export interface Run extends Style {
   text: string;
 }
 
-const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, link: null, goTo: null };
+const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null };
 
 /**
  * `url` when it may be a live link: http, https and mailto only. Any other
@@ -67,14 +70,22 @@ function designationOf(pinpoint: string | undefined): string {
 export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
   const runs: Run[] = [];
   const base: Style = { ...PLAIN, ...style };
+  // The redline mark just closed: a deletion written against an insertion (":del[date]:ins[date and time]") is spaced from it.
+  let closed: 'insertion' | 'deletion' | null = null;
   const push = (text: string, s: Style) => {
     if (text) runs.push({ text, ...s });
+    closed = null;
+  };
+  const spaceAfter = (mark: 'insertion' | 'deletion', at: Ancestry) => {
+    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ')) push(' ', styleAt(at));
   };
   // A node's style is the paragraph's, changed by each node that holds it, outermost first.
   const styleAt = (at: Ancestry) => at.inlines.reduce((s, holder) => styleWithin(ctx, holder, s), base);
   visitInlines(inlines, {
     inline(node, at) {
       const style = styleAt(at);
+      if (node.type === 'insertion' || node.type === 'deletion') spaceAfter(node.type, at);
+      else if (node.type !== 'text' || node.value) closed = null;
       switch (node.type) {
         case 'text':
         case 'code':
@@ -110,6 +121,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
     },
     leave(node, at) {
       if (node.type === 'deletion') push(ctx.layout.amendment.deletionClose, { ...styleAt(at), strike: true });
+      if (node.type === 'insertion' || node.type === 'deletion') closed = node.type;
     },
   });
   return typographicQuotes(mergeRuns(runs));
@@ -153,7 +165,7 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
       return here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
     }
     case 'insertion':
-      return { ...style, underline: true };
+      return { ...style, underline: true, inserted: true };
     case 'deletion':
       return { ...style, strike: true };
     default:
@@ -162,7 +174,7 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.link === b.link && a.goTo === b.goTo;
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.inserted === b.inserted && a.link === b.link && a.goTo === b.goTo;
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -192,40 +204,145 @@ export interface ParagraphOptions {
   font?: FontRole;
   /** Y to start at (defaults to the cursor). */
   y?: number;
+  /** The first line is placed already (a marker is drawn beside it): it never moves to the next page. */
+  fixedStart?: boolean;
 }
 
-/** Draw runs as one wrapped paragraph; the cursor ends below it. */
+/** Draw runs as one wrapped paragraph; the cursor ends below it, and no line of it stands alone at a page's foot or head (breaks.ts). */
 export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions): void {
   const { doc, layout } = ctx;
-  const visible = runs.filter((r) => r.text.length > 0);
+  // The words as written, for an insertion's /ActualText (the runs are prepared for the line breaker).
+  const written = new Map(runs.map((run) => [run, run.text]));
+  const visible = prepareRuns(ctx, runs, options);
   if (visible.length === 0) return;
-  // Collapse the white space Markdown leaves at paragraph edges.
-  visible[0]!.text = visible[0]!.text.replace(/^\s+/, '');
-  const lastRun = visible[visible.length - 1]!;
-  lastRun.text = lastRun.text.replace(/\s+$/, '');
   doc.x = options.x;
   if (options.y !== undefined) doc.y = options.y;
-  visible.forEach((run, index) => {
-    const last = index === visible.length - 1;
-    doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
-    run.text = breakLongWords(doc, run.text, options.width - (options.indent ?? 0));
-    doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
+  const plan = breakPlan(ctx, visible, options);
+  // Inside the paragraph's marked content: pdfkit closes it on this page and reopens it on the next, as for text that runs over.
+  if (plan.newPage) doc.continueOnNewPage();
+  const optionsFor = (run: Run, index: number) => {
     const common = runOptions({
-      continued: !last,
+      continued: index < visible.length - 1,
       underline: run.underline,
       strike: run.strike,
       // null, not undefined: pdfkit carries undefined options over from the previous run.
       link: run.link,
       goTo: run.goTo,
     });
-    const draw = () =>
-      index === 0
-        ? doc.text(run.text, options.x, doc.y, { ...common, width: options.width, align: options.align, lineGap: options.lineGap, indent: options.indent ?? 0 })
-        : doc.text(run.text, common);
+    return index === 0 ? { ...common, width: options.width, align: options.align, lineGap: options.lineGap, indent: options.indent ?? 0 } : common;
+  };
+  const drawRun = (run: Run, index: number) => {
+    doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+    doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
+    const draw = () => (index === 0 ? doc.text(run.text, options.x, doc.y, optionsFor(run, index)) : doc.text(run.text, optionsFor(run, index)));
     // A linked stretch is its own Link element, which owns the link annotation.
     if (run.link || run.goTo) ctx.tags.link(draw, run.text.trim(), linkDescription(ctx, run, run.text.trim()));
     else draw();
-  });
+  };
+  doc.limitTextBottoms(plan.bottoms);
+  const { insertionOpen, insertionClose } = layout.amendment;
+  for (let i = 0; i < visible.length; ) {
+    if (!visible[i]!.inserted) {
+      drawRun(visible[i]!, i);
+      i++;
+      continue;
+    }
+    // Consecutive inserted runs (a term inside an insertion) are one Span, read and copied as inserted.
+    let end = i;
+    while (end < visible.length && visible[end]!.inserted) end++;
+    const start = i;
+    const words = visible
+      .slice(start, end)
+      .map((r) => written.get(r) ?? r.text)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    ctx.tags.span(() => {
+      for (let j = start; j < end; j++) drawRun(visible[j]!, j);
+    }, `${insertionOpen}${words}${insertionClose}`);
+    i = end;
+  }
+  doc.limitTextBottoms([]);
   doc.fillColor(layout.colors.text);
   doc.x = options.x;
+}
+
+/** The runs with text, edges trimmed, each as the line breaker will see it (citations joined, over-long words cut). */
+function prepareRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions): Run[] {
+  const { doc } = ctx;
+  const visible = runs.filter((r) => r.text.length > 0);
+  if (visible.length === 0) return visible;
+  // Collapse the white space Markdown leaves at paragraph edges.
+  visible[0]!.text = visible[0]!.text.replace(/^\s+/, '');
+  const lastRun = visible[visible.length - 1]!;
+  lastRun.text = lastRun.text.replace(/\s+$/, '');
+  for (const run of visible) {
+    doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+    run.text = breakLongWords(doc, keepTogether(run.text), options.width - (options.indent ?? 0));
+  }
+  return visible;
+}
+
+/** The tops of the lines prepared runs take from the cursor, laid out without drawing (and without a page's foot). */
+function measureRuns(ctx: PdfContext, visible: Run[], options: ParagraphOptions): number[] {
+  const { doc } = ctx;
+  return doc.measureLines(() =>
+    visible.forEach((run, index) => {
+      doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+      const continued = index < visible.length - 1;
+      if (index === 0)
+        doc.text(run.text, options.x, doc.y, {
+          continued,
+          width: options.width,
+          align: options.align,
+          lineGap: options.lineGap,
+          indent: options.indent ?? 0,
+          height: MEASURE_HEIGHT,
+        });
+      else doc.text(run.text, { continued });
+    }),
+  );
+}
+
+/** A height no text reaches: measured text never breaks to a new page. */
+const MEASURE_HEIGHT = 1e9;
+
+/** Where the paragraph breaks across pages: measured only when it may reach the page's foot. */
+function breakPlan(ctx: PdfContext, visible: Run[], options: ParagraphOptions): BreakPlan {
+  const { doc } = ctx;
+  doc.font(fontName(options.font ?? 'regular')).fontSize(options.size);
+  const height = doc.currentLineHeight(true);
+  const line = height + options.lineGap;
+  // At most this many lines: no glyph is wider than 0.75 em on average, and wrapping wastes at most a quarter of a line.
+  const chars = visible.reduce((n, run) => n + run.text.length, 0);
+  const breaks = visible.reduce((n, run) => n + (run.text.match(/\n/g)?.length ?? 0), 0);
+  const upper = Math.ceil((chars * options.size * 0.75) / (options.width * 0.75)) + breaks + 1;
+  if (clearOfFoot(ctx, doc.y, upper, line)) return { newPage: false, bottoms: [] };
+  const ys = measureRuns(ctx, visible, options);
+  const plan = planBreaks(ctx, ys, height, options.y !== undefined || options.fixedStart === true);
+  if (!plan.newPage) return plan;
+  // On the next page the lines keep their spacing from its top; only a widow is left to plan there.
+  const top = doc.page.margins.top;
+  const shifted = planBreaks(
+    ctx,
+    ys.map((y) => y - ys[0]! + top),
+    height,
+    true,
+  );
+  return { newPage: true, bottoms: shifted.bottoms };
+}
+
+/** The height a paragraph keeps together where it starts (startLines), for what must stay with it (a heading before it). */
+export function paragraphStart(ctx: PdfContext, runs: Run[], options: ParagraphOptions): number {
+  const { doc } = ctx;
+  const visible = prepareRuns(
+    ctx,
+    runs.map((r) => ({ ...r })),
+    options,
+  );
+  if (visible.length === 0) return 0;
+  const ys = measureRuns(ctx, visible, options);
+  doc.font(fontName(options.font ?? 'regular')).fontSize(options.size);
+  const lines = startLines(ys.length);
+  return ys[lines - 1]! - ys[0]! + doc.currentLineHeight(true);
 }

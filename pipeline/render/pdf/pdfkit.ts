@@ -105,6 +105,10 @@ export class CouncilDocument extends Base {
   private pageFinisher: (() => void) | null = null;
   private continuingText = false;
   private fragmentListener: ((text: string, y: number) => void) | null = null;
+  /** While text is only measured (measureLines): called with each line's y instead of drawing. */
+  private measuring: ((y: number) => void) | null = null;
+  /** Where the text being drawn must end on each page it continues on, after the current one (null: the page's own bottom). */
+  private textBottoms: (number | null)[] = [];
   private fallbackFiles: readonly string[] = [];
   /** The /Contents of link annotations being drawn (see describingLinks). */
   private linkDescription: string | null = null;
@@ -129,13 +133,55 @@ export class CouncilDocument extends Base {
   }
 
   override continueOnNewPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+    this.setTextBottom(null);
     this.pageFinisher?.();
     this.continuingText = true;
     try {
       return super.continueOnNewPage(options);
     } finally {
       this.continuingText = false;
+      this.setTextBottom(this.textBottoms.shift() ?? null);
     }
+  }
+
+  /**
+   * Make the text about to be drawn end its lines on the current page above
+   * `bottoms[0]`, and on each page it continues on above the next entry
+   * (null: the page's bottom margin); [] ends the limits. pdfkit's line
+   * wrapper breaks to a new page where a line would pass page.maxY(), which
+   * it reads as the text starts and after each page break: a limit is that
+   * method, set on the page itself (keeping widows and orphans off a page).
+   */
+  limitTextBottoms(bottoms: (number | null)[]): void {
+    this.textBottoms = bottoms.slice(1);
+    this.setTextBottom(bottoms[0] ?? null);
+  }
+
+  private setTextBottom(bottom: number | null): void {
+    const page = this.page as unknown as { maxY?: () => number };
+    if (bottom === null) delete page.maxY;
+    else page.maxY = () => bottom;
+  }
+
+  /**
+   * The top y of each line `layout` would draw, laid out by pdfkit's own
+   * line wrapper without drawing anything (no content, links or page breaks:
+   * the text must be given a `height`); the cursor is left as it was.
+   */
+  measureLines(layout: () => void): number[] {
+    const lines: number[] = [];
+    const saved = { x: this.x, y: this.y };
+    this.measuring = (y) => {
+      if (lines[lines.length - 1] !== y) lines.push(y);
+    };
+    try {
+      layout();
+    } finally {
+      this.measuring = null;
+      this.x = saved.x;
+      this.y = saved.y;
+    }
+    return lines;
   }
 
   override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
@@ -187,13 +233,61 @@ export class CouncilDocument extends Base {
   }
 
   override _fragment(text: string, x: number, y: number, options: unknown): void {
-    this.fragmentListener?.(String(text), y);
-    const runs = this.fontRuns(String(text).replace(/\n/g, ''));
+    if (this.measuring) {
+      this.measuring(y);
+      return;
+    }
+    // A no-break space only keeps words on one line (wrap.ts keepTogether): it is drawn, and read, as a space.
+    const piece = String(text)
+      .replace(/\n/g, '')
+      .replace(/\u00a0/g, ' ');
+    this.fragmentListener?.(piece, y);
+    const runs = this.fontRuns(piece);
     if (!runs) {
-      super._fragment(text, x, y, options);
+      const fragment = options as FragmentOptions;
+      // Underline and strike-through span the glyphs, not the spaces a piece begins or ends with.
+      if ((fragment.underline || fragment.strike) && piece.trim() && /^\s|\s$/.test(piece)) {
+        super._fragment(piece, x, y, { ...fragment, underline: false, strike: false });
+        this.decorate(piece, x, y, fragment);
+        return;
+      }
+      super._fragment(piece, x, y, options);
       return;
     }
     this.drawFontRuns(runs, x, y, options as FragmentOptions);
+  }
+
+  /**
+   * Underline and strike through the glyphs of `text` as pdfkit's
+   * _fragment() would have (same alignment, word spacing, line width and
+   * position), from its first glyph to its last.
+   */
+  private decorate(text: string, x: number, y: number, options: FragmentOptions): void {
+    let wordSpacing = options.wordSpacing ?? 0;
+    if (options.width) {
+      if (options.align === 'right') x += (options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+$/, ''));
+      else if (options.align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? this.widthOfString(text)) / 2;
+      else if (options.align === 'justify') {
+        const words = text.trim().split(/\s+/).length;
+        wordSpacing = Math.max(0, ((options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+/g, ''))) / Math.max(1, words - 1) - this.widthOfString(' '));
+      }
+    }
+    const core = text.trim();
+    // pdfkit draws a spaced piece's words from x, its leading spaces dropped; an unspaced one with them.
+    const start = x + (wordSpacing ? 0 : this.widthOfString(/^\s*/.exec(text)![0]));
+    const width = this.widthOfString(core) + wordSpacing * (core.split(/\s+/).length - 1);
+    const lineWidth = this._fontSize < 10 ? 0.5 : Math.floor(this._fontSize / 10);
+    const lines: number[] = [];
+    if (options.underline) lines.push(y + this.currentLineHeight() - lineWidth);
+    if (options.strike) lines.push(y + this.currentLineHeight() / 2);
+    this.save();
+    this.strokeColor(...((this._fillColor as [PDFKit.Mixins.ColorValue]) ?? ['black']));
+    this.lineWidth(lineWidth);
+    for (const lineY of lines)
+      this.moveTo(start, lineY)
+        .lineTo(start + width, lineY)
+        .stroke();
+    this.restore();
   }
 
   /**
@@ -357,6 +451,23 @@ export class CouncilDocument extends Base {
   addBookmark(parent: PDFKit.PDFOutline, title: string, x: number, y: number, options: { expanded?: boolean } = {}): PDFKit.PDFOutline {
     const position = { left: this.page.width - x, top: y };
     return parent.addItem(title, { ...options, ...position } as { expanded?: boolean });
+  }
+
+  /**
+   * A link to a named destination of another PDF beside this one
+   * ("la-sanctuary-city.pdf#section-definitions") is a GoToR action to that
+   * file and destination, so a viewer opens the other file at the section;
+   * any other URL is pdfkit's URI action.
+   */
+  override link(x: number, y: number, w: number, h: number, url: string | number, options: PDFKit.Mixins.AnnotationOption = {}): this {
+    const remote = typeof url === 'string' ? /^([^:/?#\\]+\.pdf)#([^#]+)$/i.exec(url) : null;
+    if (!remote) return super.link(x, y, w, h, url as string, options);
+    const action = this.ref({ S: 'GoToR', F: new String(remote[1]), D: new String(decodeURIComponent(remote[2]!)) }) as unknown as PdfkitRef;
+    action.end();
+    // As pdfkit's link(): an annotation tied to a Link element has a /Contents.
+    const annotation: Record<string, unknown> = { ...options, Subtype: 'Link', A: action };
+    if (annotation.structParent && !annotation.Contents) annotation.Contents = new String('');
+    return this.annotate(x, y, w, h, annotation as PDFKit.Mixins.AnnotationOption);
   }
 
   /** Add XML to the XMP metadata (pdfkit's appendXML: written inside its rdf:RDF when the document ends). */

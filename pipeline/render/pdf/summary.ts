@@ -8,6 +8,7 @@ import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
+import { drawWatermark } from './furniture.js';
 import { liveLink } from './inline.js';
 import { runOptions } from './pdfkit.js';
 import { openDocument } from './setup.js';
@@ -47,6 +48,7 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
   const width = doc.page.width - left - doc.page.margins.right;
   const size = layout.body.size;
 
+  const line = () => doc.font(fontName('regular')).fontSize(size).currentLineHeight(true) + 3;
   const ownPdf = /^[^:/?#\\]+\.pdf#/;
   const paragraph = (content: PhrasingContent[], x: number, role: Role = 'P', fontSize = size) => {
     // Live links: the web and mail, and the sections of this ordinance's own PDF; any other prints as text.
@@ -64,7 +66,7 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
         const options = runOptions({ continued: i < pieces.length - 1, width: width - (x - left), lineGap: 3, link: run.link });
         const text = breakLongWords(doc, run.text, width - (x - left));
         const draw = () => (i === 0 ? doc.text(text, x, doc.y, options) : doc.text(text, options));
-        // A link to a section of the ordinance goes to its PDF; pdfkit writes it as a URI action.
+        // A link to a section of the ordinance opens its PDF at the section (a GoToR action, CouncilDocument.link).
         if (run.link) tags.link(draw, run.text);
         else draw();
       });
@@ -75,6 +77,8 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
   const drawList = (node: List) =>
     tags.group('L', () =>
       node.children.forEach((item, i) => {
+        // The bullet stays with the first two lines of its text: never alone at the foot of a page.
+        if (doc.y + 2 * line() > doc.page.height - doc.page.margins.bottom) doc.addPage();
         const y = doc.y;
         tags.group('LI', () => {
           tags.leaf('Lbl', () =>
@@ -118,6 +122,7 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
     doc.switchToPage(i);
     const margins = { ...doc.page.margins };
     doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    if (layout.watermark.statuses.includes(meta.status)) tags.artifact('Background', () => drawWatermark(doc, layout));
     tags.artifact('Pagination', () => {
       doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
       doc.text(`Legislative Digest · version ${meta.version}`, margins.left, layout.footer.y, { width, align: 'left', lineBreak: false });

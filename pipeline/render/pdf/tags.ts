@@ -146,6 +146,33 @@ export class StructureTree {
     this.add(parent, this.doc.markStructureContent(parent.role));
   }
 
+  /**
+   * Inside a leaf: a stretch of it as a Span whose /ActualText is `actual`
+   * (an insertion, "[inserted: five]"), so a screen reader and a copy from
+   * the tags tell it from the words around it. A Link may sit inside it.
+   */
+  span(draw: () => void, actual: string): void {
+    if (!this.inLeaf) {
+      this.leaf('Span', draw, { actual });
+      return;
+    }
+    const parent = this.top;
+    this.doc.endMarkedContent();
+    const element = this.doc.struct('Span', { actual });
+    this.add(parent, element);
+    const open: Open = { element, role: 'Span', kids: 0, leaf: true };
+    this.stack.push(open);
+    this.add(open, this.doc.markStructureContent('Span'));
+    try {
+      draw();
+    } finally {
+      this.doc.endMarkedContent();
+      this.stack.pop();
+      element.end();
+      this.add(parent, this.doc.markStructureContent(parent.role));
+    }
+  }
+
   /** Drawing that is not content: page furniture, line numbers, rules, the watermark. */
   artifact(type: ArtifactType, draw: () => void): void {
     // An artifact may not sit inside a structure element's marked content: close and reopen it.

@@ -48,3 +48,22 @@ export function breakLongWords(doc: Measure, text: string, width: number): strin
     return out;
   });
 }
+
+/** A no-break space: the line breaker keeps the words it joins on one line; it is drawn as a space (CouncilDocument). */
+export const NO_BREAK = '\u00a0';
+
+/**
+ * `text` with the spaces inside a citation joined, so a line never breaks
+ * inside one: "§" and its number ("§ 1325", "§§ 24-101"), and a title
+ * number with its code before the section sign ("8 U.S.C. §"). Only the
+ * line breaker sees the joins: every no-break space is drawn as a space.
+ */
+export function keepTogether(text: string): string {
+  if (!text.includes('§')) return text;
+  return text
+    .replace(/(§+) +(?=[\dA-Za-z(])/g, `$1${NO_BREAK}`)
+    .replace(
+      /\b(\d+) +((?:[A-Z][A-Za-z]*\.)+(?: (?:[A-Z][A-Za-z]*\.)+)*) +(?=§)/g,
+      (_, title: string, code: string) => `${title}${NO_BREAK}${code.replace(/ /g, NO_BREAK)}${NO_BREAK}`,
+    );
+}
