@@ -1,0 +1,135 @@
+/**
+ * The hostile-input suite (issue 13): every row of test/hostile-cases.ts is
+ * an ordinance folder of one workspace, built by one run of the real CLI.
+ * For each row: a positioned finding where the input is bad, or, when it
+ * builds, every word of its source in the PDF's text and a PDF that qpdf
+ * accepts (Preflight reads a few). For the run: no internal error, no stack
+ * trace, nothing written outside --out, no temporary file left.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADOPTED_FILES, adopted, BASE_ORDINANCE, ORDINANCE_CASES, type OrdinanceCase } from './hostile-cases.js';
+import { FIXTURES, runCli, tempDir, type CliResult } from './helpers.js';
+import { type Diagnostic, expectNoCrash, findings, pdfWords, qpdfCheck, snapshot, sourceWords } from './hostile-run.js';
+import { readPdf } from './pdf.js';
+import { preflight } from './preflight.js';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
+
+/** The case's folder name: its row number and name. */
+function slugOf(index: number, c: OrdinanceCase): string {
+  const words = c.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `c${String(index).padStart(3, '0')}-${words}`;
+}
+
+describe('hostile ordinances, built in one run', () => {
+  let ws = '';
+  let result: CliResult;
+  let diagnostics: Diagnostic[] = [];
+  let before: string[] = [];
+  const slugs = ORDINANCE_CASES.map((c, i) => slugOf(i, c));
+
+  beforeAll(() => {
+    ws = tempDir('ordinance-hostile-');
+    const root = path.join(ws, 'ordinance');
+    mkdirSync(path.join(root, 'directives'), { recursive: true });
+    writeFileSync(path.join(root, 'directives', 'example-order.md'), readFileSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md')));
+    for (const [i, c] of ORDINANCE_CASES.entries()) {
+      const dir = path.join(root, slugs[i]!);
+      mkdirSync(dir, { recursive: true });
+      const files: Record<string, string | Buffer | null> = { 'ordinance.md': BASE_ORDINANCE, ...(c.preflight ? ADOPTED_FILES : {}), ...c.files };
+      // Only adopted ordinances are PDF/A: a draft's watermark is transparent.
+      if (c.preflight) files['ordinance.md'] = adopted(String(files['ordinance.md']));
+      for (const [name, content] of Object.entries(files)) {
+        if (content === null) continue;
+        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        writeFileSync(path.join(dir, name), content);
+      }
+      c.setup?.(dir, ws);
+    }
+    before = snapshot(ws);
+    result = runCli(['build', 'ordinance', '--out', 'dist', '--format', 'json', '--quiet'], ws, EPOCH);
+    diagnostics = findings(result);
+  }, 300_000);
+
+  it('ends with exit 1 (some cases are broken), no internal error and no stack trace', () => {
+    expectNoCrash(result);
+    expect(result.code).toBe(1);
+  });
+
+  it('writes nothing outside --out, and leaves no temporary file in it', () => {
+    expect(snapshot(ws, ['dist'])).toEqual(before);
+    const leftovers = readdirSync(path.join(ws, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
+    expect(leftovers).toEqual([]);
+  });
+
+  it('puts every finding inside its file', () => {
+    for (const d of diagnostics) {
+      const file = path.join(ws, d.file);
+      const stat = lstatSync(file, { throwIfNoEntry: false });
+      expect(stat, d.file).toBeDefined();
+      expect(d.line, `${d.file}: ${d.message}`).toBeGreaterThanOrEqual(1);
+      expect(d.column).toBeGreaterThanOrEqual(1);
+      if (stat?.isFile()) {
+        const lines = readFileSync(file, 'latin1').split('\n').length;
+        expect(d.line, `${d.file}:${d.line}: ${d.message}`).toBeLessThanOrEqual(lines);
+      }
+    }
+  });
+
+  it.each(ORDINANCE_CASES.map((c, i) => [c.name, i] as const))('%s', async (_name, i) => {
+    const c = ORDINANCE_CASES[i]!;
+    const slug = slugs[i]!;
+    const mine = diagnostics.filter((d) => d.file === `ordinance/${slug}` || d.file.startsWith(`ordinance/${slug}/`));
+    const pdf = path.join(ws, 'dist', slug, `${slug}.pdf`);
+    const shown = mine.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`).join('\n');
+    const expected = c.expect;
+    if ('rule' in expected) {
+      const file = expected.file === '' ? `ordinance/${slug}` : `ordinance/${slug}/${expected.file ?? '01-case.md'}`;
+      const hit = mine.find(
+        (d) =>
+          d.ruleId === expected.rule &&
+          d.file === file &&
+          d.severity === (expected.severity ?? 'error') &&
+          (expected.line === undefined || d.line === expected.line) &&
+          (expected.column === undefined || d.column === expected.column),
+      );
+      expect(hit, `expected ${expected.rule} at ${file}:${expected.line ?? '?'}:${expected.column ?? '?'}, got:\n${shown}`).toBeDefined();
+      if ((expected.severity ?? 'error') === 'error') expect(existsSync(pdf), 'a broken ordinance is not built').toBe(false);
+      return;
+    }
+    expect(
+      mine.filter((d) => d.severity === 'error'),
+      shown,
+    ).toEqual([]);
+    if (expected.warns) expect(mine.map((d) => d.ruleId)).toContain(expected.warns);
+    expect(existsSync(pdf), `not built:\n${shown}`).toBe(true);
+    for (const out of [pdf, path.join(ws, 'dist', slug, 'summary.pdf')].filter((f) => existsSync(f))) {
+      const check = qpdfCheck(out);
+      expect(check.ok, check.output).toBe(true);
+    }
+    const text = pdfWords(pdf);
+    const words =
+      expected.words ??
+      Object.entries(c.files)
+        .filter(([name, content]) => name.endsWith('.md') && name !== 'ordinance.md' && typeof content === 'string')
+        .flatMap(([, content]) => sourceWords(content as string));
+    expect(words.length).toBeGreaterThan(0);
+    let missing = words.filter((w) => !text.includes(w.normalize('NFKC')));
+    if (missing.length > 0) {
+      // pdftotext reads line numbers and table cells by position; the reading text (pdfjs, without artifacts) is in drawing order.
+      const reading = (await readPdf(readFileSync(pdf))).content.join('').normalize('NFKC').replace(/\s+/g, '');
+      missing = missing.filter((w) => !reading.includes(w.normalize('NFKC')));
+    }
+    expect(missing, `words missing from ${slug}.pdf`).toEqual([]);
+    if (c.preflight) {
+      const verdict = preflight(pdf);
+      expect(verdict.valid, verdict.output).toBe(true);
+    }
+  });
+});
