@@ -322,7 +322,7 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
 function countSourceFiles(folders: string[]): number {
   let count = 0;
   for (const dir of folders) {
-    for (const entry of walkTree(dir)) {
+    for (const entry of walkTree(dir, { skipUnreadable: true })) {
       if (!entry.isDirectory && entry.name.endsWith('.md')) count++;
       if (count >= PARALLEL_THRESHOLD) return count;
     }

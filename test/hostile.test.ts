@@ -6,11 +6,13 @@
  * accepts (Preflight reads a few). For the run: no internal error, no stack
  * trace, nothing written outside --out, no temporary file left.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADOPTED_FILES, adopted, BASE_ORDINANCE, ORDINANCE_CASES, type OrdinanceCase } from './hostile-cases.js';
-import { FIXTURES, runCli, tempDir, type CliResult } from './helpers.js';
+import { BIN, FIXTURES, runCli, tempDir, workspace, type CliResult } from './helpers.js';
 import { type Diagnostic, expectNoCrash, findings, pdfWords, qpdfCheck, snapshot, sourceWords } from './hostile-run.js';
 import { readPdf } from './pdf.js';
 import { preflight } from './preflight.js';
@@ -131,5 +133,47 @@ describe('hostile ordinances, built in one run', () => {
       const verdict = preflight(pdf);
       expect(verdict.valid, verdict.output).toBe(true);
     }
+  });
+});
+
+/**
+ * Cases that need a user who cannot read or write everything: run as
+ * `nobody` when the tests run as root (who can read any folder), else as the
+ * tester, with permissions taken away.
+ */
+describe('a user without every permission', () => {
+  const asUser = (args: string[], cwd: string) => {
+    const root = process.getuid?.() === 0;
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', ...(root ? { uid: 65534, gid: 65534 } : {}) });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  /** A workspace everyone may read (and, with `writable`, write), below a folder everyone may enter. */
+  const open = (writable: boolean) => {
+    const ws = workspace();
+    for (let dir = ws; dir !== path.dirname(dir) && dir.startsWith(tmpdir()); dir = path.dirname(dir)) if (dir !== tmpdir()) chmodSync(dir, 0o755);
+    for (const entry of readdirSync(ws, { recursive: true, withFileTypes: true })) chmodSync(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+    if (!writable) chmodSync(ws, 0o555);
+    return ws;
+  };
+
+  it('an unreadable sub-folder is an error at the folder; the other sections are still checked', () => {
+    const ws = open(true);
+    const part = path.join(ws, 'ordinance', 'sample', '06-part');
+    mkdirSync(part);
+    writeFileSync(path.join(part, '01-hidden.md'), '---\nid: hidden\nheading: Hidden\nkind: general\n---\nWords.\n');
+    chmodSync(part, 0o000);
+    const result = asUser(['check', 'ordinance'], ws);
+    chmodSync(part, 0o755);
+    expectNoCrash(result);
+    expect(result.stdout).toBe('ordinance/sample/06-part:1:1: error Unexpected unreadable folder (EACCES), expected a folder the build can read [source-file]\n');
+    expect(result.code).toBe(1);
+  });
+
+  it('a check in a folder it cannot write runs without its cache', () => {
+    const ws = open(false);
+    const result = asUser(['check', 'ordinance'], ws);
+    chmodSync(ws, 0o755);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(path.join(ws, '.cache'))).toBe(false);
   });
 });

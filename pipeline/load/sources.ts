@@ -191,13 +191,16 @@ function walkSections(root: string, workspace: string, sections: string[], group
   const usable = (entry: WalkEntry) => !entry.isSymlink || (entry.target !== null && entry.target !== undefined && inside(entry.target, workspace) && !entry.loops);
   // A folder where the metadata file should be is reported when it is read, not walked as a group.
   const descend = (folder: WalkEntry) => usable(folder) && !(folder.depth === 1 && METADATA_FILES.includes(folder.name));
-  for (const entry of walkTree(root, { skipHidden: true, descend })) {
+  // A folder that cannot be read is an error at its place; the sections around it are still read.
+  const onUnreadable = (folder: string, error: NodeJS.ErrnoException) =>
+    problems.push(unreadable(folder, 'source-file', `Unexpected unreadable folder (${error.code ?? error.message}), expected a folder the build can read`));
+  for (const entry of walkTree(root, { skipHidden: true, descend, onUnreadable })) {
     const markdown = entry.name.endsWith('.md') && entry.name !== 'README.md';
     if (!usable(entry) && !(markdown && !entry.isDirectory)) {
       problems.push(linkProblemFile(entry, workspace));
     } else if (entry.isDirectory) {
       const group = path.join(entry.path, GROUP_FILE);
-      if (lstatSync(group, { throwIfNoEntry: false })) groups.set(path.relative(root, entry.path), group);
+      if (exists(group)) groups.set(path.relative(root, entry.path), group);
     } else if (markdown) {
       // Any entry named as a section is one, whatever it is: reading it reports a pipe or a dangling link, never skips it.
       const atRoot = entry.depth === 1;
@@ -205,6 +208,15 @@ function walkSections(root: string, workspace: string, sections: string[], group
       if (!atRoot && entry.name === GROUP_FILE) continue;
       sections.push(entry.path);
     }
+  }
+}
+
+/** Whether `file` exists (links not followed); false when its folder cannot be read, which the walk reports. */
+function exists(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
