@@ -211,6 +211,7 @@ const yaml: OrdinanceCase[] = [
   raw('id __proto__', section('Words.\n').replace('id: case', 'id: __proto__'), err('front-matter-schema', 2)),
   raw('id constructor', section('Constructor words.\n').replace('id: case', 'id: constructor'), ok(['Constructor'])),
   raw('id with ../', section('Words.\n').replace('id: case', 'id: ../etc'), err('front-matter-schema', 2)),
+  raw('malformed YAML after a stray alias', '---\nid:\n*]( s1\nheading: "x"\nkind: general\n---\nWords.\n', err('front-matter-syntax', 4, 8)),
   raw('unclosed front matter', '---\nid: case\nheading: Case\nkind: general\nWords.\n', err('front-matter-syntax', 1)),
   raw('front matter indented with a tab', section('Words.\n').replace('kind: general', 'dates:\n\tintroduced: x'), err('front-matter-syntax', 5)),
   raw('front matter closed with ...', '---\nid: case\nheading: Case\nkind: general\n...\nWords.\n', err('front-matter-syntax', 1)),

@@ -54,6 +54,9 @@ describe('hostile ordinances, built in one run', () => {
       }
       c.setup?.(dir, ws);
     }
+    // Beside the ordinance folders: a section that belongs to none (a warning), and notes (left alone).
+    writeFileSync(path.join(root, '06-stray.md'), '---\nid: stray\nheading: Stray\nkind: general\n---\nStray words.\n');
+    writeFileSync(path.join(root, 'notes.md'), '# Notes on these ordinances\n');
     before = snapshot(ws);
     result = runCli(['build', 'ordinance', '--out', 'dist', '--format', 'json', '--quiet'], ws, EPOCH);
     diagnostics = findings(result);
@@ -70,6 +73,11 @@ describe('hostile ordinances, built in one run', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('warns of a section file beside the ordinance folders, in none of them, and leaves notes alone', () => {
+    const beside = diagnostics.filter((d) => path.dirname(d.file) === 'ordinance');
+    expect(beside.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} [${d.ruleId}]`)).toEqual(['ordinance/06-stray.md:1:1 warning [source-file]']);
+  });
+
   it('puts every finding inside its file', () => {
     for (const d of diagnostics) {
       const file = path.join(ws, d.file);
@@ -78,8 +86,9 @@ describe('hostile ordinances, built in one run', () => {
       expect(d.line, `${d.file}: ${d.message}`).toBeGreaterThanOrEqual(1);
       expect(d.column).toBeGreaterThanOrEqual(1);
       if (stat?.isFile()) {
-        const lines = readFileSync(file, 'latin1').split('\n').length;
-        expect(d.line, `${d.file}:${d.line}: ${d.message}`).toBeLessThanOrEqual(lines);
+        const lines = readFileSync(file, 'utf8').split('\n');
+        expect(d.line, `${d.file}:${d.line}: ${d.message}`).toBeLessThanOrEqual(lines.length);
+        expect(d.column, `${d.file}:${d.line}:${d.column}: ${d.message}`).toBeLessThanOrEqual(lines[d.line - 1]!.length + 2);
       }
     }
   });

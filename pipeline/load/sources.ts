@@ -2,7 +2,7 @@
  * Load: find the ordinances and the registry below the paths a user names,
  * and read their files as vfiles. Nothing here interprets Markdown.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
@@ -41,6 +41,8 @@ export interface Workspace {
   /** Registry folder (may not exist). */
   registryDir: string;
   ordinances: string[];
+  /** Markdown files with front matter beside the ordinance folders: sources that belong to no ordinance (reported, never read as one). */
+  stray?: string[];
 }
 
 export class UsageError extends Error {}
@@ -52,6 +54,7 @@ export class UsageError extends Error {}
  */
 export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Workspace[] {
   const byRegistry = new Map<string, Set<string>>();
+  const stray = new Map<string, Set<string>>();
   const add = (registryDir: string, dir: string) => {
     const set = byRegistry.get(registryDir) ?? new Set<string>();
     set.add(dir);
@@ -80,6 +83,8 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
       continue;
     }
     for (const child of children) add(path.join(dir, REGISTRY_FOLDER), child);
+    const strays = markdownFiles(dir).filter(hasFrontMatter);
+    if (strays.length > 0) stray.set(path.join(dir, REGISTRY_FOLDER), new Set([...(stray.get(path.join(dir, REGISTRY_FOLDER)) ?? []), ...strays]));
     if (children.length === 0) add(path.join(dir, REGISTRY_FOLDER), '');
   }
   return [...byRegistry].map(([registryDir, dirs]) => ({
@@ -88,7 +93,36 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
       .filter(Boolean)
       .map((d) => path.relative(cwd, d) || '.')
       .sort(),
+    ...(stray.has(registryDir) ? { stray: [...stray.get(registryDir)!].map((f) => path.relative(cwd, f)).sort() } : {}),
   }));
+}
+
+/** Whether a Markdown file opens with front matter: a source (a section, an ordinance.md), not notes. */
+function hasFrontMatter(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      const length = readSync(fd, head, 0, head.length, 0);
+      return /^(\uFEFF)?---\r?\n/.test(head.subarray(0, length).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** A source file that lies beside the ordinance folders, in none: a warning on it, so it is not silently left out. */
+export function strayFile(file: string): VFile {
+  const vfile = new VFile({ path: file, value: '' });
+  report(
+    vfile,
+    'source-file',
+    `Unexpected section or ordinance file \`${path.basename(file)}\` beside the ordinance folders, expected it inside an ordinance folder (it belongs to no ordinance, so it is neither checked nor built)`,
+    { place: { line: 1, column: 1 }, severity: 'warning' },
+  );
+  return vfile;
 }
 
 /**
