@@ -34,7 +34,7 @@ export function findings(result: CliResult): Diagnostic[] {
 
 /** No internal error and no stack trace, whatever the exit code. */
 export function expectNoCrash(result: CliResult): void {
-  expect(result.stderr).not.toMatch(/internal error|please report/);
+  expect(result.stderr).not.toMatch(/^ordinance: internal error|please report it/m);
   expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
 }
 

@@ -7,7 +7,7 @@
  * trace, nothing written outside --out, no temporary file left.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -184,5 +184,147 @@ describe('a user without every permission', () => {
     chmodSync(ws, 0o755);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(existsSync(path.join(ws, '.cache'))).toBe(false);
+  });
+});
+
+/** Command-line misuse: each row one run of the CLI in a scratch copy of the base workspace. */
+interface MisuseCase {
+  name: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  setup?: (ws: string) => void;
+  code: number;
+  /** What stderr says (for exit 2: its first line). */
+  stderr?: RegExp;
+}
+
+const MISUSE: MisuseCase[] = [
+  { name: 'an unknown command', args: ['frobnicate', 'ordinance'], code: 2, stderr: /^ordinance: unknown command/ },
+  { name: 'an unknown option', args: ['check', '--frobnicate', 'ordinance'], code: 2, stderr: /^ordinance: unknown option/ },
+  { name: '--format without a value', args: ['check', 'ordinance', '--format'], code: 2, stderr: /^ordinance: --format needs a value/ },
+  { name: 'an unknown format', args: ['check', 'ordinance', '--format', 'xml'], code: 2, stderr: /^ordinance: unknown format `xml`/ },
+  { name: '--max-warnings that is not a number', args: ['check', 'ordinance', '--max-warnings', 'abc'], code: 2, stderr: /^ordinance: --max-warnings/ },
+  { name: 'negative --max-warnings', args: ['check', 'ordinance', '--max-warnings', '-1'], code: 2, stderr: /^ordinance: --max-warnings/ },
+  { name: 'a path that does not exist', args: ['check', 'nowhere'], code: 2, stderr: /^ordinance: no such file or folder: nowhere/ },
+  { name: '--config at a missing file', args: ['check', 'ordinance', '--config', 'missing.json'], code: 2, stderr: /missing\.json/ },
+  {
+    name: 'a configuration that is not JSON',
+    args: ['check', 'ordinance'],
+    setup: (ws) => writeFileSync(path.join(ws, 'ordinance.config.json'), '{ "rules": '),
+    code: 2,
+    stderr: /^ordinance\.config\.json:1:\d+: error/,
+  },
+  {
+    name: 'a configuration naming an unknown rule',
+    args: ['check', 'ordinance'],
+    setup: (ws) => writeFileSync(path.join(ws, 'ordinance.config.json'), '{ "rules": { "no-such-rule": "off" } }'),
+    code: 2,
+    stderr: /^ordinance\.config\.json:1:\d+: error/,
+  },
+  {
+    name: 'a configuration with __proto__',
+    args: ['check', 'ordinance'],
+    setup: (ws) => writeFileSync(path.join(ws, 'ordinance.config.json'), '{ "__proto__": { "rules": {} } }'),
+    code: 2,
+    stderr: /^ordinance\.config\.json:1:\d+: error/,
+  },
+  { name: 'SOURCE_DATE_EPOCH that is not a number', args: ['build', 'ordinance', '--out', 'dist'], env: { SOURCE_DATE_EPOCH: 'yesterday' }, code: 2, stderr: /SOURCE_DATE_EPOCH/ },
+  { name: 'SOURCE_DATE_EPOCH below zero', args: ['build', 'ordinance', '--out', 'dist'], env: { SOURCE_DATE_EPOCH: '-1' }, code: 2, stderr: /SOURCE_DATE_EPOCH/ },
+  { name: 'SOURCE_DATE_EPOCH past 9999', args: ['build', 'ordinance', '--out', 'dist'], env: { SOURCE_DATE_EPOCH: '253402300800' }, code: 2, stderr: /SOURCE_DATE_EPOCH/ },
+  {
+    name: '--out at a file',
+    args: ['build', 'ordinance', '--out', 'file.txt'],
+    setup: (ws) => writeFileSync(path.join(ws, 'file.txt'), 'x'),
+    code: 2,
+    stderr: /^ordinance: .*file\.txt/,
+  },
+  { name: '--out at /dev/null', args: ['build', 'ordinance', '--out', '/dev/null'], code: 2, stderr: /^ordinance: .*\/dev\/null/ },
+  { name: '--out inside /proc', args: ['build', 'ordinance', '--out', '/proc/ordinance-out'], code: 2, stderr: /^ordinance: .*\/proc\/ordinance-out/ },
+  { name: 'one section file named', args: ['check', 'ordinance/sample/01-purpose.md'], code: 0 },
+  { name: 'the same folder named twice', args: ['check', 'ordinance', 'ordinance/sample'], code: 0 },
+  { name: 'an option written with =', args: ['check', 'ordinance', '--format=json'], code: 0 },
+  { name: '--help', args: ['--help'], code: 0 },
+  { name: 'no arguments', args: [], code: 2 },
+];
+
+describe('command-line misuse', () => {
+  it.each(MISUSE.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const ws = workspace();
+    c.setup?.(ws);
+    const before = snapshot(ws, ['dist']);
+    const result = runCli(c.args, ws, c.env ?? {});
+    expectNoCrash(result);
+    expect(result.code, `${result.stdout}${result.stderr}`).toBe(c.code);
+    if (c.stderr) expect(result.stderr).toMatch(c.stderr);
+    if (c.code === 2 && c.args[0] === 'build') expect(existsSync(path.join(ws, 'dist'))).toBe(false);
+    expect(snapshot(ws, ['dist', '.cache'])).toEqual(before.filter((f) => !f.startsWith('.cache')));
+  });
+});
+
+/** Broken registry entries: each row one file of one registry, checked in one run; each must be a finding at its file, never a crash. */
+const ENTRY = (front: string) => `---\n${front}---\nThe entry's text.\n`;
+const GOOD =
+  'id: %ID%\ncited-as:\n  - "Example Order 8"\ntitle: "Example Order No. 8"\nkind: special-order\nissuer: "Chief of Police"\ndates:\n  issued: "1990-01-02"\nstatus: in-force\n';
+const good = (id: string, replace?: [RegExp, string]) => {
+  const front = GOOD.replace('%ID%', id);
+  return ENTRY(replace ? front.replace(replace[0], replace[1]) : front);
+};
+
+const REGISTRY: { name: string; file: string; content?: string | Buffer; setup?: (dir: string) => void; rule: string; line?: number }[] = [
+  { name: 'malformed YAML', file: 'bad-yaml.md', content: ENTRY('id: bad-yaml\ntitle: [unclosed\n'), rule: 'front-matter-syntax' },
+  { name: 'an unknown key', file: 'unknown-key.md', content: good('unknown-key', [/^kind:/m, 'knd:']), rule: 'front-matter-schema' },
+  { name: 'no front matter', file: 'no-front-matter.md', content: 'Just words.\n', rule: 'front-matter-syntax', line: 1 },
+  { name: 'an id unlike its file name', file: 'file-name.md', content: good('other-name'), rule: 'registry-id' },
+  { name: 'an id of __proto__', file: '__proto__.md', content: good('__proto__'), rule: 'front-matter-schema' },
+  {
+    name: 'bytes that are not UTF-8',
+    file: 'latin1.md',
+    content: Buffer.concat([Buffer.from(good('latin1').replace('Chief', 'Ch')), Buffer.from([0xe9])]),
+    rule: 'source-encoding',
+  },
+  {
+    name: 'a control character in the title',
+    file: 'control.md',
+    content: good('control', [/Example Order No\. 8/, 'Example\\u0007 Order']),
+    rule: 'front-matter-control-character',
+  },
+  { name: 'an unknown status', file: 'status.md', content: good('status', [/in-force/, 'maybe']), rule: 'front-matter-schema' },
+  { name: 'an impossible date', file: 'date.md', content: good('date', [/1990-01-02/, '1990-13-45']), rule: 'front-matter-schema' },
+  { name: 'pinpoints that are not a list', file: 'pinpoints.md', content: good('pinpoints', [/^status:/m, 'pinpoints: "§ 1"\nstatus:']), rule: 'front-matter-schema' },
+  { name: 'an empty file', file: 'empty.md', content: '', rule: 'front-matter-syntax', line: 1 },
+  { name: 'a folder named like an entry', file: 'folder.md', setup: (dir) => mkdirSync(path.join(dir, 'folder.md')), rule: 'source-file', line: 1 },
+  { name: 'a dangling link', file: 'dangling.md', setup: (dir) => symlinkSync('missing.md', path.join(dir, 'dangling.md')), rule: 'source-link', line: 1 },
+  { name: 'a link out of the workspace', file: 'outside.md', setup: (dir) => symlinkSync('/etc/hostname', path.join(dir, 'outside.md')), rule: 'source-link', line: 1 },
+];
+
+describe('a broken registry, checked in one run', () => {
+  let ws = '';
+  let result: CliResult;
+  let diagnostics: Diagnostic[] = [];
+  beforeAll(() => {
+    ws = workspace();
+    const dir = path.join(ws, 'ordinance', 'directives');
+    for (const c of REGISTRY) {
+      if (c.content !== undefined) writeFileSync(path.join(dir, c.file), c.content);
+      c.setup?.(dir);
+    }
+    result = runCli(['check', 'ordinance', '--format', 'json'], ws);
+    diagnostics = findings(result);
+  });
+
+  it('ends with exit 1, no internal error and no stack trace; the ordinance itself stays clean', () => {
+    expectNoCrash(result);
+    expect(result.code).toBe(1);
+    expect(diagnostics.filter((d) => d.file.startsWith('ordinance/sample/'))).toEqual([]);
+  });
+
+  it.each(REGISTRY.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const file = `ordinance/directives/${c.file}`;
+    const mine = diagnostics.filter((d) => d.file === file);
+    const shown = mine.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n');
+    expect(
+      mine.some((d) => d.ruleId === c.rule && d.severity === 'error' && (c.line === undefined || d.line === c.line)),
+      `expected ${c.rule} in ${file}, got:\n${shown}`,
+    ).toBe(true);
   });
 });

@@ -207,13 +207,13 @@ function workspaceOf(dir: string): string {
   return realPath(parent) ?? parent;
 }
 
-/** Markdown files of a folder in name order, README.md excluded. */
+/** Markdown entries of a folder in name order, README.md excluded. */
 export function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (
     readdirSync(dir, { withFileTypes: true })
-      // Links and pipes too: reading them reports what is wrong with them, never skips them.
-      .filter((e) => !e.isDirectory() && e.name.endsWith('.md') && e.name !== 'README.md')
+      // Links, pipes and folders too: reading them reports what is wrong with them, never skips them.
+      .filter((e) => e.name.endsWith('.md') && e.name !== 'README.md')
       .map((e) => e.name)
       .sort()
       .map((name) => path.join(dir, name))
