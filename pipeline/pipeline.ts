@@ -23,7 +23,7 @@ import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/
 import { existsSync } from 'node:fs';
 import { hasErrors, report } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
-import { loadOrdinanceSources, loadRegistrySources, type OrdinanceSources, type Workspace } from './load/sources.js';
+import { loadOrdinanceSources, loadRegistrySources, strayFile, type OrdinanceSources, type Workspace } from './load/sources.js';
 import { walkTree } from './load/walk.js';
 import { modelOrdinance } from './model/build-ordinance.js';
 import type { Ordinance } from './model/types.js';
@@ -154,6 +154,8 @@ export interface WorkspaceResult {
   registry: DirectiveRegistry | null;
   /** The registry's files with their findings. */
   registryFiles: VFile[];
+  /** Sources beside the ordinance folders, in none of them, each with its warning. */
+  strayFiles?: VFile[];
   ordinances: OrdinanceResult[];
 }
 
@@ -315,14 +317,15 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
   const registryFiles = handle.files();
   if (options.release) for (const file of registryFiles) file.value = '';
   const ordinances = workspace.ordinances.map((dir) => results.get(dir)!);
-  return { registry: options.release ? null : handle.registry, registryFiles, ordinances };
+  const strayFiles = (workspace.stray ?? []).map(strayFile);
+  return { registry: options.release ? null : handle.registry, registryFiles, ordinances, ...(strayFiles.length > 0 ? { strayFiles } : {}) };
 }
 
 /** How many Markdown files the workspace's ordinances hold, counted cheaply. */
 function countSourceFiles(folders: string[]): number {
   let count = 0;
   for (const dir of folders) {
-    for (const entry of walkTree(dir)) {
+    for (const entry of walkTree(dir, { skipUnreadable: true })) {
       if (!entry.isDirectory && entry.name.endsWith('.md')) count++;
       if (count >= PARALLEL_THRESHOLD) return count;
     }
@@ -332,5 +335,5 @@ function countSourceFiles(folders: string[]): number {
 
 /** All vfiles of a run (registry and ordinances), for reporting. */
 export function filesOf(results: WorkspaceResult[]): VFile[] {
-  return results.flatMap((r) => [...r.registryFiles, ...r.ordinances.flatMap((o) => o.files)]);
+  return results.flatMap((r) => [...r.registryFiles, ...(r.strayFiles ?? []), ...r.ordinances.flatMap((o) => o.files)]);
 }

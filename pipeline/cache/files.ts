@@ -4,7 +4,7 @@
  * entry that was edited, truncated or corrupted is dropped, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The cache folder of a run: .cache/ordinance/ under the working directory (gitignored). */
@@ -27,12 +27,24 @@ export function cacheFile(dir: string, kind: string, folder: string, extension: 
   return path.join(dir, `${kind}-${name}.${extension}`);
 }
 
-/** Write beside the target and rename into place, so a reader never sees half a file. */
+/**
+ * Write beside the target and rename into place, so a reader never sees half
+ * a file. A cache only saves time: one that cannot be written (a read-only
+ * working folder, a full disk) is left unwritten, and the run goes on.
+ */
 export function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where nothing can be removed.
+    }
+  }
 }
 
 /** The SHA-256 of `parts` joined by tabs, in hex: what seals a cache record and names a file's content. */

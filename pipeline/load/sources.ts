@@ -2,7 +2,7 @@
  * Load: find the ordinances and the registry below the paths a user names,
  * and read their files as vfiles. Nothing here interprets Markdown.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
@@ -41,6 +41,8 @@ export interface Workspace {
   /** Registry folder (may not exist). */
   registryDir: string;
   ordinances: string[];
+  /** Markdown files with front matter beside the ordinance folders: sources that belong to no ordinance (reported, never read as one). */
+  stray?: string[];
 }
 
 export class UsageError extends Error {}
@@ -52,6 +54,7 @@ export class UsageError extends Error {}
  */
 export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Workspace[] {
   const byRegistry = new Map<string, Set<string>>();
+  const stray = new Map<string, Set<string>>();
   const add = (registryDir: string, dir: string) => {
     const set = byRegistry.get(registryDir) ?? new Set<string>();
     set.add(dir);
@@ -80,6 +83,8 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
       continue;
     }
     for (const child of children) add(path.join(dir, REGISTRY_FOLDER), child);
+    const strays = markdownFiles(dir).filter(hasFrontMatter);
+    if (strays.length > 0) stray.set(path.join(dir, REGISTRY_FOLDER), new Set([...(stray.get(path.join(dir, REGISTRY_FOLDER)) ?? []), ...strays]));
     if (children.length === 0) add(path.join(dir, REGISTRY_FOLDER), '');
   }
   return [...byRegistry].map(([registryDir, dirs]) => ({
@@ -88,7 +93,36 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
       .filter(Boolean)
       .map((d) => path.relative(cwd, d) || '.')
       .sort(),
+    ...(stray.has(registryDir) ? { stray: [...stray.get(registryDir)!].map((f) => path.relative(cwd, f)).sort() } : {}),
   }));
+}
+
+/** Whether a Markdown file opens with front matter: a source (a section, an ordinance.md), not notes. */
+function hasFrontMatter(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      const length = readSync(fd, head, 0, head.length, 0);
+      return /^(\uFEFF)?---\r?\n/.test(head.subarray(0, length).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** A source file that lies beside the ordinance folders, in none: a warning on it, so it is not silently left out. */
+export function strayFile(file: string): VFile {
+  const vfile = new VFile({ path: file, value: '' });
+  report(
+    vfile,
+    'source-file',
+    `Unexpected section or ordinance file \`${path.basename(file)}\` beside the ordinance folders, expected it inside an ordinance folder (it belongs to no ordinance, so it is neither checked nor built)`,
+    { place: { line: 1, column: 1 }, severity: 'warning' },
+  );
+  return vfile;
 }
 
 /**
@@ -173,13 +207,13 @@ function workspaceOf(dir: string): string {
   return realPath(parent) ?? parent;
 }
 
-/** Markdown files of a folder in name order, README.md excluded. */
+/** Markdown entries of a folder in name order, README.md excluded. */
 export function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (
     readdirSync(dir, { withFileTypes: true })
-      // Links and pipes too: reading them reports what is wrong with them, never skips them.
-      .filter((e) => !e.isDirectory() && e.name.endsWith('.md') && e.name !== 'README.md')
+      // Links, pipes and folders too: reading them reports what is wrong with them, never skips them.
+      .filter((e) => e.name.endsWith('.md') && e.name !== 'README.md')
       .map((e) => e.name)
       .sort()
       .map((name) => path.join(dir, name))
@@ -191,13 +225,16 @@ function walkSections(root: string, workspace: string, sections: string[], group
   const usable = (entry: WalkEntry) => !entry.isSymlink || (entry.target !== null && entry.target !== undefined && inside(entry.target, workspace) && !entry.loops);
   // A folder where the metadata file should be is reported when it is read, not walked as a group.
   const descend = (folder: WalkEntry) => usable(folder) && !(folder.depth === 1 && METADATA_FILES.includes(folder.name));
-  for (const entry of walkTree(root, { skipHidden: true, descend })) {
+  // A folder that cannot be read is an error at its place; the sections around it are still read.
+  const onUnreadable = (folder: string, error: NodeJS.ErrnoException) =>
+    problems.push(unreadable(folder, 'source-file', `Unexpected unreadable folder (${error.code ?? error.message}), expected a folder the build can read`));
+  for (const entry of walkTree(root, { skipHidden: true, descend, onUnreadable })) {
     const markdown = entry.name.endsWith('.md') && entry.name !== 'README.md';
     if (!usable(entry) && !(markdown && !entry.isDirectory)) {
       problems.push(linkProblemFile(entry, workspace));
     } else if (entry.isDirectory) {
       const group = path.join(entry.path, GROUP_FILE);
-      if (lstatSync(group, { throwIfNoEntry: false })) groups.set(path.relative(root, entry.path), group);
+      if (exists(group)) groups.set(path.relative(root, entry.path), group);
     } else if (markdown) {
       // Any entry named as a section is one, whatever it is: reading it reports a pipe or a dangling link, never skips it.
       const atRoot = entry.depth === 1;
@@ -205,6 +242,15 @@ function walkSections(root: string, workspace: string, sections: string[], group
       if (!atRoot && entry.name === GROUP_FILE) continue;
       sections.push(entry.path);
     }
+  }
+}
+
+/** Whether `file` exists (links not followed); false when its folder cannot be read, which the walk reports. */
+function exists(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 

@@ -40,6 +40,8 @@ export interface WalkOptions {
   skipHidden?: boolean | undefined;
   /** Pass over a folder that cannot be read instead of throwing. */
   skipUnreadable?: boolean | undefined;
+  /** Told of each folder that cannot be read (which is then passed over), in place of throwing. */
+  onUnreadable?: ((folder: string, error: NodeJS.ErrnoException) => void) | undefined;
 }
 
 /** Entries below `root`, depth first, each folder's entries sorted by name. */
@@ -91,8 +93,9 @@ function openFolder(dir: string, depth: number, options: WalkOptions, ancestors:
   try {
     dirents = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    if (options.skipUnreadable) return null;
-    throw error;
+    if (options.onUnreadable) options.onUnreadable(dir, error as NodeJS.ErrnoException);
+    else if (!options.skipUnreadable) throw error;
+    return null;
   }
   const names = dirents.filter((d) => !(options.skipHidden && d.name.startsWith('.'))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { dir, depth, ancestors, dirents: names, next: 0 };

@@ -4,7 +4,7 @@
  * nested subdivisions; annotations become terms, citations and references.
  */
 import path from 'node:path';
-import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, DefinitionContent, Html, PhrasingContent, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
@@ -305,8 +305,16 @@ function toBlock(node: RootContent, collector: Collector): Block | null {
     case 'blockquote':
       return { type: 'blockquote', children: toBlocks(node.children, inside), source };
     case 'html':
+      // Comments (suppressions, notes) are not printed; other HTML would be dropped with its words.
+      if (!isComment(node.value)) reportHtml(node, collector);
+      return null;
     case 'definition':
-      return null; // comments (suppressions, notes) and link definitions are not printed
+      // Link definitions are not printed; a footnote's (`[^1]: ...`) would lose its words.
+      if (node.label?.startsWith('^'))
+        report(collector.file, 'unsupported-markdown', `Unexpected footnote \`[${node.label}]:\`, expected its words in the text (footnotes are not printed)`, {
+          place: node.position,
+        });
+      return null;
     case 'heading':
       report(collector.file, 'unsupported-markdown', 'Unexpected Markdown heading in a section, expected the heading in front matter (`heading:`) and prose or subdivisions here', {
         place: node.position,
@@ -318,6 +326,17 @@ function toBlock(node: RootContent, collector: Collector): Block | null {
       });
       return null;
   }
+}
+
+/** Whether raw HTML is only a comment (`<!-- ... -->`): suppressions and notes, never printed. */
+function isComment(html: string): boolean {
+  return /^<!--[\s\S]*-->$/.test(html.trim());
+}
+
+/** HTML other than a comment: the PDF cannot print it, and dropping it would lose its words. */
+function reportHtml(node: Html, collector: Collector): void {
+  const tag = /^<\/?[^\s>]*>?/.exec(node.value.trim())?.[0] ?? node.value.slice(0, 20);
+  report(collector.file, 'unsupported-markdown', `Unexpected HTML \`${tag}\`, expected Markdown text (write \`\\<\` for a literal \`<\`)`, { place: node.position });
 }
 
 function describeNode(node: RootContent | BlockContent | DefinitionContent): string {
@@ -367,6 +386,7 @@ function toInline(node: PhrasingContent, collector: Collector): Inline | null {
     case 'image':
       return { type: 'image', url: node.url, alt: node.alt ?? '', source };
     case 'html':
+      if (!isComment(node.value)) reportHtml(node, collector);
       return null;
     default:
       report(collector.file, 'unsupported-markdown', `Unexpected ${node.type} in text, expected words, emphasis, links or annotations`, {

@@ -41,7 +41,10 @@ export function imageProblem(file: string, folder: string): string | null {
   }
   const inside = path.relative(root, real);
   if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return "it lies outside the ordinance's folder";
-  const size = statSync(real).size;
+  // A folder, pipe or device is no image, and reading a pipe would block.
+  const stat = statSync(real);
+  if (!stat.isFile()) return `it is a ${stat.isDirectory() ? 'folder' : 'special file'}, not a file`;
+  const size = stat.size;
   if (size > MAX_IMAGE_BYTES) return `it is ${size} bytes, more than ${MAX_IMAGE_BYTES}`;
   const header = readImageHeader(real);
   if (!header) return 'it is not a PNG or JPEG image';

@@ -34,7 +34,7 @@ const BUILD_OLD_SPACE_MIB = 256;
 /** Markdown bytes under `dir`: how much work a folder is. */
 function sourceBytes(dir: string): number {
   let bytes = 0;
-  for (const entry of walkTree(dir)) if (entry.isFile && entry.name.endsWith('.md')) bytes += statSync(entry.path).size;
+  for (const entry of walkTree(dir, { skipUnreadable: true })) if (entry.isFile && entry.name.endsWith('.md')) bytes += statSync(entry.path).size;
   return bytes;
 }
 

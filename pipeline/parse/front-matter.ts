@@ -6,7 +6,8 @@
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { location } from 'vfile-location';
+import { isAlias, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { MAX_YAML_ALIASES } from '../model/limits.js';
 import { report } from '../diagnostics.js';
 import type { TSchema } from 'typebox';
@@ -35,16 +36,15 @@ export interface FrontMatterOptions {
 }
 
 /** Turn YAML offsets into a file position, given the yaml node's own place. */
-function placer(yamlNode: Yaml, lineCounter: LineCounter) {
+function placer(yamlNode: Yaml) {
   const baseLine = yamlNode.position?.start.line ?? 1;
-  return (start: number, end: number): Position => {
-    const a = lineCounter.linePos(start);
-    const b = lineCounter.linePos(Math.max(start, end));
-    return {
-      start: { line: baseLine + a.line, column: a.col },
-      end: { line: baseLine + b.line, column: b.col },
-    };
+  // Lines counted from the YAML text itself: the parser's LineCounter misses line ends inside a scalar it recovers from after an error.
+  const points = location(yamlNode.value);
+  const point = (offset: number) => {
+    const p = points.toPoint(Math.min(Math.max(0, offset), yamlNode.value.length));
+    return { line: baseLine + (p?.line ?? 1), column: p?.column ?? 1 };
   };
+  return (start: number, end: number): Position => ({ start: point(start), end: point(Math.max(start, end)) });
 }
 
 export default function remarkFrontMatterData(options: FrontMatterOptions) {
@@ -67,9 +67,8 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
       );
       return;
     }
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(first.value, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    const place = placer(first, lineCounter);
+    const doc = parseDocument(first.value, { prettyErrors: false, uniqueKeys: true, strict: true });
+    const place = placer(first);
     tree.children.shift();
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {

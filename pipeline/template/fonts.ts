@@ -43,6 +43,15 @@ export function isControlCharacter(codePoint: number): boolean {
   return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f);
 }
 
+/**
+ * Noncharacters (U+FDD0 to U+FDEF, and the last two code points of every
+ * plane): never text, and XML cannot hold U+FFFE and U+FFFF. Some fonts map
+ * them to an empty glyph, so they would print as nothing.
+ */
+export function isNoncharacter(codePoint: number): boolean {
+  return (codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe;
+}
+
 /** The fallback font (its index in `fallbacks`) that has `codePoint`, or -1 when none has. */
 export function fallbackFor(fallbacks: readonly string[], codePoint: number): number {
   for (let i = 0; i < fallbacks.length; i++) if (characterSetOf(fallbacks[i]!).has(codePoint)) return i;
@@ -55,7 +64,7 @@ export function fallbackFor(fallbacks: readonly string[], codePoint: number): nu
  */
 export function isPrintable(faces: readonly string[], fallbacks: readonly string[], codePoint: number): boolean {
   if (isLayoutCharacter(codePoint)) return true;
-  if (isControlCharacter(codePoint)) return false;
+  if (isControlCharacter(codePoint) || isNoncharacter(codePoint)) return false;
   if (faces.every((face) => characterSetOf(face).has(codePoint))) return true;
   return fallbackFor(fallbacks, codePoint) >= 0;
 }

@@ -9,7 +9,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { isControlCharacter, isPrintable } from '../template/fonts.js';
+import { isControlCharacter, isNoncharacter, isPrintable } from '../template/fonts.js';
 import { jurisdictionIds, loadTemplate } from '../template/load.js';
 import type { Template } from '../template/schema.js';
 
@@ -63,7 +63,9 @@ export function checkGlyphs(files: readonly VFile[], jurisdiction: string | unde
       const also = count > 1 ? ` (and ${count - 1} more in this file)` : '';
       const reason = isControlCharacter(codePoint)
         ? `Unexpected control character ${code}${also}, expected printable text (remove it)`
-        : `Unexpected character \`${String.fromCodePoint(codePoint)}\` (${code})${also}: no font of layout \`${template.layout.id}\` has it, so it would print as an empty box; expected a character of one of the layout's fonts (or add a font that has it to \`fonts.fallback\`)`;
+        : isNoncharacter(codePoint)
+          ? `Unexpected noncharacter ${code}${also}, expected printable text (remove it)`
+          : `Unexpected character \`${String.fromCodePoint(codePoint)}\` (${code})${also}: no font of layout \`${template.layout.id}\` has it, so it would print as an empty box; expected a character of one of the layout's fonts (or add a font that has it to \`fonts.fallback\`)`;
       report(file, 'unprintable-character', reason, { place: { line, column } });
     }
   }
