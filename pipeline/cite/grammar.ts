@@ -73,6 +73,8 @@ export interface CitationContext {
   groups?: { prefix: string; num: string }[];
   /** The document's own number: "Ordinance No. N" naming it is not a citation of another. */
   ownNumber?: string | undefined;
+  /** Whether "Section 3(b)" may name one of the document's own sections: an ordinance's, never a code title's (default: no `title`). */
+  ownSections?: boolean | undefined;
 }
 
 /** Fill `{name}` from a match's named groups. */

@@ -89,9 +89,12 @@ function toModel(detection: DetectedCitation, text: Inline & { type: 'text' }, w
   const source = { file: walk.file, position: text.position };
   const sectionId = walk.section?.id ?? '';
   if (detection.category === 'section') {
+    const target = sectionsByNumber.get(detection.target);
+    // An ordinance numbers its sections 1, 2, 3: "section 4a" or "section 2a(c)(6)" that it does not hold is another act's.
+    if (!target && !/^\d+$/.test(detection.target)) return text;
     const reference: SectionReference = {
       type: 'sectionRef',
-      targetId: sectionsByNumber.get(detection.target)?.id ?? '',
+      targetId: target?.id ?? '',
       pinpoint: detection.pinpoint,
       source,
       sectionId,
@@ -131,7 +134,8 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   const isCode = ordinance.meta.type === 'code-title';
   const sectionsByNumber = new Map(isCode ? [] : ordinance.sections.map((s) => [String(s.number), s]));
   const found = { citations: [] as Citation[], references: [] as SectionReference[] };
-  const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number };
+  // A code title cites its own sections by designation ("§ 24-211.07"), never as "section 7", titled or not.
+  const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number, ownSections: !isCode };
   const contexts = new Map<Section, CitationContext>();
   const contextOf = (section: Section | null): CitationContext => {
     if (!section) return own;

@@ -6,6 +6,7 @@ import { imagePath, imageProblem } from '../../model/images.js';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { subdivisionDestination } from './destinations.js';
 import { drawRuns, liveLink, sectionDestination, toRuns } from './inline.js';
 import { headingRole } from './tags.js';
 import { breakLongWords } from './wrap.js';
@@ -152,6 +153,9 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   // The marker and at least two lines of its text stay on one page.
   ensureSpace(ctx, 2 * line);
   const y = doc.y;
+  // A reference to this subdivision ("Section 4(b)") lands on its marker.
+  const destination = subdivisionDestination(ctx.ordinance, ctx.template.jurisdiction.citations?.code?.target, subdivision);
+  if (destination) doc.addNamedDestination(destination, 'XYZ', markerX, y, null);
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
   ctx.tags.group('LI', () => {
