@@ -13,7 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationGrammar } from '../pipeline/cite/grammar.js';
-import { FIXTURES, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -198,5 +198,23 @@ describe('a code title', () => {
     expect(xref.references).toEqual([]);
     const pdf = await readPdf(readFileSync(path.join(out, 'sample', 'sample.pdf')));
     expect(words(pdf.content.join(' '))).toContain('As provided in section 201(c)(1) of the Budget Support Act, and in section 4 of the Home Rule Act, see § 1-101.');
+  });
+});
+
+describe('a citation with a pinpoint', () => {
+  const page = (n: string) => `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=GOV&sectionNum=${n}`;
+  const linksTo = (pdf: PdfReadBack, url: string) => pdf.links.filter((l) => l.url === url).length;
+
+  it("links to its section's page, and to no other section's page when the registry lists none for it", async () => {
+    // The sample cites Government Code Section 7284.4(f) of the Values Act, whose `source` is the page of § 7284.6.
+    const dir = sampleCopy();
+    const sample = (root: string) => readPdf(readFileSync(path.join(root, 'la-sanctuary-city', 'la-sanctuary-city.pdf')));
+    const listed = await sample(build(dir));
+    expect(linksTo(listed, page('7284.4'))).toBeGreaterThan(0);
+    const entry = path.join(dir, 'ordinance', 'directives', 'ca-values-act.md');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^ {2}"§ 7284\.4": .*\n/m, ''));
+    const unlisted = await sample(build(dir));
+    expect(linksTo(unlisted, page('7284.4'))).toBe(0);
+    expect(linksTo(unlisted, page('7284.6'))).toBe(linksTo(listed, page('7284.6')));
   });
 });

@@ -44,6 +44,18 @@ export function liveLink(url: string | null | undefined): string | null {
 
 export { sectionDestination } from './destinations.js';
 
+/**
+ * The page a citation links to: the directive's source, or, for a pinpoint
+ * into a directive whose source shows one section at a time, that section's
+ * page; none when the entry lists no page for it, never another section's.
+ */
+function citationSource(citation: Extract<Inline, { type: 'citation' }>): string | undefined {
+  const meta = citation.directive?.meta;
+  const pages = meta?.['section-sources'];
+  if (!pages || !citation.pinpoint) return meta?.source;
+  return pages[citation.pinpoint] ?? pages[citation.pinpoint.replace(/\(.*$/, '').trim()];
+}
+
 /** The registry id of the jurisdiction's own code, whose sections a code title holds. */
 function codeTarget(ctx: PdfContext): string | undefined {
   return ctx.template.jurisdiction.citations?.code?.target;
@@ -136,7 +148,7 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
     case 'citation': {
       // A citation of a section of this same code goes to that section (its subdivision); any other, to the directive's source.
       const here = ownCodeDestination(ctx.ordinance, codeTarget(ctx), holder);
-      const source = liveLink(holder.directive?.meta.source);
+      const source = liveLink(citationSource(holder));
       return here ? { ...style, goTo: here, link: null } : { ...style, link: source ?? style.link };
     }
     case 'insertion':
