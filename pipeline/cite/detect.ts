@@ -328,9 +328,10 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
   // Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances; a list that names another document
   // ("sections 3 and 4 of the … Act") is left as written.
   if (context.ownSections ?? !context.title) {
+    const insideQuotes = quotations(text);
     for (const m of text.matchAll(compiled.sections)) {
       // Quoted words are another text's ("striking the phrase "sections 20(i),""), not references of this document.
-      if (insideQuotes(text, m.index)) continue;
+      if (insideQuotes(m.index)) continue;
       const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
       let number = m[1]!;
       let end = m.index + m[0].length;
@@ -352,16 +353,22 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
   return chooseNonOverlapping(found);
 }
 
-/** Whether `offset` stands inside a quotation opened before it in `text` (straight or typographic double quotes). */
-function insideQuotes(text: string, offset: number): boolean {
+/**
+ * Whether each offset asked, in increasing order, stands inside a quotation opened before it on its line
+ * (straight or typographic double quotes). One pass over the text however many offsets are asked.
+ */
+function quotations(text: string): (offset: number) => boolean {
+  let at = 0;
   let inside = false;
-  for (let i = text.lastIndexOf('\n', offset) + 1; i < offset; i++) {
-    const char = text[i];
-    if (char === '"') inside = !inside;
-    else if (char === '\u201c') inside = true;
-    else if (char === '\u201d') inside = false;
-  }
-  return inside;
+  return (offset) => {
+    for (; at < offset; at++) {
+      const char = text[at];
+      if (char === '"') inside = !inside;
+      else if (char === '\u201c') inside = true;
+      else if (char === '\u201d' || char === '\n') inside = false;
+    }
+    return inside;
+  };
 }
 
 /** Keep the earliest, then longest, groups that do not overlap one already kept. */
