@@ -13,7 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationGrammar } from '../pipeline/cite/grammar.js';
-import { FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { codeTitleWorkspace, FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -175,6 +175,20 @@ describe('a reference to a subdivision', () => {
     const [section, subdivision] = [at['section-records']!, at['section-records/b']!];
     // (b) stands below the heading (PDF space: y grows upward), or on a later page.
     expect(subdivision.page > section.page || (subdivision.page === section.page && subdivision.top < section.top - 20)).toBe(true);
+  });
+});
+
+describe("a citation of a subdivision of a code title's own section", () => {
+  it('goes to the subdivision', async () => {
+    const { dir, title } = codeTitleWorkspace('title-98', '98');
+    writeFileSync(
+      path.join(title, '00001-98-1.md'),
+      '---\nid: 98-1\nnumber: 98-1\nheading: Records.\nkind: code-section\n---\n(a) Records shall be kept.\n\n(b) Records shall be public.\n',
+    );
+    writeFileSync(path.join(title, '00002-98-2.md'), '---\nid: 98-2\nnumber: 98-2\nheading: Access.\nkind: code-section\n---\nThe records public under § 98-1(b) may be copied.\n');
+    const out = build(dir);
+    const pdf = await readPdf(readFileSync(path.join(out, 'title-98', 'title-98.pdf')));
+    expect(pdf.links.map((l) => l.dest).filter((d) => typeof d === 'string' && d.startsWith('section-98-1'))).toEqual(['section-98-1/b']);
   });
 });
 
