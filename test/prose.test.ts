@@ -73,6 +73,15 @@ describe('section references of another act, in the words of D.C. amending acts'
   });
 });
 
+describe('section references in a section that amends another act', () => {
+  // D.C. Law 24-167, sec. 5102: "The Direct Support Professional Payment Rate Act of 2020, … is amended as follows: … (g) Section 7 is amended".
+  it("are that act's, unless they name this act", () => {
+    const amending = { amending: true };
+    expect(detectCitations('(g) Section 7 is amended to read as follows:', DC, amending)).toEqual([]);
+    expect(detectCitations('as provided in section 2 of this act', DC, amending).map((d) => d.target)).toEqual(['2']);
+  });
+});
+
 describe('an act built from sections of D.C. amending acts', () => {
   let out: string;
   let check: ReturnType<typeof runCli>;
@@ -94,6 +103,7 @@ describe('an act built from sections of D.C. amending acts', () => {
       { target: 'dc-law-22-189', pinpoint: null },
       { target: 'dc-law-22-309', pinpoint: '§ 8(b)', resolved: true },
       { target: 'dc-law-3-46', pinpoint: '§ 2a(a)(2A)' },
+      { target: 'dc-law-23-77', pinpoint: null },
     ]);
   });
 
@@ -109,6 +119,7 @@ describe('an act built from sections of D.C. amending acts', () => {
       'pursuant to section 5a.',
       'pursuant to section 107b(b); provided',
       'in section 2 of this act shall apply',
+      '(b) Section 7 is amended to read as follows:',
     ])
       expect(text).toContain(phrase);
   });

@@ -40,6 +40,8 @@ export interface RegistryForms {
 
 /** A section of this document by number: "4", and a designation such as "2a" or "10a", read whole. */
 const OWN_SECTION = String.raw`\d{1,4}[a-zA-Z]{0,2}`;
+/** What follows a section of this document named as such: "… of this act". */
+const OF_THIS = /^,?\s+of\s+this\s+(?:ordinance|act)\b/i;
 /**
  * What follows the sections of another document: "… of the Home Rule Act" (not "of this ordinance" or "of this
  * act"), or that document's codification ("Section 3 (D.C. Official Code § 1-1231.02)"): this document's own
@@ -346,7 +348,8 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
         end = itemEnd;
         compiled.sectionCont.lastIndex = itemEnd;
       }
-      if (!OF_ANOTHER.test(text.slice(end, end + 40))) add(group);
+      const after = text.slice(end, end + 40);
+      if (!OF_ANOTHER.test(after) && (!context.amending || OF_THIS.test(after))) add(group);
     }
   }
 

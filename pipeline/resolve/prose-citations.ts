@@ -128,6 +128,17 @@ function locator(file: VFile): ReturnType<typeof location> {
   return at;
 }
 
+/**
+ * Whether a section amends another act: its first paragraph ends "… is amended as follows:" and is not about
+ * this act ("Sec. 2. The Revised Uniform Law on Notarial Acts Act of 2018, … is amended as follows:").
+ */
+function amendsAnotherAct(section: Section): boolean {
+  const first = section.blocks[0];
+  if (first?.type !== 'paragraph') return false;
+  const lead = first.children.map((n) => (n.type === 'text' ? n.value : '')).join('');
+  return /\b(?:is|are)\s+amended\s+as\s+follows:\s*$/.test(lead) && !/\bthis\s+(?:act|ordinance)\b/i.test(lead);
+}
+
 /** Find the citations written as prose in `ordinance` and add them to its model, in document order. */
 export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRegistry, grammar: CitationGrammar | undefined): Ordinance {
   const compiled = compileGrammar(grammar ?? {}, registryForms(registry));
@@ -141,7 +152,7 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
     if (!section) return own;
     let context = contexts.get(section);
     if (!context) {
-      context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) };
+      context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })), amending: !isCode && amendsAnotherAct(section) };
       contexts.set(section, context);
     }
     return context;
