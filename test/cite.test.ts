@@ -96,7 +96,7 @@ describe('citation forms of Los Angeles', () => {
 });
 
 describe('detection in the pipeline', () => {
-  it('links, lists and checks citations written as prose, and renumbers references written by number', () => {
+  it('links, lists and checks citations written as prose, and prints references written by number as written', () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nAs Example Order 7 requires, and as Section 1 says, records follow Example Order 9.\n`);

@@ -38,6 +38,16 @@ export interface RegistryForms {
   forms: { id: string; form: string }[];
 }
 
+/** A section of this document by number: "4", and a designation such as "2a" or "10a", read whole. */
+const OWN_SECTION = String.raw`\d{1,4}[a-zA-Z]{0,2}`;
+/** What follows a section of this document named as such: "… of this act". */
+const OF_THIS = /^,?\s+of\s+this\s+(?:ordinance|act)\b/i;
+/**
+ * What follows the sections of another document: "… of the Home Rule Act" (not "of this ordinance" or "of this
+ * act"), or that document's codification ("Section 3 (D.C. Official Code § 1-1231.02)"): this document's own
+ * sections are not codified apart from it.
+ */
+const OF_ANOTHER = /^(?:,?\s+of\s+(?!this\s+(?:ordinance|act)\b)|\s*\([^()§]{0,40}§)/i;
 const PIN = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[ivxlcIVXLC]{1,6})(?:-[a-zA-Z0-9]{1,3})?\))*`;
 // Between the items of a list or range; an editor's "[repealed]" may follow an item.
 const JOIN = String.raw`(?:\s*\[[a-z ]{3,20}\])?(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or|to|through)\s+|\s*[—–]\s*)`;
@@ -167,9 +177,11 @@ export function compileGrammar(grammar: CitationGrammar, registry: RegistryForms
     sectionOf: new RegExp(
       String.raw`(?:§§?\s*|\b[Ss]ections?\s+)(\d+[a-zA-Z]?${PIN}(?:${JOIN}(?:\d+[a-zA-Z]?)?${PIN})*)\s+of\s+(?:the\s+)?(?:[^()§;]{0,280}?(?:\(\s*|\bAct\s+of\s+\d{4},?\s+))?$`,
     ),
-    sections: new RegExp(String.raw`\b[Ss]ections?\s+(\d{1,3})(${PIN})(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'g'),
+    // The designation and its pinpoint are read whole (a lookahead matches atomically): "section 4a" is not
+    // "section 4" and "a", and "section 602(c)(2) of …" cannot backtrack to "section 602(c)" before "(2) of".
+    sections: new RegExp(String.raw`\b[Ss]ections?\s+(?=(${OWN_SECTION})(${PIN}))\1\2(?![\w.:-]*\d)(?![\w(])`, 'g'),
     // A number after "and" that starts another citation ("… and 8 U.S.C. § 1325") is not one of this document's sections.
-    sectionCont: new RegExp(String.raw`(${JOIN})(?:(\d{1,3})(?!\s*[A-Z§])(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)(?!\s+of\s+(?!this\s+ordinance))`, 'y'),
+    sectionCont: new RegExp(String.raw`(${JOIN})(?=(${OWN_SECTION})?(${PIN}))\2?\3(?![\w.:-]*\d)(?![\w(])`, 'y'),
     registry: {
       re: shapes.size ? new RegExp(String.raw`(?<![\w.])(?:${[...shapes].sort((a, b) => b.length - a.length).join('|')})(?![\w])`, 'g') : null,
       byForm: forms,
@@ -315,22 +327,51 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
     }
   }
 
-  // Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances.
-  if (!context.title) {
+  // Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances; a list that names another document
+  // ("sections 3 and 4 of the … Act") is left as written.
+  if (context.ownSections ?? !context.title) {
+    const insideQuotes = quotations(text);
     for (const m of text.matchAll(compiled.sections)) {
+      // Quoted words are another text's ("striking the phrase "sections 20(i),""), not references of this document.
+      if (insideQuotes(m.index)) continue;
       const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
       let number = m[1]!;
-      compiled.sectionCont.lastIndex = m.index + m[0].length;
+      let end = m.index + m[0].length;
+      compiled.sectionCont.lastIndex = end;
       for (let c = compiled.sectionCont.exec(text); c; c = compiled.sectionCont.exec(text)) {
+        const itemEnd = c.index + c[0].length;
+        // An empty item, or a bare number that starts another citation ("… and 8 U.S.C. § 1325"), ends the list.
+        if (!c[2] && !c[3]) break;
+        if (c[2] && !c[3] && /^\s*[A-Z§]/.test(text.slice(itemEnd))) break;
         if (c[2]) number = c[2];
-        group.push(cite(c.index + c[1]!.length, c.index + c[0].length, number, c[2] ? c[3] : c[4], 'section'));
-        compiled.sectionCont.lastIndex = c.index + c[0].length;
+        group.push(cite(c.index + c[1]!.length, itemEnd, number, c[3], 'section'));
+        end = itemEnd;
+        compiled.sectionCont.lastIndex = itemEnd;
       }
-      add(group);
+      const after = text.slice(end, end + 40);
+      if (!OF_ANOTHER.test(after) && (!context.amending || OF_THIS.test(after))) add(group);
     }
   }
 
   return chooseNonOverlapping(found);
+}
+
+/**
+ * Whether each offset asked, in increasing order, stands inside a quotation opened before it on its line
+ * (straight or typographic double quotes). One pass over the text however many offsets are asked.
+ */
+function quotations(text: string): (offset: number) => boolean {
+  let at = 0;
+  let inside = false;
+  return (offset) => {
+    for (; at < offset; at++) {
+      const char = text[at];
+      if (char === '"') inside = !inside;
+      else if (char === '\u201c') inside = true;
+      else if (char === '\u201d' || char === '\n') inside = false;
+    }
+    return inside;
+  };
 }
 
 /** Keep the earliest, then longest, groups that do not overlap one already kept. */

@@ -73,6 +73,13 @@ export interface CitationContext {
   groups?: { prefix: string; num: string }[];
   /** The document's own number: "Ordinance No. N" naming it is not a citation of another. */
   ownNumber?: string | undefined;
+  /** Whether "Section 3(b)" may name one of the document's own sections: an ordinance's, never a code title's (default: no `title`). */
+  ownSections?: boolean | undefined;
+  /**
+   * The text stands in a section that amends another act ("The … Act … is amended as follows:"): a bare
+   * "Section 7" there is that act's, and only "section 2 of this act" names one of the document's own.
+   */
+  amending?: boolean | undefined;
 }
 
 /** Fill `{name}` from a match's named groups. */

@@ -189,6 +189,12 @@ export const directiveSchema = Type.Object(
       ),
     ),
     pinpoints: Type.Optional(TextList()),
+    'section-sources': Type.Optional(
+      Type.Record(Type.String(), Type.String({ pattern: '^https?://\\S+$', expected: 'an http(s) URL' }), {
+        description:
+          'Where the source shows one section at a time: the page of each section ("§ 7284.4"). A citation with a pinpoint links to its section\'s page, and to nothing when none is listed (never to another section\'s).',
+      }),
+    ),
   },
   { additionalProperties: false, title: 'Directive front matter', description: 'A registry entry: a prior directive in directives/<id>.md.' },
 );

@@ -89,9 +89,12 @@ function toModel(detection: DetectedCitation, text: Inline & { type: 'text' }, w
   const source = { file: walk.file, position: text.position };
   const sectionId = walk.section?.id ?? '';
   if (detection.category === 'section') {
+    const target = sectionsByNumber.get(detection.target);
+    // An ordinance numbers its sections 1, 2, 3: "section 4a" or "section 2a(c)(6)" that it does not hold is another act's.
+    if (!target && !/^\d+$/.test(detection.target)) return text;
     const reference: SectionReference = {
       type: 'sectionRef',
-      targetId: sectionsByNumber.get(detection.target)?.id ?? '',
+      targetId: target?.id ?? '',
       pinpoint: detection.pinpoint,
       source,
       sectionId,
@@ -125,19 +128,31 @@ function locator(file: VFile): ReturnType<typeof location> {
   return at;
 }
 
+/**
+ * Whether a section amends another act: its first paragraph ends "… is amended as follows:" and is not about
+ * this act ("Sec. 2. The Revised Uniform Law on Notarial Acts Act of 2018, … is amended as follows:").
+ */
+function amendsAnotherAct(section: Section): boolean {
+  const first = section.blocks[0];
+  if (first?.type !== 'paragraph') return false;
+  const lead = first.children.map((n) => (n.type === 'text' ? n.value : '')).join('');
+  return /\b(?:is|are)\s+amended\s+as\s+follows:\s*$/.test(lead) && !/\bthis\s+(?:act|ordinance)\b/i.test(lead);
+}
+
 /** Find the citations written as prose in `ordinance` and add them to its model, in document order. */
 export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRegistry, grammar: CitationGrammar | undefined): Ordinance {
   const compiled = compileGrammar(grammar ?? {}, registryForms(registry));
   const isCode = ordinance.meta.type === 'code-title';
   const sectionsByNumber = new Map(isCode ? [] : ordinance.sections.map((s) => [String(s.number), s]));
   const found = { citations: [] as Citation[], references: [] as SectionReference[] };
-  const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number };
+  // A code title cites its own sections by designation ("§ 24-211.07"), never as "section 7", titled or not.
+  const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number, ownSections: !isCode };
   const contexts = new Map<Section, CitationContext>();
   const contextOf = (section: Section | null): CitationContext => {
     if (!section) return own;
     let context = contexts.get(section);
     if (!context) {
-      context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })) };
+      context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })), amending: !isCode && amendsAnotherAct(section) };
       contexts.set(section, context);
     }
     return context;

@@ -121,7 +121,8 @@ export function crossReferences(ordinance: Ordinance, relations: DirectiveRelati
       from: r.sectionId,
       to: r.targetId,
       pinpoint: r.pinpoint ?? null,
-      printed: r.target ? referenceLabel(r.target, r.pinpoint) : null,
+      // A reference written in prose prints as written; only `:ref` generates its words.
+      printed: r.written ?? (r.target ? referenceLabel(r.target, r.pinpoint) : null),
     })),
   };
 }

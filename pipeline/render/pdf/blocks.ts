@@ -7,6 +7,7 @@ import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
 import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { subdivisionDestination } from './destinations.js';
 import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
@@ -264,6 +265,9 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   // The marker and at least two lines of its text (all of three) stay on one page.
   keepStart(ctx, [subdivision], 0, 2 * line);
   const y = doc.y;
+  // A reference to this subdivision ("Section 4(b)") lands on its marker.
+  const destination = subdivisionDestination(ctx.ordinance, ctx.template.jurisdiction.citations?.code?.target, subdivision);
+  if (destination) doc.addNamedDestination(destination, 'XYZ', markerX, y, null);
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
   ctx.tags.group('LI', () => {

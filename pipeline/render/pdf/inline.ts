@@ -1,10 +1,12 @@
 /**
- * Inline text as styled runs, and drawing a paragraph of runs. References
- * print the section's current number and link to it; citations link to the
+ * Inline text as styled runs, and drawing a paragraph of runs. A `:ref`
+ * prints the section's current number, a reference written in prose its own
+ * words, and both link to the section (or the subdivision); citations link to the
  * directive's source; deletions are struck through and wrapped in ((...)) so
  * their meaning survives without the formatting.
  */
 import { referenceLabel } from '../../resolve/resolve.js';
+import { ownCodeDestination, referenceDestination } from './destinations.js';
 import type { Inline } from '../../model/types.js';
 import { visitInlines, type Ancestry } from '../../model/visit.js';
 import type { Align, FontRole } from '../../template/schema.js';
@@ -44,26 +46,23 @@ export function liveLink(url: string | null | undefined): string | null {
   return /^(?:https?:\/\/|mailto:)\S*$/i.test(url) ? url : null;
 }
 
-/** Named destination of a section's heading. */
-export function sectionDestination(id: string): string {
-  return `section-${id}`;
+export { sectionDestination } from './destinations.js';
+
+/**
+ * The page a citation links to: the directive's source, or, for a pinpoint
+ * into a directive whose source shows one section at a time, that section's
+ * page; none when the entry lists no page for it, never another section's.
+ */
+function citationSource(citation: Extract<Inline, { type: 'citation' }>): string | undefined {
+  const meta = citation.directive?.meta;
+  const pages = meta?.['section-sources'];
+  if (!pages || !citation.pinpoint) return meta?.source;
+  return pages[citation.pinpoint] ?? pages[citation.pinpoint.replace(/\(.*$/, '').trim()];
 }
 
-const designations = new WeakMap<PdfContext['ordinance'], Map<string, string>>();
-
-/** Section ids by their designation ("24-211.07"), for citations of the code's own sections. */
-function sectionByDesignation(ctx: PdfContext): Map<string, string> {
-  let map = designations.get(ctx.ordinance);
-  if (!map) {
-    map = new Map(ctx.ordinance.sections.filter((s) => s.designation).map((s) => [s.designation!, s.id]));
-    designations.set(ctx.ordinance, map);
-  }
-  return map;
-}
-
-/** "§ 24-211.07(b)(1)" → "24-211.07". */
-function designationOf(pinpoint: string | undefined): string {
-  return (pinpoint ?? '').replace(/^§\s*/, '').replace(/\(.*$/, '');
+/** The registry id of the jurisdiction's own code, whose sections a code title holds. */
+function codeTarget(ctx: PdfContext): string | undefined {
+  return ctx.template.jurisdiction.citations?.code?.target;
 }
 
 /** Flatten inline content into runs. */
@@ -100,9 +99,10 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
             push(`${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`, styleWithin(ctx, node, style));
           break;
         case 'sectionRef':
-          push(node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`, {
+          // Written in prose, it prints as written; only `:ref` generates its words.
+          push(node.written ?? (node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`), {
             ...style,
-            goTo: node.target ? sectionDestination(node.target.id) : null,
+            goTo: node.target ? referenceDestination(ctx.ordinance, codeTarget(ctx), node.target, node.pinpoint) : null,
           });
           break;
         case 'deletion':
@@ -159,10 +159,10 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
     case 'link':
       return { ...style, link: liveLink(holder.url) };
     case 'citation': {
-      // A citation of a section of this same code goes to that section; any other, to the directive's source.
-      const here = holder.directiveId === ctx.template.jurisdiction.citations?.code?.target ? sectionByDesignation(ctx).get(designationOf(holder.pinpoint)) : undefined;
-      const source = liveLink(holder.directive?.meta.source);
-      return here ? { ...style, goTo: sectionDestination(here), link: null } : { ...style, link: source ?? style.link };
+      // A citation of a section of this same code goes to that section (its subdivision); any other, to the directive's source.
+      const here = ownCodeDestination(ctx.ordinance, codeTarget(ctx), holder);
+      const source = liveLink(citationSource(holder));
+      return here ? { ...style, goTo: here, link: null } : { ...style, link: source ?? style.link };
     }
     case 'insertion':
       return { ...style, underline: true, inserted: true };

@@ -13,7 +13,14 @@ export interface LinkTarget {
 
 /** The description of `target`, from the names the document registered for its destinations and addresses; `text` is the linked text. */
 export function linkDescription(ctx: PdfContext, target: LinkTarget, text: string): string {
-  if (target.goTo) return ctx.linkTargets.get(target.goTo) ?? text;
+  if (target.goTo) {
+    const named = ctx.linkTargets.get(target.goTo);
+    if (named) return named;
+    // A subdivision's destination ("section-records/b/1"): its section's title and the subdivision's path.
+    const [section, ...levels] = target.goTo.split('/');
+    const title = levels.length ? ctx.linkTargets.get(section!) : undefined;
+    return title ? `${title}, subdivision ${levels.map((l) => `(${l})`).join('')}` : text;
+  }
   if (target.link) return `${ctx.linkTargets.get(target.link) ?? text}, ${target.link}`;
   return text;
 }
