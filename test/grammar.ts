@@ -130,8 +130,13 @@ export function grammarOf(vocabulary: readonly string[], many = 4) {
       .record({
         heading: words(1, 5),
         kind: fc.constantFrom(...KINDS),
-        // A paragraph first, so every section prints something (a section of notes only is empty).
-        lead: fc.tuple(inline(ids), fc.array(block(ids), { maxLength: many - 2 })).map(([first, more]) => [first, ...more]),
+        // A paragraph of printed words first, so every section prints something (a section of notes only is empty).
+        lead: fc
+          .tuple(
+            inline(ids).filter((first) => first.words.length > 0),
+            fc.array(block(ids), { maxLength: many - 2 }),
+          )
+          .map(([first, more]) => [first, ...more]),
         subs: fc.option(subdivisions(ids), { nil: undefined }),
       })
       .map(({ heading, kind, lead, subs }) => {
