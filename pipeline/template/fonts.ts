@@ -9,13 +9,31 @@
  */
 import { createRequire } from 'node:module';
 
-/** fontkit's font, as far as we use it. */
-interface FontkitFont {
+/** fontkit's font, as far as we use it here (pdfkit takes it whole). */
+export interface FontkitFont {
   characterSet: number[];
+  layout(text: string): unknown;
 }
 
 /** fontkit, loaded when a font is first read: a warm `check` reads none. */
 let fontkit: { openSync(file: string): FontkitFont } | undefined;
+
+const fonts = new Map<string, FontkitFont>();
+
+/**
+ * The font in `file`, parsed once per process. Every PDF of a run draws with
+ * the same font objects (pdfkit keeps each document's subset apart), so their
+ * tables are read, and their glyphs laid out, once, not once per document.
+ */
+export function fontOf(file: string): FontkitFont {
+  let font = fonts.get(file);
+  if (!font) {
+    fontkit ??= createRequire(import.meta.url)('fontkit') as { openSync(file: string): FontkitFont };
+    font = fontkit.openSync(file);
+    fonts.set(file, font);
+  }
+  return font;
+}
 
 const characterSets = new Map<string, ReadonlySet<number>>();
 
@@ -23,8 +41,7 @@ const characterSets = new Map<string, ReadonlySet<number>>();
 export function characterSetOf(file: string): ReadonlySet<number> {
   let set = characterSets.get(file);
   if (!set) {
-    fontkit ??= createRequire(import.meta.url)('fontkit') as { openSync(file: string): FontkitFont };
-    set = new Set(fontkit.openSync(file).characterSet);
+    set = new Set(fontOf(file).characterSet);
     characterSets.set(file, set);
   }
   return set;

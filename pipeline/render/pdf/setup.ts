@@ -7,6 +7,7 @@
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
+import { fontOf } from '../../template/fonts.js';
 import { fontName } from './context.js';
 import { CouncilDocument, infoText } from './pdfkit.js';
 
@@ -87,7 +88,8 @@ export function openDocument(ordinance: Ordinance, template: Template, provenanc
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), file);
+  // The fonts as parsed once per process (pdfkit takes a fontkit font in place of a file).
+  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), fontOf(file) as unknown as string);
   doc.useFallbackFonts(template.fallbackFontFiles);
   // Expanded: PDF/A wants a /Count on the outline root.
   doc.expandOutlineRoot();
