@@ -231,19 +231,23 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
     doc.font(fontName(font)).fontSize(style.size);
     return Math.max(...cells.map((c, i) => doc.heightOfString(shown(c, i) || ' ', { width: widths[i]! - 2 * style.padding, lineGap: style.lineGap }))) + 2 * style.padding;
   };
-  const drawRow = (cells: GridCell[], font: FontRole, role: 'TH' | 'TD') => {
+  // The header row repeated after a page break is pagination (an artifact): a reader and the words of the law have it once.
+  const drawRow = (cells: GridCell[], font: FontRole, role: 'TH' | 'TD', repeated = false) => {
     const height = heightOf(cells, font);
     const top = doc.y;
     let left = x;
     doc.font(fontName(font)).fontSize(style.size).fillColor(layout.colors.text);
-    ctx.tags.group('TR', () =>
+    const drawCells = () =>
       cells.forEach((cell, i) => {
         const w = widths[i]! - 2 * style.padding;
         const cellLeft = left;
-        ctx.tags.leaf(role, () => drawCell(ctx, cell, shown(cell, i), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } : {});
+        const draw = () => drawCell(ctx, repeated ? { text: textOf(cell) } : cell, shown(cell, i), cellLeft + style.padding, top + style.padding, w, style);
+        if (repeated) draw();
+        else ctx.tags.leaf(role, draw, role === 'TH' ? { scope: 'Column' } : {});
         left += widths[i]!;
-      }),
-    );
+      });
+    if (repeated) ctx.tags.artifact('Pagination', drawCells);
+    else ctx.tags.group('TR', drawCells);
     ctx.tags.artifact('Layout', () =>
       doc
         .moveTo(x, top + height)
@@ -262,7 +266,7 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
     for (const row of rows.map((r) => r.map(cellOf))) {
       if (doc.y + heightOf(row, style.font) > doc.page.height - doc.page.margins.bottom) {
         doc.addPage();
-        drawRow(headerCells, style.headerFont, 'TH');
+        drawRow(headerCells, style.headerFont, 'TH', true);
       }
       drawRow(row, style.font, 'TD');
     }
