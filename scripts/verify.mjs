@@ -22,27 +22,24 @@ const row = (...cells) => console.log(cells.map((c, i) => (i === 0 ? String(c).p
 row('document', 'pages', 'sections', 'words', 'overlaps', 'geometry', 'seconds');
 try {
   for (const workspace of workspaces) {
-    for (const dir of [...workspace.ordinances].sort()) {
-      const t0 = performance.now();
-      const report = await verifyWorkspace({ ...workspace, ordinances: [dir] }, out);
-      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-      for (const missing of report.notBuilt) {
+    await verifyWorkspace({ ...workspace, ordinances: [...workspace.ordinances].sort() }, out, (document, seconds) => {
+      if (typeof document === 'string') {
         totals.notBuilt++;
-        console.log(`not built: ${missing} (${seconds} s)`);
+        console.log(`not built: ${document} (${seconds.toFixed(1)} s)`);
+        return;
       }
-      for (const document of report.documents) {
-        const overlaps = document.geometry.filter((p) => p.kind === 'overlap').length;
-        totals.documents++;
-        totals.pages += document.pages;
-        totals.sections += document.sections;
-        totals.words += document.words.length;
-        totals.overlaps += overlaps;
-        totals.geometry += document.geometry.length;
-        row(document.slug, document.pages, document.sections, document.words.length, overlaps, document.geometry.length, seconds);
-        if (details) for (const line of describeReport(document)) console.log(`  ${line}`);
-      }
-      rmSync(path.join(out, path.basename(dir)), { recursive: true, force: true });
-    }
+      const overlaps = document.geometry.filter((p) => p.kind === 'overlap').length;
+      totals.documents++;
+      totals.pages += document.pages;
+      totals.sections += document.sections;
+      totals.words += document.words.length;
+      totals.overlaps += overlaps;
+      totals.geometry += document.geometry.length;
+      row(document.slug, document.pages, document.sections, document.words.length, overlaps, document.geometry.length, seconds.toFixed(1));
+      if (details) for (const line of describeReport(document)) console.log(`  ${line}`);
+      // Only the report is kept: the next document's outputs take the place of this one's.
+      rmSync(path.dirname(document.pdf), { recursive: true, force: true });
+    });
   }
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -107,19 +107,22 @@ describe('the words and geometry invariants', () => {
     expect(problems).toEqual([]);
   });
 
-  it('hold on a code title: designated sections, subdivisions and citations of its own sections', async () => {
+  it('hold on a code title: designated sections, subdivisions, citations of its own sections, and long headings of repealed sections, which never break across pages', async () => {
     const { dir, title } = codeTitleWorkspace('test-title', '99');
     mkdirSync(title, { recursive: true });
-    for (let i = 1; i <= 30; i++) {
-      const subdivisions = Array.from({ length: 1 + (i % 4) }, (_, k) => `(${String.fromCharCode(97 + k)}) ${prose(i + k, 25 + k * 9)}; see § 99-${(i % 30) + 1}.`).join('\n\n');
+    for (let i = 1; i <= 60; i++) {
+      const subdivisions = Array.from({ length: 1 + (i % 4) }, (_, k) => `(${String.fromCharCode(97 + k)}) ${prose(i + k, 25 + k * 9)}; see § 99-${(i % 60) + 1}.`).join('\n\n');
+      // Every other section is repealed, with a heading of three to six lines (as many of the District's are) and "Repealed." for its text.
+      const repealed = i % 2 === 0;
+      const heading = repealed ? prose(i, 40 + (i % 7) * 9) : prose(i, 4);
       writeFileSync(
         path.join(title, `${String(i).padStart(3, '0')}-99-${i}.md`),
-        `---\nid: 99-${i}\nnumber: 99-${i}\nheading: ${prose(i, 4)}.\nkind: code-section\n---\n${subdivisions}\n`,
+        `---\nid: 99-${i}\nnumber: 99-${i}\nheading: ${heading}.\nkind: code-section\n${repealed ? 'status: repealed\n' : ''}---\n${repealed ? 'Repealed.' : subdivisions}\n`,
       );
     }
     const { report, problems } = await verify(dir);
     expect(report.notBuilt).toEqual([]);
-    expect(report.documents.map((d) => d.sections)).toEqual([30]);
+    expect(report.documents.map((d) => d.sections)).toEqual([60]);
     expect(problems).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../load/sources.js';
 import type { Ordinance } from '../model/types.js';
-import { compileRun } from '../pipeline.js';
+import { compileFolder, type PipelineOptions, RegistryHandle } from '../pipeline.js';
+import { prepareOutDir } from '../publish/out-dir.js';
 import { loadTemplate } from '../template/load.js';
 import { findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
@@ -49,20 +50,33 @@ export interface WorkspaceReport {
   notBuilt: string[];
 }
 
-/** Build `workspace` into `outDir` (its configuration found as the CLI finds it) and verify every PDF built. */
-export async function verifyWorkspace(workspace: Workspace, outDir: string): Promise<WorkspaceReport> {
+/**
+ * Build each ordinance of `workspace` into `outDir` (its configuration found
+ * as the CLI finds it, its registry loaded once) and verify its PDF, one
+ * ordinance at a time: only one model is held at once, however many titles.
+ * `each` hears of each ordinance as it is done (with the seconds it took).
+ */
+export async function verifyWorkspace(workspace: Workspace, outDir: string, each?: (report: DocumentReport | string, seconds: number) => void): Promise<WorkspaceReport> {
   const config = loadConfig(findConfig(path.dirname(path.resolve(workspace.registryDir))), rules);
-  const run = await compileRun([workspace], { build: true, outDir, config, release: false, parallel: false, cache: false });
+  const options: PipelineOptions = { build: true, outDir, config, release: false, parallel: false, cache: false };
+  prepareOutDir(outDir, []);
+  const handle = new RegistryHandle(workspace.registryDir, options);
   const documents: DocumentReport[] = [];
   const notBuilt: string[] = [];
-  for (const result of run.workspaces.flatMap((w) => w.ordinances)) {
+  for (const dir of workspace.ordinances) {
+    const started = performance.now();
+    const result = await compileFolder(dir, handle, options);
     const pdf = result.outputs.find((file) => file.endsWith(`${path.sep}${result.slug}.pdf`));
-    if (!pdf || !result.ordinance) {
+    let report: DocumentReport | string;
+    if (pdf && result.ordinance) {
+      report = await verifyDocument(result.ordinance, pdf);
+      documents.push(report);
+    } else {
       const errors = result.files.flatMap((file) => file.messages.filter((m) => m.fatal === true).map((m) => `${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`));
-      notBuilt.push(`${result.dir}: ${errors[0] ?? result.failure?.message ?? 'not built'}`);
-      continue;
+      report = `${result.dir}: ${errors[0] ?? result.failure?.message ?? 'not built'}`;
+      notBuilt.push(report);
     }
-    documents.push(await verifyDocument(result.ordinance, pdf));
+    each?.(report, (performance.now() - started) / 1000);
   }
   return { documents, notBuilt };
 }

@@ -215,11 +215,17 @@ export function compareWords(expected: ExpectedSection[], printed: PrintedSectio
     const headingWords = sourceWords(`${section.label} ${section.heading}`);
     const printedHeading = printedWords(found.heading).map((w) => w.word);
     const lastWord = headingWords.length - 1;
-    const headingDiffers = headingWords.some((word, n) => {
+    const differs = headingWords.findIndex((word, n) => {
       const got = printedHeading[n];
       return got === undefined || (n === lastWord ? got !== word && got !== `${word}.` : got !== word);
     });
-    if (headingDiffers) mismatches.push({ section: section.name, message: `heading: source "${headingWords.join(' ')}", printed "${printedHeading.join(' ')}"` });
+    if (differs >= 0) {
+      const from = Math.max(0, differs - 3);
+      mismatches.push({
+        section: section.name,
+        message: `heading, after "${headingWords.slice(from, differs).join(' ')}": source "${headingWords.slice(differs, differs + CONTEXT).join(' ')}", printed "${printedHeading.slice(differs, differs + CONTEXT).join(' ')}"`,
+      });
+    }
     const difference = firstDifference(section.text, found.text);
     if (difference) mismatches.push({ section: section.name, message: difference });
   }

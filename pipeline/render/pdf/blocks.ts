@@ -27,13 +27,16 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   const style = layout.section;
   const bodyLine = lineHeight(ctx, layout.body.size, layout.body.lineGap);
   doc.y += style.gapBefore;
-  // Keep the heading with the first lines of its text.
-  ensureSpace(ctx, lineHeight(ctx, style.headingSize, layout.body.lineGap, style.headingFont) + style.keepWithNextLines * bodyLine);
   const left = doc.page.margins.left;
+  const width = widthFrom(ctx, left);
   const label = sectionLabel(ctx, section);
   const heading = !section.heading || /[.:;!?\]]$/.test(section.heading) ? section.heading : `${section.heading}.`;
   const status = section.status && section.status !== 'in-force' ? style.statusLabels[section.status] : undefined;
   const statusText = status ? ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]` : '';
+  doc.font(fontName(style.headingFont)).fontSize(style.headingSize);
+  const headingText = breakLongWords(doc, `${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, width);
+  // Keep the whole heading, however many lines it takes, with the first lines of its text: a long heading never breaks across pages.
+  ensureSpace(ctx, doc.heightOfString(headingText, { width, lineGap: layout.body.lineGap }) + style.keepWithNextLines * bodyLine);
   if (section.id) {
     doc.addNamedDestination(sectionDestination(section.id), 'XYZ', left, doc.y, null);
     ctx.sectionPages.set(section.id, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
@@ -42,8 +45,8 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   ctx.tags.group('Sect', () => {
     doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
     ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
-      doc.text(breakLongWords(doc, `${label}${heading ? `${style.separator}${heading}` : ''}${statusText}`, widthFrom(ctx, left)), left, doc.y, {
-        width: widthFrom(ctx, left),
+      doc.text(headingText, left, doc.y, {
+        width,
         lineGap: layout.body.lineGap,
       }),
     );
