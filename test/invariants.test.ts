@@ -182,4 +182,19 @@ describe('the geometry check', () => {
     );
     expect(problems.map((p) => p.kind).sort()).toEqual(['line-number', 'outside-margins', 'overlap', 'overlap']);
   });
+
+  it('finds a paragraph whose lines after a page break lost their spacing, and passes one with a blank line', () => {
+    const inParagraph = (str: string, y: number, content: string): PlacedText => ({ ...text(str, 126, y, 300), content });
+    const paragraphs = (...ids: string[][]) => ({ role: 'Root', children: ids.map((contents) => ({ role: 'P', children: contents.map((id) => ({ type: 'content', id })) })) });
+    const lost: PageReadBack = {
+      ...page(inParagraph('carried over', 700, 'm0'), inParagraph('then closer', 679.2, 'm1'), inParagraph('and closer', 665.4, 'm1'), inParagraph('still', 651.6, 'm1')),
+      structure: paragraphs(['m0', 'm1']),
+    };
+    expect(checkGeometry([lost], margins).map((p) => p.kind)).toEqual(['line-spacing']);
+    const signature: PageReadBack = {
+      ...page(inParagraph('Clerk', 700, 'm0'), inParagraph('Name', 682.2, 'm0'), inParagraph('Date', 646.6, 'm0'), inParagraph('Seal', 628.8, 'm0')),
+      structure: paragraphs(['m0']),
+    };
+    expect(checkGeometry([signature], margins)).toEqual([]);
+  });
 });

@@ -3,10 +3,12 @@
  * lines printed over each other, the running header over "Page X of Y",
  * body text over the header, footer or line numbers), nothing of the body
  * lies outside the page's margins, nothing at all outside the page, and each
- * line number sits beside a line of the body. The watermark, drawn turned
- * across the page on purpose, is left out.
+ * line number sits beside a line of the body, and the lines of one paragraph
+ * (any element of the structure tree holding text) are evenly spaced on a
+ * page (a blank line inside it is a whole step), so none lost its line spacing. The watermark, drawn turned across
+ * the page on purpose, is left out.
  */
-import type { PageReadBack, PlacedText } from './read-pdf.js';
+import type { PageReadBack, PlacedText, StructNode } from './read-pdf.js';
 
 export interface Margins {
   top: number;
@@ -18,7 +20,7 @@ export interface Margins {
 export interface GeometryProblem {
   /** 1-based. */
   page: number;
-  kind: 'overlap' | 'outside-margins' | 'off-page' | 'line-number';
+  kind: 'overlap' | 'outside-margins' | 'off-page' | 'line-number' | 'line-spacing';
   message: string;
 }
 
@@ -78,6 +80,56 @@ export function checkGeometry(pages: PageReadBack[], margins: Margins): Geometry
       const beside = bodyBaselines.some((line) => Math.abs(line.y - text.y) <= 0.4 * line.size);
       if (!beside) problems.push({ page: number, kind: 'line-number', message: `line number ${text.str.trim()} is beside no line of the body` });
     }
+    problems.push(...unevenLines(page, number));
   });
+  return problems;
+}
+
+/** Points the distance between two lines of one paragraph may vary by. */
+const SPACING_SLACK = 1;
+/** Structure elements whose text runs on within the paragraph around them. */
+const INLINE = new Set(['Link', 'Span', 'Quote', 'Note', 'Reference', 'Code']);
+
+/** Paragraphs whose lines on the page are not evenly spaced: the distance between two lines differs from that between two others. */
+function unevenLines(page: PageReadBack, number: number): GeometryProblem[] {
+  if (!page.structure) return [];
+  // The paragraph (the nearest element that is not inline) of each marked content on the page.
+  const paragraphOf = new Map<string, StructNode>();
+  const walk = (node: StructNode, paragraph: StructNode | null) => {
+    if (node.type === 'content' && node.id) {
+      if (paragraph) paragraphOf.set(node.id, paragraph);
+      return;
+    }
+    const own = node.role && !INLINE.has(node.role) ? node : paragraph;
+    for (const child of node.children ?? []) walk(child, own);
+  };
+  walk(page.structure, null);
+  const baselines = new Map<StructNode, { ys: Set<number>; first: string }>();
+  for (const text of page.texts) {
+    const paragraph = text.content && !text.artifact && !text.rotated && text.str.trim() ? paragraphOf.get(text.content) : undefined;
+    if (!paragraph) continue;
+    let lines = baselines.get(paragraph);
+    if (!lines) {
+      lines = { ys: new Set(), first: text.str };
+      baselines.set(paragraph, lines);
+    }
+    lines.ys.add(Math.round(text.y * 10) / 10);
+  }
+  const problems: GeometryProblem[] = [];
+  for (const { ys, first } of baselines.values()) {
+    if (ys.size < 3) continue;
+    const sorted = [...ys].sort((a, b) => b - a);
+    const gaps = sorted.slice(1).map((y, i) => sorted[i]! - y);
+    const least = Math.min(...gaps);
+    const most = Math.max(...gaps);
+    // A blank line (a signature's line, two line breaks) is a whole step more.
+    if (gaps.some((gap) => Math.abs(gap - Math.round(gap / least) * least) > SPACING_SLACK)) {
+      problems.push({
+        page: number,
+        kind: 'line-spacing',
+        message: `the lines of the paragraph starting ${JSON.stringify(first.slice(0, 40))} are ${least.toFixed(1)} to ${most.toFixed(1)} points apart`,
+      });
+    }
+  }
   return problems;
 }
