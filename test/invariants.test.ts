@@ -75,8 +75,17 @@ describe('the words and geometry invariants', () => {
       (_, i) =>
         `${prose(i, 20 + (i % 9) * 3)} :del[${prose(i + 1, 6 + (i % 5) * 4)}] :ins[${prose(i + 2, 5 + (i % 4) * 5)}] ${prose(i + 3, 4 + (i % 7))} [Example Order 7](https://example.org/orders/7) ${prose(i + 4, 10 + (i % 6) * 2)}.`,
     );
-    const { report, problems } = await verify(variant({ '06-amendments.md': section('amendments', 'Amendments', paragraphs.join('\n\n')) }));
+    const annotations = [
+      `For :ref{to=records pin="(b)"} and :ref{to=purpose}, as :cite{to=example-order pin="§ 1"} and :cite[the order]{to=example-order} say, the "Clerk's" office shall file :tbd[the filing office] with **bold**, _emphasis_, \`code\`, ~~struck~~ and :ins[new] :del[old] words.`,
+      '1. First numbered item.\n2. Second numbered item.',
+      '- A bulleted item.\n- Another bulleted item.',
+      '> A quoted passage, printed indented.',
+    ].join('\n\n');
+    const { report, problems } = await verify(
+      variant({ '06-amendments.md': section('amendments', 'Amendments', paragraphs.join('\n\n')), '07-annotations.md': section('annotations', 'Annotations', annotations) }),
+    );
     expect(report.notBuilt).toEqual([]);
+    expect(report.documents[0]!.sections).toBe(7);
     expect(report.documents[0]!.pages).toBeGreaterThan(5);
     expect(problems).toEqual([]);
   });
