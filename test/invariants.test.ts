@@ -13,7 +13,7 @@ import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { checkGeometry } from '../pipeline/verify/geometry.js';
 import type { PageReadBack, PlacedText } from '../pipeline/verify/read-pdf.js';
 import { describeReport, verifyWorkspace, type WorkspaceReport } from '../pipeline/verify/verify.js';
-import { firstDifference } from '../pipeline/verify/words.js';
+import { compareWords, firstDifference } from '../pipeline/verify/words.js';
 import { codeTitleWorkspace, sampleCopy, tempDir, workspace } from './helpers.js';
 
 /** Build the workspace in `dir` and verify it: every PDF, with each problem as a line. */
@@ -141,6 +141,17 @@ describe('the word comparison', () => {
     expect(firstDifference('the "City Agency" shall  act', 'the \u201cCity\nAgency\u201d shall act')).toBeNull();
     expect(firstDifference('a non-public area', 'a non-\npublic area')).toBeNull();
     expect(firstDifference('see https://example.org/records/index.html now', 'see https://example.org/rec\nords/index.html now')).toBeNull();
+  });
+
+  it('compares a heading as printed, broken at a hyphen or followed by its status', () => {
+    const expected = [{ name: '§ 1-1163.36', label: '§ 1-1163.36.', heading: 'Use of government resources for campaign-related activities.', text: 'Repealed.' }];
+    expect(compareWords(expected, [{ heading: '§ 1-1163.36. Use of government resources for campaign-\nrelated activities. [Repealed]', text: 'Repealed.' }])).toEqual([]);
+    expect(compareWords(expected, [{ heading: '§ 1-1163.36. Use of government resources for campaign activities.', text: 'Repealed.' }])).toEqual([
+      { section: '§ 1-1163.36', message: 'heading, after "government resources for": source "campaign-related activities.", printed "campaign activities."' },
+    ]);
+    expect(compareWords(expected, [{ heading: '§ 1-1164. Other.', text: 'Repealed.' }])).toEqual([
+      { section: '§ 1-1163.36', message: 'not printed: no heading starting "§ 1-1163.36." after the previous section' },
+    ]);
   });
 
   it('reports a changed, lost or added word with the first differing words', () => {

@@ -22,6 +22,8 @@ export interface PrintRules {
   /** A section's heading: "Section 3. Heading." or, with a designation, "§ 24-211.07. Heading.". */
   sectionLabel: string;
   designatedLabel: string;
+  /** A section's heading as printed after its label: ended with a period unless it ends in punctuation. */
+  heading: (heading: string) => string;
   /** A bulleted list item's marker. */
   bullet: string;
   /** An image: its description stands in the text (`[Image: description]`). */
@@ -42,6 +44,7 @@ export function printRules(layout: Layout): PrintRules {
     placeholderClose: layout.placeholder.close,
     sectionLabel: layout.section.label,
     designatedLabel: layout.section.designatedLabel,
+    heading: (heading) => (!heading || /[.:;!?\]]$/.test(heading) ? heading : `${heading}.`),
     bullet: layout.list.bullet,
     image: (alt) => (alt ? `[Image: ${alt}]` : '[Image]'),
     reference: (target, pinpoint, written, targetId) => {

@@ -30,7 +30,7 @@ export interface WordMismatch {
 export function expectedSections(ordinance: Ordinance, rules: PrintRules): ExpectedSection[] {
   return ordinance.sections.map((section) => {
     const label = (section.designation ? rules.designatedLabel : rules.sectionLabel).replace('{number}', section.designation ?? String(section.number));
-    return { name: `§ ${section.designation ?? section.number}`, label, heading: section.heading, text: blocksText(section.blocks, rules, ordinance) };
+    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, ordinance) };
   });
 }
 
@@ -166,14 +166,11 @@ function sourceWords(text: string): string[] {
 const CONTEXT = 8;
 
 /**
- * The first difference between the source's words and the printed ones, or
- * null. A printed word followed by a line end may join the next to make the
- * source's word (a word broken at the end of a line, after its hyphen or cut
- * to fit).
+ * How far `expected` and `actual` agree: the index in each of the first word
+ * that differs (their lengths when one ends). A printed word followed by a
+ * line end may join the next to make the source's word.
  */
-export function firstDifference(source: string, printed: string): string | null {
-  const expected = sourceWords(source);
-  const actual = printedWords(printed);
+function matchWords(expected: string[], actual: Word[]): { i: number; j: number } {
   let i = 0;
   let j = 0;
   while (i < expected.length && j < actual.length) {
@@ -188,6 +185,19 @@ export function firstDifference(source: string, printed: string): string | null 
     i++;
     j = k + 1;
   }
+  return { i, j };
+}
+
+/**
+ * The first difference between the source's words and the printed ones, or
+ * null. A printed word followed by a line end may join the next to make the
+ * source's word (a word broken at the end of a line, after its hyphen or cut
+ * to fit).
+ */
+export function firstDifference(source: string, printed: string): string | null {
+  const expected = sourceWords(source);
+  const actual = printedWords(printed);
+  const { i, j } = matchWords(expected, actual);
   if (i === expected.length && j === actual.length) return null;
   const before = expected.slice(Math.max(0, i - 3), i).join(' ');
   const wanted = expected.slice(i, i + CONTEXT).join(' ');
@@ -211,19 +221,17 @@ export function compareWords(expected: ExpectedSection[], printed: PrintedSectio
     }
     from = index + 1;
     const found = printed[index]!;
-    // The heading: its label and words as written; what the layout adds after them (a period, a status) is not the drafter's text.
+    // The heading: its label and words as printed; what the layout adds after them (a status) is not the drafter's text.
     const headingWords = sourceWords(`${section.label} ${section.heading}`);
-    const printedHeading = printedWords(found.heading).map((w) => w.word);
-    const lastWord = headingWords.length - 1;
-    const differs = headingWords.findIndex((word, n) => {
-      const got = printedHeading[n];
-      return got === undefined || (n === lastWord ? got !== word && got !== `${word}.` : got !== word);
-    });
-    if (differs >= 0) {
-      const from = Math.max(0, differs - 3);
+    const printedHeading = printedWords(found.heading);
+    const { i, j } = matchWords(headingWords, printedHeading);
+    if (i < headingWords.length) {
       mismatches.push({
         section: section.name,
-        message: `heading, after "${headingWords.slice(from, differs).join(' ')}": source "${headingWords.slice(differs, differs + CONTEXT).join(' ')}", printed "${printedHeading.slice(differs, differs + CONTEXT).join(' ')}"`,
+        message: `heading, after "${headingWords.slice(Math.max(0, i - 3), i).join(' ')}": source "${headingWords.slice(i, i + CONTEXT).join(' ')}", printed "${printedHeading
+          .slice(j, j + CONTEXT)
+          .map((w) => w.word)
+          .join(' ')}"`,
       });
     }
     const difference = firstDifference(section.text, found.text);
