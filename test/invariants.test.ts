@@ -107,6 +107,8 @@ describe('the words and geometry invariants', () => {
           ),
           '07-tables.md': section('tables', 'Tables', `${prose(6, 12)}.\n\n${table}\n\n${prose(7, 12)}.`),
           '08-figures.md': section('figures', 'Figures', `${prose(8, 20)}.\n\n![A map of the districts](map.png)\n\n${prose(9, 20)}.`),
+          // A form's blanks (a D.C. power of attorney): a word too long for the line after words on it, anywhere on the page, down to its last line.
+          '09-form.md': section('form', 'Form', Array.from({ length: 40 }, (_, i) => `${prose(i, (i * 13) % 40)} Name of Agent: ${'_'.repeat(90 + (i % 4) * 10)}`).join('\n\n')),
         },
         { 'map.png': png(40, 30) },
       ),
@@ -116,7 +118,7 @@ describe('the words and geometry invariants', () => {
     expect(problems).toEqual([]);
   });
 
-  it('hold on a code title: designated sections, subdivisions, citations of its own sections, and long headings of repealed sections, which never break across pages', async () => {
+  it('hold on a code title: designated sections, subdivisions, citations of its own sections, long headings of repealed sections, which never break across pages, and designations wider than their column', async () => {
     const { dir, title } = codeTitleWorkspace('test-title', '99');
     mkdirSync(title, { recursive: true });
     for (let i = 1; i <= 60; i++) {
@@ -129,9 +131,14 @@ describe('the words and geometry invariants', () => {
         `---\nid: 99-${i}\nnumber: 99-${i}\nheading: ${heading}.\nkind: code-section\n${repealed ? 'status: repealed\n' : ''}---\n${repealed ? 'Repealed.' : subdivisions}\n`,
       );
     }
+    // Designations wider than the marker column, as the District's "[(b-27)]" (a subdivision inserted and not funded).
+    const designations = ['(b-26)', '[(b-27)]', '[(b-28)]', '[(b-29)]']
+      .map((num, k) => `::subdivision[${k % 2 === 0 ? 'Not Funded.' : `${prose(k, 30)}.`}]{num="${num}" depth="1"}`)
+      .join('\n\n');
+    writeFileSync(path.join(title, '061-99-61.md'), `---\nid: 99-61\nnumber: 99-61\nheading: Designations.\nkind: code-section\n---\n${designations}\n`);
     const { report, problems } = await verify(dir);
     expect(report.notBuilt).toEqual([]);
-    expect(report.documents.map((d) => d.sections)).toEqual([60]);
+    expect(report.documents.map((d) => d.sections)).toEqual([61]);
     expect(problems).toEqual([]);
   });
 });

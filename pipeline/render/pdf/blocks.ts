@@ -157,20 +157,30 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const y = doc.y;
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  // A designation wider than its column ("[(b-28)]") is printed whole, and the first line of text starts after it.
+  const overhang = marker ? Math.max(0, markerX + doc.widthOfString(`${marker} `) - textX) : 0;
   ctx.tags.group('LI', () => {
-    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { width: markerWidth, lineBreak: false }));
+    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { lineBreak: false }));
     doc.y = y;
     ctx.tags.group('LBody', () => {
       if (subdivision.children.length > 0) {
         ctx.tags.leaf('P', () =>
-          drawRuns(ctx, toRuns(ctx, subdivision.children), { x: textX, y, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align }),
+          drawRuns(ctx, toRuns(ctx, subdivision.children), {
+            x: textX,
+            y,
+            width: widthFrom(ctx, textX),
+            size: body.size,
+            lineGap: body.lineGap,
+            align: body.align,
+            indent: overhang,
+          }),
         );
         doc.y += body.paragraphGap - body.lineGap;
       } else if (subdivision.blocks[0]?.type !== 'subdivision') {
         doc.y += line;
       }
       // "(a)(1) text": the first child shares the parent's line.
-      if (subdivision.children.length === 0 && subdivision.blocks[0]?.type === 'subdivision') doc.y = y;
+      if (subdivision.children.length === 0 && subdivision.blocks[0]?.type === 'subdivision') doc.y = overhang > 0 ? y + line : y;
       drawBlocks(ctx, subdivision.blocks, textX - doc.page.margins.left);
     });
   });

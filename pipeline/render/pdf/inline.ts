@@ -207,7 +207,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
   visible.forEach((run, index) => {
     const last = index === visible.length - 1;
     doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
-    run.text = breakLongWords(doc, run.text, options.width - (options.indent ?? 0));
+    run.text = breakLongWords(doc, run.text, options.width - (options.indent ?? 0), index === 0);
     doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
     const common = runOptions({
       continued: !last,
