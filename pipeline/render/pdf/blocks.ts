@@ -270,20 +270,30 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   if (destination) doc.addNamedDestination(destination, 'XYZ', markerX, y, null);
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
   const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  // A designation wider than its column ("[(b-28)]") is printed whole, and the first line of text starts after it.
+  const overhang = marker ? Math.max(0, markerX + doc.widthOfString(`${marker} `) - textX) : 0;
   ctx.tags.group('LI', () => {
-    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { width: markerWidth, lineBreak: false }));
+    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { lineBreak: false }));
     doc.y = y;
     ctx.tags.group('LBody', () => {
       if (subdivision.children.length > 0) {
         ctx.tags.leaf('P', () =>
-          drawRuns(ctx, toRuns(ctx, subdivision.children), { x: textX, y, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align }),
+          drawRuns(ctx, toRuns(ctx, subdivision.children), {
+            x: textX,
+            y,
+            width: widthFrom(ctx, textX),
+            size: body.size,
+            lineGap: body.lineGap,
+            align: body.align,
+            indent: overhang,
+          }),
         );
         doc.y += body.paragraphGap - body.lineGap;
       } else if (subdivision.blocks[0]?.type !== 'subdivision') {
         doc.y += line;
       }
       // "(a)(1) text": the first child shares the parent's line.
-      if (subdivision.children.length === 0 && subdivision.blocks[0]?.type === 'subdivision') doc.y = y;
+      if (subdivision.children.length === 0 && subdivision.blocks[0]?.type === 'subdivision') doc.y = overhang > 0 ? y + line : y;
       drawBlocks(ctx, subdivision.blocks, textX - doc.page.margins.left);
     });
   });
@@ -347,19 +357,23 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
     doc.font(fontName(font)).fontSize(style.size);
     return Math.max(...cells.map((c, i) => doc.heightOfString(shown(c, i) || ' ', { width: widths[i]! - 2 * style.padding, lineGap: style.lineGap }))) + 2 * style.padding;
   };
-  const drawRow = (cells: GridCell[], font: FontRole, role: 'TH' | 'TD') => {
+  // The header row repeated after a page break is pagination (an artifact): a reader and the words of the law have it once.
+  const drawRow = (cells: GridCell[], font: FontRole, role: 'TH' | 'TD', repeated = false) => {
     const height = heightOf(cells, font);
     const top = doc.y;
     let left = x;
     doc.font(fontName(font)).fontSize(style.size).fillColor(layout.colors.text);
-    ctx.tags.group('TR', () =>
+    const drawCells = () =>
       cells.forEach((cell, i) => {
         const w = widths[i]! - 2 * style.padding;
         const cellLeft = left;
-        ctx.tags.leaf(role, () => drawCell(ctx, cell, shown(cell, i), cellLeft + style.padding, top + style.padding, w, style), role === 'TH' ? { scope: 'Column' } : {});
+        const draw = () => drawCell(ctx, repeated ? { text: textOf(cell) } : cell, shown(cell, i), cellLeft + style.padding, top + style.padding, w, style);
+        if (repeated) draw();
+        else ctx.tags.leaf(role, draw, role === 'TH' ? { scope: 'Column' } : {});
         left += widths[i]!;
-      }),
-    );
+      });
+    if (repeated) ctx.tags.artifact('Pagination', drawCells);
+    else ctx.tags.group('TR', drawCells);
     ctx.tags.artifact('Layout', () =>
       doc
         .moveTo(x, top + height)
@@ -378,7 +392,7 @@ export function drawGrid(ctx: PdfContext, x: number, widths: number[], header: (
     for (const row of rows.map((r) => r.map(cellOf))) {
       if (doc.y + heightOf(row, style.font) > doc.page.height - doc.page.margins.bottom) {
         doc.addPage();
-        drawRow(headerCells, style.headerFont, 'TH');
+        drawRow(headerCells, style.headerFont, 'TH', true);
       }
       drawRow(row, style.font, 'TD');
     }

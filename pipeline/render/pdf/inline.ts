@@ -276,10 +276,10 @@ function prepareRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions): R
   visible[0]!.text = visible[0]!.text.replace(/^\s+/, '');
   const lastRun = visible[visible.length - 1]!;
   lastRun.text = lastRun.text.replace(/\s+$/, '');
-  for (const run of visible) {
+  visible.forEach((run, index) => {
     doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
-    run.text = breakLongWords(doc, keepTogether(run.text), options.width - (options.indent ?? 0));
-  }
+    run.text = breakLongWords(doc, keepTogether(run.text), options.width - (options.indent ?? 0), index === 0);
+  });
   return visible;
 }
 

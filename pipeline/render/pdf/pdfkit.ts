@@ -61,6 +61,16 @@ interface PdfkitTree {
   toString(encrypt?: unknown): string;
 }
 
+/** A structure content's pieces: marked content, by page and MCID (pdfkit's PDFStructureContent). */
+interface StructureContentInternals {
+  refs: { pageRef: unknown; mcid: number }[];
+}
+
+/** What of pdfkit's PDFStructureElement we call. */
+interface StructureElementInternals {
+  _addContentToParentTree(content: StructureContentInternals): void;
+}
+
 /** What pdfkit keeps on a document that we read or change. */
 interface PdfkitInternals {
   _font: PdfkitFont | null;
@@ -68,6 +78,9 @@ interface PdfkitInternals {
   _fontSource: unknown;
   _fontFamily: unknown;
   _fillColor: unknown;
+  /** The line wrapper of a paragraph drawn in continued runs, and the options its next run inherits. */
+  _wrapper: unknown;
+  _textOptions: unknown;
   _root: { data: { Pages: PdfkitRef; Names: { data: { Dests: PdfkitTree } } } };
   _currentStructureElement?: PDFKit.PDFStructureElement & { dictionary: { data: { S?: string } } };
   getStructParentTree(): PdfkitTree;
@@ -89,11 +102,13 @@ export interface StructureOptions extends PDFKit.Mixins.StructureElementOptions 
   scope?: 'Row' | 'Column' | 'Both';
 }
 
-/** The font, size and fill colour being drawn with. */
+/** The font, size and fill colour being drawn with, and the paragraph being drawn in continued runs. */
 export interface TextState {
   readonly font: PdfkitFont | null;
   readonly size: number;
   readonly fill: unknown;
+  readonly wrapper: unknown;
+  readonly textOptions: unknown;
 }
 
 // pdfkit's type definitions describe its default export as an instance with a construct signature; as a base class it needs a constructor type.
@@ -115,6 +130,8 @@ export class CouncilDocument extends Base {
   /** Intermediate page tree nodes (see nestPage); undefined until the first is made. */
   private pageNodes: PdfkitRef[] | undefined;
   private readonly fallbackFonts = new Map<string, PdfkitFont>();
+  /** The element each marked content of the structure tree was added to. */
+  private readonly contentOwners = new WeakMap<PDFKit.PDFStructureContent, PDFKit.PDFStructureElement>();
   /** By font: the font each non-ASCII code point is drawn in (null: that font itself). */
   private readonly drawnIn = new Map<PdfkitFont, Map<number, PdfkitFont | null>>();
 
@@ -137,7 +154,9 @@ export class CouncilDocument extends Base {
     this.pageFinisher?.();
     this.continuingText = true;
     try {
-      return super.continueOnNewPage(options);
+      const result = super.continueOnNewPage(options);
+      this.registerContinuedContent();
+      return result;
     } finally {
       this.continuingText = false;
       this.setTextBottom(this.textBottoms.shift() ?? null);
@@ -182,6 +201,30 @@ export class CouncilDocument extends Base {
       this.y = saved.y;
     }
     return lines;
+  }
+
+  /** Note that `content` (marked content of a structure element) belongs to `element`, for registerContinuedContent(). */
+  ownContent(content: PDFKit.PDFStructureContent, element: PDFKit.PDFStructureElement): void {
+    this.contentOwners.set(content, element);
+  }
+
+  /**
+   * Text running over the bottom of a page reopens its marked content on the
+   * new page (pdfkit's initPageMarkings) and adds the new piece to the same
+   * structure content, but pdfkit enters a content's pieces in the page's
+   * parent tree only when the content is added to its element: the new page's
+   * piece had no parent there, so a reader that finds elements from the page
+   * (pdfjs, and with it the words invariant) lost the carried-over text when
+   * nothing else of its element was on that page. Enter it now.
+   */
+  private registerContinuedContent(): void {
+    const markings = (this.page as unknown as { markings: { structContent?: PDFKit.PDFStructureContent }[] }).markings;
+    for (const { structContent } of markings) {
+      const owner = structContent && this.contentOwners.get(structContent);
+      const piece = (structContent as unknown as StructureContentInternals | undefined)?.refs.at(-1);
+      // pdfkit's element method that enters pieces in the parent tree (private, as _addContentToParentTree).
+      if (owner && piece) (owner as unknown as StructureElementInternals)._addContentToParentTree({ refs: [piece] });
+    }
   }
 
   override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
@@ -501,13 +544,25 @@ export class CouncilDocument extends Base {
     return this._fontSize;
   }
 
-  /** The font, size and fill colour, to put back with restoreTextState(). */
+  /**
+   * The font, size and fill colour, to put back with restoreTextState(), and
+   * the paragraph in progress, set aside. While a paragraph is drawn in
+   * continued runs, pdfkit keeps its line wrapper and options on the
+   * document: any other text drawn meanwhile (page furniture, when a run
+   * carries over to a new page) would be wrapped by that wrapper and inherit
+   * those options, and would end the paragraph's wrapper, so the rest of the
+   * paragraph was printed over its own first line on the new page, without
+   * its line spacing.
+   */
   saveTextState(): TextState {
-    return { font: this._font, size: this._fontSize, fill: this._fillColor };
+    const state = { font: this._font, size: this._fontSize, fill: this._fillColor, wrapper: this._wrapper, textOptions: this._textOptions };
+    this._wrapper = null;
+    this._textOptions = null;
+    return state;
   }
 
   /**
-   * Put back a saved font, size and fill colour without re-selecting them:
+   * Put back a saved font, size, fill colour and paragraph in progress, the font without re-selecting it:
    * pdfkit remembers the current font by its file path, not by the name it
    * was registered under, and doc.font(path) opens and parses the file again.
    * pdfkit writes the font (Tf) with every piece of text, so setting it is enough.
@@ -516,6 +571,8 @@ export class CouncilDocument extends Base {
     this._font = state.font;
     this._fontSize = state.size;
     this._fillColor = state.fill;
+    this._wrapper = state.wrapper;
+    this._textOptions = state.textOptions;
   }
 
   /** A form XObject with `bbox`, to be placed on pages now and written later. */

@@ -80,6 +80,7 @@ export class StructureTree {
     if (parent.kids < KIDS_PER_ELEMENT) {
       parent.kids++;
       parent.element.add(child);
+      if (!('add' in child)) this.doc.ownContent(child, parent.element);
       return;
     }
     if (!parent.overflow || parent.overflow.kids >= KIDS_PER_ELEMENT) {

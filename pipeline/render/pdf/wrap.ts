@@ -16,9 +16,10 @@ const FILL = 0.95;
 
 /**
  * `text` with every word wider than `width` (in the current font and size)
- * broken into pieces that fit, each on its own line.
+ * broken into pieces that fit, each on its own line. `atLineStart` false:
+ * the text continues a line (a run after others in a paragraph).
  */
-export function breakLongWords(doc: Measure, text: string, width: number): string {
+export function breakLongWords(doc: Measure, text: string, width: number, atLineStart = true): string {
   if (width <= 0 || text.length === 0) return text;
   const limit = width * FILL;
   const widths = new Map<string, number>();
@@ -32,20 +33,25 @@ export function breakLongWords(doc: Measure, text: string, width: number): strin
   };
   // A word of fewer characters than the widest glyph could fill the line is never measured.
   const shortest = Math.max(1, Math.floor(limit / doc.widthOfString('W')) - 1);
-  return text.replace(/\S+/g, (word) => {
+  return text.replace(/\S+/g, (word, offset: number) => {
     if (word.length <= shortest) return word;
     let out = '';
     let line = 0;
+    let cut = false;
     for (const char of word) {
       const w = widthOf(char);
       if (line > 0 && line + w > limit) {
         out += '\n';
         line = 0;
+        cut = true;
       }
       out += char;
       line += w;
     }
-    return out;
+    // A word that is cut starts a line of its own (unless it starts the text): pdfkit, finding a word that
+    // ends in a line break too wide for what is left of a line, writes two lines at once without asking
+    // whether the second fits on the page, and printed it below the bottom margin.
+    return cut && (offset > 0 || !atLineStart) ? `\n${out}` : out;
   });
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Both invariants on built documents: build a workspace's ordinances (or
+ * code titles), read each PDF back and compare its words with the model
+ * and check its geometry. Used by `npm run verify` (scripts/verify.mjs) and
+ * the tests; development only (it reads PDFs with pdfjs-dist).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Workspace } from '../load/sources.js';
+import type { Ordinance } from '../model/types.js';
+import { compileFolder, type PipelineOptions, RegistryHandle } from '../pipeline.js';
+import { prepareOutDir } from '../publish/out-dir.js';
+import { loadTemplate } from '../template/load.js';
+import { findConfig, loadConfig } from '../validate/config.js';
+import { rules } from '../validate/rules/index.js';
+import { checkGeometry, type GeometryProblem } from './geometry.js';
+import { printRules } from './print-rules.js';
+import { readPages } from './read-pdf.js';
+import { compareWords, expectedSections, printedSections, type WordMismatch } from './words.js';
+
+/** What the invariants found in one PDF. */
+export interface DocumentReport {
+  slug: string;
+  pdf: string;
+  pages: number;
+  sections: number;
+  words: WordMismatch[];
+  geometry: GeometryProblem[];
+}
+
+/** Check both invariants on the PDF bytes of `ordinance`. */
+export async function verifyDocument(ordinance: Ordinance, pdf: string, bytes: Uint8Array = readFileSync(pdf)): Promise<DocumentReport> {
+  const { layout } = loadTemplate(ordinance.meta.jurisdiction);
+  const pages = await readPages(bytes);
+  const expected = expectedSections(ordinance, printRules(layout));
+  return {
+    slug: ordinance.slug,
+    pdf,
+    pages: pages.length,
+    sections: expected.length,
+    words: compareWords(expected, printedSections(pages)),
+    geometry: checkGeometry(pages, layout.page.margins),
+  };
+}
+
+/** The outcome of building and verifying a workspace: a report per PDF built, and the ordinances that were not built. */
+export interface WorkspaceReport {
+  documents: DocumentReport[];
+  /** Ordinances not built, each with the first of its errors (`path:line:col: message`). */
+  notBuilt: string[];
+}
+
+/**
+ * Build each ordinance of `workspace` into `outDir` (its configuration found
+ * as the CLI finds it, its registry loaded once) and verify its PDF, one
+ * ordinance at a time: only one model is held at once, however many titles.
+ * `each` hears of each ordinance as it is done (with the seconds it took).
+ */
+export async function verifyWorkspace(workspace: Workspace, outDir: string, each?: (report: DocumentReport | string, seconds: number) => void): Promise<WorkspaceReport> {
+  const config = loadConfig(findConfig(path.dirname(path.resolve(workspace.registryDir))), rules);
+  const options: PipelineOptions = { build: true, outDir, config, release: false, parallel: false, cache: false };
+  prepareOutDir(outDir, []);
+  const handle = new RegistryHandle(workspace.registryDir, options);
+  const documents: DocumentReport[] = [];
+  const notBuilt: string[] = [];
+  for (const dir of workspace.ordinances) {
+    const started = performance.now();
+    const result = await compileFolder(dir, handle, options);
+    const pdf = result.outputs.find((file) => file.endsWith(`${path.sep}${result.slug}.pdf`));
+    let report: DocumentReport | string;
+    if (pdf && result.ordinance) {
+      report = await verifyDocument(result.ordinance, pdf);
+      documents.push(report);
+    } else {
+      const errors = result.files.flatMap((file) => file.messages.filter((m) => m.fatal === true).map((m) => `${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`));
+      report = `${result.dir}: ${errors[0] ?? result.failure?.message ?? 'not built'}`;
+      notBuilt.push(report);
+    }
+    each?.(report, (performance.now() - started) / 1000);
+  }
+  return { documents, notBuilt };
+}
+
+/** A report as lines: each difference with its document, section or page. */
+export function describeReport(report: DocumentReport): string[] {
+  return [...report.words.map((m) => `${report.slug} ${m.section}: ${m.message}`), ...report.geometry.map((p) => `${report.slug} p${p.page}: ${p.kind}: ${p.message}`)];
+}

@@ -1,0 +1,245 @@
+/**
+ * The words invariant: the text of the PDF, read from its structure tree in
+ * reading order, is the text of the source as the model holds it, with the
+ * annotations printed as the drafters' guide documents them (print-rules.ts).
+ * The expected text is built here from the model, never from the renderer's
+ * runs, so a renderer that changes, loses or repeats words is caught.
+ */
+import type { Block, Inline, Ordinance } from '../model/types.js';
+import { LINE_END, normalizeText, type PrintRules } from './print-rules.js';
+import type { PageReadBack, StructNode } from './read-pdf.js';
+
+/** What a section should print: its heading's label and words, and its text. */
+export interface ExpectedSection {
+  /** "§ 3" or "§ 24-211.07": how a report names it. */
+  name: string;
+  /** "Section 3." / "§ 24-211.07.": how its printed heading starts. */
+  label: string;
+  heading: string;
+  text: string;
+}
+
+/** A section whose printed words differ from its source. */
+export interface WordMismatch {
+  section: string;
+  /** What the difference is, with the first differing words on each side. */
+  message: string;
+}
+
+/** The sections of `ordinance` as they should print. */
+export function expectedSections(ordinance: Ordinance, rules: PrintRules): ExpectedSection[] {
+  return ordinance.sections.map((section) => {
+    const label = (section.designation ? rules.designatedLabel : rules.sectionLabel).replace('{number}', section.designation ?? String(section.number));
+    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, ordinance) };
+  });
+}
+
+function blocksText(blocks: Block[], rules: PrintRules, ordinance: Ordinance): string {
+  return blocks.map((block) => blockText(block, rules, ordinance)).join(LINE_END);
+}
+
+function blockText(block: Block, rules: PrintRules, ordinance: Ordinance): string {
+  switch (block.type) {
+    case 'paragraph':
+      return inlineText(block.children, rules, ordinance);
+    case 'subdivision': {
+      const marker = block.marker || (block.label ? `(${block.label})` : '');
+      return [marker, inlineText(block.children, rules, ordinance), blocksText(block.blocks, rules, ordinance)].join(LINE_END);
+    }
+    case 'list':
+      return block.items.map((item, index) => `${block.ordered ? `${block.start + index}.` : rules.bullet}${LINE_END}${blocksText(item, rules, ordinance)}`).join(LINE_END);
+    case 'blockquote':
+      return blocksText(block.children, rules, ordinance);
+    case 'table':
+      return [block.header, ...block.rows].map((row) => row.map((cell) => inlineText(cell, rules, ordinance)).join(LINE_END)).join(LINE_END);
+  }
+}
+
+function inlineText(nodes: Inline[], rules: PrintRules, ordinance: Ordinance): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.value;
+        break;
+      case 'break':
+        out += LINE_END;
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'term':
+      case 'link':
+      case 'insertion':
+        out += inlineText(node.children, rules, ordinance);
+        break;
+      case 'citation':
+        out +=
+          node.children.length > 0
+            ? inlineText(node.children, rules, ordinance)
+            : `${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`;
+        break;
+      case 'sectionRef':
+        out += rules.reference(node.target ?? ordinance.sections.find((s) => s.id === node.targetId), node.pinpoint, node.written, node.targetId);
+        break;
+      case 'deletion':
+        out += `${rules.deletionOpen}${inlineText(node.children, rules, ordinance)}${rules.deletionClose}`;
+        break;
+      case 'placeholder':
+        out += `${rules.placeholderOpen}${node.description}${rules.placeholderClose}`;
+        break;
+      case 'image':
+        out += rules.image(node.alt);
+        break;
+    }
+  }
+  return out;
+}
+
+/** A printed section: its heading's text and the text after it, as read from the structure tree. */
+export interface PrintedSection {
+  heading: string;
+  text: string;
+}
+
+const HEADING = /^H\d*$/;
+/** Structure elements whose text runs on with the text around them (no word break between). */
+const INLINE_ROLES = new Set(['Link', 'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Annot']);
+
+/**
+ * The text inside the document's Sect elements, in the structure tree's
+ * order, cut at each heading: one entry per heading (a section's, or a
+ * group's). Block elements are separated by a line end; inline ones (Link)
+ * run on.
+ */
+export function printedSections(pages: PageReadBack[]): PrintedSection[] {
+  const sections: PrintedSection[] = [];
+  let current: PrintedSection | null = null;
+  for (const page of pages) {
+    const byContent = new Map<string, string>();
+    for (const text of page.texts) {
+      if (text.artifact || !text.content) continue;
+      byContent.set(text.content, (byContent.get(text.content) ?? '') + text.str + (text.lineEnd ? LINE_END : ''));
+    }
+    const walk = (node: StructNode, inSect: boolean, inHeading: boolean): void => {
+      if (node.type === 'content' && node.id) {
+        const text = byContent.get(node.id) ?? '';
+        if (!inSect || !current) return;
+        if (inHeading) current.heading += text;
+        else current.text += text;
+        return;
+      }
+      const role = node.role ?? '';
+      const sect = inSect || role === 'Sect';
+      const heading = HEADING.test(role);
+      if (sect && heading && !inHeading) {
+        current = { heading: '', text: '' };
+        sections.push(current);
+      }
+      const block = !INLINE_ROLES.has(role) && role !== '';
+      if (block && current && !inHeading) current.text += LINE_END;
+      for (const child of node.children ?? []) walk(child, sect, inHeading || heading);
+      if (block && current && !inHeading) current.text += LINE_END;
+    };
+    if (page.structure) walk(page.structure, false, false);
+    if (current) (current as PrintedSection).text += LINE_END;
+  }
+  return sections;
+}
+
+interface Word {
+  word: string;
+  /** A line end follows: the word may be the first part of one broken at the line's end. */
+  lineEnd: boolean;
+}
+
+function printedWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of normalizeText(text).matchAll(/(\S+)(\s*)/g)) words.push({ word: match[1]!, lineEnd: match[2]!.includes(LINE_END) });
+  return words;
+}
+
+function sourceWords(text: string): string[] {
+  return normalizeText(text).split(/\s+/).filter(Boolean);
+}
+
+const CONTEXT = 8;
+
+/**
+ * How far `expected` and `actual` agree: the index in each of the first word
+ * that differs (their lengths when one ends). A printed word followed by a
+ * line end may join the next to make the source's word.
+ */
+function matchWords(expected: string[], actual: Word[]): { i: number; j: number } {
+  let i = 0;
+  let j = 0;
+  while (i < expected.length && j < actual.length) {
+    const want = expected[i]!;
+    let got = actual[j]!.word;
+    let k = j;
+    while (got !== want && actual[k]!.lineEnd && k + 1 < actual.length && want.startsWith(got)) {
+      k++;
+      got += actual[k]!.word;
+    }
+    if (got !== want) break;
+    i++;
+    j = k + 1;
+  }
+  return { i, j };
+}
+
+/**
+ * The first difference between the source's words and the printed ones, or
+ * null. A printed word followed by a line end may join the next to make the
+ * source's word (a word broken at the end of a line, after its hyphen or cut
+ * to fit).
+ */
+export function firstDifference(source: string, printed: string): string | null {
+  const expected = sourceWords(source);
+  const actual = printedWords(printed);
+  const { i, j } = matchWords(expected, actual);
+  if (i === expected.length && j === actual.length) return null;
+  const before = expected.slice(Math.max(0, i - 3), i).join(' ');
+  const wanted = expected.slice(i, i + CONTEXT).join(' ');
+  const got = actual
+    .slice(j, j + CONTEXT)
+    .map((w) => w.word)
+    .join(' ');
+  return `after "${before}": source "${wanted}${i + CONTEXT < expected.length ? ' …' : ''}", printed "${got}${j + CONTEXT < actual.length ? ' …' : ''}"`;
+}
+
+/** Compare each expected section with the printed section whose heading starts with its label; every section that differs, with its first differing words. */
+export function compareWords(expected: ExpectedSection[], printed: PrintedSection[]): WordMismatch[] {
+  const mismatches: WordMismatch[] = [];
+  let from = 0;
+  for (const section of expected) {
+    const label = normalizeText(section.label);
+    const index = printed.findIndex((p, n) => n >= from && startsWithWords(normalizeText(p.heading).replace(/\n/g, ' '), label));
+    if (index < 0) {
+      mismatches.push({ section: section.name, message: `not printed: no heading starting "${section.label}" after the previous section` });
+      continue;
+    }
+    from = index + 1;
+    const found = printed[index]!;
+    // The heading: its label and words as printed; what the layout adds after them (a status) is not the drafter's text.
+    const headingWords = sourceWords(`${section.label} ${section.heading}`);
+    const printedHeading = printedWords(found.heading);
+    const { i, j } = matchWords(headingWords, printedHeading);
+    if (i < headingWords.length) {
+      mismatches.push({
+        section: section.name,
+        message: `heading, after "${headingWords.slice(Math.max(0, i - 3), i).join(' ')}": source "${headingWords.slice(i, i + CONTEXT).join(' ')}", printed "${printedHeading
+          .slice(j, j + CONTEXT)
+          .map((w) => w.word)
+          .join(' ')}"`,
+      });
+    }
+    const difference = firstDifference(section.text, found.text);
+    if (difference) mismatches.push({ section: section.name, message: difference });
+  }
+  return mismatches;
+}
+
+function startsWithWords(text: string, prefix: string): boolean {
+  return text === prefix || text.startsWith(`${prefix} `);
+}
