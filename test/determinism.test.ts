@@ -106,6 +106,29 @@ function spawnBuild(ordinances: string, out: string, cwd: string) {
   return runCli(['build', ordinances, '--out', out, '--quiet'], cwd, withoutEpoch());
 }
 
+describe('the documents built before', () => {
+  it('do not change what a document prints: glyphs two characters share read back as this document wrote them', () => {
+    // Tinos draws the hyphen and the soft hyphen with one glyph; fonts are parsed once per process, glyphs are laid out per document.
+    const both = sampleCopy();
+    const other = path.join(both, 'ordinance', 'a-first');
+    cpSync(path.join(both, 'ordinance', 'la-sanctuary-city'), other, { recursive: true });
+    const front = readFileSync(path.join(other, 'ordinance.md'), 'utf8')
+      .replace(/^status: effective$/m, 'status: draft')
+      .replace(/^number: .*\n/m, '');
+    writeFileSync(path.join(other, 'ordinance.md'), front);
+    const findings = readFileSync(path.join(other, '01-findings.md'), 'utf8');
+    const body = findings.indexOf('\n---\n', 3) + 5;
+    writeFileSync(path.join(other, '01-findings.md'), `${findings.slice(0, body)}A co\u00adoperative word, written before any hyphen.\n\n${findings.slice(body)}`);
+    const alone = sampleCopy();
+    const env = { SOURCE_DATE_EPOCH: '1700000000', ORDINANCE_WORKERS: '1' };
+    expect(runCli(['build', 'ordinance', '--out', path.join(both, 'dist'), '--quiet'], both, env).code).toBe(0);
+    expect(runCli(['build', 'ordinance', '--out', path.join(alone, 'dist'), '--quiet'], alone, env).code).toBe(0);
+    expect(existsSync(path.join(both, 'dist', 'a-first', 'a-first.pdf'))).toBe(true);
+    const pdf = (dir: string) => hashes(path.join(dir, 'dist', 'la-sanctuary-city'))['la-sanctuary-city.pdf'];
+    expect(pdf(both)).toBe(pdf(alone));
+  });
+});
+
 describe('SOURCE_DATE_EPOCH', () => {
   it.each([
     ['not a number', 'yesterday', 'expected a whole number of seconds'],

@@ -35,6 +35,20 @@ export function fontOf(file: string): FontkitFont {
   return font;
 }
 
+/**
+ * The font in `file` for one document: the font parsed once per process
+ * (its tables shared), with a glyph cache of its own. fontkit keeps each
+ * glyph with the characters it was first laid out for, and pdfkit maps a
+ * glyph back to those characters (ToUnicode) in the text readers extract:
+ * a glyph two characters share (µ and μ) must read as what this document
+ * wrote, whatever other documents of the run wrote before it.
+ */
+export function documentFontOf(file: string): FontkitFont {
+  const font = Object.create(fontOf(file)) as FontkitFont & { _glyphs: Record<number, unknown> };
+  font._glyphs = {};
+  return font;
+}
+
 const characterSets = new Map<string, ReadonlySet<number>>();
 
 /** The code points `file` has a glyph for (read once per process). */

@@ -62,7 +62,7 @@ export async function readPages(bytes: Uint8Array): Promise<PageReadBack[]> {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [, , width, height] = page.view as [number, number, number, number];
-      const content = await page.getTextContent({ includeMarkedContent: true });
+      const content = await page.getTextContent({ includeMarkedContent: true, disableNormalization: true });
       const texts: PlacedText[] = [];
       // The open marked contents, innermost last: whether each is (inside) an artifact, and its id.
       const stack: { artifact: boolean; id: string | null }[] = [];

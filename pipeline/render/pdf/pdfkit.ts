@@ -8,7 +8,7 @@
  * package.json.
  */
 import PDFDocument from 'pdfkit';
-import { fallbackFor, fontOf } from '../../template/fonts.js';
+import { documentFontOf, fallbackFor } from '../../template/fonts.js';
 
 /** pdfkit's font object (an EmbeddedFont for our TTF files), as far as we use it. */
 export interface PdfkitFont {
@@ -388,7 +388,7 @@ export class CouncilDocument extends Base {
       // pdfkit's font() opens the file and gives the font its resource name; the current font is put back.
       const saved = { font: this._font, source: this._fontSource, family: this._fontFamily };
       // Registered under its file's name, as the font parsed once per process.
-      this.registerFont(file, fontOf(file) as unknown as string);
+      this.registerFont(file, documentFontOf(file) as unknown as string);
       this.font(file);
       font = this._font!;
       this._font = saved.font;
