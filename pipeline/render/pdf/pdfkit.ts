@@ -301,20 +301,30 @@ export class CouncilDocument extends Base {
   }
 
   /**
-   * Underline and strike through the glyphs of `text` as pdfkit's
-   * _fragment() would have (same alignment, word spacing, line width and
-   * position), from its first glyph to its last.
+   * Where pdfkit's _fragment() starts a line piece `text` drawn at `x`, and
+   * the word spacing it justifies it with (`space`: the width of a space).
    */
-  private decorate(text: string, x: number, y: number, options: FragmentOptions): void {
+  private aligned(text: string, x: number, options: FragmentOptions, space: number): { x: number; wordSpacing: number } {
     let wordSpacing = options.wordSpacing ?? 0;
     if (options.width) {
       if (options.align === 'right') x += (options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+$/, ''));
       else if (options.align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? this.widthOfString(text)) / 2;
       else if (options.align === 'justify') {
         const words = text.trim().split(/\s+/).length;
-        wordSpacing = Math.max(0, ((options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+/g, ''))) / Math.max(1, words - 1) - this.widthOfString(' '));
+        wordSpacing = Math.max(0, ((options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+/g, ''))) / Math.max(1, words - 1) - space);
       }
     }
+    return { x, wordSpacing };
+  }
+
+  /**
+   * Underline and strike through the glyphs of `text` as pdfkit's
+   * _fragment() would have (same alignment, word spacing, line width and
+   * position), from its first glyph to its last.
+   */
+  private decorate(text: string, x: number, y: number, options: FragmentOptions): void {
+    let wordSpacing: number;
+    ({ x, wordSpacing } = this.aligned(text, x, options, this.widthOfString(' ')));
     const core = text.trim();
     // pdfkit draws a spaced piece's words from x, its leading spaces dropped; an unspaced one with them.
     const start = x + (wordSpacing ? 0 : this.widthOfString(/^\s*/.exec(text)![0]));
@@ -419,16 +429,8 @@ export class CouncilDocument extends Base {
    */
   private drawFontRuns(runs: FontRun[], x: number, y: number, options: FragmentOptions): void {
     const text = runs.map((run) => run.text).join('');
-    const space = super.widthOfString(' ');
-    let wordSpacing = options.wordSpacing ?? 0;
-    if (options.width) {
-      if (options.align === 'right') x += (options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+$/, ''));
-      else if (options.align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? this.widthOfString(text)) / 2;
-      else if (options.align === 'justify') {
-        const words = text.trim().split(/\s+/).length;
-        wordSpacing = Math.max(0, ((options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+/g, ''))) / Math.max(1, words - 1) - space);
-      }
-    }
+    let wordSpacing: number;
+    ({ x, wordSpacing } = this.aligned(text, x, options, super.widthOfString(' ')));
     // pdfkit places text by the font's ascender; all runs sit on the current font's baseline.
     const baseline = typeof options.baseline === 'number' ? options.baseline : -((this._font!.ascender / 1000) * this._fontSize);
     for (const run of runs) {
