@@ -143,6 +143,17 @@ describe('references written in prose in an ordinance', () => {
     expect(words(pdf.content.join(' '))).toContain('As Section 9(b) of that act provides, the records are kept.');
   });
 
+  it('never resolve to a section whose front matter could not be read', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'ordinance', 'sample', '06-broken.md'), '---\nid: broken\nheading: [unclosed\n---\nSee Section 99(b).\n');
+    const result = runCli(['check', 'ordinance'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('06-broken.md:3:10: error § 6: Malformed YAML');
+    // Before, "Section 99(b)" was taken for the id-less section itself: "Unknown subdivision `(b)` in Section 6 (``)".
+    expect(result.stdout).not.toContain('Unknown subdivision');
+    expect(result.stdout).not.toContain('(``)');
+  });
+
   it('keep their words when the section they name moves, and link to the section now of that number', async () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');

@@ -33,7 +33,8 @@ function chooseCandidate(candidates: string[], pinpoint: string | undefined, reg
 /** The first section with each id (a duplicate is reported by a rule). */
 export function sectionsById(ordinance: Ordinance): Map<string, Section> {
   const byId = new Map<string, Section>();
-  for (const section of ordinance.sections) if (!byId.has(section.id)) byId.set(section.id, section);
+  // A section whose front matter could not be read has no id: nothing refers to it.
+  for (const section of ordinance.sections) if (section.id && !byId.has(section.id)) byId.set(section.id, section);
   return byId;
 }
 
