@@ -9,18 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codeTitleWorkspace, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { buildOrdinances, codeTitleWorkspace, ROOT, runCli, tempDir, workspace } from './helpers.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
 
-function build(dir: string): string {
-  const out = tempDir();
-  const result = runCli(['build', 'ordinance', '--out', out], dir, EPOCH);
-  expect(result.code, result.stdout + result.stderr).toBe(0);
-  return out;
-}
+const build = (dir: string): string => buildOrdinances(dir, EPOCH.SOURCE_DATE_EPOCH);
 
 describe('the adopted sample (effective)', () => {
   let file: string;

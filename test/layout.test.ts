@@ -9,17 +9,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { codeTitleWorkspace, runCli, tempDir, workspace } from './helpers.js';
+import { buildOrdinances, codeTitleWorkspace, workspace } from './helpers.js';
 import { readPdf } from './pdf.js';
 
-const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
-
-function build(dir: string): string {
-  const out = tempDir();
-  const result = runCli(['build', 'ordinance', '--out', out], dir, EPOCH);
-  expect(result.code, result.stdout + result.stderr).toBe(0);
-  return out;
-}
+const build = (dir: string): string => buildOrdinances(dir);
 
 describe('a code title', () => {
   it('prints a status once: "§ 97-104. [Reserved]." when the heading already says it', async () => {

@@ -13,10 +13,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationGrammar } from '../pipeline/cite/grammar.js';
-import { codeTitleWorkspace, FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { buildOrdinances, codeTitleWorkspace, FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 
-const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;
 const DC = compileGrammar(grammarOf('district-of-columbia'), { forms: [{ id: 'dc-code', form: 'D.C. Code' }] });
 
@@ -32,12 +31,7 @@ const words = (text: string) =>
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2018\u2019]/g, "'");
 
-function build(dir: string): string {
-  const out = tempDir();
-  const result = runCli(['build', 'ordinance', '--out', out], dir, EPOCH);
-  expect(result.code, result.stdout + result.stderr).toBe(0);
-  return out;
-}
+const build = (dir: string): string => buildOrdinances(dir);
 
 describe('section references of another act, in the words of D.C. amending acts', () => {
   it.each([
