@@ -1,0 +1,90 @@
+/**
+ * The model of an amending instruction: what the amendment reader makes of a
+ * sentence such as 'Section 25-374(a)(2) is amended by striking the phrase
+ * "X" and inserting the phrase "Y" in its place.' (or of the annotation form
+ * that states the same operation explicitly), and what the amendment applier
+ * carries out on the code it targets. Both forms give the same model.
+ *
+ * This is the contract between the stages that read instructions
+ * (pipeline/amend/read*), apply them (pipeline/amend/apply*) and show them
+ * (the comparative print, amendments.json).
+ */
+import type { SourceRef } from '../model/types.js';
+
+/** Where in the code an instruction acts. */
+export interface AmendmentTarget {
+  /** The code section's designation, as the code's section files give it: "24-211.07", "1-1163.01". */
+  section: string;
+  /**
+   * The subdivision path below the section, outermost first, each with its
+   * parentheses: ["(a)", "(4)", "(B)"]; empty for the whole section.
+   */
+  path: string[];
+  /**
+   * Which part of the target an instruction acts on: its whole text (default),
+   * only its own text before its first child ("the lead-in language", "text"),
+   * or its heading ("the section heading").
+   */
+  part?: 'all' | 'text' | 'heading' | undefined;
+}
+
+/** Which occurrences of the struck or anchor words an instruction means. */
+export type Occurrence =
+  /** "each place it appears", "wherever it appears": all of them, at least one. */
+  | { kind: 'every' }
+  /** "the first time it appears": the nth (1-based) counted from the start. */
+  | { kind: 'nth'; n: number }
+  /** "the last time it appears". */
+  | { kind: 'last' }
+  /** No qualifier: the words must occur exactly once. */
+  | { kind: 'only' };
+
+/** Where inserted words go. */
+export type InsertionPoint =
+  /** Before or after given words ("by inserting the phrase "X" after the word "Y""). */
+  | { kind: 'before' | 'after'; anchor: string; occurrence: Occurrence }
+  /** At the beginning or end of the target's text ("at the end", "after the period"...). */
+  | { kind: 'beginning' | 'end' };
+
+export type AmendmentOperation =
+  /** Strike words (and optionally insert others in their place). */
+  | { op: 'strike'; words: string; occurrence: Occurrence; insert?: string | undefined }
+  /** Insert words at a point, striking nothing. */
+  | { op: 'insert'; words: string; at: InsertionPoint }
+  /**
+   * Add new subdivisions or a new section, given as Markdown in the format
+   * (each subdivision with its marker): "by adding a new subsection (d) to read
+   * as follows:" followed by the quoted text. `after` names the existing
+   * sibling the new text follows, when the instruction says so.
+   */
+  | { op: 'add'; text: string; designations: string[]; after?: string | undefined }
+  /** Replace the whole target with new text ("is amended to read as follows:"). */
+  | { op: 'rewrite'; text: string }
+  /** Repeal the target (a section or subdivision). */
+  | { op: 'repeal' }
+  /** Redesignate subdivisions: "(4)" becomes "(5)", in order. */
+  | { op: 'redesignate'; from: string[]; to: string[] };
+
+/** One amending instruction, as read from the ordinance. */
+export type Instruction = AmendmentOperation & {
+  target: AmendmentTarget;
+  /** The sentence (or annotation) the instruction was read from, as written. */
+  prose: string;
+  /** Where it stands in the ordinance's sources. */
+  source: SourceRef;
+  /** Read from prose by the jurisdiction's amendment grammar, or written as an annotation. */
+  form: 'prose' | 'annotation';
+  /** The ordinance section (stable id) that holds it. */
+  sectionId: string;
+};
+
+/** What became of an instruction when applied to the code. */
+export interface InstructionOutcome {
+  instruction: Instruction;
+  applied: boolean;
+  /** Why it did not apply, quoting what the law holds there. */
+  reason?: string | undefined;
+  /** The words struck and inserted, as applied (for amendments.json and the comparative print). */
+  struck: string[];
+  inserted: string[];
+}
