@@ -18,6 +18,8 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
 import { cached } from './cache/cached.js';
+import { DetectionCache } from './cache/detection-cache.js';
+import { GlyphCache } from './cache/glyph-cache.js';
 import type { CacheLocation } from './cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
 import { existsSync } from 'node:fs';
@@ -34,7 +36,7 @@ import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js'
 import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderOrdinance } from './render/render-ordinance.js';
-import { loadTemplate, templatesFingerprint } from './template/load.js';
+import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
 import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
@@ -106,8 +108,12 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   if (!parsed) return notBuilt(result, options);
   const ordinance = modelOrdinance(parsed);
   // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
+  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? GlyphCache.open(loadTemplate(ordinance.meta.jurisdiction), cacheLocation(options)) : null;
   checkGlyphs(files, ordinance.meta.jurisdiction);
-  const resolved = resolveOrdinance(ordinance, registry);
+  glyphs?.save();
+  const detections = DetectionCache.open(sources.dir, cacheLocation(options));
+  const resolved = resolveOrdinance(ordinance, registry, detections);
+  detections?.save(files.map((f) => f.path));
   const settings = validateOrdinance(resolved, options);
   result.ordinance = ordinance;
   result.xref = resolved.xref;

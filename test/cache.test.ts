@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SealedLines } from '../pipeline/cache/sealed-lines.js';
 import { collectDiagnostics } from '../pipeline/diagnostics.js';
 import { compileWorkspace, filesOf } from '../pipeline/pipeline.js';
 import { FIXTURES, ROOT, runCli, tempDir, workspace } from './helpers.js';
@@ -73,6 +74,8 @@ describe('a partly warm check of an imported title', () => {
     };
     await check(cache);
     expect(readdirSync(cache.dir).some((n) => n.startsWith('ordinance-'))).toBe(true);
+    // What detection found in each file is remembered too, and answers for the unchanged files below.
+    expect(readdirSync(cache.dir).some((n) => n.startsWith('detections-'))).toBe(true);
 
     // One section edited: it is parsed again, every other file comes from the cache.
     const [section] = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('-24-211.07.md'));
@@ -164,6 +167,23 @@ describe('a damaged cache', () => {
     for (const file of cacheFiles(dir, 'summary-')) rmSync(file);
   }
 
+  /** The detections: like the analyses, one header line, then one line per file. */
+  function damageDetections(dir: string, how: string): void {
+    for (const file of cacheFiles(dir, 'detections-')) {
+      const [header, ...lines] = readFileSync(file, 'utf8').split('\n');
+      const damaged = lines.map((line) => {
+        const tab = line.indexOf('\t');
+        const [key, entry] = [line.slice(0, tab), line.slice(tab + 1)];
+        if (how === 'null') return `${key}\tnull`;
+        if (how === 'edited') return `${key}\t${entry.replaceAll('"target":"', '"target":"x').replaceAll('"start":', '"start":1')}`;
+        if (how === 'wrong-typed') return `${key}\t${entry.replaceAll('"category":"', '"category":7,"was":"')}`;
+        return `${key}\t${damage[how]!(entry)}`;
+      });
+      writeFileSync(file, how === 'truncated' ? damage.truncated!(readFileSync(file, 'utf8')) : [header, ...damaged].join('\n'));
+    }
+    for (const file of cacheFiles(dir, 'summary-')) rmSync(file);
+  }
+
   function damageSummaries(dir: string, how: string): void {
     for (const file of cacheFiles(dir, 'summary-')) {
       const text = readFileSync(file, 'utf8');
@@ -177,12 +197,33 @@ describe('a damaged cache', () => {
     }
   }
 
-  it.each(Object.keys(damage).flatMap((how) => [['analyses', how] as const, ['summaries', how] as const]))('with its %s %s, finds what a cold check finds', (kind, how) => {
-    const { dir, cold } = setup();
-    if (kind === 'analyses') damageAnalyses(dir, how);
-    else damageSummaries(dir, how);
+  it.each(Object.keys(damage).flatMap((how) => [['analyses', how] as const, ['summaries', how] as const, ['detections', how] as const]))(
+    'with its %s %s, finds what a cold check finds',
+    (kind, how) => {
+      const { dir, cold } = setup();
+      if (kind === 'analyses') damageAnalyses(dir, how);
+      else if (kind === 'detections') damageDetections(dir, how);
+      else damageSummaries(dir, how);
+      expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+      expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+    },
+  );
+
+  it('remembers which characters print, and reads the fonts again when that record is damaged', () => {
+    const dir = workspace(path.join(FIXTURES, 'bad-input', 'unprintable-character'));
+    const cold = runCli(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
+    expect(cold.stdout).toContain('(U+10C80)');
     expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
-    expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+    const [glyphs] = cacheFiles(dir, 'glyphs-');
+    const record = readFileSync(glyphs!, 'utf8');
+    // The answers as the fonts gave them: U+10C80 has no glyph, "§" (in the sample) has one.
+    expect(record).toContain(`[${0x10c80},false]`);
+    expect(record).toContain(`[${0xa7},true]`);
+    for (const lie of [record.replace(`[${0x10c80},false]`, `[${0x10c80},true]`), record.slice(0, record.length / 2), 'null']) {
+      writeFileSync(glyphs!, lie);
+      for (const file of cacheFiles(dir, 'summary-')) rmSync(file);
+      expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+    }
   });
 
   it('sees an edit of the same size with the old modification time put back', () => {
@@ -197,5 +238,59 @@ describe('a damaged cache', () => {
     const cold = runCli(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
     expect(cold.stdout).not.toContain('Unexpected subdivision `(c)`');
     expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+  });
+});
+
+/**
+ * The cache files of per-file records: a run that changes a few records
+ * appends them, a later line of a key wins, a torn line is a miss for its
+ * key only, and the file is written anew when keys are gone or old lines
+ * outnumber the live ones.
+ */
+describe('sealed lines', () => {
+  const rows = (file: string) => readFileSync(file, 'utf8').split('\n');
+
+  it('appends changed records and reads the latest line of each key', () => {
+    const file = path.join(tempDir('sealed-'), 'lines.ndjson');
+    const first = new SealedLines(file, 'tool-1');
+    for (const key of ['a', 'b', 'c']) first.set(key, `${key}1`);
+    first.save(['a', 'b', 'c']);
+    expect(rows(file)).toHaveLength(4);
+
+    const second = new SealedLines(file, 'tool-1');
+    expect(['a', 'b', 'c'].map((k) => second.get(k))).toEqual(['a1', 'b1', 'c1']);
+    second.set('b', 'b2');
+    second.save(['a', 'b', 'c']);
+    expect(rows(file)).toHaveLength(5); // appended, not rewritten
+    expect(new SealedLines(file, 'tool-1').get('b')).toBe('b2');
+
+    // A torn append is a miss for its key; the others still read.
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, -1));
+    const torn = new SealedLines(file, 'tool-1');
+    expect([torn.get('a'), torn.get('b'), torn.get('c')]).toEqual(['a1', null, 'c1']);
+    // Another tool's file, or its lines, are never read.
+    expect(new SealedLines(file, 'tool-2').get('a')).toBeNull();
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^tool-1/, 'tool-2'));
+    expect(new SealedLines(file, 'tool-2').get('a')).toBeNull();
+  });
+
+  it('writes the file anew when keys are gone or old lines outnumber the live ones', () => {
+    const file = path.join(tempDir('sealed-'), 'lines.ndjson');
+    const lines = new SealedLines(file, 'tool');
+    lines.set('a', 'a0');
+    lines.set('b', 'b0');
+    lines.save(['a', 'b']);
+    for (let i = 1; i <= 6; i++) {
+      const next = new SealedLines(file, 'tool');
+      next.set('a', `a${i}`);
+      next.save(['a', 'b']);
+      expect(rows(file).length - 1).toBeLessThanOrEqual(4);
+    }
+    expect(new SealedLines(file, 'tool').get('a')).toBe('a6');
+    const gone = new SealedLines(file, 'tool');
+    gone.save(['a']);
+    expect(rows(file)).toHaveLength(2);
+    expect(new SealedLines(file, 'tool').get('b')).toBeNull();
+    expect(new SealedLines(file, 'tool').get('a')).toBe('a6');
   });
 });

@@ -15,7 +15,7 @@
  * Builds always parse.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'unist';
@@ -25,7 +25,8 @@ import type { SourceFile } from '../parse/parse-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
 import type { StageCache } from './cached.js';
-import { cacheDir, cacheFile, checksum, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { cacheDir, cacheFile, checksum, type CacheLocation } from './files.js';
+import { SealedLines } from './sealed-lines.js';
 
 interface Entry {
   hash: string;
@@ -163,33 +164,15 @@ function rehydrate(value: unknown, file: VFile, ids = new Map<number, object>())
 }
 
 /**
- * The cache file is one header line (the tool's hash) and one line per file:
- * its path, a tab, and its entry as JSON. Entries stay as text until asked
- * for, and unchanged ones are written back as they were read, so a check that
- * re-parses one file does not re-serialize the other thousands.
+ * The analyses of one folder's files, by path, in a file of sealed lines
+ * (see `SealedLines`): a check that re-parses one file does not re-serialize
+ * the other thousands.
  */
 export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
-  private readonly lines = new Map<string, string>();
-  private dirty = false;
+  private readonly lines: SealedLines;
 
-  private constructor(
-    private readonly file: string,
-    private readonly tool: string,
-  ) {
-    if (!existsSync(file)) return;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return; // an unreadable cache is an empty one
-    }
-    const rows = text.split('\n');
-    if (rows[0] !== tool) return;
-    for (let i = 1; i < rows.length; i++) {
-      const row = rows[i]!;
-      const tab = row.indexOf('\t');
-      if (tab > 0) this.lines.set(row.slice(0, tab), row.slice(tab + 1));
-    }
+  private constructor(file: string, tool: string) {
+    this.lines = new SealedLines(file, tool);
   }
 
   /** The cache of one ordinance folder or registry, or null when caching is off. */
@@ -203,9 +186,7 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
 
   /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss (or an entry that is not whole and as written). */
   get({ file, what: schema }: SourceFile): FileAnalysis | null {
-    const line = this.lines.get(file.path);
-    if (!line) return null;
-    const text = unseal(line, file.path);
+    const text = this.lines.get(file.path);
     if (text === null) return null;
     try {
       const entry = JSON.parse(text) as unknown;
@@ -226,7 +207,6 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
 
   /** Remember `analysis` of `file` (whose messages so far are all file-local). */
   set({ file, what: schema }: SourceFile, analysis: FileAnalysis): void {
-    if (/[\t\n]/.test(file.path)) return; // such a path cannot be a line's key
     const entry: Omit<Entry, 'analysis'> = {
       hash: AnalysisCache.hash(file, schema),
       messages: serializeFiles([file])[0]?.messages ?? [],
@@ -237,23 +217,11 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
     };
     // The analysis, serialized once, goes in as it is: the rest is small.
     const head = JSON.stringify(entry, (key, value) => (key === 'position' && value && !Array.isArray(value) ? pack(value as Position) : value));
-    this.lines.set(file.path, seal(`${head.slice(0, -1)},"analysis":${serialize(analysis)}}`, file.path));
-    this.dirty = true;
+    this.lines.set(file.path, `${head.slice(0, -1)},"analysis":${serialize(analysis)}}`);
   }
 
   /** Forget entries for files that are gone, and write the cache if it changed. */
   save(present: Iterable<string>): void {
-    const keep = new Set(present);
-    for (const key of this.lines.keys()) {
-      if (!keep.has(key)) {
-        this.lines.delete(key);
-        this.dirty = true;
-      }
-    }
-    if (!this.dirty) return;
-    const rows = [this.tool];
-    for (const [key, line] of this.lines) rows.push(`${key}\t${line}`);
-    writeAtomically(this.file, rows.join('\n'));
-    this.dirty = false;
+    this.lines.save(present);
   }
 }

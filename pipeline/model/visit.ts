@@ -68,56 +68,96 @@ export interface VisitOptions {
   heldTextOnly?: boolean;
 }
 
-const EMPTY: Ancestry = { ordinance: null, file: null, groups: [], section: null, annotation: null, subdivisions: [], blocks: [], inlines: [] };
+/**
+ * An ancestry as the walk makes them: one class, so that the many it makes
+ * (one per block and per inline container) are cheap to create and to read.
+ */
+class Place implements Ancestry {
+  constructor(
+    readonly ordinance: Ordinance | null,
+    readonly file: VFile | null,
+    readonly groups: readonly Group[],
+    readonly section: Section | null,
+    readonly annotation: Annotation | null,
+    readonly subdivisions: readonly Subdivision[],
+    readonly blocks: readonly Block[],
+    readonly inlines: readonly Inline[],
+  ) {}
+
+  static of(at: Partial<Ancestry>): Place {
+    return new Place(at.ordinance ?? null, at.file ?? null, at.groups ?? [], at.section ?? null, at.annotation ?? null, at.subdivisions ?? [], at.blocks ?? [], at.inlines ?? []);
+  }
+
+  inSection(section: Section): Place {
+    return new Place(this.ordinance, section.file, section.groups, section, null, [], [], []);
+  }
+
+  inAnnotation(annotation: Annotation): Place {
+    return new Place(this.ordinance, this.file, this.groups, this.section, annotation, this.subdivisions, this.blocks, this.inlines);
+  }
+
+  inBlock(block: Block): Place {
+    return new Place(this.ordinance, this.file, this.groups, this.section, this.annotation, this.subdivisions, [...this.blocks, block], this.inlines);
+  }
+
+  inSubdivision(block: Subdivision): Place {
+    return new Place(this.ordinance, this.file, this.groups, this.section, this.annotation, [...this.subdivisions, block], [...this.blocks, block], this.inlines);
+  }
+
+  inInline(node: Inline): Place {
+    return new Place(this.ordinance, this.file, this.groups, this.section, this.annotation, this.subdivisions, this.blocks, [...this.inlines, node]);
+  }
+}
 
 /** Walk `ordinance` in document order: the preamble, then each section. */
 export function visitOrdinance(ordinance: Ordinance, visitors: ModelVisitors, options: VisitOptions = {}): void {
-  const top: Ancestry = { ...EMPTY, ordinance, file: ordinance.file };
+  const top = Place.of({ ordinance, file: ordinance.file });
   const inlines = wantsInlines(visitors);
   if (!options.heldTextOnly || ordinance.file.value) walkBlocks(ordinance.preamble, top, visitors, inlines);
   for (const section of ordinance.sections) {
     if (options.heldTextOnly && !section.file.value) continue;
     if (visitors.section?.(section, top) === SKIP) continue;
-    const at: Ancestry = { ...top, file: section.file, groups: section.groups, section };
+    const at = top.inSection(section);
     walkBlocks(section.blocks, at, visitors, inlines);
     if (!options.annotations) continue;
     for (const annotation of section.annotations) {
       if (visitors.annotation?.(annotation, at) === SKIP) continue;
-      walkBlocks(annotation.blocks, { ...at, annotation }, visitors, inlines);
+      walkBlocks(annotation.blocks, at.inAnnotation(annotation), visitors, inlines);
     }
   }
 }
 
 /** Walk a list of blocks on its own (a section's body, say), below `at`. */
 export function visitBlocks(blocks: Block[], visitors: ModelVisitors, at: Partial<Ancestry> = {}): void {
-  walkBlocks(blocks, { ...EMPTY, ...at }, visitors, wantsInlines(visitors));
+  walkBlocks(blocks, Place.of(at), visitors, wantsInlines(visitors));
 }
 
 /** Walk a run of inline content on its own (a paragraph as it is drawn, say), below `at`. */
 export function visitInlines(nodes: Inline[], visitors: ModelVisitors, at: Partial<Ancestry> = {}): void {
-  walkInlines(nodes, { ...EMPTY, ...at }, visitors);
+  walkInlines(nodes, Place.of(at), visitors);
 }
 
 function wantsInlines(visitors: ModelVisitors): boolean {
   return Boolean(visitors.inline || visitors.text || visitors.citation || visitors.reference || visitors.term || visitors.leave);
 }
 
-function walkBlocks(blocks: Block[], at: Ancestry, visitors: ModelVisitors, inlines: boolean): void {
+function walkBlocks(blocks: Block[], at: Place, visitors: ModelVisitors, inlines: boolean): void {
   visitors.blocks?.(blocks, at);
   for (const block of blocks) {
     if (visitors.block?.(block, at) === SKIP) continue;
     if (block.type === 'subdivision' && visitors.subdivision?.(block, at) === SKIP) continue;
-    const inside: Ancestry = { ...at, blocks: [...at.blocks, block] };
+    if (block.type === 'subdivision') {
+      const within = at.inSubdivision(block);
+      if (inlines) block.children = walkInlines(block.children, within, visitors);
+      walkBlocks(block.blocks, within, visitors, inlines);
+      continue;
+    }
+    if (block.type === 'paragraph' && !inlines) continue;
+    const inside = at.inBlock(block);
     switch (block.type) {
       case 'paragraph':
-        if (inlines) block.children = walkInlines(block.children, inside, visitors);
+        block.children = walkInlines(block.children, inside, visitors);
         break;
-      case 'subdivision': {
-        const within: Ancestry = { ...inside, subdivisions: [...at.subdivisions, block] };
-        if (inlines) block.children = walkInlines(block.children, within, visitors);
-        walkBlocks(block.blocks, within, visitors, inlines);
-        break;
-      }
       case 'blockquote':
         walkBlocks(block.children, inside, visitors, inlines);
         break;
@@ -140,18 +180,20 @@ function walkBlocks(blocks: Block[], at: Ancestry, visitors: ModelVisitors, inli
 }
 
 /** Walk sibling inline nodes; returns the list itself, or a new one if a text node was replaced. */
-function walkInlines(nodes: Inline[], at: Ancestry, visitors: ModelVisitors): Inline[] {
+function walkInlines(nodes: Inline[], at: Place, visitors: ModelVisitors): Inline[] {
   let out: Inline[] | null = null;
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
     const replacement = visitInline(node, at, visitors);
     if (replacement && !out) out = nodes.slice(0, index);
-    if (out) out.push(...(replacement ?? [node]));
+    if (!out) continue;
+    if (replacement) out.push(...replacement);
+    else out.push(node);
   }
   return out ?? nodes;
 }
 
-function visitInline(node: Inline, at: Ancestry, visitors: ModelVisitors): Inline[] | undefined {
+function visitInline(node: Inline, at: Place, visitors: ModelVisitors): Inline[] | undefined {
   if (visitors.inline?.(node, at) === SKIP) return undefined;
   let skip = false;
   switch (node.type) {
@@ -171,7 +213,7 @@ function visitInline(node: Inline, at: Ancestry, visitors: ModelVisitors): Inlin
       break;
   }
   if (skip) return undefined;
-  if ('children' in node) node.children = walkInlines(node.children, { ...at, inlines: [...at.inlines, node] }, visitors);
+  if ('children' in node) node.children = walkInlines(node.children, at.inInline(node), visitors);
   visitors.leave?.(node, at);
   return undefined;
 }

@@ -13,6 +13,7 @@ import { compileGrammar, detectCitations, type DetectedCitation, type RegistryFo
 import type { CitationContext, CitationGrammar } from '../cite/grammar.js';
 import type { Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
 import { SKIP, visitOrdinance, type TextNode } from '../model/visit.js';
+import { checksum } from '../cache/files.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 
 const formsOf = new WeakMap<DirectiveRegistry, RegistryForms>();
@@ -61,11 +62,9 @@ interface Walk {
   found: { citations: Citation[]; references: SectionReference[] };
 }
 
-/** The text node split around the citations detected in it, or undefined if it holds none. */
-function detectIn(node: TextNode, walk: Walk, compiled: ReturnType<typeof compileGrammar>, sectionsByNumber: Map<string, Section>): Inline[] | undefined {
-  if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return undefined;
-  const detections = detectCitations(node.value, compiled, walk.context);
-  if (detections.length === 0) return undefined;
+/** The text node split around `detections` (found in it), or undefined if there are none. */
+function splitAround(node: TextNode, detections: DetectedCitation[], walk: Walk, sectionsByNumber: Map<string, Section>): Inline[] | undefined {
+  if (detections.length === 0 || node.position?.start.offset === undefined || node.position.end.offset === undefined) return undefined;
   const out: Inline[] = [];
   const base = node.position.start.offset;
   const toSource = offsetMap(node.value, String(walk.file.value).slice(base, node.position.end.offset));
@@ -139,9 +138,59 @@ function amendsAnotherAct(section: Section): boolean {
   return /\b(?:is|are)\s+amended\s+as\s+follows:\s*$/.test(lead) && !/\bthis\s+(?:act|ordinance)\b/i.test(lead);
 }
 
+/** What detection found in one file: for each text run (by its index in walk order) that holds citations, the citations. */
+export type FileDetections = [number, DetectedCitation[]][];
+
+/**
+ * Remembers what detection found in a file, under a key that holds all it
+ * depends on besides the file's words (see `DetectionCache`).
+ */
+export interface DetectionMemo {
+  get(file: VFile, key: string): FileDetections | null;
+  set(file: VFile, key: string, detections: FileDetections): void;
+}
+
+/** One file's runs as the walk meets them: detected afresh, or answered from the memo. */
+interface FileRuns {
+  key: string;
+  next: number;
+  remembered: Map<number, DetectedCitation[]> | null;
+  found: FileDetections;
+}
+
+const grammarKeys = new WeakMap<object, string>();
+
+/** A key for a compiled grammar (the jurisdiction's grammar with the registry's forms): what detection depends on besides the text and its context. */
+function grammarKey(grammar: CitationGrammar, forms: RegistryForms, compiled: object): string {
+  let key = grammarKeys.get(compiled);
+  if (key === undefined) {
+    key = checksum(JSON.stringify(grammar), JSON.stringify(forms.forms));
+    grammarKeys.set(compiled, key);
+  }
+  return key;
+}
+
 /** Find the citations written as prose in `ordinance` and add them to its model, in document order. */
-export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRegistry, grammar: CitationGrammar | undefined): Ordinance {
-  const compiled = compileGrammar(grammar ?? {}, registryForms(registry));
+export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRegistry, grammar: CitationGrammar | undefined, memo?: DetectionMemo | null): Ordinance {
+  const forms = registryForms(registry);
+  const compiled = compileGrammar(grammar ?? {}, forms);
+  const grammarId = memo ? grammarKey(grammar ?? {}, forms, compiled) : '';
+  const runs = new Map<VFile, FileRuns>();
+  const detect = (node: TextNode, file: VFile, context: CitationContext): DetectedCitation[] => {
+    if (!memo) return detectCitations(node.value, compiled, context);
+    let entry = runs.get(file);
+    if (!entry) {
+      const key = `${grammarId}\0${JSON.stringify(context)}`;
+      const remembered = memo.get(file, key);
+      entry = { key, next: 0, remembered: remembered && new Map(remembered), found: [] };
+      runs.set(file, entry);
+    }
+    const index = entry.next++;
+    if (entry.remembered) return entry.remembered.get(index) ?? [];
+    const detections = detectCitations(node.value, compiled, context);
+    if (detections.length > 0) entry.found.push([index, detections]);
+    return detections;
+  };
   const isCode = ordinance.meta.type === 'code-title';
   const sectionsByNumber = new Map(isCode ? [] : ordinance.sections.map((s) => [String(s.number), s]));
   const found = { citations: [] as Citation[], references: [] as SectionReference[] };
@@ -162,11 +211,15 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
     {
       // Links, citations and term definitions keep their words as written.
       inline: (node) => (node.type === 'link' || node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
-      text: (node, at) => detectIn(node, { file: at.file!, section: at.section, context: contextOf(at.section), found }, compiled, sectionsByNumber),
+      text: (node, at) => {
+        const walk = { file: at.file!, section: at.section, context: contextOf(at.section), found };
+        return splitAround(node, detect(node, walk.file, walk.context), walk, sectionsByNumber);
+      },
     },
     // The sections' notes (history, editor's notes) cite too.
     { annotations: true, heldTextOnly: true },
   );
+  for (const [file, entry] of runs) if (!entry.remembered) memo!.set(file, entry.key, entry.found);
   const fileOrder = new Map<VFile, number>([ordinance.file, ...ordinance.sections.map((s) => s.file)].map((file, i) => [file, i]));
   if (found.citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...found.citations], fileOrder);
   if (found.references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...found.references], fileOrder);

@@ -12,7 +12,7 @@ import { jurisdictionIds, loadTemplate } from '../template/load.js';
 import type { RuleContext } from '../validate/rule.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
 import { crossReferences, type Xref } from '../xref/xref.js';
-import { detectProseCitations } from './prose-citations.js';
+import { detectProseCitations, type DetectionMemo } from './prose-citations.js';
 import { resolveReferences } from './resolve.js';
 
 /** A resolved ordinance in its context: what validation and every output read. */
@@ -21,12 +21,12 @@ export interface ResolvedOrdinance extends RuleContext {
   xref: Xref;
 }
 
-/** Resolve `ordinance` against `registry` and its jurisdiction's template (when there is one). */
-export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegistry): ResolvedOrdinance {
+/** Resolve `ordinance` against `registry` and its jurisdiction's template (when there is one); `detections` remembers what prose-citation detection found per file. */
+export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegistry, detections?: DetectionMemo | null): ResolvedOrdinance {
   const jurisdictions = jurisdictionIds();
   // An unknown jurisdiction is reported by its rule; the ordinance is still resolved without a grammar.
   const jurisdiction = jurisdictions.includes(ordinance.meta.jurisdiction) ? loadTemplate(ordinance.meta.jurisdiction).jurisdiction : undefined;
-  detectProseCitations(ordinance, registry, jurisdiction?.citations);
+  detectProseCitations(ordinance, registry, jurisdiction?.citations, detections);
   resolveReferences(ordinance, registry);
   const relations = directiveRelations(ordinance, registry);
   return { ordinance, registry, jurisdictions, jurisdiction, relations, xref: crossReferences(ordinance, relations) };

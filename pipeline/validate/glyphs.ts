@@ -16,6 +16,16 @@ import type { Template } from '../template/schema.js';
 /** By template: whether each code point seen so far prints. */
 const printable = new WeakMap<Template, Map<number, boolean>>();
 
+/** Whether each code point looked up so far prints in `template`'s fonts (the check's memo, which a cache may fill and save). */
+export function printableCodePoints(template: Template): Map<number, boolean> {
+  let known = printable.get(template);
+  if (!known) {
+    known = new Map();
+    printable.set(template, known);
+  }
+  return known;
+}
+
 /** Anything but printable ASCII, tab and line ends. */
 const UNUSUAL = /[^\t\n\r\x20-\x7e]/gu;
 
@@ -24,11 +34,7 @@ export function checkGlyphs(files: readonly VFile[], jurisdiction: string | unde
   // An unknown jurisdiction is its own finding; without a template there are no fonts to check against.
   if (!jurisdiction || !jurisdictionIds().includes(jurisdiction)) return;
   const template = loadTemplate(jurisdiction);
-  let known = printable.get(template);
-  if (!known) {
-    known = new Map();
-    printable.set(template, known);
-  }
+  const known = printableCodePoints(template);
   const faces = Object.values(template.fontFiles);
   for (const file of files) {
     if (typeof file.value !== 'string' || !UNUSUAL.test(file.value)) continue;
