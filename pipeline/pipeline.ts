@@ -308,6 +308,7 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
   }
   const pending = workspace.ordinances.filter((dir) => !results.has(dir));
   let onWorkers = false;
+  let registryFiles: VFile[] | undefined;
   // Rules given as code cannot cross to a worker thread: such a run stays on this one.
   if (options.parallel && !options.rules && pending.length > 1) {
     const { compileOnWorkers, workerCount } = await import('./parallel/pool.js');
@@ -315,12 +316,13 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
     if (count > 1 && countSourceFiles(pending) >= PARALLEL_THRESHOLD) {
       const compiled = await compileOnWorkers({ ...workspace, ordinances: pending }, options, count);
       // A folder a worker could not finish (out of its heap) is compiled here, with the main thread's memory.
-      for (const [i, dir] of pending.entries()) results.set(dir, compiled[i] ?? (await compileFolder(dir, handle, { ...options, release: true })));
+      for (const [i, dir] of pending.entries()) results.set(dir, compiled.ordinances[i] ?? (await compileFolder(dir, handle, { ...options, release: true })));
+      registryFiles = compiled.registryFiles;
       onWorkers = true;
     }
   }
   if (!onWorkers) for (const dir of pending) results.set(dir, await compileFolder(dir, handle, options));
-  const registryFiles = handle.files();
+  registryFiles ??= handle.files();
   if (options.release) for (const file of registryFiles) file.value = '';
   const ordinances = workspace.ordinances.map((dir) => results.get(dir)!);
   const strayFiles = (workspace.stray ?? []).map(strayFile);

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { VFile } from 'vfile';
 import { FolderFailure } from '../failure.js';
 import type { Workspace } from '../load/sources.js';
 import { walkTree } from '../load/walk.js';
@@ -38,6 +39,14 @@ function sourceBytes(dir: string): number {
   return bytes;
 }
 
+/** What the workers compiled. */
+export interface WorkersResult {
+  /** In the workspace's order; undefined for a folder whose worker ran out of its heap. */
+  ordinances: (OrdinanceResult | undefined)[];
+  /** The registry's findings, from the first worker that finished (undefined when none could give them). */
+  registryFiles: VFile[] | undefined;
+}
+
 /**
  * Compile every ordinance of `workspace` on `count` workers; results come back
  * in the workspace's order. A folder whose worker ran out of its heap comes
@@ -45,7 +54,7 @@ function sourceBytes(dir: string): number {
  * failure in a worker stops every worker and rejects with a `FolderFailure`
  * naming the folder.
  */
-export async function compileOnWorkers(workspace: Workspace, options: PipelineOptions, count: number): Promise<(OrdinanceResult | undefined)[]> {
+export async function compileOnWorkers(workspace: Workspace, options: PipelineOptions, count: number): Promise<WorkersResult> {
   // Largest first: the big titles start early and the small ones fill in around them.
   const queue = workspace.ordinances
     .map((dir) => ({ dir, bytes: sourceBytes(dir) }))
@@ -55,6 +64,8 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
   const input: WorkerInput = { registryDir: workspace.registryDir, options: { ...options, release: true } };
   const oldSpace = Number(process.env.ORDINANCE_WORKER_HEAP_MIB) || BUILD_OLD_SPACE_MIB;
   const workers: Worker[] = [];
+  let registryFiles: VFile[] | undefined;
+  let registryAsked = false;
   await new Promise<void>((resolve, reject) => {
     let running = count;
     let failed = false;
@@ -71,12 +82,17 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
       let current: string | undefined;
       const next = () => {
         current = queue.shift();
-        if (current === undefined) worker.postMessage({ done: true });
-        else worker.postMessage({ dir: current });
+        if (current !== undefined) worker.postMessage({ dir: current });
+        else if (!registryAsked) {
+          // The first worker out of work gives the registry's findings from the registry it holds.
+          registryAsked = true;
+          worker.postMessage({ registryFiles: true });
+        } else worker.postMessage({ done: true });
       };
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) return fail(new FolderFailure(reply.dir, reply.error));
-        if (!('ready' in reply)) {
+        if ('registryFiles' in reply) registryFiles = deserializeFiles(reply.registryFiles);
+        else if (!('ready' in reply)) {
           results.set(reply.dir, {
             slug: reply.slug,
             dir: reply.dir,
@@ -99,5 +115,5 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
       });
     }
   });
-  return workspace.ordinances.map((dir) => results.get(dir));
+  return { ordinances: workspace.ordinances.map((dir) => results.get(dir)), registryFiles };
 }

@@ -1,7 +1,8 @@
 /**
  * A worker thread of the pipeline: it loads the registry when first needed, then compiles
  * the ordinance folders the main thread hands it, one at a time, and answers
- * with their findings and outputs.
+ * with their findings and outputs; last, one worker answers with the
+ * registry's own findings.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { failureOf, FolderFailure, type Failure } from '../failure.js';
@@ -14,9 +15,10 @@ export interface WorkerInput {
   options: PipelineOptions;
 }
 
-export type WorkerRequest = { dir: string } | { done: true };
+export type WorkerRequest = { dir: string } | { registryFiles: true } | { done: true };
 export type WorkerReply =
   | { ready: true }
+  | { registryFiles: SerializedFile[] }
   | { dir: string; slug: string; files: SerializedFile[]; xref: Xref | null; outputs: string[]; failure: Failure | undefined }
   | { dir: string; error: Failure };
 
@@ -32,12 +34,18 @@ if (port) {
       return;
     }
     try {
+      if ('registryFiles' in request) {
+        // The registry's findings, from the registry this worker already loaded: the main thread need not parse it again.
+        port.postMessage({ registryFiles: serializeFiles(handle.files()) } satisfies WorkerReply);
+        return;
+      }
       const result = await compileFolder(request.dir, handle, options);
       const reply: WorkerReply = { dir: request.dir, slug: result.slug, files: serializeFiles(result.files), xref: result.xref, outputs: result.outputs, failure: result.failure };
       port.postMessage(reply);
     } catch (error) {
       // Reported by the main thread as one line (the stack only with --debug); it stops the run.
-      port.postMessage({ dir: request.dir, error: error instanceof FolderFailure ? error.failure : failureOf(error) } satisfies WorkerReply);
+      const dir = 'dir' in request ? request.dir : registryDir;
+      port.postMessage({ dir, error: error instanceof FolderFailure ? error.failure : failureOf(error) } satisfies WorkerReply);
     }
   });
 }
