@@ -102,6 +102,12 @@ describe('the sample’s tags and form', () => {
     expect(links.map((l) => l.text)).toEqual(['Section 1. Findings', ', page 1']);
   });
 
+  it('heads the table of contents with a heading, not a paragraph', () => {
+    const heading = tags.elements.find((e) => e.text === 'CONTENTS');
+    expect(heading?.role).toBe('H2');
+    expect(tags.elements.indexOf(heading!)).toBeLessThan(tags.elements.findIndex((e) => e.role === 'TOC'));
+  });
+
   it('never skips a heading level', () => {
     expectNoSkippedLevel(tags);
   });

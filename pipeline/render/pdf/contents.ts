@@ -9,6 +9,7 @@ import { sectionDestination } from './inline.js';
 import { sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { breakLongWords } from './wrap.js';
+import { headingRole } from './tags.js';
 
 /** The key of the appendix in `PdfContext.sectionPages`. */
 export const APPENDIX_KEY = '#appendix';
@@ -27,7 +28,8 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
   ensureSpace(ctx, 4 * line);
   doc.y += style.gapBefore;
   doc.font(fontName('bold')).fontSize(style.size).fillColor(layout.colors.text);
-  ctx.tags.leaf('P', () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
+  // A heading like the appendix's: a reader's list of headings finds the contents too.
+  ctx.tags.leaf(headingRole(2), () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
   doc.y += style.gapAfterHeading;
   ctx.tags.group('TOC', () => {
     for (const entry of entries) {
