@@ -97,6 +97,9 @@ function decodeHeader(bytes: Buffer): ImageHeader | null {
 
 /** Report every image of `ordinance` that may not be shown, at the image. */
 export function checkImages(ordinance: Ordinance): void {
+  // An image is written "![alt](file)" or "![alt][label]": a source without "![" holds none, and a large code has few.
+  const files = [ordinance.file, ...ordinance.sections.map((s) => s.file)];
+  if (!files.some((file) => typeof file.value !== 'string' || file.value.includes('!['))) return;
   visitOrdinance(ordinance, {
     inline(node, at) {
       if (node.type !== 'image' || !at.file) return;
