@@ -4,6 +4,7 @@
  * first use: they are most of start-up time, and `check` never draws.
  */
 import type { Provenance } from '../provenance.js';
+import type { ComparativePrintInput } from './pdf/comparative-print.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import type { Template } from '../template/schema.js';
 
@@ -14,4 +15,14 @@ export async function renderOrdinance(resolved: ResolvedOrdinance, template: Tem
   // A code title's appendix would list every law it cites: its history notes already say so.
   const relations = ordinance.meta.type === 'code-title' ? [] : resolved.relations;
   return { [`${ordinance.slug}.pdf`]: await renderOrdinancePdf(ordinance, template, provenance, relations) };
+}
+
+/**
+ * The comparative print of an amending ordinance (`comparative-print.pdf`):
+ * each section of the code it amends, before and after, with the changes
+ * marked, and the summary of its instructions' outcomes first.
+ */
+export async function renderComparativePrint(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Record<string, Buffer>> {
+  const { COMPARATIVE_PRINT, renderComparativePrintPdf } = await import('./pdf/comparative-print.js');
+  return { [COMPARATIVE_PRINT]: await renderComparativePrintPdf(input, template, provenance) };
 }

@@ -1,0 +1,261 @@
+/**
+ * The comparative print, read back: made from sections before and after two
+ * real amendments of the D.C. Code (D.C. Law 24-127 on § 25-822, D.C. Law
+ * 24-167 on § 7-1407, from the amendments corpus, imported with the D.C.
+ * importer), it opens with the summary of changes, then shows each section
+ * with its struck words in ((double parentheses)) and its inserted words
+ * tagged as inserted; it is tagged like the ordinance, the same input gives
+ * the same bytes, and an adopted version is valid PDF/A-1b.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AmendmentOperation, Instruction, InstructionOutcome } from '../pipeline/amend/instruction.js';
+import { sectionTree } from '../pipeline/import/dc-code/section.js';
+import { readXml } from '../pipeline/import/dc-code/xml.js';
+import { loadOrdinanceSources } from '../pipeline/load/sources.js';
+import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
+import type { Ordinance, Section } from '../pipeline/model/types.js';
+import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
+import { renderComparativePrint } from '../pipeline/render/render-ordinance.js';
+import { loadTemplate } from '../pipeline/template/load.js';
+import { codeTitleWorkspace, FIXTURES, tempDir } from './helpers.js';
+import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
+import { preflight } from './preflight.js';
+
+const CASES = path.join(FIXTURES, 'comparative-print');
+const PROVENANCE = { date: new Date(1_700_000_000_000), commit: null };
+const template = loadTemplate('district-of-columbia');
+
+const markdown = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDirective)
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one', rule: '-' });
+
+/** A section of the code as the D.C. importer writes it and the pipeline models it. */
+function importedSection(xml: string): Section {
+  const { title } = codeTitleWorkspace('dc-code-title', '1');
+  const ctx = { plainCitations: false, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+  const { id, tree } = sectionTree(readXml(path.join(CASES, xml)), ctx);
+  writeFileSync(path.join(title, `01-${id}.md`), markdown.stringify(tree));
+  const parsed = parseOrdinance(loadOrdinanceSources(title));
+  expect(parsed).not.toBeNull();
+  const section = modelOrdinance(parsed!).sections[0]!;
+  expect(section.designation).toBe(xml.replace(/\.(before|after)\.xml$/, ''));
+  return section;
+}
+
+/** The amending ordinance (its sentences as the act has them), modelled. */
+function amendingOrdinance(status: 'draft' | 'adopted'): Ordinance {
+  const dir = path.join(tempDir(), 'ordinance', 'amendments');
+  mkdirSync(path.join(dir, '..', 'directives'), { recursive: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'ordinance.md'),
+    `---\ntitle: "An act to amend Title 25 and Title 7 of the District of Columbia Official Code."\nshort-title: "Test Amendments Act of 2022"\njurisdiction: district-of-columbia\nstatus: ${status}\nversion: 1\nnumber: "24-999"\n---\n`,
+  );
+  writeFileSync(
+    path.join(dir, '01-amendments.md'),
+    [
+      '---\nid: amendments\nheading: Amendments\nkind: operative\n---',
+      'Section 25-822(a) of the District of Columbia Official Code is amended as follows:',
+      '(1) Paragraph (2) is amended by striking the phrase "; or" and inserting a semicolon in its place.',
+    ].join('\n\n'),
+  );
+  const parsed = parseOrdinance(loadOrdinanceSources(dir));
+  expect(parsed).not.toBeNull();
+  return modelOrdinance(parsed!);
+}
+
+/** An outcome of an instruction as the applier reports it (the gold instructions of the corpus's cases). */
+function outcome(
+  ordinance: Ordinance,
+  prose: string,
+  target: Instruction['target'],
+  operation: AmendmentOperation,
+  applied: InstructionOutcome['applied'],
+  reason?: string,
+): InstructionOutcome {
+  const section = ordinance.sections[0]!;
+  const instruction = { ...operation, target, prose, source: { file: section.file, position: undefined }, form: 'prose', sectionId: section.id } as Instruction;
+  const struck = instruction.op === 'strike' ? [instruction.words] : [];
+  const inserted = instruction.op === 'strike' && instruction.insert ? [instruction.insert] : instruction.op === 'add' ? [instruction.text] : [];
+  return { instruction, applied, reason, struck, inserted };
+}
+
+function input(ordinance: Ordinance) {
+  const every = { kind: 'only' } as const;
+  return {
+    ordinance,
+    amended: [
+      {
+        before: importedSection('25-822.before.xml'),
+        after: importedSection('25-822.after.xml'),
+        outcomes: [
+          outcome(
+            ordinance,
+            'Paragraph (2) is amended by striking the phrase "; or" and inserting a semicolon in its place.',
+            { section: '25-822', path: ['(a)', '(2)'] },
+            { op: 'strike', words: '; or', occurrence: every, insert: ';' },
+            true,
+          ),
+          outcome(
+            ordinance,
+            'Paragraph (3) is amended by striking the period and inserting the phrase "; or" in its place.',
+            { section: '25-822', path: ['(a)', '(3)'] },
+            { op: 'strike', words: '.', occurrence: every, insert: '; or' },
+            true,
+          ),
+          outcome(
+            ordinance,
+            'A new paragraph (4) is added to read as follows:',
+            { section: '25-822', path: ['(a)'] },
+            {
+              op: 'add',
+              text: '(4) The licensee has been convicted of assaulting an ABRA investigator or a member of the Metropolitan Police Department during the commission of an ABRA investigation.',
+              designations: ['(4)'],
+            },
+            true,
+          ),
+        ],
+      },
+      {
+        before: importedSection('7-1407.before.xml'),
+        after: importedSection('7-1407.after.xml'),
+        outcomes: [
+          outcome(
+            ordinance,
+            'Subsection (b) is amended by striking the phrase "; except, that the Mayor may require enrollees to complete one in-person certification each year in Fiscal Years 2023, 2024, and 2025." and inserting a period in its place.',
+            { section: '7-1407', path: ['(b)'] },
+            {
+              op: 'strike',
+              words: '; except, that the Mayor may require enrollees to complete one in-person certification each year in Fiscal Years 2023, 2024, and 2025.',
+              occurrence: every,
+              insert: '.',
+            },
+            true,
+          ),
+          outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(c)'] }, { op: 'repeal' }, true),
+          outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(d)'] }, { op: 'repeal' }, true),
+          outcome(
+            ordinance,
+            'A new subsection (e) is added to read as follows:',
+            { section: '7-1407', path: [] },
+            { op: 'add', text: '(e) Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.', designations: ['(e)'] },
+            true,
+          ),
+        ],
+      },
+    ],
+    unplaced: [
+      outcome(
+        ordinance,
+        'Section 25-9999 is amended by striking the word "Board".',
+        { section: '25-9999', path: [] },
+        { op: 'strike', words: 'Board', occurrence: every },
+        false,
+        'the code has no § 25-9999',
+      ),
+    ],
+  };
+}
+
+async function render(status: 'draft' | 'adopted'): Promise<Buffer> {
+  const files = await renderComparativePrint(input(amendingOrdinance(status)), template, PROVENANCE);
+  expect(Object.keys(files)).toEqual(['comparative-print.pdf']);
+  return files['comparative-print.pdf']!;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('the comparative print of two D.C. amendments', () => {
+  let bytes: Buffer;
+  let pdf: PdfReadBack;
+  let tags: TagsReadBack;
+  let text: string;
+  beforeAll(async () => {
+    bytes = await render('draft');
+    pdf = await readPdf(bytes);
+    tags = await readTags(bytes);
+    text = flat(pdf.content.join(' '));
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP, bytes);
+  }, 60_000);
+
+  it('opens with the summary of changes: each instruction, its target, applied or not', () => {
+    const summary = text.indexOf('Summary of changes');
+    expect(summary).toBeGreaterThan(-1);
+    expect(summary).toBeLessThan(text.indexOf('§ 25-822. Mandatory revocation.'));
+    expect(text).toContain('1. § 25-822(a)(2): Paragraph (2) is amended by striking the phrase “; or” and inserting a semicolon in its place. Applied.');
+    expect(text).toContain('6. § 7-1407(d): Subsections (c) and (d) are repealed. Applied.');
+    expect(text).toContain('8. § 25-9999: Section 25-9999 is amended by striking the word “Board”. Not applied: the code has no § 25-9999.');
+    expect(pdf.outline).toEqual(['Summary of changes', '§ 25-822. Mandatory revocation.', '§ 7-1407. DC HealthCare Alliance recertification.']);
+  });
+
+  it('strikes and brackets the words an amendment strikes, and prints the words it inserts', () => {
+    // (a)(2) loses "or"; (a)(3) its period, for "; or"; (a)(4) is new.
+    expect(text).toContain('shall be deemed evidence of knowing permission; ((or))');
+    expect(text).toContain('convicted of a felony((.)) ; or');
+    expect(text).toContain('(4) The licensee has been convicted of assaulting an ABRA investigator');
+    // § 7-1407: the proviso struck, (c) and (d) repealed, (e) added; the unchanged text as it was.
+    expect(text).toContain(
+      'recertify their enrollment in person((; except, that the Mayor may require enrollees to complete one in-person certification each year in Fiscal Years 2023, 2024, and 2025))',
+    );
+    expect(text).toMatch(/\(c\) \(\(Enrollees in the Alliance before April 1, 2025, shall be required to recertify their enrollment every 6 months\)\) ?Repealed\./);
+    expect(text).toContain('(e) Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis');
+    expect(text).toContain('(3) Through electronic means, including through a web-based portal.');
+  });
+
+  it('tags each inserted stretch as a Span read as inserted, inside a tagged document', () => {
+    const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    expect(inserted).toContain('[inserted: ; or]');
+    expect(inserted).toContain(
+      '[inserted: The licensee has been convicted of assaulting an ABRA investigator or a member of the Metropolitan Police Department during the commission of an ABRA investigation.]',
+    );
+    expect(inserted).toContain('[inserted: Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.]');
+    for (const role of ['Document', 'H1', 'H2', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Span', 'Link']) expect(pdf.roles.get(role), role).toBeGreaterThan(0);
+    // Struck words are text like any other: read, in their double parentheses, never hidden.
+    expect(
+      flat(
+        tags.elements
+          .filter((e) => e.role === 'P')
+          .map((e) => e.text)
+          .join(' '),
+      ),
+    ).toContain('((or))');
+  });
+
+  it('links each target in the summary to its section, and keeps furniture out of the reading text', () => {
+    const targets = tags.annotations.map((a) => a.contents);
+    expect(targets.filter((t) => t === '§ 25-822. Mandatory revocation.').length).toBe(3);
+    expect(targets.filter((t) => t === '§ 7-1407. DC HealthCare Alliance recertification.').length).toBe(4);
+    // The unplaced instruction's target is in no section here: it is not a link.
+    expect(pdf.links.length).toBe(7);
+    expect(text).not.toContain('Page 1 of');
+    expect(pdf.artifacts.join(' ')).toContain('Page 1 of');
+    expect(String(pdf.info.Title)).toBe('Ordinance No. 24-999: Test Amendments Act of 2022: Comparative Print');
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    expect((await render('draft')).equals(bytes)).toBe(true);
+  }, 60_000);
+});
+
+describe('the comparative print of an adopted ordinance', () => {
+  it('is valid PDF/A-1b by Apache PDFBox Preflight, without the draft watermark', async () => {
+    const bytes = await render('adopted');
+    const file = path.join(tempDir(), 'comparative-print.pdf');
+    writeFileSync(file, bytes);
+    const { valid, output } = preflight(file);
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+    const pdf = await readPdf(bytes);
+    expect(pdf.artifacts.join(' ')).not.toContain('DRAFT');
+    expect(flat(pdf.content.join(' '))).toContain('knowing permission; ((or))');
+  }, 120_000);
+});
