@@ -18,10 +18,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AmendmentOperation, Instruction, InstructionOutcome } from '../pipeline/amend/instruction.js';
 import { sectionTree } from '../pipeline/import/dc-code/section.js';
 import { readXml } from '../pipeline/import/dc-code/xml.js';
-import { loadOrdinanceSources } from '../pipeline/load/sources.js';
+import { loadOrdinanceSources, loadRegistrySources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
 import type { Ordinance, Section } from '../pipeline/model/types.js';
 import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
+import { DirectiveRegistry } from '../pipeline/registry/registry.js';
+import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
+import { summarizeOrdinance } from '../pipeline/summarize/summarize-ordinance.js';
 import { renderComparativePrint } from '../pipeline/render/render-ordinance.js';
 import { loadTemplate } from '../pipeline/template/load.js';
 import { codeTitleWorkspace, FIXTURES, tempDir } from './helpers.js';
@@ -258,4 +261,26 @@ describe('the comparative print of an adopted ordinance', () => {
     expect(pdf.artifacts.join(' ')).not.toContain('DRAFT');
     expect(flat(pdf.content.join(' '))).toContain('knowing permission; ((or))');
   }, 120_000);
+});
+
+describe('the digest of an amending ordinance', () => {
+  it('names the sections it amends under what it would do, each linked to its place in the comparative print', async () => {
+    const ordinance = amendingOrdinance('draft');
+    const registryDir = path.join(ordinance.dir, '..', 'directives');
+    const resolved = resolveOrdinance(ordinance, DirectiveRegistry.fromFiles(registryDir, loadRegistrySources(registryDir)));
+    const amended = input(ordinance).amended.map(({ after }) => ({ designation: after.designation!, heading: after.heading }));
+    const files = await summarizeOrdinance(resolved, new Map(), template, PROVENANCE, amended);
+    const markdown = String(files['summary.md']);
+    const does = markdown.slice(markdown.indexOf('## What this ordinance would do'), markdown.indexOf('## Digest Key'));
+    expect(flat(does)).toContain(
+      'It would amend these sections of the Code of the District of Columbia. The comparative print (comparative-print.pdf) shows each as it stands, with the changes marked:',
+    );
+    expect(does).toContain('- [§ 25-822. Mandatory revocation](comparative-print.pdf#section-amended-25-822).');
+    expect(does).toContain('- [§ 7-1407. DC HealthCare Alliance recertification](comparative-print.pdf#section-amended-7-1407).');
+    // In summary.pdf, each opens the comparative print at the section the print names so.
+    const pdf = await readPdf(files['summary.pdf'] as Buffer);
+    expect(pdf.links.map((l) => l.url)).toEqual(['comparative-print.pdf#section-amended-25-822', 'comparative-print.pdf#section-amended-7-1407']);
+    const print = await readTags(await render('draft'));
+    expect(print.annotations.some((a) => a.dest === 'section-amended-25-822')).toBe(true);
+  }, 60_000);
 });

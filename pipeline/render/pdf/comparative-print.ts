@@ -21,6 +21,7 @@ import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
+import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
@@ -28,8 +29,7 @@ import { splitLargeTrees } from './limits.js';
 import { openDocument } from './setup.js';
 import { StructureTree } from './tags.js';
 
-/** The output's file name, beside the ordinance's PDF. */
-export const COMPARATIVE_PRINT = 'comparative-print.pdf';
+export { COMPARATIVE_PRINT } from './destinations.js';
 
 /** One section of the code as the ordinance would change it. */
 export interface AmendedSection {
@@ -305,14 +305,4 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   splitLargeTrees(doc);
   doc.end();
   return bytes;
-}
-
-/** "CODE OF THE DISTRICT OF COLUMBIA" as "Code of the District of Columbia". */
-function titleCase(name: string): string {
-  const small = new Set(['of', 'the', 'and', 'for', 'in', 'on']);
-  return name
-    .toLowerCase()
-    .split(' ')
-    .map((word, i) => (i > 0 && small.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join(' ');
 }
