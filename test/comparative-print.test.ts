@@ -221,6 +221,9 @@ describe('the comparative print of two D.C. amendments', () => {
       '[inserted: The licensee has been convicted of assaulting an ABRA investigator or a member of the Metropolitan Police Department during the commission of an ABRA investigation.]',
     );
     expect(inserted).toContain('[inserted: Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.]');
+    // A new subdivision's designation reads as inserted too.
+    expect(inserted).toContain('[inserted: (4)]');
+    expect(inserted).toContain('[inserted: (e)]');
     for (const role of ['Document', 'H1', 'H2', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Span', 'Link']) expect(pdf.roles.get(role), role).toBeGreaterThan(0);
     // Struck words are text like any other: read, in their double parentheses, never hidden.
     expect(
@@ -282,5 +285,30 @@ describe('the digest of an amending ordinance', () => {
     expect(pdf.links.map((l) => l.url)).toEqual(['comparative-print.pdf#section-amended-25-822', 'comparative-print.pdf#section-amended-7-1407']);
     const print = await readTags(await render('draft'));
     expect(print.annotations.some((a) => a.dest === 'section-amended-25-822')).toBe(true);
+  }, 60_000);
+});
+
+describe('a subdivision struck whole, and a section added', () => {
+  it('strikes and brackets the designation and the text of a subdivision the section loses', async () => {
+    const ordinance = amendingOrdinance('draft');
+    // § 7-1407 as amended, taken back to what it was: (e) goes.
+    const amended = [{ before: importedSection('7-1407.after.xml'), after: importedSection('7-1407.before.xml'), outcomes: [] }];
+    const pdf = await readPdf((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!);
+    const text = flat(pdf.content.join(' '));
+    // The designation "(e)" struck, in its double parentheses: "(((e)))".
+    expect(text).toContain('(((e))) ((Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.))');
+    expect(text).toContain('(c) ((Repealed)) Enrollees in the Alliance before April 1, 2025');
+    expect(text).toContain('This ordinance holds no amending instructions.');
+  }, 60_000);
+
+  it('prints a section the ordinance adds with all its text inserted', async () => {
+    const ordinance = amendingOrdinance('draft');
+    const amended = [{ before: null, after: importedSection('25-822.after.xml'), outcomes: [] }];
+    const tags = await readTags((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!);
+    const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    expect(inserted).toEqual(expect.arrayContaining(['[inserted: (a)]', '[inserted: (4)]', '[inserted: (b)]', '[inserted: The licensee has been convicted of a felony; or]']));
+    // Nothing is struck: past the legend, no double parentheses.
+    const paragraphs = tags.elements.filter((e) => e.role === 'P').map((e) => e.text);
+    expect(paragraphs.filter((p) => p.includes('((')).length).toBe(1);
   }, 60_000);
 });

@@ -92,6 +92,8 @@ export interface Subdivision {
   marker: string;
   /** Placed by `::subdivision` with an explicit depth rather than inferred from its marker. */
   explicit: boolean;
+  /** In a comparative print: the whole subdivision, its designation too, is inserted or struck. */
+  change?: 'insertion' | 'deletion' | undefined;
   /** The first paragraph's text after the marker. */
   children: Inline[];
   /** Continuation paragraphs, lists and child subdivisions. */

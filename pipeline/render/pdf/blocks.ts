@@ -269,11 +269,16 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const destination = subdivisionDestination(ctx.ordinance, ctx.template.jurisdiction.citations?.code?.target, subdivision);
   if (destination) doc.addNamedDestination(destination, 'XYZ', markerX, y, null);
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
-  const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  const designation = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  // A subdivision a comparative print shows struck whole has its designation struck and bracketed too.
+  const { deletionOpen, deletionClose, insertionOpen, insertionClose } = layout.amendment;
+  const marker = designation && subdivision.change === 'deletion' ? `${deletionOpen}${designation}${deletionClose}` : designation;
   // A designation wider than its column ("[(b-28)]") is printed whole, and the first line of text starts after it.
   const overhang = marker ? Math.max(0, markerX + doc.widthOfString(`${marker} `) - textX) : 0;
+  const drawMarker = () => doc.text(marker, markerX, y, { lineBreak: false, underline: subdivision.change === 'insertion', strike: subdivision.change === 'deletion' });
   ctx.tags.group('LI', () => {
-    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { lineBreak: false }));
+    // An inserted designation reads as inserted, like inserted words.
+    if (marker) ctx.tags.leaf('Lbl', () => (subdivision.change === 'insertion' ? ctx.tags.span(drawMarker, `${insertionOpen}${designation}${insertionClose}`) : drawMarker()));
     doc.y = y;
     ctx.tags.group('LBody', () => {
       if (subdivision.children.length > 0) {

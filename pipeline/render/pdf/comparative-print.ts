@@ -62,7 +62,7 @@ function markedBlock(block: Block, change: Change, source: SourceRef): Block {
     case 'paragraph':
       return { ...block, children: marked(block.children, change, source) };
     case 'subdivision':
-      return { ...block, children: marked(block.children, change, source), blocks: block.blocks.map((b) => markedBlock(b, change, source)) };
+      return { ...block, change, children: marked(block.children, change, source), blocks: block.blocks.map((b) => markedBlock(b, change, source)) };
     case 'list':
       return { ...block, items: block.items.map((item) => item.map((b) => markedBlock(b, change, source))) };
     case 'blockquote':
