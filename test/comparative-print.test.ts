@@ -312,3 +312,20 @@ describe('a subdivision struck whole, and a section added', () => {
     expect(paragraphs.filter((p) => p.includes('((')).length).toBe(1);
   }, 60_000);
 });
+
+describe('text designated anew', () => {
+  it('marks the designation the existing text gains, and takes its paragraphs along (D.C. Law 24-151 on § 6-501)', async () => {
+    const ordinance = amendingOrdinance('draft');
+    const amended = [{ before: importedSection('6-501.before.xml'), after: importedSection('6-501.after.xml'), outcomes: [] }];
+    const bytes = (await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!;
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP.replace(/\.pdf$/, '-6-501.pdf'), bytes);
+    const tags = await readTags(bytes);
+    const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    // "(a)" is new; the text it designates, and its paragraphs (1) to (3), are the same words: none struck.
+    expect(inserted.slice(0, 2)).toEqual(['[inserted: (a)]', '[inserted: (b)]']);
+    const text = flat((await readPdf(bytes)).content.join(' '));
+    expect(text.slice(text.indexOf('§ 6-501.'))).not.toContain('((');
+    expect(text).toContain('(a) The Mayor shall review all building permit applications');
+    expect(text).toContain('(3) Use construction methods and practices that will minimize flood damage. (b) (1) The Mayor, pursuant to subchapter I');
+  }, 60_000);
+});

@@ -76,9 +76,14 @@ function markedBlock(block: Block, change: Change, source: SourceRef): Block {
   }
 }
 
-/** What pairs two blocks of the sections before and after: a subdivision by its path, any other block by its kind. */
+/** What pairs two blocks of the sections before and after, among siblings: a subdivision by its designation, any other block by its kind. */
 function keyOf(block: Block): string {
-  return block.type === 'subdivision' ? `subdivision ${block.path}` : block.type;
+  return block.type === 'subdivision' ? `subdivision ${designationOf(block)}` : block.type;
+}
+
+/** A subdivision's designation as printed: "(a)", or its own marker ("1."). */
+function designationOf(subdivision: Subdivision): string {
+  return subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
 }
 
 /** The words of inline content as printed. */
@@ -143,20 +148,106 @@ function blockWords(ctx: PdfContext, block: Block): string {
   }
 }
 
-/** The blocks after, with the blocks before paired to them (a subdivision by its path); a block only before is struck whole, one only after inserted whole. */
+/**
+ * The blocks after, with the blocks before paired to them (a subdivision by
+ * its designation). Of the blocks only before and only after at one place,
+ * two that read mostly the same are the same text redesignated ("The existing
+ * text is designated as subsection (a)."); any other is struck or inserted whole.
+ */
 export function mergeBlocks(ctx: PdfContext, before: Block[], after: Block[], source: SourceRef): Block[] {
   const out: Block[] = [];
   let b = 0;
   let a = 0;
+  let removed: Block[] = [];
+  let added: Block[] = [];
+  const flush = () => {
+    out.push(...mergeChanged(ctx, removed, added, source));
+    removed = [];
+    added = [];
+  };
   for (const change of diffArrays(before, after, { comparator: (x, y) => keyOf(x) === keyOf(y) })) {
     const count = change.count ?? change.value.length;
-    for (let i = 0; i < count; i++) {
-      if (change.removed) out.push(markedBlock(before[b++]!, 'deletion', source));
-      else if (change.added) out.push(markedBlock(after[a++]!, 'insertion', source));
-      else out.push(...mergeBlock(ctx, before[b++]!, after[a++]!, source));
+    if (change.removed) {
+      removed.push(...before.slice(b, b + count));
+      b += count;
+    } else if (change.added) {
+      added.push(...after.slice(a, a + count));
+      a += count;
+    } else {
+      flush();
+      for (let i = 0; i < count; i++) out.push(...mergeBlock(ctx, before[b++]!, after[a++]!, source));
     }
   }
+  flush();
   return out;
+}
+
+/** Blocks only before (`removed`) and only after (`added`) at one place: each added block paired with the next removed one that reads mostly the same, the rest struck or inserted whole. */
+function mergeChanged(ctx: PdfContext, removed: Block[], added: Block[], source: SourceRef): Block[] {
+  const out: Block[] = [];
+  let r = 0;
+  for (const block of added) {
+    const match = removed.findIndex((old, i) => i >= r && redesignated(ctx, old, block));
+    if (match < 0) {
+      out.push(markedBlock(block, 'insertion', source));
+      continue;
+    }
+    while (r < match) out.push(markedBlock(removed[r++]!, 'deletion', source));
+    const old = removed[r++]!;
+    // Text designated as a subdivision takes the subdivisions that followed it along ("(1)" becomes "(a)(1)").
+    const absorbed: Block[] = [];
+    if (old.type === 'paragraph' && block.type === 'subdivision') {
+      const keys = new Set(block.blocks.map(keyOf));
+      while (r < removed.length && removed[r]!.type === 'subdivision' && keys.has(keyOf(removed[r]!))) absorbed.push(removed[r++]!);
+    }
+    out.push(mergeRedesignated(ctx, old, block, source, absorbed));
+  }
+  while (r < removed.length) out.push(markedBlock(removed[r++]!, 'deletion', source));
+  return out;
+}
+
+/** Whether `after` is `before` designated anew: a paragraph or subdivision become a subdivision (or a paragraph) whose words are mostly the same. */
+function redesignated(ctx: PdfContext, before: Block, after: Block): boolean {
+  const kinds = new Set(['paragraph', 'subdivision']);
+  if (!kinds.has(before.type) || !kinds.has(after.type) || (before.type === 'paragraph' && after.type === 'paragraph')) return false;
+  // Their own words (a subdivision's before its children), or all their words when either has none of its own.
+  const own = (block: Block) => (block.type === 'paragraph' || block.type === 'subdivision' ? wordsOf(ctx, block.children) : '');
+  const both = own(before) !== '' && own(after) !== '';
+  const old = both ? own(before) : contentOf(ctx, before);
+  const now = both ? own(after) : contentOf(ctx, after);
+  if (!old || !now) return false;
+  const same = diffWords(old, now)
+    .filter((part) => !part.added && !part.removed)
+    .reduce((n, part) => n + part.value.length, 0);
+  return same >= 0.6 * Math.max(old.length, now.length);
+}
+
+/** The words of a paragraph or subdivision, without designations. */
+function contentOf(ctx: PdfContext, block: Block): string {
+  if (block.type === 'paragraph') return wordsOf(ctx, block.children);
+  if (block.type !== 'subdivision') return '';
+  return [wordsOf(ctx, block.children), ...block.blocks.map((b) => contentOf(ctx, b))].join(' ').trim();
+}
+
+/** A block designated anew (with the blocks before that it takes along): its words compared, the designation it gains inserted and the one it loses struck. */
+function mergeRedesignated(ctx: PdfContext, before: Block, after: Block, source: SourceRef, absorbed: Block[] = []): Block {
+  const beforeChildren = before.type === 'paragraph' || before.type === 'subdivision' ? before.children : [];
+  const beforeBlocks = before.type === 'subdivision' ? before.blocks : absorbed;
+  if (after.type === 'subdivision') {
+    const formerly = before.type === 'subdivision' ? designationOf(before) : undefined;
+    return {
+      ...after,
+      change: formerly ? undefined : 'insertion',
+      formerly,
+      children: diffInlines(ctx, beforeChildren, after.children, source),
+      blocks: mergeBlocks(ctx, beforeBlocks, after.blocks, source),
+    };
+  }
+  // A subdivision that is no longer designated: its designation struck at the start of its text.
+  const designation = before.type === 'subdivision' ? designationOf(before) : '';
+  const children = after.type === 'paragraph' ? diffInlines(ctx, beforeChildren, after.children, source) : [];
+  const struck: Inline[] = designation ? [...marked([{ type: 'text', value: designation }], 'deletion', source), { type: 'text', value: ' ' }] : [];
+  return after.type === 'paragraph' ? { ...after, children: [...struck, ...children] } : after;
 }
 
 /** The section as the comparative print shows it: the section after, its text merged with the text before and the differences marked. */
