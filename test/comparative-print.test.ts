@@ -20,11 +20,14 @@ import { sectionTree } from '../pipeline/import/dc-code/section.js';
 import { readXml } from '../pipeline/import/dc-code/xml.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
-import type { Ordinance, Section } from '../pipeline/model/types.js';
+import type { Block, Inline, Ordinance, Section } from '../pipeline/model/types.js';
 import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
 import { DirectiveRegistry } from '../pipeline/registry/registry.js';
 import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from '../pipeline/summarize/summarize-ordinance.js';
+import { comparativeSection } from '../pipeline/render/pdf/comparative-print.js';
+import type { PdfContext } from '../pipeline/render/pdf/context.js';
+import { toRuns } from '../pipeline/render/pdf/inline.js';
 import { renderComparativePrint } from '../pipeline/render/render-ordinance.js';
 import { loadTemplate } from '../pipeline/template/load.js';
 import { codeTitleWorkspace, FIXTURES, tempDir } from './helpers.js';
@@ -328,4 +331,50 @@ describe('text designated anew', () => {
     expect(text).toContain('(a) The Mayor shall review all building permit applications');
     expect(text).toContain('(3) Use construction methods and practices that will minimize flood damage. (b) (1) The Mayor, pursuant to subchapter I');
   }, 60_000);
+});
+
+/** The words of blocks, designations included, with the changes of one kind taken out (`drop`), or none. */
+function wordsOf(ctx: PdfContext, blocks: Block[], drop: 'insertion' | 'deletion' | null): string {
+  // What is kept of a change reads as plain words.
+  const kept = (inlines: Inline[]): Inline[] =>
+    inlines.filter((i) => i.type !== drop).map((i): Inline => (i.type === 'insertion' || i.type === 'deletion' ? { type: 'strong', children: i.children } : i));
+  const text = (inlines: Inline[]) =>
+    toRuns(ctx, kept(inlines))
+      .map((r) => r.text)
+      .join('');
+  return blocks
+    .map((block): string => {
+      switch (block.type) {
+        case 'paragraph':
+          return text(block.children);
+        case 'subdivision': {
+          const designation = block.marker || `(${block.label})`;
+          const shown =
+            drop === 'insertion' ? (block.formerly ?? (block.change === 'insertion' ? '' : designation)) : block.change === 'deletion' && drop === 'deletion' ? '' : designation;
+          return `${shown} ${text(block.children)} ${wordsOf(ctx, block.blocks, drop)}`;
+        }
+        case 'blockquote':
+          return wordsOf(ctx, block.children, drop);
+        case 'list':
+          return block.items.map((item) => wordsOf(ctx, item, drop)).join(' ');
+        default:
+          return [block.header, ...block.rows].map((row) => row.map(text).join(' ')).join(' ');
+      }
+    })
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('the marks, taken at their word', () => {
+  // Only what toRuns reads: the template's marks and (no) citations of the code's own sections.
+  const ctx = { layout: template.layout, template, ordinance: { sections: [], references: [], citations: [] } } as unknown as PdfContext;
+  it.each(['25-822', '7-1407', '6-501'])('§ %s: taking every change gives the section after; leaving every change out, the section before', (designation) => {
+    const before = importedSection(`${designation}.before.xml`);
+    const after = importedSection(`${designation}.after.xml`);
+    const merged = comparativeSection(ctx, { before, after, outcomes: [] });
+    expect(wordsOf(ctx, merged.blocks, 'deletion')).toBe(wordsOf(ctx, after.blocks, null));
+    expect(wordsOf(ctx, merged.blocks, 'insertion')).toBe(wordsOf(ctx, before.blocks, null));
+    expect(wordsOf(ctx, merged.blocks, 'insertion')).not.toBe(wordsOf(ctx, merged.blocks, 'deletion'));
+  });
 });

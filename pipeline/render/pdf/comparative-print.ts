@@ -13,7 +13,7 @@
  * in the law, whatever instruction changed it. Tagged like the ordinance,
  * with its page furniture; PDF/A-1b for adopted versions.
  */
-import { diffArrays, diffWords } from 'diff';
+import { diffArrays, diffWords, diffWordsWithSpace } from 'diff';
 import type { InstructionOutcome } from '../../amend/instruction.js';
 import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
@@ -97,25 +97,41 @@ function wordsOf(ctx: PdfContext, inlines: Inline[]): string {
 
 /**
  * The text after, with what the text before had and it lacks struck, and what
- * it adds inserted: a word diff. Unchanged text keeps its own inline content
+ * it adds inserted: a word diff that keeps every space of both. Unchanged text keeps its own inline content
  * (citations and their links); changed text is its words. White space at the
- * edges of a change stays outside its marks.
+ * edges of a change stays outside its marks where the other version has white
+ * space there too, so neither version gains a space ("places, and" never reads
+ * "places , and" once an insertion before the comma is taken out).
  */
 export function diffInlines(ctx: PdfContext, before: Inline[], after: Inline[], source: SourceRef): Inline[] {
   const old = wordsOf(ctx, before);
   const now = wordsOf(ctx, after);
   if (old === now) return after;
   const out: Inline[] = [];
-  for (const part of diffWords(old, now)) {
+  const parts = diffWordsWithSpace(old, now);
+  parts.forEach((part, index) => {
     if (!part.added && !part.removed) {
       out.push({ type: 'text', value: part.value });
-      continue;
+      return;
+    }
+    const type = part.added ? 'insertion' : 'deletion';
+    // The characters beside the change in the version without it (the text's edge counts as white space).
+    const other = (p: (typeof parts)[number]) => (part.added ? !p.added : !p.removed);
+    const before = parts.slice(0, index).findLast(other)?.value.at(-1) ?? ' ';
+    const after =
+      parts
+        .slice(index + 1)
+        .find(other)
+        ?.value.at(0) ?? ' ';
+    if (!/\s/.test(before) && !/\s/.test(after)) {
+      out.push({ type, children: [{ type: 'text', value: part.value }], source });
+      return;
     }
     const [, lead, words, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!;
     if (lead) out.push({ type: 'text', value: lead });
-    if (words) out.push({ type: part.added ? 'insertion' : 'deletion', children: [{ type: 'text', value: words! }], source });
+    if (words) out.push({ type, children: [{ type: 'text', value: words }], source });
     if (trail) out.push({ type: 'text', value: trail });
-  }
+  });
   return out;
 }
 
