@@ -25,7 +25,7 @@ import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
 import { DirectiveRegistry } from '../pipeline/registry/registry.js';
 import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from '../pipeline/summarize/summarize-ordinance.js';
-import { comparativeSection } from '../pipeline/render/pdf/comparative-print.js';
+import { comparativeSection, readableDiff } from '../pipeline/render/pdf/comparative-print.js';
 import type { PdfContext } from '../pipeline/render/pdf/context.js';
 import { toRuns } from '../pipeline/render/pdf/inline.js';
 import { renderComparativePrint } from '../pipeline/render/render-ordinance.js';
@@ -376,5 +376,35 @@ describe('the marks, taken at their word', () => {
     expect(wordsOf(ctx, merged.blocks, 'deletion')).toBe(wordsOf(ctx, after.blocks, null));
     expect(wordsOf(ctx, merged.blocks, 'insertion')).toBe(wordsOf(ctx, before.blocks, null));
     expect(wordsOf(ctx, merged.blocks, 'insertion')).not.toBe(wordsOf(ctx, merged.blocks, 'deletion'));
+  });
+});
+
+describe('the word diff', () => {
+  const marked = (old: string, now: string) =>
+    readableDiff(old, now)
+      .map((p) => (p.removed ? `((${p.value}))` : p.added ? `[${p.value}]` : p.value))
+      .join('');
+  it('joins replaced stretches across a word or two they share, struck words first', () => {
+    // D.C. Law 24-...: "Department of Consumer and Regulatory Affairs" renamed, as the Council's acts did.
+    expect(marked('the Department of Consumer and Regulatory Affairs shall', 'the Department of Licensing and Consumer Protection shall')).toBe(
+      'the Department of ((Consumer and Regulatory Affairs))[Licensing and Consumer Protection] shall',
+    );
+  });
+  it('keeps what both share when only words are struck or only inserted, and every space of both', () => {
+    expect(marked('permission; or', 'permission;')).toBe('permission;(( or))');
+    expect(marked('shall not be required to file', 'shall be required to file annually')).toBe('shall ((not ))be required to file[ annually]');
+    const parts = readableDiff('a medical examiner or a medicolegal', 'a medical examiner, a coroner, or a medicolegal');
+    expect(
+      parts
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('a medical examiner or a medicolegal');
+    expect(
+      parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('a medical examiner, a coroner, or a medicolegal');
   });
 });
