@@ -28,9 +28,10 @@ import { summarizeOrdinance } from '../pipeline/summarize/summarize-ordinance.js
 import { comparativeSection, readableDiff } from '../pipeline/render/pdf/comparative-print.js';
 import type { PdfContext } from '../pipeline/render/pdf/context.js';
 import { toRuns } from '../pipeline/render/pdf/inline.js';
-import { renderComparativePrint } from '../pipeline/render/render-ordinance.js';
+import { modelSection } from '../pipeline/render/compared-sections.js';
+import { renderComparativePrint, renderComparativePrintOf } from '../pipeline/render/render-ordinance.js';
 import { loadTemplate } from '../pipeline/template/load.js';
-import { codeTitleWorkspace, FIXTURES, tempDir } from './helpers.js';
+import { FIXTURES, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
 
@@ -44,17 +45,18 @@ const markdown = unified()
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one', rule: '-' });
 
+/** A section of the code as the D.C. importer writes it (its source file's text). */
+function importedSource(xml: string): string {
+  const ctx = { plainCitations: false, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+  return markdown.stringify(sectionTree(readXml(path.join(CASES, xml)), ctx).tree);
+}
+
 /** A section of the code as the D.C. importer writes it and the pipeline models it. */
 function importedSection(xml: string): Section {
-  const { title } = codeTitleWorkspace('dc-code-title', '1');
-  const ctx = { plainCitations: false, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
-  const { id, tree } = sectionTree(readXml(path.join(CASES, xml)), ctx);
-  writeFileSync(path.join(title, `01-${id}.md`), markdown.stringify(tree));
-  const parsed = parseOrdinance(loadOrdinanceSources(title));
-  expect(parsed).not.toBeNull();
-  const section = modelOrdinance(parsed!).sections[0]!;
-  expect(section.designation).toBe(xml.replace(/\.(before|after)\.xml$/, ''));
-  return section;
+  const section = modelSection(importedSource(xml), `dc-code-title-1/01-${xml.replace(/\.xml$/, '')}.md`, 'district-of-columbia');
+  expect(section).not.toBeNull();
+  expect(section!.designation).toBe(xml.replace(/\.(before|after)\.xml$/, ''));
+  return section!;
 }
 
 /** The amending ordinance (its sentences as the act has them), modelled. */
@@ -172,8 +174,19 @@ function input(ordinance: Ordinance) {
   };
 }
 
+/** The print from what the amend stage gives: each section's source before and after, with its outcomes, and every outcome in order. */
 async function render(status: 'draft' | 'adopted'): Promise<Buffer> {
-  const files = await renderComparativePrint(input(amendingOrdinance(status)), template, PROVENANCE);
+  const { ordinance, amended, unplaced } = input(amendingOrdinance(status));
+  const sources = ['25-822', '7-1407'].map((designation, i) => ({
+    file: `dc-code-title/01-${designation}.md`,
+    before: importedSource(`${designation}.before.xml`),
+    after: importedSource(`${designation}.after.xml`),
+    outcomes: amended[i]!.outcomes,
+  }));
+  // A section an instruction targets that does not change is not printed.
+  const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
+  const outcomes = [...amended.flatMap((a) => a.outcomes), ...unplaced];
+  const files = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE);
   expect(Object.keys(files)).toEqual(['comparative-print.pdf']);
   return files['comparative-print.pdf']!;
 }
@@ -248,6 +261,11 @@ describe('the comparative print of two D.C. amendments', () => {
     expect(text).not.toContain('Page 1 of');
     expect(pdf.artifacts.join(' ')).toContain('Page 1 of');
     expect(String(pdf.info.Title)).toBe('Ordinance No. 24-999: Test Amendments Act of 2022: Comparative Print');
+  });
+
+  it('is not made when no section of the code changes', async () => {
+    const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
+    expect(await renderComparativePrintOf(amendingOrdinance('draft'), { sections: [unchanged], outcomes: [] }, template, PROVENANCE)).toEqual({});
   });
 
   it('gives the same bytes for the same input', async () => {
@@ -385,7 +403,7 @@ describe('the word diff', () => {
       .map((p) => (p.removed ? `((${p.value}))` : p.added ? `[${p.value}]` : p.value))
       .join('');
   it('joins replaced stretches across a word or two they share, struck words first', () => {
-    // D.C. Law 24-...: "Department of Consumer and Regulatory Affairs" renamed, as the Council's acts did.
+    // The renaming of the Department of Consumer and Regulatory Affairs, as the Council's acts of 2022 wrote it into the code.
     expect(marked('the Department of Consumer and Regulatory Affairs shall', 'the Department of Licensing and Consumer Protection shall')).toBe(
       'the Department of ((Consumer and Regulatory Affairs))[Licensing and Consumer Protection] shall',
     );

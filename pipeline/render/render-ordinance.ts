@@ -5,6 +5,9 @@
  */
 import type { Provenance } from '../provenance.js';
 import type { ComparativePrintInput } from './pdf/comparative-print.js';
+import { comparedSections, type ComparedSource } from './compared-sections.js';
+import type { Ordinance } from '../model/types.js';
+import type { InstructionOutcome } from '../amend/instruction.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import type { Template } from '../template/schema.js';
 
@@ -25,4 +28,19 @@ export async function renderOrdinance(resolved: ResolvedOrdinance, template: Tem
 export async function renderComparativePrint(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Record<string, Buffer>> {
   const { COMPARATIVE_PRINT, renderComparativePrintPdf } = await import('./pdf/comparative-print.js');
   return { [COMPARATIVE_PRINT]: await renderComparativePrintPdf(input, template, provenance) };
+}
+
+/**
+ * The comparative print from what the amend stage gives (each section's
+ * source before and after, with its outcomes; every outcome in order), or
+ * nothing when no section of the code changes.
+ */
+export async function renderComparativePrintOf(
+  ordinance: Ordinance,
+  amended: { sections: readonly ComparedSource[]; outcomes: readonly InstructionOutcome[] },
+  template: Template,
+  provenance: Provenance,
+): Promise<Record<string, Buffer>> {
+  const input = comparedSections(ordinance, amended.sections, amended.outcomes);
+  return input.amended.length > 0 ? renderComparativePrint(input, template, provenance) : {};
 }

@@ -32,7 +32,7 @@ import { StructureTree } from './tags.js';
 export { COMPARATIVE_PRINT } from './destinations.js';
 
 /** One section of the code as the ordinance would change it. */
-export interface AmendedSection {
+export interface ComparedSection {
   /** The section as it stands; null for a section the ordinance adds. */
   before: Section | null;
   /** The section with the instructions applied. */
@@ -44,9 +44,11 @@ export interface AmendedSection {
 /** What the comparative print is made from: the amending ordinance, and each section it changes. */
 export interface ComparativePrintInput {
   ordinance: Ordinance;
-  amended: AmendedSection[];
+  amended: ComparedSection[];
   /** Outcomes of instructions whose target is in no amended section (a section the code lacks): listed in the summary only. */
   unplaced?: InstructionOutcome[];
+  /** Every outcome, in the ordinance's order, for the summary; by default each section's, then the unplaced. */
+  outcomes?: InstructionOutcome[];
 }
 
 type Change = 'insertion' | 'deletion';
@@ -314,7 +316,7 @@ function mergeRedesignated(ctx: PdfContext, before: Block, after: Block, source:
 }
 
 /** The section as the comparative print shows it: the section after, its text merged with the text before and the differences marked. */
-export function comparativeSection(ctx: PdfContext, amended: AmendedSection): Section {
+export function comparativeSection(ctx: PdfContext, amended: ComparedSection): Section {
   const { before, after } = amended;
   const source: SourceRef = { file: after.file, position: undefined };
   const blocks = mergeBlocks(ctx, before?.blocks ?? [], after.blocks, source);
@@ -449,7 +451,7 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
   drawParagraph(ctx, [plain(`Changes in existing law: each section of the ${code} this ordinance amends, as it stands, with the changes it makes.`)], left);
   drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
-  const outcomes = [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
+  const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
   drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
   for (const section of sections) drawSection(ctx, section);
   finishPage();
