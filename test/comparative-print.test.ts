@@ -186,7 +186,12 @@ async function render(status: 'draft' | 'adopted'): Promise<Buffer> {
   // A section an instruction targets that does not change is not printed.
   const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
   const outcomes = [...amended.flatMap((a) => a.outcomes), ...unplaced];
-  const files = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE);
+  const { files, sections } = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE);
+  // What the digest names: the sections printed.
+  expect(sections).toEqual([
+    { designation: '25-822', heading: 'Mandatory revocation.' },
+    { designation: '7-1407', heading: 'DC HealthCare Alliance recertification.' },
+  ]);
   expect(Object.keys(files)).toEqual(['comparative-print.pdf']);
   return files['comparative-print.pdf']!;
 }
@@ -265,7 +270,7 @@ describe('the comparative print of two D.C. amendments', () => {
 
   it('is not made when no section of the code changes', async () => {
     const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
-    expect(await renderComparativePrintOf(amendingOrdinance('draft'), { sections: [unchanged], outcomes: [] }, template, PROVENANCE)).toEqual({});
+    expect(await renderComparativePrintOf(amendingOrdinance('draft'), { sections: [unchanged], outcomes: [] }, template, PROVENANCE)).toEqual({ files: {}, sections: [] });
   });
 
   it('gives the same bytes for the same input', async () => {

@@ -32,15 +32,18 @@ export async function renderComparativePrint(input: ComparativePrintInput, templ
 
 /**
  * The comparative print from what the amend stage gives (each section's
- * source before and after, with its outcomes; every outcome in order), or
- * nothing when no section of the code changes.
+ * source before and after, with its outcomes; every outcome in order): its
+ * file (none when no section of the code changes), and the sections it
+ * prints, by designation and heading, for the digest to name and link.
  */
 export async function renderComparativePrintOf(
   ordinance: Ordinance,
   amended: { sections: readonly ComparedSource[]; outcomes: readonly InstructionOutcome[] },
   template: Template,
   provenance: Provenance,
-): Promise<Record<string, Buffer>> {
+): Promise<{ files: Record<string, Buffer>; sections: { designation: string; heading: string }[] }> {
   const input = comparedSections(ordinance, amended.sections, amended.outcomes);
-  return input.amended.length > 0 ? renderComparativePrint(input, template, provenance) : {};
+  if (input.amended.length === 0) return { files: {}, sections: [] };
+  const sections = input.amended.map(({ after }) => ({ designation: after.designation ?? after.id, heading: after.heading }));
+  return { files: await renderComparativePrint(input, template, provenance), sections };
 }
