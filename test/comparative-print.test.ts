@@ -308,6 +308,7 @@ describe('the digest of an amending ordinance', () => {
     expect(does).toContain('- [§ 7-1407. DC HealthCare Alliance recertification](comparative-print.pdf#section-amended-7-1407).');
     // In summary.pdf, each opens the comparative print at the section the print names so.
     const pdf = await readPdf(files['summary.pdf'] as Buffer);
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP.replace(/\.pdf$/, '-summary.pdf'), files['summary.pdf'] as Buffer);
     expect(pdf.links.map((l) => l.url)).toEqual(['comparative-print.pdf#section-amended-25-822', 'comparative-print.pdf#section-amended-7-1407']);
     const print = await readTags(await render('draft'));
     expect(print.annotations.some((a) => a.dest === 'section-amended-25-822')).toBe(true);
