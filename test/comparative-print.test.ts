@@ -403,6 +403,23 @@ describe('the marks, taken at their word', () => {
   });
 });
 
+describe('a heading the ordinance changes', () => {
+  it('is shown with its change above the text, the section keeping its heading as it stands', () => {
+    const ctx = { layout: template.layout, template, ordinance: { sections: [], references: [], citations: [] } } as unknown as PdfContext;
+    const before = importedSection('25-822.before.xml');
+    const after = { ...importedSection('25-822.after.xml'), heading: 'Mandatory revocation of licenses.' };
+    const merged = comparativeSection(ctx, { before, after, outcomes: [] });
+    expect(merged.heading).toBe('Mandatory revocation.');
+    const first = merged.blocks[0]!;
+    expect(first.type).toBe('paragraph');
+    const runs = toRuns(ctx, first.type === 'paragraph' ? first.children : []);
+    // The period stays: only " of licenses" is new, its space with it (the heading before has none there).
+    expect(runs.map((r) => r.text).join('')).toBe('Heading: Mandatory revocation of licenses.');
+    expect(runs.filter((r) => r.inserted).map((r) => r.text)).toEqual([' of licenses']);
+    expect(runs.some((r) => r.strike)).toBe(false);
+  });
+});
+
 describe('the word diff', () => {
   const marked = (old: string, now: string) =>
     readableDiff(old, now)
