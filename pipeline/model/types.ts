@@ -92,6 +92,10 @@ export interface Subdivision {
   marker: string;
   /** Placed by `::subdivision` with an explicit depth rather than inferred from its marker. */
   explicit: boolean;
+  /** In a comparative print: its designation is inserted (a new subdivision, or text newly designated) or struck (a subdivision struck whole). */
+  change?: 'insertion' | 'deletion' | undefined;
+  /** In a comparative print: the designation it had before it was redesignated, printed struck before its new one. */
+  formerly?: string | undefined;
   /** The first paragraph's text after the marker. */
   children: Inline[];
   /** Continuation paragraphs, lists and child subdivisions. */

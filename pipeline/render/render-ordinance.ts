@@ -4,6 +4,10 @@
  * first use: they are most of start-up time, and `check` never draws.
  */
 import type { Provenance } from '../provenance.js';
+import type { ComparativePrintInput } from './pdf/comparative-print.js';
+import { comparedSections, type ComparedSource } from './compared-sections.js';
+import type { Ordinance } from '../model/types.js';
+import type { InstructionOutcome } from '../amend/instruction.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import type { Template } from '../template/schema.js';
 
@@ -14,4 +18,32 @@ export async function renderOrdinance(resolved: ResolvedOrdinance, template: Tem
   // A code title's appendix would list every law it cites: its history notes already say so.
   const relations = ordinance.meta.type === 'code-title' ? [] : resolved.relations;
   return { [`${ordinance.slug}.pdf`]: await renderOrdinancePdf(ordinance, template, provenance, relations) };
+}
+
+/**
+ * The comparative print of an amending ordinance (`comparative-print.pdf`):
+ * each section of the code it amends, before and after, with the changes
+ * marked, and the summary of its instructions' outcomes first.
+ */
+export async function renderComparativePrint(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Record<string, Buffer>> {
+  const { COMPARATIVE_PRINT, renderComparativePrintPdf } = await import('./pdf/comparative-print.js');
+  return { [COMPARATIVE_PRINT]: await renderComparativePrintPdf(input, template, provenance) };
+}
+
+/**
+ * The comparative print from what the amend stage gives (each section's
+ * source before and after, with its outcomes; every outcome in order): its
+ * file (none when no section of the code changes), and the sections it
+ * prints, by designation and heading, for the digest to name and link.
+ */
+export async function renderComparativePrintOf(
+  ordinance: Ordinance,
+  amended: { sections: readonly ComparedSource[]; outcomes: readonly InstructionOutcome[] },
+  template: Template,
+  provenance: Provenance,
+): Promise<{ files: Record<string, Buffer>; sections: { designation: string; heading: string }[] }> {
+  const input = comparedSections(ordinance, amended.sections, amended.outcomes);
+  if (input.amended.length === 0) return { files: {}, sections: [] };
+  const sections = input.amended.map(({ after }) => ({ designation: after.designation ?? after.id, heading: after.heading }));
+  return { files: await renderComparativePrint(input, template, provenance), sections };
 }

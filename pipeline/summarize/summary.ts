@@ -24,6 +24,8 @@ import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { formatDate } from '../text/dates.js';
 import type { Jurisdiction } from '../template/schema.js';
+import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
+import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';
@@ -60,6 +62,13 @@ export interface DigestScores {
   sections: { id: string; label: string; summary: string; scores: Readability | null }[];
 }
 
+/** A section of the code the ordinance amends, as the digest names it: linked to the section in the comparative print. */
+export interface AmendedCodeSection {
+  /** The section's designation ("25-822"). */
+  designation: string;
+  heading: string;
+}
+
 export interface Digest {
   tree: Root;
   scores: DigestScores;
@@ -69,8 +78,20 @@ function sectionLabel(section: Section): string {
   return section.designation ? `§ ${section.designation}` : `Section ${section.number}`;
 }
 
-/** The digest as an mdast tree, and its readability scores, from the resolved ordinance and its relations to prior directives. */
-export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, relations: DirectiveRelation[], jurisdiction: Jurisdiction, targets: DigestScores['targets']): Digest {
+/**
+ * The digest as an mdast tree, and its readability scores, from the resolved
+ * ordinance and its relations to prior directives; `amended`, the sections of
+ * the code its instructions change (named under what it does, each linked to
+ * the comparative print).
+ */
+export function digestOf(
+  ordinance: Ordinance,
+  registry: DirectiveRegistry,
+  relations: DirectiveRelation[],
+  jurisdiction: Jurisdiction,
+  targets: DigestScores['targets'],
+  amended: AmendedCodeSection[] = [],
+): Digest {
   const { meta } = ordinance;
   const enacted = meta.status === 'adopted' || meta.status === 'effective';
   const pdf = `${ordinance.slug}.pdf`;
@@ -111,9 +132,22 @@ export function digestOf(ordinance: Ordinance, registry: DirectiveRegistry, rela
 
   const summarized = ordinance.sections.filter((s) => s.summary?.trim());
   const acting = summarized.filter((s) => !WHY_KINDS.has(s.kind) && !FORMAL_KINDS.has(s.kind));
-  if (acting.length > 0) {
+  if (acting.length > 0 || amended.length > 0) {
     children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
-    children.push(list(acting.map((s) => item(sectionLink(s), text(`: ${s.summary!.trim()}`)))));
+    if (acting.length > 0) children.push(list(acting.map((s) => item(sectionLink(s), text(`: ${s.summary!.trim()}`)))));
+  }
+  if (amended.length > 0) {
+    const code = jurisdiction.codeName ? `the ${titleCase(jurisdiction.codeName)}` : 'the code';
+    children.push(
+      paragraph(
+        text(
+          `It ${enacted ? 'amends' : 'would amend'} ${amended.length === 1 ? 'this section' : 'these sections'} of ${code}. The comparative print (${COMPARATIVE_PRINT}) shows ${amended.length === 1 ? 'it' : 'each'} as it stands, with the changes marked:`,
+        ),
+      ),
+    );
+    children.push(
+      list(amended.map((s) => item(link(`${COMPARATIVE_PRINT}#${amendedSectionDestination(s.designation)}`, `§ ${s.designation}. ${s.heading.replace(/\.$/, '')}`), text('.')))),
+    );
   }
   const why = summarized.filter((s) => WHY_KINDS.has(s.kind));
   if (why.length > 0) {

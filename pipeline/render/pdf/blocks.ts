@@ -269,11 +269,27 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const destination = subdivisionDestination(ctx.ordinance, ctx.template.jurisdiction.citations?.code?.target, subdivision);
   if (destination) doc.addNamedDestination(destination, 'XYZ', markerX, y, null);
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
-  const marker = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  const designation = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  // In a comparative print, a designation struck ("((4))") or redesignated ("((4)) (5)": the old one struck, the new one inserted).
+  const { deletionOpen, deletionClose, insertionOpen, insertionClose } = layout.amendment;
+  const struck = subdivision.change === 'deletion' ? designation : subdivision.formerly;
+  const struckText = struck ? `${deletionOpen}${struck}${deletionClose}` : '';
+  const inserted = subdivision.change === 'insertion' || subdivision.formerly !== undefined;
+  const shown = subdivision.change === 'deletion' ? '' : designation;
+  const marker = [struckText, shown].filter(Boolean).join(' ');
   // A designation wider than its column ("[(b-28)]") is printed whole, and the first line of text starts after it.
   const overhang = marker ? Math.max(0, markerX + doc.widthOfString(`${marker} `) - textX) : 0;
+  const drawMarker = () => {
+    if (struckText) doc.text(struckText, markerX, y, { lineBreak: false, strike: true });
+    if (!shown) return;
+    const x = struckText ? markerX + doc.widthOfString(`${struckText} `) : markerX;
+    const draw = () => doc.text(shown, x, y, { lineBreak: false, underline: inserted });
+    // An inserted designation reads as inserted, like inserted words.
+    if (inserted) ctx.tags.span(draw, `${insertionOpen}${shown}${insertionClose}`);
+    else draw();
+  };
   ctx.tags.group('LI', () => {
-    if (marker) ctx.tags.leaf('Lbl', () => doc.text(marker, markerX, y, { lineBreak: false }));
+    if (marker) ctx.tags.leaf('Lbl', drawMarker);
     doc.y = y;
     ctx.tags.group('LBody', () => {
       if (subdivision.children.length > 0) {

@@ -14,6 +14,14 @@ export function sectionDestination(id: string): string {
   return `section-${id}`;
 }
 
+/** The comparative print's file name, beside the ordinance's PDF (comparative-print.ts); the digest links to its sections. */
+export const COMPARATIVE_PRINT = 'comparative-print.pdf';
+
+/** Named destination of an amended section of the code in the comparative print ("section-amended-24-211.07"), by its designation. */
+export function amendedSectionDestination(designation: string): string {
+  return sectionDestination(`amended-${designation}`);
+}
+
 /** Named destination of a subdivision: "section-records/b/1" for (b)(1) of `records`. */
 function subdivisionName(sectionId: string, path: string): string {
   return `${sectionDestination(sectionId)}/${path.slice(1, -1).split(')(').join('/')}`;

@@ -9,6 +9,7 @@ import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
 import { drawWatermark } from './furniture.js';
+import { COMPARATIVE_PRINT } from './destinations.js';
 import { liveLink } from './inline.js';
 import { runOptions } from './pdfkit.js';
 import { openDocument } from './setup.js';
@@ -50,11 +51,13 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
 
   const line = () => doc.font(fontName('regular')).fontSize(size).currentLineHeight(true) + 3;
   const ownPdf = /^[^:/?#\\]+\.pdf#/;
+  // The ordinance's PDF and its comparative print, beside the digest: a link opens them at a section.
+  const ownFiles = [`${ordinance.slug}.pdf`, COMPARATIVE_PRINT];
   const paragraph = (content: PhrasingContent[], x: number, role: Role = 'P', fontSize = size) => {
     // Live links: the web and mail, and the sections of this ordinance's own PDF; any other prints as text.
     const pieces = runs(content)
       .filter((r) => r.text)
-      .map((r) => ({ ...r, link: ownPdf.test(r.link ?? '') && r.link?.startsWith(`${ordinance.slug}.pdf#`) ? r.link : liveLink(r.link) }));
+      .map((r) => ({ ...r, link: ownPdf.test(r.link ?? '') && ownFiles.some((file) => r.link?.startsWith(`${file}#`)) ? r.link : liveLink(r.link) }));
     if (!pieces.length) return;
     tags.leaf(role, () => {
       pieces.forEach((run, i) => {

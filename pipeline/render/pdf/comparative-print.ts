@@ -1,0 +1,464 @@
+/**
+ * comparative-print.pdf: the sections of the code an amending ordinance
+ * changes, each as it stands with the changes marked (the House's "changes in
+ * existing law"): struck words struck through and in ((double parentheses)),
+ * inserted words underlined and tagged as inserted (a Span whose /ActualText
+ * reads "[inserted: …]"), the same marks the ordinance's own `:del` and `:ins`
+ * print with. A summary of changes comes first: each instruction as written,
+ * its target (linked to the section below) and whether it applied.
+ *
+ * The marks come from the sections themselves, not from the instructions: a
+ * word diff (jsdiff) of each subdivision's text before and after, with
+ * subdivisions paired by their path, so the print shows exactly what changed
+ * in the law, whatever instruction changed it. Tagged like the ordinance,
+ * with its page furniture; PDF/A-1b for adopted versions.
+ */
+import { diffArrays, diffWords, diffWordsWithSpace } from 'diff';
+import type { InstructionOutcome } from '../../amend/instruction.js';
+import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '../../model/types.js';
+import type { Provenance } from '../../provenance.js';
+import type { Template } from '../../template/schema.js';
+import { drawSection, sectionTitle } from './blocks.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { amendedSectionDestination } from './destinations.js';
+import { titleCase } from '../../text/title-case.js';
+import { documentTitle } from './document.js';
+import { drawPageFurniture, PageTotal } from './furniture.js';
+import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
+import { splitLargeTrees } from './limits.js';
+import { openDocument } from './setup.js';
+import { StructureTree } from './tags.js';
+
+export { COMPARATIVE_PRINT } from './destinations.js';
+
+/** One section of the code as the ordinance would change it. */
+export interface ComparedSection {
+  /** The section as it stands; null for a section the ordinance adds. */
+  before: Section | null;
+  /** The section with the instructions applied. */
+  after: Section;
+  /** What became of each instruction that targets it, in the ordinance's order. */
+  outcomes: InstructionOutcome[];
+}
+
+/** What the comparative print is made from: the amending ordinance, and each section it changes. */
+export interface ComparativePrintInput {
+  ordinance: Ordinance;
+  amended: ComparedSection[];
+  /** Outcomes of instructions whose target is in no amended section (a section the code lacks): listed in the summary only. */
+  unplaced?: InstructionOutcome[];
+  /** Every outcome, in the ordinance's order, for the summary; by default each section's, then the unplaced. */
+  outcomes?: InstructionOutcome[];
+}
+
+type Change = 'insertion' | 'deletion';
+
+/** Inline content wrapped as inserted or deleted. */
+function marked(children: Inline[], change: Change, source: SourceRef): Inline[] {
+  return children.length === 0 ? [] : [{ type: change, children, source }];
+}
+
+/** A block, all of it inserted or deleted. */
+function markedBlock(block: Block, change: Change, source: SourceRef): Block {
+  switch (block.type) {
+    case 'paragraph':
+      return { ...block, children: marked(block.children, change, source) };
+    case 'subdivision':
+      return { ...block, change, children: marked(block.children, change, source), blocks: block.blocks.map((b) => markedBlock(b, change, source)) };
+    case 'list':
+      return { ...block, items: block.items.map((item) => item.map((b) => markedBlock(b, change, source))) };
+    case 'blockquote':
+      return { ...block, children: block.children.map((b) => markedBlock(b, change, source)) };
+    case 'table':
+      return {
+        ...block,
+        header: block.header.map((cell) => marked(cell, change, source)),
+        rows: block.rows.map((row) => row.map((cell) => marked(cell, change, source))),
+      };
+  }
+}
+
+/** What pairs two blocks of the sections before and after, among siblings: a subdivision by its designation, any other block by its kind. */
+function keyOf(block: Block): string {
+  return block.type === 'subdivision' ? `subdivision ${designationOf(block)}` : block.type;
+}
+
+/** A subdivision's designation as printed: "(a)", or its own marker ("1."). */
+function designationOf(subdivision: Subdivision): string {
+  return subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+}
+
+/** The words of inline content as printed. */
+function wordsOf(ctx: PdfContext, inlines: Inline[]): string {
+  return toRuns(ctx, inlines)
+    .map((run) => run.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The text after, with what the text before had and it lacks struck, and what
+ * it adds inserted: a word diff that keeps every space of both. Unchanged text keeps its own inline content
+ * (citations and their links); changed text is its words. White space at the
+ * edges of a change stays outside its marks where the other version has white
+ * space there too, so neither version gains a space ("places, and" never reads
+ * "places , and" once an insertion before the comma is taken out).
+ */
+export function diffInlines(ctx: PdfContext, before: Inline[], after: Inline[], source: SourceRef): Inline[] {
+  const old = wordsOf(ctx, before);
+  const now = wordsOf(ctx, after);
+  if (old === now) return after;
+  const out: Inline[] = [];
+  const parts = readableDiff(old, now);
+  parts.forEach((part, index) => {
+    if (!part.added && !part.removed) {
+      out.push({ type: 'text', value: part.value });
+      return;
+    }
+    const type = part.added ? 'insertion' : 'deletion';
+    // The characters beside the change in the version without it (the text's edge counts as white space).
+    const other = (p: (typeof parts)[number]) => (part.added ? !p.added : !p.removed);
+    const before = parts.slice(0, index).findLast(other)?.value.at(-1) ?? ' ';
+    const after =
+      parts
+        .slice(index + 1)
+        .find(other)
+        ?.value.at(0) ?? ' ';
+    if (!/\s/.test(before) && !/\s/.test(after)) {
+      out.push({ type, children: [{ type: 'text', value: part.value }], source });
+      return;
+    }
+    const [, lead, words, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!;
+    if (lead) out.push({ type: 'text', value: lead });
+    if (words) out.push({ type, children: [{ type: 'text', value: words }], source });
+    if (trail) out.push({ type: 'text', value: trail });
+  });
+  return out;
+}
+
+/** A part of a word diff: words both versions have, or words only the one before (removed) or after (added) has. */
+interface DiffPart {
+  value: string;
+  added?: boolean | undefined;
+  removed?: boolean | undefined;
+}
+
+/** Words replaced by others: what was struck, and what is inserted in its place. */
+interface Replacement {
+  removed: string;
+  added: string;
+}
+
+/**
+ * A word diff (every space of both versions kept) that reads as a drafter
+ * would write it: a word or two both versions share between two replaced
+ * stretches joins them, so "Department of Consumer and Regulatory Affairs"
+ * becoming "Department of Licensing and Consumer Protection" reads "((Consumer
+ * and Regulatory Affairs)) Licensing and Consumer Protection", not three
+ * replacements around a kept "and". Struck words come before the inserted.
+ */
+export function readableDiff(old: string, now: string): DiffPart[] {
+  const segments: (string | Replacement)[] = [];
+  for (const part of diffWordsWithSpace(old, now)) {
+    const last = segments.at(-1);
+    if (!part.added && !part.removed) segments.push(part.value);
+    else if (typeof last === 'object') last[part.added ? 'added' : 'removed'] += part.value;
+    else segments.push(part.added ? { removed: '', added: part.value } : { removed: part.value, added: '' });
+  }
+  const replaced = (segment: string | Replacement | undefined): segment is Replacement =>
+    typeof segment === 'object' && segment.removed.trim() !== '' && segment.added.trim() !== '';
+  for (let i = 1; i < segments.length - 1; i++) {
+    const kept = segments[i]!;
+    const [before, after] = [segments[i - 1], segments[i + 1]];
+    if (typeof kept !== 'string' || !replaced(before) || !replaced(after) || (kept.match(/\S+/g) ?? []).length > 2) continue;
+    before.removed += kept + after.removed;
+    before.added += kept + after.added;
+    segments.splice(i, 2);
+    i--;
+  }
+  return segments.flatMap((segment): DiffPart[] =>
+    typeof segment === 'string'
+      ? [{ value: segment }]
+      : [...(segment.removed ? [{ value: segment.removed, removed: true }] : []), ...(segment.added ? [{ value: segment.added, added: true }] : [])],
+  );
+}
+
+/** Two blocks that stand at the same place, before and after, as one with their differences marked. */
+function mergeBlock(ctx: PdfContext, before: Block, after: Block, source: SourceRef): Block[] {
+  if (before.type === 'subdivision' && after.type === 'subdivision') {
+    const merged: Subdivision = { ...after, children: diffInlines(ctx, before.children, after.children, source), blocks: mergeBlocks(ctx, before.blocks, after.blocks, source) };
+    return [merged];
+  }
+  if (before.type === 'paragraph' && after.type === 'paragraph') return [{ ...after, children: diffInlines(ctx, before.children, after.children, source) }];
+  if (before.type === 'blockquote' && after.type === 'blockquote') return [{ ...after, children: mergeBlocks(ctx, before.children, after.children, source) }];
+  // A list or table that changed is shown struck whole, then inserted whole.
+  if (blockWords(ctx, before) === blockWords(ctx, after)) return [after];
+  return [markedBlock(before, 'deletion', source), markedBlock(after, 'insertion', source)];
+}
+
+/** All the words of a block, to tell whether a list or table changed. */
+function blockWords(ctx: PdfContext, block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return wordsOf(ctx, block.children);
+    case 'subdivision':
+      return [block.path, wordsOf(ctx, block.children), ...block.blocks.map((b) => blockWords(ctx, b))].join('\n');
+    case 'list':
+      return block.items.map((item) => item.map((b) => blockWords(ctx, b)).join('\n')).join('\n\n');
+    case 'blockquote':
+      return block.children.map((b) => blockWords(ctx, b)).join('\n');
+    case 'table':
+      return [block.header, ...block.rows].map((row) => row.map((cell) => wordsOf(ctx, cell)).join('\t')).join('\n');
+  }
+}
+
+/**
+ * The blocks after, with the blocks before paired to them (a subdivision by
+ * its designation). Of the blocks only before and only after at one place,
+ * two that read mostly the same are the same text redesignated ("The existing
+ * text is designated as subsection (a)."); any other is struck or inserted whole.
+ */
+export function mergeBlocks(ctx: PdfContext, before: Block[], after: Block[], source: SourceRef): Block[] {
+  const out: Block[] = [];
+  let b = 0;
+  let a = 0;
+  let removed: Block[] = [];
+  let added: Block[] = [];
+  const flush = () => {
+    out.push(...mergeChanged(ctx, removed, added, source));
+    removed = [];
+    added = [];
+  };
+  for (const change of diffArrays(before, after, { comparator: (x, y) => keyOf(x) === keyOf(y) })) {
+    const count = change.count ?? change.value.length;
+    if (change.removed) {
+      removed.push(...before.slice(b, b + count));
+      b += count;
+    } else if (change.added) {
+      added.push(...after.slice(a, a + count));
+      a += count;
+    } else {
+      flush();
+      for (let i = 0; i < count; i++) out.push(...mergeBlock(ctx, before[b++]!, after[a++]!, source));
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Blocks only before (`removed`) and only after (`added`) at one place: each added block paired with the next removed one that reads mostly the same, the rest struck or inserted whole. */
+function mergeChanged(ctx: PdfContext, removed: Block[], added: Block[], source: SourceRef): Block[] {
+  const out: Block[] = [];
+  let r = 0;
+  for (const block of added) {
+    const match = removed.findIndex((old, i) => i >= r && redesignated(ctx, old, block));
+    if (match < 0) {
+      out.push(markedBlock(block, 'insertion', source));
+      continue;
+    }
+    while (r < match) out.push(markedBlock(removed[r++]!, 'deletion', source));
+    const old = removed[r++]!;
+    // Text designated as a subdivision takes the subdivisions that followed it along ("(1)" becomes "(a)(1)").
+    const absorbed: Block[] = [];
+    if (old.type === 'paragraph' && block.type === 'subdivision') {
+      const keys = new Set(block.blocks.map(keyOf));
+      while (r < removed.length && removed[r]!.type === 'subdivision' && keys.has(keyOf(removed[r]!))) absorbed.push(removed[r++]!);
+    }
+    out.push(mergeRedesignated(ctx, old, block, source, absorbed));
+  }
+  while (r < removed.length) out.push(markedBlock(removed[r++]!, 'deletion', source));
+  return out;
+}
+
+/** Whether `after` is `before` designated anew: a paragraph or subdivision become a subdivision (or a paragraph) whose words are mostly the same. */
+function redesignated(ctx: PdfContext, before: Block, after: Block): boolean {
+  const kinds = new Set(['paragraph', 'subdivision']);
+  if (!kinds.has(before.type) || !kinds.has(after.type) || (before.type === 'paragraph' && after.type === 'paragraph')) return false;
+  // Their own words (a subdivision's before its children), or all their words when either has none of its own.
+  const own = (block: Block) => (block.type === 'paragraph' || block.type === 'subdivision' ? wordsOf(ctx, block.children) : '');
+  const both = own(before) !== '' && own(after) !== '';
+  const old = both ? own(before) : contentOf(ctx, before);
+  const now = both ? own(after) : contentOf(ctx, after);
+  if (!old || !now) return false;
+  const same = diffWords(old, now)
+    .filter((part) => !part.added && !part.removed)
+    .reduce((n, part) => n + part.value.length, 0);
+  return same >= 0.6 * Math.max(old.length, now.length);
+}
+
+/** The words of a paragraph or subdivision, without designations. */
+function contentOf(ctx: PdfContext, block: Block): string {
+  if (block.type === 'paragraph') return wordsOf(ctx, block.children);
+  if (block.type !== 'subdivision') return '';
+  return [wordsOf(ctx, block.children), ...block.blocks.map((b) => contentOf(ctx, b))].join(' ').trim();
+}
+
+/** A block designated anew (with the blocks before that it takes along): its words compared, the designation it gains inserted and the one it loses struck. */
+function mergeRedesignated(ctx: PdfContext, before: Block, after: Block, source: SourceRef, absorbed: Block[] = []): Block {
+  const beforeChildren = before.type === 'paragraph' || before.type === 'subdivision' ? before.children : [];
+  const beforeBlocks = before.type === 'subdivision' ? before.blocks : absorbed;
+  if (after.type === 'subdivision') {
+    const formerly = before.type === 'subdivision' ? designationOf(before) : undefined;
+    return {
+      ...after,
+      change: formerly ? undefined : 'insertion',
+      formerly,
+      children: diffInlines(ctx, beforeChildren, after.children, source),
+      blocks: mergeBlocks(ctx, beforeBlocks, after.blocks, source),
+    };
+  }
+  // A subdivision that is no longer designated: its designation struck at the start of its text.
+  const designation = before.type === 'subdivision' ? designationOf(before) : '';
+  const children = after.type === 'paragraph' ? diffInlines(ctx, beforeChildren, after.children, source) : [];
+  const struck: Inline[] = designation ? [...marked([{ type: 'text', value: designation }], 'deletion', source), { type: 'text', value: ' ' }] : [];
+  return after.type === 'paragraph' ? { ...after, children: [...struck, ...children] } : after;
+}
+
+/** The section as the comparative print shows it: the section after, its text merged with the text before and the differences marked. */
+export function comparativeSection(ctx: PdfContext, amended: ComparedSection): Section {
+  const { before, after } = amended;
+  const source: SourceRef = { file: after.file, position: undefined };
+  const blocks = mergeBlocks(ctx, before?.blocks ?? [], after.blocks, source);
+  // A heading the ordinance changes is shown with its change, above the text.
+  const heading: Block[] =
+    before && before.heading !== after.heading
+      ? [
+          {
+            type: 'paragraph',
+            children: [{ type: 'text', value: 'Heading: ' }, ...diffInlines(ctx, [{ type: 'text', value: before.heading }], [{ type: 'text', value: after.heading }], source)],
+            source,
+          },
+        ]
+      : [];
+  return {
+    ...after,
+    id: amendedSectionId(after),
+    heading: before && before.heading !== after.heading ? before.heading : after.heading,
+    blocks: before ? [...heading, ...blocks] : blocks.map((block) => markedBlock(block, 'insertion', source)),
+    annotations: [],
+    groups: [],
+  };
+}
+
+/** The stable id of an amended section in the print ("amended-24-211.07"): its named destination is amendedSectionDestination's. */
+function amendedSectionId(section: Section): string {
+  return `amended-${section.designation ?? section.id}`;
+}
+
+/** "§ 25-822(a)(2)": an instruction's target as cited. */
+export function targetLabel(outcome: InstructionOutcome): string {
+  const { target } = outcome.instruction;
+  return `§ ${target.section}${target.path.join('')}${target.part === 'heading' ? ' (heading)' : ''}`;
+}
+
+function plain(text: string, style: Partial<Run> = {}): Run {
+  return { text, bold: false, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null, ...style };
+}
+
+/** A paragraph of runs across the text width (tagged P unless inside another leaf). */
+function drawParagraph(ctx: PdfContext, runs: Run[], x: number, role: 'P' | 'H1' | 'H2' = 'P', font: 'regular' | 'bold' = 'regular', size = ctx.layout.body.size): void {
+  const { doc, layout } = ctx;
+  ensureSpace(ctx, lineHeight(ctx, size, layout.body.lineGap, font));
+  ctx.tags.leaf(role, () => drawRuns(ctx, runs, { x, width: widthFrom(ctx, x), size, lineGap: layout.body.lineGap, align: 'left', font }));
+  doc.y += layout.body.paragraphGap;
+}
+
+/** The summary of changes: each instruction in order, numbered, with its target (linked to the section when the print holds it), whether it applied and why not. */
+function drawSummary(ctx: PdfContext, outcomes: InstructionOutcome[], printed: Set<string>): void {
+  const { doc, layout } = ctx;
+  const left = doc.page.margins.left;
+  const indent = layout.list.indent;
+  doc.addBookmark(doc.outline, 'Summary of changes', left, doc.y);
+  drawParagraph(ctx, [plain('Summary of changes')], left, 'H2', 'bold', layout.section.headingSize);
+  if (outcomes.length === 0) {
+    drawParagraph(ctx, [plain('This ordinance holds no amending instructions.')], left);
+    return;
+  }
+  const line = lineHeight(ctx, layout.body.size, layout.body.lineGap);
+  ctx.tags.group('L', () =>
+    outcomes.forEach((outcome, index) => {
+      // The number stays with the first two lines of its entry.
+      ensureSpace(ctx, 2 * line);
+      const y = doc.y;
+      const section = outcome.instruction.target.section;
+      const result = outcome.applied ? 'Applied.' : `Not applied: ${(outcome.reason ?? 'the instruction does not fit the law it targets').replace(/[^.!?]$/, '$&.')}`;
+      const runs = typographicQuotes([
+        plain(targetLabel(outcome), { bold: true, goTo: printed.has(section) ? amendedSectionDestination(section) : null }),
+        plain(`: ${outcome.instruction.prose.replace(/\s+/g, ' ').trim()} `),
+        plain(result, { italic: true }),
+      ]);
+      ctx.tags.group('LI', () => {
+        ctx.tags.leaf('Lbl', () =>
+          doc
+            .font(fontName('regular'))
+            .fontSize(layout.body.size)
+            .fillColor(layout.colors.text)
+            .text(`${index + 1}.`, left, y, { width: indent, lineBreak: false }),
+        );
+        doc.y = y;
+        ctx.tags.group('LBody', () =>
+          ctx.tags.leaf('P', () =>
+            drawRuns(ctx, runs, { x: left + indent, y, width: widthFrom(ctx, left + indent), size: layout.body.size, lineGap: layout.body.lineGap, align: 'left' }),
+          ),
+        );
+      });
+      doc.y += layout.body.paragraphGap;
+    }),
+  );
+}
+
+/** Render the comparative print of `input.ordinance` to PDF bytes. The same input always gives the same bytes. */
+export function renderComparativePrintPdf(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Buffer> {
+  const { ordinance } = input;
+  const { layout } = template;
+  const { meta } = ordinance;
+  const { doc, bytes } = openDocument(
+    ordinance,
+    template,
+    provenance,
+    {
+      title: `${documentTitle(ordinance)}: Comparative Print`,
+      subject: `Changes in existing law made by ${meta.title}`,
+      keywords: input.amended.map(({ after }) => `§ ${after.designation ?? after.id}`).join(', '),
+    },
+    false,
+  );
+  const ctx: PdfContext = {
+    doc,
+    layout,
+    template,
+    // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
+    ordinance: { ...ordinance, sections: [], references: [], citations: [] },
+    provenance,
+    tags: new StructureTree(doc),
+    sectionHeadingDepth: 2,
+    bodyLines: new Map(),
+    inFurniture: false,
+    sectionPages: new Map(),
+    linkTargets: new Map(),
+  };
+  const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
+  ctx.ordinance.sections = sections;
+  for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
+  const total = new PageTotal(ctx);
+  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
+  doc.onLeavePage(finishPage);
+  const left = doc.page.margins.left;
+  drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
+  drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
+  const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
+  drawParagraph(ctx, [plain(`Changes in existing law: each section of the ${code} this ordinance amends, as it stands, with the changes it makes.`)], left);
+  drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
+  const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
+  drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
+  for (const section of sections) drawSection(ctx, section);
+  finishPage();
+  doc.onLeavePage(null);
+  ctx.tags.end();
+  total.finish(currentPage());
+  splitLargeTrees(doc);
+  doc.end();
+  return bytes;
+}

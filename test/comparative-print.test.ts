@@ -1,0 +1,451 @@
+/**
+ * The comparative print, read back: made from sections before and after two
+ * real amendments of the D.C. Code (D.C. Law 24-127 on § 25-822, D.C. Law
+ * 24-167 on § 7-1407, from the amendments corpus, imported with the D.C.
+ * importer), it opens with the summary of changes, then shows each section
+ * with its struck words in ((double parentheses)) and its inserted words
+ * tagged as inserted; it is tagged like the ordinance, the same input gives
+ * the same bytes, and an adopted version is valid PDF/A-1b.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AmendmentOperation, Instruction, InstructionOutcome } from '../pipeline/amend/instruction.js';
+import { sectionTree } from '../pipeline/import/dc-code/section.js';
+import { readXml } from '../pipeline/import/dc-code/xml.js';
+import { loadOrdinanceSources, loadRegistrySources } from '../pipeline/load/sources.js';
+import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
+import type { Block, Inline, Ordinance, Section } from '../pipeline/model/types.js';
+import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
+import { DirectiveRegistry } from '../pipeline/registry/registry.js';
+import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
+import { summarizeOrdinance } from '../pipeline/summarize/summarize-ordinance.js';
+import { comparativeSection, readableDiff } from '../pipeline/render/pdf/comparative-print.js';
+import type { PdfContext } from '../pipeline/render/pdf/context.js';
+import { toRuns } from '../pipeline/render/pdf/inline.js';
+import { modelSection } from '../pipeline/render/compared-sections.js';
+import { renderComparativePrint, renderComparativePrintOf } from '../pipeline/render/render-ordinance.js';
+import { loadTemplate } from '../pipeline/template/load.js';
+import { FIXTURES, tempDir } from './helpers.js';
+import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
+import { preflight } from './preflight.js';
+
+const CASES = path.join(FIXTURES, 'comparative-print');
+const PROVENANCE = { date: new Date(1_700_000_000_000), commit: null };
+const template = loadTemplate('district-of-columbia');
+
+const markdown = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDirective)
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one', rule: '-' });
+
+/** A section of the code as the D.C. importer writes it (its source file's text). */
+function importedSource(xml: string): string {
+  const ctx = { plainCitations: false, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+  return markdown.stringify(sectionTree(readXml(path.join(CASES, xml)), ctx).tree);
+}
+
+/** A section of the code as the D.C. importer writes it and the pipeline models it. */
+function importedSection(xml: string): Section {
+  const section = modelSection(importedSource(xml), `dc-code-title-1/01-${xml.replace(/\.xml$/, '')}.md`, 'district-of-columbia');
+  expect(section).not.toBeNull();
+  expect(section!.designation).toBe(xml.replace(/\.(before|after)\.xml$/, ''));
+  return section!;
+}
+
+/** The amending ordinance (its sentences as the act has them), modelled. */
+function amendingOrdinance(status: 'draft' | 'adopted'): Ordinance {
+  const dir = path.join(tempDir(), 'ordinance', 'amendments');
+  mkdirSync(path.join(dir, '..', 'directives'), { recursive: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'ordinance.md'),
+    `---\ntitle: "An act to amend Title 25 and Title 7 of the District of Columbia Official Code."\nshort-title: "Test Amendments Act of 2022"\njurisdiction: district-of-columbia\nstatus: ${status}\nversion: 1\nnumber: "24-999"\n---\n`,
+  );
+  writeFileSync(
+    path.join(dir, '01-amendments.md'),
+    [
+      '---\nid: amendments\nheading: Amendments\nkind: operative\n---',
+      'Section 25-822(a) of the District of Columbia Official Code is amended as follows:',
+      '(1) Paragraph (2) is amended by striking the phrase "; or" and inserting a semicolon in its place.',
+    ].join('\n\n'),
+  );
+  const parsed = parseOrdinance(loadOrdinanceSources(dir));
+  expect(parsed).not.toBeNull();
+  return modelOrdinance(parsed!);
+}
+
+/** An outcome of an instruction as the applier reports it (the gold instructions of the corpus's cases). */
+function outcome(
+  ordinance: Ordinance,
+  prose: string,
+  target: Instruction['target'],
+  operation: AmendmentOperation,
+  applied: InstructionOutcome['applied'],
+  reason?: string,
+): InstructionOutcome {
+  const section = ordinance.sections[0]!;
+  const instruction = { ...operation, target, prose, source: { file: section.file, position: undefined }, form: 'prose', sectionId: section.id } as Instruction;
+  const struck = instruction.op === 'strike' ? [instruction.words] : [];
+  const inserted = instruction.op === 'strike' && instruction.insert ? [instruction.insert] : instruction.op === 'add' ? [instruction.text] : [];
+  return { instruction, applied, reason, struck, inserted };
+}
+
+function input(ordinance: Ordinance) {
+  const every = { kind: 'only' } as const;
+  return {
+    ordinance,
+    amended: [
+      {
+        before: importedSection('25-822.before.xml'),
+        after: importedSection('25-822.after.xml'),
+        outcomes: [
+          outcome(
+            ordinance,
+            'Paragraph (2) is amended by striking the phrase "; or" and inserting a semicolon in its place.',
+            { section: '25-822', path: ['(a)', '(2)'] },
+            { op: 'strike', words: '; or', occurrence: every, insert: ';' },
+            true,
+          ),
+          outcome(
+            ordinance,
+            'Paragraph (3) is amended by striking the period and inserting the phrase "; or" in its place.',
+            { section: '25-822', path: ['(a)', '(3)'] },
+            { op: 'strike', words: '.', occurrence: every, insert: '; or' },
+            true,
+          ),
+          outcome(
+            ordinance,
+            'A new paragraph (4) is added to read as follows:',
+            { section: '25-822', path: ['(a)'] },
+            {
+              op: 'add',
+              text: '(4) The licensee has been convicted of assaulting an ABRA investigator or a member of the Metropolitan Police Department during the commission of an ABRA investigation.',
+              designations: ['(4)'],
+            },
+            true,
+          ),
+        ],
+      },
+      {
+        before: importedSection('7-1407.before.xml'),
+        after: importedSection('7-1407.after.xml'),
+        outcomes: [
+          outcome(
+            ordinance,
+            'Subsection (b) is amended by striking the phrase "; except, that the Mayor may require enrollees to complete one in-person certification each year in Fiscal Years 2023, 2024, and 2025." and inserting a period in its place.',
+            { section: '7-1407', path: ['(b)'] },
+            {
+              op: 'strike',
+              words: '; except, that the Mayor may require enrollees to complete one in-person certification each year in Fiscal Years 2023, 2024, and 2025.',
+              occurrence: every,
+              insert: '.',
+            },
+            true,
+          ),
+          outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(c)'] }, { op: 'repeal' }, true),
+          outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(d)'] }, { op: 'repeal' }, true),
+          outcome(
+            ordinance,
+            'A new subsection (e) is added to read as follows:',
+            { section: '7-1407', path: [] },
+            { op: 'add', text: '(e) Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.', designations: ['(e)'] },
+            true,
+          ),
+        ],
+      },
+    ],
+    unplaced: [
+      outcome(
+        ordinance,
+        'Section 25-9999 is amended by striking the word "Board".',
+        { section: '25-9999', path: [] },
+        { op: 'strike', words: 'Board', occurrence: every },
+        false,
+        'the code has no § 25-9999',
+      ),
+    ],
+  };
+}
+
+/** The print from what the amend stage gives: each section's source before and after, with its outcomes, and every outcome in order. */
+async function render(status: 'draft' | 'adopted'): Promise<Buffer> {
+  const { ordinance, amended, unplaced } = input(amendingOrdinance(status));
+  const sources = ['25-822', '7-1407'].map((designation, i) => ({
+    file: `dc-code-title/01-${designation}.md`,
+    before: importedSource(`${designation}.before.xml`),
+    after: importedSource(`${designation}.after.xml`),
+    outcomes: amended[i]!.outcomes,
+  }));
+  // A section an instruction targets that does not change is not printed.
+  const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
+  const outcomes = [...amended.flatMap((a) => a.outcomes), ...unplaced];
+  const { files, sections } = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE);
+  // What the digest names: the sections printed.
+  expect(sections).toEqual([
+    { designation: '25-822', heading: 'Mandatory revocation.' },
+    { designation: '7-1407', heading: 'DC HealthCare Alliance recertification.' },
+  ]);
+  expect(Object.keys(files)).toEqual(['comparative-print.pdf']);
+  return files['comparative-print.pdf']!;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('the comparative print of two D.C. amendments', () => {
+  let bytes: Buffer;
+  let pdf: PdfReadBack;
+  let tags: TagsReadBack;
+  let text: string;
+  beforeAll(async () => {
+    bytes = await render('draft');
+    pdf = await readPdf(bytes);
+    tags = await readTags(bytes);
+    text = flat(pdf.content.join(' '));
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP, bytes);
+  }, 60_000);
+
+  it('opens with the summary of changes: each instruction, its target, applied or not', () => {
+    const summary = text.indexOf('Summary of changes');
+    expect(summary).toBeGreaterThan(-1);
+    expect(summary).toBeLessThan(text.indexOf('§ 25-822. Mandatory revocation.'));
+    expect(text).toContain('1. § 25-822(a)(2): Paragraph (2) is amended by striking the phrase “; or” and inserting a semicolon in its place. Applied.');
+    expect(text).toContain('6. § 7-1407(d): Subsections (c) and (d) are repealed. Applied.');
+    expect(text).toContain('8. § 25-9999: Section 25-9999 is amended by striking the word “Board”. Not applied: the code has no § 25-9999.');
+    expect(pdf.outline).toEqual(['Summary of changes', '§ 25-822. Mandatory revocation.', '§ 7-1407. DC HealthCare Alliance recertification.']);
+  });
+
+  it('strikes and brackets the words an amendment strikes, and prints the words it inserts', () => {
+    // (a)(2) loses "or"; (a)(3) its period, for "; or"; (a)(4) is new.
+    expect(text).toContain('shall be deemed evidence of knowing permission; ((or))');
+    expect(text).toContain('convicted of a felony((.)) ; or');
+    expect(text).toContain('(4) The licensee has been convicted of assaulting an ABRA investigator');
+    // § 7-1407: the proviso struck, (c) and (d) repealed, (e) added; the unchanged text as it was.
+    expect(text).toContain(
+      'recertify their enrollment in person((; except, that the Mayor may require enrollees to complete one in-person certification each year in Fiscal Years 2023, 2024, and 2025))',
+    );
+    expect(text).toMatch(/\(c\) \(\(Enrollees in the Alliance before April 1, 2025, shall be required to recertify their enrollment every 6 months\)\) ?Repealed\./);
+    expect(text).toContain('(e) Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis');
+    expect(text).toContain('(3) Through electronic means, including through a web-based portal.');
+  });
+
+  it('tags each inserted stretch as a Span read as inserted, inside a tagged document', () => {
+    const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    expect(inserted).toContain('[inserted: ; or]');
+    expect(inserted).toContain(
+      '[inserted: The licensee has been convicted of assaulting an ABRA investigator or a member of the Metropolitan Police Department during the commission of an ABRA investigation.]',
+    );
+    expect(inserted).toContain('[inserted: Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.]');
+    // A new subdivision's designation reads as inserted too.
+    expect(inserted).toContain('[inserted: (4)]');
+    expect(inserted).toContain('[inserted: (e)]');
+    for (const role of ['Document', 'H1', 'H2', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Span', 'Link']) expect(pdf.roles.get(role), role).toBeGreaterThan(0);
+    // Struck words are text like any other: read, in their double parentheses, never hidden.
+    expect(
+      flat(
+        tags.elements
+          .filter((e) => e.role === 'P')
+          .map((e) => e.text)
+          .join(' '),
+      ),
+    ).toContain('((or))');
+  });
+
+  it('links each target in the summary to its section, and keeps furniture out of the reading text', () => {
+    const targets = tags.annotations.map((a) => a.contents);
+    expect(targets.filter((t) => t === '§ 25-822. Mandatory revocation.').length).toBe(3);
+    expect(targets.filter((t) => t === '§ 7-1407. DC HealthCare Alliance recertification.').length).toBe(4);
+    // The unplaced instruction's target is in no section here: it is not a link.
+    expect(pdf.links.length).toBe(7);
+    expect(text).not.toContain('Page 1 of');
+    expect(pdf.artifacts.join(' ')).toContain('Page 1 of');
+    expect(String(pdf.info.Title)).toBe('Ordinance No. 24-999: Test Amendments Act of 2022: Comparative Print');
+  });
+
+  it('is not made when no section of the code changes', async () => {
+    const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
+    expect(await renderComparativePrintOf(amendingOrdinance('draft'), { sections: [unchanged], outcomes: [] }, template, PROVENANCE)).toEqual({ files: {}, sections: [] });
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    expect((await render('draft')).equals(bytes)).toBe(true);
+  }, 60_000);
+});
+
+describe('the comparative print of an adopted ordinance', () => {
+  it('is valid PDF/A-1b by Apache PDFBox Preflight, without the draft watermark', async () => {
+    const bytes = await render('adopted');
+    const file = path.join(tempDir(), 'comparative-print.pdf');
+    writeFileSync(file, bytes);
+    const { valid, output } = preflight(file);
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+    const pdf = await readPdf(bytes);
+    expect(pdf.artifacts.join(' ')).not.toContain('DRAFT');
+    expect(flat(pdf.content.join(' '))).toContain('knowing permission; ((or))');
+  }, 120_000);
+});
+
+describe('the digest of an amending ordinance', () => {
+  it('names the sections it amends under what it would do, each linked to its place in the comparative print', async () => {
+    const ordinance = amendingOrdinance('draft');
+    const registryDir = path.join(ordinance.dir, '..', 'directives');
+    const resolved = resolveOrdinance(ordinance, DirectiveRegistry.fromFiles(registryDir, loadRegistrySources(registryDir)));
+    const amended = input(ordinance).amended.map(({ after }) => ({ designation: after.designation!, heading: after.heading }));
+    const files = await summarizeOrdinance(resolved, new Map(), template, PROVENANCE, amended);
+    const markdown = String(files['summary.md']);
+    const does = markdown.slice(markdown.indexOf('## What this ordinance would do'), markdown.indexOf('## Digest Key'));
+    expect(flat(does)).toContain(
+      'It would amend these sections of the Code of the District of Columbia. The comparative print (comparative-print.pdf) shows each as it stands, with the changes marked:',
+    );
+    expect(does).toContain('- [§ 25-822. Mandatory revocation](comparative-print.pdf#section-amended-25-822).');
+    expect(does).toContain('- [§ 7-1407. DC HealthCare Alliance recertification](comparative-print.pdf#section-amended-7-1407).');
+    // In summary.pdf, each opens the comparative print at the section the print names so.
+    const pdf = await readPdf(files['summary.pdf'] as Buffer);
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP.replace(/\.pdf$/, '-summary.pdf'), files['summary.pdf'] as Buffer);
+    expect(pdf.links.map((l) => l.url)).toEqual(['comparative-print.pdf#section-amended-25-822', 'comparative-print.pdf#section-amended-7-1407']);
+    const print = await readTags(await render('draft'));
+    expect(print.annotations.some((a) => a.dest === 'section-amended-25-822')).toBe(true);
+  }, 60_000);
+});
+
+describe('a subdivision struck whole, and a section added', () => {
+  it('strikes and brackets the designation and the text of a subdivision the section loses', async () => {
+    const ordinance = amendingOrdinance('draft');
+    // § 7-1407 as amended, taken back to what it was: (e) goes.
+    const amended = [{ before: importedSection('7-1407.after.xml'), after: importedSection('7-1407.before.xml'), outcomes: [] }];
+    const pdf = await readPdf((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!);
+    const text = flat(pdf.content.join(' '));
+    // The designation "(e)" struck, in its double parentheses: "(((e)))".
+    expect(text).toContain('(((e))) ((Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.))');
+    expect(text).toContain('(c) ((Repealed)) Enrollees in the Alliance before April 1, 2025');
+    expect(text).toContain('This ordinance holds no amending instructions.');
+  }, 60_000);
+
+  it('prints a section the ordinance adds with all its text inserted', async () => {
+    const ordinance = amendingOrdinance('draft');
+    const amended = [{ before: null, after: importedSection('25-822.after.xml'), outcomes: [] }];
+    const tags = await readTags((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!);
+    const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    expect(inserted).toEqual(expect.arrayContaining(['[inserted: (a)]', '[inserted: (4)]', '[inserted: (b)]', '[inserted: The licensee has been convicted of a felony; or]']));
+    // Nothing is struck: past the legend, no double parentheses.
+    const paragraphs = tags.elements.filter((e) => e.role === 'P').map((e) => e.text);
+    expect(paragraphs.filter((p) => p.includes('((')).length).toBe(1);
+  }, 60_000);
+});
+
+describe('text designated anew', () => {
+  it('marks the designation the existing text gains, and takes its paragraphs along (D.C. Law 24-151 on § 6-501)', async () => {
+    const ordinance = amendingOrdinance('draft');
+    const amended = [{ before: importedSection('6-501.before.xml'), after: importedSection('6-501.after.xml'), outcomes: [] }];
+    const bytes = (await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!;
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP.replace(/\.pdf$/, '-6-501.pdf'), bytes);
+    const tags = await readTags(bytes);
+    const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    // "(a)" is new; the text it designates, and its paragraphs (1) to (3), are the same words: none struck.
+    expect(inserted.slice(0, 2)).toEqual(['[inserted: (a)]', '[inserted: (b)]']);
+    const text = flat((await readPdf(bytes)).content.join(' '));
+    expect(text.slice(text.indexOf('§ 6-501.'))).not.toContain('((');
+    expect(text).toContain('(a) The Mayor shall review all building permit applications');
+    expect(text).toContain('(3) Use construction methods and practices that will minimize flood damage. (b) (1) The Mayor, pursuant to subchapter I');
+  }, 60_000);
+});
+
+/** The words of blocks, designations included, with the changes of one kind taken out (`drop`), or none. */
+function wordsOf(ctx: PdfContext, blocks: Block[], drop: 'insertion' | 'deletion' | null): string {
+  // What is kept of a change reads as plain words.
+  const kept = (inlines: Inline[]): Inline[] =>
+    inlines.filter((i) => i.type !== drop).map((i): Inline => (i.type === 'insertion' || i.type === 'deletion' ? { type: 'strong', children: i.children } : i));
+  const text = (inlines: Inline[]) =>
+    toRuns(ctx, kept(inlines))
+      .map((r) => r.text)
+      .join('');
+  return blocks
+    .map((block): string => {
+      switch (block.type) {
+        case 'paragraph':
+          return text(block.children);
+        case 'subdivision': {
+          const designation = block.marker || `(${block.label})`;
+          const shown =
+            drop === 'insertion' ? (block.formerly ?? (block.change === 'insertion' ? '' : designation)) : block.change === 'deletion' && drop === 'deletion' ? '' : designation;
+          return `${shown} ${text(block.children)} ${wordsOf(ctx, block.blocks, drop)}`;
+        }
+        case 'blockquote':
+          return wordsOf(ctx, block.children, drop);
+        case 'list':
+          return block.items.map((item) => wordsOf(ctx, item, drop)).join(' ');
+        default:
+          return [block.header, ...block.rows].map((row) => row.map(text).join(' ')).join(' ');
+      }
+    })
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('the marks, taken at their word', () => {
+  // Only what toRuns reads: the template's marks and (no) citations of the code's own sections.
+  const ctx = { layout: template.layout, template, ordinance: { sections: [], references: [], citations: [] } } as unknown as PdfContext;
+  it.each(['25-822', '7-1407', '6-501'])('§ %s: taking every change gives the section after; leaving every change out, the section before', (designation) => {
+    const before = importedSection(`${designation}.before.xml`);
+    const after = importedSection(`${designation}.after.xml`);
+    const merged = comparativeSection(ctx, { before, after, outcomes: [] });
+    expect(wordsOf(ctx, merged.blocks, 'deletion')).toBe(wordsOf(ctx, after.blocks, null));
+    expect(wordsOf(ctx, merged.blocks, 'insertion')).toBe(wordsOf(ctx, before.blocks, null));
+    expect(wordsOf(ctx, merged.blocks, 'insertion')).not.toBe(wordsOf(ctx, merged.blocks, 'deletion'));
+  });
+});
+
+describe('a heading the ordinance changes', () => {
+  it('is shown with its change above the text, the section keeping its heading as it stands', () => {
+    const ctx = { layout: template.layout, template, ordinance: { sections: [], references: [], citations: [] } } as unknown as PdfContext;
+    const before = importedSection('25-822.before.xml');
+    const after = { ...importedSection('25-822.after.xml'), heading: 'Mandatory revocation of licenses.' };
+    const merged = comparativeSection(ctx, { before, after, outcomes: [] });
+    expect(merged.heading).toBe('Mandatory revocation.');
+    const first = merged.blocks[0]!;
+    expect(first.type).toBe('paragraph');
+    const runs = toRuns(ctx, first.type === 'paragraph' ? first.children : []);
+    // The period stays: only " of licenses" is new, its space with it (the heading before has none there).
+    expect(runs.map((r) => r.text).join('')).toBe('Heading: Mandatory revocation of licenses.');
+    expect(runs.filter((r) => r.inserted).map((r) => r.text)).toEqual([' of licenses']);
+    expect(runs.some((r) => r.strike)).toBe(false);
+  });
+});
+
+describe('the word diff', () => {
+  const marked = (old: string, now: string) =>
+    readableDiff(old, now)
+      .map((p) => (p.removed ? `((${p.value}))` : p.added ? `[${p.value}]` : p.value))
+      .join('');
+  it('joins replaced stretches across a word or two they share, struck words first', () => {
+    // The renaming of the Department of Consumer and Regulatory Affairs, as the Council's acts of 2022 wrote it into the code.
+    expect(marked('the Department of Consumer and Regulatory Affairs shall', 'the Department of Licensing and Consumer Protection shall')).toBe(
+      'the Department of ((Consumer and Regulatory Affairs))[Licensing and Consumer Protection] shall',
+    );
+  });
+  it('keeps what both share when only words are struck or only inserted, and every space of both', () => {
+    expect(marked('permission; or', 'permission;')).toBe('permission;(( or))');
+    expect(marked('shall not be required to file', 'shall be required to file annually')).toBe('shall ((not ))be required to file[ annually]');
+    const parts = readableDiff('a medical examiner or a medicolegal', 'a medical examiner, a coroner, or a medicolegal');
+    expect(
+      parts
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('a medical examiner or a medicolegal');
+    expect(
+      parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('a medical examiner, a coroner, or a medicolegal');
+  });
+});
