@@ -129,6 +129,7 @@ async function main() {
   const misses = [];
   const extras = [];
   let unparsedCount = 0;
+  let scopedMatches = 0;
   for (const law of laws) {
     const lawCases = cases.filter((c) => c.law_xml === law);
     const sections = new Set(lawCases.map((c) => c.section));
@@ -141,6 +142,23 @@ async function main() {
       for (const key of readKeys(i)) if (!found.has(key)) found.set(key, i.prose);
     }
     unparsedCount += result.unparsed.length;
+    // The Council scopes a find-and-replace to a section or subdivision that holds the words; the prose may name a
+    // narrower one. A strike read for a subdivision inside the gold's scope, with the same words, is the same instruction.
+    const scoped = new Map();
+    for (const key of found.keys()) {
+      const [op, section, where, ...rest] = key.split('|');
+      if (op !== 'strike') continue;
+      for (let cut = where.length; cut >= 0; cut--) {
+        if (cut < where.length && where[cut] !== '(') continue;
+        const wider = [op, section, where.slice(0, cut), ...rest].join('|');
+        if (wider !== key && gold.has(wider) && !found.has(wider)) scoped.set(wider, key);
+      }
+    }
+    for (const [wider, key] of scoped) {
+      found.set(wider, found.get(key));
+      found.delete(key);
+      scopedMatches++;
+    }
     for (const [key, prose] of gold) {
       if (found.has(key)) tp++;
       else {
@@ -158,10 +176,10 @@ async function main() {
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
   const seconds = (performance.now() - started) / 1000;
-  const summary = { laws: laws.length, cases: cases.length, gold: tp + fn, read: tp + fp, matched: tp, precision, recall, unparsed: unparsedCount, seconds };
+  const summary = { laws: laws.length, cases: cases.length, gold: tp + fn, read: tp + fp, matched: tp, scopedMatches, precision, recall, unparsed: unparsedCount, seconds };
   process.stdout.write(
     `amendments (read): ${laws.length} laws, ${cases.length} clean cases: ${tp + fn} gold instructions, ${tp + fp} read; ` +
-      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${unparsedCount} sentences unparsed; ${seconds.toFixed(1)} s\n`,
+      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${scopedMatches} strikes matched within the gold's wider scope; ${unparsedCount} sentences unparsed; ${seconds.toFixed(1)} s\n`,
   );
   if (details) {
     for (const m of misses) process.stdout.write(`MISS  ${m.law} ${m.key}\n      ${m.prose}\n`);

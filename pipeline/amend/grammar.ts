@@ -92,7 +92,7 @@ const alternatives = (words: string[]) =>
     .join('|');
 
 /** A designation: "(a)", "(a)(1)", "(27B)", a section number ("1210a", "24-211.07"), a roman or letter group number ("VII", "6A"). */
-const DESIGNATION = '(?:\\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\\))+|[0-9][0-9A-Za-z.:-]*[0-9A-Za-z]|[0-9]|[IVXLC]+|[A-Z]\\b';
+const DESIGNATION = '(?:\\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\\))+|[0-9][0-9A-Za-z.:-]*[0-9A-Za-z]|[0-9]|\\b[IVXLC]+\\b|\\b[A-Z]\\b';
 
 /**
  * Expand a grammar's macros and compile its forms. Throws with the form's

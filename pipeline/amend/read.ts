@@ -321,6 +321,8 @@ function designationsOf(list: string, g: CompiledGrammar): { designation: string
       level = g.grammar.levels[kind];
     }
     const designation = match.groups?.des ?? '';
+    // A word of one letter ("a new …") is no designation: groups are lettered in capitals ("Part G").
+    if (/^[a-z]$/.test(designation)) continue;
     if (!kindSeen && !designation.startsWith('(')) level = undefined;
     else if (!kindSeen) level = levelByShape(designation, undefined);
     if (through && out.length) out.push(...between(out[out.length - 1]!.designation, designation).map((d) => ({ designation: d, level })));
