@@ -130,6 +130,7 @@ async function main() {
   const extras = [];
   let unparsedCount = 0;
   let scopedMatches = 0;
+  const unparsedSentences = [];
   for (const law of laws) {
     const lawCases = cases.filter((c) => c.law_xml === law);
     const sections = new Set(lawCases.map((c) => c.section));
@@ -142,6 +143,7 @@ async function main() {
       for (const key of readKeys(i)) if (!found.has(key)) found.set(key, i.prose);
     }
     unparsedCount += result.unparsed.length;
+    for (const u of result.unparsed) unparsedSentences.push({ law, sentence: u.sentence, expected: u.expected });
     // The Council scopes a find-and-replace to a section or subdivision that holds the words; the prose may name a
     // narrower one. A strike read for a subdivision inside the gold's scope, with the same words, is the same instruction.
     const scoped = new Map();
@@ -185,7 +187,7 @@ async function main() {
     for (const m of misses) process.stdout.write(`MISS  ${m.law} ${m.key}\n      ${m.prose}\n`);
     for (const e of extras) process.stdout.write(`EXTRA ${e.law} ${e.key}\n      ${e.prose}\n`);
   }
-  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...summary, misses, extras }, null, 2)}\n`);
+  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...summary, misses, extras, unparsed: unparsedSentences }, null, 2)}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -36,6 +36,9 @@ interface Context {
 }
 
 const ROOT: Context = { section: undefined, path: [], part: undefined };
+
+/** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
+type ActSections = Map<string, string>;
 const compiled = new WeakMap<AmendmentGrammar, CompiledGrammar>();
 
 /** The grammar compiled once per grammar object. */
@@ -52,23 +55,24 @@ export function grammarOf(grammar: AmendmentGrammar): CompiledGrammar {
 export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar): ReadResult {
   const result: ReadResult = { instructions: [], unparsed: [] };
   const g = grammarOf(grammar);
-  for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result);
+  const actSections = new Map<string, string>();
+  for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result, actSections);
   return result;
 }
 
 /** Read one section's blocks (an ordinance section's, or a subdivision's) under `context`. */
-function readBlocks(blocks: Block[], context: Context, section: Section, g: CompiledGrammar, result: ReadResult): void {
+function readBlocks(blocks: Block[], context: Context, section: Section, g: CompiledGrammar, result: ReadResult, actSections: ActSections): void {
   let current = context;
   blocks.forEach((block, i) => {
     if (block.type === 'paragraph') {
       const next = blocks[i + 1];
       const quote = next?.type === 'blockquote' ? next : undefined;
-      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result);
+      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections);
       if (read) current = read;
     } else if (block.type === 'subdivision') {
       const quote = block.blocks.find((b): b is BlockQuote => b.type === 'blockquote');
-      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result);
-      readBlocks(block.blocks, read ?? current, section, g, result);
+      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections);
+      readBlocks(block.blocks, read ?? current, section, g, result, actSections);
     }
   });
 }
@@ -110,6 +114,7 @@ function readSentence(
   section: Section,
   g: CompiledGrammar,
   result: ReadResult,
+  actSections: ActSections,
 ): Context | undefined {
   const { sentence, quotes } = setQuotesApart(text);
   const trimmed = sentence.replace(/\s*[.;:,]?\s*(?:(?:and|or)\s*)?$/i, '').trim();
@@ -124,13 +129,13 @@ function readSentence(
     const groups = match.groups ?? {};
     const base = { prose: text, source, form: 'prose' as const, sectionId: section.id };
     const emit = (target: AmendmentTarget, op: AmendmentOperation) => result.instructions.push({ ...op, target, ...base } as Instruction);
-    const targets = groups.target === undefined ? contextTargets(context) : resolveTarget(groups.target, context, g);
+    const targets = groups.target === undefined ? contextTargets(context) : resolveTarget(groups.target, context, g, actSections);
     if (form.op === 'lead-in') {
       // A lead-in that names no section (an act, a title, a chapter) still opens a context, above any section.
       if (typeof targets === 'string' || targets.length !== 1) return { ...ROOT };
       return targets[0]!.context;
     }
-    if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g);
+    if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g, actSections);
     if (typeof targets === 'string') return unparsed(targets);
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed('a code section to amend: a lead-in naming it ("Section 24-211.07 is amended as follows:") or its citation in the sentence');
@@ -202,6 +207,7 @@ function readAdd(
   emit: Emit,
   unparsed: (expected: string) => undefined,
   g: CompiledGrammar,
+  actSections: ActSections,
 ): undefined {
   if (!quote) return unparsed('the new text as a block quote after the sentence');
   const added = designationsOf(groups.added ?? '', g);
@@ -210,9 +216,12 @@ function readAdd(
   if (added.length === 0) return unparsed('the designations of what is added');
   if (added.some((a) => a.level === undefined)) {
     // New sections (or a chapter of them): each section is its own instruction, named by the designation its text gives it.
-    const sections = splitSections(text, g);
+    const sections = splitSections(text);
     if (sections.length === 0) return unparsed('the new sections\' text, each beginning with its designation ("§ 24-211.07. Heading.")');
-    for (const s of sections) emit({ section: s.designation, path: [] }, { op: 'add', text: s.text, designations: [s.designation] });
+    const designated = sections.map((s) => ({ ...s, code: codeDesignation(s.designation, g, actSections) }));
+    const unknown = designated.find((s) => s.code === undefined);
+    if (unknown) return unparsed(`the code designation of new section ${unknown.designation} ("§ 24-211.08. Heading.")`);
+    for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!] });
     return undefined;
   }
   const where = typeof targets === 'string' ? undefined : targets.length === 1 ? targets[0]!.context : undefined;
@@ -253,7 +262,7 @@ function pathParts(path: string): string[] {
  * What a sentence's target phrase names, against the context it stands in:
  * one context per target ("Paragraphs (2) and (3)" names two), or why not.
  */
-function resolveTarget(phrase: string, context: Context, g: CompiledGrammar): string | { context: Context }[] {
+function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, actSections: ActSections): string | { context: Context }[] {
   let text = phrase.replace(/\s+/g, ' ').trim();
   // "The lead-in language of subsection (b)", "The section heading".
   const partWord = Object.keys(g.grammar.parts)
@@ -269,7 +278,11 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar): st
   const cited = g.codeCitation.exec(text);
   if (cited?.groups?.section) {
     if (cited.groups.range) return [{ context: { ...ROOT } }];
-    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(cited.groups.path ?? '')), part: undefined } }]);
+    // "Section 499c(a)(1) (D.C. Official Code § 42-404)": the act's own designation may be the one with the subdivisions.
+    const act = /^(?:the\s+)?section\s+(\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)/i.exec(text);
+    if (act && !cited.groups.path) actSections.set(act[1]!, cited.groups.section);
+    const path = cited.groups.path || act?.[2] || '';
+    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(path)), part: undefined } }]);
   }
   const designated = g.sectionDesignation.exec(text);
   if (designated?.groups?.section) {
@@ -420,13 +433,20 @@ function closingCurly(text: string, from: number): number {
 
 /** What may follow a closing straight quote: the sentence's next words, or its end. */
 const AFTER_QUOTE =
-  /^(?:\s*[.;:,]?\s*$|\s*[,;]\s|\s+(?:and|or|in|each|every|wherever|both|all|the|after|before|at|to|with|where|is|are|from|its|their|immediately|following|following:|shall|as|that|which|both)\b)/i;
+  /^(?:\s*[.;:,]?\s*$|\s+(?:and|or|in|each|every|wherever|both|all|the|after|before|at|to|with|where|is|are|from|its|their|immediately|following|following:|shall|as|that|which|both)\b)/i;
+
+/** Weaker: a comma or semicolon after the quote, taken only when no closing above is found. */
+const AFTER_QUOTE_PUNCTUATION = /^\s*[,;]\s/;
 
 function closingStraight(text: string, from: number): number {
+  let weak = -1;
   for (let j = from; j < text.length; j++) {
-    if (text[j] === '"' && AFTER_QUOTE.test(text.slice(j + 1))) return j;
+    if (text[j] !== '"') continue;
+    const rest = text.slice(j + 1);
+    if (AFTER_QUOTE.test(rest)) return j;
+    if (weak === -1 && AFTER_QUOTE_PUNCTUATION.test(rest)) weak = j;
   }
-  return -1;
+  return weak;
 }
 
 /** The Markdown source of a block quote, its `>` markers removed: the quoted text as written. */
@@ -451,9 +471,9 @@ function splitQuote(quote: BlockQuote, _section: Section, count: number): string
   return parts.length === count ? parts : undefined;
 }
 
-/** New sections in quoted text: each begins with a paragraph "§ 24-211.07. Heading." (or "Sec. …"). */
-function splitSections(text: string, g: CompiledGrammar): { designation: string; text: string }[] {
-  const heading = new RegExp(`^\\**§\\s*(${g.grammar.section})\\.`, 'u');
+/** New sections in quoted text: each begins with a paragraph "§ 24-211.07. Heading." (or "Sec. 4a. …"). */
+function splitSections(text: string): { designation: string; text: string }[] {
+  const heading = /^\**(?:§|Sec\.|Section)\s*([0-9][0-9A-Za-z.:-]*[0-9A-Za-z]|[0-9])\./u;
   const out: { designation: string; text: string }[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     const match = heading.exec(paragraph.trim());
@@ -461,4 +481,18 @@ function splitSections(text: string, g: CompiledGrammar): { designation: string;
     else if (out.length) out[out.length - 1]!.text += `\n\n${paragraph.trim()}`;
   }
   return out;
+}
+
+/**
+ * The code designation of a new section: its own when it is one ("24-211.08");
+ * a section of the act ("1204a") takes the designation of the section it
+ * follows, as the act cites it ("Section 1204 (D.C. Official Code § 1-612.04)"),
+ * with the same letters, as the codifier numbers a section inserted after another.
+ */
+function codeDesignation(designation: string, g: CompiledGrammar, actSections: ActSections): string | undefined {
+  if (new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation)) return designation;
+  const split = /^(\d+)([a-z]+)$/.exec(designation);
+  if (!split) return undefined;
+  const base = actSections.get(split[1]!);
+  return base === undefined ? undefined : `${base}${split[2]}`;
 }
