@@ -70,12 +70,18 @@ const norm = (s) =>
     .trim();
 
 /** The gold's instructions of one case, as comparable keys. */
+/**
+ * The codifier's editorial marks in the gold, which the act's prose never has: bracketed insertions and corrections
+ * in the words ("under [§] 25-404", "deem [deemed] disapproved") are dropped, a bracketed designation ("[(c-2)]") unwrapped.
+ */
+const editorial = (s) => norm(String(s ?? '').replace(/\s?\[[^\]]*\]/g, ''));
+
 function goldKeys(instruction) {
   const section = instruction.section;
-  const p = instruction.subpath ? instruction.subpath.split('|').join('') : '';
+  const p = instruction.subpath ? instruction.subpath.split('|').join('').replace(/\[|\]/g, '') : '';
   switch (instruction.op) {
     case 'find-replace':
-      return [`strike|${section}|${p}|${norm(instruction.find)}|${norm(instruction.replace)}`];
+      return [`strike|${section}|${p}|${editorial(instruction.find)}|${editorial(instruction.replace)}`];
     case 'insert':
       return [`add|${section}|${p}`];
     case 'replace':
@@ -144,22 +150,21 @@ async function main() {
     }
     unparsedCount += result.unparsed.length;
     for (const u of result.unparsed) unparsedSentences.push({ law, sentence: u.sentence, expected: u.expected });
-    // The Council scopes a find-and-replace to a section or subdivision that holds the words; the prose may name a
-    // narrower one. A strike read for a subdivision inside the gold's scope, with the same words, is the same instruction.
-    const scoped = new Map();
-    for (const key of found.keys()) {
+    // The Council scopes a find-and-replace to a section or subdivision that holds the words, and often marks the
+    // same words struck in several of its subdivisions once, for the whole: a strike read for a subdivision inside
+    // the gold's scope, with the same words, is that instruction (and not an extra one).
+    for (const key of [...found.keys()]) {
       const [op, section, where, ...rest] = key.split('|');
-      if (op !== 'strike') continue;
-      for (let cut = where.length; cut >= 0; cut--) {
-        if (cut < where.length && where[cut] !== '(') continue;
+      if (op !== 'strike' || gold.has(key)) continue;
+      for (let cut = where.length - 1; cut >= 0; cut--) {
+        if (where[cut] !== '(') continue;
         const wider = [op, section, where.slice(0, cut), ...rest].join('|');
-        if (wider !== key && gold.has(wider) && !found.has(wider)) scoped.set(wider, key);
+        if (!gold.has(wider)) continue;
+        if (!found.has(wider)) found.set(wider, found.get(key));
+        found.delete(key);
+        scopedMatches++;
+        break;
       }
-    }
-    for (const [wider, key] of scoped) {
-      found.set(wider, found.get(key));
-      found.delete(key);
-      scopedMatches++;
     }
     for (const [key, prose] of gold) {
       if (found.has(key)) tp++;
@@ -181,7 +186,7 @@ async function main() {
   const summary = { laws: laws.length, cases: cases.length, gold: tp + fn, read: tp + fp, matched: tp, scopedMatches, precision, recall, unparsed: unparsedCount, seconds };
   process.stdout.write(
     `amendments (read): ${laws.length} laws, ${cases.length} clean cases: ${tp + fn} gold instructions, ${tp + fp} read; ` +
-      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${scopedMatches} strikes matched within the gold's wider scope; ${unparsedCount} sentences unparsed; ${seconds.toFixed(1)} s\n`,
+      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${scopedMatches} strikes read within a gold instruction's wider scope; ${unparsedCount} sentences unparsed; ${seconds.toFixed(1)} s\n`,
   );
   if (details) {
     for (const m of misses) process.stdout.write(`MISS  ${m.law} ${m.key}\n      ${m.prose}\n`);
