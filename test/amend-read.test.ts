@@ -193,6 +193,59 @@ describe('the prose reader', () => {
   });
 });
 
+describe('the annotation form', () => {
+  it("states a sentence's instructions explicitly, in place of its prose, and gives the same model", () => {
+    const { instructions, unparsed } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (a) is amended by striking out, wherever it may appear, "federal".
+
+::amend{op=strike section="24-211.07" path="(a)" words="federal" insert="national" occurrence=every}
+
+(b) Subsection (d) shall hereafter read:
+
+::amend{op=rewrite section="24-211.07" path="(d)"}
+
+> (d) New text.
+
+(c) Paragraph (3) is abolished.
+
+::amend{op=repeal section="24-211.07" path="(3)"}`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: 'federal', insert: 'national', occurrence: { kind: 'every' }, target: { section: '24-211.07', path: ['(a)'] } },
+      { op: 'rewrite', text: '(d) New text.', target: { section: '24-211.07', path: ['(d)'] } },
+      { op: 'repeal', target: { section: '24-211.07', path: ['(3)'] } },
+    ]);
+    expect(instructions.map((i) => i.form)).toEqual(['annotation', 'annotation', 'annotation']);
+    expect(instructions[0]!.prose).toBe('Subsection (a) is amended by striking out, wherever it may appear, "federal".');
+    expect(instructions[0]!.source.position?.start.line).toBe(10);
+  });
+
+  it('says what an annotation lacks, at the annotation', () => {
+    const { instructions, unparsed } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (a) is amended by striking "federal".
+
+::amend{op=strike section="24-211.07" path="(a)"}`);
+    expect(instructions).toEqual([]);
+    expect(unparsed.map((u) => [u.source.position?.start.line, u.expected])).toEqual([[10, 'in `::amend`, `words`: the words struck']]);
+  });
+
+  it("written by import dc-law from the Council's markup, reads as the prose does", () => {
+    const law = path.join(FIXTURES, 'amend', '24-288.xml');
+    const plain = path.join(tempDir(), 'plain');
+    const annotated = path.join(tempDir(), 'annotated');
+    importDcLaw(law, plain, { plain: true });
+    expect(importDcLaw(law, annotated, { plain: false }).annotations).toBe(3);
+    const fromProse = readFolder(plain).instructions;
+    const fromAnnotations = readFolder(annotated);
+    expect(fromAnnotations.unparsed).toEqual([]);
+    expect(fromAnnotations.instructions.map((i) => i.form)).toEqual(['annotation', 'annotation', 'annotation']);
+    expect(fromAnnotations.instructions.map(gist)).toEqual(fromProse.map(gist));
+    expect(runCli(['check', annotated], path.dirname(BIN)).stdout).not.toContain('annotation');
+  });
+});
+
 describe('ordinance import dc-law', () => {
   const law = path.join(FIXTURES, 'amend', '24-288.xml');
 

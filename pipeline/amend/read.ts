@@ -7,7 +7,8 @@
  * A sentence that reads like an instruction but that no form reads is
  * returned as unparsed, with what was expected (rule amendment-unparsed).
  */
-import type { Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
+import type { Annotation, Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
+import { readAnnotations } from './annotation-form.js';
 import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, QUOTE } from './grammar.js';
 import type { AmendmentOperation, AmendmentTarget, Instruction, Occurrence } from './instruction.js';
 import { splitQuotedText } from './quoted.js';
@@ -39,6 +40,33 @@ const ROOT: Context = { section: undefined, path: [], part: undefined };
 
 /** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
 type ActSections = Map<string, string>;
+
+/** The `::amend` annotations of a section, by the sentence (paragraph or subdivision) they follow. */
+type Stated = Map<Block, Annotation[]>;
+
+/** Each `::amend` of a section goes with the sentence before it: the last paragraph or subdivision that starts before it. */
+function statedInstructions(section: Section): Stated {
+  const stated: Stated = new Map();
+  const amends = section.annotations.filter((a) => a.type === 'amend');
+  if (amends.length === 0) return stated;
+  const units: { block: Block; offset: number }[] = [];
+  const walk = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.type !== 'paragraph' && block.type !== 'subdivision') continue;
+      units.push({ block, offset: block.source.position?.start.offset ?? -1 });
+      if (block.type === 'subdivision') walk(block.blocks);
+    }
+  };
+  walk(section.blocks);
+  units.sort((a, b) => a.offset - b.offset);
+  for (const amend of amends) {
+    const offset = amend.source.position?.start.offset ?? -1;
+    const owner = units.filter((u) => u.offset <= offset).pop();
+    if (!owner) continue;
+    stated.set(owner.block, [...(stated.get(owner.block) ?? []), amend]);
+  }
+  return stated;
+}
 const compiled = new WeakMap<AmendmentGrammar, CompiledGrammar>();
 
 /** The grammar compiled once per grammar object. */
@@ -56,23 +84,23 @@ export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar
   const result: ReadResult = { instructions: [], unparsed: [] };
   const g = grammarOf(grammar);
   const actSections = new Map<string, string>();
-  for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result, actSections);
+  for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result, actSections, statedInstructions(section));
   return result;
 }
 
 /** Read one section's blocks (an ordinance section's, or a subdivision's) under `context`. */
-function readBlocks(blocks: Block[], context: Context, section: Section, g: CompiledGrammar, result: ReadResult, actSections: ActSections): void {
+function readBlocks(blocks: Block[], context: Context, section: Section, g: CompiledGrammar, result: ReadResult, actSections: ActSections, stated: Stated): void {
   let current = context;
   blocks.forEach((block, i) => {
     if (block.type === 'paragraph') {
       const next = blocks[i + 1];
       const quote = next?.type === 'blockquote' ? next : undefined;
-      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections);
+      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections, stated.get(block));
       if (read) current = read;
     } else if (block.type === 'subdivision') {
       const quote = block.blocks.find((b): b is BlockQuote => b.type === 'blockquote');
-      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections);
-      readBlocks(block.blocks, read ?? current, section, g, result, actSections);
+      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections, stated.get(block));
+      readBlocks(block.blocks, read ?? current, section, g, result, actSections, stated);
     }
   });
 }
@@ -115,14 +143,28 @@ function readSentence(
   g: CompiledGrammar,
   result: ReadResult,
   actSections: ActSections,
+  annotations: Annotation[] | undefined,
 ): Context | undefined {
   const { sentence, quotes } = setQuotesApart(text);
   const trimmed = sentence.replace(/\s*[.;:,]?\s*(?:(?:and|or)\s*)?$/i, '').trim();
-  if (!trimmed) return undefined;
-  const unparsed = (expected: string) => {
-    result.unparsed.push({ sentence: text, source, sectionId: section.id, expected });
+  const unparsed = (expected: string, at: SourceRef = source) => {
+    result.unparsed.push({ sentence: text, source: at, sectionId: section.id, expected });
     return undefined;
   };
+  if (annotations?.length) {
+    // The annotation form states the sentence's instructions: the prose is not read for them.
+    const read = readAnnotations(
+      annotations.map((a) => a.attributes),
+      quote ? quoteText(quote) : undefined,
+    );
+    if (typeof read === 'string') return unparsed(`in \`::amend\`, ${read}`, annotations[0]!.source);
+    read.forEach(({ target, op }, i) => {
+      const at = annotations[Math.min(i, annotations.length - 1)]!;
+      result.instructions.push({ ...op, target, prose: text, source: at.source, form: 'annotation', sectionId: section.id } as Instruction);
+    });
+    return undefined;
+  }
+  if (!trimmed) return undefined;
   for (const form of g.forms) {
     const match = form.regex.exec(trimmed);
     if (!match) continue;

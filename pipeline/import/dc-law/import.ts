@@ -130,6 +130,11 @@ function sectionsOf(parent: Element): Element[] {
   return elements(parent).flatMap((el) => (local(el) === 'section' ? [el] : local(el) === 'container' ? sectionsOf(el) : []));
 }
 
+/** The codification markup inside quoted text, in order (not that of a quotation inside it). */
+function codifyIn(include: Element): Element[] {
+  return elements(include).flatMap((el) => (el.name.startsWith('codify:') ? [el] : local(el) === 'include' ? [] : codifyIn(el)));
+}
+
 function hasCodify(element: Element): boolean {
   return element.name.startsWith('codify:') || elements(element).some(hasCodify);
 }
@@ -150,8 +155,19 @@ function convertChildren(parent: Element, out: RootContent[], ctx: LawContext): 
     }
     if (name === 'num' || name === 'heading' || name === 'meta' || name === 'annotations' || name === 'annotation') continue;
     if (name === 'para') convertPara(el, out, ctx);
-    else if (name === 'include') out.push({ type: 'blockquote', children: quoted(el, ctx) });
-    else out.push(...blocksOf(el, ctx.cite));
+    else if (name === 'include') {
+      // The markup of what the quotation adds or rewrites sits inside it; its annotation goes before it, after the sentence.
+      if (!ctx.options.plain) {
+        for (const codify of codifyIn(el)) {
+          const annotation = annotationOf(codify);
+          if (annotation) {
+            out.push(annotation);
+            ctx.report.annotations++;
+          }
+        }
+      }
+      out.push({ type: 'blockquote', children: quoted(el, ctx) });
+    } else out.push(...blocksOf(el, ctx.cite));
   }
 }
 
@@ -179,7 +195,9 @@ function convertPara(para: Element, out: RootContent[], ctx: LawContext, outer =
  * Quoted text: each paragraph with its designation, a quoted section opening
  * with "§ 16-1502. Heading.", a quoted chapter with its prefix, number and heading.
  */
-function quoted(include: Element, ctx: LawContext): (Paragraph | Table)[] {
+function quoted(include: Element, outer: LawContext): (Paragraph | Table)[] {
+  // The quotation's own markup is stated before it (convertChildren): inside, it is dropped.
+  const ctx = new LawContext({ ...outer.options, plain: true }, outer.report);
   const out: RootContent[] = [];
   const walk = (el: Element) => {
     for (const node of elements(el)) {
