@@ -180,7 +180,7 @@ describe('the prose reader', () => {
         'an instruction of the grammar: "is amended as follows:", "is amended by striking …", "is amended to read as follows:", "is repealed", "is redesignated as …"',
       ],
       ['Paragraph (9) is amended to read as follows:', 10, 'the new text as a block quote after the sentence'],
-      ['Section 9 is repealed.', 12, 'the code section "Section 9" is: its citation in parentheses ("(D.C. Official Code § 24-211.07)")'],
+      ['Section 9 is repealed.', 12, 'the code section that "Section 9" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")'],
     ]);
   });
 

@@ -343,7 +343,7 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, act
     return withPart(out);
   }
   if (g.group.test(text)) return [{ context: { ...ROOT } }];
-  if (/^(?:the )?sections? \d/i.test(text)) return `the code section "${text}" is: its citation in parentheses ("(D.C. Official Code § 24-211.07)")`;
+  if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")`;
   return `a target: a code section ("Section 24-211.07", or "Section 3 (D.C. Official Code § 24-211.07)") or a subdivision ("Subsection (a)"); found "${text}"`;
 }
 
