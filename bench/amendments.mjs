@@ -21,20 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (m) => import(pathToFileURL(path.join(root, 'lib', m.replace('pipeline/', ''))).href);
 
-const args = process.argv.slice(2);
-const details = args.includes('--details');
-const jsonAt = args.indexOf('--json');
-const jsonOut = jsonAt === -1 ? undefined : args[jsonAt + 1];
-const corpus = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? process.env.AMENDMENTS_CORPUS ?? '/tmp/dc-amendments-23-24';
-if (!existsSync(path.join(corpus, 'cases.jsonl'))) {
-  process.stderr.write(`amendments bench: no corpus at ${corpus} (unpack dc-amendments-23-24.tar.xz there, or name its folder)\n`);
-  process.exit(2);
-}
-
-export { readCorpusInstructions };
-
 /** Read every law's prose; returns per law its instructions read and unparsed sentences. */
-async function readCorpusInstructions(corpusDir, laws) {
+export async function readCorpusInstructions(corpusDir, laws) {
   const { importDcLaw } = await dist('pipeline/import/dc-law/import.js');
   const { loadOrdinanceSources } = await dist('pipeline/load/sources.js');
   const { parseOrdinance } = await dist('pipeline/parse/parse-ordinance.js');
@@ -120,7 +108,11 @@ function readKeys(instruction) {
   }
 }
 
-async function main() {
+/**
+ * Measure reading on the corpus at `corpus` (a folder with cases.jsonl): precision, recall, and each miss and
+ * extra with its reason. For `npm run bench` and the amendments part of the applier's bench.
+ */
+export async function measureReading(corpus) {
   const cases = readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -183,16 +175,62 @@ async function main() {
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
   const seconds = (performance.now() - started) / 1000;
-  const summary = { laws: laws.length, cases: cases.length, gold: tp + fn, read: tp + fp, matched: tp, scopedMatches, precision, recall, unparsed: unparsedCount, seconds };
+  // Why each gold instruction was missed.
+  const readProse = new Set(extras.map((e) => `${e.law}\u0000${e.prose}`));
+  const unparsedProse = new Map(unparsedSentences.map((u) => [`${u.law}\u0000${u.sentence}`, u.expected]));
+  for (const miss of misses) {
+    const at = `${miss.law}\u0000${miss.prose}`;
+    const [op, , where] = miss.key.split('|');
+    if (readProse.has(at)) miss.reason = 'read, but differs from the gold (the codifier corrected or rewrote the words, or resolved the target with the code in hand)';
+    else if (unparsedProse.has(at))
+      miss.reason = `unparsed: expected ${unparsedProse
+        .get(at)
+        .split(/["(0-9]/)[0]
+        .trim()}`;
+    else if (op === 'add' && where === '') miss.reason = "new section: its code designation is the codifier's, not in the prose";
+    else if (!miss.prose) miss.reason = 'no sentence of its own (a section inside a quoted chapter)';
+    else miss.reason = 'not read for this section (a title- or act-wide instruction, or a target the prose leaves to the code)';
+  }
+  const reasons = {};
+  for (const miss of misses) reasons[miss.reason] = (reasons[miss.reason] ?? 0) + 1;
+  const summary = {
+    laws: laws.length,
+    cases: cases.length,
+    gold: tp + fn,
+    read: tp + fp,
+    matched: tp,
+    scopedMatches,
+    precision,
+    recall,
+    unparsed: unparsedCount,
+    seconds,
+    missReasons: reasons,
+  };
+  return { summary, misses, extras, unparsed: unparsedSentences };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const details = args.includes('--details');
+  const jsonAt = args.indexOf('--json');
+  const jsonOut = jsonAt === -1 ? undefined : args[jsonAt + 1];
+  const corpus = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? process.env.AMENDMENTS_CORPUS ?? '/tmp/dc-amendments-23-24';
+  if (!existsSync(path.join(corpus, 'cases.jsonl'))) {
+    process.stderr.write(`amendments bench: no corpus at ${corpus} (unpack dc-amendments-23-24.tar.xz there, or name its folder)\n`);
+    process.exit(2);
+  }
+  const { summary, misses, extras, unparsed } = await measureReading(corpus);
+  const { laws, cases, gold, read, precision, recall, scopedMatches, seconds } = summary;
   process.stdout.write(
-    `amendments (read): ${laws.length} laws, ${cases.length} clean cases: ${tp + fn} gold instructions, ${tp + fp} read; ` +
-      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${scopedMatches} strikes read within a gold instruction's wider scope; ${unparsedCount} sentences unparsed; ${seconds.toFixed(1)} s\n`,
+    `amendments (read): ${laws} laws, ${cases} clean cases: ${gold} gold instructions, ${read} read; ` +
+      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${scopedMatches} strikes read within a gold instruction's wider scope; ${summary.unparsed} sentences unparsed; ${seconds.toFixed(1)} s\n`,
   );
+  for (const [reason, count] of Object.entries(summary.missReasons).sort((a, b) => b[1] - a[1])) process.stdout.write(`  missed ${String(count).padStart(4)}: ${reason}\n`);
   if (details) {
     for (const m of misses) process.stdout.write(`MISS  ${m.law} ${m.key}\n      ${m.prose}\n`);
     for (const e of extras) process.stdout.write(`EXTRA ${e.law} ${e.key}\n      ${e.prose}\n`);
   }
-  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...summary, misses, extras, unparsed: unparsedSentences }, null, 2)}\n`);
+  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...summary, misses, extras, unparsed }, null, 2)}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -106,7 +106,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
   const marks = alternatives(Object.keys(grammar.punctuation));
   const occurrences = alternatives(Object.keys(grammar.occurrences));
   const words = `(?:(?:the|a|an)\\s+)?(?:(?:new\\s+)?(?:${units}),?\\s+)?${QUOTE_PATTERN}|(?:the|a|an)\\s+(?:${marks})(?:\\s+mark)?`;
-  const oneDesignation = `(?:(?:the\\s+)?(?:${levels}|${groups}|sections?)\\s+)?(?:${DESIGNATION})`;
+  const oneDesignation = `(?:(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?:${levels}|${groups}|sections?)\\s+)?(?:${DESIGNATION})`;
   const designations = `(?:${oneDesignation})(?:(?:\\s*,\\s*|\\s*,?\\s+(?:and|or|through)\\s+)(?:${oneDesignation}))*`;
   const expand = (pattern: string) =>
     pattern
@@ -130,7 +130,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
       `^(?:the\\s+)?(?:sections?\\s+|(?:(?:D\\.\\s?C\\.\\s+)?(?:Official\\s+)?Code\\s+)?§§?\\s*)(?<section>${grammar.section})(?<path>(?:\\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\\))*)(?:\\s+of\\s+(?:the\\s+)?(?:District\\s+of\\s+Columbia|D\\.\\s?C\\.)\\s+(?:Official\\s+)?Code)?$`,
       'iu',
     ),
-    relative: new RegExp(`^(?:the\\s+)?(?:newly\\s+(?:re)?designated\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
+    relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
     group: new RegExp(`^(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION})\\b`, 'iu'),
     occurrence: new RegExp(`^(?:${occurrences})$`, 'iu'),
     words: new RegExp(`^(?:${words})$`, 'iu'),
