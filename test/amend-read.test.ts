@@ -140,6 +140,33 @@ describe('the prose reader', () => {
     ]);
   });
 
+  it("numbers an act's new section after the section it follows, as the act cites it, and says when it cannot", () => {
+    const { instructions, unparsed } =
+      read(`The District of Columbia Government Comprehensive Merit Personnel Act of 1978, effective March 3, 1979 (D.C. Law 2-139; D.C. Official Code § 1-601.01 et seq.), is amended as follows:
+
+(a) Section 1204 (D.C. Official Code § 1-612.04) is repealed.
+
+(b) New sections 1204a and 1204b are added to read as follows:
+
+> § 1204a. Leave.
+>
+> Text of the first.
+>
+> § 1204b. Insurance.
+>
+> Text of the second.
+
+(c) A new section 1299a is added to read as follows:
+
+> § 1299a. Unknown.`);
+    expect(instructions.map((i) => [i.op, i.target.section, i.op === 'add' ? i.text : ''])).toEqual([
+      ['repeal', '1-612.04', ''],
+      ['add', '1-612.04a', '§ 1204a. Leave.\n\nText of the first.'],
+      ['add', '1-612.04b', '§ 1204b. Insurance.\n\nText of the second.'],
+    ]);
+    expect(unparsed.map((u) => u.expected)).toEqual(['the code designation of new section 1299a ("§ 24-211.08. Heading.")']);
+  });
+
   it('rewrites, repeals and redesignates subdivisions', () => {
     const { instructions } = read(`Section 24-211.07 is amended as follows:
 
@@ -190,6 +217,21 @@ describe('the prose reader', () => {
       quotes: ['; provided, that the term "reprogramming" means a change.'],
     });
     expect(setQuotesApart('striking \u201cthe \u201cBoard\u201d\u201d and inserting \u201cit\u201d').quotes).toEqual(['the \u201cBoard\u201d', 'it']);
+  });
+});
+
+describe("the drafters' guide", () => {
+  it('reads its example of an amending section as it says', () => {
+    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
+    const example = /### Amending the code[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const { instructions, unparsed } = read(example);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join(''), i.target.part ?? ''])).toEqual([
+      ['strike', '24-211.07', '(a)(2)', ''],
+      ['strike', '24-211.07', '(a)', 'text'],
+      ['rewrite', '24-211.07', '(d)', ''],
+      ['add', '23-1321', '', ''],
+    ]);
   });
 });
 
