@@ -193,6 +193,9 @@ export async function measureReading(corpus) {
   }
   const reasons = {};
   for (const miss of misses) reasons[miss.reason] = (reasons[miss.reason] ?? 0) + 1;
+  // New sections the codifier numbered: the prose does not hold their designation, so no reader of it can name them.
+  const unstated = misses.filter((m) => /^new section|^no sentence|code designation of new section/.test(m.reason)).length;
+  const recallStated = tp / Math.max(1, tp + fn - unstated);
   const summary = {
     laws: laws.length,
     cases: cases.length,
@@ -202,6 +205,8 @@ export async function measureReading(corpus) {
     scopedMatches,
     precision,
     recall,
+    recallStated,
+    unstated,
     unparsed: unparsedCount,
     seconds,
     missReasons: reasons,
@@ -223,7 +228,7 @@ async function main() {
   const { laws, cases, gold, read, precision, recall, scopedMatches, seconds } = summary;
   process.stdout.write(
     `amendments (read): ${laws} laws, ${cases} clean cases: ${gold} gold instructions, ${read} read; ` +
-      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95); ${scopedMatches} strikes read within a gold instruction's wider scope; ${summary.unparsed} sentences unparsed; ${seconds.toFixed(1)} s\n`,
+      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95), recall ${summary.recallStated.toFixed(3)} without the ${summary.unstated} new sections whose code designation the prose does not hold; ${scopedMatches} strikes read within a gold instruction's wider scope; ${summary.unparsed} sentences unparsed; ${seconds.toFixed(1)} s\n`,
   );
   for (const [reason, count] of Object.entries(summary.missReasons).sort((a, b) => b[1] - a[1])) process.stdout.write(`  missed ${String(count).padStart(4)}: ${reason}\n`);
   if (details) {
