@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Instruction } from '../pipeline/amend/instruction.js';
+import { amendmentPatternProblems } from '../pipeline/amend/grammar.js';
 import { readInstructions, setQuotesApart, type ReadResult } from '../pipeline/amend/read.js';
 import { importDcLaw } from '../pipeline/import/dc-law/import.js';
 import { loadOrdinanceSources } from '../pipeline/load/sources.js';
@@ -217,6 +218,14 @@ describe('the prose reader', () => {
       quotes: ['; provided, that the term "reprogramming" means a change.'],
     });
     expect(setQuotesApart('striking \u201cthe \u201cBoard\u201d\u201d and inserting \u201cit\u201d').quotes).toEqual(['the \u201cBoard\u201d', 'it']);
+  });
+});
+
+describe('the grammar as data', () => {
+  it('compiles, and names a pattern that does not compile at its place', () => {
+    expect(amendmentPatternProblems(grammar)).toEqual([]);
+    const broken = { ...grammar, forms: [...grammar.forms, { op: 'repeal' as const, pattern: '{target} is (repealed' }] };
+    expect(amendmentPatternProblems(broken)).toEqual([{ path: ['forms', grammar.forms.length, 'pattern'], error: expect.stringContaining('Unterminated group') }]);
   });
 });
 

@@ -137,3 +137,20 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
     designationList: new RegExp(`(?:(?<kind>${levels}|${groups}|sections?)\\s+)?(?<des>${DESIGNATION})`, 'giu'),
   };
 }
+
+/** The patterns of a grammar that do not compile as the reader builds them, each with its path in the grammar. */
+export function amendmentPatternProblems(grammar: AmendmentGrammar): { path: (string | number)[]; error: string }[] {
+  const problems: { path: (string | number)[]; error: string }[] = [];
+  const attempt = (path: (string | number)[], build: () => unknown) => {
+    try {
+      build();
+    } catch (error) {
+      problems.push({ path, error: (error as Error).message.replace(/^amendments\.forms\[\d+\]: /, '') });
+    }
+  };
+  attempt(['section'], () => new RegExp(grammar.section, 'u'));
+  attempt(['cue'], () => new RegExp(grammar.cue, 'iu'));
+  attempt(['codeCitation'], () => new RegExp(grammar.codeCitation.replace(/\{section\}/g, `(?:${grammar.section})`), 'iu'));
+  for (const [i, form] of grammar.forms.entries()) attempt(['forms', i, 'pattern'], () => compileGrammar({ ...grammar, forms: [form] }));
+  return problems;
+}
