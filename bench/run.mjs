@@ -11,9 +11,10 @@
 // A peer that is not installed is reported as skipped with the command that
 // installs it. Results print as a table and go to bench/results/ as JSON.
 //
-// With the full corpus it also measures citation-detection accuracy (bench/accuracy.mjs).
+// With the full corpus it also measures citation-detection accuracy (bench/accuracy.mjs), and, with the
+// amendments corpus, how well amending instructions are read from the acts' prose (bench/amendments.mjs).
 //
-// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --corpus <xml-dir>
+// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --corpus <xml-dir>   --amendments <archive-or-dir>
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { filesBelow } from './files.mjs';
 import { fileURLToPath } from 'node:url';
 import { accuracyTable, citationAccuracy } from './accuracy.mjs';
+import { measureReading } from './amendments.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -40,6 +42,7 @@ const sizes = option('--sizes', '10,100,1000,all').split(',');
 const skipPeers = args.includes('--skip-peers');
 const accuracyOnly = args.includes('--accuracy-only');
 const corpusXml = option('--corpus', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz'));
+const amendmentsArchive = option('--amendments', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-amendments-23-24.tar.xz'));
 
 if (!existsSync(TIME)) {
   console.error(`GNU time is needed to measure peak memory: apt-get install time (or ${INSTALL})`);
@@ -96,6 +99,18 @@ function fullCorpus() {
   console.error(run.stderr.split('\n')[0]);
   writeFileSync(stamp, version);
   return out;
+}
+
+/** The amendments corpus (acts with the Council's markup, cases.jsonl), unpacked once; null when it is not there. */
+function amendmentsCorpus() {
+  if (existsSync(path.join(amendmentsArchive, 'cases.jsonl'))) return amendmentsArchive;
+  if (!existsSync(amendmentsArchive)) return null;
+  const dir = path.join(WORK, 'dc-amendments-23-24');
+  if (!existsSync(path.join(dir, 'cases.jsonl'))) {
+    console.error('unpacking the amendments corpus...');
+    execFileSync('tar', ['-xJf', amendmentsArchive, '-C', WORK]);
+  }
+  return dir;
 }
 
 /** The same titles with every citation left as plain prose, for the accuracy measure; remade with the full import. */
@@ -300,6 +315,12 @@ async function main() {
     accuracy = await citationAccuracy(full, plainCorpus());
     console.error(accuracyTable(accuracy));
   }
+  let amendments = null;
+  const amendmentsDir = amendmentsCorpus();
+  if (amendmentsDir) {
+    console.error("\n== amendments: instructions read from the acts' prose (gold: the Council's codification markup)");
+    amendments = (await measureReading(amendmentsDir)).summary;
+  }
   for (const size of accuracyOnly ? [] : sizes) {
     const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));
     const sections = countSections(workspace);
@@ -337,11 +358,16 @@ async function main() {
     });
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const report = { date: new Date().toISOString(), machine, results, accuracy: accuracy && { ...accuracy, examples: undefined } };
+  const report = { date: new Date().toISOString(), machine, results, accuracy: accuracy && { ...accuracy, examples: undefined }, amendments };
   writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify(report, null, 2));
   if (!accuracyOnly) writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
   if (results.length) console.log(table(report));
   if (accuracy) console.log(`\n${accuracyTable(accuracy)}`);
+  if (amendments)
+    console.log(
+      `\nAmendments read from prose: precision ${fmt(amendments.precision, 3)}, recall ${fmt(amendments.recall, 3)} ` +
+        `(${fmt(amendments.recallStated, 3)} without the ${amendments.unstated} new sections the codifier numbered), on ${amendments.gold} instructions of ${amendments.cases} clean cases`,
+    );
 }
 
 /** The results as a Markdown table (also what the README shows). */

@@ -154,6 +154,16 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
       explicitSubdivision(node, stack, blocks, collector);
       continue;
     }
+    if (node.type === 'leafDirective' && node.name === 'amend') {
+      // An amending instruction stated explicitly: kept with the section's notes, read by pipeline/amend/read.ts, never printed.
+      collector.annotations.push({
+        type: 'amend',
+        attributes: Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        blocks: [],
+        source: { file: collector.file, position: node.position },
+      });
+      continue;
+    }
     if (node.type === 'containerDirective' && node.name === 'annotation') {
       if (collector.nesting >= MAX_BLOCK_NESTING) {
         reportDepth(collector, 'block quotes, lists and notes', MAX_BLOCK_NESTING, node);

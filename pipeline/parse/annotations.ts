@@ -44,6 +44,14 @@ export const ANNOTATIONS: Record<string, AnnotationSpec> = {
     required: ['type'],
     label: 'optional',
   },
+  amend: {
+    purpose:
+      'an amending instruction stated explicitly, for the sentence before it (where its prose is irregular): what it strikes, inserts, adds, rewrites, repeals or redesignates',
+    forms: ['leafDirective'],
+    attributes: ['op', 'section', 'path', 'part', 'words', 'insert', 'occurrence', 'at', 'anchor', 'designation', 'after', 'from', 'to'],
+    required: ['op', 'section'],
+    label: 'forbidden',
+  },
   note: {
     purpose: "a drafter's note, never printed",
     forms: ['textDirective', 'leafDirective', 'containerDirective'],

@@ -52,7 +52,8 @@ export function eachSubdivisionGroup(blocks: Block[], visit: (siblings: Subdivis
       const here = siblings.filter((b): b is Subdivision => b.type === 'subdivision');
       if (here.length) visit(here);
     },
-    block: (block) => (block.type === 'list' ? SKIP : undefined),
+    // A block quote holds quoted law (an amendment's new text), numbered by the law it amends, not in this run.
+    block: (block) => (block.type === 'list' || block.type === 'blockquote' ? SKIP : undefined),
   });
 }
 

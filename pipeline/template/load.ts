@@ -4,6 +4,7 @@
  * mistake is reported at its place (`templates/jurisdictions/x.json:3:5: …`)
  * and never reaches the renderer.
  */
+import { amendmentPatternProblems } from '../amend/grammar.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -133,10 +134,12 @@ function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rul
   if (problems.length) return problems;
   const wrongId = idProblems(source, file);
   if (wrongId.length) return wrongId;
-  const grammar = (source.value as Jurisdiction).citations;
-  return (grammar ? grammarPatternProblems(grammar) : []).map(({ path: at, error }) =>
-    problemAt(source, ['citations', ...at], `Unexpected pattern for \`${label(['citations', ...at])}\` (${error}), expected a regular expression that compiles`),
-  );
+  const { citations: grammar, amendments } = source.value as Jurisdiction;
+  const patterns = [
+    ...(grammar ? grammarPatternProblems(grammar) : []).map((p) => ({ ...p, path: ['citations', ...p.path] })),
+    ...(amendments ? amendmentPatternProblems(amendments) : []).map((p) => ({ ...p, path: ['amendments', ...p.path] })),
+  ];
+  return patterns.map(({ path: at, error }) => problemAt(source, at, `Unexpected pattern for \`${label(at)}\` (${error}), expected a regular expression that compiles`));
 }
 
 const cache = new Map<string, Template>();

@@ -1,4 +1,5 @@
 /** Every registered rule, in the order they run. A meta-test keeps this list, the docs and the fixtures in step. */
+import amendmentUnparsed from './amendment-unparsed.js';
 import andOr from './and-or.js';
 import certificationSection from './certification-section.js';
 import citationForm from './citation-form.js';
@@ -64,6 +65,8 @@ export const rules: readonly Rule[] = [
   citationStatus,
   citationForm,
   codifiesResolves,
+  // Amendments
+  amendmentUnparsed,
   // Drafting style
   andOr,
   shallNonObligation,

@@ -1,0 +1,20 @@
+import { readInstructions } from '../../amend/read.js';
+import type { Rule } from '../rule.js';
+
+/** A sentence that reads like an amending instruction must be one the jurisdiction's amendment grammar reads. */
+const rule: Rule = {
+  id: 'amendment-unparsed',
+  description: 'Amending sentences read as instructions',
+  defaultSeverity: 'error',
+  byStatus: { draft: 'warning' },
+  appliesTo: ['ordinance'],
+  check({ ordinance, jurisdiction }, report) {
+    const grammar = jurisdiction?.amendments;
+    if (!grammar) return;
+    for (const sentence of readInstructions(ordinance, grammar).unparsed) {
+      const quoted = sentence.sentence.length > 80 ? `${sentence.sentence.slice(0, 79)}…` : sentence.sentence;
+      report(sentence.source.file, `Unexpected amending sentence that does not parse (“${quoted}”), expected ${sentence.expected}`, sentence.source.position);
+    }
+  },
+};
+export default rule;

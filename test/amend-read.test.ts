@@ -1,0 +1,338 @@
+/**
+ * Reading amending sentences (pipeline/amend/read.ts) with the District's
+ * amendment grammar: each operation and prose form, the context lead-ins give,
+ * the sentences that read like instructions but do not parse, and an act of the
+ * amendments corpus imported with `ordinance import dc-law --plain`.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Instruction } from '../pipeline/amend/instruction.js';
+import { amendmentPatternProblems } from '../pipeline/amend/grammar.js';
+import { readInstructions, setQuotesApart, type ReadResult } from '../pipeline/amend/read.js';
+import { importDcLaw } from '../pipeline/import/dc-law/import.js';
+import { loadOrdinanceSources } from '../pipeline/load/sources.js';
+import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
+import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
+import { loadTemplate } from '../pipeline/template/load.js';
+import { BIN, FIXTURES, runCli, tempDir } from './helpers.js';
+
+const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments!;
+
+/** Read an ordinance folder's instructions. */
+function readFolder(dir: string): ReadResult {
+  const parsed = parseOrdinance(loadOrdinanceSources(dir));
+  if (!parsed) throw new Error(`${dir} did not parse`);
+  return readInstructions(modelOrdinance(parsed), grammar);
+}
+
+/** An amending ordinance of one section whose body is `body`; returns what is read from it. */
+function read(body: string): ReadResult {
+  const dir = path.join(tempDir(), 'amending');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'ordinance.md'),
+    '---\ntitle: "An act to amend the Code"\nshort-title: "Amendment Act"\njurisdiction: district-of-columbia\nstatus: draft\nversion: 1\n---\n',
+  );
+  writeFileSync(path.join(dir, '01-amendments.md'), `---\nid: amendments\nheading: Amendments.\nkind: amendment\n---\n${body}\n`);
+  return readFolder(dir);
+}
+
+/** The parts of an instruction a test compares (not its source or prose). */
+function gist(i: Instruction): Record<string, unknown> {
+  const { source: _source, prose: _prose, form: _form, sectionId: _sectionId, ...rest } = i;
+  return rest;
+}
+
+describe('the prose reader', () => {
+  it('strikes and inserts words in the subdivision nested lead-ins narrow to', () => {
+    const { instructions, unparsed } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (a) is amended as follows:
+
+(1) Paragraph (2) is amended by striking the phrase "Department of Corrections" and inserting the phrase "Department" in its place.
+
+(2) The lead-in language is amended by striking the word "shall" and inserting the word "may" in its place.
+
+(b) Subsection (c)(1) is amended by striking the phrase "federal" each place it appears.`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: 'Department of Corrections', insert: 'Department', occurrence: { kind: 'only' }, target: { section: '24-211.07', path: ['(a)', '(2)'] } },
+      { op: 'strike', words: 'shall', insert: 'may', occurrence: { kind: 'only' }, target: { section: '24-211.07', path: ['(a)'], part: 'text' } },
+      { op: 'strike', words: 'federal', occurrence: { kind: 'every' }, target: { section: '24-211.07', path: ['(c)', '(1)'] } },
+    ]);
+    expect(instructions[0]!.prose).toBe('Paragraph (2) is amended by striking the phrase "Department of Corrections" and inserting the phrase "Department" in its place.');
+    expect(instructions[0]!.form).toBe('prose');
+    expect(instructions[0]!.sectionId).toBe('amendments');
+    // Line 10 of the section file: five lines of front matter, then the body.
+    expect(instructions[0]!.source.position?.start.line).toBe(10);
+  });
+
+  it('finds the code section an act section names in its citation, and reads the imperative form under it', () => {
+    const { instructions } =
+      read(`Title V of the Rental Housing Act of 1985, effective July 17, 1985 (D.C. Law 6-10; D.C. Official Code § 42-3505.01 et seq.), is amended as follows:
+
+(a) Section 501(b) (D.C. Official Code § 42-3505.01(b)) is amended as follows:
+
+(1) Strike the phrase "30 days" the first time it appears and insert the phrase "60 days" in its place.
+
+(2) Strike the word "tenant" wherever it appears and insert the word "resident" in its place.`);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: '30 days', insert: '60 days', occurrence: { kind: 'nth', n: 1 }, target: { section: '42-3505.01', path: ['(b)'] } },
+      { op: 'strike', words: 'tenant', insert: 'resident', occurrence: { kind: 'every' }, target: { section: '42-3505.01', path: ['(b)'] } },
+    ]);
+  });
+
+  it('reads marks named in words: the period, the semicolon, the comma', () => {
+    const { instructions } = read(`Section 7-2051 is amended as follows:
+
+(a) Subparagraph (B) is amended by striking the period at the end and inserting a semicolon in its place.
+
+(b) Paragraph (3) is amended by striking the semicolon and inserting the phrase "; and" in its place.
+
+(c) Paragraph (4) is amended by striking the comma.`);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: '.', insert: ';', occurrence: { kind: 'last' }, target: { section: '7-2051', path: ['(B)'] } },
+      { op: 'strike', words: ';', insert: '; and', occurrence: { kind: 'last' }, target: { section: '7-2051', path: ['(3)'] } },
+      { op: 'strike', words: ',', occurrence: { kind: 'last' }, target: { section: '7-2051', path: ['(4)'] } },
+    ]);
+  });
+
+  it('inserts words before or after other words, and at the end', () => {
+    const { instructions } = read(`Section 25-374 is amended as follows:
+
+(a) Subsection (a) is amended by inserting the phrase "or mixed-use" after the word "commercial" the second time it appears.
+
+(b) Subsection (b) is amended by inserting the word "licensed" before the phrase "establishment".
+
+(c) Subsection (c) is amended by inserting the phrase ", or by rule" at the end.`);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'insert', words: 'or mixed-use', at: { kind: 'after', anchor: 'commercial', occurrence: { kind: 'nth', n: 2 } }, target: { section: '25-374', path: ['(a)'] } },
+      { op: 'insert', words: 'licensed', at: { kind: 'before', anchor: 'establishment', occurrence: { kind: 'only' } }, target: { section: '25-374', path: ['(b)'] } },
+      { op: 'insert', words: ', or by rule', at: { kind: 'end' }, target: { section: '25-374', path: ['(c)'] } },
+    ]);
+  });
+
+  it('adds new subdivisions and new sections with the quoted text that follows', () => {
+    const { instructions, unparsed } = read(`(a) Section 23-1321 is amended by adding a new subsection (d) to read as follows:
+
+> (d) The Mayor shall not detain a person on the basis of a civil immigration detainer.
+
+(b) Section 16-1501 is amended as follows:
+
+(1) New subsections (b) through (d) are added to read as follows:
+
+> (b) First.
+>
+> (c) Second.
+>
+> (d) Third.
+
+(c) A new section 24-211.08 is added to read as follows:
+
+> § 24-211.08. Reports.
+>
+> The Mayor shall report annually.`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'add', designations: ['(d)'], text: '(d) The Mayor shall not detain a person on the basis of a civil immigration detainer.', target: { section: '23-1321', path: [] } },
+      { op: 'add', designations: ['(b)', '(c)', '(d)'], text: '(b) First.\n\n(c) Second.\n\n(d) Third.', target: { section: '16-1501', path: [] } },
+      { op: 'add', designations: ['24-211.08'], text: '§ 24-211.08. Reports.\n\nThe Mayor shall report annually.', target: { section: '24-211.08', path: [] } },
+    ]);
+  });
+
+  it("numbers an act's new section after the section it follows, as the act cites it, and says when it cannot", () => {
+    const { instructions, unparsed } =
+      read(`The District of Columbia Government Comprehensive Merit Personnel Act of 1978, effective March 3, 1979 (D.C. Law 2-139; D.C. Official Code § 1-601.01 et seq.), is amended as follows:
+
+(a) Section 1204 (D.C. Official Code § 1-612.04) is repealed.
+
+(b) New sections 1204a and 1204b are added to read as follows:
+
+> § 1204a. Leave.
+>
+> Text of the first.
+>
+> § 1204b. Insurance.
+>
+> Text of the second.
+
+(c) A new section 1299a is added to read as follows:
+
+> § 1299a. Unknown.`);
+    expect(instructions.map((i) => [i.op, i.target.section, i.op === 'add' ? i.text : ''])).toEqual([
+      ['repeal', '1-612.04', ''],
+      ['add', '1-612.04a', '§ 1204a. Leave.\n\nText of the first.'],
+      ['add', '1-612.04b', '§ 1204b. Insurance.\n\nText of the second.'],
+    ]);
+    expect(unparsed.map((u) => u.expected)).toEqual(['the code designation of new section 1299a ("§ 24-211.08. Heading.")']);
+  });
+
+  it('rewrites, repeals and redesignates subdivisions', () => {
+    const { instructions } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (b) is amended to read as follows:
+
+> (b) No person shall be detained solely on a detainer.
+
+(b) Paragraphs (3) and (4) are repealed.
+
+(c) Paragraphs (5) and (6) are redesignated as paragraphs (3) and (4), respectively.
+
+(d) The existing text is designated as subsection (a).
+
+(e) Section 24-211.06 is repealed.`);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'rewrite', text: '(b) No person shall be detained solely on a detainer.', target: { section: '24-211.07', path: ['(b)'] } },
+      { op: 'repeal', target: { section: '24-211.07', path: ['(3)'] } },
+      { op: 'repeal', target: { section: '24-211.07', path: ['(4)'] } },
+      { op: 'redesignate', from: ['(5)', '(6)'], to: ['(3)', '(4)'], target: { section: '24-211.07', path: [] } },
+      { op: 'redesignate', from: [''], to: ['(a)'], target: { section: '24-211.07', path: [] } },
+      { op: 'repeal', target: { section: '24-211.06', path: [] } },
+    ]);
+  });
+
+  it('reports a sentence that reads like an instruction but does not parse, with what was expected', () => {
+    const { instructions, unparsed } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (a) is amended by deleting the phrase "federal".
+
+(b) Paragraph (9) is amended to read as follows:
+
+(c) Section 9 is repealed.`);
+    expect(instructions).toEqual([]);
+    expect(unparsed.map((u) => [u.sentence, u.source.position?.start.line, u.expected])).toEqual([
+      [
+        'Subsection (a) is amended by deleting the phrase "federal".',
+        8,
+        'an instruction of the grammar: "is amended as follows:", "is amended by striking …", "is amended to read as follows:", "is repealed", "is redesignated as …"',
+      ],
+      ['Paragraph (9) is amended to read as follows:', 10, 'the new text as a block quote after the sentence'],
+      ['Section 9 is repealed.', 12, 'the code section that "Section 9" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")'],
+    ]);
+  });
+
+  it('sets quoted words apart, quotes inside them included', () => {
+    expect(setQuotesApart('by striking the period and inserting the phrase "; provided, that the term "reprogramming" means a change." in its place')).toEqual({
+      sentence: 'by striking the period and inserting the phrase \u27e60\u27e7 in its place',
+      quotes: ['; provided, that the term "reprogramming" means a change.'],
+    });
+    expect(setQuotesApart('striking \u201cthe \u201cBoard\u201d\u201d and inserting \u201cit\u201d').quotes).toEqual(['the \u201cBoard\u201d', 'it']);
+  });
+});
+
+describe('the grammar as data', () => {
+  it('compiles, and names a pattern that does not compile at its place', () => {
+    expect(amendmentPatternProblems(grammar)).toEqual([]);
+    const broken = { ...grammar, forms: [...grammar.forms, { op: 'repeal' as const, pattern: '{target} is (repealed' }] };
+    expect(amendmentPatternProblems(broken)).toEqual([{ path: ['forms', grammar.forms.length, 'pattern'], error: expect.stringContaining('Unterminated group') }]);
+  });
+});
+
+describe("the drafters' guide", () => {
+  it('reads its example of an amending section as it says', () => {
+    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
+    const example = /### Amending the code[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const { instructions, unparsed } = read(example);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join(''), i.target.part ?? ''])).toEqual([
+      ['strike', '24-211.07', '(a)(2)', ''],
+      ['strike', '24-211.07', '(a)', 'text'],
+      ['rewrite', '24-211.07', '(d)', ''],
+      ['add', '23-1321', '', ''],
+    ]);
+  });
+});
+
+describe('the annotation form', () => {
+  it("states a sentence's instructions explicitly, in place of its prose, and gives the same model", () => {
+    const { instructions, unparsed } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (a) is amended by striking out, wherever it may appear, "federal".
+
+::amend{op=strike section="24-211.07" path="(a)" words="federal" insert="national" occurrence=every}
+
+(b) Subsection (d) shall hereafter read:
+
+::amend{op=rewrite section="24-211.07" path="(d)"}
+
+> (d) New text.
+
+(c) Paragraph (3) is abolished.
+
+::amend{op=repeal section="24-211.07" path="(3)"}`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: 'federal', insert: 'national', occurrence: { kind: 'every' }, target: { section: '24-211.07', path: ['(a)'] } },
+      { op: 'rewrite', text: '(d) New text.', target: { section: '24-211.07', path: ['(d)'] } },
+      { op: 'repeal', target: { section: '24-211.07', path: ['(3)'] } },
+    ]);
+    expect(instructions.map((i) => i.form)).toEqual(['annotation', 'annotation', 'annotation']);
+    expect(instructions[0]!.prose).toBe('Subsection (a) is amended by striking out, wherever it may appear, "federal".');
+    expect(instructions[0]!.source.position?.start.line).toBe(10);
+  });
+
+  it('says what an annotation lacks, at the annotation', () => {
+    const { instructions, unparsed } = read(`Section 24-211.07 is amended as follows:
+
+(a) Subsection (a) is amended by striking "federal".
+
+::amend{op=strike section="24-211.07" path="(a)"}`);
+    expect(instructions).toEqual([]);
+    expect(unparsed.map((u) => [u.source.position?.start.line, u.expected])).toEqual([[10, 'in `::amend`, `words`: the words struck']]);
+  });
+
+  it("written by import dc-law from the Council's markup, reads as the prose does", () => {
+    const law = path.join(FIXTURES, 'amend', '24-288.xml');
+    const plain = path.join(tempDir(), 'plain');
+    const annotated = path.join(tempDir(), 'annotated');
+    importDcLaw(law, plain, { plain: true });
+    expect(importDcLaw(law, annotated, { plain: false }).annotations).toBe(3);
+    const fromProse = readFolder(plain).instructions;
+    const fromAnnotations = readFolder(annotated);
+    expect(fromAnnotations.unparsed).toEqual([]);
+    expect(fromAnnotations.instructions.map((i) => i.form)).toEqual(['annotation', 'annotation', 'annotation']);
+    expect(fromAnnotations.instructions.map(gist)).toEqual(fromProse.map(gist));
+    expect(runCli(['check', annotated], path.dirname(BIN)).stdout).not.toContain('annotation');
+  });
+});
+
+describe('ordinance import dc-law', () => {
+  const law = path.join(FIXTURES, 'amend', '24-288.xml');
+
+  it('--plain keeps the prose and quoted text, and drops the codification markup', () => {
+    const out = path.join(tempDir(), 'law-24-288');
+    const result = runCli(['import', 'dc-law', law, out, '--plain'], path.dirname(BIN));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('imported D.C. Law 24-288');
+    const files = readdirSync(out).filter((f) => f.endsWith('.md'));
+    const text = files.map((f) => readFileSync(path.join(out, f), 'utf8')).join('\n');
+    expect(text).toContain('Subsection (a) is amended to read as follows:');
+    expect(text).toMatch(/^> \(a\) /m);
+    expect(text).not.toContain('codify');
+    expect(text).not.toContain('::amend');
+  });
+
+  it('gives, read from the prose alone, the instructions the Council marked up (cases.jsonl)', () => {
+    const out = path.join(tempDir(), 'law-24-288');
+    importDcLaw(law, out, { plain: true });
+    const { instructions, unparsed } = readFolder(out);
+    expect(unparsed).toEqual([]);
+    // The corpus' gold for § 9-1108.11: replace (a), replace (b)(2), repeal (b)(3).
+    expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join('')])).toEqual([
+      ['rewrite', '9-1108.11', '(a)'],
+      ['rewrite', '9-1108.11', '(b)(2)'],
+      ['repeal', '9-1108.11', '(b)(3)'],
+    ]);
+    expect(instructions[0]!.op === 'rewrite' && instructions[0]!.text.startsWith('(a)')).toBe(true);
+  });
+
+  it('refuses a file that is not a law, in one line', () => {
+    const bad = path.join(tempDir(), 'not-a-law.xml');
+    writeFileSync(bad, '<section><num>1</num></section>');
+    const result = runCli(['import', 'dc-law', bad, path.join(tempDir(), 'out')], path.dirname(BIN));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not a D.C. law (expected a <document> root, found <section>)');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});
