@@ -26,6 +26,7 @@ Usage:
   ordinance xref <directive-id> [paths...]
                                which ordinances cite or codify a registered directive, and where
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
+  ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
   ordinance --help | --version
 
@@ -58,6 +59,7 @@ interface Args {
   outDir: string;
   quiet: boolean;
   plainCitations: boolean;
+  plain: boolean;
   titles: string[];
   maxWarnings: number | null;
   config: string | undefined;
@@ -72,6 +74,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     outDir: 'dist',
     quiet: false,
     plainCitations: false,
+    plain: false,
     titles: [],
     maxWarnings: null,
     config: undefined,
@@ -95,6 +98,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (flag === '--quiet') args.quiet = true;
     else if (flag === '--debug') args.debug = true;
     else if (flag === '--plain-citations') args.plainCitations = true;
+    else if (flag === '--plain') args.plain = true;
     else if (flag === '--config') args.config = value();
     else if (flag === '--max-warnings') {
       const n = value();
@@ -218,7 +222,8 @@ async function runXref(args: Args): Promise<number> {
 
 async function runImport(args: Args): Promise<number> {
   const [source, xmlDir, outDir] = args.paths;
-  if (source !== 'dc-code') throw new UsageError(`unknown import source \`${source ?? ''}\`, expected \`dc-code\``);
+  if (source === 'dc-law') return runImportLaw(xmlDir, outDir, args);
+  if (source !== 'dc-code') throw new UsageError(`unknown import source \`${source ?? ''}\`, expected \`dc-code\` or \`dc-law\``);
   if (!xmlDir || !outDir) throw new UsageError('usage: ordinance import dc-code <xml-dir> <out-dir>');
   const { importDcCode } = await import('../import/dc-code/import.js');
   const started = performance.now();
@@ -291,5 +296,18 @@ async function run(args: Args): Promise<number> {
     process.stderr.write(`ordinance: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
   }
+  return 0;
+}
+
+async function runImportLaw(lawXml: string | undefined, outDir: string | undefined, args: Args): Promise<number> {
+  if (!lawXml || !outDir) throw new UsageError('usage: ordinance import dc-law <law-xml> <out-dir> [--plain]');
+  const { importDcLaw } = await import('../import/dc-law/import.js');
+  let report: ReturnType<typeof importDcLaw>;
+  try {
+    report = importDcLaw(lawXml, outDir, { plain: args.plain });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  process.stderr.write(`imported ${report.law}: ${report.sections} sections${args.plain ? '' : `, ${report.annotations} instructions as annotations`} into ${outDir}\n`);
   return 0;
 }

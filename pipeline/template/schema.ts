@@ -6,6 +6,7 @@
  * templates/schemas/*.schema.json by `npm run schemas`.
  */
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+import { AmendmentGrammarSchema } from '../amend/grammar.js';
 import { CitationGrammarSchema } from '../cite/grammar.js';
 import { ORDINANCE_STATUSES } from '../model/metadata.js';
 import { ruleSettingsSchema } from '../validate/config.js';
@@ -187,6 +188,7 @@ const JurisdictionFields = {
   urgencyBanner: Type.String(),
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
   citations: Type.Optional(CitationGrammarSchema),
+  amendments: Type.Optional(AmendmentGrammarSchema),
   certification: Section({
     heading: Type.Optional(Text('The heading of the certification and approvals.')),
     regular: Type.String(),

@@ -206,7 +206,7 @@ function pendingChange(el: Element, ctx: SectionContext): ContainerDirective {
 }
 
 /** Block content of a <text>-like element: paragraphs split around tables, centred lines and headings. */
-function blocksOf(el: Element, ctx: SectionContext): (Paragraph | Table)[] {
+export function blocksOf(el: Element, ctx: SectionContext): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let run: PhrasingContent[] = [];
   const flush = () => {

@@ -1,0 +1,462 @@
+/**
+ * Read an ordinance's amending sentences into instructions, by the
+ * jurisdiction's amendment grammar (grammar.ts). A lead-in ("Section 16-1501
+ * is amended as follows:", "Subsection (a) is amended as follows:") names the
+ * target of the sentences nested below it, each narrowing the one above; the
+ * quoted text an instruction adds or rewrites is the block quote after it.
+ * A sentence that reads like an instruction but that no form reads is
+ * returned as unparsed, with what was expected (rule amendment-unparsed).
+ */
+import type { Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
+import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, QUOTE } from './grammar.js';
+import type { AmendmentOperation, AmendmentTarget, Instruction, Occurrence } from './instruction.js';
+import { splitQuotedText } from './quoted.js';
+
+/** A sentence that reads like an instruction but does not parse. */
+export interface UnparsedSentence {
+  sentence: string;
+  source: SourceRef;
+  sectionId: string;
+  /** What the reader expected, for the finding's message. */
+  expected: string;
+}
+
+export interface ReadResult {
+  instructions: Instruction[];
+  unparsed: UnparsedSentence[];
+}
+
+/** Where the sentences below a lead-in act. */
+interface Context {
+  /** The code section; undefined above any section (an act, a title, a chapter). */
+  section: string | undefined;
+  /** The subdivision path, each designation with its level below the section. */
+  path: { level: number; designation: string }[];
+  part: 'text' | 'heading' | undefined;
+}
+
+const ROOT: Context = { section: undefined, path: [], part: undefined };
+const compiled = new WeakMap<AmendmentGrammar, CompiledGrammar>();
+
+/** The grammar compiled once per grammar object. */
+export function grammarOf(grammar: AmendmentGrammar): CompiledGrammar {
+  let out = compiled.get(grammar);
+  if (!out) {
+    out = compileGrammar(grammar);
+    compiled.set(grammar, out);
+  }
+  return out;
+}
+
+/** Read every amending instruction of an ordinance with a jurisdiction's amendment grammar. */
+export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar): ReadResult {
+  const result: ReadResult = { instructions: [], unparsed: [] };
+  const g = grammarOf(grammar);
+  for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result);
+  return result;
+}
+
+/** Read one section's blocks (an ordinance section's, or a subdivision's) under `context`. */
+function readBlocks(blocks: Block[], context: Context, section: Section, g: CompiledGrammar, result: ReadResult): void {
+  let current = context;
+  blocks.forEach((block, i) => {
+    if (block.type === 'paragraph') {
+      const next = blocks[i + 1];
+      const quote = next?.type === 'blockquote' ? next : undefined;
+      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result);
+      if (read) current = read;
+    } else if (block.type === 'subdivision') {
+      const quote = block.blocks.find((b): b is BlockQuote => b.type === 'blockquote');
+      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result);
+      readBlocks(block.blocks, read ?? current, section, g, result);
+    }
+  });
+}
+
+/** The words of inline content as printed (citations and references as written). */
+export function inlineText(nodes: Inline[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.value;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      case 'sectionRef':
+        out += node.written ?? '';
+        break;
+      case 'placeholder':
+      case 'image':
+        break;
+      default:
+        out += inlineText(node.children);
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Read one sentence: returns the context it opens for what is nested below it
+ * (a lead-in), or undefined. Instructions and unparsed sentences go to `result`.
+ */
+function readSentence(
+  text: string,
+  source: SourceRef,
+  context: Context,
+  quote: BlockQuote | undefined,
+  section: Section,
+  g: CompiledGrammar,
+  result: ReadResult,
+): Context | undefined {
+  const { sentence, quotes } = setQuotesApart(text);
+  const trimmed = sentence.replace(/\s*[.;:,]?\s*(?:(?:and|or)\s*)?$/i, '').trim();
+  if (!trimmed) return undefined;
+  const unparsed = (expected: string) => {
+    result.unparsed.push({ sentence: text, source, sectionId: section.id, expected });
+    return undefined;
+  };
+  for (const form of g.forms) {
+    const match = form.regex.exec(trimmed);
+    if (!match) continue;
+    const groups = match.groups ?? {};
+    const base = { prose: text, source, form: 'prose' as const, sectionId: section.id };
+    const emit = (target: AmendmentTarget, op: AmendmentOperation) => result.instructions.push({ ...op, target, ...base } as Instruction);
+    const targets = groups.target === undefined ? contextTargets(context) : resolveTarget(groups.target, context, g);
+    if (form.op === 'lead-in') {
+      // A lead-in that names no section (an act, a title, a chapter) still opens a context, above any section.
+      if (typeof targets === 'string' || targets.length !== 1) return { ...ROOT };
+      return targets[0]!.context;
+    }
+    if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g);
+    if (typeof targets === 'string') return unparsed(targets);
+    if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
+      return unparsed('a code section to amend: a lead-in naming it ("Section 24-211.07 is amended as follows:") or its citation in the sentence');
+    switch (form.op) {
+      case 'strike': {
+        const struck = wordsOf(groups.struck, quotes, g);
+        const inserted = groups.inserted === undefined ? undefined : wordsOf(groups.inserted, quotes, g);
+        if (struck === undefined || (groups.inserted !== undefined && inserted === undefined)) return unparsed('quoted words to strike and to insert');
+        const occurrence = occurrenceOf(groups.occ1 ?? groups.occ2 ?? groups.occ3, g, isPunctuation(groups.struck, g));
+        for (const t of targets) emit(targetOf(t.context), { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
+        return undefined;
+      }
+      case 'insert': {
+        const inserted = wordsOf(groups.inserted, quotes, g);
+        if (inserted === undefined) return unparsed('quoted words to insert');
+        if (groups.edge) {
+          for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind: groups.edge.toLowerCase() === 'end' ? 'end' : 'beginning' } });
+          return undefined;
+        }
+        const anchor = wordsOf(groups.anchor, quotes, g);
+        if (anchor === undefined) return unparsed('the quoted words the insertion goes before or after');
+        const kind = groups.where?.toLowerCase() === 'before' ? 'before' : 'after';
+        const occurrence = occurrenceOf(groups.occ1, g, isPunctuation(groups.anchor, g));
+        for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind, anchor, occurrence } });
+        return undefined;
+      }
+      case 'rewrite': {
+        if (!quote) return unparsed('the new text as a block quote after the sentence');
+        const texts = splitQuote(quote, section, targets.length);
+        if (!texts) return unparsed(`the new text of ${targets.length} subdivisions, each beginning with its designation`);
+        targets.forEach((t, i) => {
+          emit(targetOf(t.context), { op: 'rewrite', text: texts[i]! });
+        });
+        return undefined;
+      }
+      case 'repeal':
+        for (const t of targets) emit(targetOf(t.context), { op: 'repeal' });
+        return undefined;
+      case 'redesignate':
+      case 'designate': {
+        const to = designationsOf(groups.to ?? '', g).map((d) => d.designation);
+        const from = form.op === 'designate' ? [''] : designationsOf(groups.from ?? '', g).map((d) => d.designation);
+        if (to.length === 0 || to.length !== from.length) return unparsed('as many new designations as old ones');
+        for (const t of targets) emit(targetOf(t.context), { op: 'redesignate', from, to });
+        return undefined;
+      }
+    }
+  }
+  if (g.cue.test(trimmed)) return unparsed(expectedForms(trimmed));
+  return undefined;
+}
+
+/** A short list of what an instruction sentence may say, for the unparsed finding. */
+function expectedForms(sentence: string): string {
+  if (/\bstrik/i.test(sentence)) return 'striking quoted words ("by striking the phrase "X" and inserting the phrase "Y" in its place")';
+  if (/\binsert/i.test(sentence)) return 'inserting quoted words before or after quoted words, or at the end';
+  if (/\badd/i.test(sentence)) return 'new subdivisions named by designation, "to read as follows:"';
+  return 'an instruction of the grammar: "is amended as follows:", "is amended by striking …", "is amended to read as follows:", "is repealed", "is redesignated as …"';
+}
+
+type Emit = (target: AmendmentTarget, op: AmendmentOperation) => void;
+
+/** "A new subsection (d) is added to read as follows:", "New sections 1210a and 1210b are added …". */
+function readAdd(
+  groups: Record<string, string | undefined>,
+  context: Context,
+  targets: string | { context: Context }[],
+  quote: BlockQuote | undefined,
+  emit: Emit,
+  unparsed: (expected: string) => undefined,
+  g: CompiledGrammar,
+): undefined {
+  if (!quote) return unparsed('the new text as a block quote after the sentence');
+  const added = designationsOf(groups.added ?? '', g);
+  const text = quoteText(quote);
+  const anchor = groups.where?.toLowerCase() === 'after' ? designationsOf(groups.anchor ?? '', g)[0]?.designation : undefined;
+  if (added.length === 0) return unparsed('the designations of what is added');
+  if (added.some((a) => a.level === undefined)) {
+    // New sections (or a chapter of them): each section is its own instruction, named by the designation its text gives it.
+    const sections = splitSections(text, g);
+    if (sections.length === 0) return unparsed('the new sections\' text, each beginning with its designation ("§ 24-211.07. Heading.")');
+    for (const s of sections) emit({ section: s.designation, path: [] }, { op: 'add', text: s.text, designations: [s.designation] });
+    return undefined;
+  }
+  const where = typeof targets === 'string' ? undefined : targets.length === 1 ? targets[0]!.context : undefined;
+  const base = groups.target === undefined ? context : where;
+  if (!base || base.section === undefined) return unparsed(typeof targets === 'string' ? targets : 'a code section to add to');
+  // "A new paragraph (3) is added" under "Subsection (b) is amended as follows:" adds to (b); "a new subsection (e)" to the section.
+  const level = added[0]!.level!;
+  const parent = base.path.filter((p) => p.level < level);
+  emit({ section: base.section, path: parent.map((p) => p.designation) }, { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) });
+  return undefined;
+}
+
+/** What a context targets, as the model says it. */
+function targetOf(context: Context): AmendmentTarget {
+  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}) };
+}
+
+function contextTargets(context: Context): { context: Context }[] {
+  return [{ context }];
+}
+
+/** The level a designation has when nothing names it: (a) 1, (1) 2, (A) 3, (i) 4, (I) 5. */
+function levelByShape(designation: string, previous: number | undefined): number {
+  if (previous !== undefined) return previous + 1;
+  const label = designation.slice(1, -1);
+  if (/^[0-9]/.test(label)) return 2;
+  if (/^[ivx]+$/.test(label) && label !== 'i' && label !== 'v' && label !== 'x') return 4;
+  if (/^[a-z]/.test(label)) return 1;
+  return /^[IVX]+$/.test(label) && label.length > 1 ? 5 : 3;
+}
+
+/** "(a)(1)(A)" → ["(a)", "(1)", "(A)"]. */
+function pathParts(path: string): string[] {
+  return path.match(/\([^()]+\)/g) ?? [];
+}
+
+/**
+ * What a sentence's target phrase names, against the context it stands in:
+ * one context per target ("Paragraphs (2) and (3)" names two), or why not.
+ */
+function resolveTarget(phrase: string, context: Context, g: CompiledGrammar): string | { context: Context }[] {
+  let text = phrase.replace(/\s+/g, ' ').trim();
+  // "The lead-in language of subsection (b)", "The section heading".
+  const partWord = Object.keys(g.grammar.parts)
+    .sort((a, b) => b.length - a.length)
+    .find((p) => new RegExp(`^(?:the )?${p.replace(/[-]/g, '\\-')}(?: of |$)`, 'i').test(text));
+  let part: 'text' | 'heading' | undefined;
+  if (partWord) {
+    part = g.grammar.parts[partWord];
+    text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of )?`, 'i'), '');
+    if (!text) return [{ context: { ...context, part } }];
+  }
+  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part } }));
+  const cited = g.codeCitation.exec(text);
+  if (cited?.groups?.section) {
+    if (cited.groups.range) return [{ context: { ...ROOT } }];
+    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(cited.groups.path ?? '')), part: undefined } }]);
+  }
+  const designated = g.sectionDesignation.exec(text);
+  if (designated?.groups?.section) {
+    return withPart([{ context: { section: designated.groups.section, path: levelled(pathParts(designated.groups.path ?? '')), part: undefined } }]);
+  }
+  const relative = g.relative.exec(text);
+  if (relative?.groups?.level) {
+    if (context.section === undefined) return `a code section for "${text}" to stand in`;
+    const level = levelOf(relative.groups.level, g);
+    const out: { context: Context }[] = [];
+    for (const item of designationsOf(relative.groups.list ?? '', g)) {
+      const parts = pathParts(item.designation);
+      const kept = context.path.filter((p) => p.level < level);
+      out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
+    }
+    return withPart(out);
+  }
+  if (g.group.test(text)) return [{ context: { ...ROOT } }];
+  if (/^(?:the )?sections? \d/i.test(text)) return `the code section "${text}" is: its citation in parentheses ("(D.C. Official Code § 24-211.07)")`;
+  return `a target: a code section ("Section 24-211.07", or "Section 3 (D.C. Official Code § 24-211.07)") or a subdivision ("Subsection (a)"); found "${text}"`;
+}
+
+/** Designations cited with no level word, levelled by their shape. */
+function levelled(parts: string[]): Context['path'] {
+  const out: Context['path'] = [];
+  for (const d of parts) out.push({ level: levelByShape(d, out[out.length - 1]?.level), designation: d });
+  return out;
+}
+
+function levelOf(word: string, g: CompiledGrammar): number {
+  const key = word.toLowerCase().replace(/s$/, '');
+  return g.grammar.levels[key] ?? 1;
+}
+
+/**
+ * The designations of a list ("subsections (b), (c), and (d)", "paragraphs (3)
+ * through (5)", "sections 1210a and 1210b"), each with its level below a
+ * section (undefined for sections and groups).
+ */
+function designationsOf(list: string, g: CompiledGrammar): { designation: string; level: number | undefined }[] {
+  const out: { designation: string; level: number | undefined }[] = [];
+  let level: number | undefined;
+  let kindSeen = false;
+  let through = false;
+  for (const match of list.matchAll(g.designationList)) {
+    const kind = match.groups?.kind?.toLowerCase().replace(/s$/, '');
+    if (kind) {
+      kindSeen = true;
+      level = g.grammar.levels[kind];
+    }
+    const designation = match.groups?.des ?? '';
+    if (!kindSeen && !designation.startsWith('(')) level = undefined;
+    else if (!kindSeen) level = levelByShape(designation, undefined);
+    if (through && out.length) out.push(...between(out[out.length - 1]!.designation, designation).map((d) => ({ designation: d, level })));
+    out.push({ designation, level });
+    const rest = list.slice((match.index ?? 0) + match[0].length);
+    through = /^\s*through\b/i.test(rest);
+  }
+  return out;
+}
+
+/** The designations strictly between two of one kind: (3) … (6) → (4), (5); (b) … (e) → (c), (d). */
+function between(from: string, to: string): string[] {
+  const a = /^\((\d+|[a-zA-Z])\)$/.exec(from)?.[1];
+  const b = /^\((\d+|[a-zA-Z])\)$/.exec(to)?.[1];
+  if (!a || !b) return [];
+  const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
+  const start = numeric ? Number(a) : a.charCodeAt(0);
+  const end = numeric ? Number(b) : b.charCodeAt(0);
+  const out: string[] = [];
+  for (let n = start + 1; n < end && out.length < 100; n++) out.push(`(${numeric ? n : String.fromCharCode(n)})`);
+  return out;
+}
+
+/** The words a {words} group stands for: a quoted passage, or a mark named in words ("the period"). */
+function wordsOf(group: string | undefined, quotes: string[], g: CompiledGrammar): string | undefined {
+  if (group === undefined) return undefined;
+  const quoted = /\u27e6(\d+)\u27e7/.exec(group);
+  if (quoted) return quotes[Number(quoted[1])];
+  const mark = Object.keys(g.grammar.punctuation)
+    .sort((a, b) => b.length - a.length)
+    .find((name) => new RegExp(`\\b${name}\\b`, 'i').test(group));
+  return mark === undefined ? undefined : g.grammar.punctuation[mark];
+}
+
+function isPunctuation(group: string | undefined, g: CompiledGrammar): boolean {
+  return group !== undefined && !/\u27e6/.test(group) && wordsOf(group, [], g) !== undefined;
+}
+
+/**
+ * Which occurrences: as the phrase says; with none, a mark named in words
+ * ("the period") is the one at the end, and quoted words must occur once.
+ */
+function occurrenceOf(phrase: string | undefined, g: CompiledGrammar, punctuation: boolean): Occurrence {
+  if (phrase === undefined) return punctuation ? { kind: 'last' } : { kind: 'only' };
+  const key = Object.keys(g.grammar.occurrences).find((k) => k.toLowerCase() === phrase.replace(/\s+/g, ' ').toLowerCase());
+  const value = key === undefined ? undefined : g.grammar.occurrences[key];
+  if (value === 'every') return { kind: 'every' };
+  if (value === 'last') return { kind: 'last' };
+  if (value !== undefined) return { kind: 'nth', n: Number(value) };
+  return { kind: 'only' };
+}
+
+/**
+ * Set a sentence's quoted passages apart: each becomes a placeholder, so the
+ * forms never read inside them. Curly quotes pair as written; straight quotes
+ * close only where the sentence goes on ("… in its place", "… after", the end).
+ */
+export function setQuotesApart(text: string): { sentence: string; quotes: string[] } {
+  const quotes: string[] = [];
+  let sentence = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const opensCurly = c === '\u201c';
+    const opensStraight = c === '"' && (i === 0 || /[\s([\u2014-]/.test(text[i - 1]!));
+    if (!opensCurly && !opensStraight) {
+      sentence += c;
+      i++;
+      continue;
+    }
+    const end = opensCurly ? closingCurly(text, i + 1) : closingStraight(text, i + 1);
+    if (end === -1) {
+      sentence += c;
+      i++;
+      continue;
+    }
+    sentence += QUOTE(quotes.length);
+    quotes.push(text.slice(i + 1, end));
+    i = end + 1;
+  }
+  return { sentence, quotes };
+}
+
+function closingCurly(text: string, from: number): number {
+  let depth = 0;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '\u201c') depth++;
+    else if (text[j] === '\u201d') {
+      if (depth === 0) return j;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** What may follow a closing straight quote: the sentence's next words, or its end. */
+const AFTER_QUOTE =
+  /^(?:\s*[.;:,]?\s*$|\s*[,;]\s|\s+(?:and|or|in|each|every|wherever|both|all|the|after|before|at|to|with|where|is|are|from|its|their|immediately|following|following:|shall|as|that|which|both)\b)/i;
+
+function closingStraight(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '"' && AFTER_QUOTE.test(text.slice(j + 1))) return j;
+  }
+  return -1;
+}
+
+/** The Markdown source of a block quote, its `>` markers removed: the quoted text as written. */
+export function quoteText(quote: BlockQuote): string {
+  const file = quote.source.file;
+  const start = quote.source.position?.start.offset;
+  const end = quote.source.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  return String(file.value)
+    .slice(start, end)
+    .split('\n')
+    .map((line) => line.replace(/^\s*>\s?/, ''))
+    .join('\n')
+    .trim();
+}
+
+/** A rewrite's quoted text for each of `count` targets: split at its top-level designations when there are several. */
+function splitQuote(quote: BlockQuote, _section: Section, count: number): string[] | undefined {
+  const text = quoteText(quote);
+  if (count === 1) return [text];
+  const parts = splitQuotedText(text);
+  return parts.length === count ? parts : undefined;
+}
+
+/** New sections in quoted text: each begins with a paragraph "§ 24-211.07. Heading." (or "Sec. …"). */
+function splitSections(text: string, g: CompiledGrammar): { designation: string; text: string }[] {
+  const heading = new RegExp(`^\\**§\\s*(${g.grammar.section})\\.`, 'u');
+  const out: { designation: string; text: string }[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const match = heading.exec(paragraph.trim());
+    if (match) out.push({ designation: match[1]!, text: paragraph.trim() });
+    else if (out.length) out[out.length - 1]!.text += `\n\n${paragraph.trim()}`;
+  }
+  return out;
+}

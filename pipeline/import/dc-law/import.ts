@@ -1,0 +1,216 @@
+/**
+ * `ordinance import dc-law <law-xml> <out-dir> [--plain]`: a D.C. act as the
+ * Council codified it (the amendments corpus' laws/*.xml) as an ordinance
+ * folder of the source format: ordinance.md, one section file per section of
+ * the act, its numbered paragraphs as subdivisions, the text it quotes (new or
+ * rewritten law) as block quotes. The Council's codification markup
+ * (codify:*) beside each amending sentence is dropped with `--plain`, so only
+ * the prose is left to read; otherwise it becomes the annotation form
+ * (`::amend{…}`), the same instruction stated explicitly. Written beside the
+ * target and renamed into place, so a failed import leaves nothing half done.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as yamlStringify } from 'yaml';
+import { blocksOf, type SectionContext } from '../dc-code/section.js';
+import { attribute, child, elements, local, readXml, textOf, type Element } from '../dc-code/xml.js';
+import { annotationOf } from './annotation.js';
+
+export interface LawImportOptions {
+  /** Drop the Council's codification markup: only the prose is left. */
+  plain: boolean;
+}
+
+export interface LawImportReport {
+  law: string;
+  sections: number;
+  /** Codification instructions written as annotations (0 with `plain`). */
+  annotations: number;
+}
+
+/** Marks an output folder as made by this importer, so a re-import may replace it. */
+export const LAW_IMPORT_MARKER = '.ordinance-import';
+
+const markdown = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDirective)
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one', rule: '-' });
+
+/** Import one act's XML into the ordinance folder `outDir`. */
+export function importDcLaw(lawXml: string, outDir: string, options: LawImportOptions): LawImportReport {
+  if (!existsSync(lawXml)) throw new Error(`${lawXml}: no such file`);
+  const document = readXml(lawXml);
+  if (local(document) !== 'document') throw new Error(`${lawXml}: not a D.C. law (expected a <document> root, found <${local(document)}>)`);
+  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, LAW_IMPORT_MARKER))) {
+    throw new Error(`${outDir} exists and was not made by an import; choose an empty or new folder`);
+  }
+  const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
+  const law = textOf(lawNum) || path.basename(lawXml, '.xml');
+  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0 };
+  const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law));
+    const sections = sectionsOf(document);
+    const ids = new Set<string>();
+    sections.forEach((section, i) => {
+      const num = textOf(child(section, 'num')) || String(i + 1);
+      let id = `sec-${
+        num
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || i + 1
+      }`;
+      while (ids.has(id)) id = `${id}-${i + 1}`;
+      ids.add(id);
+      const ctx = new LawContext(options, report);
+      const body: RootContent[] = [];
+      convertChildren(section, body, ctx);
+      const heading = textOf(child(section, 'heading'));
+      const amends = hasCodify(section);
+      const front = yamlStringify({ id, heading: heading || `Sec. ${num}.`, kind: amends ? 'amendment' : 'general' }, { lineWidth: 0 }).trimEnd();
+      const tree: Root = { type: 'root', children: [{ type: 'yaml', value: front }, ...body] };
+      const file = `${String(i + 1).padStart(Math.max(2, String(sections.length).length), '0')}-${id}.md`;
+      writeFileSync(path.join(staging, file), markdown.stringify(tree));
+      report.sections++;
+    });
+    writeFileSync(path.join(staging, LAW_IMPORT_MARKER), `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}\n`);
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(path.dirname(path.resolve(outDir)), { recursive: true });
+    renameSync(staging, outDir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return report;
+}
+
+/** What converting one section needs: the options, the citation context of the code importer, the report. */
+class LawContext {
+  readonly cite: SectionContext = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+  constructor(
+    readonly options: LawImportOptions,
+    readonly report: LawImportReport,
+  ) {}
+}
+
+function ordinanceFile(document: Element, law: string): string {
+  const short = textOf(elements(document, 'heading').find((h) => attribute(h, 'type') === 'short'));
+  const meta = child(document, 'meta');
+  const introduced = textOf(meta ? child(meta, 'introduced') : undefined);
+  const effective = textOf(meta ? child(meta, 'effective') : undefined);
+  const dates = Object.fromEntries(Object.entries({ introduced, effective }).filter(([, v]) => /^\d{4}-\d{2}-\d{2}$/.test(v)));
+  const front = {
+    title: short || `D.C. Law ${law}`,
+    'short-title': `D.C. Law ${law}`,
+    jurisdiction: 'district-of-columbia',
+    status: 'effective',
+    version: 1,
+    number: law,
+    ...(Object.keys(dates).length ? { dates } : {}),
+    language: 'en-US',
+  };
+  const enacting = elements(document, 'text')
+    .map((t) => textOf(t))
+    .filter(Boolean);
+  const preamble = enacting.length ? `${markdown.stringify({ type: 'root', children: enacting.map((t) => paragraph([text(t)])) })}` : '';
+  return `---\n${yamlStringify(front, { lineWidth: 0 })}---\n${preamble}`;
+}
+
+/** The act's sections in order, those of its titles and subtitles (a budget act's containers) included. */
+function sectionsOf(parent: Element): Element[] {
+  return elements(parent).flatMap((el) => (local(el) === 'section' ? [el] : local(el) === 'container' ? sectionsOf(el) : []));
+}
+
+function hasCodify(element: Element): boolean {
+  return element.name.startsWith('codify:') || elements(element).some(hasCodify);
+}
+
+/** The blocks of a section or para: its text, its numbered paragraphs (as marker paragraphs), quoted text as block quotes. */
+function convertChildren(parent: Element, out: RootContent[], ctx: LawContext): void {
+  for (const el of elements(parent)) {
+    const name = local(el);
+    if (el.name.startsWith('codify:')) {
+      if (!ctx.options.plain) {
+        const annotation = annotationOf(el);
+        if (annotation) {
+          out.push(annotation);
+          ctx.report.annotations++;
+        }
+      }
+      continue;
+    }
+    if (name === 'num' || name === 'heading' || name === 'meta' || name === 'annotations' || name === 'annotation') continue;
+    if (name === 'para') convertPara(el, out, ctx);
+    else if (name === 'include') out.push({ type: 'blockquote', children: quoted(el, ctx) });
+    else out.push(...blocksOf(el, ctx.cite));
+  }
+}
+
+function convertPara(para: Element, out: RootContent[], ctx: LawContext, outer = ''): void {
+  const num = `${outer}${textOf(child(para, 'num'))}`;
+  const heading = textOf(child(para, 'heading'));
+  const texts = elements(para, 'text');
+  const first = elements(para).find((e) => !['num', 'heading'].includes(local(e)) && !e.name.startsWith('codify:'));
+  if (!heading && texts.length === 0 && first && local(first) === 'para') {
+    // "(c)" with no words of its own opens its first child on its line: "(c)(1) Text", as the format writes it.
+    convertPara(first, out, ctx, num);
+    convertChildren({ ...para, children: para.children.filter((c) => c !== first) }, out, ctx);
+    return;
+  }
+  const blocks = texts[0] ? blocksOf(texts[0], ctx.cite) : [];
+  let lead: PhrasingContent[] = [];
+  if (blocks[0]?.type === 'paragraph') lead = (blocks.shift() as Paragraph).children;
+  if (heading) lead = [{ type: 'strong', children: [text(heading)] }, ...(lead.length ? [text(' ')] : []), ...lead];
+  out.push(paragraph([text(`${num}${num && lead.length ? ' ' : ''}`), ...lead]));
+  out.push(...blocks);
+  convertChildren({ ...para, children: para.children.filter((c) => c !== texts[0]) }, out, ctx);
+}
+
+/**
+ * Quoted text: each paragraph with its designation, a quoted section opening
+ * with "§ 16-1502. Heading.", a quoted chapter with its prefix, number and heading.
+ */
+function quoted(include: Element, ctx: LawContext): (Paragraph | Table)[] {
+  const out: RootContent[] = [];
+  const walk = (el: Element) => {
+    for (const node of elements(el)) {
+      const name = local(node);
+      if (node.name.startsWith('codify:') || name === 'annotations' || name === 'annotation' || name === 'num' || name === 'heading' || name === 'prefix') continue;
+      if (name === 'section') {
+        const heading = textOf(child(node, 'heading'));
+        out.push(paragraph([text(`§ ${textOf(child(node, 'num'))}.${heading ? ` ${heading}` : ''}`)]));
+        walk(node);
+      } else if (name === 'container') {
+        const words = [textOf(child(node, 'prefix')), textOf(child(node, 'num'))].filter(Boolean).join(' ');
+        const heading = textOf(child(node, 'heading'));
+        out.push(paragraph([text(`${words}${words && heading ? '. ' : ''}${heading}`)]));
+        walk(node);
+      } else if (name === 'para') {
+        convertPara(node, out, ctx);
+      } else if (name === 'include') {
+        walk(node);
+      } else {
+        out.push(...blocksOf(node, ctx.cite));
+      }
+    }
+  };
+  walk(include);
+  return out.filter((b): b is Paragraph | Table => b.type === 'paragraph' || b.type === 'table');
+}
+
+function text(value: string): PhrasingContent {
+  return { type: 'text', value };
+}
+
+function paragraph(children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children };
+}
