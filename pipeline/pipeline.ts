@@ -1,11 +1,11 @@
 /**
  * The whole pipeline as one list of stages, in the order they run:
  *
- *   each ordinance:  load → parse → model → resolve → validate → render → summarize → publish
+ *   each ordinance:  load → parse → model → resolve → amend → validate → render → summarize → publish
  *   each run:        index → publish (dist/directives.json)
  *
  * Each stage is a typed function from its input to its output, in its own
- * module (pipeline/load, parse, model, resolve, validate, render, summarize,
+ * module (pipeline/load, parse, model, resolve, amend, validate, render, summarize,
  * publish, xref for the index); `compileOrdinance` and `compileRun` below call
  * them one after another, so a new stage is one more line between two others.
  * What a later stage needs travels in the results: resolve computes the
@@ -21,6 +21,7 @@ import { cached } from './cache/cached.js';
 import type { CacheLocation } from './cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
 import { existsSync } from 'node:fs';
+import { amendedOutputs, amendOrdinance } from './amend/amend-ordinance.js';
 import { hasErrors, report } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, strayFile, type OrdinanceSources, type Workspace } from './load/sources.js';
@@ -108,7 +109,9 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
   checkGlyphs(files, ordinance.meta.jurisdiction);
   const resolved = resolveOrdinance(ordinance, registry);
-  const settings = validateOrdinance(resolved, options);
+  // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
+  const amendments = amendOrdinance(ordinance, resolved.jurisdiction);
+  const settings = validateOrdinance({ ...resolved, amendments }, options);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
   if (!options.build) return result;
@@ -124,7 +127,13 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);
     const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
-    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
+    const outputs = {
+      ...pdf,
+      ...digest,
+      'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
+      ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
+      ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
+    };
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.

@@ -91,9 +91,27 @@ export function applyToSection(source: string, instructions: readonly Instructio
  * code, the instruction's `heading` its heading and its text the body.
  */
 export function newSectionSource(instruction: Instruction & { op: 'add' }, number: string): string {
-  const meta: Record<string, unknown> = { id: sectionId(number), number, heading: instruction.heading || undefined, kind: 'code-section' };
-  const section: SectionSource = { front: dropUndefined(meta), units: parseText(instruction.text, []), tail: [] };
-  return writeSection(section);
+  let units = parseText(instruction.text, []);
+  let heading = instruction.heading;
+  // The new text may open with the section's own heading line: "§ 24-211.07. Heading.".
+  const line = units[0]?.kind === 'text' ? sectionHeading(plain(units[0].children)) : null;
+  if (line !== null) {
+    heading ??= line;
+    units = units.slice(1);
+  }
+  const meta: Record<string, unknown> = { id: sectionId(number), number, heading: heading || undefined, kind: 'code-section' };
+  return writeSection({ front: dropUndefined(meta), units, tail: [] });
+}
+
+/** Whether an instruction adds a whole section to the code (rather than subdivisions to one). */
+export function addsSection(instruction: Instruction): boolean {
+  return instruction.op === 'add' && instruction.target.path.length === 0 && instruction.designations.every((d) => !d.trim().startsWith('('));
+}
+
+/** The heading in a section's heading line ("§ 24-211.07. Heading." → "Heading."), or null when the line is not one. */
+function sectionHeading(line: string): string | null {
+  const match = /^§\s*[^\s.]+(?:\.[^\s.]+)*\.\s+(.*)$/.exec(line.trim());
+  return match ? match[1]!.trim() : null;
 }
 
 function dropUndefined(meta: Record<string, unknown>): Record<string, unknown> {
@@ -430,9 +448,9 @@ function applyOne(section: SectionSource, instruction: Instruction, repealed: Re
       const around = ancestors(section.units, range);
       let units = parseText(instruction.text, around);
       if (range.open === -1) {
-        const heading = /^§\s*[^\s.]+(?:\.[^\s.]+)*\.\s+(.*)$/.exec(plain(units[0]?.children ?? []));
-        if (units[0]?.kind === 'text' && heading) {
-          section.front.heading = heading[1];
+        const heading = units[0]?.kind === 'text' ? sectionHeading(plain(units[0].children)) : null;
+        if (heading !== null) {
+          section.front.heading = heading;
           units = units.slice(1);
         }
         const struck = section.units.map((u) => plain(u.children));
@@ -607,7 +625,7 @@ function applyAdd(section: SectionSource, instruction: Instruction & { op: 'add'
   }
   const range = findRange(section.units, target.path);
   if (!range) return failed(instruction, 'target', `${where} does not exist: ${describeMissing(section.units, target.section, target.path)}`);
-  if (target.path.length === 0 && instruction.designations.length === 0) return failed(instruction, 'applies', `${where} already exists`);
+  if (addsSection(instruction)) return failed(instruction, 'applies', `${where} already exists: it reads ${quote(section.units.map((u) => plain(u.children)).join(' '))}`);
   const around = range.open === -1 ? [] : [...ancestors(section.units, range), section.units[range.open]!];
   const units = parseText(instruction.text, around);
   const depth = around.length + 1;
@@ -701,7 +719,8 @@ function nextDesignation(num: string, level: number): string {
 }
 
 function applyRedesignate(section: SectionSource, instruction: Instruction & { op: 'redesignate' }, range: Range, where: string): InstructionOutcome {
-  const { from, to } = instruction;
+  const { to } = instruction;
+  const from = instruction.from.filter((f) => f.trim() !== '');
   if (from.length === 0) {
     // "The existing text is designated as subsection (a)": the target's text becomes its first subdivision, all below it one deeper.
     const designation = to[0];

@@ -1,4 +1,6 @@
 /** Every registered rule, in the order they run. A meta-test keeps this list, the docs and the fixtures in step. */
+import amendmentApplies from './amendment-applies.js';
+import amendmentTarget from './amendment-target.js';
 import andOr from './and-or.js';
 import certificationSection from './certification-section.js';
 import citationForm from './citation-form.js';
@@ -57,6 +59,9 @@ export const rules: readonly Rule[] = [
   // Metadata
   datesInOrder,
   numberWhenAdopted,
+  // Amendments
+  amendmentTarget,
+  amendmentApplies,
   // Citations
   citationResolves,
   citationPinpoint,
