@@ -21,7 +21,8 @@ import { cached } from './cache/cached.js';
 import type { CacheLocation } from './cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
 import { existsSync } from 'node:fs';
-import { amendedOutputs, amendOrdinance } from './amend/amend-ordinance.js';
+import { amendedOutputs, amendOrdinance, type Amendments } from './amend/amend-ordinance.js';
+import { codeSignature } from './amend/code.js';
 import { hasErrors, report } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, strayFile, type OrdinanceSources, type Workspace } from './load/sources.js';
@@ -65,6 +66,8 @@ export interface PipelineOptions {
    * keeping only the findings: what a large corpus needs to stay small.
    */
   release?: boolean;
+  /** The code to amend, in place of what each ordinance names in `amends-code` (`ordinance amend --code`). */
+  code?: string | undefined;
   /** Share the ordinances among worker threads when the workspace is large enough. */
   parallel?: boolean;
   /**
@@ -92,6 +95,8 @@ export interface OrdinanceResult {
   xref: Xref | null;
   /** Paths written to outDir. */
   outputs: string[];
+  /** The amend stage's result (kept only when the run does not `release`): what `ordinance amend` writes. */
+  amendments?: Amendments | null | undefined;
   /** An internal error in render, summarize or publish: this ordinance is not built, the others are. */
   failure?: Failure | undefined;
 }
@@ -110,7 +115,8 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   checkGlyphs(files, ordinance.meta.jurisdiction);
   const resolved = resolveOrdinance(ordinance, registry);
   // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
-  const amendments = amendOrdinance(ordinance, resolved.jurisdiction);
+  const amendments = amendOrdinance(ordinance, resolved.jurisdiction, options.code);
+  if (!options.release) result.amendments = amendments;
   const settings = validateOrdinance({ ...resolved, amendments }, options);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
@@ -276,7 +282,7 @@ function cacheLocation(options: PipelineOptions): CacheLocation | null {
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
 function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
-  const cached = summary?.lookup(dir, handle.context);
+  const cached = summary?.lookup(dir, handle.context + codeSignature(dir));
   return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, xref: null, outputs: [] } : null;
 }
 
@@ -289,7 +295,9 @@ export async function compileFolder(dir: string, handle: RegistryHandle, options
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   let result: OrdinanceResult;
   try {
-    result = await SummaryCache.around(summary, dir, summary ? handle.context : '', () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
+    result = await SummaryCache.around(summary, dir, summary ? handle.context + codeSignature(dir) : '', () =>
+      compileOrdinance(loadOrdinanceSources(dir), handle.registry, options),
+    );
   } catch (error) {
     throw new FolderFailure(dir, failureOf(error));
   }

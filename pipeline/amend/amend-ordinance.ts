@@ -42,22 +42,26 @@ export interface Amendments {
   sections: AmendedSection[];
 }
 
-/** The amend stage: null for an ordinance that names no code and reads no instruction. */
-export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined): Amendments | null {
+/**
+ * The amend stage: null for an ordinance that names no code and reads no
+ * instruction. `code` (a folder, relative to the working directory) stands
+ * in for the ordinance's `amends-code`.
+ */
+export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code?: string): Amendments | null {
   if (ordinance.meta.type === 'code-title') return null;
   const grammar = jurisdiction?.amendments;
   const read = grammar ? readInstructions(ordinance, grammar) : { instructions: [], unparsed: [] };
-  const named = ordinance.meta['amends-code'];
+  const named = code ?? ordinance.meta['amends-code'];
   if (!named && read.instructions.length === 0) return null;
-  let code: CodeIndex | null = null;
+  let index: CodeIndex | null = null;
   let codeError: string | undefined;
   if (!named) codeError = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
   else {
-    const found = resolveCodeFolder(path.dirname(path.resolve(ordinance.dir)), named);
+    const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
     if ('error' in found) codeError = found.error;
-    else code = loadCode(found.root);
+    else index = loadCode(found.root);
   }
-  return { code, codeError, ...applyInstructions(read.instructions, code, codeError), unparsed: read.unparsed };
+  return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError), unparsed: read.unparsed };
 }
 
 /** Apply instructions to a code, grouped by the section they target (in the order first targeted); outcomes in the instructions' order. */

@@ -6,7 +6,8 @@
  * `amends-code: dc-code`, relative to the folder that holds the ordinance
  * folders (the workspace).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sectionId } from '../import/dc-code/section.js';
 import { CODE_FILE, REGISTRY_FOLDER } from '../load/sources.js';
@@ -96,4 +97,31 @@ export function compareSectionIds(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/**
+ * What the findings of an ordinance folder depend on beyond its own files:
+ * the code it names (`amends-code:`), as the sizes and times of the code's
+ * files. Part of the check cache's key, so a changed code is checked again.
+ */
+export function codeSignature(ordinanceDir: string): string {
+  const file = path.join(ordinanceDir, 'ordinance.md');
+  if (!existsSync(file)) return '';
+  const named = /^amends-code:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
+  if (!named) return '';
+  const root = path.resolve(path.dirname(path.resolve(ordinanceDir)), named);
+  const hash = createHash('sha256').update(root);
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const stat = statSync(full);
+        hash.update(`${path.relative(root, full)}\0${stat.size}\0${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  if (existsSync(root) && statSync(root).isDirectory()) walk(root);
+  return `|code:${hash.digest('hex')}`;
 }

@@ -87,7 +87,7 @@ async function removeOutput(dir: string, name: string): Promise<void> {
 }
 
 /** Write `dir/name` beside its target and rename it into place: a reader never sees part of it. */
-async function writeAtomically(dir: string, name: string, bytes: string | Uint8Array): Promise<string> {
+export async function writeAtomically(dir: string, name: string, bytes: string | Uint8Array): Promise<string> {
   const target = path.join(dir, name);
   const temporary = path.join(path.dirname(target), temporaryName(path.basename(target)));
   track(temporary);
