@@ -10,7 +10,7 @@
 // cases.jsonl) converted to the Instruction model (`goldInstructions` below), or
 // the instructions another reader gives (`exactMatch(corpus, { instructionsOf })`).
 //
-// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--verbose] [--json <file>]
+// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--read] [--verbose] [--json <file>]
 // (compile first: npm run compile). Exported for bench/amendments.mjs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,7 @@ async function tools() {
   const { sectionTree } = await lib('import/dc-code/section.js');
   const { readXml } = await lib('import/dc-code/xml.js');
   const { markdown } = await lib('import/dc-code/import.js');
-  const { applyToSection, newSectionSource } = await lib('amend/apply.js');
+  const { applyToSection, newSectionSource, addsSection } = await lib('amend/apply.js');
   /** A section XML file as the importer writes it (plain citations). */
   const importSection = (file) => {
     const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
@@ -32,7 +32,7 @@ async function tools() {
   };
   /** Flattened lines of new text as the format's Markdown (escaped by the writer). */
   const paragraphs = (lines, around, section) => markdown.stringify({ type: 'root', children: subdivisionBlocks(lines, around, section) });
-  return { importSection, applyToSection, newSectionSource, paragraphs };
+  return { importSection, applyToSection, newSectionSource, addsSection, paragraphs };
 }
 
 const MARKERS = /^((?:\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})(?:-?[A-Za-z0-9]{1,4})*\))+)\s*/;
@@ -100,12 +100,15 @@ export function goldInstructions(kase, paragraphs) {
           out.push({ ...base, op: 'add', text: paragraphs(lines, [], gold.section), designations: [], heading: heading?.[1], target: { section: gold.section, path: [] } });
           break;
         }
-        const parent = subpath.slice(0, -1);
+        // Some insertions name only the section: what they add is what their new text designates.
+        const first = /^\([^)]+\)/.exec((gold.new_text[0] ?? '').replace(gold.section, '').trim())?.[0];
+        const path = subpath.length > 0 ? subpath : first ? [first] : [];
+        const parent = path.slice(0, -1);
         out.push({
           ...base,
           op: 'add',
           text: paragraphs(gold.new_text, parent, gold.section),
-          designations: subpath.slice(-1),
+          designations: path.slice(-1),
           ...(gold.after && !gold.after.startsWith('§') ? { after: gold.after } : {}),
           target: { section: gold.section, path: parent },
         });
@@ -145,7 +148,7 @@ export function lawText(source) {
  * gives a case's instructions (default: the gold, converted).
  */
 export async function exactMatch(corpus, options = {}) {
-  const { importSection, applyToSection, newSectionSource, paragraphs } = await tools();
+  const { importSection, applyToSection, newSectionSource, addsSection, paragraphs } = await tools();
   const instructionsOf = options.instructionsOf ?? ((kase) => goldInstructions(kase, paragraphs));
   const cases = readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
     .split('\n')
@@ -157,7 +160,7 @@ export async function exactMatch(corpus, options = {}) {
     const after = lawText(importSection(path.join(corpus, kase.after.xml)));
     let amended;
     let outcomes = [];
-    const adds = instructions.filter((i) => i.op === 'add' && i.target.path.length === 0 && i.designations.length === 0);
+    const adds = instructions.filter(addsSection);
     if (kase.kind === 'add_section' && adds.length > 0) {
       amended = newSectionSource(adds[0], kase.section);
       const rest = applyToSection(
@@ -166,7 +169,7 @@ export async function exactMatch(corpus, options = {}) {
       );
       amended = rest.source;
       outcomes = rest.outcomes;
-    } else if (existsSync(path.join(corpus, kase.before.xml ?? ''))) {
+    } else if (kase.before?.xml && existsSync(path.join(corpus, kase.before.xml))) {
       const result = applyToSection(importSection(path.join(corpus, kase.before.xml)), instructions);
       amended = result.source;
       outcomes = result.outcomes;
@@ -201,7 +204,23 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const corpus = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--json') ?? '/tmp/dc-amendments-23-24';
   const verbose = args.includes('--verbose');
-  const { cases, matched, rate, results } = await exactMatch(corpus);
+  // --read: the instructions read from each act's prose (imported with --plain, bench/amendments.mjs) in place of the Council's markup.
+  const fromProse = args.includes('--read');
+  let options = {};
+  if (fromProse) {
+    const { readCorpusInstructions } = await import('./amendments.mjs');
+    const laws = [
+      ...new Set(
+        readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).law_xml),
+      ),
+    ];
+    const read = await readCorpusInstructions(corpus, laws);
+    options = { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] };
+  }
+  const { cases, matched, rate, results } = await exactMatch(corpus, options);
   const byKind = {};
   for (const r of results) {
     byKind[r.kind] ??= { cases: 0, matched: 0 };
@@ -209,7 +228,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     k.cases++;
     if (r.match) k.matched++;
   }
-  console.log(`amendments, applied (gold instructions): ${matched}/${cases} sections equal the codified text (${(rate * 100).toFixed(1)}%)`);
+  console.log(
+    `amendments, applied (${fromProse ? 'instructions read from the prose' : 'gold instructions'}): ${matched}/${cases} sections equal the codified text (${(rate * 100).toFixed(1)}%)`,
+  );
   for (const [kind, k] of Object.entries(byKind)) console.log(`  ${kind}: ${k.matched}/${k.cases}`);
   const misses = results.filter((r) => !r.match);
   console.log(`  misses: ${misses.length} (${misses.filter((m) => m.failures.length).length} with an instruction that did not apply)`);
