@@ -79,6 +79,12 @@ export function goldInstructions(kase, paragraphs) {
     const target = { section: gold.section, path: subpath, ...(gold.target_part ? { part: gold.target_part } : {}) };
     switch (gold.op) {
       case 'find-replace': {
+        // The Council redesignates by finding a subdivision's designation and replacing it ("(14C)" → "(14D)", "[(f)]" → "(f)").
+        const designation = /^\[?\([^()]+\)\]?$/;
+        if (designation.test(gold.find.trim()) && designation.test(gold.replace.trim()) && subpath.length > 0) {
+          out.push({ ...base, op: 'redesignate', from: [gold.find.trim()], to: [gold.replace.trim()], target: { section: gold.section, path: subpath.slice(0, -1) } });
+          break;
+        }
         const occurrence =
           gold.position === 'last' ? { kind: 'last' } : gold.position === 'first' ? { kind: 'nth', n: 1 } : (gold.count ?? 1) > 1 ? { kind: 'every' } : { kind: 'only' };
         out.push({ ...base, op: 'strike', words: gold.find, occurrence, ...(gold.replace ? { insert: gold.replace } : {}), target });
