@@ -4,6 +4,8 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { applyToSection, newSectionSource } from '../pipeline/amend/apply.js';
 import type { Instruction } from '../pipeline/amend/instruction.js';
+import { amendedSectionModels } from '../pipeline/amend/section-model.js';
+import type { Block, Subdivision } from '../pipeline/model/types.js';
 import { markdown } from '../pipeline/import/dc-code/import.js';
 import { sectionTree } from '../pipeline/import/dc-code/section.js';
 import { readXml } from '../pipeline/import/dc-code/xml.js';
@@ -287,4 +289,25 @@ describe('real acts on the District’s code (cases of the amendments corpus)', 
       expect(lawText(source)).toBe(lawText(after));
     });
   }
+});
+
+describe('the models of an amended section, for the comparative print', () => {
+  it('reads the section before and after as the format models a code section', () => {
+    const result = applyToSection(SECTION, [
+      instruction({ op: 'repeal', target: at(['(b)', '(2)']) }),
+      instruction({ op: 'add', text: '(d) "Fee" means a permit fee.\n', designations: ['(d)'], target: at() }),
+    ]);
+    const { before, after } = amendedSectionModels(
+      { section: '1-101', file: 'title-1/01-1-101.md', before: SECTION, after: result.source, changed: true, outcomes: result.outcomes },
+      '/code',
+    );
+    expect(before?.designation).toBe('1-101');
+    expect(after?.heading).toBe('Definitions of the Department.');
+    const labels = (blocks: Block[] | undefined) => (blocks ?? []).filter((b): b is Subdivision => b.type === 'subdivision').map((b) => b.path);
+    expect(labels(before?.blocks)).toEqual(['(a)', '(b)', '(c)']);
+    expect(labels(after?.blocks)).toEqual(['(a)', '(b)', '(c)', '(d)']);
+    const b = after?.blocks.find((x): x is Subdivision => x.type === 'subdivision' && x.label === 'b');
+    expect(labels(b?.blocks)).toEqual(['(b)(1)', '(b)(2)']);
+    expect(after?.file.path).toBe('/code/title-1/01-1-101.md');
+  });
 });
