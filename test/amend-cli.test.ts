@@ -97,6 +97,21 @@ describe('ordinance amend', () => {
   });
 });
 
+describe('check of an amending ordinance', () => {
+  it('checks again when the code it names changes, though its own files do not', () => {
+    const dir = workspace(CASE);
+    const first = runCli(['check', 'ordinance'], dir);
+    expect(first.code, first.stdout).toBe(0);
+    const code = path.join(dir, CODE_FILE);
+    writeFileSync(code, readFileSync(code, 'utf8').replace('Consumer and Regulatory Affairs', 'Buildings'));
+    const second = runCli(['check', 'ordinance'], dir);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain(
+      'ordinance/sample/02a-amendments.md:9:1: error § 3(a)(1): Instruction does not apply: “Consumer and Regulatory Affairs” does not occur in § 1-101(a)',
+    );
+  });
+});
+
 describe('build of an amending ordinance', () => {
   it('publishes amended/ and amendments.json beside the PDF', () => {
     const dir = workspace(CASE);
