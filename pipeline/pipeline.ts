@@ -1,11 +1,11 @@
 /**
  * The whole pipeline as one list of stages, in the order they run:
  *
- *   each ordinance:  load → parse → model → resolve → validate → render → summarize → publish
+ *   each ordinance:  load → parse → model → resolve → amend → validate → render → summarize → publish
  *   each run:        index → publish (dist/directives.json)
  *
  * Each stage is a typed function from its input to its output, in its own
- * module (pipeline/load, parse, model, resolve, validate, render, summarize,
+ * module (pipeline/load, parse, model, resolve, amend, validate, render, summarize,
  * publish, xref for the index); `compileOrdinance` and `compileRun` below call
  * them one after another, so a new stage is one more line between two others.
  * What a later stage needs travels in the results: resolve computes the
@@ -23,6 +23,8 @@ import { GlyphCache } from './cache/glyph-cache.js';
 import type { CacheLocation } from './cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from './cache/summary-cache.js';
 import { existsSync } from 'node:fs';
+import { amendedOutputs, amendOrdinance, type Amendments } from './amend/amend-ordinance.js';
+import { codeSignature } from './amend/code.js';
 import { hasErrors, report } from './diagnostics.js';
 import { failureOf, FolderFailure, type Failure } from './failure.js';
 import { loadOrdinanceSources, loadRegistrySources, strayFile, type OrdinanceSources, type Workspace } from './load/sources.js';
@@ -35,7 +37,7 @@ import { provenanceOf } from './provenance.js';
 import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js';
 import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
-import { renderOrdinance } from './render/render-ordinance.js';
+import { renderComparativePrintOf, renderOrdinance } from './render/render-ordinance.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
 import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
@@ -66,6 +68,8 @@ export interface PipelineOptions {
    * keeping only the findings: what a large corpus needs to stay small.
    */
   release?: boolean;
+  /** The code to amend, in place of what each ordinance names in `amends-code` (`ordinance amend --code`). */
+  code?: string | undefined;
   /** Share the ordinances among worker threads when the workspace is large enough. */
   parallel?: boolean;
   /**
@@ -93,6 +97,8 @@ export interface OrdinanceResult {
   xref: Xref | null;
   /** Paths written to outDir. */
   outputs: string[];
+  /** The amend stage's result (kept only when the run does not `release`): what `ordinance amend` writes. */
+  amendments?: Amendments | null | undefined;
   /** An internal error in render, summarize or publish: this ordinance is not built, the others are. */
   failure?: Failure | undefined;
 }
@@ -114,7 +120,10 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const detections = DetectionCache.open(sources.dir, cacheLocation(options));
   const resolved = resolveOrdinance(ordinance, registry, detections);
   detections?.save(files.map((f) => f.path));
-  const settings = validateOrdinance(resolved, options);
+  // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
+  const amendments = amendOrdinance(ordinance, resolved.jurisdiction, options.code);
+  if (!options.release) result.amendments = amendments;
+  const settings = validateOrdinance({ ...resolved, amendments }, options);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
   if (!options.build) return result;
@@ -129,8 +138,17 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);
-    const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance);
-    const outputs = { ...pdf, ...digest, 'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)), ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}) };
+    // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
+    const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance) : { files: {}, sections: [] };
+    const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance, print.sections);
+    const outputs = {
+      ...pdf,
+      ...print.files,
+      ...digest,
+      'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
+      ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
+      ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
+    };
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.
@@ -273,7 +291,7 @@ function cacheLocation(options: PipelineOptions): CacheLocation | null {
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
 function summarized(dir: string, handle: RegistryHandle, options: PipelineOptions): OrdinanceResult | null {
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
-  const cached = summary?.lookup(dir, handle.context);
+  const cached = summary?.lookup(dir, handle.context + codeSignature(dir));
   return cached ? { slug: path.basename(path.resolve(dir)), dir, files: deserializeFiles(cached), ordinance: null, xref: null, outputs: [] } : null;
 }
 
@@ -286,7 +304,9 @@ export async function compileFolder(dir: string, handle: RegistryHandle, options
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
   let result: OrdinanceResult;
   try {
-    result = await SummaryCache.around(summary, dir, summary ? handle.context : '', () => compileOrdinance(loadOrdinanceSources(dir), handle.registry, options));
+    result = await SummaryCache.around(summary, dir, summary ? handle.context + codeSignature(dir) : '', () =>
+      compileOrdinance(loadOrdinanceSources(dir), handle.registry, options),
+    );
   } catch (error) {
     throw new FolderFailure(dir, failureOf(error));
   }

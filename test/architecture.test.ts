@@ -36,7 +36,7 @@ describe('the stages', () => {
   const pipeline = readFileSync(path.join(ROOT, 'pipeline', 'pipeline.ts'), 'utf8');
 
   it('are listed in the README, from load to the index', () => {
-    expect(stages.map((s) => s.name)).toEqual(['load', 'parse', 'model', 'resolve', 'validate', 'render', 'summarize', 'publish', 'index']);
+    expect(stages.map((s) => s.name)).toEqual(['load', 'parse', 'model', 'resolve', 'amend', 'validate', 'render', 'summarize', 'publish', 'index']);
   });
 
   it.each(stagesInReadme().map((s) => [s.name, s] as const))('%s is a module that exports its function', async (_, stage) => {

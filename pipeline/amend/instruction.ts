@@ -57,7 +57,17 @@ export type AmendmentOperation =
    * as follows:" followed by the quoted text. `after` names the existing
    * sibling the new text follows, when the instruction says so.
    */
-  | { op: 'add'; text: string; designations: string[]; after?: string | undefined }
+  | {
+      op: 'add';
+      text: string;
+      designations: string[];
+      after?: string | undefined;
+      /**
+       * A new section's heading: the instruction adds a whole section, whose
+       * designation is the target's `section` (path empty, `designations` empty).
+       */
+      heading?: string | undefined;
+    }
   /** Replace the whole target with new text ("is amended to read as follows:"). */
   | { op: 'rewrite'; text: string }
   /** Repeal the target (a section or subdivision). */
@@ -82,6 +92,8 @@ export type Instruction = AmendmentOperation & {
 export interface InstructionOutcome {
   instruction: Instruction;
   applied: boolean;
+  /** Why it did not apply: its target is not in the code (`amendment-target`), or it does not fit what the law there says (`amendment-applies`). */
+  failure?: 'target' | 'applies' | undefined;
   /** Why it did not apply, quoting what the law holds there. */
   reason?: string | undefined;
   /** The words struck and inserted, as applied (for amendments.json and the comparative print). */

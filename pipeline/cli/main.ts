@@ -25,6 +25,10 @@ Usage:
   ordinance rules              list the validation rules
   ordinance xref <directive-id> [paths...]
                                which ordinances cite or codify a registered directive, and where
+  ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)
+                               apply an amending ordinance's instructions to the code it
+                               names: write the amended section files and amendments.json
+                               to <dir>, or the amended sections into the code itself
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
   ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
@@ -40,7 +44,9 @@ Options:
   --max-warnings <n>  exit 1 when there are more than n warnings
   --config <file>     project configuration (default: ordinance.config.json
                  in the sources' folder or the nearest above it)
-  --out <dir>    output folder for build (default: dist)
+  --out <dir>    output folder for build (default: dist) and amend
+  --code <dir>   amend: the code to amend, in place of the ordinance's amends-code
+  --write        amend: write the amended sections into the code's own files
   --quiet        build: do not list the files written
   --debug        show the stack trace of an internal error (also ORDINANCE_DEBUG=1)
 
@@ -57,6 +63,10 @@ interface Args {
   paths: string[];
   format: Format;
   outDir: string;
+  /** --out was given (amend has no default). */
+  outGiven: boolean;
+  code: string | undefined;
+  write: boolean;
   quiet: boolean;
   plainCitations: boolean;
   plain: boolean;
@@ -72,6 +82,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     paths: [],
     format: 'compact',
     outDir: 'dist',
+    outGiven: false,
+    code: undefined,
+    write: false,
     quiet: false,
     plainCitations: false,
     plain: false,
@@ -94,7 +107,11 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const format = value();
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format \`${format}\`, expected one of ${FORMATS.join(', ')}`);
       args.format = format as Format;
-    } else if (flag === '--out') args.outDir = value();
+    } else if (flag === '--out') {
+      args.outDir = value();
+      args.outGiven = true;
+    } else if (flag === '--code') args.code = value();
+    else if (flag === '--write') args.write = true;
     else if (flag === '--quiet') args.quiet = true;
     else if (flag === '--debug') args.debug = true;
     else if (flag === '--plain-citations') args.plainCitations = true;
@@ -161,6 +178,8 @@ export async function main(argv: string[]): Promise<number> {
         return await run(args);
       case 'import':
         return await runImport(args);
+      case 'amend':
+        return await runAmend(args);
       case 'xref':
         return await runXref(args);
       case 'rules':
@@ -172,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(HELP);
         return 2;
       default:
-        throw new UsageError(`unknown command \`${args.command}\`, expected check, build or rules`);
+        throw new UsageError(`unknown command \`${args.command}\`, expected check, build, amend or rules`);
     }
   } catch (error) {
     // A mistake in the configuration or a template: each one at its place, as the compiler convention prints it.
@@ -309,5 +328,60 @@ async function runImportLaw(lawXml: string | undefined, outDir: string | undefin
     throw new UsageError((error as Error).message);
   }
   process.stderr.write(`imported ${report.law}: ${report.sections} sections${args.plain ? '' : `, ${report.annotations} instructions as annotations`} into ${outDir}\n`);
+  return 0;
+}
+
+/**
+ * `ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)`:
+ * check the ordinance, apply its instructions to the code, and write the
+ * amended section files (laid out as the code's folders) and amendments.json
+ * to <dir>, or the amended sections into the code itself. Nothing is written
+ * when an instruction does not apply: its findings are printed, exit 1.
+ */
+async function runAmend(args: Args): Promise<number> {
+  const [dir, ...extra] = args.paths;
+  if (!dir || extra.length > 0 || args.outGiven === args.write) throw new UsageError('usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)');
+  const workspaces = discoverWorkspaces([dir]);
+  const workspace = workspaces[0];
+  if (workspaces.length !== 1 || workspace?.ordinances.length !== 1) throw new UsageError(`\`${dir}\` is not one ordinance folder`);
+  const configOf = (w: Workspace) => loadConfig(findConfig(path.dirname(path.resolve(w.registryDir)), args.config), rules);
+  checkTemplates();
+  const run = await compileRun([workspace], { build: false, outDir: args.outDir, cache: false, configOf, code: args.code });
+  const result = run.workspaces[0]!.ordinances[0]!;
+  const files = filesOf(run.workspaces);
+  const output = formatDiagnostics(files, args.format, packageVersion());
+  if (output) process.stdout.write(`${output}\n`);
+  if (result.failure) {
+    reportInternal(` while amending with ${result.dir}`, result.failure);
+    return 2;
+  }
+  const amendments = result.amendments;
+  if (!result.ordinance) return 1;
+  if (!amendments || amendments.outcomes.length === 0) {
+    process.stderr.write(`ordinance: ${dir} has no amending instructions${amendments?.codeError ? ` (${amendments.codeError})` : ''}\n`);
+    return 1;
+  }
+  const failed = amendments.outcomes.filter((o) => !o.applied);
+  if (failed.length > 0 || !amendments.code) {
+    process.stderr.write(`not amended: ${failed.length} of ${amendments.outcomes.length} instructions do not apply (fix the errors above)\n`);
+    return 1;
+  }
+  const changed = amendments.sections.filter((s) => s.changed);
+  const { writeAtomically } = await import('../publish/dist.js');
+  const written: string[] = [];
+  if (args.write) {
+    for (const section of changed) written.push(await writeAtomically(amendments.code.root, section.file, section.after));
+  } else {
+    const { amendmentsJson } = await import('../amend/amend-ordinance.js');
+    const { prepareOutDir } = await import('../publish/out-dir.js');
+    const out = path.resolve(args.outDir);
+    prepareOutDir(out, [path.resolve(result.dir), amendments.code.root]);
+    for (const section of changed) written.push(await writeAtomically(out, section.file, section.after));
+    written.push(await writeAtomically(out, 'amendments.json', amendmentsJson(amendments, path.dirname(path.resolve(result.dir)))));
+  }
+  if (!args.quiet) for (const file of written) process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+  process.stderr.write(
+    `amended ${changed.length} section${changed.length === 1 ? '' : 's'} with ${amendments.outcomes.length} instruction${amendments.outcomes.length === 1 ? '' : 's'}\n`,
+  );
   return 0;
 }

@@ -104,6 +104,12 @@ export const ordinanceSchema = Type.Object(
     urgency: Type.Optional(Type.Boolean()),
     adds: Type.Optional(TextList()),
     amends: Type.Optional(TextList()),
+    'amends-code': Type.Optional(
+      Text({
+        description:
+          "The code this ordinance amends: a folder of the workspace holding the code's titles (code.md folders, as `ordinance import dc-code` writes them), or one title, relative to the folder holding the ordinance folders",
+      }),
+    ),
     repeals: Type.Optional(TextList()),
     codifies: Type.Optional(IdList()),
     supersedes: Type.Optional(IdList()),

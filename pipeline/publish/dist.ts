@@ -6,7 +6,7 @@
  * each folder (.ordinance-outputs.json) lists the files written there, and
  * retraction removes exactly those.
  */
-import { lstat, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError } from '../failure.js';
 import { makeFolder, temporaryName, untrack, track } from './temporary.js';
@@ -52,11 +52,16 @@ async function readManifest(dir: string): Promise<string[]> {
   }
   try {
     const files = (JSON.parse(text) as { files?: unknown }).files;
-    // A name with a separator or a leading dot was never written by a build: such an entry is ignored, never followed.
-    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && /^[^./\\][^/\\]*$/.test(f)) : [];
+    // A name with a leading dot (in any of its folders) or a backslash was never written by a build: such an entry is ignored, never followed.
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && isOutputName(f)) : [];
   } catch {
     return [];
   }
+}
+
+/** An output's name: a file name, or a path of them below the ordinance's folder ("amended/title-24/07-24-211.07.md"), none hidden. */
+function isOutputName(name: string): boolean {
+  return name.split('/').every((segment) => /^[^./\\][^/\\]*$/.test(segment));
 }
 
 async function writeManifest(dir: string, names: string[]): Promise<void> {
@@ -69,15 +74,26 @@ async function removeOutput(dir: string, name: string): Promise<void> {
   const stat = await lstat(file).catch(() => null);
   if (!stat || stat.isDirectory()) return;
   await writing(file, () => unlink(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error))));
+  // The folders an output in a sub-folder made go with it when they are left empty.
+  for (let folder = path.dirname(file); folder.startsWith(`${dir}${path.sep}`); folder = path.dirname(folder)) {
+    if (
+      !(await rmdir(folder).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
+  }
 }
 
 /** Write `dir/name` beside its target and rename it into place: a reader never sees part of it. */
-async function writeAtomically(dir: string, name: string, bytes: string | Uint8Array): Promise<string> {
+export async function writeAtomically(dir: string, name: string, bytes: string | Uint8Array): Promise<string> {
   const target = path.join(dir, name);
-  const temporary = path.join(dir, temporaryName(name));
+  const temporary = path.join(path.dirname(target), temporaryName(path.basename(target)));
   track(temporary);
   try {
     await writing(target, async () => {
+      if (name.includes('/')) makeFolder(path.dirname(target));
       await writeFile(temporary, bytes);
       await rename(temporary, target);
     });

@@ -10,6 +10,7 @@ import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Jurisdiction } from '../template/schema.js';
+import type { Amendments } from '../amend/amend-ordinance.js';
 
 export interface RuleContext {
   ordinance: Ordinance;
@@ -18,6 +19,8 @@ export interface RuleContext {
   jurisdictions: readonly string[];
   /** The ordinance's jurisdiction template, when it has one. */
   jurisdiction?: Jurisdiction | undefined;
+  /** The amend stage's result: the instructions read and what became of them in the code (null when the ordinance amends no code). */
+  amendments?: Amendments | null | undefined;
 }
 
 export interface RuleFinding {

@@ -46,7 +46,8 @@ export interface ImportReport {
 /** Marks an output folder as made by the importer, so a re-import may replace it. */
 export const IMPORT_MARKER = '.ordinance-import';
 
-const markdown = unified()
+/** The Markdown writer of section files (the amendment applier writes amended sections with it too, so they read alike). */
+export const markdown = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkDirective)
   .use(remarkGfm)

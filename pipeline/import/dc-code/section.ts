@@ -75,14 +75,14 @@ export function sectionTree(section: Element, ctx: SectionContext): { id: string
 }
 
 /** What the simple (marker) form of a section is meant to say, step by step, to check it reads back so. */
-type PlanStep = { node: RootContent; kind: 'marker'; label: string; depth: number } | { node: RootContent; kind: 'text'; depth: number };
+export type PlanStep = { node: RootContent; kind: 'marker'; label: string; depth: number } | { node: RootContent; kind: 'text'; depth: number };
 
 /**
  * Whether the marker form reads back as planned: the same subdivisions at the
  * same depths, and every other block under the subdivision it belongs to. This
  * mirrors how the model nests marker paragraphs.
  */
-function readsBack(plan: PlanStep[] | null): boolean {
+export function readsBack(plan: PlanStep[] | null): boolean {
   if (!plan) return false;
   const open: { level: number; label: string }[] = [];
   for (const step of plan) {

@@ -1,4 +1,6 @@
 /** Every registered rule, in the order they run. A meta-test keeps this list, the docs and the fixtures in step. */
+import amendmentApplies from './amendment-applies.js';
+import amendmentTarget from './amendment-target.js';
 import amendmentUnparsed from './amendment-unparsed.js';
 import andOr from './and-or.js';
 import certificationSection from './certification-section.js';
@@ -58,6 +60,10 @@ export const rules: readonly Rule[] = [
   // Metadata
   datesInOrder,
   numberWhenAdopted,
+  // Amendments
+  amendmentUnparsed,
+  amendmentTarget,
+  amendmentApplies,
   // Citations
   citationResolves,
   citationPinpoint,
@@ -65,8 +71,6 @@ export const rules: readonly Rule[] = [
   citationStatus,
   citationForm,
   codifiesResolves,
-  // Amendments
-  amendmentUnparsed,
   // Drafting style
   andOr,
   shallNonObligation,

@@ -1,0 +1,253 @@
+#!/usr/bin/env node
+// Amendments, part 2: applying instructions to the code. For each clean case of
+// the amendments corpus (dc-amendments-23-24), import the section before and
+// after the act with the D.C. importer (plain citations), apply the case's
+// instructions to the before section and compare with the after section: the
+// law's text (front matter and body; the annotations, which the codifier writes
+// and an instruction does not, are left out), white space normalized.
+//
+// Instructions: the Council's own codify markup of each case (`instructions` in
+// cases.jsonl) converted to the Instruction model (`goldInstructions` below), or
+// the instructions another reader gives (`exactMatch(corpus, { instructionsOf })`).
+//
+// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--read] [--verbose] [--json <file>]
+// (compile first: npm run compile). Exported for bench/amendments.mjs.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lib = (file) => import(pathToFileURL(path.join(ROOT, 'lib', file)).href);
+
+/** The D.C. importer, applier and Markdown writer, from the compiled pipeline. */
+async function tools() {
+  const { sectionTree } = await lib('import/dc-code/section.js');
+  const { readXml } = await lib('import/dc-code/xml.js');
+  const { markdown } = await lib('import/dc-code/import.js');
+  const { applyToSection, newSectionSource, addsSection } = await lib('amend/apply.js');
+  /** A section XML file as the importer writes it (plain citations). */
+  const importSection = (file) => {
+    const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+    return markdown.stringify(sectionTree(readXml(file), ctx).tree);
+  };
+  /** Flattened lines of new text as the format's Markdown (escaped by the writer). */
+  const paragraphs = (lines, around, section) => markdown.stringify({ type: 'root', children: subdivisionBlocks(lines, around, section) });
+  return { importSection, applyToSection, newSectionSource, addsSection, paragraphs };
+}
+
+const MARKERS = /^((?:\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})(?:-?[A-Za-z0-9]{1,4})*\))+)\s*/;
+
+/**
+ * The corpus's flattened new text ("(b)(2)(A) Text", one subdivision a line,
+ * with its full designation) as blocks of the format below the subdivisions
+ * `around`: each subdivision opened once, at the depth its designation gives
+ * (explicit `::subdivision` depths, relative to `around`), lines without a
+ * designation as more text of the open one.
+ */
+export function subdivisionBlocks(lines, around, section = '') {
+  const out = [];
+  let open = [...around];
+  for (let line of lines) {
+    // Some lines carry the section's number before their designation ("1-610.59(a) Text").
+    if (section && line.startsWith(section) && /^[\s(]/.test(line.slice(section.length))) line = line.slice(section.length).trimStart();
+    const match = MARKERS.exec(line);
+    const text = (value) => (value ? [{ type: 'text', value }] : []);
+    if (!match) {
+      out.push({ type: 'leafDirective', name: 'subdivision', attributes: { depth: String(Math.max(0, open.length - around.length)) }, children: text(line) });
+      continue;
+    }
+    const labels = match[1].match(/\([^)]+\)/g);
+    const rest = line.slice(match[0].length);
+    let common = 0;
+    while (common < labels.length - 1 && common < open.length && open[common] === labels[common]) common++;
+    if (common < around.length && labels.slice(0, around.length).join('') === around.join('')) common = around.length;
+    for (let i = Math.max(common, around.length); i < labels.length; i++) {
+      const last = i === labels.length - 1;
+      out.push({ type: 'leafDirective', name: 'subdivision', attributes: { num: labels[i], depth: String(i + 1 - around.length) }, children: last ? text(rest) : [] });
+    }
+    open = labels;
+  }
+  return out;
+}
+
+/** The case's codify instructions as the Instruction model (null for those that change no text: annotations). */
+export function goldInstructions(kase, paragraphs) {
+  const out = [];
+  for (const gold of kase.instructions) {
+    const subpath = gold.subpath ? gold.subpath.split('|') : [];
+    const base = { prose: gold.prose, source: { file: null, position: undefined }, form: 'annotation', sectionId: `section-${gold.law_section}` };
+    const target = { section: gold.section, path: subpath, ...(gold.target_part ? { part: gold.target_part } : {}) };
+    switch (gold.op) {
+      case 'find-replace': {
+        // The Council redesignates by finding a subdivision's designation and replacing it ("(14C)" → "(14D)", "[(f)]" → "(f)").
+        const designation = /^\[?\([^()]+\)\]?$/;
+        if (designation.test(gold.find.trim()) && designation.test(gold.replace.trim()) && subpath.length > 0) {
+          out.push({ ...base, op: 'redesignate', from: [gold.find.trim()], to: [gold.replace.trim()], target: { section: gold.section, path: subpath.slice(0, -1) } });
+          break;
+        }
+        const occurrence =
+          gold.position === 'last' ? { kind: 'last' } : gold.position === 'first' ? { kind: 'nth', n: 1 } : (gold.count ?? 1) > 1 ? { kind: 'every' } : { kind: 'only' };
+        out.push({ ...base, op: 'strike', words: gold.find, occurrence, ...(gold.replace ? { insert: gold.replace } : {}), target });
+        break;
+      }
+      case 'replace': {
+        const lines = [...gold.new_text];
+        // A whole section's new text opens with its heading: "§ N. Heading" is how the applier takes it.
+        const heading = subpath.length === 0 ? new RegExp(`^(?:§\\s*)?${escapeRegExp(gold.section)}\\.?\\s+(.*)$`).exec(lines[0] ?? '') : null;
+        if (heading) lines[0] = `§ ${gold.section}. ${heading[1]}`;
+        out.push({ ...base, op: 'rewrite', text: paragraphs(lines, subpath.slice(0, -1), gold.section), target });
+        break;
+      }
+      case 'insert': {
+        if (gold.new_section) {
+          const lines = [...gold.new_text];
+          const heading = new RegExp(`^(?:§\\s*)?${escapeRegExp(gold.section)}\\.?\\s+(.*)$`).exec(lines[0] ?? '');
+          if (heading) lines.shift();
+          out.push({ ...base, op: 'add', text: paragraphs(lines, [], gold.section), designations: [], heading: heading?.[1], target: { section: gold.section, path: [] } });
+          break;
+        }
+        // Some insertions name only the section: what they add is what their new text designates.
+        const first = /^\([^)]+\)/.exec((gold.new_text[0] ?? '').replace(gold.section, '').trim())?.[0];
+        const path = subpath.length > 0 ? subpath : first ? [first] : [];
+        const parent = path.slice(0, -1);
+        out.push({
+          ...base,
+          op: 'add',
+          text: paragraphs(gold.new_text, parent, gold.section),
+          designations: path.slice(-1),
+          ...(gold.after && !gold.after.startsWith('§') ? { after: gold.after } : {}),
+          target: { section: gold.section, path: parent },
+        });
+        break;
+      }
+      case 'repeal':
+        out.push({ ...base, op: 'repeal', target });
+        break;
+      case 'redesignate-para':
+        out.push({ ...base, op: 'redesignate', from: [], to: [gold.num_value], target });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A section file's law text for comparison: front matter and body, without annotations, white space collapsed. */
+export function lawText(source) {
+  const cut = source.search(/^:::annotation/m);
+  // Escapes are read (the writer escapes "6:00" or not by how the text nodes fall); emphasis is left out: the corpus's flattened new text does not carry the subdivision headings' bold or the italics of "et seq.".
+  return (cut === -1 ? source : source.slice(0, cut))
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\*\*/g, '')
+    .replace(/(?<![\w\\])_|_(?!\w)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The exact-match rate on the corpus's clean cases. `instructionsOf(kase)`
+ * gives a case's instructions (default: the gold, converted).
+ */
+export async function exactMatch(corpus, options = {}) {
+  const { importSection, applyToSection, newSectionSource, addsSection, paragraphs } = await tools();
+  const instructionsOf = options.instructionsOf ?? ((kase) => goldInstructions(kase, paragraphs));
+  const cases = readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  const results = [];
+  for (const kase of cases) {
+    const instructions = instructionsOf(kase).filter((i) => i.target.section === kase.section);
+    const after = lawText(importSection(path.join(corpus, kase.after.xml)));
+    let amended;
+    let outcomes = [];
+    const adds = instructions.filter(addsSection);
+    if (kase.kind === 'add_section' && adds.length > 0) {
+      amended = newSectionSource(adds[0], kase.section);
+      const rest = applyToSection(
+        amended,
+        instructions.filter((i) => !adds.includes(i)),
+      );
+      amended = rest.source;
+      outcomes = rest.outcomes;
+    } else if (kase.before?.xml && existsSync(path.join(corpus, kase.before.xml))) {
+      const result = applyToSection(importSection(path.join(corpus, kase.before.xml)), instructions);
+      amended = result.source;
+      outcomes = result.outcomes;
+    } else {
+      amended = '';
+    }
+    const failures = outcomes.filter((o) => !o.applied);
+    const match = lawText(amended) === after;
+    results.push({
+      law: kase.law,
+      section: kase.section,
+      kind: kase.kind,
+      ops: kase.ops,
+      match,
+      failures: failures.map((f) => `${f.failure}: ${f.reason}`),
+      amended: lawText(amended),
+      after,
+    });
+  }
+  const matched = results.filter((r) => r.match).length;
+  return { cases: results.length, matched, rate: results.length ? matched / results.length : 0, results };
+}
+
+/** A short account of where two texts first differ. */
+export function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return { at: i, ours: a.slice(Math.max(0, i - 60), i + 100), theirs: b.slice(Math.max(0, i - 60), i + 100) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const corpus = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--json') ?? '/tmp/dc-amendments-23-24';
+  const verbose = args.includes('--verbose');
+  // --read: the instructions read from each act's prose (imported with --plain, bench/amendments.mjs) in place of the Council's markup.
+  const fromProse = args.includes('--read');
+  let options = {};
+  if (fromProse) {
+    const { readCorpusInstructions } = await import('./amendments.mjs');
+    const laws = [
+      ...new Set(
+        readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).law_xml),
+      ),
+    ];
+    const read = await readCorpusInstructions(corpus, laws);
+    options = { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] };
+  }
+  const { cases, matched, rate, results } = await exactMatch(corpus, options);
+  const byKind = {};
+  for (const r of results) {
+    byKind[r.kind] ??= { cases: 0, matched: 0 };
+    const k = byKind[r.kind];
+    k.cases++;
+    if (r.match) k.matched++;
+  }
+  console.log(
+    `amendments, applied (${fromProse ? 'instructions read from the prose' : 'gold instructions'}): ${matched}/${cases} sections equal the codified text (${(rate * 100).toFixed(1)}%)`,
+  );
+  for (const [kind, k] of Object.entries(byKind)) console.log(`  ${kind}: ${k.matched}/${k.cases}`);
+  const misses = results.filter((r) => !r.match);
+  console.log(`  misses: ${misses.length} (${misses.filter((m) => m.failures.length).length} with an instruction that did not apply)`);
+  if (verbose) {
+    for (const m of misses) {
+      console.log(`\n- ${m.law} § ${m.section} (${m.kind}; ${m.ops.join(', ')})`);
+      for (const f of m.failures) console.log(`  failed: ${f.slice(0, 300)}`);
+      const d = firstDifference(m.amended, m.after);
+      console.log(`  ours:   …${d.ours}…\n  theirs: …${d.theirs}…`);
+    }
+  }
+  const json = args[args.indexOf('--json') + 1];
+  if (args.includes('--json') && json) writeFileSync(json, `${JSON.stringify({ cases, matched, rate, byKind, misses: misses.map(({ amended, after, ...m }) => m) }, null, 2)}\n`);
+}

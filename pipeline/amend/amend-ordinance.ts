@@ -1,0 +1,149 @@
+/**
+ * The amend stage (between resolve and validate): read an ordinance's
+ * amending instructions with its jurisdiction's amendment grammar and apply
+ * them to the code it names (`amends-code:`), section by section. Nothing is
+ * written here: the result says, for each code section an instruction
+ * targets, its source before and after, and what became of each instruction;
+ * rules report what did not apply, build writes `amended/` and
+ * `amendments.json`, `ordinance amend` writes into the code.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Ordinance } from '../model/types.js';
+import type { Jurisdiction } from '../template/schema.js';
+import { addsSection, applyToSection, citeTarget, newSectionSource } from './apply.js';
+import { type CodeIndex, loadCode, newSectionFile, resolveCodeFolder, sectionFile } from './code.js';
+import type { Instruction, InstructionOutcome } from './instruction.js';
+import { readInstructions, type UnparsedSentence } from './read.js';
+
+/** One code section an ordinance amends. */
+export interface AmendedSection {
+  /** Its designation, as the instructions give it ("24-211.07"). */
+  section: string;
+  /** Its file, relative to the code's folder ("dc-code-title-24/.../07-24-211.07.md"). */
+  file: string;
+  /** Its source before (null for a section the ordinance adds). */
+  before: string | null;
+  /** Its source with every instruction that applied. */
+  after: string;
+  changed: boolean;
+  outcomes: InstructionOutcome[];
+}
+
+export interface Amendments {
+  /** The code named by `amends-code`, indexed; null when none is named or it cannot be found (`codeError`). */
+  code: CodeIndex | null;
+  codeError?: string | undefined;
+  /** Every instruction read, in the ordinance's order, with its outcome. */
+  outcomes: InstructionOutcome[];
+  /** Sentences that read like instructions but do not parse (for `amendment-unparsed`). */
+  unparsed: UnparsedSentence[];
+  /** The code sections the instructions target, in the order first targeted. */
+  sections: AmendedSection[];
+}
+
+/**
+ * The amend stage: null for an ordinance that names no code and reads no
+ * instruction. `code` (a folder, relative to the working directory) stands
+ * in for the ordinance's `amends-code`.
+ */
+export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code?: string): Amendments | null {
+  if (ordinance.meta.type === 'code-title') return null;
+  const grammar = jurisdiction?.amendments;
+  const read = grammar ? readInstructions(ordinance, grammar) : { instructions: [], unparsed: [] };
+  const named = code ?? ordinance.meta['amends-code'];
+  if (!named && read.instructions.length === 0) return null;
+  let index: CodeIndex | null = null;
+  let codeError: string | undefined;
+  if (!named) codeError = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
+  else {
+    const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
+    if ('error' in found) codeError = found.error;
+    else index = loadCode(found.root);
+  }
+  return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError), unparsed: read.unparsed };
+}
+
+/** Apply instructions to a code, grouped by the section they target (in the order first targeted); outcomes in the instructions' order. */
+export function applyInstructions(
+  instructions: readonly Instruction[],
+  code: CodeIndex | null,
+  codeError?: string,
+): { outcomes: InstructionOutcome[]; sections: AmendedSection[] } {
+  const outcomeOf = new Map<Instruction, InstructionOutcome>();
+  const sections: AmendedSection[] = [];
+  const bySection = new Map<string, Instruction[]>();
+  for (const instruction of instructions) {
+    const key = instruction.target.section;
+    bySection.set(key, [...(bySection.get(key) ?? []), instruction]);
+  }
+  const added = new Set<string>();
+  for (const [section, targeting] of bySection) {
+    if (!code) {
+      for (const i of targeting) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} cannot be found: ${codeError ?? 'no code'}`));
+      continue;
+    }
+    const existing = sectionFile(code, section);
+    let file: string;
+    let before: string | null;
+    let start: string;
+    let rest = targeting;
+    const opening: InstructionOutcome[] = [];
+    if (existing) {
+      file = existing;
+      before = readFileSync(path.join(code.root, existing), 'utf8');
+      start = before;
+    } else {
+      const adding = targeting.find(addsSection);
+      if (!adding) {
+        for (const i of targeting) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, [])} is not in the code (${path.relative(process.cwd(), code.root) || '.'})`));
+        continue;
+      }
+      file = newSectionFile(code, section, added);
+      added.add(file);
+      before = null;
+      start = newSectionSource(adding as Instruction & { op: 'add' }, section);
+      opening.push({ instruction: adding, applied: true, struck: [], inserted: [start] });
+      rest = targeting.filter((i) => i !== adding);
+    }
+    const result = applyToSection(start, rest);
+    const outcomes = [...opening, ...result.outcomes];
+    for (const outcome of outcomes) outcomeOf.set(outcome.instruction, outcome);
+    sections.push({ section, file, before, after: result.source, changed: before === null || result.changed, outcomes });
+  }
+  return { outcomes: instructions.map((i) => outcomeOf.get(i)!), sections };
+}
+
+function notApplied(instruction: Instruction, failure: 'target' | 'applies', reason: string): InstructionOutcome {
+  return { instruction, applied: false, failure, reason, struck: [], inserted: [] };
+}
+
+/** amendments.json: every instruction with its place, operation, target, the words struck and inserted, and whether it applied. */
+export function amendmentsJson(amendments: Amendments, relativeTo: string): string {
+  const entries = amendments.outcomes.map(({ instruction: i, applied, failure, reason, struck, inserted }) => {
+    const { target, prose, source, form, sectionId, op, ...operation } = i;
+    const start = source.position?.start;
+    return {
+      place: { file: path.relative(relativeTo, path.resolve(source.file.path)).split(path.sep).join('/'), ...(start ? { line: start.line, column: start.column } : {}) },
+      section: sectionId,
+      form,
+      prose,
+      operation: op,
+      target: { section: target.section, path: target.path.join(''), ...(target.part && target.part !== 'all' ? { part: target.part } : {}) },
+      ...operation,
+      applied,
+      ...(applied ? {} : { failure, reason }),
+      struck,
+      inserted,
+    };
+  });
+  const sections = amendments.sections.filter((s) => s.changed).map((s) => ({ section: s.section, file: s.file, added: s.before === null }));
+  return `${JSON.stringify({ instructions: entries, sections }, null, 2)}\n`;
+}
+
+/** What build publishes for an amending ordinance: `amendments.json`, and each changed section's new source under `amended/`, laid out as the code's folders. */
+export function amendedOutputs(amendments: Amendments, workspace: string): Record<string, string> {
+  const outputs: Record<string, string> = { 'amendments.json': amendmentsJson(amendments, workspace) };
+  for (const section of amendments.sections) if (section.changed) outputs[`amended/${section.file}`] = section.after;
+  return outputs;
+}

@@ -1,0 +1,127 @@
+/**
+ * The code an amending ordinance amends: a folder of the workspace holding a
+ * code's titles as `ordinance import dc-code` writes them (each title a folder
+ * with code.md, chapters as nested folders, each section a file named
+ * `NN-<id>.md`), or one such title. An ordinance names it in its front matter:
+ * `amends-code: dc-code`, relative to the folder that holds the ordinance
+ * folders (the workspace).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { sectionId } from '../import/dc-code/section.js';
+import { CODE_FILE, REGISTRY_FOLDER } from '../load/sources.js';
+
+/** The sections of a code, by id, as files below its root. */
+export interface CodeIndex {
+  /** The code's folder, absolute. */
+  root: string;
+  /** Section id ("24-211.07") → its file, relative to `root`, with `/` separators. */
+  sections: Map<string, string>;
+}
+
+/** A section file's name: its place in its folder, then its id ("07-24-211.07.md"; "07a-24-211.07a.md" for one added after it). */
+const SECTION_FILE = /^(\d+[a-z]*)-(.+)\.md$/;
+
+/** Where an ordinance's `amends-code` points, or why it cannot be used. */
+export function resolveCodeFolder(workspace: string, named: string): { root: string } | { error: string } {
+  const root = path.resolve(workspace, named);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { error: `no folder \`${named}\` in the workspace (${path.relative(process.cwd(), root) || '.'})` };
+  return { root };
+}
+
+/** Index a code's section files (names only: the files are read when an instruction targets them). */
+export function loadCode(root: string): CodeIndex {
+  const sections = new Map<string, string>();
+  const walk = (dir: string, rel: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === REGISTRY_FOLDER || entry.name === 'node_modules') continue;
+      const relative = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
+      else {
+        const match = SECTION_FILE.exec(entry.name);
+        if (match && !sections.has(match[2]!)) sections.set(match[2]!, relative);
+      }
+    }
+  };
+  // Only titles hold sections: the root when it is one, else the titles in it (an ordinance's own section files beside them are not the code's).
+  if (existsSync(path.join(root, CODE_FILE))) walk(root, '');
+  else
+    for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+      if (entry.isDirectory() && existsSync(path.join(root, entry.name, CODE_FILE))) walk(path.join(root, entry.name), entry.name);
+  return { root, sections };
+}
+
+/** The file of a code section named as the law names it ("24-211.07", "§ 24-211.07"), or undefined. */
+export function sectionFile(code: CodeIndex, section: string): string | undefined {
+  return code.sections.get(sectionId(section));
+}
+
+/** Where a new section's file goes: beside the code's section that precedes it in number, named to sort just after that one. */
+export function newSectionFile(code: CodeIndex, section: string, taken: ReadonlySet<string> = new Set()): string {
+  const id = sectionId(section);
+  const ids = [...code.sections.keys()];
+  const before = ids
+    .filter((other) => compareSectionIds(other, id) < 0)
+    .sort(compareSectionIds)
+    .pop();
+  const previous = before ? code.sections.get(before)! : undefined;
+  const folder = previous ? path.posix.dirname(previous) : '.';
+  const ordinal = previous ? SECTION_FILE.exec(path.posix.basename(previous))![1]! : '00';
+  const suffix = /[a-z]*$/.exec(ordinal)![0];
+  const stem = ordinal.slice(0, ordinal.length - suffix.length) + suffix.slice(0, -1);
+  const inFolder = [...code.sections.values(), ...taken].filter((f) => path.posix.dirname(f) === folder).map((f) => path.posix.basename(f));
+  const at = (name: string) => (folder === '.' ? name : `${folder}/${name}`);
+  // "07" → "07a", "07a" → "07b": sorts after the one before and before the next ("08").
+  for (let c = suffix ? suffix.charCodeAt(suffix.length - 1) + 1 : 97; c <= 122; c++) {
+    const place = `${stem}${String.fromCharCode(c)}`;
+    if (!inFolder.some((name) => name.startsWith(`${place}-`))) return at(`${place}-${id}.md`);
+  }
+  return at(`${ordinal}a-${id}.md`);
+}
+
+/** Order section ids as the code numbers them: "24-211.07" < "24-211.07a" < "24-211.08" < "24-212". */
+export function compareSectionIds(a: string, b: string): number {
+  const pa = a.split(/([0-9]+)/).filter(Boolean);
+  const pb = b.split(/([0-9]+)/).filter(Boolean);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x === y) continue;
+    const nx = /^\d+$/.test(x);
+    const ny = /^\d+$/.test(y);
+    if (nx && ny) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * What the findings of an ordinance folder depend on beyond its own files:
+ * the code it names (`amends-code:`), as the sizes and times of the code's
+ * files. Part of the check cache's key, so a changed code is checked again.
+ */
+export function codeSignature(ordinanceDir: string): string {
+  const file = path.join(ordinanceDir, 'ordinance.md');
+  if (!existsSync(file)) return '';
+  const named = /^amends-code:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
+  if (!named) return '';
+  const root = path.resolve(path.dirname(path.resolve(ordinanceDir)), named);
+  const hash = createHash('sha256').update(root);
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const stat = statSync(full);
+        hash.update(`${path.relative(root, full)}\0${stat.size}\0${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  if (existsSync(root) && statSync(root).isDirectory()) walk(root);
+  return `|code:${hash.digest('hex')}`;
+}

@@ -1,0 +1,135 @@
+/**
+ * `ordinance amend` and the amend stage in check and build, on a small code
+ * title and an amending ordinance written in prose (test/fixtures/amend-cli):
+ * the amended section files and amendments.json equal the files kept in
+ * expected/, an instruction that does not apply stops it with a positioned
+ * finding, and build publishes the same files under dist/<slug>/.
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, workspace } from './helpers.js';
+
+const CASE = path.join(FIXTURES, 'amend-cli');
+const EXPECTED = path.join(CASE, 'expected');
+const CODE_FILE = path.join('ordinance', 'dc-code-title-1', '01-chapter-1', '01-1-101.md');
+
+function sameFiles(dir: string, expected: string, names: string[]): void {
+  for (const name of names) expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(readFileSync(path.join(expected, name), 'utf8'));
+}
+
+const OUTPUTS = ['01-chapter-1/01-1-101.md', '01-chapter-1/01a-1-102.md', 'amendments.json'];
+
+describe('ordinance amend', () => {
+  it('writes the amended sections, laid out as the code, and amendments.json', () => {
+    const dir = workspace(CASE);
+    const result = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('amended 2 sections with 5 instructions');
+    sameFiles(path.join(dir, 'out'), EXPECTED, OUTPUTS);
+    expect(
+      readdirSync(path.join(dir, 'out'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.md') || f.endsWith('.json'))
+        .sort(),
+    ).toEqual(OUTPUTS);
+    // The code itself is untouched.
+    expect(readFileSync(path.join(dir, CODE_FILE), 'utf8')).toBe(readFileSync(path.join(CASE, CODE_FILE), 'utf8'));
+  });
+
+  it('records each instruction with its place, operation, target, words and outcome', () => {
+    const json = JSON.parse(readFileSync(path.join(EXPECTED, 'amendments.json'), 'utf8')) as { instructions: Record<string, unknown>[]; sections: unknown[] };
+    expect(json.instructions[0]).toMatchObject({
+      place: { file: 'sample/02a-amendments.md', line: 9, column: 1 },
+      operation: 'strike',
+      target: { section: '1-101', path: '(a)' },
+      applied: true,
+      struck: ['Consumer and Regulatory Affairs'],
+      inserted: ['Buildings'],
+    });
+    expect(json.instructions.map((i) => i.operation)).toEqual(['strike', 'insert', 'repeal', 'add', 'add']);
+    expect(json.sections).toEqual([
+      { section: '1-101', file: '01-chapter-1/01-1-101.md', added: false },
+      { section: '1-102', file: '01-chapter-1/01a-1-102.md', added: true },
+    ]);
+  });
+
+  it('writes the amended sections into the code with --write', () => {
+    const dir = workspace(CASE);
+    const result = runCli(['amend', 'ordinance/sample', '--write'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, CODE_FILE), 'utf8')).toBe(readFileSync(path.join(EXPECTED, '01-chapter-1/01-1-101.md'), 'utf8'));
+    expect(readFileSync(path.join(dir, 'ordinance/dc-code-title-1/01-chapter-1/01a-1-102.md'), 'utf8')).toBe(
+      readFileSync(path.join(EXPECTED, '01-chapter-1/01a-1-102.md'), 'utf8'),
+    );
+    // Applied once, the instructions no longer fit the code: a second run finds the struck words gone.
+    const again = runCli(['amend', 'ordinance/sample', '--write'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain(
+      'ordinance/sample/02a-amendments.md:9:1: error § 3(a)(1): Instruction does not apply: “Consumer and Regulatory Affairs” does not occur in § 1-101(a)',
+    );
+  });
+
+  it('exits 1 with positioned findings, writing nothing, when an instruction does not apply', () => {
+    const dir = workspace(CASE);
+    const file = path.join(dir, 'ordinance/sample/02a-amendments.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Paragraph (2) is repealed.', 'Paragraph (4) is repealed.'));
+    const result = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'ordinance/sample/02a-amendments.md:15:1: error § 3(a)(2)(B): Unknown target: § 1-101(b)(4) does not exist: § 1-101(b) has (1), (2) [amendment-target]',
+    );
+    expect(result.stderr).toContain('not amended: 1 of 5 instructions do not apply');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('takes the code from --code in place of amends-code', () => {
+    const dir = workspace(CASE);
+    cpSync(path.join(dir, 'ordinance/dc-code-title-1'), path.join(dir, 'elsewhere'), { recursive: true });
+    const result = runCli(['amend', 'ordinance/sample', '--code', 'elsewhere', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    sameFiles(path.join(dir, 'out'), EXPECTED, OUTPUTS.slice(0, 2));
+  });
+
+  it('needs exactly one of --out and --write', () => {
+    const dir = workspace(CASE);
+    expect(runCli(['amend', 'ordinance/sample'], dir).code).toBe(2);
+    expect(runCli(['amend', 'ordinance/sample', '--out', 'out', '--write'], dir).stderr).toContain('usage: ordinance amend');
+  });
+});
+
+describe('check of an amending ordinance', () => {
+  it('checks again when the code it names changes, though its own files do not', () => {
+    const dir = workspace(CASE);
+    const first = runCli(['check', 'ordinance'], dir);
+    expect(first.code, first.stdout).toBe(0);
+    const code = path.join(dir, CODE_FILE);
+    writeFileSync(code, readFileSync(code, 'utf8').replace('Consumer and Regulatory Affairs', 'Buildings'));
+    const second = runCli(['check', 'ordinance'], dir);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain(
+      'ordinance/sample/02a-amendments.md:9:1: error § 3(a)(1): Instruction does not apply: “Consumer and Regulatory Affairs” does not occur in § 1-101(a)',
+    );
+  });
+});
+
+describe('build of an amending ordinance', () => {
+  it('publishes amended/ and amendments.json beside the PDF', () => {
+    const dir = workspace(CASE);
+    const result = runCli(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(result.code, result.stderr).toBe(0);
+    const dist = path.join(dir, 'dist', 'sample');
+    expect(readFileSync(path.join(dist, 'amendments.json'), 'utf8')).toBe(readFileSync(path.join(EXPECTED, 'amendments.json'), 'utf8'));
+    sameFiles(path.join(dist, 'amended'), EXPECTED, OUTPUTS.slice(0, 2));
+    // An ordinance that no longer amends anything leaves no amended/ behind.
+    writeFileSync(
+      path.join(dir, 'ordinance/sample/02a-amendments.md'),
+      '---\nid: amendments\nheading: Amendments to the Code\nkind: operative\nsummary: "Nothing."\n---\nThe Department shall report.\n',
+    );
+    const ordinance = path.join(dir, 'ordinance/sample/ordinance.md');
+    writeFileSync(ordinance, readFileSync(ordinance, 'utf8').replace('amends-code: dc-code-title-1\n', ''));
+    const rebuilt = runCli(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(existsSync(path.join(dist, 'amendments.json'))).toBe(false);
+    expect(existsSync(path.join(dist, 'amended'))).toBe(false);
+  });
+});
