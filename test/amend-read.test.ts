@@ -232,7 +232,7 @@ describe('the grammar as data', () => {
 describe("the drafters' guide", () => {
   it('reads its example of an amending section as it says', () => {
     const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
-    const example = /### Amending the code[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const example = /### Writing amending instructions[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
     const { instructions, unparsed } = read(example);
     expect(unparsed).toEqual([]);
     expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join(''), i.target.part ?? ''])).toEqual([
