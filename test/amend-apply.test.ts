@@ -163,6 +163,19 @@ describe('applying instructions to a code section', () => {
     expect(gap.outcomes[0]!.reason).toBe('§ 1-101(f) does not fit its place: it would follow (c), after which the next designation is (d)');
   });
 
+  it('adds a paragraph to a section that is all one subsection inside that subsection, and refuses one that fits no level', () => {
+    // As D.C. Law 24-118 adds "(3A)" to § 4-251.21, whose definitions all stand under one (a).
+    const wrapped = SECTION.replace(/\(a\) "Department"[\s\S]*?\n\n:::/, '(a)\n\n(1) "Agency" means the Agency.\n\n(2) "Close relative" means a relative.\n\n(3) "Mayor" means the Mayor.\n\n(4) "TANF" means the program.\n\n:::');
+    const add = instruction({ op: 'add', text: '(3A) "Godparent" means a godparent.\n', designations: ['(3A)'], target: at() });
+    const result = applyToSection(wrapped, [add]);
+    expect(result.outcomes[0]).toMatchObject({ applied: true });
+    expect(result.outcomes[0]!.instruction).toBe(add);
+    expect(body(result.source).map((l) => l.slice(0, 4))).toEqual(['For ', '(a)', '(1) ', '(2) ', '(3) ', '(3A)', '(4) ']);
+    const lettered = applyToSection(SECTION, [instruction({ op: 'add', text: '(3A) "Godparent" means a godparent.\n', designations: ['(3A)'], target: at() })]);
+    expect(lettered.outcomes[0]).toMatchObject({ applied: false, failure: 'applies' });
+    expect(lettered.outcomes[0]!.reason).toBe('§ 1-101(3A) does not fit its place: § 1-101 holds (a), (b), (c), not subdivisions like (3A)');
+  });
+
   it('adds a subdivision in the place of one kept only as repealed', () => {
     const repealed = SECTION.replace('(2) any officer the Director names.', '(2) Repealed.');
     const result = applyToSection(repealed, [instruction({ op: 'add', text: '(2) any officer.\n', designations: ['(2)'], target: at(['(b)']) })]);

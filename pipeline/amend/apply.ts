@@ -635,6 +635,17 @@ function applyAdd(section: SectionSource, instruction: Instruction & { op: 'add'
   const top = units.filter((u) => u.kind === 'open' && u.depth === depth);
   const first = top[0];
   if (!first) return failed(instruction, 'applies', `the new text for ${where} does not begin with a designation such as “(${instruction.designations[0] ?? 'a'})”`);
+  const level = levelOfUnit(first, around);
+  if (!instruction.after && siblings.length > 0 && siblings.every((i) => levelOfUnit(section.units[i]!, around) !== level)) {
+    // A paragraph (3A) added to a section that is all one subsection (a): it goes into that subsection, as a path without the wrapping (a) finds it.
+    const holders = siblings.filter((i) => section.units.slice(i + 1, endOfSubdivision(section.units, i, range.end)).some((u) => u.kind === 'open' && u.depth === depth + 1));
+    if (siblings.length === 1 && holders.length === 1) {
+      const inside = applyAdd(section, { ...instruction, target: { ...target, path: [...target.path, section.units[siblings[0]!]!.num] } });
+      return { ...inside, instruction }; // the outcome of the instruction as written
+    }
+    const held = siblings.map((i) => section.units[i]!.num).join(', ');
+    return failed(instruction, 'applies', `${citeTarget(target.section, [...parent, first.num])} does not fit its place: ${where} holds ${held}, not subdivisions like ${first.num}`);
+  }
   for (const unit of top) {
     const clash = siblings.find((i) => normalizeDesignation(section.units[i]!.num) === normalizeDesignation(unit.num));
     if (clash === undefined) continue;
@@ -663,7 +674,6 @@ function applyAdd(section: SectionSource, instruction: Instruction & { op: 'add'
       );
     at = endOf(after);
   } else {
-    const level = levelOfUnit(first, around);
     const key = designationKey(first.num, level);
     const before = siblings.filter((i) => compareKeys(designationKey(section.units[i]!.num, level), key) < 0);
     if (before.length > 0) {
