@@ -23,7 +23,8 @@ import path from 'node:path';
 import { filesBelow } from './files.mjs';
 import { fileURLToPath } from 'node:url';
 import { accuracyTable, citationAccuracy } from './accuracy.mjs';
-import { measureReading } from './amendments.mjs';
+import { exactMatch } from './amendments-apply.mjs';
+import { measureReading, readCorpusInstructions } from './amendments.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -320,6 +321,19 @@ async function main() {
   if (amendmentsDir) {
     console.error("\n== amendments: instructions read from the acts' prose (gold: the Council's codification markup)");
     amendments = (await measureReading(amendmentsDir)).summary;
+    console.error("\n== amendments: sections amended by the tool against the Council's codified text");
+    const gold = await exactMatch(amendmentsDir);
+    const laws = [
+      ...new Set(
+        readFileSync(path.join(amendmentsDir, 'cases.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).law_xml),
+      ),
+    ];
+    const read = await readCorpusInstructions(amendmentsDir, laws);
+    const prose = await exactMatch(amendmentsDir, { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] });
+    amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched };
   }
   for (const size of accuracyOnly ? [] : sizes) {
     const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));
@@ -366,7 +380,9 @@ async function main() {
   if (amendments)
     console.log(
       `\nAmendments read from prose: precision ${fmt(amendments.precision, 3)}, recall ${fmt(amendments.recall, 3)} ` +
-        `(${fmt(amendments.recallStated, 3)} without the ${amendments.unstated} new sections the codifier numbered), on ${amendments.gold} instructions of ${amendments.cases} clean cases`,
+        `(${fmt(amendments.recallStated, 3)} without the ${amendments.unstated} new sections the codifier numbered), on ${amendments.gold} instructions of ${amendments.cases} clean cases; ` +
+        `sections equal to the codified text: ${amendments.applied.gold}/${amendments.applied.cases} (${fmt((100 * amendments.applied.gold) / amendments.applied.cases, 1)}%) with the Council's instructions, ` +
+        `${amendments.applied.prose}/${amendments.applied.cases} (${fmt((100 * amendments.applied.prose) / amendments.applied.cases, 1)}%) with those read from the prose`,
     );
 }
 

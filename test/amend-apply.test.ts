@@ -165,7 +165,10 @@ describe('applying instructions to a code section', () => {
 
   it('adds a paragraph to a section that is all one subsection inside that subsection, and refuses one that fits no level', () => {
     // As D.C. Law 24-118 adds "(3A)" to § 4-251.21, whose definitions all stand under one (a).
-    const wrapped = SECTION.replace(/\(a\) "Department"[\s\S]*?\n\n:::/, '(a)\n\n(1) "Agency" means the Agency.\n\n(2) "Close relative" means a relative.\n\n(3) "Mayor" means the Mayor.\n\n(4) "TANF" means the program.\n\n:::');
+    const wrapped = SECTION.replace(
+      /\(a\) "Department"[\s\S]*?\n\n:::/,
+      '(a)\n\n(1) "Agency" means the Agency.\n\n(2) "Close relative" means a relative.\n\n(3) "Mayor" means the Mayor.\n\n(4) "TANF" means the program.\n\n:::',
+    );
     const add = instruction({ op: 'add', text: '(3A) "Godparent" means a godparent.\n', designations: ['(3A)'], target: at() });
     const result = applyToSection(wrapped, [add]);
     expect(result.outcomes[0]).toMatchObject({ applied: true });
@@ -284,7 +287,10 @@ const lawText = (source: string) =>
 describe('real acts on the District’s code (cases of the amendments corpus)', () => {
   const dir = path.join(FIXTURES, 'amend');
   // Each case is a folder (the reader's tests keep an act's XML beside them).
-  for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const name of readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     it(`${name}: the amended section reads as the Council codified it`, () => {
       const { instructions, kind } = JSON.parse(readFileSync(path.join(dir, name, 'instructions.json'), 'utf8')) as { instructions: Instruction[]; kind: string };
       const after = imported(path.join(dir, name, 'after.xml'));

@@ -644,7 +644,11 @@ function applyAdd(section: SectionSource, instruction: Instruction & { op: 'add'
       return { ...inside, instruction }; // the outcome of the instruction as written
     }
     const held = siblings.map((i) => section.units[i]!.num).join(', ');
-    return failed(instruction, 'applies', `${citeTarget(target.section, [...parent, first.num])} does not fit its place: ${where} holds ${held}, not subdivisions like ${first.num}`);
+    return failed(
+      instruction,
+      'applies',
+      `${citeTarget(target.section, [...parent, first.num])} does not fit its place: ${where} holds ${held}, not subdivisions like ${first.num}`,
+    );
   }
   for (const unit of top) {
     const clash = siblings.find((i) => normalizeDesignation(section.units[i]!.num) === normalizeDesignation(unit.num));
