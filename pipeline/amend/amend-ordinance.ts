@@ -44,7 +44,7 @@ export interface Amendments {
 
 /**
  * The amend stage: null for an ordinance that names no code and reads no
- * instruction. `code` (a folder, relative to the working directory) stands
+ * instruction (nor a sentence that only looks like one). `code` (a folder, relative to the working directory) stands
  * in for the ordinance's `amends-code`.
  */
 export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code?: string): Amendments | null {
@@ -52,7 +52,7 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
   const grammar = jurisdiction?.amendments;
   const read = grammar ? readInstructions(ordinance, grammar) : { instructions: [], unparsed: [] };
   const named = code ?? ordinance.meta['amends-code'];
-  if (!named && read.instructions.length === 0) return null;
+  if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
   let index: CodeIndex | null = null;
   let codeError: string | undefined;
   if (!named) codeError = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';

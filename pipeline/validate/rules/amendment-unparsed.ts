@@ -1,4 +1,3 @@
-import { readInstructions } from '../../amend/read.js';
 import type { Rule } from '../rule.js';
 
 /** A sentence that reads like an amending instruction must be one the jurisdiction's amendment grammar reads. */
@@ -8,10 +7,9 @@ const rule: Rule = {
   defaultSeverity: 'error',
   byStatus: { draft: 'warning' },
   appliesTo: ['ordinance'],
-  check({ ordinance, jurisdiction }, report) {
-    const grammar = jurisdiction?.amendments;
-    if (!grammar) return;
-    for (const sentence of readInstructions(ordinance, grammar).unparsed) {
+  check({ amendments }, report) {
+    // The amend stage read the sentences (with the jurisdiction's grammar, when it has one).
+    for (const sentence of amendments?.unparsed ?? []) {
       const quoted = sentence.sentence.length > 80 ? `${sentence.sentence.slice(0, 79)}…` : sentence.sentence;
       report(sentence.source.file, `Unexpected amending sentence that does not parse (“${quoted}”), expected ${sentence.expected}`, sentence.source.position);
     }
