@@ -51,7 +51,7 @@ describe('the adopted sample (effective)', () => {
 
   it('has headings at their levels, paragraphs, subdivisions as lists, tables with header cells, and links', () => {
     expect(pdf.roles.get('H1')).toBe(1);
-    expect(pdf.roles.get('H2')).toBe(13); // ten sections, the certification, the Declaration of Posting and the appendix
+    expect(pdf.roles.get('H2')).toBe(14); // the contents, ten sections, the certification, the Declaration of Posting and the appendix
     for (const role of ['P', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Link']) expect(pdf.roles.get(role), role).toBeGreaterThan(0);
     expect(pdf.roles.get('TH')).toBe(3);
   });

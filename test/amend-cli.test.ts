@@ -36,6 +36,20 @@ describe('ordinance amend', () => {
     expect(readFileSync(path.join(dir, CODE_FILE), 'utf8')).toBe(readFileSync(path.join(CASE, CODE_FILE), 'utf8'));
   });
 
+  it('without amends-code, reads the instructions but neither applies nor reports them; amend says what is missing', () => {
+    const dir = workspace(CASE);
+    const meta = path.join(dir, 'ordinance', 'sample', 'ordinance.md');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^amends-code:.*\n/m, ''));
+    expect(readFileSync(meta, 'utf8')).not.toContain('amends-code');
+    const check = runCli(['check', 'ordinance/sample'], dir);
+    expect(check.stdout).not.toMatch(/amendment-(target|applies)/);
+    expect(check.code).toBe(0);
+    const amend = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(amend.code).toBe(1);
+    expect(amend.stderr).toBe('ordinance: ordinance/sample: the ordinance amends a code but names none (`amends-code:` in ordinance.md); name it there or with --code <dir>\n');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('records each instruction with its place, operation, target, words and outcome', () => {
     const json = JSON.parse(readFileSync(path.join(EXPECTED, 'amendments.json'), 'utf8')) as { instructions: Record<string, unknown>[]; sections: unknown[] };
     expect(json.instructions[0]).toMatchObject({

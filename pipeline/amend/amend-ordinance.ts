@@ -34,6 +34,8 @@ export interface Amendments {
   /** The code named by `amends-code`, indexed; null when none is named or it cannot be found (`codeError`). */
   code: CodeIndex | null;
   codeError?: string | undefined;
+  /** No code is named at all: the instructions are read but not applied, and no rule reports it (only `amend` does). */
+  unnamed?: boolean | undefined;
   /** Every instruction read, in the ordinance's order, with its outcome. */
   outcomes: InstructionOutcome[];
   /** Sentences that read like instructions but do not parse (for `amendment-unparsed`). */
@@ -41,6 +43,8 @@ export interface Amendments {
   /** The code sections the instructions target, in the order first targeted. */
   sections: AmendedSection[];
 }
+
+const NO_CODE = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
 
 /**
  * The amend stage: null for an ordinance that names no code and reads no
@@ -53,14 +57,16 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
   const read = grammar ? readInstructions(ordinance, grammar) : { instructions: [], unparsed: [] };
   const named = code ?? ordinance.meta['amends-code'];
   if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
+  if (!named) {
+    // Instructions without a code to apply them to are read (an unreadable sentence is still reported) but not checked:
+    // a drafter may write an act before the code is in the workspace. `amend` says what is missing.
+    return { code: null, codeError: NO_CODE, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [] };
+  }
   let index: CodeIndex | null = null;
   let codeError: string | undefined;
-  if (!named) codeError = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
-  else {
-    const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
-    if ('error' in found) codeError = found.error;
-    else index = loadCode(found.root);
-  }
+  const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
+  if ('error' in found) codeError = found.error;
+  else index = loadCode(found.root);
   return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError), unparsed: read.unparsed };
 }
 

@@ -14,6 +14,7 @@ import { checkTemplates, TemplateError } from '../template/load.js';
 import { FileProblemsError } from '../schema/json-file.js';
 import { ConfigError, findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
 import { SourceDateEpochError, sourceDateEpoch } from '../provenance.js';
+import { exitAfterWrites } from '../publish/temporary.js';
 import { rules } from '../validate/rules/index.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
 
@@ -279,13 +280,13 @@ async function run(args: Args): Promise<number> {
     return configs.get(file);
   };
   for (const workspace of workspaces) configOf(workspace);
-  // Interrupted, a build still exits through its exit handlers, which remove its temporary files.
+  // Interrupted, a build lets the writes in flight settle, then exits through its exit handlers, which remove its temporary files.
   if (build)
     for (const [signal, code] of [
       ['SIGINT', 130],
       ['SIGTERM', 143],
     ] as const)
-      process.once(signal, () => process.exit(code));
+      process.once(signal, () => exitAfterWrites(code));
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
   checkTemplates();
   const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
@@ -357,6 +358,10 @@ async function runAmend(args: Args): Promise<number> {
   }
   const amendments = result.amendments;
   if (!result.ordinance) return 1;
+  if (amendments?.unnamed) {
+    process.stderr.write(`ordinance: ${dir}: ${amendments.codeError}; name it there or with --code <dir>\n`);
+    return 1;
+  }
   if (!amendments || amendments.outcomes.length === 0) {
     process.stderr.write(`ordinance: ${dir} has no amending instructions${amendments?.codeError ? ` (${amendments.codeError})` : ''}\n`);
     return 1;

@@ -31,6 +31,21 @@ export function track(file: string): void {
 
 export function untrack(file: string): void {
   live.delete(file);
+  if (exitCode !== null && live.size === 0) process.exit(exitCode);
+}
+
+let exitCode: number | null = null;
+
+/**
+ * Exit with `code` (on a signal) once no temporary file is being written:
+ * exiting while a write is in flight could let it create its file after the
+ * exit handler has removed the others. A write that never settles is not
+ * waited for past a few seconds.
+ */
+export function exitAfterWrites(code: number): void {
+  exitCode = code;
+  if (live.size === 0) process.exit(code);
+  setTimeout(() => process.exit(code), 5000).unref();
 }
 
 /** Remove the temporary files in `dir` and its sub-folders (one level) left by processes that are gone. */

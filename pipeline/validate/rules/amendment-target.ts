@@ -9,6 +9,7 @@ const rule: Rule = {
   appliesTo: ['ordinance'],
   check({ ordinance, amendments }, report) {
     if (!amendments) return;
+    if (amendments.unnamed) return; // read, not applied: nothing to check against
     if (amendments.codeError) {
       const place = placeOf(ordinance.file, 'amends-code') ?? { line: 1, column: 1 };
       report(ordinance.file, `Unknown code: ${amendments.codeError}, expected the folder of the code's titles, relative to the workspace`, place);
