@@ -6,7 +6,7 @@
  * written beside the target and renamed into place, so a failed import never
  * leaves half a corpus.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -15,6 +15,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as yamlStringify } from 'yaml';
 import { slugify } from '../../text/slug.js';
+import { importInto } from '../staging.js';
 import { CODE_ID } from './citations.js';
 import { sectionTree, type SectionContext } from './section.js';
 import { attribute, child, elements, local, readXml, textOf, type Element } from './xml.js';
@@ -42,9 +43,6 @@ export interface ImportReport {
   /** Files that could not be converted, with why. */
   failures: { file: string; message: string }[];
 }
-
-/** Marks an output folder as made by the importer, so a re-import may replace it. */
-export const IMPORT_MARKER = '.ordinance-import';
 
 /** The Markdown writer of section files (the amendment applier writes amended sections with it too, so they read alike). */
 export const markdown = unified()
@@ -75,12 +73,6 @@ function pad(n: number, count: number): string {
 export function importDcCode(xmlDir: string, outDir: string, options: ImportOptions): ImportReport {
   const root = findCodeRoot(xmlDir);
   if (!root) throw new Error(`no D.C. Code XML at ${xmlDir} (expected index.xml and titles/, or us/dc/council/code/ below it)`);
-  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, IMPORT_MARKER))) {
-    throw new Error(`${outDir} exists and was not made by an import; choose an empty or new folder`);
-  }
-  const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
   const report: ImportReport = {
     titles: 0,
     groups: 0,
@@ -95,7 +87,7 @@ export function importDcCode(xmlDir: string, outDir: string, options: ImportOpti
     failures: [],
   };
   const ctx: SectionContext = { plainCitations: options.plainCitations, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
-  try {
+  importInto(outDir, `D.C. Code imported from ${root}`, (staging) => {
     const index = readXml(path.join(root, 'index.xml'));
     for (const href of includes(index)) {
       const titleIndex = path.join(root, href);
@@ -114,15 +106,8 @@ export function importDcCode(xmlDir: string, outDir: string, options: ImportOpti
     report.citations = ctx.counts.citations;
     report.annotations = ctx.counts.annotations;
     report.explicitSections = ctx.counts.explicit;
-    writeFileSync(path.join(staging, IMPORT_MARKER), `D.C. Code imported from ${root}\n`);
     writeFileSync(path.join(staging, 'README.md'), readme(report));
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(path.dirname(path.resolve(outDir)), { recursive: true });
-    renameSync(staging, outDir);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
   return report;
 }
 

@@ -9,16 +9,13 @@
  * (`::amend{…}`), the same instruction stated explicitly. Written beside the
  * target and renamed into place, so a failed import leaves nothing half done.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import { stringify as yamlStringify } from 'yaml';
+import { markdown } from '../dc-code/import.js';
 import { blocksOf, type SectionContext } from '../dc-code/section.js';
+import { importInto } from '../staging.js';
 import { attribute, child, elements, local, readXml, textOf, type Element } from '../dc-code/xml.js';
 import { annotationOf } from './annotation.js';
 
@@ -34,30 +31,15 @@ export interface LawImportReport {
   annotations: number;
 }
 
-/** Marks an output folder as made by this importer, so a re-import may replace it. */
-export const LAW_IMPORT_MARKER = '.ordinance-import';
-
-const markdown = unified()
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkDirective)
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one', rule: '-' });
-
 /** Import one act's XML into the ordinance folder `outDir`. */
 export function importDcLaw(lawXml: string, outDir: string, options: LawImportOptions): LawImportReport {
   if (!existsSync(lawXml)) throw new Error(`${lawXml}: no such file`);
   const document = readXml(lawXml);
   if (local(document) !== 'document') throw new Error(`${lawXml}: not a D.C. law (expected a <document> root, found <${local(document)}>)`);
-  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, LAW_IMPORT_MARKER))) {
-    throw new Error(`${outDir} exists and was not made by an import; choose an empty or new folder`);
-  }
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
   const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0 };
-  const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
+  importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
     writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law));
     const sections = sectionsOf(document);
     const ids = new Set<string>();
@@ -82,14 +64,7 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
       writeFileSync(path.join(staging, file), markdown.stringify(tree));
       report.sections++;
     });
-    writeFileSync(path.join(staging, LAW_IMPORT_MARKER), `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}\n`);
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(path.dirname(path.resolve(outDir)), { recursive: true });
-    renameSync(staging, outDir);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
   return report;
 }
 
