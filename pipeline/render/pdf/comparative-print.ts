@@ -19,7 +19,7 @@ import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, pdfContext, widthFrom, type PdfContext } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
 import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
@@ -27,7 +27,6 @@ import { drawPageFurniture, PageTotal } from './furniture.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
 import { splitLargeTrees } from './limits.js';
 import { openDocument } from './setup.js';
-import { StructureTree } from './tags.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
 
@@ -424,20 +423,8 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
     },
     false,
   );
-  const ctx: PdfContext = {
-    doc,
-    layout,
-    template,
-    // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
-    ordinance: { ...ordinance, sections: [], references: [], citations: [] },
-    provenance,
-    tags: new StructureTree(doc),
-    sectionHeadingDepth: 2,
-    bodyLines: new Map(),
-    inFurniture: false,
-    sectionPages: new Map(),
-    linkTargets: new Map(),
-  };
+  // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
+  const ctx = pdfContext(doc, template, { ...ordinance, sections: [], references: [], citations: [] }, provenance);
   const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
   ctx.ordinance.sections = sections;
   for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));

@@ -6,7 +6,7 @@ import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
 import type { FontRole, Layout, Template } from '../../template/schema.js';
 import type { CouncilDocument } from './pdfkit.js';
-import type { StructureTree } from './tags.js';
+import { StructureTree } from './tags.js';
 
 export interface PdfContext {
   doc: CouncilDocument;
@@ -26,6 +26,23 @@ export interface PdfContext {
   sectionPages: Map<string, number>;
   /** What each named destination and web address links go to is, in words (links.ts). */
   linkTargets: Map<string, string>;
+}
+
+/** The state of a new document: nothing drawn, no tags, sections headed at H2. */
+export function pdfContext(doc: CouncilDocument, template: Template, ordinance: Ordinance, provenance: Provenance): PdfContext {
+  return {
+    doc,
+    layout: template.layout,
+    template,
+    ordinance,
+    provenance,
+    tags: new StructureTree(doc),
+    sectionHeadingDepth: 2,
+    bodyLines: new Map(),
+    inFurniture: false,
+    sectionPages: new Map(),
+    linkTargets: new Map(),
+  };
 }
 
 /** Font name registered for a role. */

@@ -9,14 +9,14 @@ import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
 import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, pdfContext, widthFrom, type PdfContext } from './context.js';
 import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
 import { sectionDestination } from './inline.js';
 import { splitLargeTrees } from './limits.js';
 import { openDocument } from './setup.js';
 import { drawSignatures } from './signatures.js';
-import { headingRole, StructureTree } from './tags.js';
+import { headingRole } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
 
 /**
@@ -107,19 +107,7 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
   );
   let pageCount = 0;
   const done = bytes.then((pdf): Rendered => ({ bytes: pdf, pages: pageCount, sectionPages: new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1])) }));
-  const ctx: PdfContext = {
-    doc,
-    layout,
-    template,
-    ordinance,
-    provenance,
-    tags: new StructureTree(doc),
-    sectionHeadingDepth: 2,
-    bodyLines: new Map(),
-    inFurniture: false,
-    sectionPages: new Map(),
-    linkTargets: new Map(),
-  };
+  const ctx = pdfContext(doc, template, ordinance, provenance);
   nameLinkTargets(ctx, relations);
   const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
   // Each page gets its furniture as it is finished, before the next begins; text running
