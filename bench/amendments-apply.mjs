@@ -199,6 +199,21 @@ export async function exactMatch(corpus, options = {}) {
   return { cases: results.length, matched, rate: results.length ? matched / results.length : 0, results };
 }
 
+/** `exactMatch`'s options for the instructions read from each act's prose (imported with --plain, bench/amendments.mjs), in place of the Council's markup. */
+export async function proseInstructions(corpus) {
+  const { readCorpusInstructions } = await import('./amendments.mjs');
+  const laws = [
+    ...new Set(
+      readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).law_xml),
+    ),
+  ];
+  const read = await readCorpusInstructions(corpus, laws);
+  return { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] };
+}
+
 /** A short account of where two texts first differ. */
 export function firstDifference(a, b) {
   let i = 0;
@@ -214,17 +229,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const fromProse = args.includes('--read');
   let options = {};
   if (fromProse) {
-    const { readCorpusInstructions } = await import('./amendments.mjs');
-    const laws = [
-      ...new Set(
-        readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l).law_xml),
-      ),
-    ];
-    const read = await readCorpusInstructions(corpus, laws);
-    options = { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] };
+    options = await proseInstructions(corpus);
   }
   const { cases, matched, rate, results } = await exactMatch(corpus, options);
   const byKind = {};

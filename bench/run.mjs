@@ -23,8 +23,8 @@ import path from 'node:path';
 import { filesBelow } from './files.mjs';
 import { fileURLToPath } from 'node:url';
 import { accuracyTable, citationAccuracy } from './accuracy.mjs';
-import { exactMatch } from './amendments-apply.mjs';
-import { measureReading, readCorpusInstructions } from './amendments.mjs';
+import { exactMatch, proseInstructions } from './amendments-apply.mjs';
+import { measureReading } from './amendments.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -323,16 +323,7 @@ async function main() {
     amendments = (await measureReading(amendmentsDir)).summary;
     console.error("\n== amendments: sections amended by the tool against the Council's codified text");
     const gold = await exactMatch(amendmentsDir);
-    const laws = [
-      ...new Set(
-        readFileSync(path.join(amendmentsDir, 'cases.jsonl'), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l).law_xml),
-      ),
-    ];
-    const read = await readCorpusInstructions(amendmentsDir, laws);
-    const prose = await exactMatch(amendmentsDir, { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] });
+    const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir));
     amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched };
   }
   for (const size of accuracyOnly ? [] : sizes) {
