@@ -50,6 +50,21 @@ describe('ordinance amend', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('reports an ::amend that does not read at that annotation, named as written', () => {
+    const dir = workspace(CASE);
+    const file = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
+    const source = readFileSync(file, 'utf8');
+    const sentence = '(B) Paragraph (2) is repealed.\n';
+    writeFileSync(file, source.replace(sentence, `${sentence}\n::amend{op=repeal section="1-101" path="(b)(2)"}\n\n::amend{op=bogus}\n`));
+    const line = source.slice(0, source.indexOf(sentence)).split('\n').length + 4;
+    const result = runCli(['check', 'ordinance/sample'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`ordinance/sample/02a-amendments.md:${line}:1: warning § 3(a): Unexpected amending sentence that does not parse (“Paragraph (2) is repealed.”)`);
+    expect(result.stdout).toContain(
+      `ordinance/sample/02a-amendments.md:${line}:1: error § 3(a): Missing attribute \`section\` on \`::amend\`, expected \`::amend{section=...}\` [annotation-attribute]`,
+    );
+  });
+
   it('records each instruction with its place, operation, target, words and outcome', () => {
     const json = JSON.parse(readFileSync(path.join(EXPECTED, 'amendments.json'), 'utf8')) as { instructions: Record<string, unknown>[]; sections: unknown[] };
     expect(json.instructions[0]).toMatchObject({

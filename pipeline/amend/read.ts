@@ -157,7 +157,12 @@ function readSentence(
       annotations.map((a) => a.attributes),
       quote ? quoteText(quote) : undefined,
     );
-    if (typeof read === 'string') return unparsed(`in \`::amend\`, ${read}`, annotations[0]!.source);
+    if (typeof read === 'string') {
+      // At the annotation that does not read on its own (the first, when only their combination fails).
+      const quoted = quote ? quoteText(quote) : undefined;
+      const wrong = annotations.find((a) => typeof readAnnotations([a.attributes], quoted) === 'string') ?? annotations[0]!;
+      return unparsed(`in \`::amend\`, ${read}`, wrong.source);
+    }
     read.forEach(({ target, op }, i) => {
       const at = annotations[Math.min(i, annotations.length - 1)]!;
       result.instructions.push({ ...op, target, prose: text, source: at.source, form: 'annotation', sectionId: section.id } as Instruction);

@@ -105,16 +105,18 @@ export default function remarkAnnotations() {
         return drop();
       }
       const attributes = directive.attributes ?? {};
+      // As the drafter wrote it: `:cite`, `::amend`, `:::annotation`.
+      const written = `${FORM_SYNTAX[directive.type].split('name')[0]}${directive.name}`;
       for (const key of Object.keys(attributes)) {
         if (!spec.attributes.includes(key)) {
           const allowed = spec.attributes.length ? `one of ${spec.attributes.map((a) => `\`${a}\``).join(', ')}` : 'no attributes';
-          report(file, 'annotation-attribute', `Unexpected attribute \`${key}\` on \`:${directive.name}\`, expected ${allowed}`, { place });
+          report(file, 'annotation-attribute', `Unexpected attribute \`${key}\` on \`${written}\`, expected ${allowed}`, { place });
         }
       }
       for (const key of spec.required) {
         const value = attributes[key];
         if (value === undefined || value === null || value.trim() === '') {
-          report(file, 'annotation-attribute', `Missing attribute \`${key}\` on \`:${directive.name}\`, expected \`:${directive.name}{${key}=...}\``, { place });
+          report(file, 'annotation-attribute', `Missing attribute \`${key}\` on \`${written}\`, expected \`${written}{${key}=...}\``, { place });
         }
       }
       const hasLabel = directive.children.length > 0;
