@@ -200,7 +200,7 @@ export async function exactMatch(corpus, options = {}) {
 }
 
 /** `exactMatch`'s options for the instructions read from each act's prose (imported with --plain, bench/amendments.mjs), in place of the Council's markup. */
-export async function proseInstructions(corpus) {
+export async function proseInstructions(corpus, code) {
   const { readCorpusInstructions } = await import('./amendments.mjs');
   const laws = [
     ...new Set(
@@ -210,7 +210,7 @@ export async function proseInstructions(corpus) {
         .map((l) => JSON.parse(l).law_xml),
     ),
   ];
-  const read = await readCorpusInstructions(corpus, laws);
+  const read = await readCorpusInstructions(corpus, laws, code);
   return { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] };
 }
 

@@ -8,7 +8,11 @@
  * struck words, inserted words). Precision counts only instructions read for
  * the sections the clean cases cover (the gold says nothing of the others).
  *
- *   node bench/amendments.mjs [corpus-dir] [--details] [--json out.json]
+ *   node bench/amendments.mjs [corpus-dir] [--details] [--json out.json] [--code <imported-dc-code>]
+ *
+ * With --code (a folder `ordinance import dc-code` wrote), the code's history
+ * notes place the new sections an act adds by its own numbering ("a new
+ * section 223a"), as `ordinance amend` does with the code it amends.
  *
  * The corpus: /tmp/dc-amendments-23-24 (or AMENDMENTS_CORPUS), unpacked from
  * ../shared/corpora/dc-amendments-23-24.tar.xz. Run `npm run compile` first.
@@ -22,7 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (m) => import(pathToFileURL(path.join(root, 'lib', m.replace('pipeline/', ''))).href);
 
 /** Read every law's prose; returns per law its instructions read and unparsed sentences. */
-export async function readCorpusInstructions(corpusDir, laws) {
+export async function readCorpusInstructions(corpusDir, laws, codeDir) {
   const { importDcLaw } = await dist('pipeline/import/dc-law/import.js');
   const { loadOrdinanceSources } = await dist('pipeline/load/sources.js');
   const { parseOrdinance } = await dist('pipeline/parse/parse-ordinance.js');
@@ -30,6 +34,12 @@ export async function readCorpusInstructions(corpusDir, laws) {
   const { loadTemplate } = await dist('pipeline/template/load.js');
   const { readInstructions } = await dist('pipeline/amend/read.js');
   const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments;
+  // With the D.C. Code imported (`--code`), its history notes place new act sections, as the amend stage does with the code an act amends.
+  let options = {};
+  if (codeDir) {
+    const { loadCode, actSectionsFromHistory } = await dist('pipeline/amend/code.js');
+    options = { actSection: actSectionsFromHistory(loadCode(codeDir)) };
+  }
   const work = mkdtempSync(path.join(tmpdir(), 'amendments-bench-'));
   const out = new Map();
   try {
@@ -41,7 +51,7 @@ export async function readCorpusInstructions(corpusDir, laws) {
         out.set(law, { instructions: [], unparsed: [], failed: true });
         continue;
       }
-      out.set(law, readInstructions(modelOrdinance(parsed), grammar));
+      out.set(law, readInstructions(modelOrdinance(parsed), grammar, options));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -112,7 +122,7 @@ function readKeys(instruction) {
  * Measure reading on the corpus at `corpus` (a folder with cases.jsonl): precision, recall, and each miss and
  * extra with its reason. For `npm run bench` and the amendments part of the applier's bench.
  */
-export async function measureReading(corpus) {
+export async function measureReading(corpus, { code } = {}) {
   const cases = readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -120,7 +130,7 @@ export async function measureReading(corpus) {
     .filter((c) => c.clean);
   const laws = [...new Set(cases.map((c) => c.law_xml))].sort();
   const started = performance.now();
-  const read = await readCorpusInstructions(corpus, laws);
+  const read = await readCorpusInstructions(corpus, laws, code);
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -219,12 +229,14 @@ async function main() {
   const details = args.includes('--details');
   const jsonAt = args.indexOf('--json');
   const jsonOut = jsonAt === -1 ? undefined : args[jsonAt + 1];
-  const corpus = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? process.env.AMENDMENTS_CORPUS ?? '/tmp/dc-amendments-23-24';
+  const codeAt = args.indexOf('--code');
+  const code = codeAt === -1 ? undefined : args[codeAt + 1];
+  const corpus = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json' && args[i - 1] !== '--code') ?? process.env.AMENDMENTS_CORPUS ?? '/tmp/dc-amendments-23-24';
   if (!existsSync(path.join(corpus, 'cases.jsonl'))) {
     process.stderr.write(`amendments bench: no corpus at ${corpus} (unpack dc-amendments-23-24.tar.xz there, or name its folder)\n`);
     process.exit(2);
   }
-  const { summary, misses, extras, unparsed } = await measureReading(corpus);
+  const { summary, misses, extras, unparsed } = await measureReading(corpus, { code });
   const { laws, cases, gold, read, precision, recall, scopedMatches, seconds } = summary;
   process.stdout.write(
     `amendments (read): ${laws} laws, ${cases} clean cases: ${gold} gold instructions, ${read} read; ` +

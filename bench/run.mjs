@@ -320,10 +320,10 @@ async function main() {
   const amendmentsDir = amendmentsCorpus();
   if (amendmentsDir) {
     console.error("\n== amendments: instructions read from the acts' prose (gold: the Council's codification markup)");
-    amendments = (await measureReading(amendmentsDir)).summary;
+    amendments = (await measureReading(amendmentsDir, { code: full })).summary;
     console.error("\n== amendments: sections amended by the tool against the Council's codified text");
     const gold = await exactMatch(amendmentsDir);
-    const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir));
+    const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir, full));
     amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched };
   }
   for (const size of accuracyOnly ? [] : sizes) {

@@ -113,6 +113,32 @@ describe('ordinance amend', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it("places an act's new section by the code's history notes: a new section 101a of the act follows the section its § 101 became", () => {
+    const dir = workspace(CASE);
+    const amendments = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
+    const head = readFileSync(amendments, 'utf8').split('---\n').slice(0, 2).join('---\n');
+    writeFileSync(
+      amendments,
+      `${head}---\nThe Department Establishment Act of 2012, effective April 27, 2012 (D.C. Law 19-124; D.C. Official Code § 1-101 et seq.), is amended by adding a new section 101a to read as follows:\n\n> Sec. 101a. Inspections.\n>\n> The Department shall inspect each permit holder once a year.\n`,
+    );
+    // Without a history note naming the act's § 101, nothing says where § 101a goes: a finding, not a guess.
+    const unplaced = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(unplaced.code).toBe(1);
+    expect(unplaced.stdout).toContain(
+      'expected the code designation of new section 101a: its text beginning "§ 24-211.08. Heading.", or a code whose history notes give D.C. Law 19-124\'s section 101',
+    );
+    const code = path.join(dir, CODE_FILE);
+    writeFileSync(
+      code,
+      `${readFileSync(code, 'utf8')}\n:::annotation{type="History" doc="D.C. Law 19-124" path="§101"}\nApr. 27, 2012, D.C. Law 19-124, § 101, 59 DCR 1862\n:::\n`,
+    );
+    const placed = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(placed.code, placed.stdout + placed.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'out', 'amendments.json'), 'utf8'));
+    expect(report.instructions.map((i: { target: { section: string }; applied: boolean }) => [i.target.section, i.applied])).toEqual([['1-101a', true]]);
+    expect(readFileSync(path.join(dir, 'out', '01-chapter-1', '01a-1-101a.md'), 'utf8')).toContain('The Department shall inspect each permit holder once a year.');
+  });
+
   it('takes the code from --code in place of amends-code', () => {
     const dir = workspace(CASE);
     cpSync(path.join(dir, 'ordinance/dc-code-title-1'), path.join(dir, 'elsewhere'), { recursive: true });

@@ -165,7 +165,9 @@ describe('the prose reader', () => {
       ['add', '1-612.04a', '§ 1204a. Leave.\n\nText of the first.'],
       ['add', '1-612.04b', '§ 1204b. Insurance.\n\nText of the second.'],
     ]);
-    expect(unparsed.map((u) => u.expected)).toEqual(['the code designation of new section 1299a ("§ 24-211.08. Heading.")']);
+    expect(unparsed.map((u) => u.expected)).toEqual([
+      'the code designation of new section 1299a: its text beginning "§ 24-211.08. Heading.", or the code it amends (`amends-code:`) whose history notes give D.C. Law 2-139\'s section 1299',
+    ]);
   });
 
   it('rewrites, repeals and redesignates subdivisions', () => {

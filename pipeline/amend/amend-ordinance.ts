@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Ordinance } from '../model/types.js';
 import type { Jurisdiction } from '../template/schema.js';
 import { addsSection, applyToSection, citeTarget, newSectionSource } from './apply.js';
-import { type CodeIndex, loadCode, newSectionFile, resolveCodeFolder, sectionFile } from './code.js';
+import { actSectionsFromHistory, type CodeIndex, loadCode, newSectionFile, resolveCodeFolder, sectionFile } from './code.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 import { readInstructions, type UnparsedSentence } from './read.js';
 
@@ -54,19 +54,22 @@ const NO_CODE = 'the ordinance amends a code but names none (`amends-code:` in o
 export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code?: string): Amendments | null {
   if (ordinance.meta.type === 'code-title') return null;
   const grammar = jurisdiction?.amendments;
-  const read = grammar ? readInstructions(ordinance, grammar) : { instructions: [], unparsed: [] };
   const named = code ?? ordinance.meta['amends-code'];
+  let index: CodeIndex | null = null;
+  let codeError: string | undefined;
+  if (named) {
+    const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
+    if ('error' in found) codeError = found.error;
+    else index = loadCode(found.root);
+  }
+  // The code's history notes place an act's new sections ("a new section 223a") that the prose gives no code designation.
+  const read = grammar ? readInstructions(ordinance, grammar, index ? { actSection: actSectionsFromHistory(index) } : {}) : { instructions: [], unparsed: [] };
   if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
   if (!named) {
     // Instructions without a code to apply them to are read (an unreadable sentence is still reported) but not checked:
     // a drafter may write an act before the code is in the workspace. `amend` says what is missing.
     return { code: null, codeError: NO_CODE, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [] };
   }
-  let index: CodeIndex | null = null;
-  let codeError: string | undefined;
-  const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
-  if ('error' in found) codeError = found.error;
-  else index = loadCode(found.root);
   return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError), unparsed: read.unparsed };
 }
 

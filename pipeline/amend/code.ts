@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sectionId } from '../import/dc-code/section.js';
 import { CODE_FILE, REGISTRY_FOLDER } from '../load/sources.js';
+import type { ActSectionResolver } from './read.js';
 
 /** The sections of a code, by id, as files below its root. */
 export interface CodeIndex {
@@ -124,4 +125,62 @@ export function codeSignature(ordinanceDir: string): string {
   };
   if (existsSync(root) && statSync(root).isDirectory()) walk(root);
   return `|code:${hash.digest('hex')}`;
+}
+
+/**
+ * The code sections each act's own sections were codified as, read from the
+ * code's history notes (`:::annotation{type="History" doc="D.C. Law 19-124"
+ * path="§223"}`, or the note's words "D.C. Law 19-124, § 223"): what lets "is
+ * amended by adding a new section 223a" be placed at 1-1162.23a. Only a section
+ * the notes name once counts; an act section named by two code sections (an
+ * amending act's section that touched both) places nothing. Files are read
+ * when first asked, within the title of the act's first code section when the
+ * instruction cites it, else the whole code.
+ */
+export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
+  const scopes = new Map<string, Map<string, Set<string>>>();
+  const scopeOf = (prefix: string): Map<string, Set<string>> => {
+    let found = scopes.get(prefix);
+    if (found) return found;
+    found = new Map();
+    for (const [id, file] of code.sections) {
+      if (prefix && !file.startsWith(prefix)) continue;
+      let text: string;
+      try {
+        text = readFileSync(path.join(code.root, file), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const [law, actSection] of historyOf(text)) {
+        const key = `${law}|${actSection}`;
+        const sections = found.get(key) ?? new Set<string>();
+        sections.add(id);
+        found.set(key, sections);
+      }
+    }
+    scopes.set(prefix, found);
+    return found;
+  };
+  return (act, actSection) => {
+    const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
+    const prefix = start?.includes('/') ? `${start.slice(0, start.indexOf('/'))}/` : '';
+    const sections = scopeOf(prefix).get(`${act.law}|${actSection}`);
+    return sections?.size === 1 ? [...sections][0] : undefined;
+  };
+}
+
+const HISTORY_NOTE = /^:::annotation\{([^}\n]*\btype="History"[^}\n]*)\}\n([\s\S]*?)^:::$/gm;
+const LAW_SECTION_WORDS = /\bD\.C\. (Law|Act) (\d+-\d+), § (\d+[a-z]*)(?=[,;)\s]|$)/g;
+
+/** The (law, act section) pairs a section's history notes name as a whole section. */
+function historyOf(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  if (!text.includes('History')) return out;
+  for (const note of text.matchAll(HISTORY_NOTE)) {
+    const attributes = Object.fromEntries([...note[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const whole = /^§(\d+[a-z]*)$/.exec(attributes.path ?? '');
+    if (attributes.doc && whole) out.push([attributes.doc, whole[1]!]);
+    else for (const m of note[2]!.matchAll(LAW_SECTION_WORDS)) out.push([`D.C. ${m[1]} ${m[2]}`, m[3]!]);
+  }
+  return out;
 }

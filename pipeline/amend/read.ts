@@ -34,12 +34,34 @@ interface Context {
   /** The subdivision path, each designation with its level below the section. */
   path: { level: number; designation: string }[];
   part: 'text' | 'heading' | undefined;
+  /** The act a lead-in names above any section ("… Act of 2011 (D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)"), for its new sections. */
+  act?: ActNamed | undefined;
 }
+
+/** An act named by its law number and, when cited, the first code section of its range. */
+export interface ActNamed {
+  /** "D.C. Law 19-124". */
+  law: string;
+  /** "1-1161.01" from "D.C. Official Code § 1-1161.01 et seq.". */
+  codeStart?: string | undefined;
+}
+
+/**
+ * The code section an act's own section was codified as ("section 223 of D.C.
+ * Law 19-124" → "1-1162.23"), as the code's history notes say, or undefined.
+ * Given by the amend stage from the code the ordinance amends.
+ */
+export type ActSectionResolver = (act: ActNamed, actSection: string) => string | undefined;
 
 const ROOT: Context = { section: undefined, path: [], part: undefined };
 
 /** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
-type ActSections = Map<string, string>;
+interface ActSections {
+  /** Cited in the ordinance's own sentences: "Section 1204 (D.C. Official Code § 1-612.04)". */
+  cited: Map<string, string>;
+  /** From the code's history notes, when the amend stage has a code. */
+  resolve: ActSectionResolver | undefined;
+}
 
 /** The `::amend` annotations of a section, by the sentence (paragraph or subdivision) they follow. */
 type Stated = Map<Block, Annotation[]>;
@@ -80,10 +102,10 @@ export function grammarOf(grammar: AmendmentGrammar): CompiledGrammar {
 }
 
 /** Read every amending instruction of an ordinance with a jurisdiction's amendment grammar. */
-export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar): ReadResult {
+export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar, options: { actSection?: ActSectionResolver } = {}): ReadResult {
   const result: ReadResult = { instructions: [], unparsed: [] };
   const g = grammarOf(grammar);
-  const actSections = new Map<string, string>();
+  const actSections: ActSections = { cited: new Map(), resolve: options.actSection };
   for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result, actSections, statedInstructions(section));
   return result;
 }
@@ -265,9 +287,13 @@ function readAdd(
     // New sections (or a chapter of them): each section is its own instruction, named by the designation its text gives it.
     const sections = splitSections(text);
     if (sections.length === 0) return unparsed('the new sections\' text, each beginning with its designation ("§ 24-211.07. Heading.")');
-    const designated = sections.map((s) => ({ ...s, code: codeDesignation(s.designation, g, actSections) }));
+    const act = (typeof targets === 'string' ? undefined : targets[0]?.context.act) ?? context.act;
+    const designated = sections.map((s) => ({ ...s, code: codeDesignation(s.designation, g, actSections, act) }));
     const unknown = designated.find((s) => s.code === undefined);
-    if (unknown) return unparsed(`the code designation of new section ${unknown.designation} ("§ 24-211.08. Heading.")`);
+    if (unknown)
+      return unparsed(
+        `the code designation of new section ${unknown.designation}: its text beginning "§ 24-211.08. Heading.", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give ${act.law}'s section ${unknown.designation.replace(/[a-z]+$/, '')}` : `the act it is added to named with its law and code ("(D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)")`}`,
+      );
     for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!] });
     return undefined;
   }
@@ -324,10 +350,13 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, act
   const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part } }));
   const cited = g.codeCitation.exec(text);
   if (cited?.groups?.section) {
-    if (cited.groups.range) return [{ context: { ...ROOT } }];
+    if (cited.groups.range) {
+      const law = /\bD\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(text)?.[0].replace(/\s+/g, ' ');
+      return [{ context: { ...ROOT, ...(law ? { act: { law, codeStart: cited.groups.section } } : {}) } }];
+    }
     // "Section 499c(a)(1) (D.C. Official Code § 42-404)": the act's own designation may be the one with the subdivisions.
     const act = /^(?:the\s+)?section\s+(\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)/i.exec(text);
-    if (act && !cited.groups.path) actSections.set(act[1]!, cited.groups.section);
+    if (act && !cited.groups.path) actSections.cited.set(act[1]!, cited.groups.section);
     const path = cited.groups.path || act?.[2] || '';
     return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(path)), part: undefined } }]);
   }
@@ -536,10 +565,11 @@ function splitSections(text: string): { designation: string; text: string }[] {
  * follows, as the act cites it ("Section 1204 (D.C. Official Code § 1-612.04)"),
  * with the same letters, as the codifier numbers a section inserted after another.
  */
-function codeDesignation(designation: string, g: CompiledGrammar, actSections: ActSections): string | undefined {
+function codeDesignation(designation: string, g: CompiledGrammar, actSections: ActSections, act: ActNamed | undefined): string | undefined {
   if (new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation)) return designation;
+  // A new section 223a goes after the act's section 223, lettered as the code lettered it: 1-1162.23 → 1-1162.23a.
   const split = /^(\d+)([a-z]+)$/.exec(designation);
   if (!split) return undefined;
-  const base = actSections.get(split[1]!);
+  const base = actSections.cited.get(split[1]!) ?? (act && actSections.resolve?.(act, split[1]!));
   return base === undefined ? undefined : `${base}${split[2]}`;
 }
