@@ -20,14 +20,14 @@ import { BIN, FIXTURES, runCli, tempDir } from './helpers.js';
 const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments!;
 
 /** Read an ordinance folder's instructions. */
-function readFolder(dir: string): ReadResult {
+function readFolder(dir: string, with_ = grammar): ReadResult {
   const parsed = parseOrdinance(loadOrdinanceSources(dir));
   if (!parsed) throw new Error(`${dir} did not parse`);
-  return readInstructions(modelOrdinance(parsed), grammar);
+  return readInstructions(modelOrdinance(parsed), with_);
 }
 
 /** An amending ordinance of one section whose body is `body`; returns what is read from it. */
-function read(body: string): ReadResult {
+function read(body: string, with_ = grammar): ReadResult {
   const dir = path.join(tempDir(), 'amending');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -35,7 +35,7 @@ function read(body: string): ReadResult {
     '---\ntitle: "An act to amend the Code"\nshort-title: "Amendment Act"\njurisdiction: district-of-columbia\nstatus: draft\nversion: 1\n---\n',
   );
   writeFileSync(path.join(dir, '01-amendments.md'), `---\nid: amendments\nheading: Amendments.\nkind: amendment\n---\n${body}\n`);
-  return readFolder(dir);
+  return readFolder(dir, with_);
 }
 
 /** The parts of an instruction a test compares (not its source or prose). */
@@ -336,5 +336,50 @@ describe('ordinance import dc-law', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('not a D.C. law (expected a <document> root, found <section>)');
     expect(result.stderr).not.toContain('    at ');
+  });
+});
+
+describe("Los Angeles' amendment grammar", () => {
+  const la = loadTemplate('los-angeles').jurisdiction.amendments!;
+
+  it('reads the City\'s forms: a section of a code named with its groups, a subdivision of a section, a new chapter added to a division', () => {
+    const { instructions, unparsed } = read(
+      `Section 4.1001 of Article 1, Chapter 1, Division 4 of the Los Angeles Administrative Code is amended to read as follows:
+
+> Sec. 4.1001. Definitions.
+>
+> The following words have the meanings given.
+
+Subsection (b) of Section 22.13 of the Los Angeles Administrative Code is amended by striking the word "may" and inserting the word "shall" in its place.
+
+A new Chapter 17 is added to Division 4 of the Los Angeles Administrative Code to read as follows:
+
+> Sec. 4.2000. Purpose.
+>
+> This chapter protects residents.
+>
+> Sec. 4.2001. Definitions.
+>
+> "City resources" means money, property and personnel.
+
+Section 12.03 of the Los Angeles Municipal Code is hereby repealed.`,
+      la,
+    );
+    expect(unparsed).toEqual([]);
+    expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join('')])).toEqual([
+      ['rewrite', '4.1001', ''],
+      ['strike', '22.13', '(b)'],
+      ['add', '4.2000', ''],
+      ['add', '4.2001', ''],
+      ['repeal', '12.03', ''],
+    ]);
+    const strike = instructions[1]!;
+    expect(strike.op === 'strike' && [strike.words, strike.insert]).toEqual(['may', 'shall']);
+  });
+
+  it('reports a City instruction that does not parse, saying what it expected', () => {
+    const { instructions, unparsed } = read('Section 4.1001 of the Los Angeles Administrative Code is amended by changing the word "may".', la);
+    expect(instructions).toEqual([]);
+    expect(unparsed.map((u) => u.expected)).toEqual([expect.stringContaining('an instruction of the grammar')]);
   });
 });

@@ -50,6 +50,12 @@ export const AmendmentGrammarSchema = Type.Object(
         'groups `section`, `path` (its subdivisions) and `range` (set when it names the start of a range, "et seq.").',
     ),
     section: Text('A code section designation, as a regular expression (no anchors, no capturing groups).'),
+    codeName: Type.Optional(
+      Text(
+        'The code\'s name after a section ("Section 4.1001 of the Los Angeles Administrative Code"), as a regular expression (no capturing groups); ' +
+          'groups of the code may stand between ("of Article 1, Chapter 1, Division 4 of the …"). Without it, a section is named by its designation alone.',
+      ),
+    ),
     $comment: Comment,
   },
   { additionalProperties: false, description: 'How amending instructions are written in prose: read into instructions by pipeline/amend/read.ts.' },
@@ -127,7 +133,8 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
     cue: new RegExp(grammar.cue, 'iu'),
     codeCitation: new RegExp(grammar.codeCitation.replace(/\{section\}/g, `(?:${grammar.section})`), 'iu'),
     sectionDesignation: new RegExp(
-      `^(?:the\\s+)?(?:sections?\\s+|(?:(?:D\\.\\s?C\\.\\s+)?(?:Official\\s+)?Code\\s+)?§§?\\s*)(?<section>${grammar.section})(?<path>(?:\\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\\))*)(?:\\s+of\\s+(?:the\\s+)?(?:District\\s+of\\s+Columbia|D\\.\\s?C\\.)\\s+(?:Official\\s+)?Code)?$`,
+      `^(?:the\\s+)?(?:sections?\\s+|(?:(?:${grammar.codeName ?? '(?!)'})\\s+)?§§?\\s*)(?<section>${grammar.section})(?<path>(?:\\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\\))*)` +
+        (grammar.codeName ? `(?:(?:,?\\s+(?:of\\s+)?(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION}))*,?\\s+of\\s+(?:the\\s+)?(?:${grammar.codeName}))?$` : '$'),
       'iu',
     ),
     relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),

@@ -364,21 +364,35 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, act
   if (designated?.groups?.section) {
     return withPart([{ context: { section: designated.groups.section, path: levelled(pathParts(designated.groups.path ?? '')), part: undefined } }]);
   }
-  const relative = g.relative.exec(text);
-  if (relative?.groups?.level) {
-    if (context.section === undefined) return `a code section for "${text}" to stand in`;
-    const level = levelOf(relative.groups.level, g);
-    const out: { context: Context }[] = [];
-    for (const item of designationsOf(relative.groups.list ?? '', g)) {
-      const parts = pathParts(item.designation);
-      const kept = context.path.filter((p) => p.level < level);
-      out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
+  const relative = relativeTargets(text, context, g);
+  if (relative) return typeof relative === 'string' ? relative : withPart(relative);
+  // "Subsection (b) of Section 22.13 of the Los Angeles Administrative Code", "paragraph (2) of subsection (b)": the subdivision within what follows "of".
+  const nested = /^(?<inner>.+?),?\s+of\s+(?<outer>(?:the\s+)?(?:sections?\s|§|subsections?\s|paragraphs?\s|subparagraphs?\s).+)$/iu.exec(text);
+  if (nested?.groups && g.relative.test(nested.groups.inner!)) {
+    const outer = resolveTarget(nested.groups.outer!, context, g, actSections);
+    if (typeof outer !== 'string' && outer.length === 1 && outer[0]!.context.section !== undefined) {
+      const inner = relativeTargets(nested.groups.inner!, outer[0]!.context, g);
+      if (inner && typeof inner !== 'string') return withPart(inner);
     }
-    return withPart(out);
   }
   if (g.group.test(text)) return [{ context: { ...ROOT } }];
   if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")`;
   return `a target: a code section ("Section 24-211.07", or "Section 3 (D.C. Official Code § 24-211.07)") or a subdivision ("Subsection (a)"); found "${text}"`;
+}
+
+/** "Subsection (a)(1)", "Paragraphs (2) and (3)": the subdivisions named, within `context`'s section; undefined when `text` names none. */
+function relativeTargets(text: string, context: Context, g: CompiledGrammar): string | { context: Context }[] | undefined {
+  const relative = g.relative.exec(text);
+  if (!relative?.groups?.level) return undefined;
+  if (context.section === undefined) return `a code section for "${text}" to stand in`;
+  const level = levelOf(relative.groups.level, g);
+  const out: { context: Context }[] = [];
+  for (const item of designationsOf(relative.groups.list ?? '', g)) {
+    const parts = pathParts(item.designation);
+    const kept = context.path.filter((p) => p.level < level);
+    out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
+  }
+  return out;
 }
 
 /** Designations cited with no level word, levelled by their shape. */
