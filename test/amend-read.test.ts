@@ -342,7 +342,7 @@ describe('ordinance import dc-law', () => {
 describe("Los Angeles' amendment grammar", () => {
   const la = loadTemplate('los-angeles').jurisdiction.amendments!;
 
-  it('reads the City\'s forms: a section of a code named with its groups, a subdivision of a section, a new chapter added to a division', () => {
+  it("reads the City's forms: a section of a code named with its groups, a subdivision of a section, a new chapter added to a division", () => {
     const { instructions, unparsed } = read(
       `Section 4.1001 of Article 1, Chapter 1, Division 4 of the Los Angeles Administrative Code is amended to read as follows:
 
