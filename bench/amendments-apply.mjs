@@ -10,7 +10,7 @@
 // cases.jsonl) converted to the Instruction model (`goldInstructions` below), or
 // the instructions another reader gives (`exactMatch(corpus, { instructionsOf })`).
 //
-// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--read] [--verbose] [--json <file>]
+// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--read [--code <imported-dc-code>]] [--verbose] [--json <file>]
 // (compile first: npm run compile). Exported for bench/amendments.mjs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -223,13 +223,15 @@ export function firstDifference(a, b) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  const corpus = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--json') ?? '/tmp/dc-amendments-23-24';
+  const corpus = args.find((a) => !a.startsWith('--') && !['--json', '--code'].includes(args[args.indexOf(a) - 1])) ?? '/tmp/dc-amendments-23-24';
+  // --code <imported D.C. Code>: its history notes place the new sections an act adds by its own numbering.
+  const code = args.includes('--code') ? args[args.indexOf('--code') + 1] : undefined;
   const verbose = args.includes('--verbose');
   // --read: the instructions read from each act's prose (imported with --plain, bench/amendments.mjs) in place of the Council's markup.
   const fromProse = args.includes('--read');
   let options = {};
   if (fromProse) {
-    options = await proseInstructions(corpus);
+    options = await proseInstructions(corpus, code);
   }
   const { cases, matched, rate, results } = await exactMatch(corpus, options);
   const byKind = {};
