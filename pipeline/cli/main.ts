@@ -29,6 +29,8 @@ Usage:
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
   ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
+  ordinance fmt [paths...] [--check]
+                               format sources canonically, never changing what they mean
   ordinance <command> --help   the command's options
   ordinance --help | --version
 
@@ -87,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     if (code === null) {
       const unknown = command;
       command = undefined;
-      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend or import`);
+      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import or fmt`);
     }
     return code;
   } catch (error) {
@@ -110,6 +112,8 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
       return (await import('./commands/amend.js')).runAmend(args);
     case 'import':
       return (await import('./commands/import.js')).runImport(args);
+    case 'fmt':
+      return (await import('./commands/fmt.js')).runFmt(args);
     default:
       return null;
   }
