@@ -14,6 +14,7 @@ const COMMANDS = [
   ['xref', /^Usage: ordinance xref <directive-id>/],
   ['amend', /^Usage: ordinance amend <ordinance-dir>/],
   ['import', /^Usage:\n {2}ordinance import dc-code/],
+  ['new', /^Usage: ordinance new /],
   ['fmt', /^Usage: ordinance fmt \[paths\.\.\.\] \[--check\]/],
 ] as const;
 

@@ -31,6 +31,8 @@ Usage:
                                import the D.C. Code's XML into the source format
   ordinance fmt [paths...] [--check]
                                format sources canonically, never changing what they mean
+  ordinance new [<folder>/]<slug> [--jurisdiction <id>]
+                               start a draft ordinance from the jurisdiction's skeleton
   ordinance <command> --help   the command's options
   ordinance --help | --version
 
@@ -89,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     if (code === null) {
       const unknown = command;
       command = undefined;
-      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import or fmt`);
+      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt or new`);
     }
     return code;
   } catch (error) {
@@ -114,6 +116,8 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
       return (await import('./commands/import.js')).runImport(args);
     case 'fmt':
       return (await import('./commands/fmt.js')).runFmt(args);
+    case 'new':
+      return (await import('./commands/new.js')).runNew(args);
     default:
       return null;
   }
