@@ -15,6 +15,7 @@ const COMMANDS = [
   ['amend', /^Usage: ordinance amend <ordinance-dir>/],
   ['import', /^Usage:\n {2}ordinance import dc-code/],
   ['new', /^Usage: ordinance new /],
+  ['watch', /^Usage: ordinance watch /],
   ['fmt', /^Usage: ordinance fmt \[paths\.\.\.\] \[--check\]/],
 ] as const;
 

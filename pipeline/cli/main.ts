@@ -33,6 +33,7 @@ Usage:
                                format sources canonically, never changing what they mean
   ordinance new [<folder>/]<slug> [--jurisdiction <id>]
                                start a draft ordinance from the jurisdiction's skeleton
+  ordinance watch [paths...]   check on every save, printing only the findings that changed
   ordinance <command> --help   the command's options
   ordinance --help | --version
 
@@ -91,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     if (code === null) {
       const unknown = command;
       command = undefined;
-      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt or new`);
+      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new or watch`);
     }
     return code;
   } catch (error) {
@@ -118,6 +119,8 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
       return (await import('./commands/fmt.js')).runFmt(args);
     case 'new':
       return (await import('./commands/new.js')).runNew(args);
+    case 'watch':
+      return (await import('./commands/watch.js')).runWatch(args);
     default:
       return null;
   }
