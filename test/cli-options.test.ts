@@ -48,13 +48,13 @@ describe('an option a command does not take', () => {
   it.each([
     [
       ['check', '--out', 'x'],
-      /^ordinance: unknown option `--out` for `check`, expected one of --format, --config, --max-warnings, --help, --debug\nRun 'ordinance check --help' for usage\.\n$/,
+      /^ordinance: unknown option `--out` for `check`, expected one of --format, --config, --max-warnings, --quiet, --help, --debug\nRun 'ordinance check --help' for usage\.\n$/,
     ],
     [['rules', '--format', 'json'], /^ordinance: unknown option `--format` for `rules`, expected one of --help, --debug\n/],
     [['xref', 'ca-values-act', '--write'], /unknown option `--write` for `xref`/],
     [['amend', 'ordinance/x', '--titles', '1'], /unknown option `--titles` for `amend`/],
     [['import', 'dc-law', 'a.xml', 'out', '--titles', '1'], /unknown option `--titles` for `import dc-law`, expected one of --plain, --help, --debug/],
-    [['import', 'dc-code', 'xml', 'out', '--plain'], /unknown option `--plain` for `import dc-code`, expected one of --plain-citations, --titles, --help, --debug/],
+    [['import', 'dc-code', 'xml', 'out', '--plain'], /unknown option `--plain` for `import dc-code`, expected one of --plain-citations, --titles, --quiet, --help, --debug/],
     [['build', '-x'], /unknown option `-x` for `build`/],
   ])('%j exits 2 naming it and what the command takes', (args, message) => {
     const result = runCli([...args], ROOT);

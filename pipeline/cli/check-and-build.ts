@@ -13,6 +13,7 @@ import { checkTemplates } from '../template/load.js';
 import { findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
 import { type Format, formatDiagnostics } from './format.js';
+import { progressBar } from './progress-bar.js';
 import { packageVersion, reportInternal, reporting } from './report.js';
 
 export interface CheckOrBuildOptions {
@@ -23,7 +24,7 @@ export interface CheckOrBuildOptions {
   config: string | undefined;
   /** build: the output folder. */
   outDir: string;
-  /** build: do not list the files written. */
+  /** No progress bar; build: do not list the files written. */
   quiet: boolean;
 }
 
@@ -54,7 +55,14 @@ export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
       process.once(signal, () => exitAfterWrites(code));
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
   checkTemplates();
-  const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
+  const folders = workspaces.reduce((n, w) => n + w.ordinances.length, 0);
+  const bar = progressBar(build ? 'building' : 'checking', folders, 'folder', { quiet: args.quiet, noun: 'ordinances' });
+  let run: Awaited<ReturnType<typeof compileRun>>;
+  try {
+    run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
+  } finally {
+    bar.stop();
+  }
   const results = run.workspaces;
   const files = filesOf(results);
   const output = formatDiagnostics(files, args.format, packageVersion());

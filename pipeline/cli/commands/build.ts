@@ -10,7 +10,8 @@ index of directives to <out>/directives.json.
 
 Options:
   --out <dir>         output folder (default: dist); never a source folder
-  --quiet             do not list the files written
+  --quiet             do not list the files written, and no progress bar (there
+                      is none when the output is not a terminal)
 ${REPORT_USAGE}
   --max-warnings <n>  exit 1 when there are more than n warnings
 ${COMMON_USAGE}

@@ -11,6 +11,7 @@ registry of prior directives in directives/. A clean check prints nothing.
 Options:
 ${REPORT_USAGE}
   --max-warnings <n>  exit 1 when there are more than n warnings
+  --quiet             no progress bar (there is none when the output is not a terminal)
 ${COMMON_USAGE}
 
 Exit codes: 0 clean, 1 problems in the sources, 2 usage, configuration,
@@ -20,6 +21,7 @@ template or internal error.
 export const CHECK_OPTIONS = {
   ...REPORT_OPTIONS,
   'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 /** Run `ordinance check`; returns the exit code. */
@@ -34,6 +36,6 @@ export async function runCheck(argv: string[]): Promise<number> {
     maxWarnings: wholeNumberOption('max-warnings', values['max-warnings']),
     config: values.config,
     outDir: 'dist',
-    quiet: true,
+    quiet: values.quiet ?? false,
   });
 }

@@ -3,7 +3,10 @@
  * <law-xml> <out-dir>`: convert the D.C. Code's XML (or one D.C. act's) into
  * the source format. Each source takes its own options.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../../load/sources.js';
+import { progressBar } from '../progress-bar.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 
 const USAGE = `Usage:
@@ -18,12 +21,14 @@ Options:
   --titles <list>     dc-code: only these titles, comma-separated (1,24)
   --plain             dc-law: only the act's prose, without the Council's
                       codification markup (otherwise it becomes ::amend annotations)
+  --quiet             dc-code: no progress bar (there is none when the output is not a terminal)
 ${COMMON_USAGE}
 `;
 
 const DC_CODE_OPTIONS = {
   'plain-citations': { type: 'boolean' },
   titles: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 const DC_LAW_OPTIONS = {
@@ -50,10 +55,13 @@ export async function runImport(argv: string[]): Promise<number> {
   const { importDcCode } = await import('../../import/dc-code/import.js');
   const started = performance.now();
   let report: ReturnType<typeof importDcCode>;
+  const bar = progressBar('importing', () => sectionFiles(xmlDir, titles), 'section', { quiet: parsed.values.quiet ?? false, noun: 'sections' });
   try {
     report = importDcCode(xmlDir, outDir, { plainCitations: parsed.values['plain-citations'] ?? false, titles });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  } finally {
+    bar.stop();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
@@ -80,4 +88,16 @@ async function importDcLaw(argv: string[]): Promise<number> {
   }
   process.stderr.write(`imported ${report.law}: ${report.sections} sections${plain ? '' : `, ${report.annotations} instructions as annotations`} into ${outDir}\n`);
   return 0;
+}
+
+/** How many section files the titles to import hold (`titles/<n>/sections/*.xml` below `xmlDir`): the progress bar's total. */
+function sectionFiles(xmlDir: string, titles: string[]): number {
+  let count = 0;
+  const wanted = new Set(titles.map((t) => t.toLowerCase()));
+  for (const entry of readdirSync(xmlDir, { recursive: true, encoding: 'utf8' })) {
+    const parts = entry.split(path.sep);
+    const at = parts.lastIndexOf('sections');
+    if (at >= 2 && parts[at - 2] === 'titles' && at === parts.length - 2 && entry.endsWith('.xml') && (wanted.size === 0 || wanted.has(parts[at - 1]!.toLowerCase()))) count++;
+  }
+  return count;
 }
