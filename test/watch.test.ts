@@ -92,6 +92,37 @@ describe('ordinance watch', () => {
   }, 60_000);
 });
 
+describe('ordinance watch --serve', () => {
+  it('serves the built PDF and the findings on localhost, and tells the page to reload after a save', async () => {
+    const dir = sampleCopy();
+    running = new Watch(spawn(process.execPath, [BIN, 'watch', '--serve', '--port', '0'], { cwd: dir }));
+    const watch = running;
+    await watch.until('stderr', /watching ordinance\/ \(Ctrl-C to stop\)$/m);
+    const url = /^preview at (http:\/\/127\.0\.0\.1:\d+\/)/m.exec(watch.stderr)![1]!;
+    const index = await (await fetch(url)).text();
+    expect(index).toContain('<iframe title="la-sanctuary-city" src="/files/la-sanctuary-city/la-sanctuary-city.pdf"></iframe>');
+    expect(index).toContain('<p>No findings.</p>');
+    const pdf = Buffer.from(await (await fetch(`${url}files/la-sanctuary-city/la-sanctuary-city.pdf`)).arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Only the preview's own files are served.
+    expect((await fetch(`${url}files/..%2f..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+
+    // The page listens for reloads; a save sends one, and the page then shows the finding, its words as text.
+    const events = (await fetch(`${url}events`)).body!.getReader();
+    const file = path.join(dir, SECTION);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(':ref{to=exceptions}', ':ref{to="<b>x</b>"}'));
+    let received = '';
+    while (!received.includes('data: reload')) received += new TextDecoder().decode((await events.read()).value);
+    await events.cancel();
+    const after = await (await fetch(url)).text();
+    expect(after).toMatch(/<li class="error">ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `&#60;b&#62;x&#60;\/b&#62;`/);
+    expect(after).not.toContain('<b>x</b>');
+
+    watch.child.kill('SIGINT');
+    expect(await watch.exited).toBe(0);
+  }, 120_000);
+});
+
 describe('findingsDelta', () => {
   const finding = (line: number, message: string): Diagnostic => ({ file: 'a.md', line, column: 1, severity: 'error', message, ruleId: 'r' });
 

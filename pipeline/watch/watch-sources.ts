@@ -19,11 +19,15 @@ export interface WatchRound {
   changed: string[];
   findings: Diagnostic[];
   delta: FindingsDelta;
+  /** With `outDir`: each ordinance built, with the files written (none when its errors stopped it). */
+  built: { slug: string; outputs: string[] }[];
 }
 
 export interface WatchOptions {
   /** --config: the project configuration, else found from each workspace upward. */
   config?: string | undefined;
+  /** Build into this folder on every save (for the live preview), instead of only checking. */
+  outDir?: string | undefined;
   /** How long to wait for more saves after one, in milliseconds, before checking. */
   settle?: number;
   /** Called after each check, the first included. */
@@ -45,11 +49,13 @@ export async function watchSources(paths: string[], options: WatchOptions): Prom
     // Folders and files may have come or gone since the last check: the workspaces are found again each time.
     const workspaces = discoverWorkspaces(given);
     const configOf = (workspace: Workspace): ProjectConfig => loadConfig(findConfig(path.dirname(path.resolve(workspace.registryDir)), options.config), rules);
-    const run = await compileRun(workspaces, { build: false, outDir: 'dist', parallel: false, configOf });
+    const build = options.outDir !== undefined;
+    const run = await compileRun(workspaces, { build, outDir: options.outDir ?? 'dist', parallel: false, release: build, configOf });
+    const built = build ? run.workspaces.flatMap((w) => w.ordinances.map((o) => ({ slug: o.slug, outputs: o.outputs }))) : [];
     const after = collectDiagnostics(filesOf(run.workspaces));
     const delta = findingsDelta(findings, after);
     findings = after;
-    options.onRound({ changed, findings: after, delta });
+    options.onRound({ changed, findings: after, delta, built });
   };
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -1,10 +1,15 @@
-/** `ordinance watch [paths...]`: check on every save, printing only the findings that changed. */
+/** `ordinance watch [paths...] [--serve]`: check on every save, printing only the findings that changed; with --serve, a live preview on localhost. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { UsageError } from '../../load/sources.js';
+import { startPreview } from '../../watch/preview-server.js';
 import { formatCompact } from '../format.js';
-import { COMMON_USAGE, parseCommand } from '../options.js';
+import { COMMON_USAGE, parseCommand, wholeNumberOption } from '../options.js';
 import { checkTemplates } from '../../template/load.js';
 import { watchSources, type WatchRound } from '../../watch/watch-sources.js';
 
-const USAGE = `Usage: ordinance watch [paths...] [options]
+const USAGE = `Usage: ordinance watch [paths...] [--serve [--port <n>]] [options]
 
 Check the sources (default path: ordinance/), then check them again each time
 a file below them is saved, and print only what changed: the findings that
@@ -12,6 +17,10 @@ appeared (as check prints them) and those that went away ("fixed: ..."),
 then the count. Stop with Ctrl-C.
 
 Options:
+  --serve             also build on every save and serve a live preview on
+                      localhost (each ordinance's PDF and the findings), which
+                      reloads in the browser after every check
+  --port <n>          the preview's port (default: any free one; the address is printed)
   --config <file>     project configuration (default: ordinance.config.json
                       in the sources' folder or the nearest above it)
 ${COMMON_USAGE}
@@ -19,6 +28,8 @@ ${COMMON_USAGE}
 
 const WATCH_OPTIONS = {
   config: { type: 'string' },
+  serve: { type: 'boolean' },
+  port: { type: 'string' },
 } as const;
 
 /** The count line after each check. */
@@ -34,9 +45,17 @@ export async function runWatch(argv: string[]): Promise<number> {
   if (!parsed) return 0;
   checkTemplates();
   const paths = parsed.positionals;
+  const port = wholeNumberOption('port', parsed.values.port) ?? 0;
+  if (parsed.values.port !== undefined && !parsed.values.serve) throw new UsageError('--port goes with --serve');
+  // The preview's builds go to a folder of its own, removed when the watch ends.
+  const outDir = parsed.values.serve ? mkdtempSync(path.join(tmpdir(), 'ordinance-preview-')) : undefined;
+  const preview = outDir === undefined ? undefined : await startPreview(outDir, port);
+  if (preview) process.stderr.write(`preview at ${preview.url} (building...)\n`);
   const watching = await watchSources(paths, {
     config: parsed.values.config,
+    outDir,
     onRound(round) {
+      preview?.update({ ordinances: round.built, findings: round.findings });
       const { added, resolved } = round.delta;
       if (round.changed.length) process.stderr.write(`saved ${round.changed.join(', ')}\n`);
       const lines = [...resolved.map((d) => `fixed: ${formatCompact([d])}`), ...(added.length ? [formatCompact(added)] : [])];
@@ -52,7 +71,11 @@ export async function runWatch(argv: string[]): Promise<number> {
     for (const signal of ['SIGINT', 'SIGTERM'] as const)
       process.once(signal, () => {
         watching.stop();
-        resolve(0);
+        void preview?.close().then(() => {
+          if (outDir) rmSync(outDir, { recursive: true, force: true });
+          resolve(0);
+        });
+        if (!preview) resolve(0);
       });
   });
 }
