@@ -46,6 +46,7 @@ import { validateOrdinance } from './validate/engine.js';
 import { checkGlyphs } from './validate/glyphs.js';
 import type { Rule } from './validate/rule.js';
 import { directivesJson, xrefJson, type Xref } from './xref/xref.js';
+import { progressed } from './progress.js';
 
 export interface PipelineOptions {
   /** Render, summarize and publish (build); otherwise check only. */
@@ -324,7 +325,10 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
   const results = new Map<string, OrdinanceResult>();
   for (const dir of workspace.ordinances) {
     const cached = summarized(dir, handle, options);
-    if (cached) results.set(dir, cached);
+    if (cached) {
+      results.set(dir, cached);
+      progressed('folder');
+    }
   }
   const pending = workspace.ordinances.filter((dir) => !results.has(dir));
   let onWorkers = false;
@@ -341,7 +345,11 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
       onWorkers = true;
     }
   }
-  if (!onWorkers) for (const dir of pending) results.set(dir, await compileFolder(dir, handle, options));
+  if (!onWorkers)
+    for (const dir of pending) {
+      results.set(dir, await compileFolder(dir, handle, options));
+      progressed('folder');
+    }
   registryFiles ??= handle.files();
   if (options.release) for (const file of registryFiles) file.value = '';
   const ordinances = workspace.ordinances.map((dir) => results.get(dir)!);

@@ -14,6 +14,7 @@ import { walkTree } from '../load/walk.js';
 import type { OrdinanceResult, PipelineOptions } from '../pipeline.js';
 import { deserializeFiles } from './messages.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
+import { progressed } from '../progress.js';
 
 /** The worker script beside this module (the bundle ships it as worker.js). */
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -102,6 +103,7 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
             outputs: reply.outputs,
             failure: reply.failure,
           });
+          progressed('folder');
         }
         next();
       });

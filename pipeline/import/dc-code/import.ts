@@ -19,6 +19,7 @@ import { importInto } from '../staging.js';
 import { CODE_ID } from './citations.js';
 import { sectionTree, type SectionContext } from './section.js';
 import { attribute, child, elements, local, readXml, textOf, type Element } from './xml.js';
+import { progressed } from '../../progress.js';
 
 export interface ImportOptions {
   /** Leave citations as plain text (for citation-detection tests). */
@@ -166,6 +167,7 @@ function importContainer(container: Element, titleDir: string, outDir: string, c
         }
       }
       report.sections++;
+      progressed('section');
       if (child(section, 'reason')) report.notInForce++;
     } catch (error) {
       report.failures.push({ file: path.relative(path.dirname(titleDir), file), message: (error as Error).message });

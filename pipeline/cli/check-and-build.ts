@@ -1,0 +1,93 @@
+/**
+ * What `check` and `build` share: find the workspaces and their
+ * configuration, run the pipeline over them, print the diagnostics, and say
+ * what was built.
+ */
+import path from 'node:path';
+import { collectDiagnostics, hasErrors } from '../diagnostics.js';
+import { discoverWorkspaces, UsageError, type Workspace } from '../load/sources.js';
+import { compileRun, filesOf } from '../pipeline.js';
+import { sourceDateEpoch } from '../provenance.js';
+import { exitAfterWrites } from '../publish/temporary.js';
+import { checkTemplates } from '../template/load.js';
+import { findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
+import { rules } from '../validate/rules/index.js';
+import { type Format, formatDiagnostics } from './format.js';
+import { progressBar } from './progress-bar.js';
+import { packageVersion, reportInternal, reporting } from './report.js';
+
+export interface CheckOrBuildOptions {
+  build: boolean;
+  paths: string[];
+  format: Format;
+  maxWarnings: number | null;
+  config: string | undefined;
+  /** build: the output folder. */
+  outDir: string;
+  /** No progress bar; build: do not list the files written. */
+  quiet: boolean;
+}
+
+/** Check (or build) the workspaces at `paths`; returns the exit code. */
+export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
+  const workspaces = discoverWorkspaces(args.paths.length ? args.paths : ['ordinance']);
+  if (workspaces.every((w) => w.ordinances.length === 0) && workspaces.every((w) => w.registryDir === '.')) {
+    throw new UsageError(`no ordinances found in ${args.paths.join(', ') || 'ordinance/'}`);
+  }
+  const build = args.build;
+  reporting.doing = build ? 'building' : 'checking';
+  // A build's date is checked before anything is read or written.
+  if (build) sourceDateEpoch();
+  // Each workspace's configuration is found from its sources upward (an explicit --config wins), so the run does not depend on the working directory.
+  const configs = new Map<string | null, ProjectConfig>();
+  const configOf = (workspace: Workspace) => {
+    const file = findConfig(path.dirname(path.resolve(workspace.registryDir)), args.config);
+    if (!configs.has(file)) configs.set(file, loadConfig(file, rules));
+    return configs.get(file);
+  };
+  for (const workspace of workspaces) configOf(workspace);
+  // Interrupted, a build lets the writes in flight settle, then exits through its exit handlers, which remove its temporary files.
+  if (build)
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const)
+      process.once(signal, () => exitAfterWrites(code));
+  // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
+  checkTemplates();
+  const folders = workspaces.reduce((n, w) => n + w.ordinances.length, 0);
+  const bar = progressBar(build ? 'building' : 'checking', folders, 'folder', { quiet: args.quiet, noun: 'ordinances' });
+  let run: Awaited<ReturnType<typeof compileRun>>;
+  try {
+    run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
+  } finally {
+    bar.stop();
+  }
+  const results = run.workspaces;
+  const files = filesOf(results);
+  const output = formatDiagnostics(files, args.format, packageVersion());
+  if (output) process.stdout.write(`${output}\n`);
+  const failed = results.flatMap((r) => r.ordinances).filter((o) => o.failure);
+  for (const result of failed) reportInternal(` while building ${result.dir}`, result.failure!);
+  if (build && !args.quiet) {
+    for (const result of results.flatMap((r) => r.ordinances)) {
+      if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
+      else if (result.failure) process.stderr.write(`not built: ${result.dir} (${result.failure.environment ? 'see above' : 'internal error above'})\n`);
+      else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
+    }
+    if (run.index) process.stderr.write(`built ${run.index}\n`);
+  }
+  if (args.format === 'compact' && collectDiagnostics(files).length > 0) {
+    const diagnostics = collectDiagnostics(files);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} warning${diagnostics.length - errors === 1 ? '' : 's'}\n`);
+  }
+  if (failed.length) return 2;
+  if (hasErrors(files)) return 1;
+  const warnings = collectDiagnostics(files).filter((d) => d.severity === 'warning').length;
+  if (args.maxWarnings !== null && warnings > args.maxWarnings) {
+    process.stderr.write(`ordinance: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,97 @@
+/**
+ * `ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)`:
+ * check the ordinance, apply its instructions to the code, and write the
+ * amended section files (laid out as the code's folders) and amendments.json
+ * to <dir>, or the amended sections into the code itself. Nothing is written
+ * when an instruction does not apply: its findings are printed, exit 1.
+ */
+import path from 'node:path';
+import { discoverWorkspaces, UsageError, type Workspace } from '../../load/sources.js';
+import { compileRun, filesOf } from '../../pipeline.js';
+import { checkTemplates } from '../../template/load.js';
+import { findConfig, loadConfig } from '../../validate/config.js';
+import { rules } from '../../validate/rules/index.js';
+import { formatDiagnostics } from '../format.js';
+import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
+import { packageVersion, reportInternal } from '../report.js';
+
+const USAGE = `Usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)
+
+Apply an amending ordinance's instructions to the code it names: write the
+amended section files and amendments.json to <dir>, or the amended sections
+into the code itself. Nothing is written when an instruction does not apply.
+
+Options:
+  --out <dir>         write the amended sections and amendments.json here
+  --write             write the amended sections into the code's own files
+  --code <dir>        the code to amend, in place of the ordinance's amends-code
+  --quiet             do not list the files written
+${REPORT_USAGE}
+${COMMON_USAGE}
+`;
+
+const AMEND_OPTIONS = {
+  ...REPORT_OPTIONS,
+  out: { type: 'string' },
+  write: { type: 'boolean' },
+  code: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** Run `ordinance amend`; returns the exit code. */
+export async function runAmend(argv: string[]): Promise<number> {
+  const parsed = parseCommand({ name: 'amend', usage: USAGE, options: AMEND_OPTIONS, positionals: true }, argv);
+  if (!parsed) return 0;
+  const { values } = parsed;
+  const format = formatOption(values.format);
+  const write = values.write ?? false;
+  const [dir, ...extra] = parsed.positionals;
+  if (!dir || extra.length > 0 || (values.out !== undefined) === write) throw new UsageError('usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)');
+  const workspaces = discoverWorkspaces([dir]);
+  const workspace = workspaces[0];
+  if (workspaces.length !== 1 || workspace?.ordinances.length !== 1) throw new UsageError(`\`${dir}\` is not one ordinance folder`);
+  const configOf = (w: Workspace) => loadConfig(findConfig(path.dirname(path.resolve(w.registryDir)), values.config), rules);
+  checkTemplates();
+  const run = await compileRun([workspace], { build: false, outDir: values.out ?? 'dist', cache: false, configOf, code: values.code });
+  const result = run.workspaces[0]!.ordinances[0]!;
+  const files = filesOf(run.workspaces);
+  const output = formatDiagnostics(files, format, packageVersion());
+  if (output) process.stdout.write(`${output}\n`);
+  if (result.failure) {
+    reportInternal(` while amending with ${result.dir}`, result.failure);
+    return 2;
+  }
+  const amendments = result.amendments;
+  if (!result.ordinance) return 1;
+  if (amendments?.unnamed) {
+    process.stderr.write(`ordinance: ${dir}: ${amendments.codeError}; name it there or with --code <dir>\n`);
+    return 1;
+  }
+  if (!amendments || amendments.outcomes.length === 0) {
+    process.stderr.write(`ordinance: ${dir} has no amending instructions${amendments?.codeError ? ` (${amendments.codeError})` : ''}\n`);
+    return 1;
+  }
+  const failed = amendments.outcomes.filter((o) => !o.applied);
+  if (failed.length > 0 || !amendments.code) {
+    process.stderr.write(`not amended: ${failed.length} of ${amendments.outcomes.length} instructions do not apply (fix the errors above)\n`);
+    return 1;
+  }
+  const changed = amendments.sections.filter((s) => s.changed);
+  const { writeAtomically } = await import('../../publish/dist.js');
+  const written: string[] = [];
+  if (write) {
+    for (const section of changed) written.push(await writeAtomically(amendments.code.root, section.file, section.after));
+  } else {
+    const { amendmentsJson } = await import('../../amend/amend-ordinance.js');
+    const { prepareOutDir } = await import('../../publish/out-dir.js');
+    const out = path.resolve(values.out!);
+    prepareOutDir(out, [path.resolve(result.dir), amendments.code.root]);
+    for (const section of changed) written.push(await writeAtomically(out, section.file, section.after));
+    written.push(await writeAtomically(out, 'amendments.json', amendmentsJson(amendments, path.dirname(path.resolve(result.dir)))));
+  }
+  if (!values.quiet) for (const file of written) process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+  process.stderr.write(
+    `amended ${changed.length} section${changed.length === 1 ? '' : 's'} with ${amendments.outcomes.length} instruction${amendments.outcomes.length === 1 ? '' : 's'}\n`,
+  );
+  return 0;
+}

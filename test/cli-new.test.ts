@@ -1,0 +1,54 @@
+/**
+ * `ordinance new`: a draft from the jurisdiction's skeleton (templates/
+ * skeletons/<id>/, else default/) that checks clean apart from its
+ * placeholders, with every jurisdiction; and the mistakes it refuses.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jurisdictionIds, TEMPLATES_DIR } from '../pipeline/template/load.js';
+import { runCli, sampleCopy, tempDir } from './helpers.js';
+
+describe('ordinance new', () => {
+  it.each(jurisdictionIds())('starts a %s draft that checks clean apart from its placeholders, already formatted', (jurisdiction) => {
+    const dir = tempDir();
+    const created = runCli(['new', 'ordinances/first-draft', '--jurisdiction', jurisdiction], dir);
+    expect(created).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^created ordinances\/first-draft\/ \(.+, \d+ files\)/) });
+    const skeleton = path.join(TEMPLATES_DIR, 'skeletons', existsSync(path.join(TEMPLATES_DIR, 'skeletons', jurisdiction)) ? jurisdiction : 'default');
+    expect(readdirSync(path.join(dir, 'ordinances/first-draft')).sort()).toEqual(readdirSync(skeleton).sort());
+    expect(readFileSync(path.join(dir, 'ordinances/first-draft/ordinance.md'), 'utf8')).toContain(`jurisdiction: "${jurisdiction}"\n`);
+
+    const check = runCli(['check', 'ordinances'], dir);
+    expect(check.code, check.stdout).toBe(0);
+    const findings = check.stdout.trim().split('\n');
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) expect(finding).toMatch(/^ordinances\/first-draft\/\S+:\d+:\d+: warning .*Unexpected placeholder .* \[placeholder\]$/);
+    expect(runCli(['fmt', '--check', 'ordinances'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('follows the jurisdiction of the ordinances beside it, and builds', () => {
+    const dir = sampleCopy();
+    expect(runCli(['new', 'stop-records'], dir).stderr).toBe(
+      'created ordinance/stop-records/ (los-angeles, 7 files); fill in its placeholders: ordinance check ordinance/stop-records\n',
+    );
+    expect(readFileSync(path.join(dir, 'ordinance/stop-records/06-certification.md'), 'utf8')).toContain('The City Clerk shall certify to the passage of this ordinance');
+    expect(runCli(['build', 'ordinance/stop-records', '--out', path.join(dir, 'dist'), '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
+    expect(existsSync(path.join(dir, 'dist/stop-records/stop-records.pdf'))).toBe(true);
+  });
+
+  it.each([
+    [['new', 'la-sanctuary-city'], /^ordinance: `ordinance\/la-sanctuary-city` already exists, expected a new folder \(nothing was written\)\n/],
+    [['new', 'Stop_Records'], /^ordinance: unexpected slug `Stop_Records`, expected lower-case words and digits joined by hyphens/],
+    [['new', 'x', '--jurisdiction', 'atlantis'], /^ordinance: unknown jurisdiction `atlantis`, expected one of .*los-angeles/],
+    [['new', 'elsewhere/x'], /^ordinance: no ordinance in `elsewhere` names its jurisdiction: name it with --jurisdiction <id>, one of /],
+    [['new'], /^ordinance: usage: ordinance new \[<folder>\/\]<slug>/],
+  ])('%j exits 2 and writes nothing', (args, message) => {
+    const dir = sampleCopy();
+    const before = readdirSync(path.join(dir, 'ordinance')).sort();
+    const result = runCli(args, dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(readdirSync(path.join(dir, 'ordinance')).sort()).toEqual(before);
+    expect(existsSync(path.join(dir, 'elsewhere'))).toBe(false);
+  });
+});
