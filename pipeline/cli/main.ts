@@ -30,6 +30,7 @@ Usage:
                                apply an amending ordinance's instructions to the code it
                                names: write the amended section files and amendments.json
                                to <dir>, or the amended sections into the code itself
+  ordinance diff [<rev>..<rev>] [paths...] [--format pdf|md|json]   redline of each ordinance between two versions
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
   ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
@@ -159,10 +160,18 @@ function reportInternal(what: string, failure: Failure): void {
   if (debug) process.stderr.write(`${failure.stack ?? ''}\n`);
 }
 
+/** The commands in modules of their own, each parsing its own options. */
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  diff: async (argv) => (await import('./commands/diff.js')).runDiff(argv),
+};
+
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   debug = Boolean(process.env.ORDINANCE_DEBUG);
   try {
+    // Commands that parse their own options (pipeline/cli/commands/).
+    const command = COMMANDS[argv[0] ?? ''];
+    if (command) return await command(argv.slice(1));
     const args = parseArgs(argv);
     if (typeof args === 'object') debug ||= args.debug;
     if (args === 'help') {

@@ -1,0 +1,75 @@
+/**
+ * A section's words as the PDF prints them, as plain text: each paragraph and
+ * subdivision a paragraph of its own ("(a) Text…"), list items with a dash,
+ * table rows with their cells joined by " | ". What `ordinance diff` compares
+ * word by word for its Markdown and JSON reports (the redline PDF compares
+ * the model itself).
+ */
+import type { Block, Inline, Section } from '../model/types.js';
+import { referenceLabel } from '../resolve/resolve.js';
+
+/** Inline content as printed: `:del` in ((…)), `:tbd` as [TBD: …], a `:ref` as its number, a citation as written or in its own form. */
+export function inlineText(inlines: readonly Inline[]): string {
+  let text = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        text += node.value;
+        break;
+      case 'break':
+        text += '\n';
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'link':
+      case 'term':
+      case 'insertion':
+        text += inlineText(node.children);
+        break;
+      case 'deletion':
+        text += `((${inlineText(node.children)}))`;
+        break;
+      case 'citation':
+        text += node.children.length > 0 ? inlineText(node.children) : `${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`;
+        break;
+      case 'sectionRef':
+        text += node.written ?? (node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`);
+        break;
+      case 'placeholder':
+        text += `[TBD: ${node.description}]`;
+        break;
+      case 'image':
+        text += node.alt ? `[Image: ${node.alt}]` : '[Image]';
+        break;
+    }
+  }
+  return text;
+}
+
+/** One block's paragraphs. */
+function blockParagraphs(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [inlineText(block.children)];
+    case 'subdivision': {
+      const designation = block.marker || `(${block.label})`;
+      return [`${designation} ${inlineText(block.children)}`.trimEnd(), ...block.blocks.flatMap(blockParagraphs)];
+    }
+    case 'list':
+      return block.items.map((item, i) => `${block.ordered ? `${block.start + i}.` : '-'} ${item.flatMap(blockParagraphs).join(' ')}`);
+    case 'blockquote':
+      return block.children.flatMap(blockParagraphs).map((p) => `> ${p}`);
+    case 'table':
+      return [block.header, ...block.rows].map((row) => row.map(inlineText).join(' | '));
+  }
+}
+
+/** The section's text: its paragraphs, white space inside each made single, separated by blank lines. */
+export function sectionText(section: Section): string {
+  return section.blocks
+    .flatMap(blockParagraphs)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
