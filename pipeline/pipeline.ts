@@ -33,16 +33,19 @@ import { modelOrdinance } from './model/build-ordinance.js';
 import type { Ordinance } from './model/types.js';
 import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { parseFile, parseOrdinance } from './parse/parse-ordinance.js';
-import { provenanceOf } from './provenance.js';
+import { checkFinalOutputs, checkFinalSources } from './history/final.js';
+import { lockedProvenance } from './history/lock.js';
+import { provenanceOf, type Provenance } from './provenance.js';
 import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js';
 import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from './render/render-ordinance.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
-import { resolveOrdinance } from './resolve/resolve-ordinance.js';
+import { resolveOrdinance, type ResolvedOrdinance } from './resolve/resolve-ordinance.js';
+import type { Template } from './template/schema.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
-import { validateOrdinance } from './validate/engine.js';
+import { validateOrdinance, type RuleSettings } from './validate/engine.js';
 import { checkGlyphs } from './validate/glyphs.js';
 import type { Rule } from './validate/rule.js';
 import { directivesJson, xrefJson, type Xref } from './xref/xref.js';
@@ -101,6 +104,8 @@ export interface OrdinanceResult {
   amendments?: Amendments | null | undefined;
   /** An internal error in render, summarize or publish: this ordinance is not built, the others are. */
   failure?: Failure | undefined;
+  /** The date and commit its outputs were stamped with (when rendered): what `ordinance adopt` records in the lock. */
+  provenance?: Provenance | undefined;
 }
 
 /** Run the stages on one ordinance folder (loaded) against `registry`. */
@@ -124,9 +129,11 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const amendments = amendOrdinance(ordinance, resolved.jurisdiction, options.code);
   if (!options.release) result.amendments = amendments;
   const settings = validateOrdinance({ ...resolved, amendments }, options);
+  // An adopted final (it has a lock): its sources must be as adopted, and its outputs, rebuilt with the lock's date and commit, the bytes the lock records.
+  const final = checkFinalSources(sources, files);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
-  if (!options.build) return result;
+  if (!options.build && !(final && !hasErrors(files))) return result;
   const clash = options.slugClashes?.[sources.dir];
   if (clash) {
     // Not retracted: what lies at its place in dist/ is the other ordinance's.
@@ -135,20 +142,13 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   }
   if (hasErrors(files)) return notBuilt(result, options);
   const template = loadTemplate(ordinance.meta.jurisdiction);
-  const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
+  const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
+  result.provenance = provenance;
   try {
-    const pdf = await renderOrdinance(resolved, template, provenance);
-    // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
-    const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance) : { files: {}, sections: [] };
-    const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance, print.sections);
-    const outputs = {
-      ...pdf,
-      ...print.files,
-      ...digest,
-      'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
-      ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
-      ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
-    };
+    const outputs = await renderOutputs(sources, { ...resolved, amendments }, settings, template, provenance);
+    if (final) checkFinalOutputs(final.locked, final.file, outputs);
+    // An adopted final that no longer rebuilds to its bytes is not published over the one built before.
+    if (!options.build || (final && hasErrors(files))) return result;
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.
@@ -156,6 +156,29 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     return notBuilt(result, options);
   }
   return result;
+}
+
+/** The render and summarize stages: every output of one ordinance, by file name in `dist/<slug>/`. */
+async function renderOutputs(
+  sources: OrdinanceSources,
+  resolved: ResolvedOrdinance & { amendments: Amendments | null },
+  settings: RuleSettings,
+  template: Template,
+  provenance: Provenance,
+): Promise<Record<string, string | Uint8Array>> {
+  const { ordinance, amendments } = resolved;
+  const pdf = await renderOrdinance(resolved, template, provenance);
+  // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
+  const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance) : { files: {}, sections: [] };
+  const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance, print.sections);
+  return {
+    ...pdf,
+    ...print.files,
+    ...digest,
+    'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
+    ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
+    ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
+  };
 }
 
 /** The folder of the workspace an ordinance folder belongs to (the one beside its registry, `directives/`): what paths in outputs are relative to. */

@@ -31,6 +31,9 @@ Usage:
                                names: write the amended section files and amendments.json
                                to <dir>, or the amended sections into the code itself
   ordinance diff [<rev>..<rev>] [paths...] [--format pdf|md|json]   redline of each ordinance between two versions
+  ordinance adopt <slug> --number N --passed DATE --vote AYES-NOES [--approved DATE] [--effective DATE]
+                               record the adoption in the front matter, build, and lock the final
+  ordinance verify [paths...]  prove each adopted final rebuilds to the bytes its lock records
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
   ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
@@ -163,6 +166,8 @@ function reportInternal(what: string, failure: Failure): void {
 /** The commands in modules of their own, each parsing its own options. */
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   diff: async (argv) => (await import('./commands/diff.js')).runDiff(argv),
+  adopt: async (argv) => (await import('./commands/adopt.js')).runAdopt(argv),
+  verify: async (argv) => (await import('./commands/verify.js')).runVerify(argv),
 };
 
 /** Run the CLI; returns the exit code. */

@@ -6,7 +6,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { hasChanges, type ComparedOrdinances } from '../../history/diff.js';
 import { GitError, repositoryOf, resolveRevision } from '../../history/git.js';
 import { diffJson, diffMarkdown } from '../../history/report.js';
@@ -15,6 +14,7 @@ import { discoverWorkspaces, UsageError } from '../../load/sources.js';
 import { provenanceOf, sourceDateEpoch, type Provenance } from '../../provenance.js';
 import { prepareOutDir } from '../../publish/out-dir.js';
 import { checkTemplates, jurisdictionIds, loadTemplate } from '../../template/load.js';
+import { parseOwnOptions } from './own-options.js';
 
 const USAGE = `Usage: ordinance diff [<from>..<to> | <from>] [paths...] [--format pdf|md|json] [--out <dir>]
 
@@ -68,17 +68,11 @@ function redlineProvenance(dir: string, to: Version): Provenance {
 
 /** Run `ordinance diff`; returns the exit code. */
 export async function runDiff(argv: string[]): Promise<number> {
-  const { values, positionals } = (() => {
-    try {
-      return parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: { format: { type: 'string', default: 'pdf' }, out: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  })();
+  const { values, positionals } = parseOwnOptions({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'pdf' }, out: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
