@@ -38,7 +38,10 @@ function paragraphsOf(parts: readonly DiffPart[]): DiffPart[][] {
 /** One paragraph of a word diff in Markdown; white space at a mark's edges stays outside it (Markdown would not close it). */
 function markdownParagraph(parts: readonly DiffPart[]): string {
   return parts
-    .map((part) => {
+    .map((part, i) => {
+      // Words struck right before the words inserted in their place keep a space between them, as in the PDF.
+      const previous = parts[i - 1];
+      if (part.added && previous?.removed && !/\s$/.test(previous.value) && !/^\s/.test(part.value)) part = { ...part, value: ` ${part.value}` };
       if (!part.added && !part.removed) return escapeMarkdown(part.value);
       const [, lead, words, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!;
       if (!words) return part.added ? part.value : '';
@@ -71,7 +74,10 @@ function cell(value: unknown): string {
 
 function sectionMarkdown(change: SectionChange): string {
   const version = (change.after ?? change.before)!;
-  if (change.change === 'unchanged' && !change.moved) return `- ${escapeMarkdown(label(version))}: unchanged`;
+  if (change.change === 'unchanged' && !change.moved) {
+    const renumbered = change.before && change.before.number !== version.number ? ` (${escapeMarkdown(label(change.before).split('.')[0]!)} before)` : '';
+    return `- ${escapeMarkdown(label(version))}: unchanged${renumbered}`;
+  }
   const what =
     change.change === 'added'
       ? 'added'

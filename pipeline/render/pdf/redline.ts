@@ -118,7 +118,8 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
     if (!section) {
       // Unchanged: one line, still a destination for references to it.
       doc.addNamedDestination(sectionDestination(change.id), 'XYZ', left, doc.y, null);
-      drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged.`, { italic: true })], left);
+      const renumbered = change.before && change.after && change.before.number !== change.after.number ? ` (${numberLabel(change.before)} before)` : '';
+      drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged${renumbered}.`, { italic: true })], left);
       return;
     }
     const note = placeNote(change);
