@@ -262,3 +262,69 @@ describe('ordinance adopt, the lock and verify', () => {
     }
   });
 });
+
+describe('status-lifecycle against the git history', () => {
+  let ws: string;
+  let file: string;
+
+  beforeAll(() => {
+    ws = workspace();
+    file = path.join(ws, 'ordinance', 'sample', 'ordinance.md');
+    git(ws, 'init', '-q');
+    commit(ws, 'Draft', '2025-01-02T10:00:00Z');
+    edit(file, 'status: draft', 'status: introduced');
+    commit(ws, 'Introduced', '2025-01-07T10:00:00Z');
+  });
+
+  it('accepts the history as it stands', () => {
+    expect(runCli(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('reports a status that goes back, at `status:`, naming the commit where it stood further', () => {
+    edit(file, 'status: introduced', 'status: draft');
+    try {
+      const result = runCli(['check', 'ordinance'], ws);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /^ordinance\/sample\/ordinance\.md:5:9: error Unexpected status `draft` after `introduced` \(commit [0-9a-f]{7} of 2025-01-07\), expected the status to move forward only: .* \[status-lifecycle\]$/m,
+      );
+    } finally {
+      git(ws, 'checkout', '-q', '--', '.');
+    }
+  });
+
+  it('reports a change to the introduced text without a new version at `version:`, and accepts it with one; a summary may change freely', () => {
+    const records = path.join(ws, 'ordinance', 'sample', '02-records.md');
+    edit(records, '(1) the date; and', '(1) the date and time; and');
+    try {
+      const result = runCli(['check', 'ordinance'], ws);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /^ordinance\/sample\/ordinance\.md:6:10: error Unexpected change to the text of version 1 since it was introduced \(commit [0-9a-f]{7} of 2025-01-07\), expected a new `version` for the changed text \[status-lifecycle\]$/m,
+      );
+      edit(file, 'version: 1', 'version: 2');
+      expect(runCli(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
+    } finally {
+      git(ws, 'checkout', '-q', '--', '.');
+    }
+    edit(records, 'summary: "Police must write down each stop they make."', 'summary: "Police must write down every stop."');
+    try {
+      expect(runCli(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
+    } finally {
+      git(ws, 'checkout', '-q', '--', '.');
+    }
+  });
+
+  it('reports a status after an end (withdrawn)', () => {
+    edit(file, 'status: introduced', 'status: withdrawn');
+    commit(ws, 'Withdrawn', '2025-01-20T10:00:00Z');
+    edit(file, 'status: withdrawn', 'status: introduced');
+    try {
+      const result = runCli(['check', 'ordinance'], ws);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/Unexpected status `introduced` after `withdrawn` \(commit [0-9a-f]{7} of 2025-01-20\), expected it to stay `withdrawn`/);
+    } finally {
+      git(ws, 'checkout', '-q', '--', '.');
+    }
+  });
+});

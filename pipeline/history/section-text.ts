@@ -8,8 +8,16 @@
 import type { Block, Inline, Section } from '../model/types.js';
 import { referenceLabel } from '../resolve/resolve.js';
 
+/**
+ * How references and citations read: `printed`, as the PDF prints them (a
+ * `:ref` as its number, once resolved); `stable`, by what they point at
+ * (`:ref` as its target's id), the same before and after resolution and
+ * whatever the sections' numbers.
+ */
+export type Reading = 'printed' | 'stable';
+
 /** Inline content as printed: `:del` in ((…)), `:tbd` as [TBD: …], a `:ref` as its number, a citation as written or in its own form. */
-export function inlineText(inlines: readonly Inline[]): string {
+export function inlineText(inlines: readonly Inline[], reading: Reading = 'printed'): string {
   let text = '';
   for (const node of inlines) {
     switch (node.type) {
@@ -25,16 +33,19 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'link':
       case 'term':
       case 'insertion':
-        text += inlineText(node.children);
+        text += inlineText(node.children, reading);
         break;
       case 'deletion':
-        text += `((${inlineText(node.children)}))`;
+        text += `((${inlineText(node.children, reading)}))`;
         break;
       case 'citation':
-        text += node.children.length > 0 ? inlineText(node.children) : `${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`;
+        if (node.children.length > 0) text += inlineText(node.children, reading);
+        else text += `${(reading === 'printed' ? node.directive?.meta['cited-as'][0] : undefined) ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`;
         break;
       case 'sectionRef':
-        text += node.written ?? (node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`);
+        if (node.written !== undefined) text += node.written;
+        else if (reading === 'stable') text += `:ref{${node.targetId}${node.pinpoint ?? ''}}`;
+        else text += node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`;
         break;
       case 'placeholder':
         text += `[TBD: ${node.description}]`;
@@ -48,27 +59,27 @@ export function inlineText(inlines: readonly Inline[]): string {
 }
 
 /** One block's paragraphs. */
-function blockParagraphs(block: Block): string[] {
+function blockParagraphs(block: Block, reading: Reading): string[] {
   switch (block.type) {
     case 'paragraph':
-      return [inlineText(block.children)];
+      return [inlineText(block.children, reading)];
     case 'subdivision': {
       const designation = block.marker || `(${block.label})`;
-      return [`${designation} ${inlineText(block.children)}`.trimEnd(), ...block.blocks.flatMap(blockParagraphs)];
+      return [`${designation} ${inlineText(block.children, reading)}`.trimEnd(), ...block.blocks.flatMap((b) => blockParagraphs(b, reading))];
     }
     case 'list':
-      return block.items.map((item, i) => `${block.ordered ? `${block.start + i}.` : '-'} ${item.flatMap(blockParagraphs).join(' ')}`);
+      return block.items.map((item, i) => `${block.ordered ? `${block.start + i}.` : '-'} ${item.flatMap((b) => blockParagraphs(b, reading)).join(' ')}`);
     case 'blockquote':
-      return block.children.flatMap(blockParagraphs).map((p) => `> ${p}`);
+      return block.children.flatMap((b) => blockParagraphs(b, reading)).map((p) => `> ${p}`);
     case 'table':
-      return [block.header, ...block.rows].map((row) => row.map(inlineText).join(' | '));
+      return [block.header, ...block.rows].map((row) => row.map((cell) => inlineText(cell, reading)).join(' | '));
   }
 }
 
 /** The section's text: its paragraphs, white space inside each made single, separated by blank lines. */
-export function sectionText(section: Section): string {
+export function sectionText(section: Section, reading: Reading = 'printed'): string {
   return section.blocks
-    .flatMap(blockParagraphs)
+    .flatMap((b) => blockParagraphs(b, reading))
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n\n');
