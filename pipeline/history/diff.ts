@@ -98,24 +98,8 @@ export function diffOrdinances(before: Ordinance | null, after: Ordinance | null
   const now = new Map((after?.sections ?? []).map((s) => [s.id, s]));
   const moved = movedIds([...old.keys()], [...now.keys()]);
   const sections: SectionChange[] = [];
-  const removed = (section: Section): SectionChange => ({
-    id: section.id,
-    change: 'removed',
-    moved: false,
-    before: version(before!, section),
-    after: null,
-    text: [{ value: sectionText(section), removed: true }],
-  });
-  // A removed section is listed where it stood: after the section that came before it.
-  const pendingRemoved = (upTo: string | undefined) => {
-    for (const section of before?.sections ?? []) {
-      if (section.id === upTo) break;
-      if (!now.has(section.id) && !sections.some((s) => s.id === section.id)) sections.push(removed(section));
-    }
-  };
   for (const section of after?.sections ?? []) {
     const previous = old.get(section.id);
-    if (previous) pendingRemoved(section.id);
     const textAfter = sectionText(section);
     if (!previous) {
       sections.push({ id: section.id, change: 'added', moved: false, before: null, after: version(after!, section), text: [{ value: textAfter, added: true }] });
@@ -133,7 +117,22 @@ export function diffOrdinances(before: Ordinance | null, after: Ordinance | null
       text: textBefore === textAfter ? [{ value: textAfter }] : readableDiff(textBefore, textAfter),
     });
   }
-  pendingRemoved(undefined);
+  // A removed section is listed where it stood: after the section that came before it then (and the removed ones already put there).
+  let previousId: string | null = null;
+  for (const section of before?.sections ?? []) {
+    if (!now.has(section.id)) {
+      const at = previousId === null ? 0 : sections.findIndex((s) => s.id === previousId) + 1;
+      sections.splice(at, 0, {
+        id: section.id,
+        change: 'removed',
+        moved: false,
+        before: version(before!, section),
+        after: null,
+        text: [{ value: sectionText(section), removed: true }],
+      });
+    }
+    previousId = section.id;
+  }
   return { slug, frontMatter: frontMatterChanges(before?.meta ?? null, after?.meta ?? null), sections };
 }
 
