@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { loadRegistrySources, REGISTRY_FOLDER } from '../load/sources.js';
 import { modelOrdinance } from '../model/build-ordinance.js';
 import type { Ordinance } from '../model/types.js';
@@ -14,11 +15,12 @@ import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
 import { diffOrdinances, type ComparedOrdinances } from './diff.js';
 import { sourcesAt } from './git.js';
 
-/** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. */
-export function ordinanceAt(dir: string, commit: string | null): Ordinance | null {
+/** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */
+export function ordinanceAt(dir: string, commit: string | null, files?: VFile[]): Ordinance | null {
   const sources = sourcesAt(dir, commit);
   if (!sources) return null;
   const parsed = parseOrdinance(sources);
+  files?.push(sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.sectionFiles, ...sources.groupFiles.values(), ...sources.problems);
   return parsed ? modelOrdinance(parsed) : null;
 }
 
@@ -33,9 +35,17 @@ export function registryBeside(dir: string): DirectiveRegistry {
  * tree), each resolved against the workspace's registry as it stands (so a
  * citation prints the same in both), and what changed between them.
  */
-export function compareVersions(dir: string, from: string | null, to: string | null, registry = registryBeside(dir)): ComparedOrdinances {
-  const before = ordinanceAt(dir, from);
-  const after = ordinanceAt(dir, to);
+export function compareVersions(
+  dir: string,
+  from: string | null,
+  to: string | null,
+  registry = registryBeside(dir),
+): ComparedOrdinances & { problems: { before: VFile[]; after: VFile[] } } {
+  const problems = { before: [] as VFile[], after: [] as VFile[] };
+  const before = ordinanceAt(dir, from, problems.before);
+  const after = ordinanceAt(dir, to, problems.after);
   for (const ordinance of [before, after]) if (ordinance) resolveOrdinance(ordinance, registry);
-  return { before, after, diff: diffOrdinances(before, after) };
+  // Only the files a version could not read whole: the diff shows what of them reads.
+  for (const side of [problems.before, problems.after]) side.splice(0, side.length, ...side.filter((f) => f.messages.some((m) => m.fatal)));
+  return { before, after, diff: diffOrdinances(before, after), problems };
 }

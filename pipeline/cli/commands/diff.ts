@@ -14,6 +14,7 @@ import { discoverWorkspaces, UsageError } from '../../load/sources.js';
 import { provenanceOf, sourceDateEpoch, type Provenance } from '../../provenance.js';
 import { prepareOutDir } from '../../publish/out-dir.js';
 import { checkTemplates, jurisdictionIds, loadTemplate } from '../../template/load.js';
+import { formatDiagnostics } from '../format.js';
 import { parseOwnOptions } from './own-options.js';
 
 const USAGE = `Usage: ordinance diff [<from>..<to> | <from>] [paths...] [--format pdf|md|json] [--out <dir>]
@@ -98,7 +99,15 @@ export async function runDiff(argv: string[]): Promise<number> {
   const compared: ComparedOrdinances[] = [];
   for (const dir of dirs) {
     try {
-      compared.push(compareVersions(dir, from.commit, to.commit, registryBeside(dir)));
+      const comparison = compareVersions(dir, from.commit, to.commit, registryBeside(dir));
+      compared.push(comparison);
+      // Sources a version could not read whole are said first: the diff shows what of them reads.
+      for (const [version, files] of [
+        [from, comparison.problems.before],
+        [to, comparison.problems.after],
+      ] as const) {
+        if (files.length) process.stderr.write(`errors in ${version.name} (the diff shows what reads):\n${formatDiagnostics(files, 'compact')}\n`);
+      }
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
       throw error;
