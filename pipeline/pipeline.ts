@@ -41,11 +41,10 @@ import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from './render/render-ordinance.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
-import { resolveOrdinance, type ResolvedOrdinance } from './resolve/resolve-ordinance.js';
-import type { Template } from './template/schema.js';
+import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
-import { validateOrdinance, type RuleSettings } from './validate/engine.js';
+import { validateOrdinance } from './validate/engine.js';
 import { checkGlyphs } from './validate/glyphs.js';
 import type { Rule } from './validate/rule.js';
 import { directivesJson, xrefJson, type Xref } from './xref/xref.js';
@@ -145,7 +144,18 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
   result.provenance = provenance;
   try {
-    const outputs = await renderOutputs(sources, { ...resolved, amendments }, settings, template, provenance);
+    const pdf = await renderOrdinance(resolved, template, provenance);
+    // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
+    const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance) : { files: {}, sections: [] };
+    const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance, print.sections);
+    const outputs = {
+      ...pdf,
+      ...print.files,
+      ...digest,
+      'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
+      ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
+      ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
+    };
     if (final) checkFinalOutputs(final.locked, final.file, outputs);
     // An adopted final that no longer rebuilds to its bytes is not published over the one built before.
     if (!options.build || (final && hasErrors(files))) return result;
@@ -156,29 +166,6 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     return notBuilt(result, options);
   }
   return result;
-}
-
-/** The render and summarize stages: every output of one ordinance, by file name in `dist/<slug>/`. */
-async function renderOutputs(
-  sources: OrdinanceSources,
-  resolved: ResolvedOrdinance & { amendments: Amendments | null },
-  settings: RuleSettings,
-  template: Template,
-  provenance: Provenance,
-): Promise<Record<string, string | Uint8Array>> {
-  const { ordinance, amendments } = resolved;
-  const pdf = await renderOrdinance(resolved, template, provenance);
-  // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
-  const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance) : { files: {}, sections: [] };
-  const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance, print.sections);
-  return {
-    ...pdf,
-    ...print.files,
-    ...digest,
-    'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
-    ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
-    ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
-  };
 }
 
 /** The folder of the workspace an ordinance folder belongs to (the one beside its registry, `directives/`): what paths in outputs are relative to. */
