@@ -11,6 +11,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, readTags } from './pdf.js';
+import { preflight } from './preflight.js';
 import { runCli, tempDir, workspace } from './helpers.js';
 
 const GIT_ENV = {
@@ -110,7 +111,10 @@ describe('ordinance diff', () => {
     const tags = await readTags(bytes);
     expect(tags.elements.filter((e) => e.role === 'Span').map((e) => e.text)).toEqual(expect.arrayContaining(['[inserted: introduced]', '[inserted: documented in writing]']));
     expect(pdf.roles.get('H1')).toBe(1);
-    expect(pdf.outline).toContain('Section 2. Records of Stops');
+    expect(pdf.outline).toEqual(['Changes in the front matter', 'Changes in the text']);
+    // A changed section is drawn whole, headed one level below "Changes in the text", in the tags and the bookmarks.
+    expect(tags.bookmarks.find((b) => b.title === 'Section 2. Records of Stops')?.depth).toBe((tags.bookmarks.find((b) => b.title === 'Changes in the text')?.depth ?? 0) + 1);
+    expect(pdf.roles.get('H3')).toBe(1);
     // The same versions give the same bytes.
     const again = tempDir();
     runCli(['diff', 'HEAD~1..HEAD', '--out', again], dir, { SOURCE_DATE_EPOCH: '1736244000' });
@@ -211,11 +215,15 @@ describe('ordinance adopt, the lock and verify', () => {
     expect(sha256(readFileSync(path.join(out, 'sample', 'sample.pdf')))).toBe(lock.outputs['sample.pdf']);
   });
 
-  it('diff from the introduced version to the adopted one lists the adoption by name', () => {
+  it('diff from the introduced version to the adopted one lists the adoption by name; its redline is a valid PDF/A-1b, as the adopted ordinance is', () => {
     const result = runCli(['diff', 'HEAD~1..HEAD', '--format', 'md'], dir);
     expect(result.stdout).toContain('| status | introduced | adopted |');
     expect(result.stdout).toContain('| dates.passed |  | 2025-02-04 |');
     expect(result.stdout).toContain('| vote.ayes |  | 12 |');
+    const out = tempDir();
+    expect(runCli(['diff', 'HEAD~1..HEAD', '--out', out], dir).code).toBe(0);
+    const { valid, output } = preflight(path.join(out, 'sample', 'redline.pdf'));
+    expect(valid, output).toBe(true);
   });
 
   it('reports an edit to the adopted text at its line, saying to amend it by a new ordinance; adopt again is refused', () => {

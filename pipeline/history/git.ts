@@ -174,3 +174,8 @@ export function fileAt(file: string, commit: string): string | null {
     return null;
   }
 }
+
+/** The committer date of `commit` in the repository at `top`. */
+export function commitDate(top: string, commit: string): Date {
+  return new Date(Number(git(['show', '-s', '--format=%ct', commit], top).trim()) * 1000);
+}

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { hasChanges, type ComparedOrdinances } from '../../history/diff.js';
-import { GitError, repositoryOf, resolveRevision } from '../../history/git.js';
+import { commitDate, GitError, repositoryOf, resolveRevision } from '../../history/git.js';
 import { diffJson, diffMarkdown } from '../../history/report.js';
 import { compareVersions, registryBeside } from '../../history/versions.js';
 import { discoverWorkspaces, UsageError } from '../../load/sources.js';
@@ -60,11 +60,10 @@ function isRevisionSpec(arg: string): boolean {
   return arg.includes('..') ? !existsSync(arg) || /\.\.[^/\\]/.test(arg) : !existsSync(arg);
 }
 
-/** The date and commit stamped on a redline: SOURCE_DATE_EPOCH, else the version after's commit, else the working tree's. */
-function redlineProvenance(dir: string, to: Version): Provenance {
-  const current = provenanceOf([dir]);
-  if (to.commit === null) return current;
-  return { date: sourceDateEpoch() ?? current.date, commit: to.commit.slice(0, 7) };
+/** The date and commit stamped on a redline: SOURCE_DATE_EPOCH, else the version after's commit, else the working tree's, as a build stamps them. */
+function redlineProvenance(dir: string, top: string, to: Version): Provenance {
+  if (to.commit === null) return provenanceOf([dir]);
+  return { date: sourceDateEpoch() ?? commitDate(top, to.commit), commit: to.commit.slice(0, 7) };
 }
 
 /** Run `ordinance diff`; returns the exit code. */
@@ -144,7 +143,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     const jurisdiction = ordinance.meta.jurisdiction;
     if (!jurisdictionIds().includes(jurisdiction)) throw new UsageError(`${ordinance.dir}: unknown jurisdiction \`${jurisdiction}\`: run \`ordinance check\` first`);
     const dir = dirs[compared.indexOf(changed[i]!)]!;
-    const bytes = await renderRedlinePdf({ ...comparison, ...versions }, loadTemplate(jurisdiction), redlineProvenance(dir, to));
+    const bytes = await renderRedlinePdf({ ...comparison, ...versions }, loadTemplate(jurisdiction), redlineProvenance(dir, place.top, to));
     const file = await writeAtomically(out, `${comparison.diff.slug}/${REDLINE}`, bytes);
     process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }

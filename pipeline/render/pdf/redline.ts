@@ -84,7 +84,7 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
     base,
     template,
     provenance,
-    { title: `${documentTitle(base)}: Redline, ${input.from} to ${input.to}`, subject: `Changes to ${meta.title} from ${input.from} to ${input.to}` },
+    { title: `${documentTitle(base)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` },
     false,
   );
   // References resolve against the sections drawn here: every section gets its destination, drawn whole or as its one line.
@@ -113,6 +113,10 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
   drawParagraph(ctx, [plain('Changes in the front matter')], left, 'H2', 'bold', layout.section.headingSize);
   if (input.diff.frontMatter.length === 0) drawParagraph(ctx, [plain('None.')], left);
   for (const change of input.diff.frontMatter) drawParagraph(ctx, toRuns(ctx, frontMatterLine(change, source)), left);
+  // The sections under a heading of their own, one level below it in the tags and the bookmarks.
+  const textOutline = doc.addBookmark(doc.outline, 'Changes in the text', left, doc.y, { expanded: true });
+  drawParagraph(ctx, [plain('Changes in the text')], left, 'H2', 'bold', layout.section.headingSize);
+  ctx.sectionHeadingDepth = 3;
   input.diff.sections.forEach((change, i) => {
     const section = drawn[i];
     if (!section) {
@@ -124,7 +128,7 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
     }
     const note = placeNote(change);
     if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
-    drawSection(ctx, section);
+    drawSection(ctx, section, textOutline);
   });
   finishPage();
   doc.onLeavePage(null);
