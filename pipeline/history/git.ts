@@ -42,16 +42,23 @@ export interface RepositoryPlace {
   relative: string;
 }
 
+/** The top of the repository holding each folder asked about (null: none), so the ordinances of one workspace ask git once. */
+const tops = new Map<string, string | null>();
+
 /** The repository holding `dir`, or null outside git. */
 export function repositoryOf(dir: string): RepositoryPlace | null {
   const real = realPath(dir);
-  let top: string;
-  try {
-    top = git(['rev-parse', '--show-toplevel'], path.dirname(real)).trim();
-  } catch {
-    return null;
+  const parent = path.dirname(real);
+  let top = tops.get(parent);
+  if (top === undefined) {
+    try {
+      top = git(['rev-parse', '--show-toplevel'], parent).trim();
+    } catch {
+      top = null;
+    }
+    tops.set(parent, top);
   }
-  return { top, relative: path.relative(top, real).split(path.sep).join('/') };
+  return top === null ? null : { top, relative: path.relative(top, real).split(path.sep).join('/') };
 }
 
 /** The full hash of `rev` (a commit), or a GitError naming the revision when git does not know it. */
