@@ -271,6 +271,28 @@ describe('ordinance adopt, the lock and verify', () => {
   });
 });
 
+describe('a final takes effect later', () => {
+  it('records the date it took effect with adopt --effective, writing the lock anew; the rest of its adoption stays', () => {
+    const file = path.join(sample, 'ordinance.md');
+    const before = readFileSync(file, 'utf8');
+    const refused = runCli(['adopt', 'sample', '--number', '190002', '--passed', '2025-03-04', '--vote', '12-1'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('already adopted as No. 190001');
+    const result = runCli(['adopt', 'sample', '--effective', '2025-03-06'], dir);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toContain('recorded effective sample as No. 190001');
+    expect(readFileSync(file, 'utf8')).toBe(
+      before.replace('status: adopted', 'status: effective').replace('  approved: "2025-02-10"\n', '  approved: "2025-02-10"\n  effective: "2025-03-06"\n'),
+    );
+    const lock = JSON.parse(readFileSync(path.join(sample, 'ordinance.lock.json'), 'utf8')) as { number: string; adopted: string; sources: Record<string, string> };
+    expect([lock.number, lock.adopted]).toEqual(['190001', '2025-02-04']);
+    expect(lock.sources['ordinance.md']).toBe(sha256(readFileSync(file)));
+    commit(dir, 'Effective', '2025-03-06T12:00:00Z');
+    expect(runCli(['verify'], dir).code).toBe(0);
+    expect(runCli(['check', 'ordinance'], dir)).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
 describe('status-lifecycle against the git history', () => {
   let ws: string;
   let file: string;

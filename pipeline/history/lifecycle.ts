@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
@@ -26,8 +27,21 @@ export interface LifecycleState extends FolderCommit {
 /** How many commits of a folder's history the lifecycle reads, newest first: enough for any ordinance's life, bounded for a check. */
 const MAX_COMMITS = 200;
 
+/** Each folder's history, read once per process: a check reads it for every run of the rules (a long-running process sees commits made since it started only when restarted). */
+const histories = new Map<string, LifecycleState[]>();
+
 /** The status and version at each commit that touched the ordinance in `dir`, oldest first (commits where ordinance.md did not read are left out). */
 export function lifecycleHistory(dir: string): LifecycleState[] {
+  const key = path.resolve(dir);
+  let history = histories.get(key);
+  if (!history) {
+    history = readHistory(dir);
+    histories.set(key, history);
+  }
+  return history;
+}
+
+function readHistory(dir: string): LifecycleState[] {
   const place = repositoryOf(dir);
   if (!place) return [];
   const commits = commitsTouching(dir).slice(0, MAX_COMMITS);

@@ -7,11 +7,11 @@
  * sources, of every output, of the fonts and of the tool. When the result
  * does not check, nothing is written: its findings are printed, exit 1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../diagnostics.js';
 import { FrontMatterEditError, setFrontMatter, type FrontMatterValue } from '../../history/front-matter-edit.js';
-import { LOCK_FILE, lockFor, lockJson } from '../../history/lock.js';
+import { digestChanges, LOCK_FILE, lockFor, lockJson, readLock, sourceDigests } from '../../history/lock.js';
 import { discoverWorkspaces, ORDINANCE_FILE, loadOrdinanceSources, UsageError, type Workspace } from '../../load/sources.js';
 import { compileOrdinance, compileRun, RegistryHandle } from '../../pipeline.js';
 import { sourceDateEpoch } from '../../provenance.js';
@@ -32,6 +32,8 @@ and write <ordinance-dir>/${LOCK_FILE}, the sha256 of its sources, outputs,
 fonts and tool. Commit the front matter and the lock together. When the result
 does not check, nothing is written and its findings are printed (exit 1).
 An ordinance that already has a lock is adopted: amend it by a new ordinance.
+Only the later facts of its adoption are added to it, and its lock written anew:
+  ordinance adopt <slug> --effective <date> [--approved <date>]   (status: effective)
 
 Options:
   --number <n>        the ordinance number the Clerk assigned
@@ -39,10 +41,12 @@ Options:
   --vote <a>-<n>      ayes and noes, as 12-0
   --approved <date>   the date the Mayor approved it
   --effective <date>  the date it takes effect
-  --status <s>        adopted (default) or effective
+  --status <s>        adopted (default) or effective (default with --effective on an adopted final)
   --out <dir>         output folder for the build (default: dist)
   --help              show this help
 `;
+
+const USAGE_LINE = 'usage: ordinance adopt <slug> --number <n> --passed <date> --vote <ayes>-<noes> [--approved <date>] [--effective <date>]';
 
 /** A calendar date that exists, as YYYY-MM-DD. */
 function isoDate(option: string, value: string | undefined): string | undefined {
@@ -72,7 +76,7 @@ export async function runAdopt(argv: string[]): Promise<number> {
       vote: { type: 'string' },
       approved: { type: 'string' },
       effective: { type: 'string' },
-      status: { type: 'string', default: 'adopted' },
+      status: { type: 'string' },
       out: { type: 'string', default: 'dist' },
       help: { type: 'boolean', default: false },
     },
@@ -81,18 +85,27 @@ export async function runAdopt(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || !values.number || !values.passed || !values.vote)
-    throw new UsageError('usage: ordinance adopt <slug> --number <n> --passed <date> --vote <ayes>-<noes> [--approved <date>] [--effective <date>]');
-  const vote = /^(\d{1,5})-(\d{1,5})$/.exec(values.vote);
-  if (!vote) throw new UsageError(`--vote is \`${values.vote}\`, expected ayes and noes as two whole numbers joined by a hyphen (such as 12-0)`);
-  if (values.status !== 'adopted' && values.status !== 'effective') throw new UsageError(`--status is \`${values.status}\`, expected adopted or effective`);
-  if (values.status === 'effective' && !values.effective) throw new UsageError('--status effective needs --effective <date>');
-  const passed = isoDate('passed', values.passed)!;
+  if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
+  const dir = ordinanceDir(positionals[0]!);
+  // A final already locked takes only the later facts of its adoption: the date it took effect, the Mayor's approval.
+  const locked = readLock(dir);
+  if (locked) {
+    if (values.number || values.passed || values.vote)
+      throw new UsageError(
+        `${dir} is already adopted as No. ${locked.lock.number} (${LOCK_FILE} records its final): amend it by a new ordinance; only --effective and --approved may be added to it`,
+      );
+    if (!values.effective && !values.approved) throw new UsageError(`${dir} is already adopted: give --effective <date> (or --approved <date>) to record it`);
+    if (digestChanges(locked.lock.sources, sourceDigests(dir)).length > 0)
+      throw new UsageError(`${dir} differs from its adopted final (run \`ordinance verify\`): restore it before recording a later date`);
+  } else if (!values.number || !values.passed || !values.vote) throw new UsageError(USAGE_LINE);
+  const vote = values.vote === undefined ? null : /^(\d{1,5})-(\d{1,5})$/.exec(values.vote);
+  if (values.vote !== undefined && !vote) throw new UsageError(`--vote is \`${values.vote}\`, expected ayes and noes as two whole numbers joined by a hyphen (such as 12-0)`);
+  const status = values.status ?? (locked && values.effective ? 'effective' : 'adopted');
+  if (status !== 'adopted' && status !== 'effective') throw new UsageError(`--status is \`${status}\`, expected adopted or effective`);
+  if (status === 'effective' && !values.effective) throw new UsageError('--status effective needs --effective <date>');
+  const passed = isoDate('passed', values.passed);
   const approved = isoDate('approved', values.approved);
   const effective = isoDate('effective', values.effective);
-  const dir = ordinanceDir(positionals[0]!);
-  if (existsSync(path.join(dir, LOCK_FILE)))
-    throw new UsageError(`${dir} is already adopted (${LOCK_FILE} records its final): amend it by a new ordinance instead of adopting it again`);
   sourceDateEpoch();
   checkTemplates();
 
@@ -100,13 +113,12 @@ export async function runAdopt(argv: string[]): Promise<number> {
   const file = path.join(dir, ORDINANCE_FILE);
   const before = readFileSync(file, 'utf8');
   const settings: FrontMatterValue[] = [
-    { path: ['status'], value: values.status },
-    { path: ['number'], value: values.number },
-    { path: ['dates', 'passed'], value: passed },
+    { path: ['status'], value: status },
+    ...(values.number ? [{ path: ['number'], value: values.number } satisfies FrontMatterValue] : []),
+    ...(passed ? [{ path: ['dates', 'passed'], value: passed } satisfies FrontMatterValue] : []),
     ...(approved ? [{ path: ['dates', 'approved'], value: approved } satisfies FrontMatterValue] : []),
     ...(effective ? [{ path: ['dates', 'effective'], value: effective } satisfies FrontMatterValue] : []),
-    { path: ['vote', 'ayes'], value: Number(vote[1]) },
-    { path: ['vote', 'noes'], value: Number(vote[2]) },
+    ...(vote ? [{ path: ['vote', 'ayes'], value: Number(vote[1]) } satisfies FrontMatterValue, { path: ['vote', 'noes'], value: Number(vote[2]) } satisfies FrontMatterValue] : []),
   ];
   let after: string;
   try {
@@ -126,6 +138,8 @@ export async function runAdopt(argv: string[]): Promise<number> {
   sources.ordinanceFile!.value = after;
   const options = { build: false, outDir: values.out, cache: false as const, config };
   const checked = await compileOrdinance(sources, new RegistryHandle(workspace.registryDir, options).registry, options);
+  // A locked final's rebuild differs from its lock by the facts recorded now: the new lock will record it.
+  if (locked) for (const f of checked.files) f.messages = f.messages.filter((m) => m.ruleId !== 'final-outputs');
   if (hasErrors(checked.files)) {
     const output = formatDiagnostics(checked.files, 'compact');
     if (output) process.stdout.write(`${output}\n`);
@@ -137,22 +151,32 @@ export async function runAdopt(argv: string[]): Promise<number> {
   }
 
   await writeAtomically(dir, ORDINANCE_FILE, after);
+  // The old lock is set aside while the final is built anew with the facts recorded now, and put back if it does not build.
+  const lockFile = path.join(dir, LOCK_FILE);
+  if (locked) rmSync(lockFile);
   const run = await compileRun([{ ...workspace, ordinances: [dir] }], { build: true, outDir: values.out, release: true, cache: false, config });
   const built = run.workspaces[0]!.ordinances[0]!;
   if (built.outputs.length === 0 || !built.provenance) {
     const output = formatDiagnostics(built.files, 'compact');
     if (output) process.stdout.write(`${output}\n`);
-    // The adoption is recorded; the final is not frozen until it builds.
-    process.stderr.write(`adopted in ${ORDINANCE_FILE}, but not built${built.failure ? `: ${built.failure.message}` : ''}; no lock written\n`);
+    if (locked) {
+      await writeAtomically(dir, ORDINANCE_FILE, before);
+      await writeAtomically(dir, LOCK_FILE, locked.source.text);
+      process.stderr.write(`not built${built.failure ? `: ${built.failure.message}` : ''}; ${ORDINANCE_FILE} and ${LOCK_FILE} restored\n`);
+    } else {
+      // The adoption is recorded; the final is not frozen until it builds.
+      process.stderr.write(`adopted in ${ORDINANCE_FILE}, but not built${built.failure ? `: ${built.failure.message}` : ''}; no lock written\n`);
+    }
     return built.failure ? 2 : 1;
   }
   const outDir = path.join(values.out, built.slug);
   const outputs = Object.fromEntries(built.outputs.map((f) => [path.relative(outDir, f).split(path.sep).join('/'), readFileSync(f)]));
   const template = loadTemplate(checked.ordinance!.meta.jurisdiction);
-  const lock = lockFor(dir, { slug: built.slug, number: values.number, adopted: passed }, template, built.provenance, outputs);
+  const number = locked?.lock.number ?? values.number!;
+  const lock = lockFor(dir, { slug: built.slug, number, adopted: locked?.lock.adopted ?? passed! }, template, built.provenance, outputs);
   await writeAtomically(dir, LOCK_FILE, lockJson(lock));
   process.stderr.write(
-    `adopted ${built.slug} as No. ${values.number}: wrote ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, LOCK_FILE))}; built ${Object.keys(outputs).length} files into ${outDir}\n` +
+    `${locked ? `recorded ${status}` : 'adopted'} ${built.slug} as No. ${number}: wrote ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, LOCK_FILE))}; built ${Object.keys(outputs).length} files into ${outDir}\n` +
       'commit both files: the lock freezes the final (ordinance verify proves a rebuild gives the same bytes)\n',
   );
   return 0;
