@@ -5,7 +5,9 @@
  * else in the file changes), check the result, build it, and freeze the
  * final: `ordinance.lock.json` beside the sources records the sha256 of the
  * sources, of every output, of the fonts and of the tool. When the result
- * does not check, nothing is written: its findings are printed, exit 1.
+ * does not check, nothing is written: its findings are printed, exit 1. An
+ * adopted final (it has a lock) takes only the later facts of its adoption
+ * (`--effective`, `--approved`), and its lock is written anew.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
