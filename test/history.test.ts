@@ -146,6 +146,15 @@ describe('ordinance diff', () => {
     }
   });
 
+  it.each(['diff', 'adopt', 'verify'])('%s prints its usage for --help and refuses an option it does not take (exit 2)', (command) => {
+    const help = runCli([command, '--help'], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(new RegExp(`^Usage: ordinance ${command} `));
+    const wrong = runCli([command, '--colour'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--colour'");
+  });
+
   it('refuses a revision git does not know, with exit 2 and one line', () => {
     const result = runCli(['diff', 'nosuchrev..HEAD', '--format', 'md'], dir);
     expect(result.code).toBe(2);
