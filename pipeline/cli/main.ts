@@ -30,7 +30,8 @@ Usage:
                                apply an amending ordinance's instructions to the code it
                                names: write the amended section files and amendments.json
                                to <dir>, or the amended sections into the code itself
-  ordinance diff [<rev>..<rev>] [paths...] [--format pdf|md|json]   redline of each ordinance between two versions
+  ordinance diff [<rev>..<rev>] [paths...] [--format pdf|md|json]
+                               each ordinance between two versions: redline PDF, or Markdown, JSON
   ordinance adopt <slug> --number N --passed DATE --vote AYES-NOES [--approved DATE] [--effective DATE]
                                record the adoption in the front matter, build, and lock the final
   ordinance verify [paths...]  prove each adopted final rebuilds to the bytes its lock records
