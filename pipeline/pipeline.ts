@@ -33,7 +33,9 @@ import { modelOrdinance } from './model/build-ordinance.js';
 import type { Ordinance } from './model/types.js';
 import { deserializeFiles, serializeFiles } from './parallel/messages.js';
 import { parseFile, parseOrdinance } from './parse/parse-ordinance.js';
-import { provenanceOf } from './provenance.js';
+import { checkFinalOutputs, checkFinalSources } from './history/final.js';
+import { lockedProvenance } from './history/lock.js';
+import { provenanceOf, type Provenance } from './provenance.js';
 import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js';
 import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
@@ -102,6 +104,8 @@ export interface OrdinanceResult {
   amendments?: Amendments | null | undefined;
   /** An internal error in render, summarize or publish: this ordinance is not built, the others are. */
   failure?: Failure | undefined;
+  /** The date and commit its outputs were stamped with (when rendered): what `ordinance adopt` records in the lock. */
+  provenance?: Provenance | undefined;
 }
 
 /** Run the stages on one ordinance folder (loaded) against `registry`. */
@@ -125,9 +129,11 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   const amendments = amendOrdinance(ordinance, resolved.jurisdiction, options.code);
   if (!options.release) result.amendments = amendments;
   const settings = validateOrdinance({ ...resolved, amendments }, options);
+  // An adopted final (it has a lock): its sources must be as adopted, and its outputs, rebuilt with the lock's date and commit, the bytes the lock records.
+  const final = checkFinalSources(sources, files);
   result.ordinance = ordinance;
   result.xref = resolved.xref;
-  if (!options.build) return result;
+  if (!options.build && !(final && !hasErrors(files))) return result;
   const clash = options.slugClashes?.[sources.dir];
   if (clash) {
     // Not retracted: what lies at its place in dist/ is the other ordinance's.
@@ -136,7 +142,8 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   }
   if (hasErrors(files)) return notBuilt(result, options);
   const template = loadTemplate(ordinance.meta.jurisdiction);
-  const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
+  const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
+  result.provenance = provenance;
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);
     // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
@@ -150,6 +157,9 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
       ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
       ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
     };
+    if (final) checkFinalOutputs(final.locked, final.file, outputs);
+    // An adopted final that no longer rebuilds to its bytes is not published over the one built before.
+    if (!options.build || (final && hasErrors(files))) return result;
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.

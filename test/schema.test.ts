@@ -96,7 +96,7 @@ describe('ordinance.config.json', () => {
 
   it('names a status that is not one', () => {
     expect(configError({ rules: { 'and-or': { byStatus: { drafted: 'off' } } } })).toBe(
-      'ordinance.config.json:5:9: error Unexpected key `rules.and-or.byStatus.drafted` in the configuration, expected `rules.and-or.byStatus.draft` or one of `draft`, `introduced`, `adopted`, `effective`\n',
+      'ordinance.config.json:5:9: error Unexpected key `rules.and-or.byStatus.drafted` in the configuration, expected `rules.and-or.byStatus.draft` or one of `draft`, `introduced`, `adopted`, `effective`, `withdrawn`, `failed`\n',
     );
   });
 
@@ -275,7 +275,7 @@ describe('front matter', () => {
       '2:1: Missing `title` in ordinance front matter, expected text',
       '2:1: Missing `short-title` in ordinance front matter, expected text of at most 60 characters',
       '2:1: Missing `jurisdiction` in ordinance front matter, expected a kebab-case id (lowercase letters, digits and hyphens)',
-      '2:1: Missing `status` in ordinance front matter, expected one of `draft`, `introduced`, `adopted`, `effective`',
+      '2:1: Missing `status` in ordinance front matter, expected one of `draft`, `introduced`, `adopted`, `effective`, `withdrawn`, `failed`',
       '2:1: Missing `version` in ordinance front matter, expected a whole number from 1 to 9999',
     ]);
   });

@@ -26,6 +26,11 @@ Usage:
                                apply an amending ordinance's instructions to the code it
                                names: write the amended section files and amendments.json
                                to <dir>, or the amended sections into the code itself
+  ordinance diff [<rev>..<rev>] [paths...] [--format pdf|md|json]
+                               each ordinance between two versions: redline PDF, or Markdown, JSON
+  ordinance adopt <slug> --number N --passed DATE --vote AYES-NOES [--approved DATE] [--effective DATE]
+                               record the adoption in the front matter, build, and lock the final
+  ordinance verify [paths...]  prove each adopted final rebuilds to the bytes its lock records
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
   ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
@@ -92,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     if (code === null) {
       const unknown = command;
       command = undefined;
-      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new or watch`);
+      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new, watch, diff, adopt or verify`);
     }
     return code;
   } catch (error) {
@@ -121,6 +126,12 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
       return (await import('./commands/new.js')).runNew(args);
     case 'watch':
       return (await import('./commands/watch.js')).runWatch(args);
+    case 'diff':
+      return (await import('./commands/diff.js')).runDiff(args);
+    case 'adopt':
+      return (await import('./commands/adopt.js')).runAdopt(args);
+    case 'verify':
+      return (await import('./commands/verify.js')).runVerify(args);
     default:
       return null;
   }

@@ -6,7 +6,8 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { MAX_DESIGNATION_LENGTH, MAX_HEADING_LENGTH, MAX_SHORT_TITLE_LENGTH } from './limits.js';
 
-export const ORDINANCE_STATUSES = ['draft', 'introduced', 'adopted', 'effective'] as const;
+/** The lifecycle, in order (status-lifecycle): draft, introduced, adopted, effective; withdrawn and failed end it. */
+export const ORDINANCE_STATUSES = ['draft', 'introduced', 'adopted', 'effective', 'withdrawn', 'failed'] as const;
 export type OrdinanceStatus = (typeof ORDINANCE_STATUSES)[number];
 
 export const SECTION_KINDS = [

@@ -5,6 +5,7 @@
  */
 import type { Provenance } from '../provenance.js';
 import type { ComparativePrintInput } from './pdf/comparative-print.js';
+import type { RedlineInput } from './pdf/redline.js';
 import { comparedSections, type ComparedSource } from './compared-sections.js';
 import type { Ordinance } from '../model/types.js';
 import type { InstructionOutcome } from '../amend/instruction.js';
@@ -46,4 +47,15 @@ export async function renderComparativePrintOf(
   if (input.amended.length === 0) return { files: {}, sections: [] };
   const sections = input.amended.map(({ after }) => ({ designation: after.designation ?? after.id, heading: after.heading }));
   return { files: await renderComparativePrint(input, template, provenance), sections };
+}
+
+/**
+ * The redline of an ordinance between two versions (`redline.pdf`, what
+ * `ordinance diff` writes): the models compared and their diff
+ * (history/versions.ts `compareVersions`, or history/diff.ts
+ * `diffOrdinances`), and the versions' names.
+ */
+export async function renderRedline(input: RedlineInput, template: Template, provenance: Provenance): Promise<Record<string, Buffer>> {
+  const { REDLINE, renderRedlinePdf } = await import('./pdf/redline.js');
+  return { [REDLINE]: await renderRedlinePdf(input, template, provenance) };
 }

@@ -5,6 +5,7 @@
  * committed file differs from what the code generates.
  */
 import type { TSchema } from 'typebox';
+import { lockSchema } from '../history/lock.js';
 import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
 import { jurisdictionSchema, LayoutFileSchema } from '../template/schema.js';
 import { ByStatusSchema, configSchema, LevelSchema } from '../validate/config.js';
@@ -38,6 +39,7 @@ export function publishedSchemas(rules: readonly Rule[]): Record<string, string>
     'ordinance.config.schema.json': publish(config, 'ordinance.config.schema.json', { rules: settings, level: LevelSchema, byStatus: ByStatusSchema }),
     'templates/schemas/jurisdiction.schema.json': publish(jurisdictionSchema(rules), 'jurisdiction.schema.json', { level: LevelSchema, byStatus: ByStatusSchema }),
     'templates/schemas/layout.schema.json': publish(LayoutFileSchema, 'layout.schema.json'),
+    'templates/schemas/ordinance-lock.schema.json': publish(lockSchema, 'ordinance-lock.schema.json'),
   };
   for (const [name, schema] of Object.entries(FRONT_MATTER_SCHEMAS))
     out[`templates/schemas/${name}.front-matter.schema.json`] = publish(schema, `${name}.front-matter.schema.json`);

@@ -28,6 +28,8 @@ export const ByStatusSchema = Type.Object(
     introduced: Type.Optional(LevelSchema),
     adopted: Type.Optional(LevelSchema),
     effective: Type.Optional(LevelSchema),
+    withdrawn: Type.Optional(LevelSchema),
+    failed: Type.Optional(LevelSchema),
   } satisfies Record<OrdinanceStatus, unknown>,
   { additionalProperties: false, description: "Severity by the ordinance's status." },
 );

@@ -13,7 +13,7 @@
  * in the law, whatever instruction changed it. Tagged like the ordinance,
  * with its page furniture; PDF/A-1b for adopted versions.
  */
-import { diffArrays, diffWords, diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import type { InstructionOutcome } from '../../amend/instruction.js';
 import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '../../model/types.js';
 import type { Provenance } from '../../provenance.js';
@@ -26,9 +26,11 @@ import { documentTitle } from './document.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
 import { splitLargeTrees } from './limits.js';
+import { readableDiff } from '../../text/word-diff.js';
 import { openDocument } from './setup.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
+export { readableDiff } from '../../text/word-diff.js';
 
 /** One section of the code as the ordinance would change it. */
 export interface ComparedSection {
@@ -134,53 +136,6 @@ export function diffInlines(ctx: PdfContext, before: Inline[], after: Inline[], 
     if (trail) out.push({ type: 'text', value: trail });
   });
   return out;
-}
-
-/** A part of a word diff: words both versions have, or words only the one before (removed) or after (added) has. */
-interface DiffPart {
-  value: string;
-  added?: boolean | undefined;
-  removed?: boolean | undefined;
-}
-
-/** Words replaced by others: what was struck, and what is inserted in its place. */
-interface Replacement {
-  removed: string;
-  added: string;
-}
-
-/**
- * A word diff (every space of both versions kept) that reads as a drafter
- * would write it: a word or two both versions share between two replaced
- * stretches joins them, so "Department of Consumer and Regulatory Affairs"
- * becoming "Department of Licensing and Consumer Protection" reads "((Consumer
- * and Regulatory Affairs)) Licensing and Consumer Protection", not three
- * replacements around a kept "and". Struck words come before the inserted.
- */
-export function readableDiff(old: string, now: string): DiffPart[] {
-  const segments: (string | Replacement)[] = [];
-  for (const part of diffWordsWithSpace(old, now)) {
-    const last = segments.at(-1);
-    if (!part.added && !part.removed) segments.push(part.value);
-    else if (typeof last === 'object') last[part.added ? 'added' : 'removed'] += part.value;
-    else segments.push(part.added ? { removed: '', added: part.value } : { removed: part.value, added: '' });
-  }
-  const replaced = (segment: string | Replacement | undefined): segment is Replacement =>
-    typeof segment === 'object' && segment.removed.trim() !== '' && segment.added.trim() !== '';
-  for (let i = 1; i < segments.length - 1; i++) {
-    const kept = segments[i]!;
-    const [before, after] = [segments[i - 1], segments[i + 1]];
-    if (typeof kept !== 'string' || !replaced(before) || !replaced(after) || (kept.match(/\S+/g) ?? []).length > 2) continue;
-    before.removed += kept + after.removed;
-    before.added += kept + after.added;
-    segments.splice(i, 2);
-    i--;
-  }
-  return segments.flatMap((segment): DiffPart[] =>
-    typeof segment === 'string'
-      ? [{ value: segment }]
-      : [...(segment.removed ? [{ value: segment.removed, removed: true }] : []), ...(segment.added ? [{ value: segment.added, added: true }] : [])],
-  );
 }
 
 /** Two blocks that stand at the same place, before and after, as one with their differences marked. */
@@ -351,12 +306,13 @@ export function targetLabel(outcome: InstructionOutcome): string {
   return `§ ${target.section}${target.path.join('')}${target.part === 'heading' ? ' (heading)' : ''}`;
 }
 
-function plain(text: string, style: Partial<Run> = {}): Run {
+/** A run of plain text, styled as `style` says. */
+export function plain(text: string, style: Partial<Run> = {}): Run {
   return { text, bold: false, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null, ...style };
 }
 
 /** A paragraph of runs across the text width (tagged P unless inside another leaf). */
-function drawParagraph(ctx: PdfContext, runs: Run[], x: number, role: 'P' | 'H1' | 'H2' = 'P', font: 'regular' | 'bold' = 'regular', size = ctx.layout.body.size): void {
+export function drawParagraph(ctx: PdfContext, runs: Run[], x: number, role: 'P' | 'H1' | 'H2' = 'P', font: 'regular' | 'bold' = 'regular', size = ctx.layout.body.size): void {
   const { doc, layout } = ctx;
   ensureSpace(ctx, lineHeight(ctx, size, layout.body.lineGap, font));
   ctx.tags.leaf(role, () => drawRuns(ctx, runs, { x, width: widthFrom(ctx, x), size, lineGap: layout.body.lineGap, align: 'left', font }));

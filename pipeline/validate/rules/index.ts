@@ -25,6 +25,7 @@ import sectionIdUnique from './section-id-unique.js';
 import sectionRefResolves from './section-ref-resolves.js';
 import severabilitySection from './severability-section.js';
 import shallNonObligation from './shall-non-obligation.js';
+import statusLifecycle from './status-lifecycle.js';
 import subdivisionLevelOrder from './subdivision-level-order.js';
 import subdivisionSequence from './subdivision-sequence.js';
 import summaryPlainWords from './summary-plain-words.js';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   // Metadata
   datesInOrder,
   numberWhenAdopted,
+  statusLifecycle,
   // Amendments
   amendmentUnparsed,
   amendmentTarget,

@@ -1,0 +1,185 @@
+/**
+ * `ordinance adopt <slug> --number N --passed DATE --vote AYES-NOES
+ * [--approved DATE] [--effective DATE] [--status adopted|effective]`: record
+ * the adoption in the front matter (status, number, dates, vote; nothing
+ * else in the file changes), check the result, build it, and freeze the
+ * final: `ordinance.lock.json` beside the sources records the sha256 of the
+ * sources, of every output, of the fonts and of the tool. When the result
+ * does not check, nothing is written: its findings are printed, exit 1. An
+ * adopted final (it has a lock) takes only the later facts of its adoption
+ * (`--effective`, `--approved`), and its lock is written anew.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { collectDiagnostics, hasErrors } from '../../diagnostics.js';
+import { FrontMatterEditError, setFrontMatter, type FrontMatterValue } from '../../history/front-matter-edit.js';
+import { digestChanges, LOCK_FILE, lockFor, lockJson, readLock, sourceDigests } from '../../history/lock.js';
+import { discoverWorkspaces, ORDINANCE_FILE, loadOrdinanceSources, UsageError, type Workspace } from '../../load/sources.js';
+import { compileOrdinance, compileRun, RegistryHandle } from '../../pipeline.js';
+import { sourceDateEpoch } from '../../provenance.js';
+import { writeAtomically } from '../../publish/dist.js';
+import { checkTemplates, loadTemplate } from '../../template/load.js';
+import { findConfig, loadConfig } from '../../validate/config.js';
+import { rules } from '../../validate/rules/index.js';
+import { formatDiagnostics } from '../format.js';
+import { parseOwnOptions } from './own-options.js';
+
+const USAGE = `Usage: ordinance adopt <slug | ordinance-dir> --number <n> --passed <date> --vote <ayes>-<noes>
+                       [--approved <date>] [--effective <date>] [--status adopted|effective] [--out <dir>]
+
+Record an ordinance's adoption and freeze it as the final: set status, number,
+dates.passed (and dates.approved, dates.effective) and vote in its front matter,
+changing nothing else; check it; build it into <out>/<slug>/ (default: dist);
+and write <ordinance-dir>/${LOCK_FILE}, the sha256 of its sources, outputs,
+fonts and tool. Commit the front matter and the lock together. When the result
+does not check, nothing is written and its findings are printed (exit 1).
+An ordinance that already has a lock is adopted: amend it by a new ordinance.
+Only the later facts of its adoption are added to it, and its lock written anew:
+  ordinance adopt <slug> --effective <date> [--approved <date>]   (status: effective)
+
+Options:
+  --number <n>        the ordinance number the Clerk assigned
+  --passed <date>     the date it passed (YYYY-MM-DD)
+  --vote <a>-<n>      ayes and noes, as 12-0
+  --approved <date>   the date the Mayor approved it
+  --effective <date>  the date it takes effect
+  --status <s>        adopted (default) or effective (default with --effective on an adopted final)
+  --out <dir>         output folder for the build (default: dist)
+  --help              show this help
+`;
+
+const USAGE_LINE = 'usage: ordinance adopt <slug> --number <n> --passed <date> --vote <ayes>-<noes> [--approved <date>] [--effective <date>]';
+
+/** A calendar date that exists, as YYYY-MM-DD. */
+function isoDate(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--${option} is \`${value}\`, expected a date as YYYY-MM-DD (such as 2024-12-04)`);
+  return value;
+}
+
+/** The ordinance folder a slug or path names: the path itself, or `ordinance/<slug>`. */
+function ordinanceDir(given: string): string {
+  for (const candidate of [given, path.join('ordinance', given)]) {
+    if (existsSync(path.join(candidate, ORDINANCE_FILE))) return candidate;
+  }
+  throw new UsageError(`no ordinance \`${given}\`: expected an ordinance folder, or the slug of one in ordinance/`);
+}
+
+/** Run `ordinance adopt`; returns the exit code. */
+export async function runAdopt(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOwnOptions({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      number: { type: 'string' },
+      passed: { type: 'string' },
+      vote: { type: 'string' },
+      approved: { type: 'string' },
+      effective: { type: 'string' },
+      status: { type: 'string' },
+      out: { type: 'string', default: 'dist' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
+  const dir = ordinanceDir(positionals[0]!);
+  // A final already locked takes only the later facts of its adoption: the date it took effect, the Mayor's approval.
+  const locked = readLock(dir);
+  if (locked) {
+    if (values.number || values.passed || values.vote)
+      throw new UsageError(
+        `${dir} is already adopted as No. ${locked.lock.number} (${LOCK_FILE} records its final): amend it by a new ordinance; only --effective and --approved may be added to it`,
+      );
+    if (!values.effective && !values.approved) throw new UsageError(`${dir} is already adopted: give --effective <date> (or --approved <date>) to record it`);
+    if (digestChanges(locked.lock.sources, sourceDigests(dir)).length > 0)
+      throw new UsageError(`${dir} differs from its adopted final (run \`ordinance verify\`): restore it before recording a later date`);
+  } else if (!values.number || !values.passed || !values.vote) throw new UsageError(USAGE_LINE);
+  const vote = values.vote === undefined ? null : /^(\d{1,5})-(\d{1,5})$/.exec(values.vote);
+  if (values.vote !== undefined && !vote) throw new UsageError(`--vote is \`${values.vote}\`, expected ayes and noes as two whole numbers joined by a hyphen (such as 12-0)`);
+  const status = values.status ?? (locked && values.effective ? 'effective' : 'adopted');
+  if (status !== 'adopted' && status !== 'effective') throw new UsageError(`--status is \`${status}\`, expected adopted or effective`);
+  if (status === 'effective' && !values.effective) throw new UsageError('--status effective needs --effective <date>');
+  const passed = isoDate('passed', values.passed);
+  const approved = isoDate('approved', values.approved);
+  const effective = isoDate('effective', values.effective);
+  sourceDateEpoch();
+  checkTemplates();
+
+  // The front matter with the adoption recorded, every other byte as it was.
+  const file = path.join(dir, ORDINANCE_FILE);
+  const before = readFileSync(file, 'utf8');
+  const settings: FrontMatterValue[] = [
+    { path: ['status'], value: status },
+    ...(values.number ? [{ path: ['number'], value: values.number } satisfies FrontMatterValue] : []),
+    ...(passed ? [{ path: ['dates', 'passed'], value: passed } satisfies FrontMatterValue] : []),
+    ...(approved ? [{ path: ['dates', 'approved'], value: approved } satisfies FrontMatterValue] : []),
+    ...(effective ? [{ path: ['dates', 'effective'], value: effective } satisfies FrontMatterValue] : []),
+    ...(vote ? [{ path: ['vote', 'ayes'], value: Number(vote[1]) } satisfies FrontMatterValue, { path: ['vote', 'noes'], value: Number(vote[2]) } satisfies FrontMatterValue] : []),
+  ];
+  let after: string;
+  try {
+    after = setFrontMatter(before, settings);
+  } catch (error) {
+    if (error instanceof FrontMatterEditError) {
+      process.stderr.write(`${path.relative(process.cwd(), file)}:1:1: error ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  // Checked as it would be, before anything is written.
+  const [workspace] = discoverWorkspaces([dir]) as [Workspace];
+  const config = loadConfig(findConfig(path.dirname(path.resolve(workspace.registryDir))), rules);
+  const sources = loadOrdinanceSources(dir);
+  sources.ordinanceFile!.value = after;
+  const options = { build: false, outDir: values.out, cache: false as const, config };
+  const checked = await compileOrdinance(sources, new RegistryHandle(workspace.registryDir, options).registry, options);
+  // A locked final's rebuild differs from its lock by the facts recorded now: the new lock will record it.
+  if (locked) for (const f of checked.files) f.messages = f.messages.filter((m) => m.ruleId !== 'final-outputs');
+  if (hasErrors(checked.files)) {
+    const output = formatDiagnostics(checked.files, 'compact');
+    if (output) process.stdout.write(`${output}\n`);
+    const errors = collectDiagnostics(checked.files).filter((d) => d.severity === 'error').length;
+    process.stderr.write(
+      `not adopted: ${errors} error${errors === 1 ? '' : 's'} in the adopted version (places in ${ORDINANCE_FILE} as adoption would write it); nothing was written\n`,
+    );
+    return 1;
+  }
+
+  await writeAtomically(dir, ORDINANCE_FILE, after);
+  // The old lock is set aside while the final is built anew with the facts recorded now, and put back if it does not build.
+  const lockFile = path.join(dir, LOCK_FILE);
+  if (locked) rmSync(lockFile);
+  const run = await compileRun([{ ...workspace, ordinances: [dir] }], { build: true, outDir: values.out, release: true, cache: false, config });
+  const built = run.workspaces[0]!.ordinances[0]!;
+  if (built.outputs.length === 0 || !built.provenance) {
+    const output = formatDiagnostics(built.files, 'compact');
+    if (output) process.stdout.write(`${output}\n`);
+    if (locked) {
+      await writeAtomically(dir, ORDINANCE_FILE, before);
+      await writeAtomically(dir, LOCK_FILE, locked.source.text);
+      process.stderr.write(`not built${built.failure ? `: ${built.failure.message}` : ''}; ${ORDINANCE_FILE} and ${LOCK_FILE} restored\n`);
+    } else {
+      // The adoption is recorded; the final is not frozen until it builds.
+      process.stderr.write(`adopted in ${ORDINANCE_FILE}, but not built${built.failure ? `: ${built.failure.message}` : ''}; no lock written\n`);
+    }
+    return built.failure ? 2 : 1;
+  }
+  const outDir = path.join(values.out, built.slug);
+  const outputs = Object.fromEntries(built.outputs.map((f) => [path.relative(outDir, f).split(path.sep).join('/'), readFileSync(f)]));
+  const template = loadTemplate(checked.ordinance!.meta.jurisdiction);
+  const number = locked?.lock.number ?? values.number!;
+  const lock = lockFor(dir, { slug: built.slug, number, adopted: locked?.lock.adopted ?? passed! }, template, built.provenance, outputs);
+  await writeAtomically(dir, LOCK_FILE, lockJson(lock));
+  process.stderr.write(
+    `${locked ? `recorded ${status}` : 'adopted'} ${built.slug} as No. ${number}: wrote ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, LOCK_FILE))}; built ${Object.keys(outputs).length} files into ${outDir}\n` +
+      'commit both files: the lock freezes the final (ordinance verify proves a rebuild gives the same bytes)\n',
+  );
+  return 0;
+}

@@ -1,0 +1,135 @@
+/**
+ * The freeze stage: an ordinance with a lock (`ordinance.lock.json`, written
+ * by `ordinance adopt`) is an adopted final. Its sources must be the bytes the
+ * lock records: an edit is an error at the first line that changed, saying to
+ * amend the ordinance by a new one instead. Its outputs, rebuilt, must be the
+ * bytes the lock records: `check`, `build` and `verify` prove it.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import type { OrdinanceSources } from '../load/sources.js';
+import { FileProblemsError, lineColumn, offsetOf, type JsonSource } from '../schema/json-file.js';
+import { repositoryOf } from './git.js';
+import { digestChanges, LOCK_FILE, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
+
+/** "Ordinance No. 188441 (adopted 2024-12-04)". */
+function finalName(locked: LockFile): string {
+  return `ordinance No. ${locked.lock.number} (adopted ${locked.lock.adopted})`;
+}
+
+/** The place of a key path in the lock. */
+function lockPlace(source: JsonSource, keyPath: (string | number)[]): { line: number; column: number } {
+  return lineColumn(source.text, offsetOf(source, keyPath, 'key'));
+}
+
+/**
+ * The text of `file` as adopted: the newest version git holds whose sha256 is
+ * `digest` (null when git holds none, or the file lies outside git).
+ */
+function adoptedText(file: string, digest: string): string | null {
+  const place = repositoryOf(path.dirname(file));
+  if (!place) return null;
+  const relative = [place.relative, path.basename(file)].filter(Boolean).join('/');
+  try {
+    const commits = execFileSync('git', ['log', '-n', '50', '--format=%H', '--', relative], { cwd: place.top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean);
+    for (const commit of commits) {
+      const text = execFileSync('git', ['show', `${commit}:${relative}`], { cwd: place.top, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+      if (sha256(text) === digest) return text.toString('utf8');
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** The first line where `now` differs from `then`, with the line as it read then (null when it is a line added at the end). */
+function firstChange(then: string, now: string): { line: number; was: string | null } {
+  const a = then.split('\n');
+  const b = now.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return { line: Math.min(i, Math.max(b.length - 1, 0)) + 1, was: i < a.length ? a[i]! : null };
+}
+
+/** The lock's own file as a source of findings (its mistakes, and what it records that is no longer so). */
+function lockVFile(sources: OrdinanceSources, files: VFile[], text: string): VFile {
+  const file = new VFile({ path: path.join(sources.dir, LOCK_FILE), value: text });
+  files.push(file);
+  return file;
+}
+
+/**
+ * Check the sources of a locked ordinance against its lock; the lock, or null
+ * when there is none or it does not read (reported at its place). Findings
+ * go to the files they concern; the lock's own file joins `files` when it
+ * holds one.
+ */
+export function checkFinalSources(sources: OrdinanceSources, files: VFile[]): { locked: LockFile; file: () => VFile } | null {
+  let locked: LockFile | null;
+  try {
+    locked = readLock(sources.dir);
+  } catch (error) {
+    if (!(error instanceof FileProblemsError)) throw error;
+    const file = lockVFile(sources, files, '');
+    for (const problem of error.problems) report(file, 'final-lock', problem.message, { place: { line: problem.line, column: problem.column }, severity: 'error' });
+    return null;
+  }
+  if (!locked) return null;
+  let own: VFile | null = null;
+  const file = () => (own ??= lockVFile(sources, files, locked!.source.text));
+  const byPath = new Map(files.map((f) => [path.resolve(f.path), f]));
+  const amend = `expected the text as adopted: amend ${finalName(locked)} by a new ordinance instead`;
+  for (const { file: name, change } of digestChanges(locked.lock.sources, sourceDigests(sources.dir))) {
+    const full = path.resolve(sources.dir, ...name.split('/'));
+    const vfile = byPath.get(full);
+    if (change === 'removed') {
+      report(file(), 'final-edited', `Unexpected removal of \`${name}\` from the adopted text, ${amend}`, {
+        place: lockPlace(locked.source, ['sources', name]),
+        severity: 'error',
+      });
+    } else if (change === 'added') {
+      report(vfile ?? file(), 'final-edited', `Unexpected file \`${name}\` added to an adopted ordinance, ${amend}`, {
+        place: vfile ? { line: 1, column: 1 } : lockPlace(locked.source, ['sources']),
+        severity: 'error',
+      });
+    } else {
+      const then = adoptedText(full, locked.lock.sources[name]!);
+      const now = vfile ? String(vfile.value) : null;
+      const at = then !== null && now !== null ? firstChange(then, now) : null;
+      const was = at?.was !== null && at?.was !== undefined ? ` (it read \`${at.was.trim().slice(0, 80)}\`)` : '';
+      report(vfile ?? file(), 'final-edited', `Unexpected edit to the adopted text${was}, ${amend}`, {
+        place: vfile ? { line: at?.line ?? 1, column: 1 } : lockPlace(locked.source, ['sources', name]),
+        severity: 'error',
+      });
+    }
+  }
+  return { locked, file };
+}
+
+/** Check a rebuild's outputs against the lock: each that differs is an error at its entry in the lock. */
+export function checkFinalOutputs(locked: LockFile, lockFile: () => VFile, outputs: Record<string, string | Uint8Array>): void {
+  const now = Object.fromEntries(Object.entries(outputs).map(([name, bytes]) => [name, sha256(bytes)]));
+  const changes = digestChanges(locked.lock.outputs, now);
+  if (changes.length === 0) return;
+  const tool = toolDigest();
+  const sameTool = tool.sha256 === locked.lock.tool.sha256;
+  const why = sameTool
+    ? 'the same sources and tool no longer give the same bytes'
+    : `it was built by ${locked.lock.tool.name} ${locked.lock.tool.version} (${locked.lock.tool.sha256.slice(0, 12)}), this is ${tool.name} ${tool.version} (${tool.sha256.slice(0, 12)})`;
+  for (const { file: name, change } of changes) {
+    const what =
+      change === 'changed'
+        ? `\`${name}\` rebuilt differs from the adopted final`
+        : change === 'added'
+          ? `\`${name}\` is built now but not recorded`
+          : `\`${name}\` is no longer built`;
+    report(lockFile(), 'final-outputs', `Unexpected output: ${what} (${why}), expected the bytes the lock records`, {
+      place: lockPlace(locked.source, change === 'added' ? ['outputs'] : ['outputs', name]),
+      severity: 'error',
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * An ordinance's lifecycle as git recorded it: the status and version of each
+ * commit that touched its folder, read from `ordinance.md` at that commit
+ * (one `git cat-file` for all of them), and the text of a version, as the
+ * law reads (title, and each section's id, heading and words; not the
+ * digest's summaries or notes), to tell whether it changed.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { OrdinanceStatus } from '../model/metadata.js';
+import type { Ordinance } from '../model/types.js';
+import { commitsTouching, repositoryOf, type FolderCommit } from './git.js';
+import { sectionText } from './section-text.js';
+
+/** The order of the forward statuses; withdrawn and failed end the lifecycle, from draft or introduced. */
+export const LIFECYCLE: readonly OrdinanceStatus[] = ['draft', 'introduced', 'adopted', 'effective'];
+export const ENDS: readonly OrdinanceStatus[] = ['withdrawn', 'failed'];
+
+/** One commit's status and version of the ordinance. */
+export interface LifecycleState extends FolderCommit {
+  status: string;
+  version: number | undefined;
+}
+
+/** How many commits of a folder's history the lifecycle reads, newest first: enough for any ordinance's life, bounded for a check. */
+const MAX_COMMITS = 200;
+
+/** Each folder's history, read once per process: a check reads it for every run of the rules (a long-running process sees commits made since it started only when restarted). */
+const histories = new Map<string, LifecycleState[]>();
+
+/** The status and version at each commit that touched the ordinance in `dir`, oldest first (commits where ordinance.md did not read are left out). */
+export function lifecycleHistory(dir: string): LifecycleState[] {
+  const key = path.resolve(dir);
+  let history = histories.get(key);
+  if (!history) {
+    history = readHistory(dir);
+    histories.set(key, history);
+  }
+  return history;
+}
+
+function readHistory(dir: string): LifecycleState[] {
+  const place = repositoryOf(dir);
+  if (!place) return [];
+  const commits = commitsTouching(dir).slice(0, MAX_COMMITS);
+  if (commits.length === 0) return [];
+  const file = [place.relative, 'ordinance.md'].filter(Boolean).join('/');
+  const batch = execFileSync('git', ['cat-file', '--batch'], { cwd: place.top, input: `${commits.map((c) => `${c.hash}:${file}`).join('\n')}\n`, maxBuffer: 1 << 30 });
+  const states: LifecycleState[] = [];
+  let at = 0;
+  for (const commit of commits) {
+    const newline = batch.indexOf(0x0a, at);
+    const header = batch.subarray(at, newline).toString('utf8');
+    if (header.endsWith(' missing')) {
+      at = newline + 1;
+      continue;
+    }
+    const size = Number(header.split(' ')[2]);
+    const text = batch.subarray(newline + 1, newline + 1 + size).toString('utf8');
+    at = newline + 1 + size + 1;
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+    const meta = front === undefined ? null : frontMatterOf(front);
+    if (!meta || typeof meta.status !== 'string') continue;
+    states.push({ ...commit, status: meta.status, version: typeof meta.version === 'number' ? meta.version : undefined });
+  }
+  return states.reverse();
+}
+
+/** A front matter's status and version, or null when it is not YAML. */
+function frontMatterOf(yaml: string): { status?: unknown; version?: unknown } | null {
+  try {
+    const value = parseYaml(yaml) as unknown;
+    return value && typeof value === 'object' ? (value as { status?: unknown; version?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A fingerprint of the words of the law: the title, and each section's id, heading and text (references by what they point at, so resolving them or renumbering changes nothing). */
+export function textFingerprint(ordinance: Ordinance): string {
+  const hash = createHash('sha256').update(ordinance.meta.title ?? '');
+  for (const section of ordinance.sections) hash.update('\0').update(section.id).update('\0').update(section.heading).update('\0').update(sectionText(section, 'stable'));
+  return hash.digest('hex');
+}
+
+/** The rank of a forward status (-1 for an end or an unknown one). */
+export function rankOf(status: string): number {
+  return (LIFECYCLE as readonly string[]).indexOf(status);
+}
