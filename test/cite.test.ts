@@ -82,6 +82,20 @@ describe('citation forms of the District of Columbia', () => {
     expect(detect(DC, text)).toEqual(expected);
   });
 
+  it("reads a section named by word in a code title as the Code's only when the Code is named or the title is its own", () => {
+    const inTitle28 = { title: '28', groups: [{ prefix: 'Subtitle', num: 'I' }] };
+    expect(detect(DC, 'the warranty of Section 2-314 applies', inTitle28)).toEqual([]);
+    expect(detect(DC, 'a violation of section 28-3803, 28-3805, or § 28-3807', inTitle28)).toEqual([
+      'section 28-3803 → dc-code § 28-3803',
+      '28-3805 → dc-code § 28-3805',
+      '§ 28-3807 → dc-code § 28-3807',
+    ]);
+    expect(detect(DC, '(82 Stat. 1002, D.C. Code Section 45-715)', inTitle28)).toEqual(['82 Stat. 1002 → 82-stat-1002', 'Section 45-715 → dc-code § 45-715']);
+    expect(detect(DC, 'Section 47-903 of the District of Columbia Official Code', inTitle28)).toEqual([
+      'Section 47-903 of the District of Columbia Official Code → dc-code § 47-903',
+    ]);
+  });
+
   it('reads "this chapter" and "this subchapter" from where the text stands', () => {
     expect(detect(DC, 'This chapter and subchapter II of this chapter, and this subchapter, and Chapter 5 of this title', IN_CHAPTER)).toEqual([
       'This chapter → dc-code 3|12',

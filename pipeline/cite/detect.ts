@@ -65,7 +65,7 @@ function shapeOf(form: string): string {
 
 interface Compiled {
   grammar: CitationGrammar;
-  code: { lead: RegExp; cont: RegExp; ofName: RegExp | null; groups: RegExp | null; groupNames: string[]; nameSuffix: RegExp | null } | null;
+  code: { lead: RegExp; cont: RegExp; ofName: RegExp | null; groups: RegExp | null; groupNames: string[]; nameSuffix: RegExp | null; nameBefore: RegExp | null } | null;
   documents: { re: RegExp; target: string; sections: boolean }[];
   statutes: { re: RegExp; target: string | string[]; pinpoint: string }[];
   ordinances: { re: RegExp; target: string } | null;
@@ -119,6 +119,7 @@ function codeExpressions(code: CodeForm): NonNullable<Compiled['code']> {
     groups,
     groupNames,
     nameSuffix: ofName ? new RegExp(`${ofName}$`) : null,
+    nameBefore: code.name ? new RegExp(String.raw`(?:${code.name}),?\s*$`) : null,
   };
 }
 
@@ -317,13 +318,20 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
         group.push(cite(itemStart, c.index + c[0].length, target, `§ ${section}${pinpoint}`, 'code'));
         code.cont.lastIndex = c.index + c[0].length;
       }
-      // "section 23-1321 of the District of Columbia Official Code": the code's name ends the citation; a section
-      // named by word "of" another document ("section 16-3201 of the District of Columbia Municipal Regulations") is not the code's.
+      // "section 23-1321 of the District of Columbia Official Code": the code's name ends the citation. A section
+      // named by word "of" another document is that document's ("section 16-3201 of the District of Columbia
+      // Municipal Regulations"). Within a code title, where other codes are quoted ("Section 2-314" of the Uniform
+      // Commercial Code in Title 28), one named by word is the code's only when the code is named with it, after
+      // or before ("D.C. Code section 45-715"), or when it is of the title the text stands in ("section 28-3803").
       const last = group[group.length - 1]!;
       if (code.ofName) code.ofName.lastIndex = last.end;
       const name = code.ofName?.exec(text);
       if (name) group[group.length - 1] = cite(last.start, last.end + name[0].length, target, last.pinpoint, 'code');
-      else if (!m[0].startsWith('§') && OF_OTHER_DOCUMENT.test(text.slice(last.end, last.end + 80))) continue;
+      else if (!m[0].startsWith('§')) {
+        const named = code.nameBefore?.test(text.slice(Math.max(0, m.index - 80), m.index)) ?? false;
+        if (!named && OF_OTHER_DOCUMENT.test(text.slice(last.end, last.end + 80))) continue;
+        if (!named && context.title && /^[^-:.]+/.exec(m[1]!)?.[0] !== context.title) continue;
+      }
       add(group);
     }
     if (code.groups) {

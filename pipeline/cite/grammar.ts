@@ -48,7 +48,7 @@ export const CodeFormSchema = Type.Object(
     lead: Type.Optional(Text('What introduces a section citation, as a regular expression (default "§§?"; add "[Ss]ections?" where codes are cited by word).')),
     name: Type.Optional(
       Text(
-        'The code\'s own name, as a regular expression ("(?:District of Columbia|D\\.C\\.) Official Code"): "section 23-1321 of the <name>" and "Title 47 of the <name>" cite the code, and the name is part of the citation; "Title 5 of" any other code is not a citation of it.',
+        'The code\'s own name, as a regular expression ("(?:District of Columbia|D\\.C\\.) Official Code"): "section 23-1321 of the <name>" and "Title 47 of the <name>" cite the code, and the name is part of the citation; "Title 5 of" any other code is not a citation of it. A section cited by a word of `lead` (not "§") and followed by "of" another document is that document\'s; within a code title it is the code\'s only when the name stands after it or just before it ("<name> section 45-715"), or when it is of the title the text stands in ("section 28-3803" in Title 28).',
       ),
     ),
     $comment: Comment,
