@@ -11,8 +11,8 @@
 // A peer that is not installed is reported as skipped with the command that
 // installs it. Results print as a table and go to bench/results/ as JSON.
 //
-// With the full corpus it also measures citation-detection accuracy (bench/accuracy.mjs), and, with the
-// amendments corpus, how well amending instructions are read from the acts' prose (bench/amendments.mjs).
+// With the full corpus it also measures citation-detection accuracy (bench/accuracy.mjs) on the titles the
+// grammar was tuned on and, from the amendments corpus, on held-out titles (bench/held-out.mjs); and how well amending instructions are read from the acts' prose (bench/amendments.mjs).
 //
 // Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --corpus <xml-dir>   --amendments <archive-or-dir>
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { accuracyTable, citationAccuracy } from './accuracy.mjs';
 import { exactMatch, proseInstructions } from './amendments-apply.mjs';
 import { measureReading } from './amendments.mjs';
+import { heldOutAccuracy } from './held-out.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -315,6 +316,11 @@ async function main() {
     console.error("\n== citation detection accuracy (gold: the Code's <cite> elements)");
     accuracy = await citationAccuracy(full, plainCorpus());
     console.error(accuracyTable(accuracy));
+    if (existsSync(amendmentsArchive)) {
+      console.error('\n== citation detection accuracy on held-out titles (bench/held-out.mjs)');
+      accuracy = { tuned: accuracy, heldOut: await heldOutAccuracy(amendmentsArchive, corpusXml) };
+      console.error(accuracyTable(accuracy.heldOut));
+    }
   }
   let amendments = null;
   const amendmentsDir = amendmentsCorpus();
@@ -363,11 +369,19 @@ async function main() {
     });
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const report = { date: new Date().toISOString(), machine, results, accuracy: accuracy && { ...accuracy, examples: undefined }, amendments };
+  const withoutExamples = (a) => a && { ...a, examples: undefined };
+  const report = {
+    date: new Date().toISOString(),
+    machine,
+    results,
+    accuracy: accuracy?.tuned ? { tuned: withoutExamples(accuracy.tuned), heldOut: withoutExamples(accuracy.heldOut) } : withoutExamples(accuracy),
+    amendments,
+  };
   writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify(report, null, 2));
   if (!accuracyOnly) writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
   if (results.length) console.log(table(report));
-  if (accuracy) console.log(`\n${accuracyTable(accuracy)}`);
+  if (accuracy) console.log(`\n${accuracyTable(accuracy.tuned ?? accuracy)}`);
+  if (accuracy?.heldOut) console.log(`\nHeld-out titles ${accuracy.heldOut.titles.join(', ')}:\n${accuracyTable(accuracy.heldOut)}`);
   if (amendments)
     console.log(
       `\nAmendments read from prose: precision ${fmt(amendments.precision, 3)}, recall ${fmt(amendments.recall, 3)} ` +

@@ -54,8 +54,46 @@ describe('citation forms of the District of Columbia', () => {
     ['(42 U.S.C. § 1396r-5)', ['42 U.S.C. § 1396r-5 → us-code-42-1396r-5 § 1396r-5']],
     ['Chapter 5 of Title 2', ['Chapter 5 of Title 2 → dc-code 2|5']],
     ['part B of subchapter XII-A of Chapter 3 of Title 1', ['part B of subchapter XII-A of Chapter 3 of Title 1 → dc-code 1|3|XII-A|B']],
+    // The forms of the Council's acts and of the Code's own citation style (issue 15).
+    ['approved December 24, 1973 (87 Stat. 813; D.C. Official Code § 1-201.01 et seq.)', ['87 Stat. 813 → 87-stat-813', '§ 1-201.01 → dc-code § 1-201.01']],
+    ['Section 23-1321 of the District of Columbia Official Code is amended as follows:', ['Section 23-1321 of the District of Columbia Official Code → dc-code § 23-1321']],
+    ['sections 1-101 and 1-102(a) of the D.C. Official Code', ['sections 1-101 → dc-code § 1-101', '1-102(a) of the D.C. Official Code → dc-code § 1-102(a)']],
+    ['Chapter 12I of Title 1', ['Chapter 12I of Title 1 → dc-code 1|12I']],
+    ['Title 47 of the District of Columbia Official Code', ['Title 47 of the District of Columbia Official Code → dc-code 47']],
+    ['set out as Title 1, Chapter 15, subchapter IV, part A.', ['Title 1, Chapter 15, subchapter IV, part A → dc-code 1|15|IV|A']],
+    ['Chapter 36 of Title 3, and Chapter 37 [repealed] of Title 3', ['Chapter 36 of Title 3 → dc-code 3|36', 'Chapter 37 [repealed] of Title 3 → dc-code 3|37']],
+    ['Section 7174 of Law 22-33 provided', ['Section 7174 of Law 22-33 → dc-law-22-33 § 7174']],
+    // A subdivision alone continues the level of its kind, not the section.
+    ['under § 47-1366(b)(3)(A) and (B)', ['§ 47-1366(b)(3)(A) → dc-code § 47-1366(b)(3)(A)', '(B) → dc-code § 47-1366(b)(3)(B)']],
+    ['with § 47-860.02(a)(1) or (2),', ['§ 47-860.02(a)(1) → dc-code § 47-860.02(a)(1)', '(2) → dc-code § 47-860.02(a)(2)']],
+    ['§ 47-863(a)(1A)(A)(iii)(I)(aa) and (II)', ['§ 47-863(a)(1A)(A)(iii)(I)(aa) → dc-code § 47-863(a)(1A)(A)(iii)(I)(aa)', '(II) → dc-code § 47-863(a)(1A)(A)(iii)(II)']],
+    ['§ 42-3502.05(f) and (g)(1)(C)', ['§ 42-3502.05(f) → dc-code § 42-3502.05(f)', '(g)(1)(C) → dc-code § 42-3502.05(g)(1)(C)']],
   ])('%s', (text, expected) => {
     expect(detect(DC, text)).toEqual(expected);
+  });
+
+  it.each([
+    // Sections 1 to 3 of a public law: a section of the Code has at least three digits after its title's hyphen.
+    ['Pub. L. 86-716, §§ 1-3', ['Pub. L. 86-716 → pub-l-86-716']],
+    // A section "of" another document is that document's.
+    ['subject to fines pursuant to section 16-3201 of the District of Columbia Municipal Regulations', []],
+    ['the Internal Revenue Code (Title 26, U.S.C.)', []],
+  ])('is not deceived by %s', (text, expected) => {
+    expect(detect(DC, text)).toEqual(expected);
+  });
+
+  it("reads a section named by word in a code title as the Code's only when the Code is named or the title is its own", () => {
+    const inTitle28 = { title: '28', groups: [{ prefix: 'Subtitle', num: 'I' }] };
+    expect(detect(DC, 'the warranty of Section 2-314 applies', inTitle28)).toEqual([]);
+    expect(detect(DC, 'a violation of section 28-3803, 28-3805, or § 28-3807', inTitle28)).toEqual([
+      'section 28-3803 → dc-code § 28-3803',
+      '28-3805 → dc-code § 28-3805',
+      '§ 28-3807 → dc-code § 28-3807',
+    ]);
+    expect(detect(DC, '(82 Stat. 1002, D.C. Code Section 45-715)', inTitle28)).toEqual(['82 Stat. 1002 → 82-stat-1002', 'Section 45-715 → dc-code § 45-715']);
+    expect(detect(DC, 'Section 47-903 of the District of Columbia Official Code', inTitle28)).toEqual([
+      'Section 47-903 of the District of Columbia Official Code → dc-code § 47-903',
+    ]);
   });
 
   it('reads "this chapter" and "this subchapter" from where the text stands', () => {
@@ -70,6 +108,35 @@ describe('citation forms of the District of Columbia', () => {
   it('leaves alone what is not a citation of the Code', () => {
     expect(detect(DC, 'under Title 5 of the United States Code, title 5, United States Code, on 2019-2020, at 8:00 p.m.', IN_CHAPTER)).toEqual([]);
     expect(detect(DC, 'the D.C. Code, § 1-207.11')).toEqual(['§ 1-207.11 → dc-code § 1-207.11']);
+  });
+});
+
+describe("a code whose outermost group is the chapter (San Francisco's Administrative Code)", () => {
+  const SF = compileGrammar(
+    {
+      code: {
+        target: 'sf-administrative-code',
+        section: String.raw`\d{1,3}[A-Z]{0,2}\.\d{1,3}`,
+        groups: ['chapter', 'article'],
+        lead: String.raw`§|SEC\.|\b[Ss]ections?`,
+        name: String.raw`(?:San\s+Francisco\s+)?Administrative\s+Code`,
+      },
+    },
+    { forms: [] },
+  );
+  it.each([
+    ['as Chapter 12I provides', ['Chapter 12I → sf-administrative-code 12I']],
+    [
+      'Chapter 12I of the Administrative Code and Section 12H.2 of the Administrative Code',
+      ['Chapter 12I of the Administrative Code → sf-administrative-code 12I', 'Section 12H.2 of the Administrative Code → sf-administrative-code § 12H.2'],
+    ],
+    ['Article 2 of Chapter 12H', ['Article 2 of Chapter 12H → sf-administrative-code 12H|2']],
+    [
+      'Sections 12H.2(a) and (b), and Section 1 of this ordinance',
+      ['Sections 12H.2(a) → sf-administrative-code § 12H.2(a)', '(b) → sf-administrative-code § 12H.2(b)', 'Section 1 → 1'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(detect(SF, text, { ownSections: true })).toEqual(expected);
   });
 });
 

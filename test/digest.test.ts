@@ -10,6 +10,8 @@ import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
+import { toString as mdastText } from 'mdast-util-to-string';
+import readability from 'text-readability';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plainLanguageFindings, score } from '../pipeline/summarize/readability.js';
@@ -84,8 +86,8 @@ describe('the digest of the shipped sample', () => {
 
   it('takes existing law from the registry, with dates and sources', () => {
     const before = digest.slice(digest.indexOf('## What the law said before'), digest.indexOf('## What this ordinance does'));
-    expect(before).toContain('- **Special Order 40**, November 27, 1979. Existing Los Angeles Police Department policy');
-    expect(before).toContain('- **Executive Directive No. 20**, March 21, 2017. Existing Mayoral Executive Directive No. 20');
+    expect(before).toContain("- **Special Order 40**, November 27, 1979. A police policy. Officers may not start police action just to find out a person's immigration status.");
+    expect(before).toContain('- **Executive Directive No. 20**, March 21, 2017. A rule of the Mayor. Mayor Eric Garcetti gave it on March 21, 2017.');
   });
 
   it('lists what each operative section does, in order, linked to the section in the PDF', () => {
@@ -111,6 +113,36 @@ describe('the digest of the shipped sample', () => {
     expect(scores.whole.meetsTargets).toBe(true);
     expect(scores.sections).toHaveLength(10);
     expect(digest).toContain(`score ${scores.whole.readingEase.toFixed(1)} on the Flesch Reading Ease scale`);
+  });
+
+  it('meets the reading-ease target over all the prose a resident reads, existing law included, by an independent count', () => {
+    // The prose as summary.md prints it: each quoted entry whole (name, date, digest), each summary after its link.
+    const tree = unified().use(remarkParse).parse(digest);
+    const parts: string[] = [];
+    let part = '';
+    for (const node of tree.children) {
+      if (node.type === 'heading') part = mdastText(node);
+      else if (node.type === 'list' && ['What the law said before', 'What this ordinance does', 'Why'].includes(part)) {
+        for (const item of node.children) {
+          const words = mdastText(item);
+          parts.push(part === 'What the law said before' ? words.replace(/ \(source\)$/, '') : words.slice(words.indexOf(': ') + 2));
+        }
+      }
+    }
+    expect(parts).toHaveLength(2 + 7);
+    const prose = parts.join('\n\n');
+    // A second implementation (text-readability: its own sentence and word counts) against the digest's own score.
+    const independent = readability.fleschReadingEase(prose);
+    const scores = JSON.parse(readFileSync(path.join(out, SLUG, 'summary.json'), 'utf8'));
+    expect(independent).toBeGreaterThanOrEqual(60);
+    expect(scores.whole.readingEase).toBeGreaterThanOrEqual(60);
+    expect(Math.abs(independent - scores.whole.readingEase)).toBeLessThan(5);
+    // The digest scores the existing law it quotes, not the summaries alone.
+    expect(scores.existingLaw.map((e: { id: string }) => e.id)).toEqual(['lapd-special-order-40', 'la-executive-directive-20']);
+    const summaryWords = scores.sections.reduce((n: number, s: { scores: { words: number } | null }) => n + (s.scores?.words ?? 0), 0);
+    const quotedWords = scores.existingLaw.reduce((n: number, e: { scores: { words: number } }) => n + e.scores.words, 0);
+    expect(scores.whole.words).toBe(summaryWords + quotedWords);
+    expect(digest).toContain('The existing law quoted and the section summaries score');
   });
 
   it('is stable Markdown: remark-stringify gives the same bytes again', () => {
@@ -149,6 +181,24 @@ describe('a hard-to-read summary', () => {
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('kept')}: warning § 2: Unexpected use of the passive voice`);
     expect(result.stdout).toMatch(
       new RegExp(`02-records\\.md:${line}:${column('Prior to')}: warning § 2: Unexpected hard sentence in the summary of Section 2 \\(grade \\d+\\.\\d\\)`),
+    );
+  });
+
+  it('reports a hard registry digest the digest quotes where the ordinance names the entry, with the digest beside', () => {
+    const dir = workspace();
+    const entry = path.join(dir, 'ordinance', 'directives', 'example-order.md');
+    const hard =
+      'Notwithstanding any inconsistent provision of departmental regulations, the aforementioned directive institutionalizes comprehensive documentation requirements applicable to investigative detentions, necessitating contemporaneous memorialization of circumstantial particulars, including geographical coordinates, chronological information, demographic characteristics, and justificatory rationales articulated by participating personnel.';
+    const source = readFileSync(entry, 'utf8').replace('Existing Example Order 7 says officers keep records of every stop.', [hard, hard, hard].join(' '));
+    writeFileSync(entry, source);
+    const bodyLine = source.split('\n').indexOf([hard, hard, hard].join(' ')) + 1;
+    const ordinance = readFileSync(path.join(dir, 'ordinance', 'sample', 'ordinance.md'), 'utf8').split('\n');
+    const codifies = ordinance.indexOf('  - example-order') + 1;
+    expect(runCli(['check', 'ordinance'], dir).stdout).toMatch(
+      new RegExp(
+        `^ordinance/sample/ordinance\\.md:${codifies}:5: warning Unexpected reading level of the digest's prose \\(the existing law it quotes and the summaries\\): Flesch Reading Ease -?\\d+\\.\\d and grade \\d+\\.\\d, expected at least 60 and at most grade 8; the hardest is the digest of registry entry \`example-order\` \\(ease -?\\d+\\.\\d, grade \\d+\\.\\d\\), which the digest quotes under existing law: write it in plainer words \\(digest registered at ordinance/directives/example-order\\.md:${bodyLine}:1\\) \\[summary-readability\\]$`,
+        'm',
+      ),
     );
   });
 });

@@ -38,12 +38,12 @@ describe('section references of another act, in the words of D.C. amending acts'
     // D.C. Law 23-275: the pinpoint's last level cannot be dropped to leave "(2) of the … Act" behind.
     [
       'as provided in section 602(c)(2) of the District of Columbia Home Rule Act, approved December 24, 1973 (87 Stat. 813; D.C. Official Code § 1-206.02(c)(2)), and',
-      ['§ 1-206.02(c)(2) → dc-code § 1-206.02(c)(2)'],
+      ['87 Stat. 813 → 87-stat-813', '§ 1-206.02(c)(2) → dc-code § 1-206.02(c)(2)'],
     ],
     // D.C. Law 24-147: "4a" is read whole, and it is the other act's.
     [
       'required by section 4a of the General Legislative Procedures Act of 1975, approved October 16, 2006 (120 Stat. 2038; D.C. Official Code § 1-301.47a).',
-      ['§ 1-301.47a → dc-code § 1-301.47a'],
+      ['120 Stat. 2038 → 120-stat-2038', '§ 1-301.47a → dc-code § 1-301.47a'],
     ],
     // D.C. Law 24-342: another act named by its long title, cited as the law the grammar finds.
     [
@@ -197,14 +197,15 @@ describe('a reference to a subdivision', () => {
 describe("a citation of a subdivision of a code title's own section", () => {
   it('goes to the subdivision', async () => {
     const { dir, title } = codeTitleWorkspace('title-98', '98');
+    // Numbered as the Code numbers sections: its title, a hyphen, then at least three digits (chapter and place).
     writeFileSync(
-      path.join(title, '00001-98-1.md'),
-      '---\nid: 98-1\nnumber: 98-1\nheading: Records.\nkind: code-section\n---\n(a) Records shall be kept.\n\n(b) Records shall be public.\n',
+      path.join(title, '00001-98-101.md'),
+      '---\nid: 98-101\nnumber: 98-101\nheading: Records.\nkind: code-section\n---\n(a) Records shall be kept.\n\n(b) Records shall be public.\n',
     );
-    writeFileSync(path.join(title, '00002-98-2.md'), '---\nid: 98-2\nnumber: 98-2\nheading: Access.\nkind: code-section\n---\nThe records public under § 98-1(b) may be copied.\n');
+    writeFileSync(path.join(title, '00002-98-102.md'), '---\nid: 98-102\nnumber: 98-102\nheading: Access.\nkind: code-section\n---\nThe records public under § 98-101(b) may be copied.\n');
     const out = build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'title-98', 'title-98.pdf')));
-    expect(pdf.links.map((l) => l.dest).filter((d) => typeof d === 'string' && d.startsWith('section-98-1'))).toEqual(['section-98-1/b']);
+    expect(pdf.links.map((l) => l.dest).filter((d) => typeof d === 'string' && d.startsWith('section-98-101'))).toEqual(['section-98-101/b']);
   });
 });
 

@@ -48,6 +48,8 @@ const OF_THIS = /^,?\s+of\s+this\s+(?:ordinance|act)\b/i;
  * sections are not codified apart from it.
  */
 const OF_ANOTHER = /^(?:,?\s+of\s+(?!this\s+(?:ordinance|act)\b)|\s*\([^()§]{0,40}§)/i;
+/** What follows a citation naming the document it belongs to: "… of the District of Columbia Municipal Regulations". */
+const OF_OTHER_DOCUMENT = /^,?\s+of\s+(?:the\s+)?[A-Z]/;
 const PIN = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[ivxlcIVXLC]{1,6})(?:-[a-zA-Z0-9]{1,3})?\))*`;
 // Between the items of a list or range; an editor's "[repealed]" may follow an item.
 const JOIN = String.raw`(?:\s*\[[a-z ]{3,20}\])?(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or|to|through)\s+|\s*[—–]\s*)`;
@@ -63,7 +65,7 @@ function shapeOf(form: string): string {
 
 interface Compiled {
   grammar: CitationGrammar;
-  code: { lead: RegExp; cont: RegExp; groups: RegExp | null; groupNames: string[] } | null;
+  code: { lead: RegExp; cont: RegExp; ofName: RegExp | null; groups: RegExp | null; groupNames: string[]; nameSuffix: RegExp | null; nameBefore: RegExp | null } | null;
   documents: { re: RegExp; target: string; sections: boolean }[];
   statutes: { re: RegExp; target: string | string[]; pinpoint: string }[];
   ordinances: { re: RegExp; target: string } | null;
@@ -89,22 +91,67 @@ function statuteExpression(form: StatuteForm): RegExp {
 function codeExpressions(code: CodeForm): NonNullable<Compiled['code']> {
   const sec = `(?:${code.section})`;
   const groupNames = code.groups ?? [];
+  // "… of the District of Columbia Official Code": the code named after a citation is part of it.
+  const ofName = code.name ? String.raw`\s+of\s+(?:the\s+)?(?:${code.name})` : null;
   let groups: RegExp | null = null;
   if (groupNames.length) {
     const word = groupNames.map((n) => `[${n[0]!.toUpperCase()}${n[0]!.toLowerCase()}]${escapeRegExp(n.slice(1))}`).join('|');
-    const num = String.raw`(?:\d+[A-Z]?(?:-[A-Za-z0-9]+)?|[IVXLC]+(?:-[A-Z0-9]+)?|[A-Z](?:-\d+)?)`;
+    const num = String.raw`(?:\d+[A-Z]?(?:-[A-Za-z0-9]+)?|[IVXLC]+(?:-[A-Z0-9]+)?|[A-Z](?:-\d+)?)(?![\w-])`;
     const title = `[${groupNames[0]![0]!.toUpperCase()}${groupNames[0]![0]}]${escapeRegExp(groupNames[0]!.slice(1))}`;
+    const top = String.raw`${title}\s+\d{1,3}[A-Z]?(?![\w-])`;
+    // An editor's "[repealed]" may stand between a group and what it is part of ("Chapter 37 [repealed] of Title 3").
+    const editorial = String.raw`(?:\s*\\?\[[a-z ]{3,20}\\?\])?`;
+    const another = String.raw`(?!\s+of\b|,?\s+United\s+States\s+Code|,?\s+U\.\s?S\.\s?C\.)`;
     groups = new RegExp(
-      String.raw`\b(?:(?:${word})\s+${num}\s+of\s+(?:the\s+)?)*(?:${title}\s+\d{1,2}[A-Z]?(?![\w-])(?!\s+of\b|,?\s+United\s+States\s+Code|\s+U\.\s?S\.\s?C\.)|[Tt]his\s+(?:${groupNames.join('|')})\b)`,
+      [
+        // Outermost first, with commas: "Title 1, Chapter 15, subchapter IV, part A".
+        String.raw`\b${top}(?:,\s+(?:${word})\s+${num})+${another}`,
+        // Innermost first: "subchapter II of Chapter 15 of Title 7", "Chapter 12I of the Administrative Code", "this subchapter".
+        String.raw`\b(?:(?:${word})\s+${num}${editorial}\s+of\s+(?:the\s+)?)*(?:${ofName ? `${top}${ofName}|` : ''}${top}${another}|[Tt]his\s+(?:${groupNames.join('|')})\b)`,
+      ].join('|'),
       'g',
     );
   }
   return {
     lead: new RegExp(String.raw`(?:(?:${code.lead ?? '§§?'})\s*)(${sec})(${PIN})(?![\w.-]*\d)`, 'g'),
     cont: new RegExp(String.raw`(${JOIN})(?:§\s*)?(?:(${sec})(${PIN})|(${PIN.replace('*', '+')}))(?![\w.-]*\d)`, 'y'),
+    ofName: ofName ? new RegExp(ofName, 'y') : null,
     groups,
     groupNames,
+    nameSuffix: ofName ? new RegExp(`${ofName}$`) : null,
+    nameBefore: code.name ? new RegExp(String.raw`(?:${code.name}),?\s*$`) : null,
   };
+}
+
+/** The kinds a subdivision designation may be: "(i)" is a letter or a roman numeral. */
+function subdivisionKinds(designation: string): string[] {
+  const head = designation.split('-')[0]!;
+  if (/^\d/.test(head)) return ['number'];
+  const kinds: string[] = [];
+  const lower = head.toLowerCase();
+  const doubled = head.length > 1 && [...head].every((c) => c === head[0]);
+  if (/^[ivxlc]+$/.test(lower)) kinds.push(head === lower ? 'roman' : 'ROMAN');
+  if (head.length === 1 || doubled) kinds.push(`${head === lower ? 'letter' : 'LETTER'}${doubled ? head.length : 1}`);
+  return kinds;
+}
+
+/**
+ * A subdivision written alone after a pinpoint, at the level of the same kind: "(B)" after "§ 47-1366(b)(3)(A)"
+ * is "(b)(3)(B)", "(2)" after "(a)(1)" is "(a)(2)". Null when no level of the pinpoint is of its kind.
+ */
+export function continuePinpoint(previous: string, next: string): string | null {
+  const levels = [...previous.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!);
+  const first = /^\(([^()]+)\)/.exec(next)?.[1];
+  if (!first) return null;
+  const kinds = subdivisionKinds(first);
+  for (let i = levels.length - 1; i >= 0; i--) {
+    if (subdivisionKinds(levels[i]!).some((k) => kinds.includes(k)))
+      return `${levels
+        .slice(0, i)
+        .map((l) => `(${l})`)
+        .join('')}${next}`;
+  }
+  return null;
 }
 
 /**
@@ -210,6 +257,12 @@ function listItems(list: string): { number: string; pin: string; offset: number;
 
 /** The path of a group citation: "subchapter II of Chapter 15 of Title 7" → "7|15|II"; "this chapter" from the context. */
 function groupPath(text: string, names: string[], context: CitationContext): string | undefined {
+  // Outermost first: "Title 1, Chapter 15, subchapter IV, part A".
+  if (/^\S+\s+\S+,/.test(text))
+    return text
+      .split(/,\s+/)
+      .map((part) => part.split(/\s+/)[1]!)
+      .join('|');
   const parts = text.split(/\s+of\s+(?:the\s+)?/);
   const anchor = parts.pop()!;
   let path: string[];
@@ -256,19 +309,34 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
     for (const m of text.matchAll(code.lead)) {
       const group = [cite(m.index, m.index + m[0].length, target, `§ ${m[1]}${m[2]}`, 'code')];
       let section = m[1]!;
+      let pinpoint = m[2] ?? '';
       code.cont.lastIndex = m.index + m[0].length;
       for (let c = code.cont.exec(text); c; c = code.cont.exec(text)) {
         const itemStart = c.index + c[1]!.length;
         if (c[2]) section = c[2];
-        const pin = c[2] ? (c[3] ?? '') : c[4]!;
-        group.push(cite(itemStart, c.index + c[0].length, target, `§ ${section}${pin}`, 'code'));
+        pinpoint = c[2] ? (c[3] ?? '') : (continuePinpoint(pinpoint, c[4]!) ?? c[4]!);
+        group.push(cite(itemStart, c.index + c[0].length, target, `§ ${section}${pinpoint}`, 'code'));
         code.cont.lastIndex = c.index + c[0].length;
+      }
+      // "section 23-1321 of the District of Columbia Official Code": the code's name ends the citation. A section
+      // named by word "of" another document is that document's ("section 16-3201 of the District of Columbia
+      // Municipal Regulations"). Within a code title, where other codes are quoted ("Section 2-314" of the Uniform
+      // Commercial Code in Title 28), one named by word is the code's only when the code is named with it, after
+      // or before ("D.C. Code section 45-715"), or when it is of the title the text stands in ("section 28-3803").
+      const last = group[group.length - 1]!;
+      if (code.ofName) code.ofName.lastIndex = last.end;
+      const name = code.ofName?.exec(text);
+      if (name) group[group.length - 1] = cite(last.start, last.end + name[0].length, target, last.pinpoint, 'code');
+      else if (!m[0].startsWith('§')) {
+        const named = code.nameBefore?.test(text.slice(Math.max(0, m.index - 80), m.index)) ?? false;
+        if (!named && OF_OTHER_DOCUMENT.test(text.slice(last.end, last.end + 80))) continue;
+        if (!named && context.title && /^[^-:.]+/.exec(m[1]!)?.[0] !== context.title) continue;
       }
       add(group);
     }
     if (code.groups) {
       for (const m of text.matchAll(code.groups)) {
-        const path = groupPath(m[0], code.groupNames, context);
+        const path = groupPath(code.nameSuffix ? m[0].replace(code.nameSuffix, '') : m[0], code.groupNames, context);
         if (path) add([cite(m.index, m.index + m[0].length, target, path, 'code')]);
       }
     }

@@ -46,6 +46,11 @@ export const CodeFormSchema = Type.Object(
     section: Text('A section designation, as a regular expression (no anchors, no capturing groups).'),
     groups: Type.Optional(Type.Array(Text(), { description: 'Names of the code\'s groups, outermost first ("title", "chapter", …): "Chapter 5 of Title 2", "this subchapter".' })),
     lead: Type.Optional(Text('What introduces a section citation, as a regular expression (default "§§?"; add "[Ss]ections?" where codes are cited by word).')),
+    name: Type.Optional(
+      Text(
+        'The code\'s own name, as a regular expression ("(?:District of Columbia|D\\.C\\.) Official Code"): "section 23-1321 of the <name>" and "Title 47 of the <name>" cite the code, and the name is part of the citation; "Title 5 of" any other code is not a citation of it. A section cited by a word of `lead` (not "§") and followed by "of" another document is that document\'s; within a code title it is the code\'s only when the name stands after it or just before it ("<name> section 45-715"), or when it is of the title the text stands in ("section 28-3803" in Title 28).',
+      ),
+    ),
     $comment: Comment,
   },
   { additionalProperties: false },

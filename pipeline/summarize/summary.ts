@@ -29,6 +29,7 @@ import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';
+import { residentProse } from './resident-prose.js';
 
 const STATUS_WORDS: Record<string, string> = {
   draft: 'Draft: not yet introduced to the Council',
@@ -60,6 +61,8 @@ export interface DigestScores {
   /** The drafters' summaries together; null when there are none. */
   whole: (Readability & { scored: boolean; meetsTargets: boolean | null }) | null;
   sections: { id: string; label: string; summary: string; scores: Readability | null }[];
+  /** The existing law the digest quotes, each as printed; scored with the summaries in `whole`. */
+  existingLaw: { id: string; text: string; scores: Readability | null }[];
 }
 
 /** A section of the code the ordinance amends, as the digest names it: linked to the section in the comparative print. */
@@ -106,25 +109,19 @@ export function digestOf(
   if (meta.type === 'code-title') {
     // A title of a code is law as codified, not a measure before the Council: no vote, urgency or digest of changes.
     children.push(paragraph(text(`${meta['short-title']} is law as codified, not a measure before the Council. Its sections carry no plain-language summaries.`)));
-    return { tree: { type: 'root', children }, scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole: null, sections } };
+    return { tree: { type: 'root', children }, scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole: null, sections, existingLaw: [] } };
   }
 
   // Existing law: the registry's digest of each directive this ordinance builds on or replaces.
   const changed = relations.filter((r) => r.relations.some((x) => x !== 'cites'));
+  const prose = residentProse(ordinance, relations);
   if (changed.length > 0) {
     children.push(heading(2, enacted ? 'What the law said before' : 'What the law says now'));
     children.push(
       list(
-        changed.map(({ directive }) => {
-          const date = directive.meta.dates?.issued ?? directive.meta.dates?.adopted ?? directive.meta.dates?.effective;
-          const name = directive.meta['cited-as'][0] ?? directive.meta.title;
-          const digest =
-            directive.digest
-              .split(/\n\s*\n/)[0]
-              ?.replace(/\s*\n\s*/g, ' ')
-              .trim() ?? '';
+        prose.quoted.map(({ directive, name, words }) => {
           const source = directive.meta.source ? [text(' ('), link(directive.meta.source, 'source'), text(')')] : [];
-          return item(strong(name), text(`${date ? `, ${formatDate(date)}` : ''}. ${digest}`), ...source);
+          return item(strong(name), text(words), ...source);
         }),
       ),
     );
@@ -200,28 +197,38 @@ export function digestOf(
     ]),
   );
 
-  const together = score(summarized.map((s) => s.summary!.trim()).join('\n\n'));
+  // Scored on all the prose a resident reads: the existing law quoted, then the summaries.
+  const together = prose.scores;
   const scored = together !== null && together.words >= targets.minWords;
   const whole = together && {
     ...together,
     scored,
     meetsTargets: scored ? together.readingEase >= targets.readingEase && together.grade <= targets.grade : null,
   };
+  const readAs = prose.quoted.length ? 'The existing law quoted and the section summaries' : 'The section summaries';
   if (whole) {
     children.push(heading(2, 'How readable this digest is'));
     children.push(
       paragraph(
         text(
           scored
-            ? `The section summaries score ${whole.readingEase.toFixed(1)} on the Flesch Reading Ease scale and grade ${whole.grade.toFixed(1)} on the Flesch–Kincaid scale (targets: at least ${targets.readingEase}, and grade ${targets.grade} or below).`
-            : `The section summaries are too short to score (${whole.words} words; scores need ${targets.minWords}).`,
+            ? `${readAs} score ${whole.readingEase.toFixed(1)} on the Flesch Reading Ease scale and grade ${whole.grade.toFixed(1)} on the Flesch–Kincaid scale (targets: at least ${targets.readingEase}, and grade ${targets.grade} or below).`
+            : `${readAs} are too short to score (${whole.words} words; scores need ${targets.minWords}).`,
         ),
       ),
     );
   }
   return {
     tree: { type: 'root', children },
-    scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole, sections },
+    scores: {
+      ordinance: ordinance.slug,
+      version: meta.version,
+      status: meta.status,
+      targets,
+      whole,
+      sections,
+      existingLaw: prose.quoted.map((q) => ({ id: q.directive.meta.id, text: q.text, scores: score(q.text) })),
+    },
   };
 }
 

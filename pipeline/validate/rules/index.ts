@@ -13,6 +13,7 @@ import codifiesResolves from './codifies-resolves.js';
 import datesInOrder from './dates-in-order.js';
 import effectiveDateSection from './effective-date-section.js';
 import emptySection from './empty-section.js';
+import headingRequired from './heading-required.js';
 import findingsFirst from './findings-first.js';
 import headingLength from './heading-length.js';
 import jurisdictionKnown from './jurisdiction-known.js';
@@ -86,5 +87,6 @@ export const rules: readonly Rule[] = [
   summaryReadability,
   summaryPlainWords,
   linkScheme,
+  headingRequired,
   headingLength,
 ];

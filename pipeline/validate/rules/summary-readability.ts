@@ -1,5 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { location } from 'vfile-location';
+import { placeOf } from '../../parse/front-matter.js';
 import { plainLanguageFindings, score } from '../../summarize/readability.js';
+import { residentProse } from '../../summarize/resident-prose.js';
+import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
 
@@ -15,9 +19,10 @@ const options = Type.Object(
 export type ReadabilityOptions = Static<typeof options>;
 
 /**
- * Summaries are for residents: together they must meet the reading-ease and
- * grade targets, and no sentence may be hard to read for the target age
- * (retext-readability, through remark-retext).
+ * Summaries are for residents: together with the existing law the digest
+ * quotes (the registry's digests, under "What the law says now") they must
+ * meet the reading-ease and grade targets, and no sentence of a summary may be
+ * hard to read for the target age (retext-readability, through remark-retext).
  */
 const rule: Rule<typeof options> = {
   id: 'summary-readability',
@@ -26,7 +31,7 @@ const rule: Rule<typeof options> = {
   appliesTo: ['ordinance'],
   options,
   defaultOptions: { readingEase: 60, grade: 8, minWords: 100, age: 16 },
-  check({ ordinance }, report, options) {
+  check({ ordinance, registry }, report, options) {
     const summarized = ordinance.sections.filter((s) => s.summary?.trim());
     for (const section of summarized) {
       for (const finding of plainLanguageFindings(section.summary!, { kinds: ['hard-sentence'], age: options.age })) {
@@ -38,19 +43,41 @@ const rule: Rule<typeof options> = {
         );
       }
     }
-    const whole = score(summarized.map((s) => s.summary!.trim()).join('\n\n'));
+    // The whole digest a resident reads: the existing law it quotes, then the summaries.
+    const prose = residentProse(ordinance, directiveRelations(ordinance, registry));
+    const whole = prose.scores;
     if (!whole || whole.words < options.minWords) return;
     if (whole.readingEase >= options.readingEase && whole.grade <= options.grade) return;
-    // Reported on the hardest summary: that is where rewriting helps most.
-    const hardest = summarized
-      .map((section) => ({ section, scored: score(section.summary!) }))
-      .filter((s) => s.scored)
-      .sort((a, b) => a.scored!.readingEase - b.scored!.readingEase)[0];
+    const level = `Flesch Reading Ease ${whole.readingEase.toFixed(1)} and grade ${whole.grade.toFixed(1)}, expected at least ${options.readingEase} and at most grade ${options.grade}`;
+    // Reported on the hardest part: that is where rewriting helps most.
+    const parts = [
+      ...summarized.map((section) => ({ section, quoted: null, scored: score(section.summary!) })),
+      ...prose.quoted.map((quoted) => ({ section: null, quoted, scored: score(quoted.text) })),
+    ].filter((p) => p.scored);
+    const hardest = parts.sort((a, b) => a.scored!.readingEase - b.scored!.readingEase)[0];
     if (!hardest) return;
+    const its = `(ease ${hardest.scored!.readingEase.toFixed(1)}, grade ${hardest.scored!.grade.toFixed(1)})`;
+    if (hardest.section) {
+      report(
+        hardest.section.file,
+        `Unexpected reading level of the digest's prose (the existing law it quotes and the summaries): ${level}; the hardest is Section ${hardest.section.number}'s summary ${its}`,
+        summaryPlace(hardest.section, 0, hardest.section.summary!.length),
+      );
+      return;
+    }
+    const { directive, offset } = hardest.quoted!;
+    const points = location(directive.file);
+    const cited = ordinance.citations.find((c) => c.directive?.meta.id === directive.meta.id);
+    const declared = (['codifies', 'supersedes', 'amends', 'repeals'] as const)
+      .map((key) => ({ key, index: (ordinance.meta[key] ?? []).indexOf(directive.meta.id) }))
+      .find((k) => k.index >= 0);
+    const at = (declared && placeOf(ordinance.file, `${declared.key}.${declared.index}`)) ?? cited?.source.position ?? { line: 1, column: 1 };
+    const file = declared || !cited ? ordinance.file : cited.source.file;
     report(
-      hardest.section.file,
-      `Unexpected reading level of the summaries: Flesch Reading Ease ${whole.readingEase.toFixed(1)} and grade ${whole.grade.toFixed(1)}, expected at least ${options.readingEase} and at most grade ${options.grade}; the hardest is Section ${hardest.section.number}'s (ease ${hardest.scored!.readingEase.toFixed(1)}, grade ${hardest.scored!.grade.toFixed(1)})`,
-      summaryPlace(hardest.section, 0, hardest.section.summary!.length),
+      file,
+      `Unexpected reading level of the digest's prose (the existing law it quotes and the summaries): ${level}; the hardest is the digest of registry entry \`${directive.meta.id}\` ${its}, which the digest quotes under existing law: write it in plainer words`,
+      at,
+      { related: { file: directive.file, place: points.toPoint(offset) ?? { line: 1, column: 1 }, message: 'digest registered' } },
     );
   },
 };
