@@ -38,7 +38,9 @@ Usage:
                                format sources canonically, never changing what they mean
   ordinance new [<folder>/]<slug> [--jurisdiction <id>]
                                start a draft ordinance from the jurisdiction's skeleton
-  ordinance watch [paths...]   check on every save, printing only the findings that changed
+  ordinance watch [paths...] [--serve]
+                               check on every save, printing only the findings that
+                               changed; --serve: a live preview on localhost
   ordinance <command> --help   the command's options
   ordinance --help | --version
 
@@ -53,7 +55,9 @@ Options (each command takes only its own; an option it does not take is exit 2):
   --config <file>     check, build, amend: project configuration (default:
                  ordinance.config.json in the sources' folder or the nearest above it)
   --out <dir>    build: output folder (default: dist); amend: where to write
-  --quiet        build, amend: do not list the files written
+  --quiet        check, build, import: no progress bar (there is none when the
+                 output is not a terminal); build, amend, fmt: do not list the
+                 files written
   --debug        any command: show the stack trace of an internal error
                  (also ORDINANCE_DEBUG=1)
 
