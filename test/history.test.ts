@@ -152,7 +152,7 @@ describe('ordinance diff', () => {
     expect(help.stdout).toMatch(new RegExp(`^Usage: ordinance ${command} `));
     const wrong = runCli([command, '--colour'], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("Unknown option '--colour'");
+    expect(wrong.stderr).toContain(`unknown option \`--colour\` for \`${command}\``);
   });
 
   it('refuses a revision git does not know, with exit 2 and one line', () => {

@@ -202,7 +202,10 @@ describe("a citation of a subdivision of a code title's own section", () => {
       path.join(title, '00001-98-101.md'),
       '---\nid: 98-101\nnumber: 98-101\nheading: Records.\nkind: code-section\n---\n(a) Records shall be kept.\n\n(b) Records shall be public.\n',
     );
-    writeFileSync(path.join(title, '00002-98-102.md'), '---\nid: 98-102\nnumber: 98-102\nheading: Access.\nkind: code-section\n---\nThe records public under § 98-101(b) may be copied.\n');
+    writeFileSync(
+      path.join(title, '00002-98-102.md'),
+      '---\nid: 98-102\nnumber: 98-102\nheading: Access.\nkind: code-section\n---\nThe records public under § 98-101(b) may be copied.\n',
+    );
     const out = build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'title-98', 'title-98.pdf')));
     expect(pdf.links.map((l) => l.dest).filter((d) => typeof d === 'string' && d.startsWith('section-98-101'))).toEqual(['section-98-101/b']);

@@ -22,7 +22,7 @@ import { checkTemplates, loadTemplate } from '../../template/load.js';
 import { findConfig, loadConfig } from '../../validate/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
-import { parseOwnOptions } from './own-options.js';
+import { COMMON_USAGE, parseCommand } from '../options.js';
 
 const USAGE = `Usage: ordinance adopt <slug | ordinance-dir> --number <n> --passed <date> --vote <ayes>-<noes>
                        [--approved <date>] [--effective <date>] [--status adopted|effective] [--out <dir>]
@@ -45,7 +45,7 @@ Options:
   --effective <date>  the date it takes effect
   --status <s>        adopted (default) or effective (default with --effective on an adopted final)
   --out <dir>         output folder for the build (default: dist)
-  --help              show this help
+${COMMON_USAGE}
 `;
 
 const USAGE_LINE = 'usage: ordinance adopt <slug> --number <n> --passed <date> --vote <ayes>-<noes> [--approved <date>] [--effective <date>]';
@@ -69,24 +69,26 @@ function ordinanceDir(given: string): string {
 
 /** Run `ordinance adopt`; returns the exit code. */
 export async function runAdopt(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOwnOptions({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      number: { type: 'string' },
-      passed: { type: 'string' },
-      vote: { type: 'string' },
-      approved: { type: 'string' },
-      effective: { type: 'string' },
-      status: { type: 'string' },
-      out: { type: 'string', default: 'dist' },
-      help: { type: 'boolean', default: false },
+  const parsed = parseCommand(
+    {
+      name: 'adopt',
+      usage: USAGE,
+      options: {
+        number: { type: 'string' },
+        passed: { type: 'string' },
+        vote: { type: 'string' },
+        approved: { type: 'string' },
+        effective: { type: 'string' },
+        status: { type: 'string' },
+        out: { type: 'string' },
+      },
+      positionals: true,
     },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+    argv,
+  );
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = { ...parsed.values, out: parsed.values.out ?? 'dist' };
   if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
   const dir = ordinanceDir(positionals[0]!);
   // A final already locked takes only the later facts of its adoption: the date it took effect, the Mayor's approval.

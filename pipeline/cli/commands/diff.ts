@@ -15,7 +15,7 @@ import { provenanceOf, sourceDateEpoch, type Provenance } from '../../provenance
 import { prepareOutDir } from '../../publish/out-dir.js';
 import { checkTemplates, jurisdictionIds, loadTemplate } from '../../template/load.js';
 import { formatDiagnostics } from '../format.js';
-import { parseOwnOptions } from './own-options.js';
+import { COMMON_USAGE, parseCommand } from '../options.js';
 
 const USAGE = `Usage: ordinance diff [<from>..<to> | <from>] [paths...] [--format pdf|md|json] [--out <dir>]
 
@@ -30,7 +30,7 @@ Options:
   --format md    print Markdown (struck ~~((words))~~, inserted <ins>words</ins>), for CI comments
   --format json  print the changes as JSON
   --out <dir>    where the redlines go (default: dist)
-  --help         show this help
+${COMMON_USAGE}
 `;
 
 const FORMATS = ['pdf', 'md', 'json'] as const;
@@ -68,15 +68,10 @@ function redlineProvenance(dir: string, top: string, to: Version): Provenance {
 
 /** Run `ordinance diff`; returns the exit code. */
 export async function runDiff(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOwnOptions({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'pdf' }, out: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseCommand({ name: 'diff', usage: USAGE, options: { format: { type: 'string' }, out: { type: 'string' } }, positionals: true }, argv);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = { format: parsed.values.format ?? 'pdf', out: parsed.values.out ?? 'dist' };
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${FORMATS.join(', ')}`);
   const [first, ...rest] = positionals;

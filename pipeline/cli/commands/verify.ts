@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../diagnostics.js';
 import { LOCK_FILE, readLock } from '../../history/lock.js';
-import { discoverWorkspaces, UsageError, type Workspace } from '../../load/sources.js';
+import { discoverWorkspaces, type Workspace } from '../../load/sources.js';
 import { compileRun, filesOf } from '../../pipeline.js';
 import { checkTemplates } from '../../template/load.js';
 import { findConfig, loadConfig } from '../../validate/config.js';
 import { rules } from '../../validate/rules/index.js';
-import { parseOwnOptions } from './own-options.js';
-import { FORMATS, formatDiagnostics, type Format } from '../format.js';
+import { COMMON_USAGE, formatOption, parseCommand } from '../options.js';
+import { formatDiagnostics, type Format } from '../format.js';
 
 const USAGE = `Usage: ordinance verify [paths...] [--format <f>]
 
@@ -26,21 +26,15 @@ Default path: ordinance/. Exit 0 when every final verifies, 1 when one does not.
 
 Options:
   --format <f>   compact (default), human, json, github, sarif
-  --help         show this help
+${COMMON_USAGE}
 `;
 
 /** Run `ordinance verify`; returns the exit code. */
 export async function runVerify(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOwnOptions({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'compact' }, help: { type: 'boolean', default: false } },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${FORMATS.join(', ')}`);
+  const parsed = parseCommand({ name: 'verify', usage: USAGE, options: { format: { type: 'string' } }, positionals: true }, argv);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = { format: formatOption(parsed.values.format) };
   const workspaces = discoverWorkspaces(positionals.length ? positionals : ['ordinance'])
     .map((w): Workspace => ({ ...w, ordinances: w.ordinances.filter((dir) => existsSync(path.join(dir, LOCK_FILE))) }))
     .filter((w) => w.ordinances.length > 0);
