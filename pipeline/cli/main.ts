@@ -24,6 +24,7 @@ Usage:
   ordinance check [paths...]   check sources (default path: ordinance/)
   ordinance build [paths...]   check, then write dist/<slug>/<slug>.pdf and summary.md
   ordinance rules              list the validation rules
+  ordinance publish [paths...] assemble the publication site dist/site/ from the build
   ordinance xref <directive-id> [paths...]
                                which ordinances cite or codify a registered directive, and where
   ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)
@@ -183,6 +184,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runAmend(args);
       case 'xref':
         return await runXref(args);
+      case 'publish':
+        return await (await import('./commands/publish.js')).runPublish(argv.slice(argv.indexOf('publish') + 1));
       case 'rules':
         for (const rule of rules) process.stdout.write(`${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
         process.stdout.write('\nChecks of the source format (always on; docs in pipeline/validate/diagnostics/):\n');
