@@ -36,7 +36,16 @@ describe('the shipped Los Angeles ordinance', () => {
   });
 
   it('writes the PDF and the summary, and says so', () => {
-    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual(['.ordinance-outputs.json', `${SLUG}.pdf`, 'record.json', 'summary.json', 'summary.md', 'summary.pdf', 'text.html', 'xref.json']);
+    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual([
+      '.ordinance-outputs.json',
+      `${SLUG}.pdf`,
+      'record.json',
+      'summary.json',
+      'summary.md',
+      'summary.pdf',
+      'text.html',
+      'xref.json',
+    ]);
     expect(stderr).toContain(`${SLUG}.pdf`);
   });
 
