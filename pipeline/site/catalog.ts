@@ -48,7 +48,8 @@ function datesText(record: OrdinanceRecord): ElementContent[] {
   return lines.flatMap((line, i): ElementContent[] => (i > 0 ? [h('br'), { type: 'text', value: line }] : [{ type: 'text', value: line }]));
 }
 
-function sortHeader(label: string, key: string): ElementContent {
+/** A column header that sorts the table by the column's text, or by the rows' `data-<key>` when given. */
+function sortHeader(label: string, key?: string): ElementContent {
   return h('th', { scope: 'col' }, [h('button', { type: 'button', className: ['sort'], dataSortKey: key }, label)]);
 }
 
@@ -65,8 +66,6 @@ export function catalogPage(entries: CatalogEntry[]): string {
         dataStatus: record.status,
         dataFinal: String(isFinal(record.status)),
         dataType: record.type,
-        dataNumber: record.number ?? record.shortTitle,
-        dataTitle: record.title,
         dataDate: record.dates.effective ?? record.dates.passed ?? record.dates.introduced ?? '',
       },
       [
@@ -113,9 +112,9 @@ export function catalogPage(entries: CatalogEntry[]): string {
         h('caption', 'Ordinances, with their status, dates, sponsors and what they do to other law'),
         h('thead', [
           h('tr', [
-            sortHeader('Number', 'number'),
-            sortHeader('Title', 'title'),
-            sortHeader('Status', 'status'),
+            sortHeader('Number'),
+            sortHeader('Title'),
+            sortHeader('Status'),
             sortHeader('Dates', 'date'),
             h('th', { scope: 'col' }, 'Sponsors'),
             h('th', { scope: 'col' }, 'Amends, codifies, repeals'),

@@ -7,7 +7,7 @@
 /** `url` when it may be a live link on the site, else null. */
 export function liveHref(url: string | null | undefined): string | null {
   if (!url) return null;
-  return /^(?:https?:\/\/[^\s<>"]+|mailto:[^\s<>"]+)$/i.test(url) ? url : null;
+  return /^(?:https?:\/\/|mailto:)\S+$/i.test(url) ? url : null;
 }
 
 /** A file or folder name for a page: the id as is when it is a plain name, else a name that cannot leave its folder. */

@@ -1,7 +1,7 @@
 /**
  * Markdown written by others (a registry entry's body, the digest) as HTML
  * for the site: remark-parse and remark-gfm, then remark-rehype (which drops
- * raw HTML: a `<script>` in the body is not carried over), then one pass that
+ * raw HTML: a `<script>` in the body is shown as the text it is), then one pass that
  * keeps only the links that may be live (http, https, mailto, or a file of
  * the page's own folder) and puts headings under the page's own.
  */
@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { liveHref } from './links.js';
 
 export interface MarkdownOptions {
@@ -20,7 +21,20 @@ export interface MarkdownOptions {
   localFiles?: ReadonlySet<string>;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).freeze();
+/** HTML written in the Markdown is text to show, never markup: `<script>` reads as "<script>". */
+function remarkHtmlAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'html', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      const text = { type: 'text' as const, value: node.value };
+      // Block HTML stands where a paragraph would: it becomes one.
+      const inBlock = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem';
+      parent.children.splice(index, 1, (inBlock ? { type: 'paragraph', children: [text] } : text) as never);
+    });
+  };
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkHtmlAsText).use(remarkRehype).freeze();
 
 /** `markdown` as hast nodes to put in a page. */
 export function markdownToHast(markdown: string, options: MarkdownOptions): ElementContent[] {

@@ -65,15 +65,16 @@
   function sortBy(button) {
     const th = button.closest('th');
     const key = button.dataset.sortKey;
+    const column = th.cellIndex;
     const ascending = th.getAttribute('aria-sort') !== 'ascending';
     for (const other of table.tHead.rows[0].cells) other.removeAttribute('aria-sort');
     th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-    const value = (row) => row.dataset[key] || '';
+    const value = (row) => (key ? row.dataset[key] : row.cells[column].textContent) || '';
     const sorted = rows.slice().sort((a, b) => value(a).localeCompare(value(b), undefined, { numeric: true }) * (ascending ? 1 : -1));
     for (const row of sorted) body.appendChild(row);
   }
 
-  for (const button of table.querySelectorAll('button[data-sort-key]')) button.addEventListener('click', () => sortBy(button));
+  for (const button of table.querySelectorAll('button.sort')) button.addEventListener('click', () => sortBy(button));
   search.addEventListener('input', apply);
   status.addEventListener('change', apply);
   kind.addEventListener('change', apply);
