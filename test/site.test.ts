@@ -56,7 +56,7 @@ describe('the site of the shipped ordinance and a draft', () => {
     expect(index).toContain('Not adopted: draft');
     expect(index).toContain('Introduced 2024-11-19 Passed 2024-12-04 Approved 2024-12-09 Effective 2024-12-09');
     expect(index).toContain('Councilmember Nithya Raman; Councilmember Eunisses Hernandez; Councilmember Hugo Soto-Martinez');
-    expect(index).toContain('Codifies lapd-special-order-40, la-executive-directive-20');
+    expect(index).toContain('Codifies Special Order 40; Executive Directive No. 20');
   });
 
   it('gives each ordinance a page with its text, sections linked to each other and citations to their directives', () => {
@@ -149,6 +149,14 @@ describe('the site of the shipped ordinance and a draft', () => {
     } finally {
       rmSync(lockFile);
     }
+  });
+  it('removes what the last publish wrote and this one does not, and nothing else', () => {
+    writeFileSync(path.join(site.site, 'notes.txt'), "the clerk's own file\n");
+    expect(runCli(['publish', 'ordinance', '--out', site.out, '--quiet'], site.dir).code).toBe(0);
+    expect(filesUnder(site.site).filter((f) => f.startsWith('ordinances/'))).not.toContainEqual(expect.stringMatching(/^ordinances\/sample\//));
+    expect(readFileSync(path.join(site.site, 'notes.txt'), 'utf8')).toBe("the clerk's own file\n");
+    expect(spawnSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: site.site }).status).toBe(0);
+    expect(read(site, 'SHA256SUMS')).not.toContain('notes.txt');
   });
 });
 

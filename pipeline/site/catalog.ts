@@ -31,15 +31,18 @@ function titleCase(label: string): string {
   return label.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }
 
-/** What an ordinance does to other law, in words. */
-export function relationsText(record: OrdinanceRecord): string[] {
+/** How a registry id reads on a page: the directive's citation form, or the id when the registry does not hold it. */
+export type DirectiveName = (id: string) => string;
+
+/** What an ordinance does to other law, in words, the directives it codifies or supersedes by their names. */
+export function relationsText(record: OrdinanceRecord, nameOf: DirectiveName = (id) => id): string[] {
   const out: string[] = [];
   if (record.adds.length) out.push(`Adds ${record.adds.join('; ')}`);
   if (record.amends.length) out.push(`Amends ${record.amends.join('; ')}`);
   if (record.amendsCode) out.push(`Amends the code in ${record.amendsCode}`);
-  if (record.codifies.length) out.push(`Codifies ${record.codifies.join(', ')}`);
+  if (record.codifies.length) out.push(`Codifies ${record.codifies.map(nameOf).join('; ')}`);
   if (record.repeals.length) out.push(`Repeals ${record.repeals.join('; ')}`);
-  if (record.supersedes.length) out.push(`Supersedes ${record.supersedes.join(', ')}`);
+  if (record.supersedes.length) out.push(`Supersedes ${record.supersedes.map(nameOf).join('; ')}`);
   return out;
 }
 
@@ -54,7 +57,7 @@ function sortHeader(label: string, key?: string): ElementContent {
 }
 
 /** index.html: the catalog page. */
-export function catalogPage(entries: CatalogEntry[]): string {
+export function catalogPage(entries: CatalogEntry[], nameOf?: DirectiveName): string {
   const finals = entries.filter((e) => isFinal(e.record.status)).length;
   const statuses = [...new Set(entries.map((e) => e.record.status))].sort();
   const kinds = [...new Set(entries.map((e) => e.record.type))].sort();
@@ -76,7 +79,7 @@ export function catalogPage(entries: CatalogEntry[]): string {
         h('td', record.sponsors.join('; ')),
         h(
           'td',
-          relationsText(record).flatMap((line, i): ElementContent[] => (i > 0 ? [h('br'), { type: 'text', value: line }] : [{ type: 'text', value: line }])),
+          relationsText(record, nameOf).flatMap((line, i): ElementContent[] => (i > 0 ? [h('br'), { type: 'text', value: line }] : [{ type: 'text', value: line }])),
         ),
       ],
     ),

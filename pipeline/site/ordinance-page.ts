@@ -7,7 +7,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Xref } from '../xref/xref.js';
-import { numberText, relationsText } from './catalog.js';
+import { type DirectiveName, numberText, relationsText } from './catalog.js';
 import { pageName } from './links.js';
 import type { LockReading } from './lock.js';
 import { markdownToHast } from './markdown.js';
@@ -50,6 +50,8 @@ export interface OrdinancePageInput {
   citedBy: CitingOrdinance[];
   /** Registry ids that have a page on the site. */
   directivePages: ReadonlySet<string>;
+  /** How a registry id reads (its citation form). */
+  nameOf?: DirectiveName | undefined;
   redlineOf?: RedlineLink | undefined;
   lang?: string | undefined;
 }
@@ -99,7 +101,7 @@ export function ordinancePage(input: OrdinancePageInput): string {
       ['Vote', record.vote ? `${record.vote.ayes} ayes, ${record.vote.noes} noes` : null],
       ['Urgency', record.urgency ? 'Yes: takes effect on approval' : null],
       ['Sponsors', record.sponsors.join('; ')],
-      ['Effect on other law', relationsText(record).join('. ')],
+      ['Effect on other law', relationsText(record, input.nameOf).join('. ')],
     ]),
     ...downloads(input),
     ...lockPart(input),

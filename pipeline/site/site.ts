@@ -153,6 +153,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   };
   const lockProblems: SiteResult['lockProblems'] = [];
   const directivePages = new Set(directives.keys());
+  const nameOf = (id: string) => directives.get(id)?.meta['cited-as'][0] ?? id;
   for (const b of built) {
     const folder = `ordinances/${pageName(b.record.slug)}`;
     const distDir = path.join(outDir, b.record.slug);
@@ -179,6 +180,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
         versions: ordinanceVersions(b.dir),
         citedBy: citing,
         directivePages,
+        nameOf,
         redlineOf: options.redlineOf,
         lang: b.record.language ?? undefined,
       });
@@ -187,7 +189,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   const sortedDirectives = [...directives.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   for (const directive of sortedDirectives) add(`directives/${pageName(directive.meta.id)}.html`, () => directivePage(directive, citedBy.get(directive.meta.id) ?? []));
   add('directives/index.html', () => directivesIndexPage(sortedDirectives, (id) => citedBy.get(id)?.length ?? 0));
-  add('index.html', () => catalogPage(entries));
+  add('index.html', () => catalogPage(entries, nameOf));
   add('catalog.json', () => catalogJson(entries));
   add('search-index.js', () => searchIndexScript(entries));
   add('assets/site.css', () => readOutput(path.join(TEMPLATES_DIR, 'site', 'site.css')));
