@@ -8,7 +8,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PUBLISH_USAGE, runPublish } from '../pipeline/cli/commands/publish.js';
+import { UsageError } from '../pipeline/load/sources.js';
+import { liveHref } from '../pipeline/site/links.js';
+import { markdownToHast } from '../pipeline/site/markdown.js';
 import { runCli, workspace } from './helpers.js';
 import { filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
 
@@ -161,6 +165,18 @@ describe('the site of the shipped ordinance and a draft', () => {
 });
 
 describe('publish', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('prints its usage for --help, and refuses what it does not take', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await runPublish(['--help'])).toBe(0);
+    expect(write).toHaveBeenCalledWith(PUBLISH_USAGE);
+    expect(PUBLISH_USAGE).toMatch(/^Usage: ordinance publish \[paths\.\.\.\] \[--out <dir>\] \[--quiet\]\n/);
+    await expect(runPublish(['--format', 'json'])).rejects.toThrow(UsageError);
+  });
+
   it('leaves out an ordinance that is not built, and says so', () => {
     const dir = workspace();
     const out = path.join(dir, 'dist');
@@ -176,6 +192,34 @@ describe('publish', () => {
     const inside = runCli(['publish', 'ordinance', '--out', 'ordinance/sample/dist'], dir);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('lies inside the source folder');
+  });
+});
+
+describe('links on the site', () => {
+  it('are live only for http, https and mailto', () => {
+    for (const url of ['https://example.org/a?b=1&c="2"', 'http://example.org', 'mailto:clerk@example.org', 'HTTPS://EXAMPLE.ORG']) expect(liveHref(url), url).toBe(url);
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '../secret.txt',
+      '//example.org',
+      'https://',
+      'https://a b',
+      '',
+    ])
+      expect(liveHref(url), url).toBeNull();
+  });
+
+  it("in Markdown written by others keep only those, and the files of the page's folder", () => {
+    const html = (markdown: string) => JSON.stringify(markdownToHast(markdown, { topLevel: 3, localFiles: new Set(['sample.pdf']) }));
+    expect(html('[a](sample.pdf#section-records)')).toContain('"href":"sample.pdf#section-records"');
+    for (const link of ['[a](other.pdf)', '[a](../sample.pdf)', '[a](javascript:alert(1))', '[a](sample.pdf/../../x)']) expect(html(link), link).not.toContain('"href"');
+    // A heading nests under the page's own; HTML is text.
+    expect(html('# Digest\n\n<b>bold</b>')).toMatch(/"tagName":"h3".*"value":"<b>".*"value":"<\/b>"/);
   });
 });
 
