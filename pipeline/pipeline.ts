@@ -42,6 +42,7 @@ import { DirectiveRegistry } from './registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from './render/render-ordinance.js';
 import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
 import { resolveOrdinance } from './resolve/resolve-ordinance.js';
+import { siteParts } from './site/record.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
 import { validateOrdinance } from './validate/engine.js';
@@ -155,6 +156,8 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
       ...digest,
       'xref.json': xrefJson(resolved.xref, workspaceRoot(sources.dir)),
       ...(summaryPdf ? { 'summary.pdf': summaryPdf } : {}),
+      // Its text as HTML and its catalog entry, from which `ordinance publish` assembles the site.
+      ...siteParts(ordinance, template),
       ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
     };
     if (final) checkFinalOutputs(final.locked, final.file, outputs);

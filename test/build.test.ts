@@ -36,7 +36,16 @@ describe('the shipped Los Angeles ordinance', () => {
   });
 
   it('writes the PDF and the summary, and says so', () => {
-    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual(['.ordinance-outputs.json', `${SLUG}.pdf`, 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
+    expect(readdirSync(path.join(out, SLUG)).sort()).toEqual([
+      '.ordinance-outputs.json',
+      `${SLUG}.pdf`,
+      'record.json',
+      'summary.json',
+      'summary.md',
+      'summary.pdf',
+      'text.html',
+      'xref.json',
+    ]);
     expect(stderr).toContain(`${SLUG}.pdf`);
   });
 
@@ -158,7 +167,7 @@ describe('the shipped Los Angeles ordinance', () => {
     const again = tempDir();
     expect(runCli(['build', 'ordinance/', '--out', again, '--quiet'], ROOT, EPOCH).code).toBe(0);
     expect(readFileSync(path.join(again, SLUG, `${SLUG}.pdf`)).equals(pdfBytes)).toBe(true);
-    for (const name of ['summary.md', 'summary.json', 'summary.pdf', 'xref.json'])
+    for (const name of ['summary.md', 'summary.json', 'summary.pdf', 'xref.json', 'text.html', 'record.json'])
       expect(readFileSync(path.join(again, SLUG, name)).equals(readFileSync(path.join(out, SLUG, name))), name).toBe(true);
   });
 });

@@ -91,7 +91,16 @@ describe('ordinance build', () => {
     expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error § 1: Unexpected `nonsense` for `kind`/);
     expect(result.stderr).toContain('not built: ordinance/second');
     expect(readdirSync(path.join(dir, 'dist', 'second'))).toEqual([]);
-    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual(['.ordinance-outputs.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json']);
+    expect(readdirSync(path.join(dir, 'dist', 'sample')).sort()).toEqual([
+      '.ordinance-outputs.json',
+      'record.json',
+      'sample.pdf',
+      'summary.json',
+      'summary.md',
+      'summary.pdf',
+      'text.html',
+      'xref.json',
+    ]);
   });
 
   it('leaves no temporary files in dist/', () => {

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, runCli, workspace } from './helpers.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
-const OUTPUTS = ['.ordinance-outputs.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'xref.json'];
+const OUTPUTS = ['.ordinance-outputs.json', 'record.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'text.html', 'xref.json'];
 
 /** Every file below `dir` with its size and modification time: what a refused build must leave as it was. */
 function snapshot(dir: string): string[] {

@@ -20,6 +20,7 @@ Usage:
   ordinance check [paths...]   check sources (default path: ordinance/)
   ordinance build [paths...]   check, then write dist/<slug>/<slug>.pdf and summary.md
   ordinance rules              list the validation rules
+  ordinance publish [paths...] assemble the publication site dist/site/ from the build
   ordinance xref <directive-id> [paths...]
                                which ordinances cite or codify a registered directive, and where
   ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)
@@ -101,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     if (code === null) {
       const unknown = command;
       command = undefined;
-      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new, watch, diff, adopt or verify`);
+      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new, watch, diff, adopt, verify or publish`);
     }
     return code;
   } catch (error) {
@@ -136,6 +137,8 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
       return (await import('./commands/adopt.js')).runAdopt(args);
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(args);
+    case 'publish':
+      return (await import('./commands/publish.js')).runPublish(args);
     default:
       return null;
   }

@@ -14,8 +14,11 @@ import { makeFolder, temporaryName, untrack, track } from './temporary.js';
 /** The list of the files the tool wrote in a folder of outputs. */
 export const MANIFEST = '.ordinance-outputs.json';
 
-/** Write `outputs` (file name to bytes) into `outDir/slug/` atomically; remove what the last build wrote and this one no longer makes. */
-export async function publishOutputs(outDir: string, slug: string, outputs: Record<string, string | Uint8Array>): Promise<string[]> {
+/** An output's bytes, or a function that makes them when it is its turn to be written (so a large set of outputs is never in memory at once). */
+export type Output = string | Uint8Array | (() => Promise<string | Uint8Array>);
+
+/** Write `outputs` (file name to bytes) into `outDir/slug/` atomically, in their order; remove what the last build wrote and this one no longer makes. */
+export async function publishOutputs(outDir: string, slug: string, outputs: Record<string, Output>): Promise<string[]> {
   const dir = path.join(outDir, slug);
   await writing(dir, async () => makeFolder(dir));
   const before = await readManifest(dir);
@@ -23,7 +26,7 @@ export async function publishOutputs(outDir: string, slug: string, outputs: Reco
   // Listed before they are written: a build killed midway leaves no file of its own that a later one cannot retract.
   await writeManifest(dir, [...new Set([...before, ...names])]);
   const written: string[] = [];
-  for (const [name, bytes] of Object.entries(outputs)) written.push(await writeAtomically(dir, name, bytes));
+  for (const [name, bytes] of Object.entries(outputs)) written.push(await writeAtomically(dir, name, typeof bytes === 'function' ? await bytes() : bytes));
   for (const name of before) if (!names.includes(name)) await removeOutput(dir, name);
   await writeManifest(dir, names);
   return written;

@@ -1,0 +1,217 @@
+/**
+ * The publication site, `dist/site/`, assembled from what builds left in
+ * dist/: the catalog (index.html, catalog.json, search-index.js), a page per
+ * ordinance with its files beside it, a page per registry directive, and
+ * manifest.json and SHA256SUMS with the checksum of every file. Static files
+ * only, with relative links: it works from disk and from any static host.
+ * Written through the publish helpers (each file renamed into place; what the
+ * last publish wrote and this one does not is removed). The same dist/ and
+ * sources give the same bytes: nothing in it depends on the time it was made.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EnvironmentError, systemReason } from '../failure.js';
+import { loadRegistrySources, type Workspace } from '../load/sources.js';
+import type { Directive } from '../model/types.js';
+import { MANIFEST, publishOutputs, type Output } from '../publish/dist.js';
+import { DirectiveRegistry } from '../registry/registry.js';
+import { TEMPLATES_DIR } from '../template/load.js';
+import type { Xref } from '../xref/xref.js';
+import { catalogJson, catalogPage, searchIndexScript, type CatalogEntry } from './catalog.js';
+import { directivePage, directivesIndexPage, type DirectiveCitation } from './directive-page.js';
+import { pageName } from './links.js';
+import { readLock } from './lock.js';
+import { isFinal } from './page.js';
+import { ordinancePage, type CitingOrdinance, type PublishedFile, type RedlineLink } from './ordinance-page.js';
+import { SITE_RECORD, SITE_TEXT, type OrdinanceRecord } from './record.js';
+import { ordinanceVersions } from './versions.js';
+
+/** The site's folder in the output folder. */
+export const SITE_DIR = 'site';
+
+export interface SiteOptions {
+  /** Where a version's redline is, when there is one (see ordinance-page.ts). */
+  redlineOf?: RedlineLink | undefined;
+}
+
+export interface SiteResult {
+  /** Every file written, relative to the site's folder. */
+  files: string[];
+  /** Ordinance folders left out, with why (not built, or another of the same name was published). */
+  skipped: { dir: string; reason: string }[];
+  /** Ordinances whose lock does not read, with why (shown on their page too). */
+  lockProblems: { dir: string; reason: string }[];
+}
+
+/** One built ordinance, as dist/ holds it. */
+interface Built {
+  dir: string;
+  record: OrdinanceRecord;
+  /** Its files in dist/<slug>/ that go on the site, by name. */
+  files: string[];
+  xref: Pick<Xref, 'directives' | 'references'> | null;
+}
+
+/** The files of a build that the site publishes beside the page: its outputs but the site's own parts. */
+function publishedNames(distDir: string): string[] {
+  try {
+    const files = (JSON.parse(readFileSync(path.join(distDir, MANIFEST), 'utf8')) as { files?: unknown }).files;
+    if (!Array.isArray(files)) return [];
+    return files.filter((f): f is string => typeof f === 'string' && /^[^./\\][^/\\]*$/.test(f) && f !== SITE_TEXT && f !== SITE_RECORD);
+  } catch {
+    return [];
+  }
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Read a file of dist/; its failure is the environment's, one line naming it. */
+async function readOutput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new EnvironmentError(`cannot read ${file} (${systemReason(error)})`);
+  }
+}
+
+function sha256(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Whether a registry entry names this ordinance: its id is the ordinance's folder, or it is an ordinance cited by the same number. */
+function namesOrdinance(directive: Directive, record: OrdinanceRecord): boolean {
+  if (directive.meta.id === record.slug) return true;
+  if (directive.meta.kind !== 'ordinance' || !record.number) return false;
+  const number = record.number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return directive.meta['cited-as'].some((form) => new RegExp(`(?:^|[^\\w-])${number}(?:$|[^\\w-])`).test(form));
+}
+
+/**
+ * Assemble `outDir/site/` from the builds in `outDir` of the ordinances of
+ * `workspaces`. An ordinance that has not been built (no record.json) is
+ * left out and listed in the result.
+ */
+export async function publishSite(outDir: string, workspaces: Workspace[], options: SiteOptions = {}): Promise<SiteResult> {
+  const skipped: SiteResult['skipped'] = [];
+  const built: Built[] = [];
+  const slugs = new Set<string>();
+  for (const dir of workspaces.flatMap((w) => w.ordinances)) {
+    const slug = path.basename(path.resolve(dir));
+    const distDir = path.join(outDir, slug);
+    const record = readJson<OrdinanceRecord>(path.join(distDir, SITE_RECORD));
+    if (record?.record !== 1 || record.slug !== slug || !existsSync(path.join(distDir, SITE_TEXT))) {
+      skipped.push({ dir, reason: 'not built: run `ordinance build` first, and fix its errors' });
+      continue;
+    }
+    if (slugs.has(slug)) {
+      skipped.push({ dir, reason: `another ordinance folder named \`${slug}\` is published` });
+      continue;
+    }
+    slugs.add(slug);
+    built.push({ dir, record, files: publishedNames(distDir), xref: readJson<Xref>(path.join(distDir, 'xref.json')) });
+  }
+  const directives = new Map<string, Directive>();
+  for (const workspace of workspaces) {
+    if (!existsSync(workspace.registryDir)) continue;
+    for (const directive of DirectiveRegistry.fromFiles(workspace.registryDir, loadRegistrySources(workspace.registryDir)).all()) {
+      if (!directives.has(directive.meta.id)) directives.set(directive.meta.id, directive);
+    }
+  }
+  const hrefOf = (record: OrdinanceRecord) => `ordinances/${pageName(record.slug)}/index.html`;
+  const entries: CatalogEntry[] = built.map((b) => ({ record: b.record, href: hrefOf(b.record) }));
+
+  // What cites each directive, from the builds' cross-references.
+  const citedBy = new Map<string, DirectiveCitation[]>();
+  for (const b of built) {
+    for (const d of b.xref?.directives ?? []) {
+      let list = citedBy.get(d.id);
+      if (!list) {
+        list = [];
+        citedBy.set(d.id, list);
+      }
+      list.push({ slug: b.record.slug, shortTitle: b.record.shortTitle, final: isFinal(b.record.status), href: hrefOf(b.record), relations: d.relations, sections: d.sections });
+    }
+  }
+
+  const published: Record<string, PublishedFile & { path: string }> = {};
+  const outputs: Record<string, Output> = {};
+  /** Add a file to the site; its checksum is taken as it is written. */
+  const add = (name: string, make: () => Promise<string | Uint8Array> | string | Uint8Array) => {
+    outputs[name] = async () => {
+      const bytes = await make();
+      published[name] = { path: name, name: path.posix.basename(name), sha256: sha256(bytes), size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength };
+      return bytes;
+    };
+  };
+  const lockProblems: SiteResult['lockProblems'] = [];
+  const directivePages = new Set(directives.keys());
+  const nameOf = (id: string) => directives.get(id)?.meta['cited-as'][0] ?? id;
+  for (const b of built) {
+    const folder = `ordinances/${pageName(b.record.slug)}`;
+    const distDir = path.join(outDir, b.record.slug);
+    for (const name of b.files) add(`${folder}/${name}`, () => readOutput(path.join(distDir, name)));
+    add(`${folder}/index.html`, async () => {
+      const lock = readLock(b.dir);
+      if (lock.state === 'unreadable') lockProblems.push({ dir: b.dir, reason: lock.reason });
+      const citing: CitingOrdinance[] = [...directives.values()]
+        .filter((d) => namesOrdinance(d, b.record))
+        .flatMap((d) => citedBy.get(d.meta.id) ?? [])
+        .filter((c) => c.slug !== b.record.slug)
+        .map((c) => ({ slug: c.slug, shortTitle: c.shortTitle, href: `../../${c.href}`, sections: c.sections }));
+      const digest = b.files.includes('summary.md') ? (await readOutput(path.join(distDir, 'summary.md'))).toString('utf8') : null;
+      return ordinancePage({
+        record: b.record,
+        textHtml: (await readOutput(path.join(distDir, SITE_TEXT))).toString('utf8').trimEnd(),
+        xref: b.xref,
+        digest,
+        files: b.files.flatMap((name) => {
+          const file = published[`${folder}/${name}`];
+          return file ? [file] : [];
+        }),
+        lock,
+        versions: ordinanceVersions(b.dir),
+        citedBy: citing,
+        directivePages,
+        nameOf,
+        redlineOf: options.redlineOf,
+        lang: b.record.language ?? undefined,
+      });
+    });
+  }
+  const sortedDirectives = [...directives.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  for (const directive of sortedDirectives) add(`directives/${pageName(directive.meta.id)}.html`, () => directivePage(directive, citedBy.get(directive.meta.id) ?? []));
+  add('directives/index.html', () => directivesIndexPage(sortedDirectives, (id) => citedBy.get(id)?.length ?? 0));
+  add('index.html', () => catalogPage(entries, nameOf));
+  add('catalog.json', () => catalogJson(entries));
+  add('search-index.js', () => searchIndexScript(entries));
+  add('assets/site.css', () => readOutput(path.join(TEMPLATES_DIR, 'site', 'site.css')));
+  add('assets/catalog.js', () => readOutput(path.join(TEMPLATES_DIR, 'site', 'catalog.js')));
+  // Last, over everything written before them.
+  add('manifest.json', () => manifestJson(Object.values(published)));
+  outputs.SHA256SUMS = async () => sha256Sums(Object.values(published));
+  const written = await publishOutputs(outDir, SITE_DIR, outputs);
+  const siteDir = path.join(outDir, SITE_DIR);
+  return { files: written.map((file) => path.relative(siteDir, file).split(path.sep).join('/')), skipped, lockProblems };
+}
+
+/** manifest.json: every file of the site (but itself and SHA256SUMS) with its size and SHA-256, sorted by path. */
+function manifestJson(files: { path: string; sha256: string; size: number }[]): string {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(({ path: file, size, sha256 }) => ({ path: file, size, sha256 }));
+  return `${JSON.stringify({ manifest: 1, algorithm: 'sha256', files: sorted }, null, 2)}\n`;
+}
+
+/** SHA256SUMS, as `sha256sum -c` reads it: every file of the site but itself, manifest.json included. */
+function sha256Sums(files: { path: string; sha256: string }[]): string {
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => `${f.sha256}  ${f.path}\n`)
+    .join('');
+}

@@ -1,0 +1,216 @@
+/**
+ * The publication site in a real browser (playwright-core driving Debian's
+ * Chromium), opened from disk as a clerk would: the catalog loads, filters
+ * and finds ordinances by their words; every link on every page resolves; no
+ * page logs an error; axe-core finds no accessibility violation; hostile
+ * input is shown as text and never runs. Then the same for an imported D.C.
+ * Code title.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, fileUrl, launchBrowser, pageAddresses, unresolved, type WatchedPage, watchedPage } from './browser.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
+import { EPOCH, filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Open every page of `site` in turn: what the links that do not resolve, the console's errors and axe's violations (on the pages `audited` picks) are, page by page. */
+async function visitEvery(
+  site: string,
+  pages: string[],
+  audited: (file: string) => boolean = () => true,
+): Promise<{ unresolved: string[]; problems: string[]; violations: string[]; visited: number }> {
+  const watched = await watchedPage(browser);
+  const found = { unresolved: [] as string[], problems: watched.problems, violations: [] as string[], visited: 0 };
+  for (const file of pages) {
+    await watched.page.goto(fileUrl(path.join(site, file)));
+    found.visited++;
+    for (const address of await pageAddresses(watched.page)) {
+      const problem = unresolved(address);
+      if (problem) found.unresolved.push(`${file}: ${problem}`);
+    }
+    if (audited(file)) for (const violation of await axeViolations(watched.page)) found.violations.push(`${file}: ${violation}`);
+  }
+  expect(watched.dialogs).toEqual([]);
+  await watched.page.close();
+  return found;
+}
+
+describe('the site of the shipped ordinance and a draft, in a browser', () => {
+  let site: PublishedSite;
+  let catalog: WatchedPage;
+  beforeAll(async () => {
+    site = shippedSite();
+    catalog = await watchedPage(browser);
+    await catalog.page.goto(fileUrl(path.join(site.site, 'index.html')));
+  });
+
+  const shown = () => catalog.page.locator('#catalog tbody tr:visible td:nth-child(2) a').allTextContents();
+  const count = () => catalog.page.locator('#catalog-count').textContent();
+
+  it('loads the catalog with its controls', async () => {
+    expect(await catalog.page.title()).toBe('Catalog · Ordinances');
+    expect(await catalog.page.locator('#catalog-controls').isVisible()).toBe(true);
+    expect(await shown()).toEqual(['Sanctuary City Ordinance', 'Stop Records Ordinance']);
+    expect(await count()).toBe('2 of 2 shown');
+  });
+
+  it('finds an ordinance by the words of its text, each word the start of one', async () => {
+    const search = catalog.page.getByLabel('Search by words');
+    await search.fill('judicial warrant');
+    expect(await shown()).toEqual(['Sanctuary City Ordinance']);
+    await search.fill('detention by a police offic');
+    expect(await shown()).toEqual(['Stop Records Ordinance']);
+    await search.fill('RECORDS');
+    expect(await shown()).toEqual(['Sanctuary City Ordinance', 'Stop Records Ordinance']);
+    await search.fill('warrant zebra');
+    expect(await shown()).toEqual([]);
+    expect(await count()).toBe('0 of 2 shown');
+    await search.fill('');
+    expect(await count()).toBe('2 of 2 shown');
+  });
+
+  it('filters by status, adopted finals apart from drafts', async () => {
+    const status = catalog.page.getByLabel('Status');
+    await status.selectOption('final');
+    expect(await shown()).toEqual(['Sanctuary City Ordinance']);
+    await status.selectOption('not-final');
+    expect(await shown()).toEqual(['Stop Records Ordinance']);
+    await status.selectOption('draft');
+    expect(await shown()).toEqual(['Stop Records Ordinance']);
+    await catalog.page.getByLabel('Search by words').fill('immigration');
+    expect(await shown()).toEqual([]);
+    await catalog.page.getByLabel('Search by words').fill('');
+    await status.selectOption('');
+    expect(await shown()).toEqual(['Sanctuary City Ordinance', 'Stop Records Ordinance']);
+  });
+
+  it('sorts by a column, either way', async () => {
+    const title = catalog.page.getByRole('button', { name: 'Title' });
+    await title.click();
+    expect(await catalog.page.locator('th', { has: title }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await shown()).toEqual(['Sanctuary City Ordinance', 'Stop Records Ordinance']);
+    await title.click();
+    expect(await catalog.page.locator('th', { has: title }).getAttribute('aria-sort')).toBe('descending');
+    expect(await shown()).toEqual(['Stop Records Ordinance', 'Sanctuary City Ordinance']);
+    const status = catalog.page.getByRole('button', { name: 'Status' });
+    await status.click();
+    expect(await catalog.page.locator('th', { has: title }).getAttribute('aria-sort')).toBeNull();
+    expect(await shown()).toEqual(['Sanctuary City Ordinance', 'Stop Records Ordinance']);
+    expect(catalog.problems).toEqual([]);
+  });
+
+  it('goes from the catalog to the ordinance, and from a reference to its section', async () => {
+    await catalog.page.getByRole('link', { name: 'Sanctuary City Ordinance' }).click();
+    await catalog.page.waitForURL(/la-sanctuary-city\/index\.html$/, { waitUntil: 'load' });
+    expect(await catalog.page.locator('h1').textContent()).toMatch(/^An ordinance adding/);
+    expect(await catalog.page.locator('.status').first().textContent()).toBe('Final: effective');
+    await catalog.page.locator('#s-prohibitions').getByRole('link', { name: 'Section 6' }).click();
+    expect(new URL(catalog.page.url()).hash).toBe('#s-exceptions');
+    expect(await catalog.page.locator('#s-exceptions h2').textContent()).toBe('Section 6. Exceptions.');
+  });
+
+  it('resolves every link on every page, logs no error, and has no accessibility violation', async () => {
+    const pages = filesUnder(site.site).filter((f) => f.endsWith('.html'));
+    expect(pages).toHaveLength(14);
+    const found = await visitEvery(site.site, pages);
+    expect(found.visited).toBe(14);
+    expect(found.unresolved).toEqual([]);
+    expect(found.problems).toEqual([]);
+    expect(found.violations).toEqual([]);
+  });
+});
+
+describe('the site of hostile input, in a browser', () => {
+  let site: PublishedSite;
+  beforeAll(() => {
+    site = hostileSite();
+  });
+
+  it('shows every value as text and runs none of it', async () => {
+    const watched = await watchedPage(browser);
+    await watched.page.goto(fileUrl(path.join(site.site, 'ordinances', 'sample', 'index.html')));
+    expect(await watched.page.locator('h1').textContent()).toBe(HOSTILE.title);
+    expect(await watched.page.title()).toBe(`${HOSTILE.shortTitle} · Ordinances`);
+    expect(await watched.page.locator('#s-records h2').textContent()).toBe(`Section 2. ${HOSTILE.heading}.`);
+    expect(await watched.page.locator('#s-records-a').textContent()).toContain('recorded <script>alert(4)</script> & see the list, data and the site.');
+    // The links of other schemes are text; the web address is live, as written.
+    expect(await watched.page.locator('#s-records-a a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['https://example.org/?a=1&b="2"']);
+    expect(await watched.page.evaluate('document.querySelectorAll("script:not([src]), img, iframe, object, embed").length')).toBe(0);
+    await watched.page.goto(fileUrl(path.join(site.site, 'directives', 'example-order.html')));
+    expect(await watched.page.locator('h1').textContent()).toBe(HOSTILE.directiveTitle);
+    expect(await watched.page.locator('.directive-body').textContent()).toContain(HOSTILE.directiveBody);
+    await watched.page.goto(fileUrl(path.join(site.site, 'index.html')));
+    await watched.page.getByLabel('Search by words').fill('alert');
+    expect(await watched.page.locator('#catalog tbody tr:visible td:nth-child(2) a').allTextContents()).toEqual([HOSTILE.shortTitle]);
+    expect(watched.dialogs).toEqual([]);
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('resolves every link, logs no error and has no accessibility violation', async () => {
+    const found = await visitEvery(
+      site.site,
+      filesUnder(site.site).filter((f) => f.endsWith('.html')),
+    );
+    expect(found.unresolved).toEqual([]);
+    expect(found.problems).toEqual([]);
+    expect(found.violations).toEqual([]);
+  });
+});
+
+describe('the site of an imported D.C. Code title, in a browser', () => {
+  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
+  let site: string;
+  beforeAll(() => {
+    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
+    const xml = tempDir('dc-xml-');
+    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
+    const code = path.join(tempDir('dc-import-'), 'dc');
+    expect(runCli(['import', 'dc-code', xml, code, '--titles', '24'], ROOT).code).toBe(0);
+    const out = tempDir('dc-out-');
+    const build = runCli(['build', code, '--out', out, '--quiet'], ROOT, EPOCH);
+    expect(build.code, build.stderr).toBe(0);
+    const publish = runCli(['publish', code, '--out', out], ROOT);
+    expect(publish.code, publish.stderr).toBe(0);
+    site = path.join(out, 'site');
+  }, 120_000);
+
+  it('finds the title by its words and shows its sections, its citations linked', async () => {
+    const watched = await watchedPage(browser);
+    await watched.page.goto(fileUrl(path.join(site, 'index.html')));
+    await watched.page.getByLabel('Search by words').fill('corrections information council');
+    const found = watched.page.locator('#catalog tbody tr:visible td:nth-child(2) a');
+    expect(await found.count()).toBe(1);
+    await found.click();
+    await watched.page.waitForURL(/dc-code-title-24\/index\.html$/, { waitUntil: 'load' });
+    expect(await watched.page.locator('h1').textContent()).toMatch(/^Title 24\./);
+    // A citation of a section of the same title goes to it on the page.
+    const own = watched.page.locator('.law-text a.citation[href^="#s-"]').first();
+    const target = (await own.getAttribute('href'))!.slice(1);
+    expect(await watched.page.locator(`[id="${target}"]`).count()).toBe(1);
+    const sections = await watched.page.locator('section.law-section').count();
+    const record = JSON.parse(readFileSync(path.join(site, '..', 'dc-code-title-24', 'record.json'), 'utf8')) as { sections: unknown[] };
+    expect(sections).toBe(record.sections.length);
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('resolves every link on every page, with no error, and no accessibility violation on each kind of page', async () => {
+    const pages = filesUnder(site).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(100);
+    // axe on the catalog, the title, the directives' index and a few directive pages: the other directive pages are made alike.
+    const directives = pages.filter((f) => f.startsWith('directives/dc-')).slice(0, 5);
+    const found = await visitEvery(site, pages, (file) => !file.startsWith('directives/') || file === 'directives/index.html' || directives.includes(file));
+    expect(found.unresolved).toEqual([]);
+    expect(found.problems).toEqual([]);
+    expect(found.violations).toEqual([]);
+  }, 300_000);
+});
