@@ -14,6 +14,7 @@ import { UsageError } from '../pipeline/load/sources.js';
 import { liveHref } from '../pipeline/site/links.js';
 import { markdownToHast } from '../pipeline/site/markdown.js';
 import { runCli, workspace } from './helpers.js';
+import { readPdf } from './pdf.js';
 import { filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
 
 const SLUG = 'la-sanctuary-city';
@@ -94,8 +95,23 @@ describe('the site of the shipped ordinance and a draft', () => {
   it('lists the versions from git with the status each had', () => {
     const text = shownText(read(site, `ordinances/${SLUG}/index.html`));
     expect(text).toMatch(
-      /Versions .* 2024-12-09 Adopted on December 4, 2024 effective, version 2 [0-9a-f]{12} 2024-11-19 Introduce it, with the warrant clause amended introduced, version 1 [0-9a-f]{12} 2024-11-01 Draft the sanctuary city ordinance draft, version 1 [0-9a-f]{12}/,
+      /Versions .* 2024-12-09 Adopted on December 4, 2024 \(redline\) effective, version 2 [0-9a-f]{12} 2024-11-19 Introduce it, with the warrant clause amended \(redline\) introduced, version 1 [0-9a-f]{12} 2024-11-01 Draft the sanctuary city ordinance draft, version 1 [0-9a-f]{12}/,
     );
+  });
+
+  it("links each version's redline against the version before it, published beside the page", async () => {
+    const html = read(site, `ordinances/${SLUG}/index.html`);
+    const links = [...html.matchAll(/href="(redlines\/[0-9a-f]{12}\.pdf)"/g)].map((m) => m[1]!);
+    // Introduced (the warrant clause changed) against the draft, and effective against introduced; the first version has none.
+    expect(links).toHaveLength(2);
+    expect(read(site, 'SHA256SUMS')).toContain(`ordinances/${SLUG}/${links[1]}`);
+    const introduced = await readPdf(readFileSync(path.join(site.site, 'ordinances', SLUG, links[1]!)));
+    const text = introduced.content.join('\n').replace(/\s+/g, ' ');
+    expect(text).toMatch(/Changes from the version of 2024-11-01 \([0-9a-f]{7}\) to the version of 2024-11-19 \([0-9a-f]{7}\)\./);
+    expect(text).toContain('status: ((draft)) introduced');
+    expect(text).toContain('Judicial Warrant that authorizes that access');
+    const effective = (await readPdf(readFileSync(path.join(site.site, 'ordinances', SLUG, links[0]!)))).content.join('\n').replace(/\s+/g, ' ');
+    expect(effective).toContain('status: ((introduced)) effective');
   });
 
   it('publishes every file with its checksum in SHA256SUMS and manifest.json, the files equal to the build', () => {

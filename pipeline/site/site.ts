@@ -26,6 +26,7 @@ import { readLock } from './lock.js';
 import { isFinal } from './page.js';
 import { ordinancePage, type CitingOrdinance, type PublishedFile, type RedlineLink } from './ordinance-page.js';
 import { SITE_RECORD, SITE_TEXT, type OrdinanceRecord } from './record.js';
+import { versionRedlines } from './redlines.js';
 import { ordinanceVersions } from './versions.js';
 
 /** The site's folder in the output folder. */
@@ -158,6 +159,14 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
     const folder = `ordinances/${pageName(b.record.slug)}`;
     const distDir = path.join(outDir, b.record.slug);
     for (const name of b.files) add(`${folder}/${name}`, () => readOutput(path.join(distDir, name)));
+    // Each version's redline against the version before it, beside the page that links it.
+    const versions = ordinanceVersions(b.dir);
+    const redlines = new Map<string, string>();
+    for (const redline of versionRedlines(b.dir, versions)) {
+      add(`${folder}/${redline.file}`, redline.render);
+      redlines.set(redline.commit, redline.file);
+    }
+    const redlineOf: RedlineLink = (slug, version) => options.redlineOf?.(slug, version) ?? redlines.get(version.commit);
     add(`${folder}/index.html`, async () => {
       const lock = readLock(b.dir);
       if (lock.state === 'unreadable') lockProblems.push({ dir: b.dir, reason: lock.reason });
@@ -177,11 +186,11 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
           return file ? [file] : [];
         }),
         lock,
-        versions: ordinanceVersions(b.dir),
+        versions,
         citedBy: citing,
         directivePages,
         nameOf,
-        redlineOf: options.redlineOf,
+        redlineOf,
         lang: b.record.language ?? undefined,
       });
     });
