@@ -147,7 +147,7 @@ describe('templates', () => {
     expect(broken.stderr).not.toContain('internal error');
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'));
     expect(broken.stderr.split('\n')).toContain(
-      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`enactingClause\`, \`urgencyBanner\`, \`voteRequired\`, \`citations\`, \`amendments\`, \`certification\`, \`declarationOfPosting\`, \`rules\``,
+      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`vocabulary\`, \`enactingClause\`, \`urgencyBanner\`, \`voteRequired\`, \`citations\`, \`amendments\`, \`certification\`, \`declarationOfPosting\`, \`rules\``,
     );
   });
 
@@ -171,7 +171,7 @@ describe('templates', () => {
   it('apply the options they give a rule', () => {
     const install = installation();
     editTemplate(install, 'jurisdictions/los-angeles.json', (t) =>
-      t.replace('"certification": {', '"rules": { "vague-terms": { "options": { "words": ["at once"] }, "reason": "This city\'s own list." } },\n  "certification": {'),
+      t.replace('"rules": {', '"rules": { "vague-terms": { "options": { "words": ["at once"] }, "reason": "This city\'s own list." },'),
     );
     const dir = workspace();
     const file = path.join(dir, RECORDS);

@@ -29,13 +29,18 @@ import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';
+import { numberName, sectionName } from '../template/vocabulary.js';
 
-const STATUS_WORDS: Record<string, string> = {
-  draft: 'Draft: not yet introduced to the Council',
-  introduced: 'Introduced: before the Council, not yet passed',
-  adopted: 'Adopted by the Council',
-  effective: 'In effect',
-};
+/** The status in words, naming the body that passes the document ("the Council", "the Board of Supervisors"). */
+function statusWords(status: string, body: string): string {
+  const words: Record<string, string> = {
+    draft: `Draft: not yet introduced to ${body}`,
+    introduced: `Introduced: before ${body}, not yet passed`,
+    adopted: `Adopted by ${body}`,
+    effective: 'In effect',
+  };
+  return words[status] ?? status;
+}
 
 /** Sections whose summaries say why, not what: they go under "Why", not "What this ordinance does". */
 const WHY_KINDS = new Set(['findings', 'purpose']);
@@ -74,10 +79,6 @@ export interface Digest {
   scores: DigestScores;
 }
 
-function sectionLabel(section: Section): string {
-  return section.designation ? `§ ${section.designation}` : `Section ${section.number}`;
-}
-
 /**
  * The digest as an mdast tree, and its readability scores, from the resolved
  * ordinance and its relations to prior directives; `amended`, the sections of
@@ -93,19 +94,23 @@ export function digestOf(
   amended: AmendedCodeSection[] = [],
 ): Digest {
   const { meta } = ordinance;
+  const vocabulary = jurisdiction.vocabulary;
+  const sectionLabel = (section: Section) => sectionName(vocabulary, section);
   const enacted = meta.status === 'adopted' || meta.status === 'effective';
   const pdf = `${ordinance.slug}.pdf`;
   const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}. ${s.heading}`);
   const children: RootContent[] = [
     heading(1, `${meta['short-title']}: Legislative Digest`),
-    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `Ordinance No. ${meta.number}. ` : ''}${meta.title}`)] }),
-    paragraph(strong('Status:'), text(` ${STATUS_WORDS[meta.status]} (version ${meta.version}).`)),
+    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `${numberName(vocabulary, meta.number)}. ` : ''}${meta.title}`)] }),
+    paragraph(strong('Status:'), text(` ${statusWords(meta.status, vocabulary.legislativeBody)} (version ${meta.version}).`)),
   ];
 
   const sections = ordinance.sections.filter((s) => s.summary?.trim()).map((s) => ({ id: s.id, label: sectionLabel(s), summary: s.summary!.trim(), scores: score(s.summary!) }));
   if (meta.type === 'code-title') {
     // A title of a code is law as codified, not a measure before the Council: no vote, urgency or digest of changes.
-    children.push(paragraph(text(`${meta['short-title']} is law as codified, not a measure before the Council. Its sections carry no plain-language summaries.`)));
+    children.push(
+      paragraph(text(`${meta['short-title']} is law as codified, not a measure before ${vocabulary.legislativeBody}. Its sections carry no plain-language summaries.`)),
+    );
     return { tree: { type: 'root', children }, scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole: null, sections } };
   }
 
@@ -133,7 +138,7 @@ export function digestOf(
   const summarized = ordinance.sections.filter((s) => s.summary?.trim());
   const acting = summarized.filter((s) => !WHY_KINDS.has(s.kind) && !FORMAL_KINDS.has(s.kind));
   if (acting.length > 0 || amended.length > 0) {
-    children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
+    children.push(heading(2, enacted ? `What this ${vocabulary.document} does` : `What this ${vocabulary.document} would do`));
     if (acting.length > 0) children.push(list(acting.map((s) => item(sectionLink(s), text(`: ${s.summary!.trim()}`)))));
   }
   if (amended.length > 0) {
@@ -163,19 +168,22 @@ export function digestOf(
   const dates = meta.dates ?? {};
   const dateLabels: [keyof typeof dates, string][] = [
     ['introduced', 'Introduced'],
-    ['passed', 'Passed by the Council'],
-    ['approved', 'Approved by the Mayor'],
+    ['passed', `Passed by ${vocabulary.legislativeBody}`],
+    ['approved', `Approved by ${vocabulary.executive}`],
     ['effective', 'Takes effect'],
   ];
   const keyDates = dateLabels.filter(([key]) => dates[key]).map(([key, label]) => labelled(`${label}:`, text(formatDate(dates[key]!))));
-  if (meta.urgency) keyDates.push(labelled('Urgency:', text('it takes effect as soon as the Mayor signs it, not 30 days later.')));
+  if (meta.urgency) keyDates.push(labelled('Urgency:', text(`it takes effect as soon as ${vocabulary.executive} signs it, not 30 days later.`)));
   if (keyDates.length > 0) {
     children.push(heading(2, 'Key dates'));
     children.push(list(keyDates));
   }
 
   const changes: ListItem[] = changed.map((r) =>
-    labelled(`${relationWords(r.relations)}:`, text(`${r.directive.meta['cited-as'][0] ?? r.directive.meta.id}${r.sections.length ? ` (${sectionList(r.sections)})` : ''}.`)),
+    labelled(
+      `${relationWords(r.relations)}:`,
+      text(`${r.directive.meta['cited-as'][0] ?? r.directive.meta.id}${r.sections.length ? ` (${sectionList(r.sections, vocabulary)})` : ''}.`),
+    ),
   );
   for (const [label, entries] of [
     ['Adds', meta.adds],

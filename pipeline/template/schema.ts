@@ -68,8 +68,13 @@ export const LayoutSchema = Type.Object(
       gapBefore: Points(),
       gapAfter: Points(),
       keepWithNextLines: Type.Integer({ minimum: 0 }),
-      label: Type.String({ description: '"Section {number}." for a section numbered by position.' }),
-      designatedLabel: Type.String({ description: '"§ {number}." for a section with its own designation.' }),
+      label: Type.String({
+        description: 'How a section numbered by its place is labelled: "{label} {number}." prints "Section 3." ({label} is the jurisdiction\'s `vocabulary.section`).',
+      }),
+      designatedLabel: Type.String({
+        description:
+          'How a section with its own designation is labelled: "{label} {number}." prints "§ 24-211.07." ({label} is the jurisdiction\'s `vocabulary.designatedSection`).',
+      }),
       separator: Type.String(),
       statusLabels: Type.Record(Type.String(), Type.String(), { description: 'Printed after the heading of a section that is not in force ("[Repealed]").' }),
     }),
@@ -175,6 +180,21 @@ const SignatureRows = Type.Array(Section({ left: Type.Optional(Type.Array(Type.S
   description: "Signature blocks in rows; a row's left and right blocks stand side by side.",
 });
 
+/** The words of the document's kind, wherever the tool writes them (PDF, references, digest, appendix, messages). */
+export const VocabularySchema = Section(
+  {
+    document: Text('The kind of document in running text, in lower case: "ordinance", "act", "resolution" ("What this act does").'),
+    number: Text('The number\'s name in running text: "Ordinance No.", "D.C. Act" ("D.C. Act 23-573").'),
+    section: Text('The label of a section numbered by its place: "Section", "Sec." (heading "Sec. 2.", reference "Sec. 2(b)").'),
+    sections: Text('The label of several sections numbered by their place: "Sections", "Secs." ("Secs. 2 and 3").'),
+    designatedSection: Text('The label of a section with its own designation (a code\'s): "§", "SEC." (heading "SEC. 12H.2.", reference "SEC. 12H.2(c)").'),
+    legislativeBody: Text('The body that passes the document, as a sentence names it: "the Council", "the Board of Supervisors".'),
+    executive: Text('Who approves or vetoes it, as a sentence names it: "the Mayor".'),
+  },
+  "The document's vocabulary: the words the tool prints for its kind, number, sections and the bodies that pass it.",
+);
+export type Vocabulary = Static<typeof VocabularySchema>;
+
 const JurisdictionFields = {
   $schema: Type.Optional(Type.String()),
   $comment: Type.Optional(Type.String()),
@@ -183,7 +203,10 @@ const JurisdictionFields = {
   codeName: Type.Optional(Text('Heading of a code title\'s first page ("CODE OF THE DISTRICT OF COLUMBIA").')),
   layout: Text('The layout id in templates/layouts/.'),
   language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', expected: 'a language tag such as `en-US`' }),
-  numberLabel: Type.String(),
+  numberLabel: Type.String({
+    description: 'The number\'s label as the form prints it, before the number ("ORDINANCE NO.", "D.C. ACT"): the title block\'s default and the running header.',
+  }),
+  vocabulary: VocabularySchema,
   enactingClause: Text('The clause that enacts an ordinance: without it an ordinance enacts nothing.'),
   urgencyBanner: Type.String(),
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),

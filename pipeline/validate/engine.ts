@@ -27,9 +27,12 @@ export interface ValidateOptions {
 function layersFor(rule: Rule, context: RuleContext, options: ValidateOptions): (RuleSetting | undefined)[] {
   const config = options.config ?? EMPTY_CONFIG;
   const slug = context.ordinance.slug;
+  const named = context.jurisdiction?.rules?.[rule.id];
+  // A rule of one council's form is off unless the document's jurisdiction names it (or the project turns it on).
+  const defaults = rule.jurisdictionScoped && !named ? { severity: 'off' as const } : { severity: rule.defaultSeverity, byStatus: rule.byStatus };
   return [
-    { severity: rule.defaultSeverity, byStatus: rule.byStatus, options: rule.defaultOptions as Record<string, unknown> | undefined },
-    context.jurisdiction?.rules?.[rule.id],
+    { ...defaults, options: rule.defaultOptions as Record<string, unknown> | undefined },
+    named,
     config.rules[rule.id],
     ...config.overrides.filter((o) => o.ordinances.includes(slug)).map((o) => o.rules[rule.id]),
     options.settings?.[rule.id],

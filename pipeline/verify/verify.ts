@@ -30,9 +30,10 @@ export interface DocumentReport {
 
 /** Check both invariants on the PDF bytes of `ordinance`. */
 export async function verifyDocument(ordinance: Ordinance, pdf: string, bytes: Uint8Array = readFileSync(pdf)): Promise<DocumentReport> {
-  const { layout } = loadTemplate(ordinance.meta.jurisdiction);
+  const template = loadTemplate(ordinance.meta.jurisdiction);
+  const { layout } = template;
   const pages = await readPages(bytes);
-  const expected = expectedSections(ordinance, printRules(layout));
+  const expected = expectedSections(ordinance, printRules(template));
   return {
     slug: ordinance.slug,
     pdf,

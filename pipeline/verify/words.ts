@@ -29,7 +29,7 @@ export interface WordMismatch {
 /** The sections of `ordinance` as they should print. */
 export function expectedSections(ordinance: Ordinance, rules: PrintRules): ExpectedSection[] {
   return ordinance.sections.map((section) => {
-    const label = (section.designation ? rules.designatedLabel : rules.sectionLabel).replace('{number}', section.designation ?? String(section.number));
+    const label = rules.headingLabel(section);
     return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, ordinance) };
   });
 }

@@ -29,7 +29,7 @@ export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelat
     return [
       { text: `${name}${date && !/\b\d{4}\b/.test(name) ? ` (${date.slice(0, 4)})` : ''}`, link: meta.source },
       { text: relationWords(r.relations) },
-      { text: '', sections: r.sections.map((s) => ({ label: referenceLabel(s, undefined), destination: sectionDestination(s.id) })) },
+      { text: '', sections: r.sections.map((s) => ({ label: referenceLabel(s, undefined, ctx.template.jurisdiction.vocabulary), destination: sectionDestination(s.id) })) },
     ];
   });
   if (style.newPage) doc.addPage();

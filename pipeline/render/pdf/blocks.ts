@@ -11,12 +11,12 @@ import { subdivisionDestination } from './destinations.js';
 import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
+import { sectionHeadingLabel } from '../../template/vocabulary.js';
 import { breakLongWords } from './wrap.js';
 
-/** "Section 3.", or "§ 24-211.07." for a section with its own designation. */
+/** "Section 3.", "Sec. 3.", or "§ 24-211.07." for a section with its own designation: the layout's form with the jurisdiction's words. */
 export function sectionLabel(ctx: PdfContext, section: Section): string {
-  const { label, designatedLabel } = ctx.layout.section;
-  return section.designation ? designatedLabel.replace('{number}', section.designation) : label.replace('{number}', String(section.number));
+  return sectionHeadingLabel(ctx.layout, ctx.template.jurisdiction.vocabulary, section);
 }
 
 /** The outline entry of a section: "Section 3. Definitions", "§ 24-211.07. Prohibition on ..." */

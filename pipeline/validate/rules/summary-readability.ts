@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { plainLanguageFindings, score } from '../../summarize/readability.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
+import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 const options = Type.Object(
   {
@@ -26,14 +27,14 @@ const rule: Rule<typeof options> = {
   appliesTo: ['ordinance'],
   options,
   defaultOptions: { readingEase: 60, grade: 8, minWords: 100, age: 16 },
-  check({ ordinance }, report, options) {
+  check({ ordinance, jurisdiction }, report, options) {
     const summarized = ordinance.sections.filter((s) => s.summary?.trim());
     for (const section of summarized) {
       for (const finding of plainLanguageFindings(section.summary!, { kinds: ['hard-sentence'], age: options.age })) {
         const sentence = score(section.summary!.slice(finding.start, finding.end));
         report(
           section.file,
-          `Unexpected hard sentence in the summary of Section ${section.number}${sentence ? ` (grade ${sentence.grade.toFixed(1)})` : ''}, expected one a reader of ${options.age} reads easily: split it, or use shorter words`,
+          `Unexpected hard sentence in the summary of ${sectionName(vocabularyOf(jurisdiction), section)}${sentence ? ` (grade ${sentence.grade.toFixed(1)})` : ''}, expected one a reader of ${options.age} reads easily: split it, or use shorter words`,
           summaryPlace(section, finding.start, finding.end),
         );
       }
@@ -49,7 +50,7 @@ const rule: Rule<typeof options> = {
     if (!hardest) return;
     report(
       hardest.section.file,
-      `Unexpected reading level of the summaries: Flesch Reading Ease ${whole.readingEase.toFixed(1)} and grade ${whole.grade.toFixed(1)}, expected at least ${options.readingEase} and at most grade ${options.grade}; the hardest is Section ${hardest.section.number}'s (ease ${hardest.scored!.readingEase.toFixed(1)}, grade ${hardest.scored!.grade.toFixed(1)})`,
+      `Unexpected reading level of the summaries: Flesch Reading Ease ${whole.readingEase.toFixed(1)} and grade ${whole.grade.toFixed(1)}, expected at least ${options.readingEase} and at most grade ${options.grade}; the hardest is ${sectionName(vocabularyOf(jurisdiction), hardest.section)}'s (ease ${hardest.scored!.readingEase.toFixed(1)}, grade ${hardest.scored!.grade.toFixed(1)})`,
       summaryPlace(hardest.section, 0, hardest.section.summary!.length),
     );
   },
