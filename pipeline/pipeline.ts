@@ -38,7 +38,7 @@ import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js'
 import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from './render/render-ordinance.js';
-import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
+import { jurisdictionIds, templateOf, templatesFingerprint } from './template/load.js';
 import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from './validate/config.js';
@@ -114,7 +114,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   if (!parsed) return notBuilt(result, options);
   const ordinance = modelOrdinance(parsed);
   // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
-  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? GlyphCache.open(loadTemplate(ordinance.meta.jurisdiction), cacheLocation(options)) : null;
+  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? GlyphCache.open(templateOf(ordinance.meta), cacheLocation(options)) : null;
   checkGlyphs(files, ordinance.meta.jurisdiction);
   glyphs?.save();
   const detections = DetectionCache.open(sources.dir, cacheLocation(options));
@@ -134,7 +134,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     return result;
   }
   if (hasErrors(files)) return notBuilt(result, options);
-  const template = loadTemplate(ordinance.meta.jurisdiction);
+  const template = templateOf(ordinance.meta);
   const provenance = provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);

@@ -98,12 +98,15 @@ export function digestOf(
   const sectionLabel = (section: Section) => sectionName(vocabulary, section);
   const enacted = meta.status === 'adopted' || meta.status === 'effective';
   const pdf = `${ordinance.slug}.pdf`;
-  const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}. ${s.heading}`);
+  const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}${s.heading ? `. ${s.heading}` : ''}`);
   const children: RootContent[] = [
     heading(1, `${meta['short-title']}: Legislative Digest`),
     paragraph({ type: 'emphasis', children: [text(`${meta.number ? `${numberName(vocabulary, meta.number)}. ` : ''}${meta.title}`)] }),
     paragraph(strong('Status:'), text(` ${statusWords(meta.status, vocabulary.legislativeBody)} (version ${meta.version}).`)),
   ];
+  // Its other numbers (a bill, a law, a register citation), by the names its template gives them.
+  const numbers = Object.entries(meta.numbers ?? {}).map(([key, value]) => `${jurisdiction.numbers?.[key]?.label ?? key} ${value}`);
+  if (numbers.length > 0) children.push(paragraph(strong('Also numbered:'), text(` ${numbers.join('; ')}.`)));
 
   const sections = ordinance.sections.filter((s) => s.summary?.trim()).map((s) => ({ id: s.id, label: sectionLabel(s), summary: s.summary!.trim(), scores: score(s.summary!) }));
   if (meta.type === 'code-title') {

@@ -135,11 +135,13 @@ export const LayoutSchema = Type.Object(
       {
         newPage: Type.Boolean({ description: 'Start the appendix on a page of its own, after the attestation.' }),
         heading: Text('Printed as it is on the page, in the outline and in the contents.'),
-        note: Type.Optional(Text('Printed under the heading: that the appendix is not part of the ordinance.')),
+        note: Type.Optional(Text('Printed under the heading: that the appendix is not part of the document. {document} is the jurisdiction\'s `vocabulary.document` ("act").')),
         headingSize: Points(),
         gapBefore: Points(),
         gapAfterHeading: Points(),
-        columnHeadings: Type.Array(Type.String()),
+        columnHeadings: Type.Array(Type.String(), {
+          description: 'The table\'s column headings; {document} is the jurisdiction\'s `vocabulary.document` ("What this {document} does").',
+        }),
         columns: Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { description: 'Column widths as shares of the text width.' }),
         size: Points(),
         lineGap: Points(),
@@ -195,6 +197,34 @@ export const VocabularySchema = Section(
 );
 export type Vocabulary = Static<typeof VocabularySchema>;
 
+const KEY = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case name' };
+
+/** A line of the title block: its words ({placeholders} filled from the metadata) and the layout's style it takes. */
+export const TitleLineSchema = Section({
+  text: Type.String({
+    description:
+      'The words, with {placeholders} from the metadata ("D.C. ACT {number}", "FILE NO. {numbers.file}"); "{title}" is the long title, tagged as the document\'s heading (H1); an empty line is space (its style\'s gap after).',
+  }),
+  style: Type.Enum(['number', 'banner', 'title', 'clause'], {
+    description: "The layout's titleBlock style it prints in: number, banner (the urgency banner's), title, clause (the enacting clause's).",
+  }),
+  align: Type.Optional(AlignSchema),
+  when: Type.Optional(Type.Enum(['urgency', 'regular'], { description: 'Printed only on urgency (emergency) documents, or only on the others.' })),
+  gapAfter: Type.Optional(Points("Space below the line, in place of its style's.")),
+  optional: Type.Optional(Type.Boolean({ description: 'Left out when a placeholder in it has no value (otherwise the blank is printed for the Clerk to fill in).' })),
+});
+export type TitleLine = Static<typeof TitleLineSchema>;
+
+/** Words printed on every page, in the footer's line above the build's: left, centre, right. */
+export const PageFooterSchema = Section(
+  {
+    left: Type.Optional(Type.String()),
+    center: Type.Optional(Type.String()),
+    right: Type.Optional(Type.String({ description: '"Page {page}" prints the page number.' })),
+  },
+  'The form\'s own footer on every page ("{sponsors}", "BOARD OF SUPERVISORS", "Page {page}"), with {placeholders} from the metadata and {page}.',
+);
+
 const JurisdictionFields = {
   $schema: Type.Optional(Type.String()),
   $comment: Type.Optional(Type.String()),
@@ -207,7 +237,44 @@ const JurisdictionFields = {
     description: 'The number\'s label as the form prints it, before the number ("ORDINANCE NO.", "D.C. ACT"): the title block\'s default and the running header.',
   }),
   vocabulary: VocabularySchema,
+  titleBlock: Type.Optional(
+    Type.Array(TitleLineSchema, {
+      minItems: 1,
+      description:
+        'The title block, line by line, from the top of the first page ("AN ACT", "D.C. ACT {number}", "IN THE COUNCIL OF THE DISTRICT OF COLUMBIA", "{title}"). Without it: the number line, the urgency banner, the long title.',
+    }),
+  ),
+  numbers: Type.Optional(
+    Type.Record(Type.String(KEY), Section({ label: Text('How the number is named where printed ("Bill", "D.C. Law", "FILE NO.").') }), {
+      additionalProperties: false,
+      expectedKey: "a number's name, kebab-case",
+      description: "The document's numbers besides `number` (front matter `numbers`): a D.C. act's bill, law and D.C. Register numbers.",
+    }),
+  ),
+  roles: Type.Optional(
+    Type.Record(Type.String(KEY), Section({ title: Text('The role as a signature line names it ("Chairman, Council of the District of Columbia").') }), {
+      additionalProperties: false,
+      expectedKey: "a role's id, kebab-case",
+      description: 'The officials who sign or attest the document (front matter `officials`, by these ids), as the signature rows name them ({officials.<id>}).',
+    }),
+  ),
   enactingClause: Text('The clause that enacts an ordinance: without it an ordinance enacts nothing.'),
+  enactingClauseRunsIn: Type.Optional(
+    Type.Boolean({
+      description:
+        'The enacting clause runs in to the first section, whose text follows it in the same paragraph and whose heading is not printed ("BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as ...").',
+    }),
+  ),
+  legend: Type.Optional(
+    Section(
+      {
+        paragraphs: Type.Array(Text(), { minItems: 1 }),
+        when: Type.Enum(['amends', 'always'], { description: 'amends: only on documents that insert or delete words; always: on every document.' }),
+      },
+      "The form's legend under the title (what the type styles mean), in place of the layout's `amendment.legend`.",
+    ),
+  ),
+  footer: Type.Optional(PageFooterSchema),
   urgencyBanner: Type.String(),
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
   citations: Type.Optional(CitationGrammarSchema),
@@ -231,21 +298,39 @@ const JurisdictionFields = {
   ),
 };
 
+const RuleSettingsShape = Type.Record(
+  Type.String(),
+  Type.Object({
+    severity: Type.Optional(Type.Enum(['error', 'warning', 'info', 'off'])),
+    byStatus: Type.Optional(Type.Record(Type.String(), Type.Enum(['error', 'warning', 'info', 'off']))),
+    options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    reason: Type.String(),
+  }),
+  { description: "Rule settings for this jurisdiction's documents, each with the reason for the change." },
+);
+
+/** What a kind of document of the jurisdiction does differently (a code title: its own layout, no drafting rules). */
+function documentsSchema<T extends TSchema>(rules: T) {
+  return Type.Optional(
+    Section(
+      {
+        'code-title': Type.Optional(
+          Section({
+            layout: Type.Optional(Text('The layout of imported code titles, in place of `layout`.')),
+            rules: Type.Optional(rules),
+          }),
+        ),
+      },
+      "Settings of one kind of document (`type:` in its front matter), over the jurisdiction's own: a code title's layout and rule settings.",
+    ),
+  );
+}
+
 /** The shape every jurisdiction template has (its `rules` checked against the registered rules by jurisdictionSchema). */
 const JurisdictionShape = Type.Object({
   ...JurisdictionFields,
-  rules: Type.Optional(
-    Type.Record(
-      Type.String(),
-      Type.Object({
-        severity: Type.Optional(Type.Enum(['error', 'warning', 'info', 'off'])),
-        byStatus: Type.Optional(Type.Record(Type.String(), Type.Enum(['error', 'warning', 'info', 'off']))),
-        options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-        reason: Type.String(),
-      }),
-      { description: "Rule settings for this jurisdiction's documents, each with the reason for the change." },
-    ),
-  ),
+  rules: Type.Optional(RuleSettingsShape),
+  documents: documentsSchema(RuleSettingsShape),
 });
 export type Jurisdiction = Static<typeof JurisdictionShape>;
 
@@ -257,7 +342,7 @@ export function jurisdictionSchema(rules: readonly Rule[]): TObject {
   if (!schema) {
     const settings = ruleSettingsSchema(rules, true);
     schema = Type.Object(
-      { ...JurisdictionFields, rules: Type.Optional(settings) },
+      { ...JurisdictionFields, rules: Type.Optional(settings), documents: documentsSchema(settings) },
       {
         additionalProperties: false,
         title: 'Jurisdiction template',
@@ -270,6 +355,7 @@ export function jurisdictionSchema(rules: readonly Rule[]): TObject {
 }
 
 export interface Template {
+  /** The layout of the documents it is loaded for (a code title's may be its own). */
   layout: Layout;
   jurisdiction: Jurisdiction;
   /** Absolute font file paths by role. */

@@ -22,6 +22,8 @@ export interface PrintRules {
   placeholderClose: string;
   /** A section's heading label: "Section 3.", "Sec. 3." or, with a designation, "§ 24-211.07.". */
   headingLabel: (section: { number: number; designation: string | undefined }) => string;
+  /** The enacting clause when it runs in to the first section (printed where that section's heading would be, before its text); null when it does not. */
+  runIn: string | null;
   /** A section's heading as printed after its label: ended with a period unless it ends in punctuation. */
   heading: (heading: string) => string;
   /** A bulleted list item's marker. */
@@ -45,6 +47,7 @@ export function printRules(template: Pick<Template, 'layout' | 'jurisdiction'>):
     placeholderOpen: layout.placeholder.open,
     placeholderClose: layout.placeholder.close,
     headingLabel: (section) => sectionHeadingLabel(layout, vocabulary, section),
+    runIn: template.jurisdiction.enactingClauseRunsIn ? template.jurisdiction.enactingClause : null,
     heading: (heading) => (!heading || /[.:;!?\]]$/.test(heading) ? heading : `${heading}.`),
     bullet: layout.list.bullet,
     image: (alt) => (alt ? `[Image: ${alt}]` : '[Image]'),

@@ -17,6 +17,7 @@ import findingsFirst from './findings-first.js';
 import headingLength from './heading-length.js';
 import jurisdictionKnown from './jurisdiction-known.js';
 import linkScheme from './link-scheme.js';
+import metadataDeclared from './metadata-declared.js';
 import numberWhenAdopted from './number-when-adopted.js';
 import placeholder from './placeholder.js';
 import proseCitationResolves from './prose-citation-resolves.js';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   // Metadata
   datesInOrder,
   numberWhenAdopted,
+  metadataDeclared,
   // Amendments
   amendmentUnparsed,
   amendmentTarget,
