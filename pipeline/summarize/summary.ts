@@ -22,7 +22,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import { formatDate } from '../text/dates.js';
+import { addDays, formatDate } from '../text/dates.js';
 import type { Jurisdiction } from '../template/schema.js';
 import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
 import { titleCase } from '../text/title-case.js';
@@ -176,6 +176,20 @@ export function digestOf(
     ['effective', 'Takes effect'],
   ];
   const keyDates = dateLabels.filter(([key]) => dates[key]).map(([key, label]) => labelled(`${label}:`, text(formatDate(dates[key]!))));
+  // The periods that must run before it takes effect (the District's Congressional review), and the earliest date they allow.
+  for (const period of jurisdiction.reviewPeriods ?? []) {
+    if (meta.urgency && !period.urgency) continue;
+    const from = dates[period.from];
+    const days = `${period.days} ${period.counting === 'legislative' ? 'legislative days' : 'days'}`;
+    const start = period.from === 'approved' ? `approval by ${vocabulary.executive}` : `passage by ${vocabulary.legislativeBody}`;
+    const name = period.name.charAt(0).toUpperCase() + period.name.slice(1);
+    keyDates.push(
+      labelled(
+        `${name}:`,
+        text(from ? `${days} from ${start} (${formatDate(from)}); it takes effect no sooner than ${formatDate(addDays(from, period.days))}.` : `${days} from ${start}.`),
+      ),
+    );
+  }
   if (meta.urgency) keyDates.push(labelled('Urgency:', text(`it takes effect as soon as ${vocabulary.executive} signs it, not 30 days later.`)));
   if (keyDates.length > 0) {
     children.push(heading(2, 'Key dates'));

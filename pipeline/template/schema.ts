@@ -275,6 +275,23 @@ const JurisdictionFields = {
     ),
   ),
   footer: Type.Optional(PageFooterSchema),
+  reviewPeriods: Type.Optional(
+    Type.Array(
+      Section({
+        name: Text('The period as a sentence names it: "Congressional review", "the 30 days after enactment".'),
+        days: Type.Integer({ minimum: 1, maximum: 3660 }),
+        counting: Type.Enum(['calendar', 'legislative'], {
+          description: 'calendar days, or legislative days (days a body sits: at least as many calendar days, so only the lower bound is checked)',
+        }),
+        from: Type.Enum(['passed', 'approved'], { description: 'The date of the metadata it runs from.' }),
+        urgency: Type.Optional(Type.Boolean({ description: 'It runs for urgency (emergency) documents too; by default they take effect without it.' })),
+      }),
+      {
+        description:
+          "Periods that must pass before a document takes effect (the District's Congressional review): its effective date is no sooner than the end of each (rule effective-after-review), and the digest says so.",
+      },
+    ),
+  ),
   urgencyBanner: Type.String(),
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
   citations: Type.Optional(CitationGrammarSchema),

@@ -11,6 +11,7 @@ import citationStatus from './citation-status.js';
 import citationYear from './citation-year.js';
 import codifiesResolves from './codifies-resolves.js';
 import datesInOrder from './dates-in-order.js';
+import effectiveAfterReview from './effective-after-review.js';
 import effectiveDateSection from './effective-date-section.js';
 import emptySection from './empty-section.js';
 import findingsFirst from './findings-first.js';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   termUndefined,
   // Metadata
   datesInOrder,
+  effectiveAfterReview,
   numberWhenAdopted,
   metadataDeclared,
   // Amendments
