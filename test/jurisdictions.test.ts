@@ -7,10 +7,11 @@
  * Los Angeles' structure rules run only on documents of a template that
  * names them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOrdinances, runCli, sampleCopy } from './helpers.js';
+import { loadTemplate, TemplateError } from '../pipeline/template/load.js';
+import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
 
 let out: string;
@@ -176,5 +177,70 @@ describe('rules of one council', () => {
     return readPdf(readFileSync(path.join(built, 'dc-wmata-board', 'dc-wmata-board.pdf'))).then((pdf) => {
       expect(flat(pdf.content.join('\n'))).toContain('The appointments under Sec. 2(b) are made by the Council.');
     });
+  });
+});
+
+describe('ordinance new jurisdiction', () => {
+  /** A scratch copy of the project's templates folder. */
+  function templates(): string {
+    const dir = tempDir();
+    cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    return path.join(dir, 'templates');
+  }
+
+  it('scaffolds a template from the documented starting point that loads, with its facts left as visible [TBD] placeholders', () => {
+    const dir = templates();
+    const result = runCli(['new', 'jurisdiction', 'springfield', '--name', 'City of Springfield', '--templates', dir], path.dirname(dir));
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('wrote templates/jurisdictions/springfield.json');
+    const template = loadTemplate('springfield', dir);
+    expect(template.jurisdiction).toMatchObject({ id: 'springfield', name: 'City of Springfield', layout: 'council' });
+    expect(template.jurisdiction.enactingClause).toMatch(/^\[TBD: /);
+    expect(Object.keys(template.jurisdiction.roles ?? {})).toEqual(['mayor', 'clerk']);
+  });
+
+  it("starts from a shipped jurisdiction's form with --from, without its citation grammar or code settings", () => {
+    const dir = templates();
+    expect(runCli(['new', 'jurisdiction', 'oakland', '--from', 'san-francisco', '--name', 'City of Oakland', '--templates', dir], path.dirname(dir)).code).toBe(0);
+    const { jurisdiction } = loadTemplate('oakland', dir);
+    expect(jurisdiction.footer).toEqual(loadTemplate('san-francisco', dir).jurisdiction.footer);
+    expect(jurisdiction.citations).toBeUndefined();
+    expect(jurisdiction.name).toBe('City of Oakland');
+  });
+
+  it('never overwrites a template, and refuses an id that is not one (exit 2, one line each)', () => {
+    const dir = templates();
+    const before = readFileSync(path.join(dir, 'jurisdictions', 'los-angeles.json'), 'utf8');
+    const exists = runCli(['new', 'jurisdiction', 'los-angeles', '--templates', dir], path.dirname(dir));
+    expect(exists.code).toBe(2);
+    expect(exists.stderr).toContain('templates/jurisdictions/los-angeles.json already exists, expected a new jurisdiction id');
+    expect(readFileSync(path.join(dir, 'jurisdictions', 'los-angeles.json'), 'utf8')).toBe(before);
+    const bad = runCli(['new', 'jurisdiction', 'San Francisco', '--templates', dir], path.dirname(dir));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unexpected jurisdiction id `San Francisco`, expected a kebab-case id');
+    expect(runCli(['new', 'jurisdiction', 'x', '--from', 'los-angelse', '--templates', dir], path.dirname(dir)).stderr).toContain(
+      'unknown jurisdiction `los-angelse` for --from, expected `los-angeles` or one of',
+    );
+    expect(runCli(['new', 'jurisdiction', 'x', '--bogus'], path.dirname(dir)).code).toBe(2);
+  });
+
+  it('reports a mistake in the new keys at its place, saying what is expected', () => {
+    const dir = templates();
+    const file = path.join(dir, 'jurisdictions', 'district-of-columbia.json');
+    const text = readFileSync(file, 'utf8').replace('"style": "banner"', '"style": "baner"').replace('"counting": "legislative"', '"counting": "sitting"');
+    writeFileSync(file, text);
+    let problems: { line: number; column: number; message: string }[] = [];
+    try {
+      loadTemplate('district-of-columbia', dir);
+    } catch (error) {
+      if (error instanceof TemplateError) problems = error.problems;
+    }
+    const at = (needle: string) => {
+      const before = text.slice(0, text.indexOf(needle)).split('\n');
+      return { line: before.length, column: before.at(-1)!.length + 1 };
+    };
+    expect(problems.map((p) => ({ line: p.line, column: p.column }))).toEqual([at('"baner"'), at('"sitting"')]);
+    expect(problems[0]!.message).toMatch(/`baner`.*expected .*`banner`/);
+    expect(problems[1]!.message).toMatch(/`sitting`.*expected .*`calendar`.*`legislative`|`sitting`.*expected .*`legislative`/);
   });
 });

@@ -33,6 +33,8 @@ Usage:
   ordinance import dc-code <xml-dir> <out-dir> [--plain-citations] [--titles 1,24]
   ordinance import dc-law <law-xml> <out-dir> [--plain]
                                import the D.C. Code's XML into the source format
+  ordinance new jurisdiction <id> [--name <name>] [--from <id>]
+                               scaffold templates/jurisdictions/<id>.json
   ordinance --help | --version
 
 A path is an ordinance folder (ordinance/<slug>/), a file in one, or a
@@ -163,6 +165,7 @@ function reportInternal(what: string, failure: Failure): void {
 export async function main(argv: string[]): Promise<number> {
   debug = Boolean(process.env.ORDINANCE_DEBUG);
   try {
+    if (argv[0] === 'new' && argv[1] === 'jurisdiction') return await (await import('./commands/new-jurisdiction.js')).runNewJurisdiction(argv.slice(2));
     const args = parseArgs(argv);
     if (typeof args === 'object') debug ||= args.debug;
     if (args === 'help') {
