@@ -224,6 +224,16 @@ describe('ordinance new jurisdiction', () => {
     expect(runCli(['new', 'jurisdiction', 'x', '--bogus'], path.dirname(dir)).code).toBe(2);
   });
 
+  it('refuses a title block without the long title, at the key', () => {
+    const dir = templates();
+    const file = path.join(dir, 'jurisdictions', 'san-francisco.json');
+    const text = readFileSync(file, 'utf8').replace('"text": "{title}"', '"text": "{short-title}"');
+    writeFileSync(file, text);
+    expect(() => loadTemplate('san-francisco', dir)).toThrow(
+      new RegExp(`san-francisco\\.json:${text.slice(0, text.indexOf('"titleBlock"')).split('\n').length}:\\d+: error Missing the long title in \`titleBlock\``),
+    );
+  });
+
   it('reports a mistake in the new keys at its place, saying what is expected', () => {
     const dir = templates();
     const file = path.join(dir, 'jurisdictions', 'district-of-columbia.json');

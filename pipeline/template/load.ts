@@ -135,12 +135,24 @@ function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rul
   if (problems.length) return problems;
   const wrongId = idProblems(source, file);
   if (wrongId.length) return wrongId;
+  const titleLines = titleBlockProblems(source);
+  if (titleLines.length) return titleLines;
   const { citations: grammar, amendments } = source.value as Jurisdiction;
   const patterns = [
     ...(grammar ? grammarPatternProblems(grammar) : []).map((p) => ({ ...p, path: ['citations', ...p.path] })),
     ...(amendments ? amendmentPatternProblems(amendments) : []).map((p) => ({ ...p, path: ['amendments', ...p.path] })),
   ];
   return patterns.map(({ path: at, error }) => problemAt(source, at, `Unexpected pattern for \`${label(at)}\` (${error}), expected a regular expression that compiles`));
+}
+
+/** A title block prints the long title once: exactly one of its lines is "{title}". */
+function titleBlockProblems(source: JsonSource): FileProblem[] {
+  const lines = (source.value as Jurisdiction).titleBlock;
+  if (!lines) return [];
+  const titles = lines.flatMap((line, i) => (line.text.trim() === '{title}' ? [i] : []));
+  if (titles.length === 1) return [];
+  if (titles.length === 0) return [problemAt(source, ['titleBlock'], 'Missing the long title in `titleBlock`, expected one line `{ "text": "{title}", "style": "title" }`')];
+  return titles.slice(1).map((i) => problemAt(source, ['titleBlock', i], 'Unexpected second `{title}` line in `titleBlock`, expected the long title once'));
 }
 
 const cache = new Map<string, Template>();
