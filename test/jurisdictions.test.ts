@@ -128,6 +128,13 @@ describe("San Francisco's ordinance", () => {
       .map((l) => l.trim());
     const approved = lines.indexOf('APPROVED AS TO FORM:');
     expect(lines.slice(approved, approved + 4)).toEqual(['APPROVED AS TO FORM:', 'DAVID CHIU, City Attorney', 'By: ____________________', '[TBD: Deputy City Attorney]']);
+    // Then, on a page of its own, the Clerk's certificate of final passage and the Mayor's approval.
+    const passage = flat(pdfs.get('sf-city-of-refuge')!.content.find((page) => page.includes('FINALLY PASSED')) ?? '');
+    expect(passage).toContain(
+      'CITY AND COUNTY OF SAN FRANCISCO File Number: [TBD: file number the Clerk of the Board assigns] I hereby certify that the foregoing Ordinance was FINALLY PASSED on ____________________ by the Board of Supervisors',
+    );
+    expect(passage).toContain('Clerk of the Board');
+    expect(passage).not.toContain('APPROVED AS TO FORM');
     const digest = flat(read('sf-city-of-refuge', 'summary.md'));
     expect(digest).toContain('**Status:** Draft: not yet introduced to the Board of Supervisors (version 1).');
     expect(digest).toContain('**Vote required:** a majority of the Board of Supervisors (6 of 11 members).');

@@ -313,6 +313,16 @@ const JurisdictionFields = {
       "The Clerk's declaration that the ordinance was posted: a page of its own after the certification.",
     ),
   ),
+  pagesAfter: Type.Optional(
+    Type.Array(
+      Section({
+        heading: Text(),
+        paragraphs: Type.Array(Text(), { description: 'Paragraph by paragraph; {placeholders} are filled from the metadata; "1. …" paragraphs in a run are a list.' }),
+        rows: SignatureRows,
+      }),
+      { description: "More pages of the form after the attestation (and the Declaration of Posting), each on a page of its own: a clerk's certificate, a transmittal." },
+    ),
+  ),
 };
 
 const RuleSettingsShape = Type.Record(

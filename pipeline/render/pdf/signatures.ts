@@ -47,8 +47,8 @@ export function drawSignatures(ctx: PdfContext): void {
     });
     drawRows(ctx, rows);
   });
-  const declaration = template.jurisdiction.declarationOfPosting;
-  if (declaration) {
+  const { declarationOfPosting, pagesAfter = [] } = template.jurisdiction;
+  for (const declaration of [...(declarationOfPosting ? [declarationOfPosting] : []), ...pagesAfter]) {
     doc.addPage();
     ctx.tags.group('Sect', () => {
       drawHeading(ctx, declaration.heading);
