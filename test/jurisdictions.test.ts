@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TemplateError } from '../pipeline/template/load.js';
 import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
+import { preflight } from './preflight.js';
 
 let out: string;
 const pdfs = new Map<string, PdfReadBack>();
@@ -91,6 +92,14 @@ describe("the District's act (D.C. Law 24-288)", () => {
     expect(appendix).toContain('Sec. 2, Sec. 3, Sec. 4');
     const xref = JSON.parse(read('dc-wmata-board', 'xref.json')) as { directives: { id: string; sections: string[] }[] };
     expect(xref.directives.find((d) => d.id === 'dc-code')?.sections).toEqual(['Sec. 2', 'Sec. 3', 'Sec. 4']);
+  });
+});
+
+describe('the archives', () => {
+  it("the District's enacted act is valid PDF/A-1b by Apache PDFBox Preflight, as Los Angeles' is", () => {
+    const { valid, output } = preflight(path.join(out, 'dc-wmata-board', 'dc-wmata-board.pdf'));
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
   });
 });
 
