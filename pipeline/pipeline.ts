@@ -40,7 +40,7 @@ import { publishIndex, publishOutputs, retractOutputs } from './publish/dist.js'
 import { prepareOutDir } from './publish/out-dir.js';
 import { DirectiveRegistry } from './registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from './render/render-ordinance.js';
-import { jurisdictionIds, loadTemplate, templatesFingerprint } from './template/load.js';
+import { jurisdictionIds, templateOf, templatesFingerprint } from './template/load.js';
 import { resolveOrdinance } from './resolve/resolve-ordinance.js';
 import { siteParts } from './site/record.js';
 import { summarizeOrdinance } from './summarize/summarize-ordinance.js';
@@ -120,7 +120,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   if (!parsed) return notBuilt(result, options);
   const ordinance = modelOrdinance(parsed);
   // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
-  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? GlyphCache.open(loadTemplate(ordinance.meta.jurisdiction), cacheLocation(options)) : null;
+  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? GlyphCache.open(templateOf(ordinance.meta), cacheLocation(options)) : null;
   checkGlyphs(files, ordinance.meta.jurisdiction);
   glyphs?.save();
   const detections = DetectionCache.open(sources.dir, cacheLocation(options));
@@ -142,7 +142,7 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     return result;
   }
   if (hasErrors(files)) return notBuilt(result, options);
-  const template = loadTemplate(ordinance.meta.jurisdiction);
+  const template = templateOf(ordinance.meta);
   const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
   result.provenance = provenance;
   try {

@@ -265,7 +265,7 @@ describe('the comparative print of two D.C. amendments', () => {
     expect(pdf.links.length).toBe(7);
     expect(text).not.toContain('Page 1 of');
     expect(pdf.artifacts.join(' ')).toContain('Page 1 of');
-    expect(String(pdf.info.Title)).toBe('Ordinance No. 24-999: Test Amendments Act of 2022: Comparative Print');
+    expect(String(pdf.info.Title)).toBe('D.C. Act 24-999: Test Amendments Act of 2022: Comparative Print');
   });
 
   it('is not made when no section of the code changes', async () => {
@@ -300,7 +300,7 @@ describe('the digest of an amending ordinance', () => {
     const amended = input(ordinance).amended.map(({ after }) => ({ designation: after.designation!, heading: after.heading }));
     const files = await summarizeOrdinance(resolved, new Map(), template, PROVENANCE, amended);
     const markdown = String(files['summary.md']);
-    const does = markdown.slice(markdown.indexOf('## What this ordinance would do'), markdown.indexOf('## Digest Key'));
+    const does = markdown.slice(markdown.indexOf('## What this act would do'), markdown.indexOf('## Digest Key'));
     expect(flat(does)).toContain(
       'It would amend these sections of the Code of the District of Columbia. The comparative print (comparative-print.pdf) shows each as it stands, with the changes marked:',
     );

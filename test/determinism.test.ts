@@ -187,7 +187,7 @@ describe('a folder of ordinances', () => {
     expect(runCli(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     const out = path.join(dir, 'dist');
     expect(runCli(['build', 'ordinance', '--out', out, '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['directives.json', 'la-sanctuary-city']);
+    expect(readdirSync(out).sort()).toEqual(['dc-wmata-board', 'directives.json', 'la-sanctuary-city', 'sf-city-of-refuge']);
   });
 
   it('passes over folders whose names start with "." (as documented in the drafters\u2019 guide)', () => {

@@ -63,10 +63,14 @@ function png(width: number, height: number): Buffer {
 }
 
 describe('the words and geometry invariants', () => {
-  it('hold on the sample ordinance: a paragraph carried over to a new page with a link keeps its lines apart, and the running header stays clear of "Page X of Y"', async () => {
+  it('hold on the shipped ordinances (the District act with its enacting clause run in to Sec. 1 among them): a paragraph carried over to a new page with a link keeps its lines apart, and the running header stays clear of "Page X of Y"', async () => {
     const { report, problems } = await verify(sampleCopy());
     expect(report.notBuilt).toEqual([]);
-    expect(report.documents.map((d) => d.sections)).toEqual([10]);
+    expect(report.documents.map((d) => [d.slug, d.sections])).toEqual([
+      ['dc-wmata-board', 4],
+      ['la-sanctuary-city', 10],
+      ['sf-city-of-refuge', 4],
+    ]);
     expect(problems).toEqual([]);
   });
 

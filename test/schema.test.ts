@@ -147,7 +147,7 @@ describe('templates', () => {
     expect(broken.stderr).not.toContain('internal error');
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'));
     expect(broken.stderr.split('\n')).toContain(
-      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`enactingClause\`, \`urgencyBanner\`, \`voteRequired\`, \`citations\`, \`amendments\`, \`certification\`, \`declarationOfPosting\`, \`rules\``,
+      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`vocabulary\`, \`titleBlock\`, \`numbers\`, \`roles\`, \`enactingClause\`, \`enactingClauseRunsIn\`, \`legend\`, \`footer\`, \`reviewPeriods\`, \`urgencyBanner\`, \`voteRequired\`, \`citations\`, \`amendments\`, \`certification\`, \`declarationOfPosting\`, \`pagesAfter\`, \`rules\`, \`documents\``,
     );
   });
 
@@ -156,22 +156,22 @@ describe('templates', () => {
     const text = editTemplate(install, 'jurisdictions/district-of-columbia.json', (t) =>
       t
         .replace('"subdivision-sequence": {', '"subdivision-sequense": {')
-        .replace('"vague-terms": {\n      "severity": "off",', '"vague-terms": {\n      "options": { "allow": "x" },'),
+        .replace('"vague-terms": {\n          "severity": "off",', '"vague-terms": {\n          "options": { "allow": "x" },'),
     );
     const dir = workspace();
     const result = checkIn(install, dir);
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'district-of-columbia.json'));
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `${file}:${placeOf(text, '"subdivision-sequense"')}: error Unexpected key \`rules.subdivision-sequense\` in the jurisdiction template, expected \`rules.subdivision-sequence\` or a rule id (\`ordinance rules\` lists them)\n` +
-        `${file}:${placeOf(text, '"x" }')}: error Unexpected text \`x\` for \`rules.vague-terms.options.allow\`, expected a list of text\n`,
+      `${file}:${placeOf(text, '"subdivision-sequense"')}: error Unexpected key \`documents.code-title.rules.subdivision-sequense\` in the jurisdiction template, expected \`documents.code-title.rules.subdivision-sequence\` or a rule id (\`ordinance rules\` lists them)\n` +
+        `${file}:${placeOf(text, '"x" }')}: error Unexpected text \`x\` for \`documents.code-title.rules.vague-terms.options.allow\`, expected a list of text\n`,
     );
   });
 
   it('apply the options they give a rule', () => {
     const install = installation();
     editTemplate(install, 'jurisdictions/los-angeles.json', (t) =>
-      t.replace('"certification": {', '"rules": { "vague-terms": { "options": { "words": ["at once"] }, "reason": "This city\'s own list." } },\n  "certification": {'),
+      t.replace('"rules": {', '"rules": { "vague-terms": { "options": { "words": ["at once"] }, "reason": "This city\'s own list." },'),
     );
     const dir = workspace();
     const file = path.join(dir, RECORDS);
@@ -215,9 +215,9 @@ describe('templates', () => {
     const dir = workspace();
     const result = checkIn(install, dir);
     expect(result.code).toBe(2);
-    // Both layouts lack it: the District's `code` layout extends `council`, and is loaded first.
+    // Both layouts lack it: the District's acts use `council` (loaded first), its code titles `code`, which extends it.
     expect(result.stderr).toBe(
-      `${path.relative(dir, path.join(install, 'templates', 'layouts', 'code.json'))}:1:1: error Missing \`colors\` in layout \`code\` (with the layouts it extends), expected a mapping with \`text\`, \`link\`, \`rule\`\n`,
+      `${path.relative(dir, path.join(install, 'templates', 'layouts', 'council.json'))}:1:1: error Missing \`colors\` in layout \`council\` (with the layouts it extends), expected a mapping with \`text\`, \`link\`, \`rule\`\n`,
     );
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"layout": "council"', '"layout": "councl"'));
     editTemplate(install, 'layouts/council.json', () => readFileSync(path.join(ROOT, 'templates', 'layouts', 'council.json'), 'utf8'));

@@ -39,6 +39,8 @@ Usage:
                                format sources canonically, never changing what they mean
   ordinance new [<folder>/]<slug> [--jurisdiction <id>]
                                start a draft ordinance from the jurisdiction's skeleton
+  ordinance new jurisdiction <id> [--name <name>] [--from <id>]
+                               scaffold templates/jurisdictions/<id>.json
   ordinance watch [paths...] [--serve]
                                check on every save, printing only the findings that
                                changed; --serve: a live preview on localhost
@@ -128,6 +130,7 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
     case 'fmt':
       return (await import('./commands/fmt.js')).runFmt(args);
     case 'new':
+      if (args[0] === 'jurisdiction') return (await import('./commands/new-jurisdiction.js')).runNewJurisdiction(args.slice(1));
       return (await import('./commands/new.js')).runNew(args);
     case 'watch':
       return (await import('./commands/watch.js')).runWatch(args);

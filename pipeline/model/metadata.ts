@@ -86,7 +86,14 @@ export const ordinanceSchema = Type.Object(
     jurisdiction: Text({ ...SLUG, description: 'Jurisdiction template id in templates/jurisdictions/' }),
     status: Type.Enum(ORDINANCE_STATUSES),
     version: Count(1, MAX_VERSION),
-    number: Type.Optional(Text()),
+    number: Type.Optional(Text({ description: "The number the form prints first and the running header shows (the jurisdiction's `numberLabel`)" })),
+    numbers: Type.Optional(
+      Type.Record(Type.String(SLUG), Text(), {
+        description: "Its other numbers, by the names its jurisdiction's template declares (`numbers`): a D.C. act's `bill`, `law` and `register`; San Francisco's `file`",
+        expectedKey: "a number's name, kebab-case",
+        additionalProperties: false,
+      }),
+    ),
     designation: Type.Optional(Text({ description: 'A code title\'s own number ("3"), for citations relative to it ("this title")' })),
     'council-file': Type.Optional(Text()),
     sponsors: Type.Optional(TextList()),
@@ -117,7 +124,11 @@ export const ordinanceSchema = Type.Object(
     affects: Type.Optional(Type.Array(Text(), { description: 'Who the ordinance affects, in plain words, for the digest' })),
     'fiscal-effect': Type.Optional(Text({ description: 'The fiscal effect, as stated (for the Digest Key)' })),
     officials: Type.Optional(
-      Type.Object({ mayor: Type.Optional(Text()), 'city-attorney': Type.Optional(Text()), 'city-clerk': Type.Optional(Text()) }, { additionalProperties: false }),
+      Type.Record(Type.String(SLUG), Text(), {
+        description: "Who signs or attests it, by the roles its jurisdiction's template declares (`roles`): `mayor`, `city-clerk`, `chairman`…",
+        expectedKey: "a role's id, kebab-case",
+        additionalProperties: false,
+      }),
     ),
     language: Type.Optional(Text({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', expected: 'a language tag such as `en-US`' })),
     template: Type.Optional(Text(SLUG)),

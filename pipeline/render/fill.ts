@@ -17,7 +17,14 @@ export function metaValue(meta: OrdinanceMeta, keyPath: string): string | undefi
   }
   if (value === undefined || value === null || value === '') return undefined;
   if (keyPath.startsWith('dates.') && typeof value === 'string') return formatDate(value);
+  // A list (sponsors) reads as its items joined.
+  if (Array.isArray(value)) return value.length ? value.map(String).join('; ') : undefined;
   return String(value);
+}
+
+/** The slots of `text` ({key.path}) with no value in the metadata. */
+export function missingSlots(text: string, meta: OrdinanceMeta): string[] {
+  return [...text.matchAll(/\{([a-z0-9.-]+)(\|upper)?\}/g)].map((m) => m[1]!).filter((key) => metaValue(meta, key) === undefined);
 }
 
 /** Fill `{key.path}` and `{key.path|upper}` slots of `text`; missing values become a blank. */

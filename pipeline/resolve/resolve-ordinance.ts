@@ -9,6 +9,7 @@
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { jurisdictionIds, loadTemplate } from '../template/load.js';
+import { vocabularyOf } from '../template/vocabulary.js';
 import type { RuleContext } from '../validate/rule.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
 import { crossReferences, type Xref } from '../xref/xref.js';
@@ -29,5 +30,5 @@ export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegist
   detectProseCitations(ordinance, registry, jurisdiction?.citations, detections);
   resolveReferences(ordinance, registry);
   const relations = directiveRelations(ordinance, registry);
-  return { ordinance, registry, jurisdictions, jurisdiction, relations, xref: crossReferences(ordinance, relations) };
+  return { ordinance, registry, jurisdictions, jurisdiction, relations, xref: crossReferences(ordinance, relations, vocabularyOf(jurisdiction)) };
 }

@@ -57,9 +57,11 @@ export function placesOf(doc: Document.Parsed | Document, schema: TSchema): Map<
 function walk(node: YamlNode | null, schema: Record<string, unknown>, prefix: string, places: Map<string, Range>): void {
   if (!isMap(node)) return;
   const fields = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  // A record (numbers by name, officials by role): every key has the one value schema.
+  const anyKey = Object.values((schema.patternProperties ?? {}) as Record<string, Record<string, unknown>>)[0];
   for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
     const key = keyOf(pair);
-    const field = fields[key];
+    const field = fields[key] ?? anyKey;
     if (!field) continue;
     const keyRange = rangeOf(pair.key) ?? [0, 0];
     places.set(prefix + key, rangeOf(pair.value) ?? [keyRange[1], keyRange[1]]);

@@ -7,7 +7,7 @@
 import { GitError } from '../history/git.js';
 import { hasChanges } from '../history/diff.js';
 import { compareVersions, registryBeside } from '../history/versions.js';
-import { jurisdictionIds, loadTemplate } from '../template/load.js';
+import { jurisdictionIds, templateOf } from '../template/load.js';
 import type { OrdinanceVersion } from './versions.js';
 
 /** A redline the site publishes: where it goes in the ordinance's folder, and how its bytes are made. */
@@ -48,7 +48,7 @@ export function versionRedlines(dir: string, versions: readonly OrdinanceVersion
         const { renderRedlinePdf } = await import('../render/pdf/redline.js');
         const provenance = { date: new Date(to.date), commit: commit.slice(0, 7) };
         const name = (v: OrdinanceVersion) => `the version of ${v.date.slice(0, 10)} (${v.commit.slice(0, 7)})`;
-        return renderRedlinePdf({ ...comparison, from: name(from), to: name(to) }, loadTemplate(ordinance.meta.jurisdiction), provenance);
+        return renderRedlinePdf({ ...comparison, from: name(from), to: name(to) }, templateOf(ordinance.meta), provenance);
       },
     });
   }

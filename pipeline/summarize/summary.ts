@@ -22,7 +22,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import { formatDate } from '../text/dates.js';
+import { addDays, formatDate } from '../text/dates.js';
 import type { Jurisdiction } from '../template/schema.js';
 import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
 import { titleCase } from '../text/title-case.js';
@@ -30,13 +30,18 @@ import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { score, type Readability } from './readability.js';
 import { residentProse } from './resident-prose.js';
+import { numberName, sectionName } from '../template/vocabulary.js';
 
-const STATUS_WORDS: Record<string, string> = {
-  draft: 'Draft: not yet introduced to the Council',
-  introduced: 'Introduced: before the Council, not yet passed',
-  adopted: 'Adopted by the Council',
-  effective: 'In effect',
-};
+/** The status in words, naming the body that passes the document ("the Council", "the Board of Supervisors"). */
+function statusWords(status: string, body: string): string {
+  const words: Record<string, string> = {
+    draft: `Draft: not yet introduced to ${body}`,
+    introduced: `Introduced: before ${body}, not yet passed`,
+    adopted: `Adopted by ${body}`,
+    effective: 'In effect',
+  };
+  return words[status] ?? status;
+}
 
 /** Sections whose summaries say why, not what: they go under "Why", not "What this ordinance does". */
 const WHY_KINDS = new Set(['findings', 'purpose']);
@@ -77,10 +82,6 @@ export interface Digest {
   scores: DigestScores;
 }
 
-function sectionLabel(section: Section): string {
-  return section.designation ? `§ ${section.designation}` : `Section ${section.number}`;
-}
-
 /**
  * The digest as an mdast tree, and its readability scores, from the resolved
  * ordinance and its relations to prior directives; `amended`, the sections of
@@ -96,19 +97,26 @@ export function digestOf(
   amended: AmendedCodeSection[] = [],
 ): Digest {
   const { meta } = ordinance;
+  const vocabulary = jurisdiction.vocabulary;
+  const sectionLabel = (section: Section) => sectionName(vocabulary, section);
   const enacted = meta.status === 'adopted' || meta.status === 'effective';
   const pdf = `${ordinance.slug}.pdf`;
-  const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}. ${s.heading}`);
+  const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}${s.heading ? `. ${s.heading}` : ''}`);
   const children: RootContent[] = [
     heading(1, `${meta['short-title']}: Legislative Digest`),
-    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `Ordinance No. ${meta.number}. ` : ''}${meta.title}`)] }),
-    paragraph(strong('Status:'), text(` ${STATUS_WORDS[meta.status]} (version ${meta.version}).`)),
+    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `${numberName(vocabulary, meta.number)}. ` : ''}${meta.title}`)] }),
+    paragraph(strong('Status:'), text(` ${statusWords(meta.status, vocabulary.legislativeBody)} (version ${meta.version}).`)),
   ];
+  // Its other numbers (a bill, a law, a register citation), by the names its template gives them.
+  const numbers = Object.entries(meta.numbers ?? {}).map(([key, value]) => `${jurisdiction.numbers?.[key]?.label ?? key} ${value}`);
+  if (numbers.length > 0) children.push(paragraph(strong('Also numbered:'), text(` ${numbers.join('; ')}.`)));
 
   const sections = ordinance.sections.filter((s) => s.summary?.trim()).map((s) => ({ id: s.id, label: sectionLabel(s), summary: s.summary!.trim(), scores: score(s.summary!) }));
   if (meta.type === 'code-title') {
     // A title of a code is law as codified, not a measure before the Council: no vote, urgency or digest of changes.
-    children.push(paragraph(text(`${meta['short-title']} is law as codified, not a measure before the Council. Its sections carry no plain-language summaries.`)));
+    children.push(
+      paragraph(text(`${meta['short-title']} is law as codified, not a measure before ${vocabulary.legislativeBody}. Its sections carry no plain-language summaries.`)),
+    );
     return { tree: { type: 'root', children }, scores: { ordinance: ordinance.slug, version: meta.version, status: meta.status, targets, whole: null, sections, existingLaw: [] } };
   }
 
@@ -130,7 +138,7 @@ export function digestOf(
   const summarized = ordinance.sections.filter((s) => s.summary?.trim());
   const acting = summarized.filter((s) => !WHY_KINDS.has(s.kind) && !FORMAL_KINDS.has(s.kind));
   if (acting.length > 0 || amended.length > 0) {
-    children.push(heading(2, enacted ? 'What this ordinance does' : 'What this ordinance would do'));
+    children.push(heading(2, enacted ? `What this ${vocabulary.document} does` : `What this ${vocabulary.document} would do`));
     if (acting.length > 0) children.push(list(acting.map((s) => item(sectionLink(s), text(`: ${s.summary!.trim()}`)))));
   }
   if (amended.length > 0) {
@@ -160,19 +168,36 @@ export function digestOf(
   const dates = meta.dates ?? {};
   const dateLabels: [keyof typeof dates, string][] = [
     ['introduced', 'Introduced'],
-    ['passed', 'Passed by the Council'],
-    ['approved', 'Approved by the Mayor'],
+    ['passed', `Passed by ${vocabulary.legislativeBody}`],
+    ['approved', `Approved by ${vocabulary.executive}`],
     ['effective', 'Takes effect'],
   ];
   const keyDates = dateLabels.filter(([key]) => dates[key]).map(([key, label]) => labelled(`${label}:`, text(formatDate(dates[key]!))));
-  if (meta.urgency) keyDates.push(labelled('Urgency:', text('it takes effect as soon as the Mayor signs it, not 30 days later.')));
+  // The periods that must run before it takes effect (the District's Congressional review), and the earliest date they allow.
+  for (const period of jurisdiction.reviewPeriods ?? []) {
+    if (meta.urgency && !period.urgency) continue;
+    const from = dates[period.from];
+    const days = `${period.days} ${period.counting === 'legislative' ? 'legislative days' : 'days'}`;
+    const start = period.from === 'approved' ? `approval by ${vocabulary.executive}` : `passage by ${vocabulary.legislativeBody}`;
+    const name = period.name.charAt(0).toUpperCase() + period.name.slice(1);
+    keyDates.push(
+      labelled(
+        `${name}:`,
+        text(from ? `${days} from ${start} (${formatDate(from)}); it takes effect no sooner than ${formatDate(addDays(from, period.days))}.` : `${days} from ${start}.`),
+      ),
+    );
+  }
+  if (meta.urgency) keyDates.push(labelled('Urgency:', text(`it takes effect as soon as ${vocabulary.executive} signs it, not 30 days later.`)));
   if (keyDates.length > 0) {
     children.push(heading(2, 'Key dates'));
     children.push(list(keyDates));
   }
 
   const changes: ListItem[] = changed.map((r) =>
-    labelled(`${relationWords(r.relations)}:`, text(`${r.directive.meta['cited-as'][0] ?? r.directive.meta.id}${r.sections.length ? ` (${sectionList(r.sections)})` : ''}.`)),
+    labelled(
+      `${relationWords(r.relations)}:`,
+      text(`${r.directive.meta['cited-as'][0] ?? r.directive.meta.id}${r.sections.length ? ` (${sectionList(r.sections, vocabulary)})` : ''}.`),
+    ),
   );
   for (const [label, entries] of [
     ['Adds', meta.adds],

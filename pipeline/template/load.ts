@@ -14,6 +14,7 @@ import { grammarPatternProblems } from '../cite/detect.js';
 import { checkJson, FileProblemsError, problemAt, readJsonFile, type FileProblem, type JsonSource } from '../schema/json-file.js';
 import { label } from '../schema/validate.js';
 import { closest } from '../text/did-you-mean.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../model/metadata.js';
 import { rules as registeredRules } from '../validate/rules/index.js';
 import type { Rule } from '../validate/rule.js';
 import { jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from './schema.js';
@@ -70,7 +71,7 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
 }
 
 /** The named layout's file, or a TemplateError at the key that names it. */
-function layoutFile(dir: string, id: string, namedAt: { source: JsonSource; key: string }): string {
+function layoutFile(dir: string, id: string, namedAt: { source: JsonSource; key: string[] }): string {
   const file = path.join(dir, 'layouts', `${id}.json`);
   if (existsSync(file)) return file;
   const ids = idsIn(path.join(dir, 'layouts'));
@@ -78,7 +79,7 @@ function layoutFile(dir: string, id: string, namedAt: { source: JsonSource; key:
   throw new TemplateError([
     problemAt(
       namedAt.source,
-      [namedAt.key],
+      namedAt.key,
       `Unknown layout \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${ids.map((l) => `\`${l}\``).join(', ')} (templates/layouts/<id>.json)`,
     ),
   ]);
@@ -108,7 +109,7 @@ function readLayout(dir: string, file: string, seen: string[]): ReadLayout {
         ),
       ]);
     }
-    parent = readLayout(dir, layoutFile(dir, value.extends, { source: own, key: 'extends' }), [...seen, id]);
+    parent = readLayout(dir, layoutFile(dir, value.extends, { source: own, key: ['extends'] }), [...seen, id]);
   }
   return { layout: merge(parent?.layout ?? {}, value), own };
 }
@@ -134,6 +135,8 @@ function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rul
   if (problems.length) return problems;
   const wrongId = idProblems(source, file);
   if (wrongId.length) return wrongId;
+  const titleLines = titleBlockProblems(source);
+  if (titleLines.length) return titleLines;
   const { citations: grammar, amendments } = source.value as Jurisdiction;
   const patterns = [
     ...(grammar ? grammarPatternProblems(grammar) : []).map((p) => ({ ...p, path: ['citations', ...p.path] })),
@@ -142,17 +145,32 @@ function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rul
   return patterns.map(({ path: at, error }) => problemAt(source, at, `Unexpected pattern for \`${label(at)}\` (${error}), expected a regular expression that compiles`));
 }
 
+/** A title block prints the long title once: exactly one of its lines is "{title}". */
+function titleBlockProblems(source: JsonSource): FileProblem[] {
+  const lines = (source.value as Jurisdiction).titleBlock;
+  if (!lines) return [];
+  const titles = lines.flatMap((line, i) => (line.text.trim() === '{title}' ? [i] : []));
+  if (titles.length === 1) return [];
+  if (titles.length === 0) return [problemAt(source, ['titleBlock'], 'Missing the long title in `titleBlock`, expected one line `{ "text": "{title}", "style": "title" }`')];
+  return titles.slice(1).map((i) => problemAt(source, ['titleBlock', i], 'Unexpected second `{title}` line in `titleBlock`, expected the long title once'));
+}
+
 const cache = new Map<string, Template>();
 
-/** Load the template of a jurisdiction, with its layout and font files; a mistake in either is a TemplateError at its place. */
-export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules: readonly Rule[] = registeredRules): Template {
-  const key = `${dir}\0${jurisdictionId}`;
+/**
+ * Load the template of a jurisdiction, with its layout and font files, for
+ * documents of `type` (a code title may have a layout of its own); a mistake
+ * in either is a TemplateError at its place.
+ */
+export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules: readonly Rule[] = registeredRules, type: DocumentType = 'ordinance'): Template {
+  const key = `${dir}\0${jurisdictionId}\0${type}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const file = path.join(dir, 'jurisdictions', `${jurisdictionId}.json`);
   const source = readChecked(file, (s) => checkJurisdiction(s, file, rules));
   const jurisdiction = source.value as Jurisdiction; // checked against its schema by readChecked
-  const layout = loadLayout(dir, layoutFile(dir, jurisdiction.layout, { source, key: 'layout' }));
+  const own = type === 'code-title' ? jurisdiction.documents?.['code-title']?.layout : undefined;
+  const layout = loadLayout(dir, layoutFile(dir, own ?? jurisdiction.layout, { source, key: own ? ['documents', 'code-title', 'layout'] : ['layout'] }));
   const require = createRequire(import.meta.url);
   const fontFile = (name: string) => {
     let file: string;
@@ -176,5 +194,10 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules:
 
 /** Load every jurisdiction template (and its layout), so a mistake in any is reported before a run starts. */
 export function checkTemplates(dir = TEMPLATES_DIR): void {
-  for (const id of jurisdictionIds(dir)) loadTemplate(id, dir);
+  for (const id of jurisdictionIds(dir)) for (const type of DOCUMENT_TYPES) loadTemplate(id, dir, registeredRules, type);
+}
+
+/** The template of a document: its jurisdiction's, with the layout of its kind. */
+export function templateOf(meta: { jurisdiction: string; type?: DocumentType | undefined }): Template {
+  return loadTemplate(meta.jurisdiction, TEMPLATES_DIR, registeredRules, meta.type ?? 'ordinance');
 }

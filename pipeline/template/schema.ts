@@ -68,8 +68,13 @@ export const LayoutSchema = Type.Object(
       gapBefore: Points(),
       gapAfter: Points(),
       keepWithNextLines: Type.Integer({ minimum: 0 }),
-      label: Type.String({ description: '"Section {number}." for a section numbered by position.' }),
-      designatedLabel: Type.String({ description: '"§ {number}." for a section with its own designation.' }),
+      label: Type.String({
+        description: 'How a section numbered by its place is labelled: "{label} {number}." prints "Section 3." ({label} is the jurisdiction\'s `vocabulary.section`).',
+      }),
+      designatedLabel: Type.String({
+        description:
+          'How a section with its own designation is labelled: "{label} {number}." prints "§ 24-211.07." ({label} is the jurisdiction\'s `vocabulary.designatedSection`).',
+      }),
       separator: Type.String(),
       statusLabels: Type.Record(Type.String(), Type.String(), { description: 'Printed after the heading of a section that is not in force ("[Repealed]").' }),
     }),
@@ -130,11 +135,13 @@ export const LayoutSchema = Type.Object(
       {
         newPage: Type.Boolean({ description: 'Start the appendix on a page of its own, after the attestation.' }),
         heading: Text('Printed as it is on the page, in the outline and in the contents.'),
-        note: Type.Optional(Text('Printed under the heading: that the appendix is not part of the ordinance.')),
+        note: Type.Optional(Text('Printed under the heading: that the appendix is not part of the document. {document} is the jurisdiction\'s `vocabulary.document` ("act").')),
         headingSize: Points(),
         gapBefore: Points(),
         gapAfterHeading: Points(),
-        columnHeadings: Type.Array(Type.String()),
+        columnHeadings: Type.Array(Type.String(), {
+          description: 'The table\'s column headings; {document} is the jurisdiction\'s `vocabulary.document` ("What this {document} does").',
+        }),
         columns: Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { description: 'Column widths as shares of the text width.' }),
         size: Points(),
         lineGap: Points(),
@@ -175,6 +182,49 @@ const SignatureRows = Type.Array(Section({ left: Type.Optional(Type.Array(Type.S
   description: "Signature blocks in rows; a row's left and right blocks stand side by side.",
 });
 
+/** The words of the document's kind, wherever the tool writes them (PDF, references, digest, appendix, messages). */
+export const VocabularySchema = Section(
+  {
+    document: Text('The kind of document in running text, in lower case: "ordinance", "act", "resolution" ("What this act does").'),
+    number: Text('The number\'s name in running text: "Ordinance No.", "D.C. Act" ("D.C. Act 23-573").'),
+    section: Text('The label of a section numbered by its place: "Section", "Sec." (heading "Sec. 2.", reference "Sec. 2(b)").'),
+    sections: Text('The label of several sections numbered by their place: "Sections", "Secs." ("Secs. 2 and 3").'),
+    designatedSection: Text('The label of a section with its own designation (a code\'s): "§", "SEC." (heading "SEC. 12H.2.", reference "SEC. 12H.2(c)").'),
+    legislativeBody: Text('The body that passes the document, as a sentence names it: "the Council", "the Board of Supervisors".'),
+    executive: Text('Who approves or vetoes it, as a sentence names it: "the Mayor".'),
+  },
+  "The document's vocabulary: the words the tool prints for its kind, number, sections and the bodies that pass it.",
+);
+export type Vocabulary = Static<typeof VocabularySchema>;
+
+const KEY = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case name' };
+
+/** A line of the title block: its words ({placeholders} filled from the metadata) and the layout's style it takes. */
+export const TitleLineSchema = Section({
+  text: Type.String({
+    description:
+      'The words, with {placeholders} from the metadata ("D.C. ACT {number}", "FILE NO. {numbers.file}"); "{title}" is the long title, tagged as the document\'s heading (H1); an empty line is space (its style\'s gap after).',
+  }),
+  style: Type.Enum(['number', 'banner', 'title', 'clause'], {
+    description: "The layout's titleBlock style it prints in: number, banner (the urgency banner's), title, clause (the enacting clause's).",
+  }),
+  align: Type.Optional(AlignSchema),
+  when: Type.Optional(Type.Enum(['urgency', 'regular'], { description: 'Printed only on urgency (emergency) documents, or only on the others.' })),
+  gapAfter: Type.Optional(Points("Space below the line, in place of its style's.")),
+  optional: Type.Optional(Type.Boolean({ description: 'Left out when a placeholder in it has no value (otherwise the blank is printed for the Clerk to fill in).' })),
+});
+export type TitleLine = Static<typeof TitleLineSchema>;
+
+/** Words printed on every page, in the footer's line above the build's: left, centre, right. */
+export const PageFooterSchema = Section(
+  {
+    left: Type.Optional(Type.String()),
+    center: Type.Optional(Type.String()),
+    right: Type.Optional(Type.String({ description: '"Page {page}" prints the page number.' })),
+  },
+  'The form\'s own footer on every page ("{sponsors}", "BOARD OF SUPERVISORS", "Page {page}"), with {placeholders} from the metadata and {page}.',
+);
+
 const JurisdictionFields = {
   $schema: Type.Optional(Type.String()),
   $comment: Type.Optional(Type.String()),
@@ -183,8 +233,65 @@ const JurisdictionFields = {
   codeName: Type.Optional(Text('Heading of a code title\'s first page ("CODE OF THE DISTRICT OF COLUMBIA").')),
   layout: Text('The layout id in templates/layouts/.'),
   language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', expected: 'a language tag such as `en-US`' }),
-  numberLabel: Type.String(),
+  numberLabel: Type.String({
+    description: 'The number\'s label as the form prints it, before the number ("ORDINANCE NO.", "D.C. ACT"): the title block\'s default and the running header.',
+  }),
+  vocabulary: VocabularySchema,
+  titleBlock: Type.Optional(
+    Type.Array(TitleLineSchema, {
+      minItems: 1,
+      description:
+        'The title block, line by line, from the top of the first page ("AN ACT", "D.C. ACT {number}", "IN THE COUNCIL OF THE DISTRICT OF COLUMBIA", "{title}"). Without it: the number line, the urgency banner, the long title.',
+    }),
+  ),
+  numbers: Type.Optional(
+    Type.Record(Type.String(KEY), Section({ label: Text('How the number is named where printed ("Bill", "D.C. Law", "FILE NO.").') }), {
+      additionalProperties: false,
+      expectedKey: "a number's name, kebab-case",
+      description: "The document's numbers besides `number` (front matter `numbers`): a D.C. act's bill, law and D.C. Register numbers.",
+    }),
+  ),
+  roles: Type.Optional(
+    Type.Record(Type.String(KEY), Section({ title: Text('The role as a signature line names it ("Chairman, Council of the District of Columbia").') }), {
+      additionalProperties: false,
+      expectedKey: "a role's id, kebab-case",
+      description: 'The officials who sign or attest the document (front matter `officials`, by these ids), as the signature rows name them ({officials.<id>}).',
+    }),
+  ),
   enactingClause: Text('The clause that enacts an ordinance: without it an ordinance enacts nothing.'),
+  enactingClauseRunsIn: Type.Optional(
+    Type.Boolean({
+      description:
+        'The enacting clause runs in to the first section, whose text follows it in the same paragraph and whose heading is not printed ("BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as ...").',
+    }),
+  ),
+  legend: Type.Optional(
+    Section(
+      {
+        paragraphs: Type.Array(Text(), { minItems: 1 }),
+        when: Type.Enum(['amends', 'always'], { description: 'amends: only on documents that insert or delete words; always: on every document.' }),
+      },
+      "The form's legend under the title (what the type styles mean), in place of the layout's `amendment.legend`.",
+    ),
+  ),
+  footer: Type.Optional(PageFooterSchema),
+  reviewPeriods: Type.Optional(
+    Type.Array(
+      Section({
+        name: Text('The period as a sentence names it: "Congressional review", "the 30 days after enactment".'),
+        days: Type.Integer({ minimum: 1, maximum: 3660 }),
+        counting: Type.Enum(['calendar', 'legislative'], {
+          description: 'calendar days, or legislative days (days a body sits: at least as many calendar days, so only the lower bound is checked)',
+        }),
+        from: Type.Enum(['passed', 'approved'], { description: 'The date of the metadata it runs from.' }),
+        urgency: Type.Optional(Type.Boolean({ description: 'It runs for urgency (emergency) documents too; by default they take effect without it.' })),
+      }),
+      {
+        description:
+          "Periods that must pass before a document takes effect (the District's Congressional review): its effective date is no sooner than the end of each (rule effective-after-review), and the digest says so.",
+      },
+    ),
+  ),
   urgencyBanner: Type.String(),
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
   citations: Type.Optional(CitationGrammarSchema),
@@ -206,23 +313,51 @@ const JurisdictionFields = {
       "The Clerk's declaration that the ordinance was posted: a page of its own after the certification.",
     ),
   ),
+  pagesAfter: Type.Optional(
+    Type.Array(
+      Section({
+        heading: Text(),
+        paragraphs: Type.Array(Text(), { description: 'Paragraph by paragraph; {placeholders} are filled from the metadata; "1. …" paragraphs in a run are a list.' }),
+        rows: SignatureRows,
+      }),
+      { description: "More pages of the form after the attestation (and the Declaration of Posting), each on a page of its own: a clerk's certificate, a transmittal." },
+    ),
+  ),
 };
+
+const RuleSettingsShape = Type.Record(
+  Type.String(),
+  Type.Object({
+    severity: Type.Optional(Type.Enum(['error', 'warning', 'info', 'off'])),
+    byStatus: Type.Optional(Type.Record(Type.String(), Type.Enum(['error', 'warning', 'info', 'off']))),
+    options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    reason: Type.String(),
+  }),
+  { description: "Rule settings for this jurisdiction's documents, each with the reason for the change." },
+);
+
+/** What a kind of document of the jurisdiction does differently (a code title: its own layout, no drafting rules). */
+function documentsSchema<T extends TSchema>(rules: T) {
+  return Type.Optional(
+    Section(
+      {
+        'code-title': Type.Optional(
+          Section({
+            layout: Type.Optional(Text('The layout of imported code titles, in place of `layout`.')),
+            rules: Type.Optional(rules),
+          }),
+        ),
+      },
+      "Settings of one kind of document (`type:` in its front matter), over the jurisdiction's own: a code title's layout and rule settings.",
+    ),
+  );
+}
 
 /** The shape every jurisdiction template has (its `rules` checked against the registered rules by jurisdictionSchema). */
 const JurisdictionShape = Type.Object({
   ...JurisdictionFields,
-  rules: Type.Optional(
-    Type.Record(
-      Type.String(),
-      Type.Object({
-        severity: Type.Optional(Type.Enum(['error', 'warning', 'info', 'off'])),
-        byStatus: Type.Optional(Type.Record(Type.String(), Type.Enum(['error', 'warning', 'info', 'off']))),
-        options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-        reason: Type.String(),
-      }),
-      { description: "Rule settings for this jurisdiction's documents, each with the reason for the change." },
-    ),
-  ),
+  rules: Type.Optional(RuleSettingsShape),
+  documents: documentsSchema(RuleSettingsShape),
 });
 export type Jurisdiction = Static<typeof JurisdictionShape>;
 
@@ -234,7 +369,7 @@ export function jurisdictionSchema(rules: readonly Rule[]): TObject {
   if (!schema) {
     const settings = ruleSettingsSchema(rules, true);
     schema = Type.Object(
-      { ...JurisdictionFields, rules: Type.Optional(settings) },
+      { ...JurisdictionFields, rules: Type.Optional(settings), documents: documentsSchema(settings) },
       {
         additionalProperties: false,
         title: 'Jurisdiction template',
@@ -247,6 +382,7 @@ export function jurisdictionSchema(rules: readonly Rule[]): TObject {
 }
 
 export interface Template {
+  /** The layout of the documents it is loaded for (a code title's may be its own). */
   layout: Layout;
   jurisdiction: Jurisdiction;
   /** Absolute font file paths by role. */

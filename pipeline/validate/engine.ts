@@ -27,9 +27,16 @@ export interface ValidateOptions {
 function layersFor(rule: Rule, context: RuleContext, options: ValidateOptions): (RuleSetting | undefined)[] {
   const config = options.config ?? EMPTY_CONFIG;
   const slug = context.ordinance.slug;
+  const type = context.ordinance.meta.type ?? 'ordinance';
+  const named = context.jurisdiction?.rules?.[rule.id];
+  // The jurisdiction's settings for this kind of document (its code titles) come after its own.
+  const forType = type === 'code-title' ? context.jurisdiction?.documents?.['code-title']?.rules?.[rule.id] : undefined;
+  // A rule of one council's form is off unless the document's jurisdiction names it (or the project turns it on).
+  const defaults = rule.jurisdictionScoped && !named ? { severity: 'off' as const } : { severity: rule.defaultSeverity, byStatus: rule.byStatus };
   return [
-    { severity: rule.defaultSeverity, byStatus: rule.byStatus, options: rule.defaultOptions as Record<string, unknown> | undefined },
-    context.jurisdiction?.rules?.[rule.id],
+    { ...defaults, options: rule.defaultOptions as Record<string, unknown> | undefined },
+    named,
+    forType,
     config.rules[rule.id],
     ...config.overrides.filter((o) => o.ordinances.includes(slug)).map((o) => o.rules[rule.id]),
     options.settings?.[rule.id],

@@ -48,6 +48,12 @@ export interface Rule<Options extends TObject = TObject> {
   defaultSeverity: Severity;
   /** Severity by the ordinance's status, where it differs from the default. */
   byStatus?: Partial<Record<OrdinanceStatus, Severity | 'off'>>;
+  /**
+   * A rule of one council's form (Los Angeles' "An ordinance ..." title, its
+   * certification section): it runs only on the documents of a jurisdiction
+   * whose template names it under `rules`, never by default.
+   */
+  jurisdictionScoped?: boolean;
   /** The documents it applies to (default: every kind). */
   appliesTo?: readonly DocumentType[];
   /** The schema of its options, every key required: a layer of configuration may set any of them. */

@@ -9,7 +9,8 @@
  * a hyphen), and typographic quotes (the guide prints straight quotes as
  * curly ones). Nothing else: a changed, lost or added word is a mismatch.
  */
-import type { Layout } from '../template/schema.js';
+import type { Template } from '../template/schema.js';
+import { sectionHeadingLabel, sectionName } from '../template/vocabulary.js';
 
 /** The printed forms of annotations and generated words, from the guide. */
 export interface PrintRules {
@@ -19,9 +20,10 @@ export interface PrintRules {
   /** `:tbd[fact]` prints `[TBD: fact]`. */
   placeholderOpen: string;
   placeholderClose: string;
-  /** A section's heading: "Section 3. Heading." or, with a designation, "§ 24-211.07. Heading.". */
-  sectionLabel: string;
-  designatedLabel: string;
+  /** A section's heading label: "Section 3.", "Sec. 3." or, with a designation, "§ 24-211.07.". */
+  headingLabel: (section: { number: number; designation: string | undefined }) => string;
+  /** The enacting clause when it runs in to the first section (printed where that section's heading would be, before its text); null when it does not. */
+  runIn: string | null;
   /** A section's heading as printed after its label: ended with a period unless it ends in punctuation. */
   heading: (heading: string) => string;
   /** A bulleted list item's marker. */
@@ -35,23 +37,25 @@ export interface PrintRules {
   reference: (target: { number: number; designation: string | undefined } | undefined, pinpoint: string | undefined, written: string | undefined, targetId: string) => string;
 }
 
-/** The print rules of a layout (its labels and markers are data of the jurisdiction's template). */
-export function printRules(layout: Layout): PrintRules {
+/** The print rules of a template (its labels and markers are data of the jurisdiction's template and its layout). */
+export function printRules(template: Pick<Template, 'layout' | 'jurisdiction'>): PrintRules {
+  const { layout } = template;
+  const { vocabulary } = template.jurisdiction;
   return {
     deletionOpen: layout.amendment.deletionOpen,
     deletionClose: layout.amendment.deletionClose,
     placeholderOpen: layout.placeholder.open,
     placeholderClose: layout.placeholder.close,
-    sectionLabel: layout.section.label,
-    designatedLabel: layout.section.designatedLabel,
+    headingLabel: (section) => sectionHeadingLabel(layout, vocabulary, section),
+    runIn: template.jurisdiction.enactingClauseRunsIn ? template.jurisdiction.enactingClause : null,
     heading: (heading) => (!heading || /[.:;!?\]]$/.test(heading) ? heading : `${heading}.`),
     bullet: layout.list.bullet,
     image: (alt) => (alt ? `[Image: ${alt}]` : '[Image]'),
     reference: (target, pinpoint, written, targetId) => {
       // The guide: only `:ref` generates words; prose is printed as written.
       if (written !== undefined) return written;
-      if (!target) return `Section ${targetId}`;
-      return target.designation ? `§ ${target.designation}${pinpoint ?? ''}` : `Section ${target.number}${pinpoint ?? ''}`;
+      if (!target) return `${vocabulary.section} ${targetId}`;
+      return sectionName(vocabulary, target, pinpoint ?? '');
     },
   };
 }

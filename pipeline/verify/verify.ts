@@ -10,7 +10,7 @@ import type { Workspace } from '../load/sources.js';
 import type { Ordinance } from '../model/types.js';
 import { compileFolder, type PipelineOptions, RegistryHandle } from '../pipeline.js';
 import { prepareOutDir } from '../publish/out-dir.js';
-import { loadTemplate } from '../template/load.js';
+import { templateOf } from '../template/load.js';
 import { findConfig, loadConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
 import { checkGeometry, type GeometryProblem } from './geometry.js';
@@ -30,9 +30,10 @@ export interface DocumentReport {
 
 /** Check both invariants on the PDF bytes of `ordinance`. */
 export async function verifyDocument(ordinance: Ordinance, pdf: string, bytes: Uint8Array = readFileSync(pdf)): Promise<DocumentReport> {
-  const { layout } = loadTemplate(ordinance.meta.jurisdiction);
+  const template = templateOf(ordinance.meta);
+  const { layout } = template;
   const pages = await readPages(bytes);
-  const expected = expectedSections(ordinance, printRules(layout));
+  const expected = expectedSections(ordinance, printRules(template));
   return {
     slug: ordinance.slug,
     pdf,

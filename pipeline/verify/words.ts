@@ -28,8 +28,11 @@ export interface WordMismatch {
 
 /** The sections of `ordinance` as they should print. */
 export function expectedSections(ordinance: Ordinance, rules: PrintRules): ExpectedSection[] {
-  return ordinance.sections.map((section) => {
-    const label = (section.designation ? rules.designatedLabel : rules.sectionLabel).replace('{number}', section.designation ?? String(section.number));
+  return ordinance.sections.map((section, index) => {
+    // The run-in enacting clause: the first section prints no heading, its text after the clause.
+    if (index === 0 && rules.runIn && ordinance.meta.type !== 'code-title' && section.blocks[0]?.type === 'paragraph')
+      return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(section.blocks, rules, ordinance)}` };
+    const label = rules.headingLabel(section);
     return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, ordinance) };
   });
 }
@@ -132,6 +135,11 @@ export function printedSections(pages: PageReadBack[]): PrintedSection[] {
       const role = node.role ?? '';
       const sect = inSect || role === 'Sect';
       const heading = HEADING.test(role);
+      // The first section without a heading (the enacting clause is run in to it) starts at its Sect.
+      if (role === 'Sect' && sections.length === 0 && !HEADING.test(node.children?.find((c) => c.type !== 'content')?.role ?? '')) {
+        current = { heading: '', text: '' };
+        sections.push(current);
+      }
       if (sect && heading && !inHeading) {
         current = { heading: '', text: '' };
         sections.push(current);

@@ -7,7 +7,8 @@
  */
 import type { Directive, Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import { referenceLabel } from '../resolve/resolve.js';
+import type { Vocabulary } from '../template/schema.js';
+import { NEUTRAL_VOCABULARY, sectionNames } from '../template/vocabulary.js';
 
 /** Strongest first: an ordinance that codifies a directive also cites it. */
 export const RELATIONS = ['supersedes', 'repeals', 'amends', 'codifies', 'cites'] as const;
@@ -69,11 +70,7 @@ export function relationWords(relations: Relation[]): string {
   return shown.map((r) => words[r]).join('; ');
 }
 
-/** "Sections 1, 2 and 5" (or "§ 24-211.07"). */
-export function sectionList(sections: Section[]): string {
-  const labels = sections.map((s) => referenceLabel(s, undefined));
-  if (labels.length <= 1) return labels[0] ?? '—';
-  const numbers = labels.map((l) => l.replace(/^Section /, ''));
-  const plural = labels.every((l) => l.startsWith('Section ')) ? 'Sections ' : '';
-  return `${plural}${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+/** "Sections 1, 2 and 5", "Secs. 2 and 3" (or "§ 24-211.07"), in the document's vocabulary. */
+export function sectionList(sections: Section[], vocabulary: Vocabulary = NEUTRAL_VOCABULARY): string {
+  return sectionNames(vocabulary, sections);
 }

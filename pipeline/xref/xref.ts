@@ -7,6 +7,8 @@
 import path from 'node:path';
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../resolve/resolve.js';
+import type { Vocabulary } from '../template/schema.js';
+import { NEUTRAL_VOCABULARY } from '../template/vocabulary.js';
 import { RELATIONS, type DirectiveRelation, type Relation } from './relations.js';
 
 export type { Relation } from './relations.js';
@@ -70,8 +72,8 @@ function plainText(inlines: Inline[]): string {
   return inlines.map((n) => ('value' in n && n.type === 'text' ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
 }
 
-function label(section: Section | undefined): string | null {
-  return section ? referenceLabel(section, undefined) : null;
+function label(section: Section | undefined, vocabulary: Vocabulary): string | null {
+  return section ? referenceLabel(section, undefined, vocabulary) : null;
 }
 
 /** The strongest relation the front matter declares to `id`, else "cites". */
@@ -82,7 +84,7 @@ function declaredRelation(ordinance: Ordinance, id: string): Relation {
 }
 
 /** The cross-references of one resolved ordinance, with its relations to prior directives (see relations.ts). */
-export function crossReferences(ordinance: Ordinance, relations: DirectiveRelation[] = []): Xref {
+export function crossReferences(ordinance: Ordinance, relations: DirectiveRelation[] = [], vocabulary: Vocabulary = NEUTRAL_VOCABULARY): Xref {
   const byId = new Map(ordinance.sections.map((s) => [s.id, s]));
   const codifies = ordinance.meta.codifies ?? [];
   return {
@@ -96,7 +98,7 @@ export function crossReferences(ordinance: Ordinance, relations: DirectiveRelati
       status: r.directive.meta.status,
       source: r.directive.meta.source ?? null,
       relations: r.relations,
-      sections: r.sections.map((s) => referenceLabel(s, undefined)),
+      sections: r.sections.map((s) => referenceLabel(s, undefined, vocabulary)),
     })),
     citations: ordinance.citations.map((c) => ({
       file: c.source.file.path,
@@ -105,7 +107,7 @@ export function crossReferences(ordinance: Ordinance, relations: DirectiveRelati
       endLine: c.source.position?.end.line,
       endColumn: c.source.position?.end.column,
       section: c.sectionId || null,
-      sectionLabel: label(byId.get(c.sectionId)),
+      sectionLabel: label(byId.get(c.sectionId), vocabulary),
       target: c.directiveId,
       resolved: Boolean(c.directive),
       pinpoint: c.pinpoint ?? null,
@@ -122,7 +124,7 @@ export function crossReferences(ordinance: Ordinance, relations: DirectiveRelati
       to: r.targetId,
       pinpoint: r.pinpoint ?? null,
       // A reference written in prose prints as written; only `:ref` generates its words.
-      printed: r.written ?? (r.target ? referenceLabel(r.target, r.pinpoint) : null),
+      printed: r.written ?? (r.target ? referenceLabel(r.target, r.pinpoint, vocabulary) : null),
     })),
   };
 }

@@ -18,7 +18,7 @@ import { discoverWorkspaces, ORDINANCE_FILE, loadOrdinanceSources, UsageError, t
 import { compileOrdinance, compileRun, RegistryHandle } from '../../pipeline.js';
 import { sourceDateEpoch } from '../../provenance.js';
 import { writeAtomically } from '../../publish/dist.js';
-import { checkTemplates, loadTemplate } from '../../template/load.js';
+import { checkTemplates, templateOf } from '../../template/load.js';
 import { findConfig, loadConfig } from '../../validate/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
@@ -175,7 +175,7 @@ export async function runAdopt(argv: string[]): Promise<number> {
   }
   const outDir = path.join(values.out, built.slug);
   const outputs = Object.fromEntries(built.outputs.map((f) => [path.relative(outDir, f).split(path.sep).join('/'), readFileSync(f)]));
-  const template = loadTemplate(checked.ordinance!.meta.jurisdiction);
+  const template = templateOf(checked.ordinance!.meta);
   const number = locked?.lock.number ?? values.number!;
   const lock = lockFor(dir, { slug: built.slug, number, adopted: locked?.lock.adopted ?? passed! }, template, built.provenance, outputs);
   await writeAtomically(dir, LOCK_FILE, lockJson(lock));

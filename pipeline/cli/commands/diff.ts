@@ -13,7 +13,7 @@ import { compareVersions, registryBeside } from '../../history/versions.js';
 import { discoverWorkspaces, UsageError } from '../../load/sources.js';
 import { provenanceOf, sourceDateEpoch, type Provenance } from '../../provenance.js';
 import { prepareOutDir } from '../../publish/out-dir.js';
-import { checkTemplates, jurisdictionIds, loadTemplate } from '../../template/load.js';
+import { checkTemplates, jurisdictionIds, templateOf } from '../../template/load.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 
@@ -138,7 +138,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     const jurisdiction = ordinance.meta.jurisdiction;
     if (!jurisdictionIds().includes(jurisdiction)) throw new UsageError(`${ordinance.dir}: unknown jurisdiction \`${jurisdiction}\`: run \`ordinance check\` first`);
     const dir = dirs[compared.indexOf(changed[i]!)]!;
-    const bytes = await renderRedlinePdf({ ...comparison, ...versions }, loadTemplate(jurisdiction), redlineProvenance(dir, place.top, to));
+    const bytes = await renderRedlinePdf({ ...comparison, ...versions }, templateOf(ordinance.meta), redlineProvenance(dir, place.top, to));
     const file = await writeAtomically(out, `${comparison.diff.slug}/${REDLINE}`, bytes);
     process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }

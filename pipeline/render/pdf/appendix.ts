@@ -29,7 +29,7 @@ export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelat
     return [
       { text: `${name}${date && !/\b\d{4}\b/.test(name) ? ` (${date.slice(0, 4)})` : ''}`, link: meta.source },
       { text: relationWords(r.relations) },
-      { text: '', sections: r.sections.map((s) => ({ label: referenceLabel(s, undefined), destination: sectionDestination(s.id) })) },
+      { text: '', sections: r.sections.map((s) => ({ label: referenceLabel(s, undefined, ctx.template.jurisdiction.vocabulary), destination: sectionDestination(s.id) })) },
     ];
   });
   if (style.newPage) doc.addPage();
@@ -45,17 +45,23 @@ export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelat
     ctx.tags.leaf(headingRole(2), () => doc.text(style.heading, left, doc.y, { width, align: 'center' }));
     doc.y += style.gapAfterHeading;
     if (style.note) {
+      const note = inVocabulary(ctx, style.note);
       doc.font(fontName('italic')).fontSize(style.size);
-      ctx.tags.leaf('P', () => doc.text(breakLongWords(doc, style.note!, width), left, doc.y, { width, lineGap: style.lineGap }));
+      ctx.tags.leaf('P', () => doc.text(breakLongWords(doc, note, width), left, doc.y, { width, lineGap: style.lineGap }));
       doc.y += style.gapAfterHeading;
     }
     drawGrid(
       ctx,
       left,
       style.columns.map((share) => share * width),
-      style.columnHeadings,
+      style.columnHeadings.map((heading) => inVocabulary(ctx, heading)),
       rows,
       { size: style.size, font: 'regular', headerFont: 'bold', padding: style.cellPadding, rule: style.ruleWidth, lineGap: style.lineGap },
     );
   });
+}
+
+/** The layout's words with the document's kind in them: "What this {document} does" is "What this act does". */
+function inVocabulary(ctx: PdfContext, text: string): string {
+  return text.replace(/\{document\}/g, ctx.template.jurisdiction.vocabulary.document);
 }

@@ -8,15 +8,15 @@ import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { subdivisionDestination } from './destinations.js';
-import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns } from './inline.js';
+import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, type Run } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
+import { sectionHeadingLabel } from '../../template/vocabulary.js';
 import { breakLongWords } from './wrap.js';
 
-/** "Section 3.", or "§ 24-211.07." for a section with its own designation. */
+/** "Section 3.", "Sec. 3.", or "§ 24-211.07." for a section with its own designation: the layout's form with the jurisdiction's words. */
 export function sectionLabel(ctx: PdfContext, section: Section): string {
-  const { label, designatedLabel } = ctx.layout.section;
-  return section.designation ? designatedLabel.replace('{number}', section.designation) : label.replace('{number}', String(section.number));
+  return sectionHeadingLabel(ctx.layout, ctx.template.jurisdiction.vocabulary, section);
 }
 
 /** The outline entry of a section: "Section 3. Definitions", "§ 24-211.07. Prohibition on ..." */
@@ -39,17 +39,28 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     ctx.sectionPages.set(section.id, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
   }
   doc.addBookmark(outlineParent, sectionTitle(ctx, section), left, doc.y);
+  // The enacting clause run in to the first section stands where its heading would: the form prints none.
+  const runIn = section === ctx.ordinance.sections[0] && runsIn(ctx);
   ctx.tags.group('Sect', () => {
-    doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
-    ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
-      doc.text(breakLongWords(doc, text, widthFrom(ctx, left)), left, doc.y, {
-        width: widthFrom(ctx, left),
-        lineGap: layout.body.lineGap,
-      }),
-    );
-    doc.y += style.gapAfter;
+    if (runIn) ctx.leadIn = ctx.template.jurisdiction.enactingClause;
+    else {
+      doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
+      ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
+        doc.text(breakLongWords(doc, text, widthFrom(ctx, left)), left, doc.y, {
+          width: widthFrom(ctx, left),
+          lineGap: layout.body.lineGap,
+        }),
+      );
+      doc.y += style.gapAfter;
+    }
     drawBlocks(ctx, section.blocks, 0);
   });
+}
+
+/** Whether the enacting clause runs in to the first section's first paragraph (the template says so, and that paragraph is there). */
+export function runsIn(ctx: Pick<PdfContext, 'template' | 'ordinance'>): boolean {
+  const first = ctx.ordinance.sections[0];
+  return Boolean(ctx.template.jurisdiction.enactingClauseRunsIn && ctx.ordinance.meta.type !== 'code-title' && first?.blocks[0]?.type === 'paragraph');
 }
 
 /** A section's heading as printed: "§ 24-104. [Reserved].", "Section 3. Definitions.", "§ 24-105. Fees. [Repealed]". */
@@ -136,22 +147,29 @@ function amends(ctx: PdfContext): boolean {
   return found;
 }
 
-/** On a document that amends, the legend of its marks (the template's words), before the first section. */
+/**
+ * The legend of the marks, before the first section: the jurisdiction's own
+ * (on every document, or on those that amend, as it says), else the layout's
+ * on a document that amends.
+ */
 export function drawAmendmentLegend(ctx: PdfContext): void {
-  if (!amends(ctx)) return;
+  const own = ctx.template.jurisdiction.legend;
+  if (own ? own.when === 'amends' && !amends(ctx) : !amends(ctx)) return;
   const { doc, layout } = ctx;
   const left = doc.page.margins.left;
-  ensureSpace(ctx, 2 * lineHeight(ctx, layout.body.size, layout.body.lineGap));
-  ctx.tags.leaf('P', () =>
-    drawRuns(ctx, [{ text: layout.amendment.legend, bold: false, italic: true, underline: false, strike: false, inserted: false, link: null, goTo: null }], {
-      x: left,
-      width: widthFrom(ctx, left),
-      size: layout.body.size,
-      lineGap: layout.body.lineGap,
-      align: 'left',
-    }),
-  );
-  doc.y += layout.body.paragraphGap;
+  for (const text of own?.paragraphs ?? [layout.amendment.legend]) {
+    ensureSpace(ctx, 2 * lineHeight(ctx, layout.body.size, layout.body.lineGap));
+    ctx.tags.leaf('P', () =>
+      drawRuns(ctx, [{ text, bold: false, italic: true, underline: false, strike: false, inserted: false, link: null, goTo: null }], {
+        x: left,
+        width: widthFrom(ctx, left),
+        size: layout.body.size,
+        lineGap: layout.body.lineGap,
+        align: 'left',
+      }),
+    );
+    doc.y += layout.body.paragraphGap;
+  }
 }
 
 /** Whether a heading is only the status label, bracketed or not, with or without its period. */
@@ -201,7 +219,7 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
       ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
       drawImages(ctx, block, x);
       ctx.tags.leaf('P', () =>
-        drawRuns(ctx, toRuns(ctx, block.children), {
+        drawRuns(ctx, [...leadIn(ctx), ...toRuns(ctx, block.children)], {
           x,
           width: widthFrom(ctx, x),
           size: body.size,
@@ -239,6 +257,13 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
       drawTable(ctx, block, x);
       return;
   }
+}
+
+/** The words the next paragraph begins with (the run-in enacting clause, bold), taken once. */
+function leadIn(ctx: PdfContext): Run[] {
+  const text = ctx.leadIn;
+  ctx.leadIn = null;
+  return text ? [{ text: `${text} `, bold: true, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null }] : [];
 }
 
 function drawListItem(ctx: PdfContext, blocks: Block[], indent: number): void {

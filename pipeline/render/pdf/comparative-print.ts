@@ -373,7 +373,7 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
     template,
     provenance,
     {
-      title: `${documentTitle(ordinance)}: Comparative Print`,
+      title: `${documentTitle(ordinance, template)}: Comparative Print`,
       subject: `Changes in existing law made by ${meta.title}`,
       keywords: input.amended.map(({ after }) => `§ ${after.designation ?? after.id}`).join(', '),
     },
@@ -392,7 +392,11 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
   drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
   const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
-  drawParagraph(ctx, [plain(`Changes in existing law: each section of the ${code} this ordinance amends, as it stands, with the changes it makes.`)], left);
+  drawParagraph(
+    ctx,
+    [plain(`Changes in existing law: each section of the ${code} this ${template.jurisdiction.vocabulary.document} amends, as it stands, with the changes it makes.`)],
+    left,
+  );
   drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
   const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
   drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));

@@ -26,6 +26,8 @@ export interface PdfContext {
   sectionPages: Map<string, number>;
   /** What each named destination and web address links go to is, in words (links.ts). */
   linkTargets: Map<string, string>;
+  /** Words the next paragraph begins with, in bold: the enacting clause run in to the first section. */
+  leadIn: string | null;
 }
 
 /** The state of a new document: nothing drawn, no tags, sections headed at H2. */
@@ -42,6 +44,7 @@ export function pdfContext(doc: CouncilDocument, template: Template, ordinance: 
     inFurniture: false,
     sectionPages: new Map(),
     linkTargets: new Map(),
+    leadIn: null,
   };
 }
 

@@ -18,6 +18,7 @@ import { openDocument } from './setup.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
+import { numberName } from '../../template/vocabulary.js';
 
 /**
  * Sections in order, with the heading of each group (chapter, subchapter...)
@@ -67,9 +68,10 @@ function groupHeadings(ctx: PdfContext, titles: string[]): number {
 }
 
 /** The PDF's document title: what a viewer shows in its title bar. */
-export function documentTitle(ordinance: Ordinance): string {
+export function documentTitle(ordinance: Ordinance, template: Template): string {
   const { meta } = ordinance;
-  return meta.number ? `Ordinance No. ${meta.number}: ${meta['short-title']}` : meta['short-title'];
+  const number = numberName(template.jurisdiction.vocabulary, meta.number);
+  return number ? `${number}: ${meta['short-title']}` : meta['short-title'];
 }
 
 interface Rendered {
@@ -102,7 +104,7 @@ function renderOnce(ordinance: Ordinance, template: Template, provenance: Proven
     ordinance,
     template,
     provenance,
-    { title: documentTitle(ordinance), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') },
+    { title: documentTitle(ordinance, template), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') },
     false,
   );
   let pageCount = 0;

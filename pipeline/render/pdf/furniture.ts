@@ -10,7 +10,7 @@
  * holds all its pages in memory: "Y" is a small form XObject that every
  * footer shows and that is filled in once, when the page count is known.
  */
-import { BLANK } from '../fill.js';
+import { BLANK, fill } from '../fill.js';
 import type { Layout } from '../../template/schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { FormXObject, PdfkitFont } from './pdfkit.js';
@@ -75,6 +75,7 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
       drawPageOf(ctx, page, total, left, width, layout.header.y);
     }
     doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
+    drawFormFooter(ctx, page, left, width);
     doc.text(footerLeft, left, layout.footer.y, { width, align: 'left', lineBreak: false });
     doc.text(footerRight, left, layout.footer.y, { width, align: 'right', lineBreak: false });
     if (!header) drawPageOf(ctx, page, total, left, width, layout.footer.y);
@@ -85,6 +86,19 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   doc.restoreTextState(saved.text);
   doc.x = saved.x;
   doc.y = saved.y;
+}
+
+/** The form's own footer (the template's `footer`: "{sponsors}", "BOARD OF SUPERVISORS", "Page {page}"), a line above the build's. */
+function drawFormFooter(ctx: PdfContext, page: number, left: number, width: number): void {
+  const { doc, layout, ordinance, template } = ctx;
+  const own = template.jurisdiction.footer;
+  if (!own || ordinance.meta.type === 'code-title') return;
+  const y = layout.footer.y - 1.6 * layout.footer.size;
+  for (const align of ['left', 'center', 'right'] as const) {
+    const words = own[align];
+    // {page} first: what the metadata fills in is never read for slots again.
+    if (words) doc.text(fill(words.replace(/\{page\}/g, String(page)), ordinance.meta), left, y, { width, align, lineBreak: false });
+  }
 }
 
 /** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */

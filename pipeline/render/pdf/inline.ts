@@ -100,10 +100,14 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
           break;
         case 'sectionRef':
           // Written in prose, it prints as written; only `:ref` generates its words.
-          push(node.written ?? (node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`), {
-            ...style,
-            goTo: node.target ? referenceDestination(ctx.ordinance, codeTarget(ctx), node.target, node.pinpoint) : null,
-          });
+          push(
+            node.written ??
+              (node.target ? referenceLabel(node.target, node.pinpoint, ctx.template.jurisdiction.vocabulary) : `${ctx.template.jurisdiction.vocabulary.section} ${node.targetId}`),
+            {
+              ...style,
+              goTo: node.target ? referenceDestination(ctx.ordinance, codeTarget(ctx), node.target, node.pinpoint) : null,
+            },
+          );
           break;
         case 'deletion':
           push(ctx.layout.amendment.deletionOpen, { ...style, strike: true });

@@ -84,7 +84,7 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
     base,
     template,
     provenance,
-    { title: `${documentTitle(base)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` },
+    { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` },
     false,
   );
   // References resolve against the sections drawn here: every section gets its destination, drawn whole or as its one line.

@@ -28,9 +28,10 @@ export function drawSignatures(ctx: PdfContext): void {
   const indent = layout.body.firstLineIndent;
   // Metadata filled into the wording may hold words wider than the text: they are broken to fit.
   doc.font(fontName(style.font)).fontSize(style.size);
-  const paragraphs = [meta.urgency ? wording.urgency : wording.regular, ...(meta.vote && wording.vote ? [wording.vote] : [])].map((text) =>
-    breakLongWords(doc, fill(text, meta), width - indent),
-  );
+  // A form without a certification's words (an act the Chairman and the Mayor sign) has only its signature rows.
+  const paragraphs = [meta.urgency ? wording.urgency : wording.regular, ...(meta.vote && wording.vote ? [wording.vote] : [])]
+    .filter((text) => text.trim())
+    .map((text) => breakLongWords(doc, fill(text, meta), width - indent));
   const rows = signatureRows(ctx, wording.rows);
   const heading = wording.heading ? headingHeight(ctx, wording.heading) : 0;
   const paragraphsHeight = paragraphs.reduce((h, text, i) => h + paragraphHeight(ctx, text, i === 0 ? indent : 0), 0);
@@ -38,15 +39,16 @@ export function drawSignatures(ctx: PdfContext): void {
   const pageHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
   ensureSpace(ctx, total <= pageHeight ? total : style.gapBefore + heading + paragraphsHeight + (rows[0] ? rowHeight(ctx, rows[0]) : 0));
   doc.y += style.gapBefore;
-  ctx.tags.group('Sect', () => {
+  // Under a heading, the attestation is a part of the document of its own; without one (an act's signatures), a group of its blocks.
+  ctx.tags.group(wording.heading ? 'Sect' : 'Div', () => {
     if (wording.heading) drawHeading(ctx, wording.heading);
     paragraphs.forEach((text, i) => {
       drawParagraph(ctx, text, i === 0 ? indent : 0);
     });
     drawRows(ctx, rows);
   });
-  const declaration = template.jurisdiction.declarationOfPosting;
-  if (declaration) {
+  const { declarationOfPosting, pagesAfter = [] } = template.jurisdiction;
+  for (const declaration of [...(declarationOfPosting ? [declarationOfPosting] : []), ...pagesAfter]) {
     doc.addPage();
     ctx.tags.group('Sect', () => {
       drawHeading(ctx, declaration.heading);

@@ -11,6 +11,7 @@ import citationStatus from './citation-status.js';
 import citationYear from './citation-year.js';
 import codifiesResolves from './codifies-resolves.js';
 import datesInOrder from './dates-in-order.js';
+import effectiveAfterReview from './effective-after-review.js';
 import effectiveDateSection from './effective-date-section.js';
 import emptySection from './empty-section.js';
 import headingRequired from './heading-required.js';
@@ -18,6 +19,7 @@ import findingsFirst from './findings-first.js';
 import headingLength from './heading-length.js';
 import jurisdictionKnown from './jurisdiction-known.js';
 import linkScheme from './link-scheme.js';
+import metadataDeclared from './metadata-declared.js';
 import numberWhenAdopted from './number-when-adopted.js';
 import placeholder from './placeholder.js';
 import proseCitationResolves from './prose-citation-resolves.js';
@@ -61,8 +63,10 @@ export const rules: readonly Rule[] = [
   termUndefined,
   // Metadata
   datesInOrder,
+  effectiveAfterReview,
   numberWhenAdopted,
   statusLifecycle,
+  metadataDeclared,
   // Amendments
   amendmentUnparsed,
   amendmentTarget,

@@ -1,5 +1,6 @@
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
+import { vocabularyOf } from '../../template/vocabulary.js';
 
 /** The Clerk assigns the ordinance number on adoption: not before, and not left out after. */
 const rule: Rule = {
@@ -7,13 +8,14 @@ const rule: Rule = {
   description: 'An ordinance number is given once adopted, and only then',
   defaultSeverity: 'error',
   appliesTo: ['ordinance'],
-  check({ ordinance }, report) {
+  check({ ordinance, jurisdiction }, report) {
     const { status, number } = ordinance.meta;
+    const document = vocabularyOf(jurisdiction).document;
     const adopted = status === 'adopted' || status === 'effective';
     if (number && !adopted) {
-      report(ordinance.file, `Unexpected ordinance number \`${number}\` while the status is \`${status}\`, expected no number until adopted`, placeOf(ordinance.file, 'number'));
+      report(ordinance.file, `Unexpected ${document} number \`${number}\` while the status is \`${status}\`, expected no number until adopted`, placeOf(ordinance.file, 'number'));
     } else if (!number && adopted) {
-      report(ordinance.file, `Missing ordinance number for an ${status} ordinance, expected \`number:\` as the Clerk assigned it`, placeOf(ordinance.file, 'status'));
+      report(ordinance.file, `Missing ${document} number for an ${status} ${document}, expected \`number:\` as the Clerk assigned it`, placeOf(ordinance.file, 'status'));
     }
   },
 };

@@ -1,13 +1,14 @@
 import { closest } from '../../text/did-you-mean.js';
 import { sectionsById, subdivisionPaths } from '../../resolve/resolve.js';
 import type { Rule } from '../rule.js';
+import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 /** `:ref{to=...}` must name a section of this ordinance, and its pinpoint a subdivision of it. */
 const rule: Rule = {
   id: 'section-ref-resolves',
   description: 'Section references name an existing section id and subdivision',
   defaultSeverity: 'error',
-  check({ ordinance }, report) {
+  check({ ordinance, jurisdiction }, report) {
     const byId = sectionsById(ordinance);
     for (const reference of ordinance.references) {
       const target = reference.target;
@@ -35,7 +36,7 @@ const rule: Rule = {
         const paths = [...subdivisionPaths(target)];
         report(
           reference.source.file,
-          `Unknown subdivision \`${reference.pinpoint}\` in Section ${target.number} (\`${target.id}\`), expected ${
+          `Unknown subdivision \`${reference.pinpoint}\` in ${sectionName(vocabularyOf(jurisdiction), target)} (\`${target.id}\`), expected ${
             paths.length
               ? `one of ${paths
                   .slice(0, 12)

@@ -5,6 +5,7 @@ const rule: Rule = {
   id: 'severability-section',
   description: 'The ordinance has a severability section',
   defaultSeverity: 'error',
+  jurisdictionScoped: true,
   byStatus: { draft: 'warning' },
   appliesTo: ['ordinance'],
   check({ ordinance }, report) {

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { plainLanguageFindings } from '../../summarize/readability.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
+import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 const options = Type.Object(
   {
@@ -21,11 +22,11 @@ const rule: Rule<typeof options> = {
   options,
   // "Warrant" is the law's noun (a judge's warrant), not the verb retext-simplify would replace.
   defaultOptions: { ignore: ['warrant'], passive: true },
-  check({ ordinance }, report, options) {
+  check({ ordinance, jurisdiction }, report, options) {
     for (const section of ordinance.sections) {
       if (!section.summary?.trim()) continue;
       for (const finding of plainLanguageFindings(section.summary, { kinds: options.passive ? ['plain-word', 'passive'] : ['plain-word'], ignore: options.ignore })) {
-        report(section.file, `${finding.message} in the summary of Section ${section.number}`, summaryPlace(section, finding.start, finding.end));
+        report(section.file, `${finding.message} in the summary of ${sectionName(vocabularyOf(jurisdiction), section)}`, summaryPlace(section, finding.start, finding.end));
       }
     }
   },

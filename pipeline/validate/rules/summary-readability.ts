@@ -6,6 +6,7 @@ import { residentProse } from '../../summarize/resident-prose.js';
 import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
+import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 const options = Type.Object(
   {
@@ -31,14 +32,14 @@ const rule: Rule<typeof options> = {
   appliesTo: ['ordinance'],
   options,
   defaultOptions: { readingEase: 60, grade: 8, minWords: 100, age: 16 },
-  check({ ordinance, registry }, report, options) {
+  check({ ordinance, registry, jurisdiction }, report, options) {
     const summarized = ordinance.sections.filter((s) => s.summary?.trim());
     for (const section of summarized) {
       for (const finding of plainLanguageFindings(section.summary!, { kinds: ['hard-sentence'], age: options.age })) {
         const sentence = score(section.summary!.slice(finding.start, finding.end));
         report(
           section.file,
-          `Unexpected hard sentence in the summary of Section ${section.number}${sentence ? ` (grade ${sentence.grade.toFixed(1)})` : ''}, expected one a reader of ${options.age} reads easily: split it, or use shorter words`,
+          `Unexpected hard sentence in the summary of ${sectionName(vocabularyOf(jurisdiction), section)}${sentence ? ` (grade ${sentence.grade.toFixed(1)})` : ''}, expected one a reader of ${options.age} reads easily: split it, or use shorter words`,
           summaryPlace(section, finding.start, finding.end),
         );
       }
@@ -60,7 +61,7 @@ const rule: Rule<typeof options> = {
     if (hardest.section) {
       report(
         hardest.section.file,
-        `Unexpected reading level of the digest's prose (the existing law it quotes and the summaries): ${level}; the hardest is Section ${hardest.section.number}'s summary ${its}`,
+        `Unexpected reading level of the digest's prose (the existing law it quotes and the summaries): ${level}; the hardest is ${sectionName(vocabularyOf(jurisdiction), hardest.section)}'s summary ${its}`,
         summaryPlace(hardest.section, 0, hardest.section.summary!.length),
       );
       return;

@@ -1,5 +1,6 @@
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
+import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 const NEEDS_SUMMARY = new Set(['operative', 'amendment', 'exception', 'enforcement']);
 
@@ -10,12 +11,12 @@ const rule: Rule = {
   defaultSeverity: 'error',
   byStatus: { draft: 'warning' },
   appliesTo: ['ordinance'],
-  check({ ordinance }, report) {
+  check({ ordinance, jurisdiction }, report) {
     for (const section of ordinance.sections) {
       if (!NEEDS_SUMMARY.has(section.kind) || section.summary?.trim()) continue;
       report(
         section.file,
-        `Missing plain-language summary for Section ${section.number} (\`${section.kind}\`), expected \`summary:\` in its front matter`,
+        `Missing plain-language summary for ${sectionName(vocabularyOf(jurisdiction), section)} (\`${section.kind}\`), expected \`summary:\` in its front matter`,
         placeOf(section.file, 'kind'),
       );
     }

@@ -6,6 +6,7 @@ const rule: Rule = {
   id: 'title-an-ordinance',
   description: 'The title begins "An ordinance"',
   defaultSeverity: 'error',
+  jurisdictionScoped: true,
   appliesTo: ['ordinance'],
   check({ ordinance }, report) {
     const title = ordinance.meta.title;

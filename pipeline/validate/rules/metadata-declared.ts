@@ -1,0 +1,40 @@
+import { placeOf } from '../../parse/front-matter.js';
+import { closest } from '../../text/did-you-mean.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * A document's other numbers (`numbers`) and its officials (`officials`) are
+ * named as its jurisdiction's template declares them (`numbers`, `roles`):
+ * the title block and the signature rows print them by those names, so a
+ * name the form does not have would never print.
+ */
+const rule: Rule = {
+  id: 'metadata-declared',
+  description: "Numbers and officials are the ones the jurisdiction's template declares",
+  defaultSeverity: 'error',
+  appliesTo: ['ordinance'],
+  check({ ordinance, jurisdiction }, report) {
+    // Without a template (an unknown jurisdiction, reported by its own rule) there is nothing to hold the names to.
+    if (!jurisdiction) return;
+    const lists = [
+      { key: 'numbers', given: ordinance.meta.numbers, declared: jurisdiction.numbers, what: 'number' },
+      { key: 'officials', given: ordinance.meta.officials, declared: jurisdiction.roles, what: 'official' },
+    ] as const;
+    for (const { key, given, declared, what } of lists) {
+      const names = Object.keys(declared ?? {});
+      for (const name of Object.keys(given ?? {})) {
+        if (names.includes(name)) continue;
+        const suggestion = closest(name, names);
+        const expected = names.length
+          ? `${suggestion ? `\`${suggestion}\` or ` : ''}one of ${names.map((n) => `\`${n}\``).join(', ')}`
+          : `none: the template of \`${jurisdiction.id}\` declares no ${key === 'numbers' ? 'numbers' : 'roles'}`;
+        report(
+          ordinance.file,
+          `Unknown ${what} \`${name}\` for ${jurisdiction.name}, expected ${expected} (the template's \`${key === 'numbers' ? 'numbers' : 'roles'}\`)`,
+          placeOf(ordinance.file, `${key}.${name}`),
+        );
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,272 @@
+/**
+ * Jurisdictions as data (issue 15): the three shipped councils' examples
+ * build, each in its own council's words (the template's vocabulary in the
+ * PDF, digest, appendix and xref.json), with the District's title block of
+ * several numbers, its enacting clause run in to the short title and its
+ * signatures by role, San Francisco's FILE NO., legend and Board footer; and
+ * Los Angeles' structure rules run only on documents of a template that
+ * names them.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplate, TemplateError } from '../pipeline/template/load.js';
+import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
+import { preflight } from './preflight.js';
+
+let out: string;
+const pdfs = new Map<string, PdfReadBack>();
+const tags = new Map<string, TaggedElement[]>();
+
+beforeAll(async () => {
+  out = buildOrdinances(sampleCopy());
+  for (const slug of ['dc-wmata-board', 'sf-city-of-refuge', 'la-sanctuary-city']) {
+    const bytes = readFileSync(path.join(out, slug, `${slug}.pdf`));
+    pdfs.set(slug, await readPdf(bytes));
+    tags.set(slug, (await readTags(bytes)).elements);
+  }
+}, 240_000);
+
+const text = (slug: string) => pdfs.get(slug)!.content.join('\n');
+const furniture = (slug: string) => pdfs.get(slug)!.artifacts.join('\n');
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+const read = (slug: string, file: string) => readFileSync(path.join(out, slug, file), 'utf8');
+
+describe("the District's act (D.C. Law 24-288)", () => {
+  it('prints the title block of the form: its act, law and register numbers, "AN ACT", the bill, the Council and the date', () => {
+    const first = pdfs
+      .get('dc-wmata-board')!
+      .content[0]!.split('\n')
+      .map((l) => l.trim());
+    const title = first.indexOf('To revise the requirements for appointment to and service on the Washington');
+    expect(first.slice(0, title)).toEqual([
+      'D.C. ACT 24-726',
+      'D.C. LAW 24-288',
+      '70 DCR 547',
+      'AN ACT',
+      'Bill 24-124',
+      'IN THE COUNCIL OF THE DISTRICT OF COLUMBIA',
+      'JANUARY 10, 2023',
+    ]);
+    const h1 = tags.get('dc-wmata-board')!.filter((e) => e.role === 'H1');
+    expect(h1.map((e) => flat(e.text))).toEqual([
+      'To revise the requirements for appointment to and service on the Washington Metropolitan Area Transit Authority Board of Directors.',
+    ]);
+    expect(String(pdfs.get('dc-wmata-board')!.info.Title)).toBe('D.C. Act 24-726: WMATA Board of Directors Amendment Act of 2022');
+    expect(furniture('dc-wmata-board')).toContain('D.C. ACT 24-726');
+    expect(text('dc-wmata-board')).not.toMatch(/ORDINANCE|Ordinance No\./);
+  });
+
+  it('runs the enacting clause in to Sec. 1, which prints no heading, and labels the other sections "Sec. N."', () => {
+    const elements = tags.get('dc-wmata-board')!;
+    const paragraphs = elements.filter((e) => e.role === 'P').map((e) => flat(e.text).trim());
+    expect(paragraphs).toContain('BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the “WMATA Board of Directors Amendment Act of 2022”.');
+    const headings = elements.filter((e) => e.role === 'H2').map((e) => flat(e.text).trim());
+    expect(headings).toEqual(['Sec. 2.', 'Sec. 3. Fiscal impact statement.', 'Sec. 4. Effective date.', 'Appendix: Relationship to Prior Directives']);
+  });
+
+  it('signs by role: the Chairman of the Council, then the Mayor with the date of approval', () => {
+    const lines = text('dc-wmata-board')
+      .split('\n')
+      .map((l) => l.trim());
+    const chairman = lines.indexOf('Phil Mendelson');
+    expect(lines.slice(chairman, chairman + 3)).toEqual(['Phil Mendelson', 'Chairman', 'Council of the District of Columbia']);
+    const mayor = lines.indexOf('Muriel Bowser');
+    expect(mayor).toBeGreaterThan(chairman);
+    expect(lines.slice(mayor, mayor + 5)).toEqual(['Muriel Bowser', 'Mayor', 'District of Columbia', 'APPROVED', 'January 10, 2023']);
+  });
+
+  it('speaks of an act in its digest, appendix and cross-references, and names sections as the PDF does', () => {
+    const digest = read('dc-wmata-board', 'summary.md');
+    expect(digest).toContain('## What this act does');
+    expect(digest).toContain('[Sec. 2](dc-wmata-board.pdf#section-board-of-directors)');
+    expect(flat(digest)).toContain('_D.C. Act 24-726. To revise');
+    expect(flat(digest)).toContain('**Also numbered:** Bill 24-124; D.C. Law 24-288; D.C. Register 70 DCR 547.');
+    expect(digest).not.toMatch(/ordinance/i);
+    // Its review period, and what it means for the effective date.
+    expect(flat(digest)).toContain('**Congressional review:** 30 legislative days from approval by the Mayor (January 10, 2023); it takes effect no sooner than February 9, 2023.');
+    const appendix = flat(pdfs.get('dc-wmata-board')!.content.at(-1)!);
+    expect(appendix).toContain('This appendix is not part of the act');
+    expect(appendix).toContain('Prior directive What this act does Sections citing it');
+    expect(appendix).toContain('Sec. 2, Sec. 3, Sec. 4');
+    const xref = JSON.parse(read('dc-wmata-board', 'xref.json')) as { directives: { id: string; sections: string[] }[] };
+    expect(xref.directives.find((d) => d.id === 'dc-code')?.sections).toEqual(['Sec. 2', 'Sec. 3', 'Sec. 4']);
+  });
+});
+
+describe('the archives', () => {
+  it("the District's enacted act is valid PDF/A-1b by Apache PDFBox Preflight, as Los Angeles' is", () => {
+    const { valid, output } = preflight(path.join(out, 'dc-wmata-board', 'dc-wmata-board.pdf'));
+    expect(output).toContain('is a valid PDF/A-1b file');
+    expect(valid).toBe(true);
+  });
+});
+
+describe("San Francisco's ordinance", () => {
+  it("prints FILE NO. and ORDINANCE NO., the bracketed short title, the long title and the Board's legend, then the enacting clause", () => {
+    const first = flat(pdfs.get('sf-city-of-refuge')!.content[0]!);
+    const order = [
+      'FILE NO. [TBD: file number the Clerk of the Board assigns]',
+      'ORDINANCE NO. ____________________',
+      '[Administrative Code - City and County of Refuge]',
+      'Ordinance amending the Administrative Code',
+      'NOTE: Unchanged Code text and uncodified text are in plain font. Additions to Codes are underlined.',
+      'Be it ordained by the People of the City and County of San Francisco:',
+      'Section 1. Findings.',
+      'Section 2. The Administrative Code is hereby amended by revising Section 12H.1, to read as follows:',
+    ].map((words) => first.indexOf(words));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it("puts the sponsor, BOARD OF SUPERVISORS and the page number in every page's footer, as artifacts", () => {
+    const pages = pdfs.get('sf-city-of-refuge')!;
+    expect(pages.artifacts.length).toBeGreaterThan(1);
+    pages.artifacts.forEach((page, i) => {
+      expect(page).toContain('[TBD: sponsoring Supervisor]');
+      expect(page).toContain('BOARD OF SUPERVISORS');
+      expect(page).toContain(`Page ${i + 1}`);
+    });
+    expect(text('sf-city-of-refuge')).not.toContain('BOARD OF SUPERVISORS');
+  });
+
+  it("closes with the City Attorney's approval as to form, and its digest names the Board and its vote", () => {
+    const lines = text('sf-city-of-refuge')
+      .split('\n')
+      .map((l) => l.trim());
+    const approved = lines.indexOf('APPROVED AS TO FORM:');
+    expect(lines.slice(approved, approved + 4)).toEqual(['APPROVED AS TO FORM:', 'DAVID CHIU, City Attorney', 'By: ____________________', '[TBD: Deputy City Attorney]']);
+    // Then, on a page of its own, the Clerk's certificate of final passage and the Mayor's approval.
+    const passage = flat(pdfs.get('sf-city-of-refuge')!.content.find((page) => page.includes('FINALLY PASSED')) ?? '');
+    expect(passage).toContain(
+      'CITY AND COUNTY OF SAN FRANCISCO File Number: [TBD: file number the Clerk of the Board assigns] I hereby certify that the foregoing Ordinance was FINALLY PASSED on ____________________ by the Board of Supervisors',
+    );
+    expect(passage).toContain('Clerk of the Board');
+    expect(passage).not.toContain('APPROVED AS TO FORM');
+    const digest = flat(read('sf-city-of-refuge', 'summary.md'));
+    expect(digest).toContain('**Status:** Draft: not yet introduced to the Board of Supervisors (version 1).');
+    expect(digest).toContain('**Vote required:** a majority of the Board of Supervisors (6 of 11 members).');
+  });
+});
+
+describe('Los Angeles', () => {
+  it('keeps its own form: ORDINANCE NO., "Section N." and its certification', () => {
+    expect(text('la-sanctuary-city')).toContain('ORDINANCE NO. 188441');
+    expect(tags.get('la-sanctuary-city')!.some((e) => e.role === 'H2' && e.text.startsWith('Section 1. Findings'))).toBe(true);
+    expect(text('la-sanctuary-city')).toContain('CERTIFICATION AND APPROVALS');
+  });
+});
+
+describe('rules of one council', () => {
+  /** The District's act, copied, with `edit` applied to its ordinance.md. */
+  function act(edit: (text: string) => string = (t) => t): string {
+    const dir = sampleCopy();
+    const file = path.join(dir, 'ordinance', 'dc-wmata-board', 'ordinance.md');
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    return dir;
+  }
+
+  it('do not run on another council\'s documents: the act has no severability or certification section and no "An ordinance" title, and checks clean', () => {
+    expect(runCli(['check', 'ordinance/dc-wmata-board'], act())).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('run where the template names them: the same act under the Los Angeles template is held to them', () => {
+    const dir = act((t) =>
+      t
+        .replace('jurisdiction: district-of-columbia', 'jurisdiction: los-angeles')
+        .replace(/numbers:\n(?: {2}.*\n)+/, '')
+        .replace(/officials:\n(?: {2}.*\n)+/, ''),
+    );
+    const result = runCli(['check', 'ordinance/dc-wmata-board'], dir);
+    expect(result.code).toBe(1);
+    for (const id of ['title-an-ordinance', 'severability-section', 'certification-section']) expect(result.stdout).toContain(`[${id}]`);
+  });
+
+  it("print a generated reference in the council's words, in the PDF and in xref.json", () => {
+    const dir = act();
+    const file = path.join(dir, 'ordinance', 'dc-wmata-board', '03-fiscal-impact.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()} The appointments under :ref{to=board-of-directors pin="(b)"} are made by the Council.\n`);
+    const built = buildOrdinances(dir);
+    const xref = JSON.parse(readFileSync(path.join(built, 'dc-wmata-board', 'xref.json'), 'utf8')) as { references: { printed: string }[] };
+    expect(xref.references.map((r) => r.printed)).toEqual(['Sec. 2(b)']);
+    return readPdf(readFileSync(path.join(built, 'dc-wmata-board', 'dc-wmata-board.pdf'))).then((pdf) => {
+      expect(flat(pdf.content.join('\n'))).toContain('The appointments under Sec. 2(b) are made by the Council.');
+    });
+  });
+});
+
+describe('ordinance new jurisdiction', () => {
+  /** A scratch copy of the project's templates folder. */
+  function templates(): string {
+    const dir = tempDir();
+    cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    return path.join(dir, 'templates');
+  }
+
+  it('scaffolds a template from the documented starting point that loads, with its facts left as visible [TBD] placeholders', () => {
+    const dir = templates();
+    const result = runCli(['new', 'jurisdiction', 'springfield', '--name', 'City of Springfield', '--templates', dir], path.dirname(dir));
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('wrote templates/jurisdictions/springfield.json');
+    const template = loadTemplate('springfield', dir);
+    expect(template.jurisdiction).toMatchObject({ id: 'springfield', name: 'City of Springfield', layout: 'council' });
+    expect(template.jurisdiction.enactingClause).toMatch(/^\[TBD: /);
+    expect(Object.keys(template.jurisdiction.roles ?? {})).toEqual(['mayor', 'clerk']);
+  });
+
+  it("starts from a shipped jurisdiction's form with --from, without its citation grammar or code settings", () => {
+    const dir = templates();
+    expect(runCli(['new', 'jurisdiction', 'oakland', '--from', 'san-francisco', '--name', 'City of Oakland', '--templates', dir], path.dirname(dir)).code).toBe(0);
+    const { jurisdiction } = loadTemplate('oakland', dir);
+    expect(jurisdiction.footer).toEqual(loadTemplate('san-francisco', dir).jurisdiction.footer);
+    expect(jurisdiction.citations).toBeUndefined();
+    expect(jurisdiction.name).toBe('City of Oakland');
+  });
+
+  it('never overwrites a template, and refuses an id that is not one (exit 2, one line each)', () => {
+    const dir = templates();
+    const before = readFileSync(path.join(dir, 'jurisdictions', 'los-angeles.json'), 'utf8');
+    const exists = runCli(['new', 'jurisdiction', 'los-angeles', '--templates', dir], path.dirname(dir));
+    expect(exists.code).toBe(2);
+    expect(exists.stderr).toContain('templates/jurisdictions/los-angeles.json already exists, expected a new jurisdiction id');
+    expect(readFileSync(path.join(dir, 'jurisdictions', 'los-angeles.json'), 'utf8')).toBe(before);
+    const bad = runCli(['new', 'jurisdiction', 'San Francisco', '--templates', dir], path.dirname(dir));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unexpected jurisdiction id `San Francisco`, expected a kebab-case id');
+    expect(runCli(['new', 'jurisdiction', 'x', '--from', 'los-angelse', '--templates', dir], path.dirname(dir)).stderr).toContain(
+      'unknown jurisdiction `los-angelse` for --from, expected `los-angeles` or one of',
+    );
+    expect(runCli(['new', 'jurisdiction', 'x', '--bogus'], path.dirname(dir)).code).toBe(2);
+  });
+
+  it('refuses a title block without the long title, at the key', () => {
+    const dir = templates();
+    const file = path.join(dir, 'jurisdictions', 'san-francisco.json');
+    const text = readFileSync(file, 'utf8').replace('"text": "{title}"', '"text": "{short-title}"');
+    writeFileSync(file, text);
+    expect(() => loadTemplate('san-francisco', dir)).toThrow(
+      new RegExp(`san-francisco\\.json:${text.slice(0, text.indexOf('"titleBlock"')).split('\n').length}:\\d+: error Missing the long title in \`titleBlock\``),
+    );
+  });
+
+  it('reports a mistake in the new keys at its place, saying what is expected', () => {
+    const dir = templates();
+    const file = path.join(dir, 'jurisdictions', 'district-of-columbia.json');
+    const text = readFileSync(file, 'utf8').replace('"style": "banner"', '"style": "baner"').replace('"counting": "legislative"', '"counting": "sitting"');
+    writeFileSync(file, text);
+    let problems: { line: number; column: number; message: string }[] = [];
+    try {
+      loadTemplate('district-of-columbia', dir);
+    } catch (error) {
+      if (error instanceof TemplateError) problems = error.problems;
+    }
+    const at = (needle: string) => {
+      const before = text.slice(0, text.indexOf(needle)).split('\n');
+      return { line: before.length, column: before.at(-1)!.length + 1 };
+    };
+    expect(problems.map((p) => ({ line: p.line, column: p.column }))).toEqual([at('"baner"'), at('"sitting"')]);
+    expect(problems[0]!.message).toMatch(/`baner`.*expected .*`banner`/);
+    expect(problems[1]!.message).toMatch(/`sitting`.*expected .*`calendar`.*`legislative`|`sitting`.*expected .*`legislative`/);
+  });
+});
