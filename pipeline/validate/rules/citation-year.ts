@@ -24,7 +24,8 @@ const rule: Rule = {
           .split(/[.;:]\s/)
           .pop() ?? '';
       const after = /^\s*\((\d{4})\)/.exec(text.slice(position.end.offset, position.end.offset + 10));
-      const years = [...before.matchAll(/\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => m[1]!);
+      // A year in a law's name ("the General Legislative Procedures Act of 1975, approved October 16, 2006") names it; it dates nothing.
+      const years = [...before.matchAll(/(?<!\b(?:Act|Code|Charter|Ordinance|Resolution)\s+of\s+)\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => m[1]!);
       if (after) years.push(after[1]!);
       if (years.length === 0) continue;
       const dates = Object.entries(directive.meta.dates ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
