@@ -16,6 +16,8 @@ import { ConfigError, findConfig, loadConfig, type ProjectConfig } from '../vali
 import { SourceDateEpochError, sourceDateEpoch } from '../provenance.js';
 import { exitAfterWrites } from '../publish/temporary.js';
 import { rules } from '../validate/rules/index.js';
+import { selectWorkspaces } from '../select/select.js';
+import { parseShard, type Shard } from '../select/shard.js';
 import { FORMATS, formatDiagnostics, type Format } from './format.js';
 
 const HELP = `ordinance: annotated-Markdown ordinances to checked council PDFs and summaries
@@ -49,6 +51,11 @@ Options:
   --code <dir>   amend: the code to amend, in place of the ordinance's amends-code
   --write        amend: write the amended sections into the code's own files
   --quiet        build: do not list the files written
+  --changed-since <rev>  check, build: only the ordinances whose sources, registry
+                 entries, configuration or amended code changed since a git
+                 revision (those skipped are listed)
+  --shard <i/n>  check, build: only part i of n of the ordinance folders
+                 (deterministic, balanced by size; the n parts cover all once)
   --debug        show the stack trace of an internal error (also ORDINANCE_DEBUG=1)
 
 Environment:
@@ -75,6 +82,8 @@ interface Args {
   maxWarnings: number | null;
   config: string | undefined;
   debug: boolean;
+  shard: Shard | undefined;
+  changedSince: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
@@ -93,6 +102,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     maxWarnings: null,
     config: undefined,
     debug: false,
+    shard: undefined,
+    changedSince: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -118,6 +129,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (flag === '--plain-citations') args.plainCitations = true;
     else if (flag === '--plain') args.plain = true;
     else if (flag === '--config') args.config = value();
+    else if (flag === '--shard') args.shard = parseShard(value());
+    else if (flag === '--changed-since') args.changedSince = value();
     else if (flag === '--max-warnings') {
       const n = value();
       if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings takes a whole number, not \`${n}\``);
@@ -289,7 +302,13 @@ async function run(args: Args): Promise<number> {
       process.once(signal, () => exitAfterWrites(code));
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
   checkTemplates();
-  const run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
+  const selected = await selectWorkspaces(
+    workspaces,
+    args,
+    (w) => ({ build: false, outDir: args.outDir, config: configOf(w) }),
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  const run = await compileRun(selected, { build, outDir: args.outDir, release: true, parallel: true, configOf });
   const results = run.workspaces;
   const files = filesOf(results);
   const output = formatDiagnostics(files, args.format, packageVersion());
