@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShard, partition } from '../pipeline/select/shard.js';
-import { FIXTURES, runCli, sampleCopy, tempDir } from './helpers.js';
+import { FIXTURES, runCli, sampleCopy } from './helpers.js';
 
 /** The shipped sample and two copies of the base fixture's ordinance (one made longer), in a git repository with one commit. */
 function repository(): string {
