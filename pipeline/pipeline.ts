@@ -363,7 +363,10 @@ async function reusedBuild(dir: string, handle: RegistryHandle, options: Pipelin
     missed.set(dir, reused.reason);
     return null;
   }
-  return { slug, dir, files: deserializeFiles(reused.findings), ordinance: null, xref: reused.index, outputs: reused.outputs, reused: true };
+  const result: OrdinanceResult = { slug, dir, files: deserializeFiles(reused.findings), ordinance: null, xref: reused.index, outputs: reused.outputs, reused: true };
+  if (reused.failure === undefined) return result;
+  // Its outputs could not be put in place: not built, as a build that cannot publish, and what it wrote before is removed.
+  return notBuilt({ ...result, xref: null, reused: false, failure: failureOf(reused.failure) }, options);
 }
 
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */

@@ -104,6 +104,8 @@ export interface Reused {
   index: Xref;
   /** Outputs that had to be put in place again from the cache (missing or changed in the output folder). */
   restored: number;
+  /** Why they could not be put in place (the output folder cannot be written), if they could not. */
+  failure?: unknown;
 }
 
 /** The fingerprint of the tool: its bundled code and what else in the process could change the bytes it writes. */
@@ -289,9 +291,16 @@ export class BuildCache {
     if (context.config !== record.config) return { reason: 'the configuration changed' };
     if (codePrint(this.dir, context) !== record.code) return { reason: 'the code it amends changed' };
     if (provenancePrint(record.provenancePaths) !== record.provenance) return { reason: 'its date or source commit changed' };
-    const restored = await this.place(record, outDir, slug);
+    const findings = record.findings as SerializedFile[];
+    let restored: number | null;
+    try {
+      restored = await this.place(record, outDir, slug);
+    } catch (error) {
+      // The output folder cannot be written: not built, as a fresh build that could not publish.
+      return { outputs: [], findings, index: record.index as Xref, restored: 0, failure: error };
+    }
     if (restored === null) return { reason: 'a cached output is missing or corrupt' };
-    return { outputs: record.outputs.map(([name]) => path.join(outDir, slug, name)), findings: record.findings as SerializedFile[], index: record.index as Xref, restored };
+    return { outputs: record.outputs.map(([name]) => path.join(outDir, slug, name)), findings, index: record.index as Xref, restored };
   }
 
   /**

@@ -317,8 +317,7 @@ async function run(args: Args): Promise<number> {
   for (const result of failed) reportInternal(` while building ${result.dir}`, result.failure!);
   if (build && !args.quiet) {
     for (const result of results.flatMap((r) => r.ordinances)) {
-      if (result.reused) process.stderr.write(`unchanged, reused ${result.outputs.join(', ')}\n`);
-      else if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
+      if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}${result.reused ? ' (unchanged: reused)' : ''}\n`);
       else if (result.failure) process.stderr.write(`not built: ${result.dir} (${result.failure.environment ? 'see above' : 'internal error above'})\n`);
       else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
     }
