@@ -92,6 +92,20 @@ const RecordSchema = Type.Object({
 });
 type BuildRecord = Static<typeof RecordSchema>;
 
+/**
+ * The shape a record is checked against when read: its long lists (a title's
+ * thousands of files and paths) only as lists. The seal already proves the
+ * record whole and written by this very tool, which wrote it in the full
+ * shape; walking every entry would cost more than the rest of the reuse.
+ */
+const RecordReadSchema = Type.Object({
+  ...RecordSchema.properties,
+  files: Type.Array(Type.Unknown()),
+  provenancePaths: Type.Array(Type.Unknown()),
+  findings: Type.Array(Type.Unknown()),
+  placed: Type.Array(Type.Unknown()),
+});
+
 let recordShape: { Check(value: unknown): boolean } | null = null;
 
 /** Why a build is not reused (kept on the result as `rebuilt`). */
@@ -110,8 +124,11 @@ export interface Reused {
 
 /** The fingerprint of the tool: its bundled code and what else in the process could change the bytes it writes. */
 function toolPrint(location: CacheLocation): string {
-  return checksum(location.key, process.version, process.versions.zlib ?? '', Intl.DateTimeFormat().resolvedOptions().timeZone);
+  timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return checksum(location.key, process.version, process.versions.zlib ?? '', timeZone);
 }
+
+let timeZone: string | undefined;
 
 /** A file's stat stamp (size, mtime, ctime, inode), or null when it is not a regular file. */
 function stampOf(file: string): string | null {
@@ -260,7 +277,7 @@ export class BuildCache {
       const text = unseal(readFileSync(this.file, 'utf8'), tool);
       if (text === null) return null;
       const record: unknown = JSON.parse(text);
-      recordShape ??= Compile(RecordSchema);
+      recordShape ??= Compile(RecordReadSchema);
       if (recordShape.Check(record) && (record as BuildRecord).tool === tool) this.recordMemo = record as BuildRecord;
     } catch {
       // Unreadable: a miss.
