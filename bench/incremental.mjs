@@ -34,7 +34,7 @@ export function measureIncremental(workspace, { measure, bin, work }) {
   const out = path.join(cwd, 'dist');
   const env = { SOURCE_DATE_EPOCH: '1700000000' };
   const build = (args, extra = {}) => {
-    const run = measure('node', [bin, 'build', ...args], { cwd, env: { ...env, ...extra }, timeoutSeconds: 7200 });
+    const run = measure('node', [bin, 'build', ...args], { cwd, env: { ...env, ...extra }, timeoutSeconds: 7200, wholeStderr: true });
     if (run.code !== 0 && run.code !== 1) throw new Error(`build failed (${run.code}): ${run.stderr}`);
     return run;
   };

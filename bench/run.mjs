@@ -67,7 +67,8 @@ function measure(command, argv, options = {}) {
   const lines = (result.stderr ?? '').trim().split('\n');
   const [seconds, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
   // Only the end of what a peer prints is kept: markdownlint-cli2 reports every finding on stderr.
-  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n').slice(-1500) };
+  const stderr = lines.slice(0, -1).join('\n');
+  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: options.wholeStderr ? stderr : stderr.slice(-1500) };
 }
 
 function have(command) {
@@ -328,8 +329,8 @@ async function main() {
     console.error(accuracyTable(accuracy));
   }
   let amendments = null;
-  const amendmentsDir = amendmentsCorpus();
-  if (amendmentsDir && !incrementalOnly) {
+  const amendmentsDir = incrementalOnly ? null : amendmentsCorpus();
+  if (amendmentsDir) {
     console.error("\n== amendments: instructions read from the acts' prose (gold: the Council's codification markup)");
     amendments = (await measureReading(amendmentsDir)).summary;
     console.error("\n== amendments: sections amended by the tool against the Council's codified text");
