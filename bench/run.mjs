@@ -66,7 +66,7 @@ function measure(command, argv, options = {}) {
   });
   const lines = (result.stderr ?? '').trim().split('\n');
   const [seconds, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
-  // Only the end of what a peer prints is kept: markdownlint-cli2 reports every finding on stderr.
+  // Only the end of what a peer prints is kept (markdownlint-cli2 reports every finding on stderr), unless the whole is asked for.
   const stderr = lines.slice(0, -1).join('\n');
   return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: options.wholeStderr ? stderr : stderr.slice(-1500) };
 }
