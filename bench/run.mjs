@@ -14,7 +14,10 @@
 // With the full corpus it also measures citation-detection accuracy (bench/accuracy.mjs) on the titles the
 // grammar was tuned on and, from the amendments corpus, on held-out titles (bench/held-out.mjs); and how well amending instructions are read from the acts' prose (bench/amendments.mjs).
 //
-// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --corpus <xml-dir>   --amendments <archive-or-dir>
+// With the full corpus it also measures the incremental build (bench/incremental.mjs): nothing changed, and
+// one section edited, as ratios to the full build of the same run.
+//
+// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --incremental-only   --corpus <xml-dir>   --amendments <archive-or-dir>
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,7 @@ import { accuracyTable, citationAccuracy } from './accuracy.mjs';
 import { exactMatch, proseInstructions } from './amendments-apply.mjs';
 import { measureReading } from './amendments.mjs';
 import { heldOutAccuracy } from './held-out.mjs';
+import { incrementalTable, measureIncremental } from './incremental.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -43,6 +47,7 @@ const option = (name, fallback) => {
 const sizes = option('--sizes', '10,100,1000,all').split(',');
 const skipPeers = args.includes('--skip-peers');
 const accuracyOnly = args.includes('--accuracy-only');
+const incrementalOnly = args.includes('--incremental-only');
 const corpusXml = option('--corpus', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz'));
 const amendmentsArchive = option('--amendments', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-amendments-23-24.tar.xz'));
 
@@ -62,8 +67,9 @@ function measure(command, argv, options = {}) {
   });
   const lines = (result.stderr ?? '').trim().split('\n');
   const [seconds, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
-  // Only the end of what a peer prints is kept: markdownlint-cli2 reports every finding on stderr.
-  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n').slice(-1500) };
+  // Only the end of what a peer prints is kept (markdownlint-cli2 reports every finding on stderr), unless the whole is asked for.
+  const stderr = lines.slice(0, -1).join('\n');
+  return { seconds: seconds ?? NaN, rssMiB: (kb ?? NaN) / 1024, code: result.status, stdout: result.stdout, stderr: options.wholeStderr ? stderr : stderr.slice(-1500) };
 }
 
 function have(command) {
@@ -312,7 +318,13 @@ async function main() {
   };
   const results = [];
   let accuracy = null;
-  if (accuracyOnly || sizes.includes('all')) {
+  let incremental = null;
+  if (!accuracyOnly && (incrementalOnly || sizes.includes('all'))) {
+    console.error('\n== incremental build: every imported title');
+    incremental = measureIncremental(full, { measure, bin: BIN, work: WORK });
+    console.error(incrementalTable(incremental));
+  }
+  if (!incrementalOnly && (accuracyOnly || sizes.includes('all'))) {
     console.error("\n== citation detection accuracy (gold: the Code's <cite> elements)");
     accuracy = await citationAccuracy(full, plainCorpus());
     console.error(accuracyTable(accuracy));
@@ -323,7 +335,7 @@ async function main() {
     }
   }
   let amendments = null;
-  const amendmentsDir = amendmentsCorpus();
+  const amendmentsDir = incrementalOnly ? null : amendmentsCorpus();
   if (amendmentsDir) {
     console.error("\n== amendments: instructions read from the acts' prose (gold: the Council's codification markup)");
     amendments = (await measureReading(amendmentsDir, { code: full })).summary;
@@ -332,7 +344,7 @@ async function main() {
     const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir, full));
     amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched };
   }
-  for (const size of accuracyOnly ? [] : sizes) {
+  for (const size of accuracyOnly || incrementalOnly ? [] : sizes) {
     const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));
     const sections = countSections(workspace);
     const bytes = markdownFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
@@ -376,12 +388,14 @@ async function main() {
     results,
     accuracy: accuracy?.tuned ? { tuned: withoutExamples(accuracy.tuned), heldOut: withoutExamples(accuracy.heldOut) } : withoutExamples(accuracy),
     amendments,
+    incremental,
   };
   writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify(report, null, 2));
-  if (!accuracyOnly) writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
+  if (!accuracyOnly && !incrementalOnly) writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
   if (results.length) console.log(table(report));
   if (accuracy) console.log(`\n${accuracyTable(accuracy.tuned ?? accuracy)}`);
   if (accuracy?.heldOut) console.log(`\nHeld-out titles ${accuracy.heldOut.titles.join(', ')}:\n${accuracyTable(accuracy.heldOut)}`);
+  if (incremental) console.log(`\n${incrementalTable(incremental)}`);
   if (amendments)
     console.log(
       `\nAmendments read from prose: precision ${fmt(amendments.precision, 3)}, recall ${fmt(amendments.recall, 3)} ` +

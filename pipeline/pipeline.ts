@@ -17,6 +17,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { AnalysisCache, defaultCacheLocation } from './cache/analysis-cache.js';
+import { BuildCache, entryHashes, registryShape, type BuildContext, type Publication } from './cache/build-cache.js';
 import { cached } from './cache/cached.js';
 import { DetectionCache } from './cache/detection-cache.js';
 import { GlyphCache } from './cache/glyph-cache.js';
@@ -107,10 +108,35 @@ export interface OrdinanceResult {
   failure?: Failure | undefined;
   /** The date and commit its outputs were stamped with (when rendered): what `ordinance adopt` records in the lock. */
   provenance?: Provenance | undefined;
+  /** Built before from the same inputs: its outputs were reused (put in place from the build cache), not drawn again; `xref` holds only what the index reads. */
+  reused?: boolean;
+  /** Why a build with a cache did not reuse the last build ("its sources changed", "registry entry `x` changed", …). */
+  rebuilt?: string;
 }
 
 /** Run the stages on one ordinance folder (loaded) against `registry`. */
-export async function compileOrdinance(sources: OrdinanceSources, registry: DirectiveRegistry, options: PipelineOptions): Promise<OrdinanceResult> {
+export async function compileOrdinance(
+  sources: OrdinanceSources,
+  registry: DirectiveRegistry,
+  options: PipelineOptions,
+  published?: (publication: Publication) => void,
+): Promise<OrdinanceResult> {
+  // What it reads of the registry: its provenance and its incremental build depend on those entries, not the others.
+  const lookups = registry.noteLookups();
+  try {
+    return await compileStages(sources, registry, options, lookups, published);
+  } finally {
+    registry.stopNoting(lookups);
+  }
+}
+
+async function compileStages(
+  sources: OrdinanceSources,
+  registry: DirectiveRegistry,
+  options: PipelineOptions,
+  lookups: Set<string>,
+  published?: (publication: Publication) => void,
+): Promise<OrdinanceResult> {
   const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles, ...sources.problems];
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
   // Check reuses the analyses of unchanged files; build always parses.
@@ -143,7 +169,8 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
   }
   if (hasErrors(files)) return notBuilt(result, options);
   const template = templateOf(ordinance.meta);
-  const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf([...files.filter((f) => f !== sources.folder), ...registry.files].map((f) => f.path));
+  const provenancePaths = [...files.filter((f) => f !== sources.folder).map((f) => f.path), ...registryFilesOf(registry, lookups)];
+  const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf(provenancePaths);
   result.provenance = provenance;
   try {
     const pdf = await renderOrdinance(resolved, template, provenance);
@@ -164,12 +191,21 @@ export async function compileOrdinance(sources: OrdinanceSources, registry: Dire
     // An adopted final that no longer rebuilds to its bytes is not published over the one built before.
     if (!options.build || (final && hasErrors(files))) return result;
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);
+    published?.({ outputs, provenancePaths, lookups: [...lookups], jurisdiction: ordinance.meta.jurisdiction });
   } catch (error) {
     // An ordinance that cannot be drawn or written is not built; the others still are.
     result.failure = failureOf(error);
     return notBuilt(result, options);
   }
   return result;
+}
+
+/** The files of the registry entries looked up (those registered or present with errors), by id: what a build's provenance covers of the registry. */
+function registryFilesOf(registry: DirectiveRegistry, lookups: ReadonlySet<string>): string[] {
+  return [...lookups].sort().flatMap((id) => {
+    const file = registry.get(id)?.file ?? registry.unusable.get(id);
+    return file ? [file.path] : [];
+  });
 }
 
 /** The folder of the workspace an ordinance folder belongs to (the one beside its registry, `directives/`): what paths in outputs are relative to. */
@@ -262,16 +298,32 @@ export class RegistryHandle {
   private loaded: DirectiveRegistry | null = null;
   private digestsMemo: FileDigest[] | null = null;
   private contextMemo: string | null = null;
+  private buildContextMemo: BuildContext | null = null;
 
   constructor(
     readonly dir: string,
     private readonly options: PipelineOptions,
   ) {}
 
-  /** The registry's files by content: read only when a cache asks (a build never does). */
+  /** The registry's files by content: read only when a cache asks. */
   private get digests(): FileDigest[] {
-    this.digestsMemo ??= SummaryCache.open(this.dir, 'registry', cacheLocation(this.options))?.digest(this.dir) ?? digestTree(this.dir);
+    this.digestsMemo ??= SummaryCache.open(this.dir, 'registry', runCacheLocation(this.options))?.digest(this.dir) ?? digestTree(this.dir);
     return this.digestsMemo;
+  }
+
+  /** What the build cache reads of the registry: each entry's content, and its shape. */
+  buildContext(location: CacheLocation): BuildContext {
+    if (this.buildContextMemo) return this.buildContextMemo;
+    const digests = this.digests;
+    const entries = entryHashes(digests);
+    let shape: string | null = null;
+    this.buildContextMemo = {
+      entry: (id) => entries.get(id) ?? '',
+      shape: () => (shape ??= registryShape(this.dir, fingerprint(digests), () => this.registry, location)),
+      config: JSON.stringify([this.options.config ?? null, this.options.settings ?? null]),
+      code: this.options.code,
+    };
+    return this.buildContextMemo;
   }
 
   /** What every ordinance's findings depend on besides its own files. */
@@ -281,13 +333,15 @@ export class RegistryHandle {
   }
 
   get registry(): DirectiveRegistry {
-    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), cacheLocation(this.options));
+    // Hashed before it is read, so a registry changed while it is read is seen as changed next time.
+    if (!this.loaded && buildCacheLocation(this.options)) void this.digests;
+    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), runCacheLocation(this.options));
     return this.loaded;
   }
 
   /** The registry's files with their findings (from the summary when unchanged). */
   files(): VFile[] {
-    const summary = SummaryCache.open(this.dir, 'registry', cacheLocation(this.options));
+    const summary = SummaryCache.open(this.dir, 'registry', runCacheLocation(this.options));
     const cached = summary?.lookup(this.dir, '', this.digests);
     if (cached) return deserializeFiles(cached);
     const files = this.registry.files;
@@ -296,10 +350,37 @@ export class RegistryHandle {
   }
 }
 
-/** Where `check` caches (build never does), or null when it does not. */
-function cacheLocation(options: PipelineOptions): CacheLocation | null {
-  if (options.build || options.cache === false) return null;
+/** Where a run caches, or null when it does not. */
+function runCacheLocation(options: PipelineOptions): CacheLocation | null {
+  if (options.cache === false) return null;
   return typeof options.cache === 'object' ? options.cache : defaultCacheLocation();
+}
+
+/** Where `check` caches its analyses and findings (a build parses every ordinance it builds), or null when it does not. */
+function cacheLocation(options: PipelineOptions): CacheLocation | null {
+  return options.build ? null : runCacheLocation(options);
+}
+
+/** Where a build keeps its outputs for reuse, or null when it does not (rules given as code cannot be keyed). */
+function buildCacheLocation(options: PipelineOptions): CacheLocation | null {
+  return options.build && !options.rules ? runCacheLocation(options) : null;
+}
+
+/** The outputs of an unchanged ordinance's last build, put in place in the output folder; or null (with why on `missed`) when it must be built. */
+async function reusedBuild(dir: string, handle: RegistryHandle, options: PipelineOptions, missed: Map<string, string>): Promise<OrdinanceResult | null> {
+  const location = buildCacheLocation(options);
+  const cache = BuildCache.open(dir, location);
+  if (!cache || !location || options.slugClashes?.[dir]) return null;
+  const slug = path.basename(path.resolve(dir));
+  const reused = await cache.reuse(options.outDir, slug, handle.buildContext(location));
+  if ('reason' in reused) {
+    missed.set(dir, reused.reason);
+    return null;
+  }
+  const result: OrdinanceResult = { slug, dir, files: deserializeFiles(reused.findings), ordinance: null, xref: reused.index, outputs: reused.outputs, reused: true };
+  if (reused.failure === undefined) return result;
+  // Its outputs could not be put in place: not built, as a build that cannot publish, and what it wrote before is removed.
+  return notBuilt({ ...result, xref: null, reused: false, failure: failureOf(reused.failure) }, options);
 }
 
 /** The findings of an unchanged folder's last check, or null when it must be checked again. */
@@ -316,11 +397,21 @@ function summarized(dir: string, handle: RegistryHandle, options: PipelineOption
  */
 export async function compileFolder(dir: string, handle: RegistryHandle, options: PipelineOptions): Promise<OrdinanceResult> {
   const summary = SummaryCache.open(dir, 'ordinance', cacheLocation(options));
+  const location = buildCacheLocation(options);
+  const builds = BuildCache.open(dir, location);
   let result: OrdinanceResult;
   try {
+    // A build's inputs are hashed before they are read, so one changed while it is read is built again next time.
+    const digests = builds?.digest();
+    const context = location ? handle.buildContext(location) : null;
+    let publication: Publication | null = null;
     result = await SummaryCache.around(summary, dir, summary ? handle.context + codeSignature(dir) : '', () =>
-      compileOrdinance(loadOrdinanceSources(dir), handle.registry, options),
+      compileOrdinance(loadOrdinanceSources(dir), handle.registry, options, (p) => {
+        publication = p;
+      }),
     );
+    if (builds && digests && context && publication && result.xref && !result.failure)
+      builds.save(digests, publication, serializeFiles(result.files), result.xref, options.outDir, result.slug, context);
   } catch (error) {
     throw new FolderFailure(dir, failureOf(error));
   }
@@ -336,8 +427,9 @@ export async function compileFolder(dir: string, handle: RegistryHandle, options
 export async function compileWorkspace(workspace: Workspace, options: PipelineOptions): Promise<WorkspaceResult> {
   const handle = new RegistryHandle(workspace.registryDir, options);
   const results = new Map<string, OrdinanceResult>();
+  const missed = new Map<string, string>();
   for (const dir of workspace.ordinances) {
-    const cached = summarized(dir, handle, options);
+    const cached = options.build ? await reusedBuild(dir, handle, options, missed) : summarized(dir, handle, options);
     if (cached) {
       results.set(dir, cached);
       progressed('folder');
@@ -365,7 +457,11 @@ export async function compileWorkspace(workspace: Workspace, options: PipelineOp
     }
   registryFiles ??= handle.files();
   if (options.release) for (const file of registryFiles) file.value = '';
-  const ordinances = workspace.ordinances.map((dir) => results.get(dir)!);
+  const ordinances = workspace.ordinances.map((dir) => {
+    const result = results.get(dir)!;
+    const why = missed.get(dir);
+    return why && !result.reused ? { ...result, rebuilt: why } : result;
+  });
   const strayFiles = (workspace.stray ?? []).map(strayFile);
   return { registry: options.release ? null : handle.registry, registryFiles, ordinances, ...(strayFiles.length > 0 ? { strayFiles } : {}) };
 }

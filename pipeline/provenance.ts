@@ -6,7 +6,7 @@
  * does not depend on where the command was run from.
  */
 import { execFileSync } from 'node:child_process';
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Provenance {
@@ -50,10 +50,24 @@ function git(args: string[], cwd: string): string | null {
   }
 }
 
+/** The repository of each folder asked about (its top level, or null outside git): a run builds many ordinances of one repository. */
+const repositories = new Map<string, string | null>();
+
+/** Folders with their symlinks resolved: a title's thousands of files share a few hundred folders. */
+const realFolders = new Map<string, string>();
+
 /** `file` with its symlinks resolved (git names files by their real place), or as given when it does not exist. */
 function realPath(file: string): string {
   try {
-    return realpathSync(file);
+    const resolved = path.resolve(file);
+    if (lstatSync(resolved).isSymbolicLink()) return realpathSync(resolved);
+    const folder = path.dirname(resolved);
+    let real = realFolders.get(folder);
+    if (real === undefined) {
+      real = realpathSync(folder);
+      realFolders.set(folder, real);
+    }
+    return path.join(real, path.basename(resolved));
   } catch {
     return path.resolve(file);
   }
@@ -68,7 +82,11 @@ export function provenanceOf(paths: string[], cwd = process.cwd(), env: NodeJS.P
   const absolute = paths.map((p) => realPath(path.resolve(cwd, p)));
   const first = absolute[0];
   const from = first ? (safeIsDirectory(first) ? first : path.dirname(first)) : cwd;
-  const top = git(['rev-parse', '--show-toplevel'], from);
+  let top = repositories.get(from);
+  if (top === undefined) {
+    top = git(['rev-parse', '--show-toplevel'], from);
+    repositories.set(from, top);
+  }
   const inside = top ? absolute.filter((p) => p === top || p.startsWith(`${top}${path.sep}`)).map((p) => path.relative(top, p) || '.') : [];
   const log = top && inside.length ? git(['log', '-1', '--format=%ct %h', '--', ...inside], top) : null;
   const [seconds, hash] = log ? log.split(' ') : [];

@@ -67,8 +67,9 @@ describe('hostile ordinances, built in one run', () => {
     expect(result.code).toBe(1);
   });
 
-  it('writes nothing outside --out, and leaves no temporary file in it', () => {
-    expect(snapshot(ws, ['dist'])).toEqual(before);
+  it('writes nothing outside --out (but its cache, .cache/ordinance/ where it runs), and leaves no temporary file in it', () => {
+    expect(snapshot(ws, ['dist', '.cache'])).toEqual(before);
+    expect(readdirSync(path.join(ws, '.cache'))).toEqual(['ordinance']);
     const leftovers = readdirSync(path.join(ws, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
     expect(leftovers).toEqual([]);
   });

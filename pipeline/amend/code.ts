@@ -100,17 +100,22 @@ export function compareSectionIds(a: string, b: string): number {
   return 0;
 }
 
+/** The folder of the code an ordinance names in `amends-code:` (read from its ordinance.md without parsing it), or null when it names none. */
+export function amendedCodeRoot(ordinanceDir: string): string | null {
+  const file = path.join(ordinanceDir, 'ordinance.md');
+  if (!existsSync(file)) return null;
+  const named = /^amends-code:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
+  return named ? path.resolve(path.dirname(path.resolve(ordinanceDir)), named) : null;
+}
+
 /**
  * What the findings of an ordinance folder depend on beyond its own files:
  * the code it names (`amends-code:`), as the sizes and times of the code's
  * files. Part of the check cache's key, so a changed code is checked again.
  */
 export function codeSignature(ordinanceDir: string): string {
-  const file = path.join(ordinanceDir, 'ordinance.md');
-  if (!existsSync(file)) return '';
-  const named = /^amends-code:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
-  if (!named) return '';
-  const root = path.resolve(path.dirname(path.resolve(ordinanceDir)), named);
+  const root = amendedCodeRoot(ordinanceDir);
+  if (!root) return '';
   const hash = createHash('sha256').update(root);
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -32,7 +32,7 @@ export function cacheFile(dir: string, kind: string, folder: string, extension: 
  * a file. A cache only saves time: one that cannot be written (a read-only
  * working folder, a full disk) is left unwritten, and the run goes on.
  */
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });

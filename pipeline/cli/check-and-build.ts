@@ -7,6 +7,8 @@ import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { discoverWorkspaces, UsageError, type Workspace } from '../load/sources.js';
 import { compileRun, filesOf } from '../pipeline.js';
+import { selectWorkspaces } from '../select/select.js';
+import type { Shard } from '../select/shard.js';
 import { sourceDateEpoch } from '../provenance.js';
 import { exitAfterWrites } from '../publish/temporary.js';
 import { checkTemplates } from '../template/load.js';
@@ -26,6 +28,10 @@ export interface CheckOrBuildOptions {
   outDir: string;
   /** No progress bar; build: do not list the files written. */
   quiet: boolean;
+  /** Only part i of n of the ordinance folders. */
+  shard?: Shard | undefined;
+  /** Only the ordinances whose inputs changed since this git revision. */
+  changedSince?: string | undefined;
 }
 
 /** Check (or build) the workspaces at `paths`; returns the exit code. */
@@ -55,11 +61,17 @@ export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
       process.once(signal, () => exitAfterWrites(code));
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
   checkTemplates();
-  const folders = workspaces.reduce((n, w) => n + w.ordinances.length, 0);
+  const selected = await selectWorkspaces(
+    workspaces,
+    args,
+    (w) => ({ build: false, outDir: args.outDir, config: configOf(w) }),
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  const folders = selected.reduce((n, w) => n + w.ordinances.length, 0);
   const bar = progressBar(build ? 'building' : 'checking', folders, 'folder', { quiet: args.quiet, noun: 'ordinances' });
   let run: Awaited<ReturnType<typeof compileRun>>;
   try {
-    run = await compileRun(workspaces, { build, outDir: args.outDir, release: true, parallel: true, configOf });
+    run = await compileRun(selected, { build, outDir: args.outDir, release: true, parallel: true, configOf });
   } finally {
     bar.stop();
   }
@@ -71,7 +83,7 @@ export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
   for (const result of failed) reportInternal(` while building ${result.dir}`, result.failure!);
   if (build && !args.quiet) {
     for (const result of results.flatMap((r) => r.ordinances)) {
-      if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}\n`);
+      if (result.outputs.length) process.stderr.write(`built ${result.outputs.join(', ')}${result.reused ? ' (unchanged: reused)' : ''}\n`);
       else if (result.failure) process.stderr.write(`not built: ${result.dir} (${result.failure.environment ? 'see above' : 'internal error above'})\n`);
       else process.stderr.write(`not built: ${result.dir} (fix the errors above)\n`);
     }

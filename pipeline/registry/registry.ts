@@ -19,6 +19,8 @@ import { closest, editDistance } from '../text/did-you-mean.js';
 
 export class DirectiveRegistry {
   private readonly byId = new Map<string, Directive>();
+  /** The sets noting every id looked up (see `noteLookups`). */
+  private readonly noting = new Set<Set<string>>();
   /** Registry files that exist but could not be used (their errors are on them), by file stem. */
   readonly unusable = new Map<string, VFile>();
 
@@ -70,7 +72,24 @@ export class DirectiveRegistry {
   }
 
   get(id: string): Directive | undefined {
+    for (const lookups of this.noting) lookups.add(id);
     return this.byId.get(id);
+  }
+
+  /**
+   * Note every id looked up from now until `stopNoting`: what an ordinance
+   * read of the registry, so that a build of it depends on exactly those
+   * entries (an id that is not registered is noted too: registering it
+   * changes what the ordinance resolves).
+   */
+  noteLookups(): Set<string> {
+    const lookups = new Set<string>();
+    this.noting.add(lookups);
+    return lookups;
+  }
+
+  stopNoting(lookups: Set<string>): void {
+    this.noting.delete(lookups);
   }
 
   all(): Directive[] {

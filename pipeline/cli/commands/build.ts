@@ -1,4 +1,5 @@
 /** `ordinance build [paths...]`: check, then write each clean ordinance's outputs to dist/<slug>/. */
+import { parseShard } from '../../select/shard.js';
 import { checkOrBuild } from '../check-and-build.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE, wholeNumberOption } from '../options.js';
 
@@ -14,6 +15,11 @@ Options:
                       is none when the output is not a terminal)
 ${REPORT_USAGE}
   --max-warnings <n>  exit 1 when there are more than n warnings
+  --changed-since <rev>  only the ordinances whose sources, registry entries,
+                      configuration or amended code changed since a git revision
+                      (those skipped are listed)
+  --shard <i/n>       only part i of n of the ordinance folders (deterministic,
+                      balanced by size; the n parts cover all once)
 ${COMMON_USAGE}
 
 Environment:
@@ -27,6 +33,8 @@ error.
 
 export const BUILD_OPTIONS = {
   ...REPORT_OPTIONS,
+  shard: { type: 'string' },
+  'changed-since': { type: 'string' },
   'max-warnings': { type: 'string' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -45,5 +53,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     config: values.config,
     outDir: values.out ?? 'dist',
     quiet: values.quiet ?? false,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    changedSince: values['changed-since'],
   });
 }

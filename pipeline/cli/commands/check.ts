@@ -1,4 +1,5 @@
 /** `ordinance check [paths...]`: check sources; a clean check prints nothing. */
+import { parseShard } from '../../select/shard.js';
 import { checkOrBuild } from '../check-and-build.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE, wholeNumberOption } from '../options.js';
 
@@ -11,6 +12,11 @@ registry of prior directives in directives/. A clean check prints nothing.
 Options:
 ${REPORT_USAGE}
   --max-warnings <n>  exit 1 when there are more than n warnings
+  --changed-since <rev>  only the ordinances whose sources, registry entries,
+                      configuration or amended code changed since a git revision
+                      (those skipped are listed)
+  --shard <i/n>       only part i of n of the ordinance folders (deterministic,
+                      balanced by size; the n parts cover all once)
   --quiet             no progress bar (there is none when the output is not a terminal)
 ${COMMON_USAGE}
 
@@ -20,6 +26,8 @@ template or internal error.
 
 export const CHECK_OPTIONS = {
   ...REPORT_OPTIONS,
+  shard: { type: 'string' },
+  'changed-since': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
@@ -37,5 +45,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     config: values.config,
     outDir: 'dist',
     quiet: values.quiet ?? false,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    changedSince: values['changed-since'],
   });
 }

@@ -1,0 +1,262 @@
+/**
+ * The CI templates under templates/ci/: each valid against its service's
+ * published schema (GitHub's own workflow schema, shipped in
+ * @actions/workflow-parser; GitLab's CI schema, shipped in gitlab-ci-local),
+ * and each run, its steps in order, for a push to the default branch on a
+ * repository made in the test: the check's SARIF, the sharded build whose
+ * parts together build every ordinance once, and the site assembled from the
+ * parts byte for byte equal to one build of everything.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
+import { truthy } from '@actions/expressions/result';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { Ajv } from 'ajv';
+import { schema as gitlabSchema } from 'gitlab-ci-local/src/schema/schema.js';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { CiService } from './ci-runner.js';
+import { FIXTURES, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+
+const GITHUB = path.join(ROOT, 'templates', 'ci', 'github', 'ordinance.yml');
+const GITLAB = path.join(ROOT, 'templates', 'ci', 'gitlab', 'gitlab-ci.yml');
+
+/** The errors GitHub's workflow schema finds in a workflow file. */
+function workflowErrors(content: string): string[] {
+  const result = parseWorkflow({ name: 'ordinance.yml', content }, new NoOperationTraceWriter());
+  return result.context.errors.getErrors().map((e) => e.message);
+}
+
+/** The errors GitLab's CI schema finds in a pipeline file. */
+function pipelineErrors(content: string): string[] {
+  const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(gitlabSchema);
+  return validate(parseYaml(content)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+describe('the CI templates against their published schemas', () => {
+  it('the GitHub Actions workflow is valid, and a broken one is not', () => {
+    const workflow = readFileSync(GITHUB, 'utf8');
+    expect(workflowErrors(workflow)).toEqual([]);
+    expect(workflowErrors(workflow.replace('runs-on: ubuntu-latest', 'runs-onn: ubuntu-latest')).length).toBeGreaterThan(0);
+    expect(workflowErrors(workflow.replace('fail-fast: false', 'fail-fast: sometimes')).length).toBeGreaterThan(0);
+  });
+
+  it('the GitLab CI pipeline is valid, and a broken one is not', () => {
+    const pipeline = readFileSync(GITLAB, 'utf8');
+    expect(pipelineErrors(pipeline)).toEqual([]);
+    expect(pipelineErrors(pipeline.replace('parallel: 4', 'parallel: four')).length).toBeGreaterThan(0);
+    expect(pipelineErrors(pipeline.replace('expire_in: 1 week', 'expire_in: [1]')).length).toBeGreaterThan(0);
+  });
+});
+
+/** A repository of three ordinances (two jurisdictions), with its history, as a city would keep it. */
+function cityRepository(): string {
+  const dir = sampleCopy();
+  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', 'stop-records'), { recursive: true });
+  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
+  const title = path.join(dir, 'ordinance', 'title-97');
+  mkdirSync(title);
+  writeFileSync(
+    path.join(title, 'code.md'),
+    '---\ntype: code-title\ntitle: Title 97. Test.\nshort-title: Test Title 97\ndesignation: "97"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n',
+  );
+  writeFileSync(path.join(title, '00001-97-101.md'), '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n');
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n.cache/\ndist/\npublic/\n');
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+  execFileSync('git', ['add', '-A'], { cwd: dir });
+  execFileSync('git', ['commit', '-q', '-m', 'The ordinances'], { cwd: dir, env });
+  return dir;
+}
+
+/** Every file below `dir` with its bytes, by relative path. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** What one build of everything, without any cache, gives in the same clone. */
+function oneBuild(ci: CiService): Map<string, Buffer> {
+  const result = runCli(['build', 'ordinance/', '--out', 'one-build', '--quiet'], ci.workdir, { ORDINANCE_CACHE: '0' });
+  expect(result.code, result.stderr).toBe(0);
+  return tree(path.join(ci.workdir, 'one-build'));
+}
+
+/** The slugs an output folder holds. */
+function slugs(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n !== 'directives.json') : [];
+}
+
+// The GitHub Actions workflow's shapes, as far as the runner reads them.
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  strategy?: { matrix: Record<string, unknown[]> };
+  steps: Step[];
+}
+
+/** A GitHub expression (`${{ … }}` or an `if:`) evaluated against the run's contexts. */
+function evaluate(expression: string, contexts: Record<string, unknown>): data.ExpressionData {
+  const lexed = new Lexer(expression).lex();
+  const parsed = new Parser(lexed.tokens, Object.keys(contexts), []).parse();
+  const context = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary;
+  return new Evaluator(parsed, context).evaluate();
+}
+
+function interpolate(text: string, contexts: Record<string, unknown>): string {
+  return text.replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => evaluate(expression.trim(), contexts).coerceString());
+}
+
+/** The jobs in an order their `needs` allow (the file's order otherwise). */
+function jobOrder(jobs: Record<string, Job>): string[] {
+  const done: string[] = [];
+  while (done.length < Object.keys(jobs).length) {
+    const next = Object.entries(jobs).find(([name, job]) => !done.includes(name) && [job.needs ?? []].flat().every((n) => done.includes(n)));
+    if (!next) throw new Error('the jobs need each other in a circle');
+    done.push(next[0]);
+  }
+  return done;
+}
+
+describe('the GitHub Actions workflow, run step by step', () => {
+  it('checks, builds in parts that cover every ordinance once, and assembles the site from them byte for byte', () => {
+    const workflow = parseYaml(readFileSync(GITHUB, 'utf8')) as { env: Record<string, string>; jobs: Record<string, Job> };
+    const origin = cityRepository();
+    const ci = new CiService(origin, tempDir('incr-github-'));
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: origin, encoding: 'utf8' }).trim();
+    const github = { event_name: 'push', ref: 'refs/heads/main', sha, event: {} };
+    const ran: string[] = [];
+    let deployed: string | null = null;
+    for (const name of jobOrder(workflow.jobs)) {
+      const job = workflow.jobs[name]!;
+      if (job.if && !truthy(evaluate(job.if, { github }))) continue;
+      const matrix = job.strategy?.matrix ?? {};
+      const axes = Object.entries(matrix);
+      const combinations = axes.length === 0 ? [{}] : axes[0]![1].map((value) => ({ [axes[0]![0]]: value }));
+      for (const combination of combinations) {
+        ran.push(`${name}${axes.length ? ` ${JSON.stringify(combination)}` : ''}`);
+        const contexts = { github, matrix: combination, env: workflow.env, steps: {} };
+        const cached: [string, string][] = [];
+        ci.checkout();
+        for (const step of job.steps) {
+          if (step.if && !truthy(evaluate(step.if, contexts))) continue;
+          const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, typeof v === 'string' ? interpolate(v, contexts) : v]));
+          const uses = step.uses?.replace(/@.*/, '');
+          if (step.name === 'Install the pipeline') ci.install();
+          else if (step.run !== undefined)
+            ci.shell(name, step.name ?? step.run, interpolate(step.run, contexts), { ...workflow.env, GITHUB_STEP_SUMMARY: path.join(ci.workdir, '.summary') });
+          else if (uses === 'actions/checkout' || uses === 'actions/setup-node')
+            expect(uses === 'actions/checkout' ? inputs['fetch-depth'] : inputs['node-version']).toBe(uses === 'actions/checkout' ? 0 : 20);
+          else if (uses === 'actions/cache') {
+            ci.restoreCache(String(inputs.path), String(inputs.key), [String(inputs['restore-keys'])]);
+            cached.push([String(inputs.path), String(inputs.key)]);
+          } else if (uses === 'github/codeql-action/upload-sarif') {
+            const sarif = JSON.parse(readFileSync(path.join(ci.workdir, String(inputs.sarif_file)), 'utf8')) as { version: string; runs: { tool: { driver: { name: string } } }[] };
+            expect(sarif.version).toBe('2.1.0');
+            expect(sarif.runs[0]?.tool.driver.name).toBe('ordinance');
+          } else if (uses === 'actions/upload-artifact') ci.upload(String(inputs.name), String(inputs.path).split('\n').filter(Boolean));
+          else if (uses === 'actions/download-artifact') {
+            const pattern = new RegExp(`^${String(inputs.pattern).replace(/\*/g, '.*')}$`);
+            expect(inputs['merge-multiple']).toBe(true);
+            expect(ci.download((n) => pattern.test(n), String(inputs.path)).length).toBe(combinationsOf(workflow.jobs.build!));
+          } else if (uses === 'actions/upload-pages-artifact') ci.upload('github-pages', [String(inputs.path)]);
+          else if (uses === 'actions/deploy-pages') deployed = path.join(ci.artifact('github-pages'), 'dist');
+          else throw new Error(`${name}: a step the runner does not know: ${step.uses}`);
+        }
+        for (const [target, key] of cached) ci.saveCache(target, key);
+      }
+    }
+    expect(ran).toEqual(['check', 'build {"shard":1}', 'build {"shard":2}', 'build {"shard":3}', 'build {"shard":4}', 'site', 'deploy']);
+
+    // The parts built every ordinance once.
+    const parts = [1, 2, 3, 4].map((shard) => slugs(path.join(ci.artifact(`ordinance-shard-${shard}`), 'dist')));
+    expect(parts.flat().sort()).toEqual(['la-sanctuary-city', 'stop-records', 'title-97']);
+    // The site reused every ordinance from the parts, and is what one build of everything gives.
+    const assemble = ci.runs.find((r) => r.job === 'site' && r.step.startsWith('Assemble'))!;
+    expect(assemble.stderr.split('\n').filter((line) => line.endsWith('(unchanged: reused)'))).toHaveLength(3);
+    expect(deployed).not.toBeNull();
+    expect(tree(deployed!)).toEqual(oneBuild(ci));
+  });
+});
+
+function combinationsOf(job: Job): number {
+  return Object.values(job.strategy?.matrix ?? {})[0]?.length ?? 1;
+}
+
+// The GitLab pipeline's shapes, as far as the runner reads them.
+interface GitlabJob {
+  stage: string;
+  parallel?: number;
+  rules?: { if: string }[];
+  needs?: string[];
+  cache?: { key: string; paths: string[] };
+  script: string[];
+  artifacts?: { paths: string[] };
+}
+
+/** A rule's `if:` of the two forms the template uses: `$A == "text"` and `$A == $B`. */
+function ruleHolds(rule: string, variables: Record<string, string>): boolean {
+  const match = /^\$(\w+) == (?:"([^"]*)"|\$(\w+))$/.exec(rule.trim());
+  if (!match) throw new Error(`a rule the runner does not read: ${rule}`);
+  return (variables[match[1]!] ?? '') === (match[2] ?? variables[match[3]!] ?? '');
+}
+
+describe('the GitLab CI pipeline, run job by job', () => {
+  it('checks, builds in parallel parts that cover every ordinance once, and publishes the pages from them byte for byte', () => {
+    const pipeline = parseYaml(readFileSync(GITLAB, 'utf8')) as Record<string, unknown> & {
+      stages: string[];
+      variables: Record<string, string>;
+      default: { before_script: string[] };
+    };
+    expect(pipeline.default.before_script).toEqual(['npm ci']);
+    const origin = cityRepository();
+    const ci = new CiService(origin, tempDir('incr-gitlab-'));
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: origin, encoding: 'utf8' }).trim();
+    const predefined = { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_SHA: sha };
+    const jobs = Object.entries(pipeline).filter(([, value]) => value && typeof value === 'object' && 'script' in value) as [string, GitlabJob][];
+    const ran: string[] = [];
+    const done: string[] = [];
+    for (const stage of pipeline.stages) {
+      for (const [name, job] of jobs.filter(([, j]) => j.stage === stage)) {
+        const variables = { ...pipeline.variables, ...predefined };
+        if (job.rules && !job.rules.some((rule) => ruleHolds(rule.if, variables))) continue;
+        const nodes = job.parallel ?? 1;
+        for (let node = 1; node <= nodes; node++) {
+          const instance = nodes > 1 ? `${name} ${node}/${nodes}` : name;
+          ran.push(instance);
+          const env: Record<string, string> = { ...variables, ...(nodes > 1 ? { CI_NODE_INDEX: String(node), CI_NODE_TOTAL: String(nodes) } : {}) };
+          ci.checkout();
+          // The artifacts of the jobs it needs, else of every job of the stages before.
+          ci.download((artifact) => (job.needs ?? done).some((need) => artifact === need || artifact.startsWith(`${need} `)));
+          const key = job.cache ? job.cache.key.replace(/\$(\w+)/g, (_, v: string) => env[v] ?? '') : null;
+          if (key) ci.restoreCache(job.cache!.paths[0]!, key);
+          ci.install(); // before_script: npm ci
+          for (const command of job.script) ci.shell(instance, command, command, env);
+          if (key) ci.saveCache(job.cache!.paths[0]!, key);
+          if (job.artifacts) ci.upload(nodes > 1 ? `${name} ${node}` : name, job.artifacts.paths);
+        }
+        done.push(name);
+      }
+    }
+    expect(ran).toEqual(['check', 'build 1/4', 'build 2/4', 'build 3/4', 'build 4/4', 'pages']);
+    expect(existsSync(path.join(ci.artifact('check'), 'ordinance.sarif'))).toBe(true);
+    const parts = [1, 2, 3, 4].map((node) => slugs(path.join(ci.artifact(`build ${node}`), 'dist')));
+    expect(parts.flat().sort()).toEqual(['la-sanctuary-city', 'stop-records', 'title-97']);
+    const pages = ci.runs.find((r) => r.job === 'pages' && r.step.includes('--out public'))!;
+    expect(pages.stderr.split('\n').filter((line) => line.endsWith('(unchanged: reused)'))).toHaveLength(3);
+    expect(tree(path.join(ci.artifact('pages'), 'public'))).toEqual(oneBuild(ci));
+  });
+});
