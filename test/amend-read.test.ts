@@ -377,6 +377,18 @@ Section 12.03 of the Los Angeles Municipal Code is hereby repealed.`,
     expect(strike.op === 'strike' && [strike.words, strike.insert]).toEqual(['may', 'shall']);
   });
 
+  it("reads the guide's example of the City's forms as it says", () => {
+    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
+    const example = /### Writing amending instructions[\s\S]*?Los Angeles names a section[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const { instructions, unparsed } = read(example, la);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join('')])).toEqual([
+      ['rewrite', '4.1001', ''],
+      ['strike', '22.13', '(b)'],
+      ['add', '4.2000', ''],
+    ]);
+  });
+
   it('reports a City instruction that does not parse, saying what it expected', () => {
     const { instructions, unparsed } = read('Section 4.1001 of the Los Angeles Administrative Code is amended by changing the word "may".', la);
     expect(instructions).toEqual([]);

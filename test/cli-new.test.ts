@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionIds, TEMPLATES_DIR } from '../pipeline/template/load.js';
-import { runCli, sampleCopy, tempDir } from './helpers.js';
+import { runCli, laSampleCopy, sampleCopy, tempDir } from './helpers.js';
 
 describe('ordinance new', () => {
   it.each(jurisdictionIds())('starts a %s draft that checks clean apart from its placeholders, already formatted', (jurisdiction) => {
@@ -27,7 +27,7 @@ describe('ordinance new', () => {
   });
 
   it('follows the jurisdiction of the ordinances beside it, and builds', () => {
-    const dir = sampleCopy();
+    const dir = laSampleCopy();
     expect(runCli(['new', 'stop-records'], dir).stderr).toBe(
       'created ordinance/stop-records/ (los-angeles, 7 files); fill in its placeholders: ordinance check ordinance/stop-records\n',
     );
@@ -42,6 +42,7 @@ describe('ordinance new', () => {
     [['new', 'x', '--jurisdiction', 'atlantis'], /^ordinance: unknown jurisdiction `atlantis`, expected one of .*los-angeles/],
     [['new', 'elsewhere/x'], /^ordinance: no ordinance in `elsewhere` names its jurisdiction: name it with --jurisdiction <id>, one of /],
     [['new'], /^ordinance: usage: ordinance new \[<folder>\/\]<slug>/],
+    [['new', 'stop-records'], /^ordinance: the ordinances of `ordinance` follow district-of-columbia, los-angeles and san-francisco: name it with --jurisdiction <id>/],
   ])('%j exits 2 and writes nothing', (args, message) => {
     const dir = sampleCopy();
     const before = readdirSync(path.join(dir, 'ordinance')).sort();

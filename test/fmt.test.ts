@@ -149,6 +149,14 @@ describe('ordinance fmt on an imported D.C. Code title', () => {
 });
 
 describe('formatSource', () => {
+  it('keeps a next-line suppression on the line right before the block it suppresses', () => {
+    const text = '---\nid: x\n---\n(a) The words.\n\n<!-- ordinance-disable-next-line vague-terms -- quoted as enacted -->\n> (b) Sufficient experience.\n';
+    expect(formatSource(text)).toEqual({ text, how: 'as-written' });
+    // A blank line the drafter left stays: the suppression then covers that blank line, as written.
+    const apart = text.replace('-->\n>', '-->\n\n>');
+    expect(formatSource(apart).text).toBe(apart);
+  });
+
   it('prints each file of the sample unchanged, and a copy with every construct respaced back to it', () => {
     for (const file of markdownBelow(path.join(ROOT, 'ordinance')).filter((f) => !f.endsWith('README.md'))) {
       const text = readFileSync(file, 'utf8');

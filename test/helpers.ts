@@ -56,11 +56,20 @@ export function workspace(overlay?: string): string {
 }
 
 /** A scratch copy of the shipped ordinances, registry and project configuration. */
-export function sampleCopy(): string {
+export function sampleCopy(only?: readonly string[]): string {
   const dir = tempDir();
   cpSync(path.join(ROOT, 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
   cpSync(path.join(ROOT, 'ordinance.config.json'), path.join(dir, 'ordinance.config.json'));
+  // Only these ordinances (the registry and the guide stay): a test about one council's sample need not follow every shipped example.
+  if (only)
+    for (const entry of readdirSync(path.join(dir, 'ordinance'), { withFileTypes: true }))
+      if (entry.isDirectory() && entry.name !== 'directives' && !only.includes(entry.name)) rmSync(path.join(dir, 'ordinance', entry.name), { recursive: true });
   return dir;
+}
+
+/** The shipped Los Angeles ordinance alone, with the registry: the sample the tests of a workspace's runs use. */
+export function laSampleCopy(): string {
+  return sampleCopy(['la-sanctuary-city']);
 }
 
 export function caseNames(folder: string): string[] {

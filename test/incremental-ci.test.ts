@@ -18,7 +18,7 @@ import { schema as gitlabSchema } from 'gitlab-ci-local/src/schema/schema.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CiService } from './ci-runner.js';
-import { FIXTURES, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { FIXTURES, ROOT, runCli, laSampleCopy, tempDir } from './helpers.js';
 
 const GITHUB = path.join(ROOT, 'templates', 'ci', 'github', 'ordinance.yml');
 const GITLAB = path.join(ROOT, 'templates', 'ci', 'gitlab', 'gitlab-ci.yml');
@@ -53,7 +53,7 @@ describe('the CI templates against their published schemas', () => {
 
 /** A repository of three ordinances (two jurisdictions), with its history, as a city would keep it. */
 function cityRepository(): string {
-  const dir = sampleCopy();
+  const dir = laSampleCopy();
   cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', 'stop-records'), { recursive: true });
   cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
   const title = path.join(dir, 'ordinance', 'title-97');

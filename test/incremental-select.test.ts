@@ -9,11 +9,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShard, partition } from '../pipeline/select/shard.js';
-import { FIXTURES, runCli, sampleCopy } from './helpers.js';
+import { FIXTURES, runCli, laSampleCopy } from './helpers.js';
 
 /** The shipped sample and two copies of the base fixture's ordinance (one made longer), in a git repository with one commit. */
 function repository(): string {
-  const dir = sampleCopy();
+  const dir = laSampleCopy();
   for (const slug of ['stop-records', 'stop-records-long']) cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', slug), { recursive: true });
   appendFileSync(path.join(dir, 'ordinance', 'stop-records-long', '03-severability.md'), `\n${'The records are public. '.repeat(40)}\n`);
   cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
@@ -103,7 +103,7 @@ describe('--changed-since', () => {
     const unknown = runCli(['check', 'ordinance', '--changed-since', 'no-such-rev'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--changed-since: unknown revision `no-such-rev`');
-    const outside = sampleCopy();
+    const outside = laSampleCopy();
     const run = runCli(['check', 'ordinance', '--changed-since', 'HEAD'], outside, { GIT_CEILING_DIRECTORIES: path.dirname(outside) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--changed-since needs the sources in a git repository');

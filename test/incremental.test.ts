@@ -13,7 +13,7 @@ import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { compileRun, type OrdinanceResult } from '../pipeline/pipeline.js';
 import { loadConfig } from '../pipeline/validate/config.js';
 import { rules } from '../pipeline/validate/rules/index.js';
-import { FIXTURES, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { FIXTURES, ROOT, runCli, laSampleCopy, tempDir } from './helpers.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 
@@ -30,7 +30,7 @@ function tree(dir: string): Map<string, Buffer> {
 
 /** The shipped sample, the base fixture's ordinance beside it (with its directive) and a D.C. code title: three ordinances, two jurisdictions. */
 function threeOrdinances(): string {
-  const dir = sampleCopy();
+  const dir = laSampleCopy();
   cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', 'sample'), { recursive: true });
   cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
   const title = path.join(dir, 'ordinance', 'title-97');

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { FIXTURES, runCli, laSampleCopy, tempDir, workspace } from './helpers.js';
 
 export const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
 
@@ -45,7 +45,7 @@ export interface PublishedSite {
 
 /** The shipped ordinance, committed as draft, introduced (with a change of its text) and effective, and the base fixture's draft beside it, built and published. */
 export function shippedSite(): PublishedSite {
-  const dir = sampleCopy();
+  const dir = laSampleCopy();
   cpSync(path.join(FIXTURES, 'base', 'ordinance'), path.join(dir, 'drafts', 'ordinance'), { recursive: true });
   execFileSync('git', ['init', '-q'], { cwd: dir });
   const meta = path.join(dir, 'ordinance', 'la-sanctuary-city', 'ordinance.md');

@@ -33,7 +33,7 @@ export const SOURCE_STYLE: Options = {
   incrementListMarker: true,
   resourceLink: false,
   tightDefinitions: true,
-  join: [frontMatterSpacing],
+  join: [frontMatterSpacing, suppressionSpacing],
 };
 
 /** Directive attributes quoted, as written (`from=""` stays), no `#id` shortcuts; those written bare then unquoted by attributesAsWritten. */
@@ -94,6 +94,16 @@ function remarkSourceSyntax(this: Processor, source: string): void {
 /** The blank lines between two blocks as the source has them after its front matter (none or one); the printer's choice elsewhere. */
 function frontMatterSpacing(left: Nodes, right: Nodes): number | undefined {
   if (left.type !== 'yaml' || !left.position || !right.position) return undefined;
+  return right.position.start.line - left.position.end.line > 1 ? 1 : 0;
+}
+
+/**
+ * A `<!-- ordinance-disable-next-line … -->` suppression stays on the line
+ * right before the block it suppresses: a blank line between them would leave
+ * it suppressing nothing, and the findings it answers would come back.
+ */
+function suppressionSpacing(left: Nodes, right: Nodes): number | undefined {
+  if (left.type !== 'html' || !/^<!--\s*ordinance-disable-next-line\b/.test(left.value) || !left.position || !right.position) return undefined;
   return right.position.start.line - left.position.end.line > 1 ? 1 : 0;
 }
 

@@ -15,6 +15,7 @@ import { visitBlocks } from '../model/visit.js';
 import { referenceLabel } from '../resolve/resolve.js';
 import type { Template } from '../template/schema.js';
 import { liveHref, pageName, sectionAnchor, subdivisionAnchor } from './links.js';
+import { sectionHeadingLabel } from '../template/vocabulary.js';
 
 interface TextContext {
   ordinance: Ordinance;
@@ -61,10 +62,9 @@ export function ordinanceText(ordinance: Ordinance, template: Template, directiv
   return h('div', { className: ['law-text'] }, children);
 }
 
-/** "Section 3.", "§ 24-211.07." as the layout words it. */
+/** "Section 3.", "Sec. 3.", "§ 24-211.07." as the layout and the jurisdiction's vocabulary word it, as the PDF prints it. */
 function sectionLabel(ctx: TextContext, section: Section): string {
-  const { label, designatedLabel } = ctx.template.layout.section;
-  return section.designation ? designatedLabel.replace('{number}', section.designation) : label.replace('{number}', String(section.number));
+  return sectionHeadingLabel(ctx.template.layout, ctx.template.jurisdiction.vocabulary, section);
 }
 
 function sectionElement(ctx: TextContext, section: Section): Element {
@@ -223,7 +223,8 @@ function inline(ctx: TextContext, node: Inline): ElementContent[] {
       return [h('span', { className: ['citation'] }, words)];
     }
     case 'sectionRef': {
-      const words = node.written ?? (node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`);
+      const vocabulary = ctx.template.jurisdiction.vocabulary;
+      const words = node.written ?? (node.target ? referenceLabel(node.target, node.pinpoint, vocabulary) : `${vocabulary.section} ${node.targetId}`);
       return [node.target ? h('a', { href: `#${anchorOf(ctx, node.target, node.pinpoint)}`, className: ['reference'] }, words) : h('span', words)];
     }
     case 'insertion':

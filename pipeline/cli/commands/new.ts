@@ -71,6 +71,11 @@ function jurisdictionOfFolder(folder: string): string {
   }
   if (found.size === 1) return [...found][0]!;
   throw new UsageError(
-    `${found.size ? `the ordinances of \`${folder}\` follow ${[...found].sort().join(' and ')}` : `no ordinance in \`${folder}\` names its jurisdiction`}: name it with --jurisdiction <id>, one of ${jurisdictionIds().join(', ')}`,
+    `${found.size ? `the ordinances of \`${folder}\` follow ${inWords([...found].sort())}` : `no ordinance in \`${folder}\` names its jurisdiction`}: name it with --jurisdiction <id>, one of ${jurisdictionIds().join(', ')}`,
   );
+}
+
+/** "a", "a and b", "a, b and c". */
+function inWords(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
