@@ -150,6 +150,20 @@ describe("San Francisco's ordinance", () => {
   });
 });
 
+describe("San Francisco's citations", () => {
+  it('finds a chapter and a section of the Administrative Code as the City cites them, Chapter 12I among them', () => {
+    const xref = JSON.parse(read('sf-city-of-refuge', 'xref.json')) as { citations: { text: string; target: string; pinpoint: string | null }[] };
+    const cited = xref.citations.filter((c) => c.target === 'sf-administrative-code').map((c) => [c.text, c.pinpoint]);
+    expect(cited).toEqual(
+      expect.arrayContaining([
+        ['Chapter 12H of the Administrative Code', '12H'],
+        ['Section 12H.1', '§ 12H.1'],
+        ['Chapter 12I of the Administrative Code', '12I'],
+      ]),
+    );
+  });
+});
+
 describe('Los Angeles', () => {
   it('keeps its own form: ORDINANCE NO., "Section N." and its certification', () => {
     expect(text('la-sanctuary-city')).toContain('ORDINANCE NO. 188441');
