@@ -8,13 +8,14 @@ import { collectDiagnostics, hasErrors } from '../diagnostics.js';
 import { discoverWorkspaces, UsageError, type Workspace } from '../load/sources.js';
 import { compileRun, filesOf } from '../pipeline.js';
 import { selectWorkspaces } from '../select/select.js';
-import type { Shard } from '../select/shard.js';
+import { parseShard, type Shard } from '../select/shard.js';
 import { sourceDateEpoch } from '../provenance.js';
 import { exitAfterWrites } from '../publish/temporary.js';
 import { checkTemplates } from '../template/load.js';
 import { findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
 import { rules } from '../validate/rules/index.js';
 import { type Format, formatDiagnostics } from './format.js';
+import { formatOption, wholeNumberOption } from './options.js';
 import { progressBar } from './progress-bar.js';
 import { packageVersion, reportInternal, reporting } from './report.js';
 
@@ -102,4 +103,42 @@ export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The options check and build both take beside the report's: which ordinances run, and when the run fails. */
+export const RUN_OPTIONS = {
+  shard: { type: 'string' },
+  'changed-since': { type: 'string' },
+  'max-warnings': { type: 'string' },
+} as const;
+
+/** The usage lines of RUN_OPTIONS, for check's and build's help. */
+export const RUN_USAGE = `  --max-warnings <n>  exit 1 when there are more than n warnings
+  --changed-since <rev>  only the ordinances whose sources, registry entries,
+                      configuration or amended code changed since a git revision
+                      (those skipped are listed)
+  --shard <i/n>       only part i of n of the ordinance folders (deterministic,
+                      balanced by size; the n parts cover all once)`;
+
+/** What check and build take alike, from their parsed options and arguments. */
+export function runOptionsOf(
+  values: {
+    format?: string | undefined;
+    config?: string | undefined;
+    shard?: string | undefined;
+    'changed-since'?: string | undefined;
+    'max-warnings'?: string | undefined;
+    quiet?: boolean | undefined;
+  },
+  positionals: string[],
+): Omit<CheckOrBuildOptions, 'build' | 'outDir'> {
+  return {
+    paths: positionals,
+    format: formatOption(values.format),
+    maxWarnings: wholeNumberOption('max-warnings', values['max-warnings']),
+    config: values.config,
+    quiet: values.quiet ?? false,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    changedSince: values['changed-since'],
+  };
 }

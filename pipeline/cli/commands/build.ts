@@ -1,7 +1,6 @@
 /** `ordinance build [paths...]`: check, then write each clean ordinance's outputs to dist/<slug>/. */
-import { parseShard } from '../../select/shard.js';
-import { checkOrBuild } from '../check-and-build.js';
-import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE, wholeNumberOption } from '../options.js';
+import { checkOrBuild, RUN_OPTIONS, RUN_USAGE, runOptionsOf } from '../check-and-build.js';
+import { COMMON_USAGE, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
 
 const USAGE = `Usage: ordinance build [paths...] [options]
 
@@ -14,12 +13,7 @@ Options:
   --quiet             do not list the files written, and no progress bar (there
                       is none when the output is not a terminal)
 ${REPORT_USAGE}
-  --max-warnings <n>  exit 1 when there are more than n warnings
-  --changed-since <rev>  only the ordinances whose sources, registry entries,
-                      configuration or amended code changed since a git revision
-                      (those skipped are listed)
-  --shard <i/n>       only part i of n of the ordinance folders (deterministic,
-                      balanced by size; the n parts cover all once)
+${RUN_USAGE}
 ${COMMON_USAGE}
 
 Environment:
@@ -33,9 +27,7 @@ error.
 
 export const BUILD_OPTIONS = {
   ...REPORT_OPTIONS,
-  shard: { type: 'string' },
-  'changed-since': { type: 'string' },
-  'max-warnings': { type: 'string' },
+  ...RUN_OPTIONS,
   out: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
@@ -45,15 +37,5 @@ export async function runBuild(argv: string[]): Promise<number> {
   const parsed = parseCommand({ name: 'build', usage: USAGE, options: BUILD_OPTIONS, positionals: true }, argv);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  return checkOrBuild({
-    build: true,
-    paths: positionals,
-    format: formatOption(values.format),
-    maxWarnings: wholeNumberOption('max-warnings', values['max-warnings']),
-    config: values.config,
-    outDir: values.out ?? 'dist',
-    quiet: values.quiet ?? false,
-    shard: values.shard === undefined ? undefined : parseShard(values.shard),
-    changedSince: values['changed-since'],
-  });
+  return checkOrBuild({ build: true, outDir: values.out ?? 'dist', ...runOptionsOf(values, positionals) });
 }

@@ -1,7 +1,6 @@
 /** `ordinance check [paths...]`: check sources; a clean check prints nothing. */
-import { parseShard } from '../../select/shard.js';
-import { checkOrBuild } from '../check-and-build.js';
-import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE, wholeNumberOption } from '../options.js';
+import { checkOrBuild, RUN_OPTIONS, RUN_USAGE, runOptionsOf } from '../check-and-build.js';
+import { COMMON_USAGE, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
 
 const USAGE = `Usage: ordinance check [paths...] [options]
 
@@ -11,12 +10,7 @@ registry of prior directives in directives/. A clean check prints nothing.
 
 Options:
 ${REPORT_USAGE}
-  --max-warnings <n>  exit 1 when there are more than n warnings
-  --changed-since <rev>  only the ordinances whose sources, registry entries,
-                      configuration or amended code changed since a git revision
-                      (those skipped are listed)
-  --shard <i/n>       only part i of n of the ordinance folders (deterministic,
-                      balanced by size; the n parts cover all once)
+${RUN_USAGE}
   --quiet             no progress bar (there is none when the output is not a terminal)
 ${COMMON_USAGE}
 
@@ -26,9 +20,7 @@ template or internal error.
 
 export const CHECK_OPTIONS = {
   ...REPORT_OPTIONS,
-  shard: { type: 'string' },
-  'changed-since': { type: 'string' },
-  'max-warnings': { type: 'string' },
+  ...RUN_OPTIONS,
   quiet: { type: 'boolean' },
 } as const;
 
@@ -37,15 +29,5 @@ export async function runCheck(argv: string[]): Promise<number> {
   const parsed = parseCommand({ name: 'check', usage: USAGE, options: CHECK_OPTIONS, positionals: true }, argv);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  return checkOrBuild({
-    build: false,
-    paths: positionals,
-    format: formatOption(values.format),
-    maxWarnings: wholeNumberOption('max-warnings', values['max-warnings']),
-    config: values.config,
-    outDir: 'dist',
-    quiet: values.quiet ?? false,
-    shard: values.shard === undefined ? undefined : parseShard(values.shard),
-    changedSince: values['changed-since'],
-  });
+  return checkOrBuild({ build: false, outDir: 'dist', ...runOptionsOf(values, positionals) });
 }
