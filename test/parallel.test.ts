@@ -4,7 +4,7 @@
  * the registry's own findings included (given by a worker, from the
  * registry it loaded, rather than parsed again on the main thread).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from './helpers.js';
@@ -28,3 +28,27 @@ describe('a workspace shared among workers', () => {
     expect(two).toEqual(one);
   });
 });
+
+describe('a build whose workers run out of their heap', () => {
+  it('goes on in parallel on fresh workers with more heap, and writes what one thread writes', () => {
+    const dir = largeWorkspace();
+    const env = { ORDINANCE_CACHE: '0', SOURCE_DATE_EPOCH: '1700000000' };
+    const one = runCli(['build', 'ordinance', '--out', 'one', '--quiet'], dir, { ...env, ORDINANCE_WORKERS: '1' });
+    // A heap far too small for a worker to start: each one that runs out is replaced by one with twice the heap.
+    const two = runCli(['build', 'ordinance', '--out', 'two', '--quiet'], dir, { ...env, ORDINANCE_WORKERS: '2', ORDINANCE_WORKER_HEAP_MIB: '4' });
+    expect(two.code, two.stderr).toBe(one.code);
+    expect(two.stdout).toEqual(one.stdout);
+    expect(outputsOf(path.join(dir, 'two'))).toEqual(outputsOf(path.join(dir, 'one')));
+  });
+});
+
+/** Every file below `dir` with its bytes, by relative path. */
+function outputsOf(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(
+    files
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort()
+      .map((name) => [name, readFileSync(path.join(dir, name))]),
+  );
+}

@@ -42,7 +42,7 @@ function sourceBytes(dir: string): number {
 
 /** What the workers compiled. */
 export interface WorkersResult {
-  /** In the workspace's order; undefined for a folder whose worker ran out of its heap. */
+  /** In the workspace's order; undefined for a folder that ran out of a worker's heap twice. */
   ordinances: (OrdinanceResult | undefined)[];
   /** The registry's findings, from the first worker that finished (undefined when none could give them). */
   registryFiles: VFile[] | undefined;
@@ -50,8 +50,10 @@ export interface WorkersResult {
 
 /**
  * Compile every ordinance of `workspace` on `count` workers; results come back
- * in the workspace's order. A folder whose worker ran out of its heap comes
- * back as undefined, for the caller to compile on the main thread. Any other
+ * in the workspace's order. A worker that runs out of its heap is replaced
+ * (the run stays parallel) and its folder is tried again on a worker with
+ * twice the heap; a folder that runs out of it twice comes back as undefined,
+ * for the caller to compile on the main thread. Any other
  * failure in a worker stops every worker and rejects with a `FolderFailure`
  * naming the folder.
  */
@@ -65,10 +67,12 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
   const input: WorkerInput = { registryDir: workspace.registryDir, options: { ...options, release: true } };
   const oldSpace = Number(process.env.ORDINANCE_WORKER_HEAP_MIB) || BUILD_OLD_SPACE_MIB;
   const workers: Worker[] = [];
+  /** How often each folder ran its worker out of its heap. */
+  const outOfHeap = new Map<string, number>();
   let registryFiles: VFile[] | undefined;
   let registryAsked = false;
   await new Promise<void>((resolve, reject) => {
-    let running = count;
+    let running = 0;
     let failed = false;
     const fail = (failure: FolderFailure) => {
       if (failed) return;
@@ -77,10 +81,13 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
       for (const worker of workers) void worker.terminate();
       reject(failure);
     };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(fileURLToPath(WORKER), { workerData: input, ...(options.build ? { resourceLimits: { maxOldGenerationSizeMb: oldSpace } } : {}) });
+    /** A worker taking folders from the queue; a build's worker with its heap capped at `heapMib`. */
+    const start = (heapMib: number) => {
+      running++;
+      const worker = new Worker(fileURLToPath(WORKER), { workerData: input, ...(options.build ? { resourceLimits: { maxOldGenerationSizeMb: heapMib } } : {}) });
       workers.push(worker);
       let current: string | undefined;
+      let exhausted = false;
       const next = () => {
         current = queue.shift();
         if (current !== undefined) worker.postMessage({ dir: current });
@@ -108,14 +115,23 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
         next();
       });
       worker.on('error', (error: Error & { code?: string }) => {
-        // Out of its capped heap: this folder is left to the main thread; the others go on.
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return;
-        fail(new FolderFailure(current ?? workspace.registryDir, { message: error.message, stack: error.stack }));
+        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(new FolderFailure(current ?? workspace.registryDir, { message: error.message, stack: error.stack }));
+        // Out of its capped heap: the folder is tried once more first, on a worker with twice the heap; after that it is left to the main thread.
+        exhausted = true;
+        if (current === undefined) return;
+        const times = (outOfHeap.get(current) ?? 0) + 1;
+        outOfHeap.set(current, times);
+        if (times < 2) queue.unshift(current);
       });
       worker.on('exit', () => {
-        if (--running === 0 && !failed) resolve();
+        running--;
+        if (failed) return;
+        // Another worker takes the place of one that ran out of its heap, while there is work left.
+        if (exhausted && queue.length > 0) start(heapMib * 2);
+        else if (running === 0) resolve();
       });
-    }
+    };
+    for (let i = 0; i < count; i++) start(oldSpace);
   });
   return { ordinances: workspace.ordinances.map((dir) => results.get(dir)), registryFiles };
 }
