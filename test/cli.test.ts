@@ -29,7 +29,7 @@ describe('ordinance check', () => {
     const result = runCli(['check', 'ordinance/'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `exemptions`, expected `exceptions` or one of .+ \[section-ref-resolves\]\n$/,
+      /^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `exemptions`, expected `exceptions` or else one of .+ \[section-ref-resolves\]\n$/,
     );
     expect(result.stderr).toBe('1 error, 0 warnings\n');
   });

@@ -127,7 +127,11 @@ describe("San Francisco's ordinance", () => {
       expect(page).toContain('[TBD: sponsoring Supervisor]');
       expect(page).toContain('BOARD OF SUPERVISORS');
       expect(page).toContain(`Page ${i + 1}`);
+      // The page is numbered once in the footer: the Board's "Page N", not the build's "Page N of M" beside it
+      // (from page 2 the running header carries "Page N of M").
+      expect(page.match(/Page \d/g)).toHaveLength(i === 0 ? 1 : 2);
     });
+    expect(pages.artifacts[0]).not.toMatch(/Page 1 of/);
     expect(text('sf-city-of-refuge')).not.toContain('BOARD OF SUPERVISORS');
   });
 
@@ -249,7 +253,7 @@ describe('ordinance new jurisdiction', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unexpected jurisdiction id `San Francisco`, expected a kebab-case id');
     expect(runCli(['new', 'jurisdiction', 'x', '--from', 'los-angelse', '--templates', dir], path.dirname(dir)).stderr).toContain(
-      'unknown jurisdiction `los-angelse` for --from, expected `los-angeles` or one of',
+      'unknown jurisdiction `los-angelse` for --from, expected `los-angeles` or else one of',
     );
     expect(runCli(['new', 'jurisdiction', 'x', '--bogus'], path.dirname(dir)).code).toBe(2);
   });

@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PUBLISH_USAGE, runPublish } from '../pipeline/cli/commands/publish.js';
@@ -193,13 +193,14 @@ describe('publish', () => {
     await expect(runPublish(['--format', 'json'])).rejects.toThrow(UsageError);
   });
 
-  it('leaves out an ordinance that is not built, and says so', () => {
+  it('leaves out an ordinance that is not built, says so, and with nothing built writes no site at all', () => {
     const dir = workspace();
     const out = path.join(dir, 'dist');
     const result = runCli(['publish', 'ordinance', '--out', out], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('not published: ordinance/sample (not built: run `ordinance build` first, and fix its errors)\n');
-    expect(JSON.parse(readFileSync(path.join(out, 'site', 'catalog.json'), 'utf8')).ordinances).toEqual([]);
+    expect(result.stderr).toContain(`nothing published: no ordinance of ordinance is built in ${out}; run \`ordinance build\` first (with the same --out)\n`);
+    expect(existsSync(path.join(out, 'site'))).toBe(false);
   });
 
   it('refuses an option it does not take, and an output folder among the sources', () => {

@@ -9,7 +9,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { closest } from '../text/did-you-mean.js';
+import { expectedOneOf } from '../text/did-you-mean.js';
 
 type DirectiveNode = TextDirective | LeafDirective | ContainerDirective;
 type Form = DirectiveNode['type'];
@@ -81,13 +81,10 @@ export default function remarkAnnotations() {
         return [SKIP, (index ?? 0) + 1];
       }
       if (!spec) {
-        const suggestion = closest(directive.name, Object.keys(ANNOTATIONS));
         report(
           file,
           'unknown-annotation',
-          `Unexpected annotation \`${directive.name}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${Object.keys(ANNOTATIONS)
-            .map((n) => `\`${n}\``)
-            .join(', ')}${directive.type === 'textDirective' ? ' (write `\\:` for a literal colon)' : ''}`,
+          `Unexpected annotation \`${directive.name}\`, expected ${expectedOneOf(directive.name, Object.keys(ANNOTATIONS))}${directive.type === 'textDirective' ? ' (write `\\:` for a literal colon)' : ''}`,
           { place },
         );
         // A text directive keeps its words in the model; a block one is dropped.

@@ -100,7 +100,7 @@ export function schemaProblems(schema: TSchema, value: unknown, what: string): S
       for (const key of (error.params.additionalProperties as string[]) ?? []) {
         const suggestion = closest(key, names);
         problems.push({
-          message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey ?? `one of ${listed.map((n) => `\`${n}\``).join(', ')}`}`,
+          message: `Unexpected key \`${prefix}${key}\` in ${what}, expected ${parent.expectedKey ? `${suggestion ? `\`${prefix}${suggestion}\` or ` : ''}${parent.expectedKey}` : orElse(suggestion && `\`${prefix}${suggestion}\``, oneOf(listed.filter((n) => n !== suggestion)))}`,
           path: [...path, key],
           at: 'key',
           unusable: path,
@@ -152,7 +152,22 @@ function valueMessage(error: ValidationError, data: unknown, path: KeyPath, sche
   }
   const byValue = ['pattern', 'enum', 'const', 'format'].includes(error.keyword) && typeof data === 'string' && data.trim() !== '';
   const suggestion = error.keyword === 'enum' && typeof data === 'string' ? closest(data, (schema.enum as unknown[]).map(String)) : undefined;
-  return `Unexpected ${byValue ? `\`${data as string}\`` : kindOf(data)}${where}, expected ${suggestion ? `\`${suggestion}\` or ` : ''}${describe(schema)}`;
+  // The closest value first, then the others (not it again).
+  const others = suggestion ? (schema.enum as unknown[]).filter((v) => String(v) !== suggestion) : [];
+  const rest = suggestion ? (others.length ? describe({ ...schema, enum: others }) : '') : describe(schema);
+  return `Unexpected ${byValue ? `\`${data as string}\`` : kindOf(data)}${where}, expected ${orElse(suggestion && `\`${suggestion}\``, rest)}`;
+}
+
+/** Names as "one of `a`, `b`", or "`a`" alone ('' for none). */
+function oneOf(names: string[]): string {
+  if (names.length <= 1) return names.map((n) => `\`${n}\``).join('');
+  return `one of ${names.map((n) => `\`${n}\``).join(', ')}`;
+}
+
+/** The likely value first, then the rest: "`x` or else one of …", either alone when the other is empty. */
+function orElse(likely: string | undefined, rest: string): string {
+  if (!likely) return rest;
+  return rest ? `${likely} or else ${rest}` : likely;
 }
 
 /**

@@ -98,7 +98,8 @@ function namesOrdinance(directive: Directive, record: OrdinanceRecord): boolean 
 /**
  * Assemble `outDir/site/` from the builds in `outDir` of the ordinances of
  * `workspaces`. An ordinance that has not been built (no record.json) is
- * left out and listed in the result.
+ * left out and listed in the result; when none has been built, nothing is
+ * written.
  */
 export async function publishSite(outDir: string, workspaces: Workspace[], options: SiteOptions = {}): Promise<SiteResult> {
   const skipped: SiteResult['skipped'] = [];
@@ -119,6 +120,8 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
     slugs.add(slug);
     built.push({ dir, record, files: publishedNames(distDir), xref: readJson<Xref>(path.join(distDir, 'xref.json')) });
   }
+  // Nothing built: no site is written (an empty catalog would take the place of one that was published before).
+  if (built.length === 0) return { files: [], skipped, lockProblems: [] };
   const directives = new Map<string, Directive>();
   for (const workspace of workspaces) {
     if (!existsSync(workspace.registryDir)) continue;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { grammarPatternProblems } from '../cite/detect.js';
 import { checkJson, FileProblemsError, problemAt, readJsonFile, type FileProblem, type JsonSource } from '../schema/json-file.js';
 import { label } from '../schema/validate.js';
-import { closest } from '../text/did-you-mean.js';
+import { expectedOneOf } from '../text/did-you-mean.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../model/metadata.js';
 import { rules as registeredRules } from '../validate/rules/index.js';
 import type { Rule } from '../validate/rule.js';
@@ -75,14 +75,7 @@ function layoutFile(dir: string, id: string, namedAt: { source: JsonSource; key:
   const file = path.join(dir, 'layouts', `${id}.json`);
   if (existsSync(file)) return file;
   const ids = idsIn(path.join(dir, 'layouts'));
-  const suggestion = closest(id, ids);
-  throw new TemplateError([
-    problemAt(
-      namedAt.source,
-      namedAt.key,
-      `Unknown layout \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${ids.map((l) => `\`${l}\``).join(', ')} (templates/layouts/<id>.json)`,
-    ),
-  ]);
+  throw new TemplateError([problemAt(namedAt.source, namedAt.key, `Unknown layout \`${id}\`, expected ${expectedOneOf(id, ids)} (templates/layouts/<id>.json)`)]);
 }
 
 /** A layout merged over what it extends, and its own file. */

@@ -31,3 +31,16 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * What a message expects in place of `word`: the nearest candidate first, when
+ * there is one, then the others (never it twice): "`draft` or else one of
+ * `introduced`, `adopted`"; "one of `a`, `b`" without a near one.
+ */
+export function expectedOneOf(word: string, candidates: readonly string[], show: (candidate: string) => string = (c) => `\`${c}\``): string {
+  const suggestion = closest(word, candidates);
+  const others = candidates.filter((c) => c !== suggestion);
+  if (suggestion === undefined) return `one of ${others.map(show).join(', ')}`;
+  if (others.length === 0) return show(suggestion);
+  return `${show(suggestion)} or else ${others.length === 1 ? show(others[0]!) : `one of ${others.map(show).join(', ')}`}`;
+}

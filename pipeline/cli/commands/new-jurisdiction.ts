@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../load/sources.js';
 import { writeAtomically } from '../../publish/dist.js';
 import { jurisdictionIds, loadTemplate, TEMPLATES_DIR } from '../../template/load.js';
-import { closest } from '../../text/did-you-mean.js';
+import { expectedOneOf } from '../../text/did-you-mean.js';
 
 const USAGE = `Usage: ordinance new jurisdiction <id> [--name <name>] [--from <jurisdiction-id>]
 
@@ -53,10 +53,7 @@ export async function runNewJurisdiction(argv: string[]): Promise<number> {
   if (existsSync(target)) throw new UsageError(`${path.relative(process.cwd(), target)} already exists, expected a new jurisdiction id (a template is never overwritten)`);
   const known = jurisdictionIds(dir);
   if (values.from !== undefined && !known.includes(values.from)) {
-    const suggestion = closest(values.from, known);
-    throw new UsageError(
-      `unknown jurisdiction \`${values.from}\` for --from, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${known.map((k) => `\`${k}\``).join(', ')}`,
-    );
+    throw new UsageError(`unknown jurisdiction \`${values.from}\` for --from, expected ${expectedOneOf(values.from, known)}`);
   }
   const source = values.from ? path.join(dir, 'jurisdictions', `${values.from}.json`) : path.join(dir, 'starting-points', 'jurisdiction.json');
   const template = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;

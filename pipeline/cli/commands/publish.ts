@@ -55,6 +55,10 @@ export async function runPublish(argv: string[]): Promise<number> {
     process.once(signal, () => exitAfterWrites(code));
   const result = await publishSite(outDir, workspaces);
   for (const { dir, reason } of result.skipped) process.stderr.write(`not published: ${dir} (${reason})\n`);
+  if (result.files.length === 0) {
+    process.stderr.write(`nothing published: no ordinance of ${paths.join(', ')} is built in ${outDir}; run \`ordinance build\` first (with the same --out)\n`);
+    return 1;
+  }
   for (const { dir, reason } of result.lockProblems) process.stderr.write(`${path.join(dir, 'ordinance.lock.json')}: warning: the lock does not read: ${reason}\n`);
   if (!values.quiet) {
     const pages = result.files.filter((f) => f.endsWith('.html')).length;

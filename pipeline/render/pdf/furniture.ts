@@ -66,7 +66,8 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   const width = doc.page.width - saved.margins.left - saved.margins.right;
   if (layout.watermark.statuses.includes(meta.status)) ctx.tags.artifact('Background', () => drawWatermark(doc, layout));
   ctx.tags.artifact('Pagination', () => {
-    // The running header (number, "Page X of Y", short title) from its first page; before that, "Page X of Y" sits in the footer.
+    // The running header (number, "Page X of Y", short title) from its first page; before that, "Page X of Y" sits in the footer,
+    // unless the form's own footer already numbers the page.
     const header = page >= layout.header.fromPage;
     if (header) {
       doc.font(fontName(layout.header.font)).fontSize(layout.header.size).fillColor(layout.colors.text);
@@ -75,10 +76,10 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
       drawPageOf(ctx, page, total, left, width, layout.header.y);
     }
     doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
-    drawFormFooter(ctx, page, left, width);
+    const numbered = drawFormFooter(ctx, page, left, width);
     doc.text(footerLeft, left, layout.footer.y, { width, align: 'left', lineBreak: false });
     doc.text(footerRight, left, layout.footer.y, { width, align: 'right', lineBreak: false });
-    if (!header) drawPageOf(ctx, page, total, left, width, layout.footer.y);
+    if (!header && !numbered) drawPageOf(ctx, page, total, left, width, layout.footer.y);
   });
   if (layout.lineNumbers.enabled) drawLineNumbers(ctx, ctx.doc.bufferedPageRange().start + ctx.doc.bufferedPageRange().count - 1);
   ctx.inFurniture = false;
@@ -88,17 +89,18 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   doc.y = saved.y;
 }
 
-/** The form's own footer (the template's `footer`: "{sponsors}", "BOARD OF SUPERVISORS", "Page {page}"), a line above the build's. */
-function drawFormFooter(ctx: PdfContext, page: number, left: number, width: number): void {
+/** The form's own footer (the template's `footer`: "{sponsors}", "BOARD OF SUPERVISORS", "Page {page}"), a line above the build's; whether it numbers the page. */
+function drawFormFooter(ctx: PdfContext, page: number, left: number, width: number): boolean {
   const { doc, layout, ordinance, template } = ctx;
   const own = template.jurisdiction.footer;
-  if (!own || ordinance.meta.type === 'code-title') return;
+  if (!own || ordinance.meta.type === 'code-title') return false;
   const y = layout.footer.y - 1.6 * layout.footer.size;
   for (const align of ['left', 'center', 'right'] as const) {
     const words = own[align];
     // {page} first: what the metadata fills in is never read for slots again.
     if (words) doc.text(fill(words.replace(/\{page\}/g, String(page)), ordinance.meta), left, y, { width, align, lineBreak: false });
   }
+  return Object.values(own).some((words) => typeof words === 'string' && words.includes('{page}'));
 }
 
 /** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */

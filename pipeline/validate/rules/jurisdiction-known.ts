@@ -1,5 +1,5 @@
 import { placeOf } from '../../parse/front-matter.js';
-import { closest } from '../../text/did-you-mean.js';
+import { expectedOneOf } from '../../text/did-you-mean.js';
 import type { Rule } from '../rule.js';
 
 /** The jurisdiction picks the template (enacting clause, urgency banner, certification), so it must exist. */
@@ -10,10 +10,9 @@ const rule: Rule = {
   check({ ordinance, jurisdictions }, report) {
     const id = ordinance.meta.jurisdiction;
     if (!id || jurisdictions.includes(id)) return; // a missing or malformed value is a front-matter error already
-    const suggestion = closest(id, jurisdictions);
     report(
       ordinance.file,
-      `Unknown jurisdiction \`${id}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${jurisdictions.map((j) => `\`${j}\``).join(', ')} (templates/jurisdictions/<id>.json)`,
+      `Unknown jurisdiction \`${id}\`, expected ${expectedOneOf(id, jurisdictions)} (templates/jurisdictions/<id>.json)`,
       placeOf(ordinance.file, 'jurisdiction'),
     );
   },

@@ -1,5 +1,5 @@
 import { placeOf } from '../../parse/front-matter.js';
-import { closest } from '../../text/did-you-mean.js';
+import { expectedOneOf } from '../../text/did-you-mean.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -24,10 +24,7 @@ const rule: Rule = {
       const names = Object.keys(declared ?? {});
       for (const name of Object.keys(given ?? {})) {
         if (names.includes(name)) continue;
-        const suggestion = closest(name, names);
-        const expected = names.length
-          ? `${suggestion ? `\`${suggestion}\` or ` : ''}one of ${names.map((n) => `\`${n}\``).join(', ')}`
-          : `none: the template of \`${jurisdiction.id}\` declares no ${key === 'numbers' ? 'numbers' : 'roles'}`;
+        const expected = names.length ? expectedOneOf(name, names) : `none: the template of \`${jurisdiction.id}\` declares no ${key === 'numbers' ? 'numbers' : 'roles'}`;
         report(
           ordinance.file,
           `Unknown ${what} \`${name}\` for ${jurisdiction.name}, expected ${expected} (the template's \`${key === 'numbers' ? 'numbers' : 'roles'}\`)`,

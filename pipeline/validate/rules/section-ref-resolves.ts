@@ -1,4 +1,4 @@
-import { closest } from '../../text/did-you-mean.js';
+import { expectedOneOf } from '../../text/did-you-mean.js';
 import { sectionsById, subdivisionPaths } from '../../resolve/resolve.js';
 import type { Rule } from '../rule.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
@@ -24,12 +24,7 @@ const rule: Rule = {
         continue;
       }
       if (!target) {
-        const suggestion = closest(reference.targetId, byId.keys());
-        report(
-          reference.source.file,
-          `Unknown section id \`${reference.targetId}\`, expected ${suggestion ? `\`${suggestion}\` or ` : ''}one of ${[...byId.keys()].map((id) => `\`${id}\``).join(', ')}`,
-          reference.source.position,
-        );
+        report(reference.source.file, `Unknown section id \`${reference.targetId}\`, expected ${expectedOneOf(reference.targetId, [...byId.keys()])}`, reference.source.position);
         continue;
       }
       if (reference.pinpoint && !subdivisionPaths(target).has(reference.pinpoint)) {
