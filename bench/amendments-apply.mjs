@@ -196,7 +196,14 @@ export async function exactMatch(corpus, options = {}) {
     });
   }
   const matched = results.filter((r) => r.match).length;
-  return { cases: results.length, matched, rate: results.length ? matched / results.length : 0, results };
+  // Why each section differs, counted.
+  const reasons = {};
+  for (const r of results) {
+    if (r.match) continue;
+    r.reason = missReason(r);
+    reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+  }
+  return { cases: results.length, matched, rate: results.length ? matched / results.length : 0, results, reasons };
 }
 
 /** `exactMatch`'s options for the instructions read from each act's prose (imported with --plain, bench/amendments.mjs), in place of the Council's markup. */
@@ -212,6 +219,51 @@ export async function proseInstructions(corpus, code) {
   ];
   const read = await readCorpusInstructions(corpus, laws, code);
   return { instructionsOf: (kase) => read.get(kase.law_xml)?.instructions ?? [] };
+}
+
+/** An act's own references and the code's, each as one token: what codifying an act rewrites without any instruction. */
+const REFERENCE = '\u27e8ref\u27e9';
+const REFERENCES = [
+  // An act's citation in parentheses: (82 Stat. 1204; D.C. Official Code § 2-501 et seq.), (D.C. Law 6-99; …)
+  /\s*\((?:[^()]|\([^()]*\))*(?:Stat\.|D\.C\. [Ll]aw|Official Code|DCR|Bill \d)(?:[^()]|\([^()]*\))*\)/g,
+  // "this act" and the code's "this chapter"
+  /\bthis (?:act|subtitle|title|part|chapter|subchapter|unit|article)\b/gi,
+  // A part of an act by its name: "section 101(1C) of the District of Columbia Health Occupations Revision Act of 1985, effective March 25, 1986"
+  /\b(?:[Ss]ections?|[Tt]itle|[Ss]ubtitle|[Pp]art)\s+[\w.()-]+\s+of\s+(?:the\s+|An\s+)?(?:[\w'’.,-]+\s+){0,24}?(?:Act|Code|Initiative)(?:\s+of\s+\d{4})?(?:,\s*(?:approved|effective|passed)[^;.()]*?\d{4})?/g,
+  /\b(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|to|the|in|on)\s+)*){1,24}(?:Act|Initiative)(?:\s+of\s+\d{4})?(?:,\s*(?:approved|effective|passed)[^;.()]*?\d{4})?/g,
+  /\bD\.C\. Official Code\s*/g,
+  /\b[Ss]ections? \d+[a-z]?(?:\([\w-]+\))*/g,
+  // The code's sections and groups: § 2-1217.02(a), §§ 497, subchapter I of Chapter 5 of Title 2
+  /§§?\s*(?:[\d:]+-)?\d+(?:\.\d+)*[a-z]*(?:\[?\([\w-]+\)\]?)*/g,
+  /\b(?:[Uu]nit [A-Z] of )?(?:[Ss]ub)?(?:[Cc]hapter|[Pp]art|[Tt]itle|[Ss]ubtitle) (?:[IVXLC]+|\d+[A-Z]?|[A-Z])\b(?: of (?:(?:[Ss]ub)?[Cc]hapter|[Tt]itle) (?:[IVXLC]+|\d+[A-Z]?|[A-Z])\b)*(?: of this title)?/g,
+];
+
+/** A law's text with references as tokens, repeals and the codifier's brackets alike: what is left to compare once codifying is set aside. */
+function withoutReferences(text) {
+  let t = text.replace(/\[?Repealed\]?\./g, 'Repealed.').replace(/[[\]]/g, '');
+  for (const pattern of REFERENCES) t = t.replace(pattern, ` ${REFERENCE} `);
+  return t
+    .replace(new RegExp(`\\(\\s*["“]\\s*${REFERENCE}\\s*["”]\\s*\\)`, 'g'), '')
+    .replace(new RegExp(`(?:\\s*${REFERENCE}(?:\\s*(?:[,;]|and|or|of|et seq\\.))*\\s*)+`, 'g'), ` ${REFERENCE} `)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Why an applied section differs from the codified one: an instruction that
+ * did not apply; a table in the codified section; the codifier's conforming
+ * edits, when the two read the same once every reference is one token, both
+ * ways of marking a repeal are one and the codifier's brackets are set
+ * aside (an act's "this act" or "section 3 of the … Act of 2020 (D.C. Law
+ * 23-1; D.C. Official Code § 1-101)" is the code's "this chapter" or
+ * "§ 1-101"); else `other`.
+ */
+export function missReason(result) {
+  if (result.failures.length > 0) return 'an instruction did not apply to the section as codified before';
+  if (!result.amended) return result.kind === 'add_section' ? 'no instruction adding this section was read' : 'no section before the act to apply it to';
+  if (/(?:^|\s)\|\s/.test(result.after) && !/(?:^|\s)\|\s/.test(result.amended)) return "a table in the codified section (the act's words are not a table)";
+  if (withoutReferences(result.amended) === withoutReferences(result.after)) return "the codifier's conforming edits (the act's own references as the code's)";
+  return 'other';
 }
 
 /** A short account of where two texts first differ. */
@@ -233,7 +285,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (fromProse) {
     options = await proseInstructions(corpus, code);
   }
-  const { cases, matched, rate, results } = await exactMatch(corpus, options);
+  const { cases, matched, rate, results, reasons } = await exactMatch(corpus, options);
   const byKind = {};
   for (const r of results) {
     byKind[r.kind] ??= { cases: 0, matched: 0 };
@@ -247,14 +299,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const [kind, k] of Object.entries(byKind)) console.log(`  ${kind}: ${k.matched}/${k.cases}`);
   const misses = results.filter((r) => !r.match);
   console.log(`  misses: ${misses.length} (${misses.filter((m) => m.failures.length).length} with an instruction that did not apply)`);
+  for (const [reason, count] of Object.entries(reasons).sort((a, b) => b[1] - a[1])) console.log(`    ${count}: ${reason}`);
   if (verbose) {
     for (const m of misses) {
-      console.log(`\n- ${m.law} § ${m.section} (${m.kind}; ${m.ops.join(', ')})`);
+      console.log(`\n- ${m.law} § ${m.section} (${m.kind}; ${m.ops.join(', ')}): ${m.reason}`);
       for (const f of m.failures) console.log(`  failed: ${f.slice(0, 300)}`);
       const d = firstDifference(m.amended, m.after);
       console.log(`  ours:   …${d.ours}…\n  theirs: …${d.theirs}…`);
     }
   }
   const json = args[args.indexOf('--json') + 1];
-  if (args.includes('--json') && json) writeFileSync(json, `${JSON.stringify({ cases, matched, rate, byKind, misses: misses.map(({ amended, after, ...m }) => m) }, null, 2)}\n`);
+  if (args.includes('--json') && json)
+    writeFileSync(json, `${JSON.stringify({ cases, matched, rate, byKind, reasons, misses: misses.map(({ amended, after, ...m }) => m) }, null, 2)}\n`);
 }

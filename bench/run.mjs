@@ -342,7 +342,14 @@ async function main() {
     console.error("\n== amendments: sections amended by the tool against the Council's codified text");
     const gold = await exactMatch(amendmentsDir);
     const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir, full));
-    amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched };
+    amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched, goldMisses: gold.reasons, proseMisses: prose.reasons };
+    for (const [label, run] of [
+      ["the Council's instructions", gold],
+      ['instructions read from the prose', prose],
+    ]) {
+      console.error(`  ${label}: ${run.matched}/${run.cases} equal the codified text; the others:`);
+      for (const [reason, count] of Object.entries(run.reasons).sort((a, b) => b[1] - a[1])) console.error(`    ${count}: ${reason}`);
+    }
   }
   for (const size of accuracyOnly || incrementalOnly ? [] : sizes) {
     const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));
