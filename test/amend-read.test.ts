@@ -329,6 +329,37 @@ describe('ordinance import dc-law', () => {
     expect(instructions[0]!.op === 'rewrite' && instructions[0]!.text.startsWith('(a)')).toBe(true);
   });
 
+  it("joins a sentence the Council's document breaks across lines, and keeps a heading line apart", () => {
+    const broken = path.join(tempDir(), '24-288-broken.xml');
+    writeFileSync(
+      broken,
+      readFileSync(law, 'utf8')
+        .replace(
+          'D.C. Law 19-286; D.C. Official Code § 9-1108.11), is amended as follows:</text>',
+          'D.C. Law 19-286; D.C. Official Code § 9-1108.11), is amended as</text>\n    <text>follows:</text>',
+        )
+        .replace(
+          '<text>Subsection (a) is amended to read as follows:</text>',
+          '<text>Subsection (a) is amended to read as follows:</text>\n      <text>Note</text>\n      <text>The new text.</text>',
+        )
+        .replace('approved December 24, 1973 (87 Stat. 813;', 'approved December</text>\n    <text>24, 1973 (87 Stat. 813;'),
+    );
+    const out = path.join(tempDir(), 'law-24-288');
+    importDcLaw(broken, out, { plain: true });
+    const text = readdirSync(out)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(path.join(out, f), 'utf8'))
+      .join('\n');
+    expect(text).toContain('(D.C. Law 19-286; D.C. Official Code § 9-1108.11), is amended as follows:\n');
+    expect(text).toContain('approved December 24, 1973 (87 Stat. 813; D.C. Official Code § 1-206.02(c)(1))');
+    expect(text).toMatch(/\nNote\n\nThe new text\.\n/);
+    expect(readFolder(out).instructions.map((i) => [i.op, i.target.section, i.target.path.join('')])).toEqual([
+      ['rewrite', '9-1108.11', '(a)'],
+      ['rewrite', '9-1108.11', '(b)(2)'],
+      ['repeal', '9-1108.11', '(b)(3)'],
+    ]);
+  });
+
   it('refuses a file that is not a law, in one line', () => {
     const bad = path.join(tempDir(), 'not-a-law.xml');
     writeFileSync(bad, '<section><num>1</num></section>');

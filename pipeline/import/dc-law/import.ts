@@ -34,7 +34,7 @@ export interface LawImportReport {
 /** Import one act's XML into the ordinance folder `outDir`. */
 export function importDcLaw(lawXml: string, outDir: string, options: LawImportOptions): LawImportReport {
   if (!existsSync(lawXml)) throw new Error(`${lawXml}: no such file`);
-  const document = readXml(lawXml);
+  const document = mendBrokenLines(readXml(lawXml));
   if (local(document) !== 'document') throw new Error(`${lawXml}: not a D.C. law (expected a <document> root, found <${local(document)}>)`);
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
@@ -98,6 +98,40 @@ function ordinanceFile(document: Element, law: string): string {
     .filter(Boolean);
   const preamble = enacting.length ? `${markdown.stringify({ type: 'root', children: enacting.map((t) => paragraph([text(t)])) })}` : '';
   return `---\n${yamlStringify(front, { lineWidth: 0 })}---\n${preamble}`;
+}
+
+/**
+ * The act's lines as the Council's document breaks them: a sentence that runs
+ * on into the next `<text>` ("… to read as" then "follows:", "approved
+ * December" then "24, 1973 (87 Stat. 813; …)") is one paragraph, its words
+ * joined by a space. Only where the first stops mid-sentence (a letter or a
+ * comma) and the next goes on in lower case or with a number; a heading line
+ * ("Short title") before a sentence stays apart.
+ */
+function mendBrokenLines(element: Element): Element {
+  const kept: Element['children'] = [];
+  let last: Element | undefined;
+  for (const node of element.children) {
+    if (node.type === 'text' && !node.value.trim()) {
+      kept.push(node);
+      continue;
+    }
+    if (node.type === 'element' && local(node) === 'text' && last && runsOn(textOf(last), textOf(node))) {
+      last.children.push({ type: 'text', value: ' ' }, ...node.children);
+      while (kept.length && kept[kept.length - 1] !== last) kept.pop();
+      continue;
+    }
+    if (node.type === 'element') mendBrokenLines(node);
+    last = node.type === 'element' && local(node) === 'text' ? node : undefined;
+    kept.push(node);
+  }
+  element.children = kept;
+  return element;
+}
+
+/** Whether a line stops mid-sentence and the next goes on with it. */
+function runsOn(line: string, next: string): boolean {
+  return /[\p{L},]$/u.test(line.trimEnd()) && /^[\p{Ll}\d]/u.test(next.trimStart());
 }
 
 /** The act's sections in order, those of its titles and subtitles (a budget act's containers) included. */
