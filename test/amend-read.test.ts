@@ -408,6 +408,19 @@ Section 12.03 of the Los Angeles Municipal Code is hereby repealed.`,
     expect(strike.op === 'strike' && [strike.words, strike.insert]).toEqual(['may', 'shall']);
   });
 
+  it("says what it expects in the City's own words, not the District's", () => {
+    const sentences =
+      'Strike the word "may" and insert the word "shall" in its place.\n\nThe table of contents is amended by striking the word "may" and inserting the word "shall" in its place.';
+    expect(read(sentences, la).unparsed.map((u) => u.expected)).toEqual([
+      'a code section to amend: a lead-in naming it ("Section 4.1001 of the Los Angeles Administrative Code is amended as follows:") or its citation in the sentence',
+      'a target: a code section ("Section 4.1001 of the Los Angeles Administrative Code", or "Section 3 (Los Angeles Administrative Code Section 4.1001)") or a subdivision ("Subsection (a)"); found "The table of contents"',
+    ]);
+    expect(read(sentences).unparsed.map((u) => u.expected)).toEqual([
+      'a code section to amend: a lead-in naming it ("Section 24-211.07 is amended as follows:") or its citation in the sentence',
+      'a target: a code section ("Section 24-211.07", or "Section 3 (D.C. Official Code § 24-211.07)") or a subdivision ("Subsection (a)"); found "The table of contents"',
+    ]);
+  });
+
   it("reads the guide's example of the City's forms as it says", () => {
     const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
     const example = /### Writing amending instructions[\s\S]*?Los Angeles names a section[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';

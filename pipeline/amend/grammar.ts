@@ -56,11 +56,37 @@ export const AmendmentGrammarSchema = Type.Object(
           'groups of the code may stand between ("of Article 1, Chapter 1, Division 4 of the …"). Without it, a section is named by its designation alone.',
       ),
     ),
+    examples: Type.Optional(
+      Type.Object(
+        {
+          leadIn: Text('A lead-in naming a section: "Section 24-211.07 is amended as follows:".'),
+          section: Text('A code section as an instruction names it: "Section 24-211.07".'),
+          cited: Text('A section as written after a section of an act, in parentheses: "(D.C. Official Code § 24-211.07)".'),
+          newSection: Text('How a new section\'s quoted text begins: "§ 24-211.08. Heading.".'),
+          act: Text('An act named with its law and code, so that its new sections can be placed: "(D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)".'),
+        },
+        { additionalProperties: false, description: "The council's own examples in what the reader says it expects (the District's when absent)." },
+      ),
+    ),
     $comment: Comment,
   },
   { additionalProperties: false, description: 'How amending instructions are written in prose: read into instructions by pipeline/amend/read.ts.' },
 );
 export type AmendmentGrammar = Static<typeof AmendmentGrammarSchema>;
+
+/** The examples messages give when a grammar has none of its own: the District's. */
+export const DEFAULT_EXAMPLES: Required<NonNullable<AmendmentGrammar['examples']>> = {
+  leadIn: 'Section 24-211.07 is amended as follows:',
+  section: 'Section 24-211.07',
+  cited: '(D.C. Official Code § 24-211.07)',
+  newSection: '§ 24-211.08. Heading.',
+  act: '(D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)',
+};
+
+/** The examples a grammar's messages give. */
+export function examplesOf(grammar: AmendmentGrammar): typeof DEFAULT_EXAMPLES {
+  return { ...DEFAULT_EXAMPLES, ...grammar.examples };
+}
 
 /** A form with its pattern compiled. */
 export interface CompiledForm {

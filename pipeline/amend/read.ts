@@ -9,7 +9,7 @@
  */
 import type { Annotation, Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
 import { readAnnotations } from './annotation-form.js';
-import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, QUOTE } from './grammar.js';
+import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf, QUOTE } from './grammar.js';
 import type { AmendmentOperation, AmendmentTarget, Instruction, Occurrence } from './instruction.js';
 import { splitQuotedText } from './quoted.js';
 
@@ -207,7 +207,7 @@ function readSentence(
     if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g, actSections);
     if (typeof targets === 'string') return unparsed(targets);
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
-      return unparsed('a code section to amend: a lead-in naming it ("Section 24-211.07 is amended as follows:") or its citation in the sentence');
+      return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
     switch (form.op) {
       case 'strike': {
         const struck = wordsOf(groups.struck, quotes, g);
@@ -286,13 +286,13 @@ function readAdd(
   if (added.some((a) => a.level === undefined)) {
     // New sections (or a chapter of them): each section is its own instruction, named by the designation its text gives it.
     const sections = splitSections(text);
-    if (sections.length === 0) return unparsed('the new sections\' text, each beginning with its designation ("§ 24-211.07. Heading.")');
+    if (sections.length === 0) return unparsed(`the new sections' text, each beginning with its designation ("${examplesOf(g.grammar).newSection}")`);
     const act = (typeof targets === 'string' ? undefined : targets[0]?.context.act) ?? context.act;
     const designated = sections.map((s) => ({ ...s, code: codeDesignation(s.designation, g, actSections, act) }));
     const unknown = designated.find((s) => s.code === undefined);
     if (unknown)
       return unparsed(
-        `the code designation of new section ${unknown.designation}: its text beginning "§ 24-211.08. Heading.", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give ${act.law}'s section ${unknown.designation.replace(/[a-z]+$/, '')}` : `the act it is added to named with its law and code ("(D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)")`}`,
+        `the code designation of new section ${unknown.designation}: its text beginning "${examplesOf(g.grammar).newSection}", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give ${act.law}'s section ${unknown.designation.replace(/[a-z]+$/, '')}` : `the act it is added to named with its law and code ("${examplesOf(g.grammar).act}")`}`,
       );
     for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!] });
     return undefined;
@@ -376,8 +376,9 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, act
     }
   }
   if (g.group.test(text)) return [{ context: { ...ROOT } }];
-  if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")`;
-  return `a target: a code section ("Section 24-211.07", or "Section 3 (D.C. Official Code § 24-211.07)") or a subdivision ("Subsection (a)"); found "${text}"`;
+  const examples = examplesOf(g.grammar);
+  if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("${examples.cited}")`;
+  return `a target: a code section ("${examples.section}", or "Section 3 ${examples.cited}") or a subdivision ("Subsection (a)"); found "${text}"`;
 }
 
 /** "Subsection (a)(1)", "Paragraphs (2) and (3)": the subdivisions named, within `context`'s section; undefined when `text` names none. */
