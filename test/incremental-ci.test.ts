@@ -51,6 +51,9 @@ describe('the CI templates against their published schemas', () => {
   });
 });
 
+/** Who commits in the repositories the tests make. */
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+
 /** A repository of three ordinances (two jurisdictions), with its history, as a city would keep it. */
 function cityRepository(): string {
   const dir = laSampleCopy();
@@ -64,10 +67,9 @@ function cityRepository(): string {
   );
   writeFileSync(path.join(title, '00001-97-101.md'), '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n');
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n.cache/\ndist/\npublic/\n');
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   execFileSync('git', ['add', '-A'], { cwd: dir });
-  execFileSync('git', ['commit', '-q', '-m', 'The ordinances'], { cwd: dir, env });
+  execFileSync('git', ['commit', '-q', '-m', 'The ordinances'], { cwd: dir, env: GIT_ENV });
   return dir;
 }
 
@@ -133,12 +135,11 @@ function jobOrder(jobs: Record<string, Job>): string[] {
 
 /** A pull request on the city's repository: a branch `edit` that changes one ordinance's words, checked out in `origin`. Returns the base and head commits. */
 function pullRequest(origin: string): { base: string; head: string } {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
   const base = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: origin, encoding: 'utf8' }).trim();
   execFileSync('git', ['checkout', '-q', '-b', 'edit'], { cwd: origin });
   const file = path.join(origin, 'ordinance', 'la-sanctuary-city', '05-codification.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('shall not initiate police action', 'shall never initiate police action'));
-  execFileSync('git', ['commit', '-q', '-am', 'Never initiate'], { cwd: origin, env });
+  execFileSync('git', ['commit', '-q', '-am', 'Never initiate'], { cwd: origin, env: GIT_ENV });
   return { base, head: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: origin, encoding: 'utf8' }).trim() };
 }
 
