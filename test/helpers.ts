@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
@@ -85,4 +85,33 @@ export function buildOrdinances(dir: string, sourceDateEpoch = '1700000000'): st
   const result = runCli(['build', 'ordinance', '--out', out], dir, { SOURCE_DATE_EPOCH: sourceDateEpoch });
   expect(result.code, result.stdout + result.stderr).toBe(0);
   return out;
+}
+
+/** Every file below `dir` (hidden ones too) with its bytes, by relative path, in order: to compare two outputs byte for byte. */
+export function filesBelow(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), readFileSync(file));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Three ordinances of two jurisdictions: the shipped Los Angeles sample, the
+ * base fixture's ordinance beside it as `second` (with its directive) and a
+ * D.C. code title, `title-97`.
+ */
+export function threeOrdinances(second = 'sample'): string {
+  const dir = laSampleCopy();
+  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', second), { recursive: true });
+  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
+  const { title } = codeTitleWorkspace('title-97', '97');
+  cpSync(title, path.join(dir, 'ordinance', 'title-97'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'ordinance', 'title-97', '00001-97-101.md'),
+    '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n',
+  );
+  return dir;
 }

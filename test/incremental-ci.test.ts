@@ -8,7 +8,7 @@
  * parts byte for byte equal to one build of everything.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { truthy } from '@actions/expressions/result';
@@ -18,7 +18,7 @@ import { schema as gitlabSchema } from 'gitlab-ci-local/src/schema/schema.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CiService } from './ci-runner.js';
-import { FIXTURES, ROOT, runCli, laSampleCopy, tempDir } from './helpers.js';
+import { filesBelow, ROOT, runCli, tempDir, threeOrdinances } from './helpers.js';
 
 const GITHUB = path.join(ROOT, 'templates', 'ci', 'github', 'ordinance.yml');
 const GITLAB = path.join(ROOT, 'templates', 'ci', 'gitlab', 'gitlab-ci.yml');
@@ -56,16 +56,7 @@ const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@exa
 
 /** A repository of three ordinances (two jurisdictions), with its history, as a city would keep it. */
 function cityRepository(): string {
-  const dir = laSampleCopy();
-  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', 'stop-records'), { recursive: true });
-  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
-  const title = path.join(dir, 'ordinance', 'title-97');
-  mkdirSync(title);
-  writeFileSync(
-    path.join(title, 'code.md'),
-    '---\ntype: code-title\ntitle: Title 97. Test.\nshort-title: Test Title 97\ndesignation: "97"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n',
-  );
-  writeFileSync(path.join(title, '00001-97-101.md'), '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n');
+  const dir = threeOrdinances('stop-records');
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n.cache/\ndist/\npublic/\n');
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   execFileSync('git', ['add', '-A'], { cwd: dir });
@@ -73,20 +64,11 @@ function cityRepository(): string {
   return dir;
 }
 
-/** Every file below `dir` with its bytes, by relative path. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)));
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
 /** What one build of everything, without any cache, gives in the same clone. */
 function oneBuild(ci: CiService): Map<string, Buffer> {
   const result = runCli(['build', 'ordinance/', '--out', 'one-build', '--quiet'], ci.workdir, { ORDINANCE_CACHE: '0' });
   expect(result.code, result.stderr).toBe(0);
-  return tree(path.join(ci.workdir, 'one-build'));
+  return filesBelow(path.join(ci.workdir, 'one-build'));
 }
 
 /** The slugs an output folder holds. */
@@ -203,7 +185,7 @@ function onePublication(ci: CiService): Map<string, Buffer> {
   oneBuild(ci);
   const result = runCli(['publish', 'ordinance/', '--out', 'one-build', '--quiet'], ci.workdir);
   expect(result.code, result.stderr).toBe(0);
-  return tree(path.join(ci.workdir, 'one-build', 'site'));
+  return filesBelow(path.join(ci.workdir, 'one-build', 'site'));
 }
 
 /** The lines of a build's listing that say what it skipped, reused or built. */
@@ -226,7 +208,7 @@ describe('the GitHub Actions workflow, run step by step', () => {
     const assemble = ci.runs.find((r) => r.job === 'site' && r.step.startsWith('Assemble'))!;
     expect(listed(assemble.stderr, /\(unchanged: reused\)$/)).toHaveLength(3);
     expect(deployed).not.toBeNull();
-    const site = tree(path.join(deployed!, 'dist', 'site'));
+    const site = filesBelow(path.join(deployed!, 'dist', 'site'));
     expect([...site.keys()]).toEqual(expect.arrayContaining(['index.html', 'manifest.json', 'SHA256SUMS', 'ordinances/la-sanctuary-city/index.html']));
     expect(site).toEqual(onePublication(ci));
   });
@@ -328,7 +310,7 @@ describe('the GitLab CI pipeline, run job by job', () => {
     expect(parts.flat().sort()).toEqual(['la-sanctuary-city', 'stop-records', 'title-97']);
     const assemble = ci.runs.find((r) => r.job === 'pages')!;
     expect(listed(assemble.stderr, /\(unchanged: reused\)$/)).toHaveLength(3);
-    expect(tree(path.join(ci.artifact('pages'), 'public'))).toEqual(onePublication(ci));
+    expect(filesBelow(path.join(ci.artifact('pages'), 'public'))).toEqual(onePublication(ci));
   });
 
   it('on a merge request: builds only the ordinance it changed, exposes its redline, and publishes nothing', () => {

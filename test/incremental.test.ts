@@ -6,42 +6,16 @@
  * published.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { compileRun, type OrdinanceResult } from '../pipeline/pipeline.js';
 import { loadConfig } from '../pipeline/validate/config.js';
 import { rules } from '../pipeline/validate/rules/index.js';
-import { FIXTURES, ROOT, runCli, laSampleCopy, tempDir } from './helpers.js';
+import { filesBelow, ROOT, runCli, tempDir, threeOrdinances } from './helpers.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
-
-/** Every file below `dir` (hidden ones too) with its bytes, by relative path. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), readFileSync(file));
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** The shipped sample, the base fixture's ordinance beside it (with its directive) and a D.C. code title: three ordinances, two jurisdictions. */
-function threeOrdinances(): string {
-  const dir = laSampleCopy();
-  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', 'sample'), { recursive: true });
-  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives', 'example-order.md'), path.join(dir, 'ordinance', 'directives', 'example-order.md'));
-  const title = path.join(dir, 'ordinance', 'title-97');
-  mkdirSync(title);
-  writeFileSync(
-    path.join(title, 'code.md'),
-    '---\ntype: code-title\ntitle: Title 97. Test.\nshort-title: Test Title 97\ndesignation: "97"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n',
-  );
-  writeFileSync(path.join(title, '00001-97-101.md'), '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n');
-  return dir;
-}
 
 /** Build through the API with a cache of the test's own; the results by slug. */
 async function build(dir: string, out: string, cache: { dir: string; key: string } | false): Promise<Map<string, OrdinanceResult>> {
@@ -67,7 +41,7 @@ function verdicts(results: Map<string, OrdinanceResult>): Record<string, string>
 async function fresh(dir: string): Promise<Map<string, Buffer>> {
   const out = tempDir('incr-fresh-');
   await build(dir, out, false);
-  return tree(out);
+  return filesBelow(out);
 }
 
 describe('the incremental build', () => {
@@ -78,21 +52,21 @@ describe('the incremental build', () => {
     const lines = (stderr: string, out: string) => stderr.split('\n').filter((line) => line.startsWith(`built ${out}/`) && !line.startsWith(`built ${out}/directives.json`));
     expect(lines(first.stderr, 'out')).toHaveLength(3);
     expect(lines(first.stderr, 'out').filter((line) => line.endsWith('(unchanged: reused)'))).toEqual([]);
-    const built = tree(path.join(dir, 'out'));
+    const built = filesBelow(path.join(dir, 'out'));
 
     const again = runCli(['build', 'ordinance', '--out', 'out'], dir, EPOCH);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toBe(first.stdout);
     expect(lines(again.stderr, 'out').filter((line) => line.endsWith('(unchanged: reused)'))).toHaveLength(3);
-    expect(tree(path.join(dir, 'out'))).toEqual(built);
+    expect(filesBelow(path.join(dir, 'out'))).toEqual(built);
 
     // Into an empty folder, every output comes from the cache: the same bytes, and the same as a build without the cache.
     const elsewhere = runCli(['build', 'ordinance', '--out', 'elsewhere'], dir, EPOCH);
     expect(lines(elsewhere.stderr, 'elsewhere').filter((line) => line.endsWith('(unchanged: reused)'))).toHaveLength(3);
-    expect(tree(path.join(dir, 'elsewhere'))).toEqual(built);
+    expect(filesBelow(path.join(dir, 'elsewhere'))).toEqual(built);
     const uncached = runCli(['build', 'ordinance', '--out', 'uncached', '--quiet'], dir, { ...EPOCH, ORDINANCE_CACHE: '0' });
     expect(uncached.code).toBe(0);
-    expect(tree(path.join(dir, 'uncached'))).toEqual(built);
+    expect(filesBelow(path.join(dir, 'uncached'))).toEqual(built);
   });
 
   it('builds again exactly the ordinances whose inputs changed: sources, a registry entry they cite, the configuration', async () => {
@@ -106,7 +80,7 @@ describe('the incremental build', () => {
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, readFileSync(records, 'utf8').replace('Records', 'The records'));
     expect(verdicts(await build(dir, out, cache))).toEqual({ 'la-sanctuary-city': 'reused', sample: 'its sources changed', 'title-97': 'reused' });
-    expect(tree(out)).toEqual(await fresh(dir));
+    expect(filesBelow(out)).toEqual(await fresh(dir));
 
     // A registry entry's text: the ordinances that cite it, no other.
     appendFileSync(path.join(dir, 'ordinance', 'directives', 'example-order.md'), '\nA further sentence of its digest.\n');
@@ -118,7 +92,7 @@ describe('the incremental build', () => {
       sample: 'reused',
       'title-97': 'reused',
     });
-    expect(tree(out)).toEqual(await fresh(dir));
+    expect(filesBelow(out)).toEqual(await fresh(dir));
 
     // A new entry, with a citation form that may be found in any ordinance's prose: all are built.
     writeFileSync(
@@ -136,7 +110,7 @@ describe('the incremental build', () => {
 
     // Another tool (its code's hash is the cache's key): everything.
     expect(Object.values(verdicts(await build(dir, out, { ...cache, key: 'tool-2' })))).toEqual(Array(3).fill('not built before'));
-    expect(tree(out)).toEqual(await fresh(dir));
+    expect(filesBelow(out)).toEqual(await fresh(dir));
   });
 
   it('never publishes a missing or corrupt cached output: it restores what it can check and builds the rest again', async () => {
@@ -144,7 +118,7 @@ describe('the incremental build', () => {
     const cache = { dir: tempDir('incr-cache-'), key: 'tool-1' };
     const out = tempDir('incr-out-');
     await build(dir, out, cache);
-    const expected = tree(out);
+    const expected = filesBelow(out);
     const pdf = path.join(out, 'sample', 'sample.pdf');
 
     // An output in the output folder changed by hand (same size) or removed: put back from the cache, checked.
@@ -154,7 +128,7 @@ describe('the incremental build', () => {
     writeFileSync(path.join(out, 'title-97', 'summary.md'), 'edited\n');
     let results = await build(dir, out, cache);
     expect(verdicts(results)).toEqual({ 'la-sanctuary-city': 'reused', sample: 'reused', 'title-97': 'reused' });
-    expect(tree(out)).toEqual(expected);
+    expect(filesBelow(out)).toEqual(expected);
 
     // The cached copies corrupted (and the output folder new): never published, built again.
     const stored = readdirSync(cache.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name));
@@ -168,7 +142,7 @@ describe('the incremental build', () => {
     const out2 = tempDir('incr-out-');
     results = await build(dir, out2, cache);
     expect(Object.values(verdicts(results))).toEqual(Array(3).fill('a cached output is missing or corrupt'));
-    expect(tree(out2)).toEqual(expected);
+    expect(filesBelow(out2)).toEqual(expected);
 
     // A record cut short is no record.
     for (const name of readdirSync(cache.dir).filter((n) => n.startsWith('build-') && n.endsWith('.json'))) {

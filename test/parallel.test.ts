@@ -4,10 +4,10 @@
  * the registry's own findings included (given by a worker, from the
  * registry it loaded, rather than parsed again on the main thread).
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from './helpers.js';
+import { FIXTURES, filesBelow, runCli, tempDir } from './helpers.js';
 
 /** 70 ordinances of 6 files (over the 400 files from which folders are shared among workers), and a registry with a finding of its own. */
 function largeWorkspace(): string {
@@ -38,17 +38,6 @@ describe('a build whose workers run out of their heap', () => {
     const two = runCli(['build', 'ordinance', '--out', 'two', '--quiet'], dir, { ...env, ORDINANCE_WORKERS: '2', ORDINANCE_WORKER_HEAP_MIB: '4' });
     expect(two.code, two.stderr).toBe(one.code);
     expect(two.stdout).toEqual(one.stdout);
-    expect(outputsOf(path.join(dir, 'two'))).toEqual(outputsOf(path.join(dir, 'one')));
+    expect(filesBelow(path.join(dir, 'two'))).toEqual(filesBelow(path.join(dir, 'one')));
   });
 });
-
-/** Every file below `dir` with its bytes, by relative path. */
-function outputsOf(dir: string): Map<string, Buffer> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(
-    files
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort()
-      .map((name) => [name, readFileSync(path.join(dir, name))]),
-  );
-}
