@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { child, elements, local, readXml, textOf, type Element } from '../pipeline/import/dc-code/xml.js';
+import { attribute, child, elements, local, readXml, textOf, type Element } from '../pipeline/import/dc-code/xml.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
 import { compileWorkspace } from '../pipeline/pipeline.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
@@ -70,6 +70,15 @@ describe('ordinance import dc-code', () => {
       '\n(1) Hold an individual in the District\'s custody after that individual would have been otherwise released, except as provided in :cite[§ 24-211.02a(c)(6)]{to="dc-code" pin="§ 24-211.02a(c)(6)"};\n',
     );
     expect(text).toContain(':::annotation{type="History" doc="D.C. Law 19-194"}\nas added Dec. 11, 2012, D.C. Law 19-194, § 2, 59 DCR 10153\n:::');
+  });
+
+  it("prints no number the law does not print: the Council's undesignated para", () => {
+    // <num undesignated="true">(a)</num> addresses "The Department of Corrections shall:", which the law prints unnumbered.
+    const [file] = sectionFiles(out).filter((f) => f.endsWith('-24-221.05.md'));
+    const text = readFileSync(file!, 'utf8');
+    expect(text).not.toContain('(a)');
+    expect(text).toContain('::subdivision[The Department of Corrections shall:]{num depth="1"}');
+    expect(text).toContain('{num="(1)" depth="2"}');
   });
 
   it('reads back every subdivision at the depth the XML gives it', async () => {
@@ -141,7 +150,12 @@ function designation(s: Subdivision): string {
 /** (num, depth) of every <para>, in order. */
 function parasOf(element: Element, depth = 1): [string, number][] {
   return elements(element).flatMap((e): [string, number][] => {
-    if (local(e) === 'para') return [[textOf(child(e, 'num')), depth], ...parasOf(e, depth + 1)];
+    if (local(e) === 'para') {
+      // An undesignated para prints no number; one with no words of its own is no subdivision at all.
+      const undesignated = attribute(child(e, 'num')!, 'undesignated') === 'true';
+      if (undesignated && !child(e, 'text') && !child(e, 'heading')) return parasOf(e, depth);
+      return [[undesignated ? '' : textOf(child(e, 'num')), depth], ...parasOf(e, depth + 1)];
+    }
     if (local(e) === 'container' || local(e) === 'include') return parasOf(e, depth);
     return [];
   });

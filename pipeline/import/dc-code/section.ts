@@ -11,7 +11,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { stringify as yamlStringify } from 'yaml';
 import { leadingMarkers, levelOf } from '../../model/subdivisions.js';
 import { citationTarget } from './citations.js';
-import { attribute, child, collapse, elements, local, textOf, type Element, type ElementContent } from './xml.js';
+import { attribute, child, collapse, designationOf, elements, local, textOf, type Element, type ElementContent } from './xml.js';
 
 export interface SectionContext {
   plainCitations: boolean;
@@ -152,10 +152,12 @@ function convertChildren(parent: Element, depth: number, out: Writer): void {
 
 function convertPara(para: Element, depth: number, out: Writer): void {
   const { ctx } = out;
-  const num = textOf(child(para, 'num'));
+  const num = designationOf(para);
   const heading = textOf(child(para, 'heading'));
   const texts = elements(para, 'text').filter((t) => !attribute(t, 'type'));
   const first = texts[0];
+  // An undesignated para with no words of its own only wraps its paras: the law prints them as the section's own.
+  if (num === '' && !heading && !first && child(para, 'num')) return convertChildren(para, depth - 1, out);
   const blocks = first ? blocksOf(first, ctx) : [];
   let lead: PhrasingContent[] = [];
   if (blocks[0]?.type === 'paragraph') lead = (blocks.shift() as Paragraph).children;

@@ -45,6 +45,16 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The designation a para prints: its `<num>`, or nothing when the Council marks
+ * it undesignated (`<num undesignated="true">(a)</num>` addresses a para the
+ * law prints without a number: "For the purposes of this chapter, the term:").
+ */
+export function designationOf(para: Element): string {
+  const num = child(para, 'num');
+  return num && attribute(num, 'undesignated') === 'true' ? '' : textOf(num);
+}
+
 /** An attribute by local name ("codified:path" answers to "path" only when no plain one exists). */
 export function attribute(element: Element, name: string): string | undefined {
   const value = element.attributes[name];

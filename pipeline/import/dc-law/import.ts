@@ -16,7 +16,7 @@ import { stringify as yamlStringify } from 'yaml';
 import { markdown } from '../dc-code/import.js';
 import { blocksOf, type SectionContext } from '../dc-code/section.js';
 import { importInto } from '../staging.js';
-import { attribute, child, elements, local, readXml, textOf, type Element } from '../dc-code/xml.js';
+import { attribute, child, designationOf, elements, local, readXml, textOf, type Element } from '../dc-code/xml.js';
 import { annotationOf } from './annotation.js';
 
 export interface LawImportOptions {
@@ -181,7 +181,7 @@ function convertChildren(parent: Element, out: RootContent[], ctx: LawContext): 
 }
 
 function convertPara(para: Element, out: RootContent[], ctx: LawContext, outer = ''): void {
-  const num = `${outer}${textOf(child(para, 'num'))}`;
+  const num = `${outer}${designationOf(para)}`;
   const heading = textOf(child(para, 'heading'));
   const texts = elements(para, 'text');
   const first = elements(para).find((e) => !['num', 'heading'].includes(local(e)) && !e.name.startsWith('codify:'));
@@ -195,7 +195,8 @@ function convertPara(para: Element, out: RootContent[], ctx: LawContext, outer =
   let lead: PhrasingContent[] = [];
   if (blocks[0]?.type === 'paragraph') lead = (blocks.shift() as Paragraph).children;
   if (heading) lead = [{ type: 'strong', children: [text(heading)] }, ...(lead.length ? [text(' ')] : []), ...lead];
-  out.push(paragraph([text(`${num}${num && lead.length ? ' ' : ''}`), ...lead]));
+  // An undesignated para with no words of its own prints nothing: what it holds follows the sentence before it.
+  if (num || lead.length) out.push(paragraph([text(`${num}${num && lead.length ? ' ' : ''}`), ...lead]));
   out.push(...blocks);
   convertChildren({ ...para, children: para.children.filter((c) => c !== texts[0]) }, out, ctx);
 }
