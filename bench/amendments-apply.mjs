@@ -22,7 +22,7 @@ const lib = (file) => import(pathToFileURL(path.join(ROOT, 'lib', file)).href);
 /** The D.C. importer, applier and Markdown writer, from the compiled pipeline. */
 async function tools() {
   const { sectionTree } = await lib('import/dc-code/section.js');
-  const { readXml } = await lib('import/dc-code/xml.js');
+  const { readXml, elements, local, child, attribute } = await lib('import/dc-code/xml.js');
   const { markdown } = await lib('import/dc-code/import.js');
   const { applyToSection, newSectionSource, addsSection } = await lib('amend/apply.js');
   /** A section XML file as the importer writes it (plain citations). */
@@ -30,9 +30,32 @@ async function tools() {
     const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
     return markdown.stringify(sectionTree(readXml(file), ctx).tree);
   };
+  /** The paths of the paras a section's XML marks undesignated (`<num undesignated="true">(a)</num>`): the corpus's flattened lines print their "(a)"; the law does not. */
+  const undesignatedOf = (file) => {
+    const out = new Set();
+    const walk = (el, at) => {
+      for (const para of elements(el)) {
+        if (local(para) !== 'para') continue;
+        const num = child(para, 'num');
+        const here = `${at}${
+          num
+            ? elements(num).length === 0 &&
+              num.children
+                .map((c) => c.value ?? '')
+                .join('')
+                .trim()
+            : ''
+        }`;
+        if (num && attribute(num, 'undesignated') === 'true') out.add(here);
+        walk(para, here);
+      }
+    };
+    if (file && existsSync(file)) walk(readXml(file), '');
+    return out;
+  };
   /** Flattened lines of new text as the format's Markdown (escaped by the writer). */
-  const paragraphs = (lines, around, section) => markdown.stringify({ type: 'root', children: subdivisionBlocks(lines, around, section) });
-  return { importSection, applyToSection, newSectionSource, addsSection, paragraphs };
+  const paragraphs = (lines, around, section, undesignated) => markdown.stringify({ type: 'root', children: subdivisionBlocks(lines, around, section, undesignated) });
+  return { importSection, applyToSection, newSectionSource, addsSection, paragraphs, undesignatedOf };
 }
 
 const MARKERS = /^((?:\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})(?:-?[A-Za-z0-9]{1,4})*\))+)\s*/;
@@ -44,7 +67,10 @@ const MARKERS = /^((?:\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})(?:-?[A-Za-z0-9]{1,4})*
  * (explicit `::subdivision` depths, relative to `around`), lines without a
  * designation as more text of the open one.
  */
-export function subdivisionBlocks(lines, around, section = '') {
+export function subdivisionBlocks(lines, aroundPath, section = '', undesignated = new Set()) {
+  // An undesignated para prints no number: its paras are those of what holds it (as the importer writes the code).
+  const designated = (labels) => labels.filter((_, i) => !undesignated.has(labels.slice(0, i + 1).join('')));
+  const around = designated(aroundPath);
   const out = [];
   let open = [...around];
   for (let line of lines) {
@@ -56,8 +82,14 @@ export function subdivisionBlocks(lines, around, section = '') {
       out.push({ type: 'leafDirective', name: 'subdivision', attributes: { depth: String(Math.max(0, open.length - around.length)) }, children: text(line) });
       continue;
     }
-    const labels = match[1].match(/\([^)]+\)/g);
+    const labels = designated(match[1].match(/\([^)]+\)/g));
     const rest = line.slice(match[0].length);
+    if (labels.length <= around.length) {
+      // The words of an undesignated para: those of what holds it.
+      open = labels;
+      out.push({ type: 'leafDirective', name: 'subdivision', attributes: { depth: '0' }, children: text(rest) });
+      continue;
+    }
     let common = 0;
     while (common < labels.length - 1 && common < open.length && open[common] === labels[common]) common++;
     if (common < around.length && labels.slice(0, around.length).join('') === around.join('')) common = around.length;
@@ -71,7 +103,7 @@ export function subdivisionBlocks(lines, around, section = '') {
 }
 
 /** The case's codify instructions as the Instruction model (null for those that change no text: annotations). */
-export function goldInstructions(kase, paragraphs) {
+export function goldInstructions(kase, paragraphs, undesignated = new Set()) {
   const out = [];
   for (const gold of kase.instructions) {
     const subpath = gold.subpath ? gold.subpath.split('|') : [];
@@ -95,7 +127,7 @@ export function goldInstructions(kase, paragraphs) {
         // A whole section's new text opens with its heading: "§ N. Heading" is how the applier takes it.
         const heading = subpath.length === 0 ? new RegExp(`^(?:§\\s*)?${escapeRegExp(gold.section)}\\.?\\s+(.*)$`).exec(lines[0] ?? '') : null;
         if (heading) lines[0] = `§ ${gold.section}. ${heading[1]}`;
-        out.push({ ...base, op: 'rewrite', text: paragraphs(lines, subpath.slice(0, -1), gold.section), target });
+        out.push({ ...base, op: 'rewrite', text: paragraphs(lines, subpath.slice(0, -1), gold.section, undesignated), target });
         break;
       }
       case 'insert': {
@@ -103,7 +135,14 @@ export function goldInstructions(kase, paragraphs) {
           const lines = [...gold.new_text];
           const heading = new RegExp(`^(?:§\\s*)?${escapeRegExp(gold.section)}\\.?\\s+(.*)$`).exec(lines[0] ?? '');
           if (heading) lines.shift();
-          out.push({ ...base, op: 'add', text: paragraphs(lines, [], gold.section), designations: [], heading: heading?.[1], target: { section: gold.section, path: [] } });
+          out.push({
+            ...base,
+            op: 'add',
+            text: paragraphs(lines, [], gold.section, undesignated),
+            designations: [],
+            heading: heading?.[1],
+            target: { section: gold.section, path: [] },
+          });
           break;
         }
         // Some insertions name only the section: what they add is what their new text designates.
@@ -113,7 +152,7 @@ export function goldInstructions(kase, paragraphs) {
         out.push({
           ...base,
           op: 'add',
-          text: paragraphs(gold.new_text, parent, gold.section),
+          text: paragraphs(gold.new_text, parent, gold.section, undesignated),
           designations: path.slice(-1),
           ...(gold.after && !gold.after.startsWith('§') ? { after: gold.after } : {}),
           target: { section: gold.section, path: parent },
@@ -154,8 +193,9 @@ export function lawText(source) {
  * gives a case's instructions (default: the gold, converted).
  */
 export async function exactMatch(corpus, options = {}) {
-  const { importSection, applyToSection, newSectionSource, addsSection, paragraphs } = await tools();
-  const instructionsOf = options.instructionsOf ?? ((kase) => goldInstructions(kase, paragraphs));
+  const { importSection, applyToSection, newSectionSource, addsSection, paragraphs, undesignatedOf } = await tools();
+  // The gold's new text is the corpus's flattened lines; the section's XML says which of their numbers the law does not print.
+  const instructionsOf = options.instructionsOf ?? ((kase) => goldInstructions(kase, paragraphs, undesignatedOf(path.join(corpus, kase.after.xml))));
   const cases = readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)

@@ -113,7 +113,7 @@ describe('ordinance amend', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it("places an act's new section by the code's history notes: a new section 101a of the act follows the section its § 101 became", () => {
+  it("places an act's new section by the code's history notes: a new section 101a of the act follows the section its § 101 became, numbered as the codifier numbers it", () => {
     const dir = workspace(CASE);
     const amendments = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
     const head = readFileSync(amendments, 'utf8').split('---\n').slice(0, 2).join('---\n');
@@ -125,7 +125,7 @@ describe('ordinance amend', () => {
     const unplaced = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(unplaced.code).toBe(1);
     expect(unplaced.stdout).toContain(
-      'expected the code designation of new section 101a: its text beginning "§ 24-211.08. Heading.", or a code whose history notes give D.C. Law 19-124\'s section 101',
+      'expected the code designation of new section 101a: its text beginning "§ 24-211.08. Heading.", or a code whose history notes give section 101 of D.C. Law 19-124',
     );
     const code = path.join(dir, CODE_FILE);
     writeFileSync(
@@ -135,8 +135,9 @@ describe('ordinance amend', () => {
     const placed = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(placed.code, placed.stdout + placed.stderr).toBe(0);
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'amendments.json'), 'utf8'));
-    expect(report.instructions.map((i: { target: { section: string }; applied: boolean }) => [i.target.section, i.applied])).toEqual([['1-101a', true]]);
-    expect(readFileSync(path.join(dir, 'out', '01-chapter-1', '01a-1-101a.md'), 'utf8')).toContain('The Department shall inspect each permit holder once a year.');
+    // § 101 became 1-101, with no decimal part: the codifier gives § 101a the first decimal after it.
+    expect(report.instructions.map((i: { target: { section: string }; applied: boolean }) => [i.target.section, i.applied])).toEqual([['1-101.01', true]]);
+    expect(readFileSync(path.join(dir, 'out', '01-chapter-1', '01a-1-101.01.md'), 'utf8')).toContain('The Department shall inspect each permit holder once a year.');
   });
 
   it('takes the code from --code in place of amends-code', () => {

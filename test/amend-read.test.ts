@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Instruction } from '../pipeline/amend/instruction.js';
 import { amendmentPatternProblems } from '../pipeline/amend/grammar.js';
-import { readInstructions, setQuotesApart, type ReadResult } from '../pipeline/amend/read.js';
+import { type ActSectionResolver, readInstructions, setQuotesApart, type ReadResult } from '../pipeline/amend/read.js';
 import { importDcLaw } from '../pipeline/import/dc-law/import.js';
 import { loadOrdinanceSources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
@@ -20,14 +20,14 @@ import { BIN, FIXTURES, runCli, tempDir } from './helpers.js';
 const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments!;
 
 /** Read an ordinance folder's instructions. */
-function readFolder(dir: string, with_ = grammar): ReadResult {
+function readFolder(dir: string, with_ = grammar, options: { actSection?: ActSectionResolver } = {}): ReadResult {
   const parsed = parseOrdinance(loadOrdinanceSources(dir));
   if (!parsed) throw new Error(`${dir} did not parse`);
-  return readInstructions(modelOrdinance(parsed), with_);
+  return readInstructions(modelOrdinance(parsed), with_, options);
 }
 
 /** An amending ordinance of one section whose body is `body`; returns what is read from it. */
-function read(body: string, with_ = grammar): ReadResult {
+function read(body: string, with_ = grammar, options: { actSection?: ActSectionResolver } = {}): ReadResult {
   const dir = path.join(tempDir(), 'amending');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -35,7 +35,7 @@ function read(body: string, with_ = grammar): ReadResult {
     '---\ntitle: "An act to amend the Code"\nshort-title: "Amendment Act"\njurisdiction: district-of-columbia\nstatus: draft\nversion: 1\n---\n',
   );
   writeFileSync(path.join(dir, '01-amendments.md'), `---\nid: amendments\nheading: Amendments.\nkind: amendment\n---\n${body}\n`);
-  return readFolder(dir, with_);
+  return readFolder(dir, with_, options);
 }
 
 /** The parts of an instruction a test compares (not its source or prose). */
@@ -166,8 +166,96 @@ describe('the prose reader', () => {
       ['add', '1-612.04b', '§ 1204b. Insurance.\n\nText of the second.'],
     ]);
     expect(unparsed.map((u) => u.expected)).toEqual([
-      'the code designation of new section 1299a: its text beginning "§ 24-211.08. Heading.", or the code it amends (`amends-code:`) whose history notes give D.C. Law 2-139\'s section 1299',
+      'the code designation of new section 1299a: its text beginning "§ 24-211.08. Heading.", or the code it amends (`amends-code:`) whose history notes give section 1299 of D.C. Law 2-139',
     ]);
+  });
+
+  it("numbers an act's new sections as the District's codifier does, from the code's history notes", () => {
+    // What the notes say each act's sections were codified as (a code's `actSectionsFromHistory`).
+    const history: Record<string, string> = {
+      'D.C. Law 2-139|1211': '1-612.11',
+      'Leg. Assem. ch. 106|6': '22-1006',
+      'Leg. Assem. ch. 106|11': '22-1012',
+      'D.C. Law 22-168|1083': '1-1162.03',
+    };
+    const enacted: Record<string, string> = { '22-1001': 'Leg. Assem. ch. 106' };
+    const actSection: ActSectionResolver = (act, n) => history[`${act.law}|${n}`] ?? (act.codeStart ? history[`${enacted[act.codeStart]}|${n}`] : undefined);
+    const { instructions, unparsed } = read(
+      `The District of Columbia Government Comprehensive Merit Personnel Act of 1978, effective March 3, 1979 (D.C. Law 2-139; D.C. Official Code § 1-601.01 et seq.), is amended as follows:
+
+(a) Title XII is amended as follows:
+
+(1) A new section 1212 is added to read as follows:
+
+> § 1212. Reports.
+>
+> Text.
+
+(b) An Act for the preservation of the public peace, approved August 23, 1871 (Leg. Assem., p. 137, ch. 106; D.C. Official Code § 22-1001 et seq.), is amended as follows:
+
+(1) A new section 6b is added to read as follows:
+
+> § 6b. Neglect.
+>
+> Text.
+
+(2) New sections 11a and 11b are added to read as follows:
+
+> § 11a. First.
+>
+> Text.
+>
+> § 11b. Second.
+>
+> Text.`,
+      grammar,
+      { actSection },
+    );
+    expect(unparsed).toEqual([]);
+    // The next decimal after the act's section before (1211 is 1-612.11); a letter after a section codified without a decimal takes its place as one.
+    expect(instructions.map((i) => i.target.section)).toEqual(['1-612.12', '22-1006.02', '22-1012.01', '22-1012.02']);
+  });
+
+  it('reads what the Council writes beside the forms: typos in a lead-in, "to read as" over nested instructions, headings, a new subdivision "amended to read"', () => {
+    const { instructions, unparsed } = read(`(a) Section 202(c)(2) (D.C. Official Code § 2-1411.01(c)(2)) as amended as follows:
+
+(1) Subparagraph (A) is amended by striking the word "and" and inserting the word "or" in its place.
+
+(b) Section 206(a) (D.C. Official Code § 4-561.06(a)) is amended as followed:
+
+(1) A new subparagraph (C) is amended to read as follows:
+
+> (C) New text.
+
+(c) D.C. Official Code § 25-101 is amended to read as follows:
+
+(1) Paragraph (11) is amended to read as follows:
+
+> (11) New text.
+
+(d) The section designation for § 47-2887.04 is amended by striking the phrase "form; requirements." and inserting the phrase "application; requirements." in its place.
+
+(e) Section 47-2887.16 is amended by striking the phrase "Administrative penalty" in the section heading and inserting the phrase "Civil penalty" in its place.
+
+(f) The section designation for section 25-766 is amended to read as follows:
+
+> Prohibited statements in advertisements.
+
+(g) Section 38-2905 is amended by adding a new section (e) to read as follows:
+
+> (e) New text.`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join(''), i.target.part ?? ''])).toEqual([
+      ['strike', '2-1411.01', '(c)(2)(A)', ''],
+      ['add', '4-561.06', '(a)', ''],
+      ['rewrite', '25-101', '(11)', ''],
+      ['strike', '47-2887.04', '', 'heading'],
+      ['strike', '47-2887.16', '', 'heading'],
+      ['rewrite', '25-766', '', 'heading'],
+      ['add', '38-2905', '', ''],
+    ]);
+    expect(instructions[1]).toMatchObject({ designations: ['(C)'] });
+    expect(instructions[6]).toMatchObject({ designations: ['(e)'] });
   });
 
   it('rewrites, repeals and redesignates subdivisions', () => {

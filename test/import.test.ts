@@ -77,8 +77,7 @@ describe('ordinance import dc-code', () => {
     const [file] = sectionFiles(out).filter((f) => f.endsWith('-24-221.05.md'));
     const text = readFileSync(file!, 'utf8');
     expect(text).not.toContain('(a)');
-    expect(text).toContain('::subdivision[The Department of Corrections shall:]{num depth="1"}');
-    expect(text).toContain('{num="(1)" depth="2"}');
+    expect(text).toContain('\n\nThe Department of Corrections shall:\n\n(1) Regularly inform incarcerated persons');
   });
 
   it('reads back every subdivision at the depth the XML gives it', async () => {
@@ -151,10 +150,9 @@ function designation(s: Subdivision): string {
 function parasOf(element: Element, depth = 1): [string, number][] {
   return elements(element).flatMap((e): [string, number][] => {
     if (local(e) === 'para') {
-      // An undesignated para prints no number; one with no words of its own is no subdivision at all.
-      const undesignated = attribute(child(e, 'num')!, 'undesignated') === 'true';
-      if (undesignated && !child(e, 'text') && !child(e, 'heading')) return parasOf(e, depth);
-      return [[undesignated ? '' : textOf(child(e, 'num')), depth], ...parasOf(e, depth + 1)];
+      // An undesignated para prints no number: its paras are those of what holds it.
+      if (attribute(child(e, 'num')!, 'undesignated') === 'true') return parasOf(e, depth);
+      return [[textOf(child(e, 'num')), depth], ...parasOf(e, depth + 1)];
     }
     if (local(e) === 'container' || local(e) === 'include') return parasOf(e, depth);
     return [];

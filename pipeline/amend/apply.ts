@@ -281,8 +281,9 @@ function findRange(units: readonly Unit[], path: readonly string[]): Range | nul
   const want = path.map(normalizeDesignation);
   const paths = pathsOf(units);
   let open = units.findIndex((u, i) => u.kind === 'open' && sameList(paths[i]!, want));
-  // "(a)(1)" where an undesignated para only wrapped the section's paras (the code holds them as its own): "(1)".
-  if (open === -1 && want.length > 1 && want[0] === UNDESIGNATED && !units.some((u, i) => u.kind === 'open' && paths[i]![0] === UNDESIGNATED)) return findRange(units, want.slice(1));
+  // "(a)(1)" where the Council's markup addresses an undesignated para the code holds as the section's own: "(1)".
+  if (open === -1 && want.length > 1 && want[0] === UNDESIGNATED && !units.some((u, i) => u.kind === 'open' && paths[i]![0] === UNDESIGNATED))
+    return findRange(units, want.slice(1));
   if (open === -1) {
     // Codes cite a subdivision of a section that is all one subsection without it ("§ 3-1201.01(1B)" for (a)(1B)): one that ends so, and only one.
     const matches = units.flatMap((u, i) => (u.kind === 'open' && paths[i]!.length > want.length && sameList(paths[i]!.slice(-want.length), want) ? [i] : []));
@@ -295,24 +296,15 @@ function findRange(units: readonly Unit[], path: readonly string[]): Range | nul
   return { start: open, end, open };
 }
 
-/**
- * Whether a code path `a` is the path `b` names. The Council's markup
- * addresses an undesignated para as "(a)" ("§ 1-612.04|(a)|(1)"); the law
- * prints no number there, and the code holds it as an undesignated subdivision (num "").
- */
 function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => sameDesignation(x, b[i]!));
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function startsWith(a: readonly string[], prefix: readonly string[]): boolean {
-  return a.length >= prefix.length && prefix.every((x, i) => sameDesignation(a[i]!, x));
+  return a.length >= prefix.length && prefix.every((x, i) => x === a[i]);
 }
 
-function sameDesignation(code: string, named: string): boolean {
-  return code === named || (code === '' && named === UNDESIGNATED);
-}
-
-/** How the Council's markup addresses an undesignated para. */
+/** How the Council's markup addresses an undesignated para ("§ 1-612.04|(a)|(1)"): the law prints no number there, and the code holds its paras as the section's own. */
 const UNDESIGNATED = '(a)';
 
 /** What the code holds at `path`, for a message: the nearest existing ancestor and its subdivisions. */

@@ -169,9 +169,27 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
   return (act, actSection) => {
     const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
     const prefix = start?.includes('/') ? `${start.slice(0, start.indexOf('/'))}/` : '';
-    const sections = scopeOf(prefix).get(`${act.law}|${actSection}`);
-    return sections?.size === 1 ? [...sections][0] : undefined;
+    // The act as the notes name it: its law number, else the enactment its range's first section's notes name first ("Stat. 81-2-ch686").
+    const names = [act.law, start === undefined ? undefined : enactedBy(path.join(code.root, start))].filter((n): n is string => n !== undefined);
+    for (const name of names) {
+      const sections = scopeOf(prefix).get(`${name}|${actSection}`);
+      if (sections?.size === 1) return [...sections][0];
+    }
+    return undefined;
   };
+}
+
+/** The enactment a section's first history note names (`doc`): the act that enacted it. */
+function enactedBy(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const first = HISTORY_NOTE.exec(text);
+  HISTORY_NOTE.lastIndex = 0;
+  return first ? /\bdoc="([^"]*)"/.exec(first[1]!)?.[1] : undefined;
 }
 
 const HISTORY_NOTE = /^:::annotation\{([^}\n]*\btype="History"[^}\n]*)\}\n([\s\S]*?)^:::$/gm;

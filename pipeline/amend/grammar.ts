@@ -5,7 +5,7 @@
  * `amendments`. The forms are regular expressions over a sentence whose quoted
  * words are already set apart, with macros the reader expands from the
  * grammar's own vocabulary ({words:struck}, {occurrence:occ}, {target},
- * {designations:added}); see ordinance/README.md ("Writing amending instructions").
+ * {designations:added}, {part:part}); see ordinance/README.md ("Writing amending instructions").
  */
 import { Type, type Static } from 'typebox';
 
@@ -20,8 +20,8 @@ export const AmendmentFormSchema = Type.Object(
   {
     op: Type.Enum([...FORM_OPERATIONS], { description: 'What the form does; `lead-in` only names the target of the instructions below it.' }),
     pattern: Text(
-      'A regular expression over the whole sentence (anchored by the reader, case-insensitive), with macros: {target}, {words:name}, {occurrence:name}, {designations:name}. ' +
-        'Named groups: target, struck, inserted, anchor, where (before, after, end, beginning), occ*, added, from, to, after.',
+      'A regular expression over the whole sentence (anchored by the reader, case-insensitive), with macros: {target}, {words:name}, {occurrence:name}, {designations:name}, {part:name} (one of `parts`). ' +
+        'Named groups: target, struck, inserted, anchor, where (before, after, end, beginning), occ*, added, from, to, after, part ("striking the word "X" in the section heading").',
     ),
     $comment: Comment,
   },
@@ -137,6 +137,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
   const units = alternatives(grammar.units);
   const marks = alternatives(Object.keys(grammar.punctuation));
   const occurrences = alternatives(Object.keys(grammar.occurrences));
+  const parts = alternatives(Object.keys(grammar.parts));
   const words = `(?:(?:the|a|an)\\s+)?(?:(?:new\\s+)?(?:${units}),?\\s+)?${QUOTE_PATTERN}|(?:the|a|an)\\s+(?:${marks})(?:\\s+mark)?`;
   const oneDesignation = `(?:(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?:${levels}|${groups}|sections?)\\s+)?(?:${DESIGNATION})`;
   const designations = `(?:${oneDesignation})(?:(?:\\s*,\\s*|\\s*,?\\s+(?:and|or|through)\\s+)(?:${oneDesignation}))*`;
@@ -145,7 +146,8 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
       .replace(/\{target\}/g, '(?<target>.+?)')
       .replace(/\{words:([a-z0-9]+)\}/gi, (_, name: string) => `(?<${name}>${words})`)
       .replace(/\{occurrence:([a-z0-9]+)\}/gi, (_, name: string) => `(?<${name}>${occurrences})`)
-      .replace(/\{designations:([a-z0-9]+)\}/gi, (_, name: string) => `(?<${name}>${designations})`);
+      .replace(/\{designations:([a-z0-9]+)\}/gi, (_, name: string) => `(?<${name}>${designations})`)
+      .replace(/\{part:([a-z0-9]+)\}/gi, (_, name: string) => `(?<${name}>${parts})`);
   const forms = grammar.forms.map((form, i) => {
     try {
       return { op: form.op, regex: new RegExp(`^(?:${expand(form.pattern)})$`, 'iu') };

@@ -38,10 +38,10 @@ interface Context {
   act?: ActNamed | undefined;
 }
 
-/** An act named by its law number and, when cited, the first code section of its range. */
+/** An act named by its law number, or by the first code section of its range, or both. */
 export interface ActNamed {
-  /** "D.C. Law 19-124". */
-  law: string;
+  /** "D.C. Law 19-124"; undefined for an act cited by its Statutes at Large ("64 Stat. 438"). */
+  law?: string | undefined;
   /** "1-1161.01" from "D.C. Official Code § 1-1161.01 et seq.". */
   codeStart?: string | undefined;
 }
@@ -117,11 +117,12 @@ function readBlocks(blocks: Block[], context: Context, section: Section, g: Comp
     if (block.type === 'paragraph') {
       const next = blocks[i + 1];
       const quote = next?.type === 'blockquote' ? next : undefined;
-      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections, stated.get(block));
+      const read = readSentence(inlineText(block.children), block.source, current, quote, false, section, g, result, actSections, stated.get(block));
       if (read) current = read;
     } else if (block.type === 'subdivision') {
       const quote = block.blocks.find((b): b is BlockQuote => b.type === 'blockquote');
-      const read = readSentence(inlineText(block.children), block.source, current, quote, section, g, result, actSections, stated.get(block));
+      const nested = block.blocks.some((b) => b.type === 'subdivision');
+      const read = readSentence(inlineText(block.children), block.source, current, quote, nested, section, g, result, actSections, stated.get(block));
       readBlocks(block.blocks, read ?? current, section, g, result, actSections, stated);
     }
   });
@@ -161,6 +162,7 @@ function readSentence(
   source: SourceRef,
   context: Context,
   quote: BlockQuote | undefined,
+  nested: boolean,
   section: Section,
   g: CompiledGrammar,
   result: ReadResult,
@@ -198,7 +200,10 @@ function readSentence(
     const groups = match.groups ?? {};
     const base = { prose: text, source, form: 'prose' as const, sectionId: section.id };
     const emit = (target: AmendmentTarget, op: AmendmentOperation) => result.instructions.push({ ...op, target, ...base } as Instruction);
-    const targets = groups.target === undefined ? contextTargets(context) : resolveTarget(groups.target, context, g, actSections);
+    const named = groups.target === undefined ? contextTargets(context) : resolveTarget(groups.target, context, g, actSections);
+    // "… by striking the phrase "X" in the section heading": the part the words stand in.
+    const part = groups.part === undefined ? undefined : partOf(groups.part, g);
+    const targets = typeof named === 'string' || !part ? named : named.map((t) => ({ context: { ...t.context, part } }));
     if (form.op === 'lead-in') {
       // A lead-in that names no section (an act, a title, a chapter) still opens a context, above any section.
       if (typeof targets === 'string' || targets.length !== 1) return { ...ROOT };
@@ -232,6 +237,8 @@ function readSentence(
         return undefined;
       }
       case 'rewrite': {
+        // "Section 25-101 is amended to read as follows:" over instructions nested below it, not new text: they amend it.
+        if (!quote && nested && targets.length === 1) return targets[0]!.context;
         if (!quote) return unparsed('the new text as a block quote after the sentence');
         const texts = splitQuote(quote, section, targets.length);
         if (!texts) return unparsed(`the new text of ${targets.length} subdivisions, each beginning with its designation`);
@@ -292,7 +299,7 @@ function readAdd(
     const unknown = designated.find((s) => s.code === undefined);
     if (unknown)
       return unparsed(
-        `the code designation of new section ${unknown.designation}: its text beginning "${examplesOf(g.grammar).newSection}", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give ${act.law}'s section ${unknown.designation.replace(/[a-z]+$/, '')}` : `the act it is added to named with its law and code ("${examplesOf(g.grammar).act}")`}`,
+        `the code designation of new section ${unknown.designation}: its text beginning "${examplesOf(g.grammar).newSection}", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give section ${unknown.designation.replace(/[a-z]+$/, '')} of ${act.law ?? `the act at § ${act.codeStart} et seq.`}` : `the act it is added to named with its law and code ("${examplesOf(g.grammar).act}")`}`,
       );
     for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!] });
     return undefined;
@@ -305,6 +312,12 @@ function readAdd(
   const parent = base.path.filter((p) => p.level < level);
   emit({ section: base.section, path: parent.map((p) => p.designation) }, { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) });
   return undefined;
+}
+
+/** The part of a target a grammar's word names ("section heading" → heading). */
+function partOf(word: string, g: CompiledGrammar): 'text' | 'heading' | undefined {
+  const key = Object.keys(g.grammar.parts).find((k) => k.toLowerCase() === word.replace(/\s+/g, ' ').toLowerCase());
+  return key === undefined ? undefined : g.grammar.parts[key];
 }
 
 /** What a context targets, as the model says it. */
@@ -340,19 +353,20 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, act
   // "The lead-in language of subsection (b)", "The section heading".
   const partWord = Object.keys(g.grammar.parts)
     .sort((a, b) => b.length - a.length)
-    .find((p) => new RegExp(`^(?:the )?${p.replace(/[-]/g, '\\-')}(?: of |$)`, 'i').test(text));
+    .find((p) => new RegExp(`^(?:the )?${p.replace(/[-]/g, '\\-')}(?: of | for |$)`, 'i').test(text));
   let part: 'text' | 'heading' | undefined;
   if (partWord) {
     part = g.grammar.parts[partWord];
-    text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of )?`, 'i'), '');
+    text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of | for )?`, 'i'), '');
     if (!text) return [{ context: { ...context, part } }];
   }
   const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part } }));
   const cited = g.codeCitation.exec(text);
   if (cited?.groups?.section) {
     if (cited.groups.range) {
+      // "… Act (D.C. Law 1-24; D.C. Official Code § 7-501.01 et seq.)", "An Act …, approved August 11, 1950 (64 Stat. 438; D.C. Official Code § 7-2201 et seq.)".
       const law = /\bD\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(text)?.[0].replace(/\s+/g, ' ');
-      return [{ context: { ...ROOT, ...(law ? { act: { law, codeStart: cited.groups.section } } : {}) } }];
+      return [{ context: { ...ROOT, act: { law, codeStart: cited.groups.section } } }];
     }
     // "Section 499c(a)(1) (D.C. Official Code § 42-404)": the act's own designation may be the one with the subdivisions.
     const act = /^(?:the\s+)?section\s+(\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)/i.exec(text);
@@ -375,7 +389,11 @@ function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, act
       if (inner && typeof inner !== 'string') return withPart(inner);
     }
   }
-  if (g.group.test(text)) return [{ context: { ...ROOT } }];
+  // "Title XII is amended as follows:" within an act: still the act's sections below it.
+  if (g.group.test(text)) return [{ context: { ...ROOT, act: context.act } }];
+  // An act cited by its law alone ("… Act of 2018, effective … (D.C. Law 22-168; 65 DCR 9388)"): the code's history notes place its sections.
+  const law = /\(D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+;[^()]*\)$/.exec(text)?.[0];
+  if (law) return [{ context: { ...ROOT, act: { law: /D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(law)![0].replace(/\s+/g, ' ') } } }];
   const examples = examplesOf(g.grammar);
   if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("${examples.cited}")`;
   return `a target: a code section ("${examples.section}", or "Section 3 ${examples.cited}") or a subdivision ("Subsection (a)"); found "${text}"`;
@@ -429,8 +447,10 @@ function designationsOf(list: string, g: CompiledGrammar): { designation: string
     if (/^[a-z]$/.test(designation)) continue;
     if (!kindSeen && !designation.startsWith('(')) level = undefined;
     else if (!kindSeen) level = levelByShape(designation, undefined);
-    if (through && out.length) out.push(...between(out[out.length - 1]!.designation, designation).map((d) => ({ designation: d, level })));
-    out.push({ designation, level });
+    // A level word over a section number ("a new subsection 106b") names a section; "section" over "(e)" a subdivision: the designation's shape says which.
+    const itemLevel = designation.startsWith('(') ? (level ?? levelByShape(designation, undefined)) : /^\d/.test(designation) ? undefined : level;
+    if (through && out.length) out.push(...between(out[out.length - 1]!.designation, designation).map((d) => ({ designation: d, level: itemLevel })));
+    out.push({ designation, level: itemLevel });
     const rest = list.slice((match.index ?? 0) + match[0].length);
     through = /^\s*through\b/i.test(rest);
   }
@@ -576,15 +596,34 @@ function splitSections(text: string): { designation: string; text: string }[] {
 
 /**
  * The code designation of a new section: its own when it is one ("24-211.08");
- * a section of the act ("1204a") takes the designation of the section it
- * follows, as the act cites it ("Section 1204 (D.C. Official Code § 1-612.04)"),
- * with the same letters, as the codifier numbers a section inserted after another.
+ * else the designation the District's codifier gives a section of the act,
+ * from the code section of the act's section it follows, as the act cites it
+ * ("Section 1204 (D.C. Official Code § 1-612.04)") or the code's history notes
+ * say:
+ * - a lettered section after one codified with a decimal part takes its letter
+ *   ("1204a" after 1-612.04 → 1-612.04a);
+ * - a lettered section after one codified without takes the letter's place as
+ *   its decimal ("6b" after 22-1006 → 22-1006.02);
+ * - a numbered section takes the next decimal after the one before it
+ *   ("1212" after 1211, 1-612.11 → 1-612.12).
+ * The codifier may number otherwise: the designation is what these rules give.
  */
 function codeDesignation(designation: string, g: CompiledGrammar, actSections: ActSections, act: ActNamed | undefined): string | undefined {
   if (new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation)) return designation;
-  // A new section 223a goes after the act's section 223, lettered as the code lettered it: 1-1162.23 → 1-1162.23a.
-  const split = /^(\d+)([a-z]+)$/.exec(designation);
-  if (!split) return undefined;
-  const base = actSections.cited.get(split[1]!) ?? (act && actSections.resolve?.(act, split[1]!));
-  return base === undefined ? undefined : `${base}${split[2]}`;
+  const codeOf = (actSection: string) => actSections.cited.get(actSection) ?? (act && actSections.resolve?.(act, actSection));
+  const lettered = /^(\d+)([a-z])$/.exec(designation);
+  if (lettered) {
+    const base = codeOf(lettered[1]!);
+    if (base === undefined) return undefined;
+    if (base.includes('.')) return `${base}${lettered[2]}`;
+    return `${base}.${String(lettered[2]!.charCodeAt(0) - 96).padStart(2, '0')}`;
+  }
+  const numbered = /^(\d+)$/.exec(designation);
+  if (numbered && Number(numbered[1]) > 1) {
+    const before = codeOf(String(Number(numbered[1]) - 1));
+    const decimal = before === undefined ? null : /^(.*\.)(\d+)$/.exec(before);
+    if (!decimal) return undefined;
+    return `${decimal[1]}${String(Number(decimal[2]) + 1).padStart(decimal[2]!.length, '0')}`;
+  }
+  return undefined;
 }

@@ -156,8 +156,14 @@ function convertPara(para: Element, depth: number, out: Writer): void {
   const heading = textOf(child(para, 'heading'));
   const texts = elements(para, 'text').filter((t) => !attribute(t, 'type'));
   const first = texts[0];
-  // An undesignated para with no words of its own only wraps its paras: the law prints them as the section's own.
-  if (num === '' && !heading && !first && child(para, 'num')) return convertChildren(para, depth - 1, out);
+  if (num === '' && child(para, 'num')) {
+    // An undesignated para prints no number: its words and paras are printed as those of what holds it, as the law prints them.
+    const words = first ? blocksOf(first, ctx) : [];
+    if (heading) words.unshift(paragraph([strong(heading)]));
+    emitBlocks(out, words, depth - 1);
+    convertChildren({ ...para, children: para.children.filter((c) => c !== first) }, depth - 1, out);
+    return;
+  }
   const blocks = first ? blocksOf(first, ctx) : [];
   let lead: PhrasingContent[] = [];
   if (blocks[0]?.type === 'paragraph') lead = (blocks.shift() as Paragraph).children;
