@@ -279,7 +279,7 @@ const REFERENCES = [
 ];
 
 /** A law's text with references as tokens, repeals and the codifier's brackets alike: what is left to compare once codifying is set aside. */
-function withoutReferences(text) {
+export function withoutReferences(text) {
   let t = text.replace(/\[?Repealed\]?\./g, 'Repealed.').replace(/[[\]]/g, '');
   for (const pattern of REFERENCES) t = t.replace(pattern, ` ${REFERENCE} `);
   return t

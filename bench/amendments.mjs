@@ -131,9 +131,12 @@ export async function measureReading(corpus, { code } = {}) {
   const laws = [...new Set(cases.map((c) => c.law_xml))].sort();
   const started = performance.now();
   const read = await readCorpusInstructions(corpus, laws, code);
+  const { withoutReferences } = await import('./amendments-apply.mjs');
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  // Pairs of a gold instruction missed and one read for the same operation and place whose words differ only by the codifier's conforming edits.
+  let conformed = 0;
   const misses = [];
   const extras = [];
   let unparsedCount = 0;
@@ -181,9 +184,25 @@ export async function measureReading(corpus, { code } = {}) {
         extras.push({ law, key, prose });
       }
     }
+    // The codifier prints the act's references as the code's ("section 17(i)" as "§ 1-1001.17(i)", "this act" as "this chapter"):
+    // a miss and an extra of one law that read the same once every reference is one token are one instruction, up to those edits.
+    const conforming = (key) => {
+      const [op, section, where, ...words] = key.split('|');
+      return [op, section, where, ...words.map((w) => withoutReferences(w))].join('|');
+    };
+    const lawExtras = extras.filter((e) => e.law === law && !e.conformed);
+    for (const miss of misses.filter((m) => m.law === law && !m.conformed)) {
+      const pair = lawExtras.find((e) => !e.conformed && conforming(e.key) === conforming(miss.key));
+      if (!pair) continue;
+      pair.conformed = true;
+      miss.conformed = true;
+      conformed++;
+    }
   }
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
+  const precisionConforming = (tp + conformed) / Math.max(1, tp + fp);
+  const recallConforming = (tp + conformed) / Math.max(1, tp + fn);
   const seconds = (performance.now() - started) / 1000;
   // Why each gold instruction was missed.
   const readProse = new Set(extras.map((e) => `${e.law}\u0000${e.prose}`));
@@ -191,7 +210,8 @@ export async function measureReading(corpus, { code } = {}) {
   for (const miss of misses) {
     const at = `${miss.law}\u0000${miss.prose}`;
     const [op, , where] = miss.key.split('|');
-    if (readProse.has(at)) miss.reason = 'read, but differs from the gold (the codifier corrected or rewrote the words, or resolved the target with the code in hand)';
+    if (miss.conformed) miss.reason = "read, and the same up to the codifier's conforming edits (the act's references as the code's)";
+    else if (readProse.has(at)) miss.reason = 'read, but differs from the gold (the codifier corrected or rewrote the words, or resolved the target with the code in hand)';
     else if (unparsedProse.has(at))
       miss.reason = `unparsed: expected ${unparsedProse
         .get(at)
@@ -216,6 +236,9 @@ export async function measureReading(corpus, { code } = {}) {
     precision,
     recall,
     recallStated,
+    conformed,
+    precisionConforming,
+    recallConforming,
     unstated,
     unparsed: unparsedCount,
     seconds,
@@ -240,7 +263,7 @@ async function main() {
   const { laws, cases, gold, read, precision, recall, scopedMatches, seconds } = summary;
   process.stdout.write(
     `amendments (read): ${laws} laws, ${cases} clean cases: ${gold} gold instructions, ${read} read; ` +
-      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95), recall ${summary.recallStated.toFixed(3)} without the ${summary.unstated} new sections whose code designation the prose does not hold; ${scopedMatches} strikes read within a gold instruction's wider scope; ${summary.unparsed} sentences unparsed; ${seconds.toFixed(1)} s\n`,
+      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95), recall ${summary.recallStated.toFixed(3)} without the ${summary.unstated} new sections whose code designation the prose does not hold; precision ${summary.precisionConforming.toFixed(3)} and recall ${summary.recallConforming.toFixed(3)} up to the codifier's conforming edits (${summary.conformed} instructions); ${scopedMatches} strikes read within a gold instruction's wider scope; ${summary.unparsed} sentences unparsed; ${seconds.toFixed(1)} s\n`,
   );
   for (const [reason, count] of Object.entries(summary.missReasons).sort((a, b) => b[1] - a[1])) process.stdout.write(`  missed ${String(count).padStart(4)}: ${reason}\n`);
   if (details) {

@@ -216,7 +216,7 @@ describe('the prose reader', () => {
     expect(instructions.map((i) => i.target.section)).toEqual(['1-612.12', '22-1006.02', '22-1012.01', '22-1012.02']);
   });
 
-  it('reads what the Council writes beside the forms: typos in a lead-in, "to read as" over nested instructions, headings, a new subdivision "amended to read"', () => {
+  it('reads what the Council writes beside the forms: typos in a lead-in, "to read as" over nested instructions, headings, a new subdivision "amended to read", a level word its designation belies', () => {
     const { instructions, unparsed } = read(`(a) Section 202(c)(2) (D.C. Official Code § 2-1411.01(c)(2)) as amended as follows:
 
 (1) Subparagraph (A) is amended by striking the word "and" and inserting the word "or" in its place.
@@ -243,7 +243,13 @@ describe('the prose reader', () => {
 
 (g) Section 38-2905 is amended by adding a new section (e) to read as follows:
 
-> (e) New text.`);
+> (e) New text.
+
+(h) Section 7-2051(b)(5) is amended as follows:
+
+(1) A new paragraph (E) is added to read as follows:
+
+> (E) New text.`);
     expect(unparsed).toEqual([]);
     expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join(''), i.target.part ?? ''])).toEqual([
       ['strike', '2-1411.01', '(c)(2)(A)', ''],
@@ -253,6 +259,8 @@ describe('the prose reader', () => {
       ['strike', '47-2887.16', '', 'heading'],
       ['rewrite', '25-766', '', 'heading'],
       ['add', '38-2905', '', ''],
+      // "A new paragraph (E)": its shape makes it a subparagraph, of paragraph (5).
+      ['add', '7-2051', '(b)(5)', ''],
     ]);
     expect(instructions[1]).toMatchObject({ designations: ['(C)'] });
     expect(instructions[6]).toMatchObject({ designations: ['(e)'] });

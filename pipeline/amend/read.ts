@@ -308,7 +308,7 @@ function readAdd(
   const base = groups.target === undefined ? context : where;
   if (!base || base.section === undefined) return unparsed(typeof targets === 'string' ? targets : 'a code section to add to');
   // "A new paragraph (3) is added" under "Subsection (b) is amended as follows:" adds to (b); "a new subsection (e)" to the section.
-  const level = added[0]!.level!;
+  const level = shapeLevel(added[0]!.designation) ?? added[0]!.level!;
   const parent = base.path.filter((p) => p.level < level);
   emit({ section: base.section, path: parent.map((p) => p.designation) }, { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) });
   return undefined;
@@ -337,6 +337,20 @@ function levelByShape(designation: string, previous: number | undefined): number
   if (/^[ivx]+$/.test(label) && label !== 'i' && label !== 'v' && label !== 'x') return 4;
   if (/^[a-z]/.test(label)) return 1;
   return /^[IVX]+$/.test(label) && label.length > 1 ? 5 : 3;
+}
+
+/**
+ * The level only a designation's shape can have: (1) a paragraph, (A) a
+ * subparagraph, (b) a subsection (not i, v, x, which may be numerals); what
+ * a sentence adds takes it over its level word ("A new paragraph (E)" is a subparagraph).
+ */
+function shapeLevel(designation: string): number | undefined {
+  const label = /^\(([^()]+)\)$/.exec(designation)?.[1];
+  if (label === undefined) return undefined;
+  if (/^\d+[A-Z]?$/.test(label)) return 2;
+  if (/^[A-HJ-UWYZ]$/.test(label)) return 3;
+  if (/^[a-hj-uwyz]$/.test(label)) return 1;
+  return undefined;
 }
 
 /** "(a)(1)(A)" → ["(a)", "(1)", "(A)"]. */
