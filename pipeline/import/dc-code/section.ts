@@ -11,7 +11,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { stringify as yamlStringify } from 'yaml';
 import { leadingMarkers, levelOf } from '../../model/subdivisions.js';
 import { citationTarget } from './citations.js';
-import { attribute, child, collapse, designationOf, elements, local, textOf, type Element, type ElementContent } from './xml.js';
+import { attribute, child, collapse, designationOf, elements, isUndesignated, local, textOf, type Element, type ElementContent } from './xml.js';
 
 export interface SectionContext {
   plainCitations: boolean;
@@ -156,7 +156,7 @@ function convertPara(para: Element, depth: number, out: Writer): void {
   const heading = textOf(child(para, 'heading'));
   const texts = elements(para, 'text').filter((t) => !attribute(t, 'type'));
   const first = texts[0];
-  if (num === '' && child(para, 'num')) {
+  if (isUndesignated(para)) {
     // An undesignated para prints no number: its words and paras are printed as those of what holds it, as the law prints them.
     const words = first ? blocksOf(first, ctx) : [];
     if (heading) words.unshift(paragraph([strong(heading)]));

@@ -51,8 +51,13 @@ export function collapse(text: string): string {
  * law prints without a number: "For the purposes of this chapter, the term:").
  */
 export function designationOf(para: Element): string {
+  return isUndesignated(para) ? '' : textOf(child(para, 'num'));
+}
+
+/** Whether the Council marks a para undesignated (its `<num>` addresses it, the law prints none). */
+export function isUndesignated(para: Element): boolean {
   const num = child(para, 'num');
-  return num && attribute(num, 'undesignated') === 'true' ? '' : textOf(num);
+  return num !== undefined && attribute(num, 'undesignated') === 'true';
 }
 
 /** An attribute by local name ("codified:path" answers to "path" only when no plain one exists). */
