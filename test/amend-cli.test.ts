@@ -140,6 +140,23 @@ describe('ordinance amend', () => {
     expect(readFileSync(path.join(dir, 'out', '01-chapter-1', '01a-1-101.01.md'), 'utf8')).toContain('The Department shall inspect each permit holder once a year.');
   });
 
+  it('places a new section of an Act of Congress by the enactment the first section of its code range names', () => {
+    const dir = workspace(CASE);
+    const amendments = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
+    const head = readFileSync(amendments, 'utf8').split('---\n').slice(0, 2).join('---\n');
+    // Cited by the Statutes at Large, not a D.C. Law: 1-101's first history note says which enactment the act is.
+    writeFileSync(
+      amendments,
+      `${head}---\nAn Act to establish a Department, approved August 11, 1950 (64 Stat. 438; D.C. Official Code § 1-101 et seq.), is amended by adding a new section 1a to read as follows:\n\n> Sec. 1a. Inspections.\n>\n> The Department shall inspect each permit holder once a year.\n`,
+    );
+    const code = path.join(dir, CODE_FILE);
+    writeFileSync(code, `${readFileSync(code, 'utf8')}\n:::annotation{type="History" doc="Stat. 81-2-ch686" path="§1"}\nAug. 11, 1950, 64 Stat. 438, ch. 686, § 1\n:::\n`);
+    const placed = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(placed.code, placed.stdout + placed.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'out', 'amendments.json'), 'utf8'));
+    expect(report.instructions.map((i: { target: { section: string }; applied: boolean }) => [i.target.section, i.applied])).toEqual([['1-101.01', true]]);
+  });
+
   it('takes the code from --code in place of amends-code', () => {
     const dir = workspace(CASE);
     cpSync(path.join(dir, 'ordinance/dc-code-title-1'), path.join(dir, 'elsewhere'), { recursive: true });

@@ -150,12 +150,8 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
     found = new Map();
     for (const [id, file] of code.sections) {
       if (prefix && !file.startsWith(prefix)) continue;
-      let text: string;
-      try {
-        text = readFileSync(path.join(code.root, file), 'utf8');
-      } catch {
-        continue;
-      }
+      const text = readSection(code, file);
+      if (text === undefined) continue;
       for (const [law, actSection] of historyOf(text)) {
         const key = `${law}|${actSection}`;
         const sections = found.get(key) ?? new Set<string>();
@@ -166,11 +162,20 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
     scopes.set(prefix, found);
     return found;
   };
+  const enactments = new Map<string, string | undefined>();
+  /** The enactment a section's first history note names (`doc`): the act that enacted it ("Stat. 81-2-ch686"). */
+  const enactedBy = (file: string): string | undefined => {
+    if (!enactments.has(file)) {
+      const note = FIRST_HISTORY_NOTE.exec(readSection(code, file) ?? '');
+      enactments.set(file, note ? /\bdoc="([^"]*)"/.exec(note[1]!)?.[1] : undefined);
+    }
+    return enactments.get(file);
+  };
   return (act, actSection) => {
     const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
     const prefix = start?.includes('/') ? `${start.slice(0, start.indexOf('/'))}/` : '';
-    // The act as the notes name it: its law number, else the enactment its range's first section's notes name first ("Stat. 81-2-ch686").
-    const names = [act.law, start === undefined ? undefined : enactedBy(path.join(code.root, start))].filter((n): n is string => n !== undefined);
+    // The act as the notes name it: its law number, else the enactment that enacted the first section of its range.
+    const names = [act.law, start === undefined ? undefined : enactedBy(start)].filter((n): n is string => n !== undefined);
     for (const name of names) {
       const sections = scopeOf(prefix).get(`${name}|${actSection}`);
       if (sections?.size === 1) return [...sections][0];
@@ -179,20 +184,17 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
   };
 }
 
-/** The enactment a section's first history note names (`doc`): the act that enacted it. */
-function enactedBy(file: string): string | undefined {
-  let text: string;
+/** A code section file's source (relative to the code's root), or undefined when it cannot be read. */
+function readSection(code: CodeIndex, file: string): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(path.join(code.root, file), 'utf8');
   } catch {
     return undefined;
   }
-  const first = HISTORY_NOTE.exec(text);
-  HISTORY_NOTE.lastIndex = 0;
-  return first ? /\bdoc="([^"]*)"/.exec(first[1]!)?.[1] : undefined;
 }
 
 const HISTORY_NOTE = /^:::annotation\{([^}\n]*\btype="History"[^}\n]*)\}\n([\s\S]*?)^:::$/gm;
+const FIRST_HISTORY_NOTE = /^:::annotation\{([^}\n]*\btype="History"[^}\n]*)\}$/m;
 const LAW_SECTION_WORDS = /\bD\.C\. (Law|Act) (\d+-\d+), § (\d+[a-z]*)(?=[,;)\s]|$)/g;
 
 /** The (law, act section) pairs a section's history notes name as a whole section. */
