@@ -29,8 +29,8 @@ const dist = (m) => import(pathToFileURL(path.join(root, 'lib', m.replace('pipel
 export async function readCorpusInstructions(corpusDir, laws, codeDir) {
   const { importDcLaw } = await dist('pipeline/import/dc-law/import.js');
   const { loadOrdinanceSources } = await dist('pipeline/load/sources.js');
-  const { parseOrdinance } = await dist('pipeline/parse/parse-ordinance.js');
-  const { modelOrdinance } = await dist('pipeline/model/build-ordinance.js');
+  const { parseOrdinance } = await dist('pipeline/analyze/parse-ordinance.js');
+  const { modelOrdinance } = await dist('pipeline/analyze/build-ordinance.js');
   const { loadTemplate } = await dist('pipeline/template/load.js');
   const { readInstructions } = await dist('pipeline/amend/read.js');
   const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments;

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 rmSync('lib/bin', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'pipeline/cli/main.ts', worker: 'pipeline/parallel/worker.ts' },
+  entryPoints: { main: 'pipeline/cli/main.ts', worker: 'pipeline/runner/worker.ts' },
   outdir: 'lib/bin',
   bundle: true,
   splitting: true,

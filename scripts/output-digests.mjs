@@ -51,7 +51,9 @@ function filesBelow(dir, prefix = '') {
 
 function print(label, dir) {
   for (const file of filesBelow(dir)) {
-    const hash = createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex');
+    const hash = createHash('sha256')
+      .update(readFileSync(path.join(dir, file)))
+      .digest('hex');
     process.stdout.write(`${hash}  ${label}/${file}\n`);
   }
 }
@@ -60,7 +62,10 @@ function repository(from) {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'digest-'));
   cpSync(from, path.join(ws, 'ordinance'), { recursive: true });
   if (existsSync(path.join(ROOT, 'ordinance.config.json')) && from === path.join(ROOT, 'ordinance')) {
-    writeFileSync(path.join(ws, 'ordinance.config.json'), readFileSync(path.join(ROOT, 'ordinance.config.json'), 'utf8').replace('./ordinance.config.schema.json', '../ordinance.config.schema.json'));
+    writeFileSync(
+      path.join(ws, 'ordinance.config.json'),
+      readFileSync(path.join(ROOT, 'ordinance.config.json'), 'utf8').replace('./ordinance.config.schema.json', '../ordinance.config.schema.json'),
+    );
   }
   git(ws, 'init', '-q', '-b', 'main');
   git(ws, 'add', '-A');
@@ -76,7 +81,12 @@ print('shipped', path.join(shipped, 'dist'));
 
 // 2. A redline of the sample between two commits.
 const sample = path.join(shipped, 'ordinance', 'la-sanctuary-city', '04-prohibitions.md');
-writeFileSync(sample, readFileSync(sample, 'utf8').replace(/shall not/, 'may not').replace(/\n\n([^\n]+)\n*$/, '\n\n$1\n\nA new closing paragraph of the redline digest.\n'));
+writeFileSync(
+  sample,
+  readFileSync(sample, 'utf8')
+    .replace(/shall not/, 'may not')
+    .replace(/\n\n([^\n]+)\n*$/, '\n\n$1\n\nA new closing paragraph of the redline digest.\n'),
+);
 git(shipped, 'commit', '-q', '-am', 'edit');
 run(shipped, 'diff', 'HEAD~1..HEAD', 'ordinance', '--out', 'redline');
 print('redline', path.join(shipped, 'redline'));

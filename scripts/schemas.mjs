@@ -2,7 +2,7 @@
 // from the TypeBox schemas the pipeline checks with. Run after `npm run compile`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { publishedSchemas } from '../lib/schema/published.js';
+import { publishedSchemas } from '../lib/cli/published-schemas.js';
 import { rules } from '../lib/validate/rules/index.js';
 
 for (const [file, text] of Object.entries(publishedSchemas(rules))) {

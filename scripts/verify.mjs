@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { discoverWorkspaces } from '../lib/load/sources.js';
-import { describeReport, verifyWorkspace } from '../lib/verify/verify.js';
+import { describeReport, verifyWorkspace } from '../lib/readback/verify.js';
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');

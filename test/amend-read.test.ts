@@ -8,12 +8,12 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Instruction } from '../pipeline/amend/instruction.js';
-import { amendmentPatternProblems } from '../pipeline/amend/grammar.js';
+import { amendmentPatternProblems } from '../pipeline/grammar/amendments.js';
 import { type ActSectionResolver, readInstructions, setQuotesApart, type ReadResult } from '../pipeline/amend/read.js';
 import { importDcLaw } from '../pipeline/import/dc-law/import.js';
 import { loadOrdinanceSources } from '../pipeline/load/sources.js';
-import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
-import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
+import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
+import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
 import { loadTemplate } from '../pipeline/template/load.js';
 import { BIN, FIXTURES, runCli, tempDir } from './helpers.js';
 

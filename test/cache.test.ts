@@ -7,8 +7,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimes
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SealedLines } from '../pipeline/cache/sealed-lines.js';
-import { collectDiagnostics } from '../pipeline/diagnostics.js';
-import { compileWorkspace, filesOf } from '../pipeline/pipeline.js';
+import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
+import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
 import { FIXTURES, ROOT, runCli, tempDir, workspace } from './helpers.js';
 
 describe('check with the cache', () => {

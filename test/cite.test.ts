@@ -7,7 +7,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
-import type { CitationContext, CitationGrammar } from '../pipeline/cite/grammar.js';
+import type { CitationContext, CitationGrammar } from '../pipeline/grammar/citations.js';
 import { ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 
 const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;

@@ -8,7 +8,7 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { barLine, progressBar } from '../pipeline/cli/progress-bar.js';
-import { progressed } from '../pipeline/progress.js';
+import { progressed } from '../pipeline/report/progress.js';
 import { BIN, runCli, workspace } from './helpers.js';
 
 /** A terminal that keeps what is written to it. */

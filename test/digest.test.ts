@@ -14,7 +14,7 @@ import { toString as mdastText } from 'mdast-util-to-string';
 import readability from 'text-readability';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { plainLanguageFindings, score } from '../pipeline/summarize/readability.js';
+import { plainLanguageFindings, score } from '../pipeline/prose/readability.js';
 import { ROOT, runCli, tempDir, workspace } from './helpers.js';
 import { readPdf } from './pdf.js';
 import { preflight } from './preflight.js';

@@ -9,10 +9,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectDiagnostics } from '../pipeline/diagnostics.js';
+import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
 import { formatSource } from '../pipeline/fmt/format-source.js';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
-import { compileWorkspace, filesOf } from '../pipeline/pipeline.js';
+import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
 import { FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 
 /** Every model and finding of the workspace at `dir/folder`, without source positions (formatting moves text, never changes it). */

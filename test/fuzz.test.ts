@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { loadOrdinanceSources, loadRegistrySources } from '../pipeline/load/sources.js';
-import { compileOrdinance } from '../pipeline/pipeline.js';
+import { compileOrdinance } from '../pipeline/runner/pipeline.js';
 import { DirectiveRegistry } from '../pipeline/registry/registry.js';
 import { ROOT } from './helpers.js';
 

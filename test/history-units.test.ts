@@ -6,13 +6,13 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { diffOrdinances, frontMatterChanges } from '../pipeline/history/diff.js';
+import { diffOrdinances, frontMatterChanges } from '../pipeline/compare/diff.js';
 import { FrontMatterEditError, setFrontMatter } from '../pipeline/history/front-matter-edit.js';
 import { diffMarkdown } from '../pipeline/history/report.js';
-import type { OrdinanceSources } from '../pipeline/load/sources.js';
-import { modelOrdinance } from '../pipeline/model/build-ordinance.js';
+import type { OrdinanceSources } from '../pipeline/model/sources.js';
+import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
 import type { Ordinance } from '../pipeline/model/types.js';
-import { parseOrdinance } from '../pipeline/parse/parse-ordinance.js';
+import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
 
 describe('setFrontMatter', () => {
   const file = `---

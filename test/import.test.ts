@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, child, elements, local, readXml, textOf, type Element } from '../pipeline/import/dc-code/xml.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
-import { compileWorkspace } from '../pipeline/pipeline.js';
+import { compileWorkspace } from '../pipeline/runner/run.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');

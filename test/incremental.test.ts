@@ -10,8 +10,9 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, symlinkSync, writeFi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
-import { compileRun, type OrdinanceResult } from '../pipeline/pipeline.js';
-import { loadConfig } from '../pipeline/validate/config.js';
+import type { OrdinanceResult } from '../pipeline/runner/pipeline.js';
+import { compileRun } from '../pipeline/runner/run.js';
+import { loadConfig } from '../pipeline/config/config.js';
 import { rules } from '../pipeline/validate/rules/index.js';
 import { filesBelow, ROOT, runCli, tempDir, threeOrdinances } from './helpers.js';
 

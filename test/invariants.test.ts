@@ -11,10 +11,10 @@ import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
-import { checkGeometry } from '../pipeline/verify/geometry.js';
-import type { PageReadBack, PlacedText } from '../pipeline/verify/read-pdf.js';
-import { describeReport, verifyWorkspace, type WorkspaceReport } from '../pipeline/verify/verify.js';
-import { compareWords, firstDifference } from '../pipeline/verify/words.js';
+import { checkGeometry } from '../pipeline/readback/geometry.js';
+import type { PageReadBack, PlacedText } from '../pipeline/readback/read-pdf.js';
+import { describeReport, verifyWorkspace, type WorkspaceReport } from '../pipeline/readback/verify.js';
+import { compareWords, firstDifference } from '../pipeline/readback/words.js';
 import { codeTitleWorkspace, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 
 /** Build the workspace in `dir` and verify it: every PDF, with each problem as a line. */

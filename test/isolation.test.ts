@@ -7,8 +7,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectDiagnostics } from '../pipeline/diagnostics.js';
-import { compileWorkspace, filesOf } from '../pipeline/pipeline.js';
+import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
+import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
 import type { Rule } from '../pipeline/validate/rule.js';
 import { rules } from '../pipeline/validate/rules/index.js';
 import { FIXTURES, runCli, tempDir, workspace } from './helpers.js';

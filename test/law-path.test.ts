@@ -14,7 +14,7 @@ import type { Inline, Subdivision } from '../pipeline/model/types.js';
 import { SKIP, visitInlines, visitOrdinance, type Ancestry } from '../pipeline/model/visit.js';
 import type { PdfContext } from '../pipeline/render/pdf/context.js';
 import { toRuns } from '../pipeline/render/pdf/inline.js';
-import { compileWorkspace } from '../pipeline/pipeline.js';
+import { compileWorkspace } from '../pipeline/runner/run.js';
 import { ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
 
 const SLUG = 'la-sanctuary-city';

@@ -8,7 +8,7 @@ import { loadOrdinanceSources } from '../pipeline/load/sources.js';
 import { leadingMarkers, levelOf } from '../pipeline/model/subdivisions.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
 import { placeOf } from '../pipeline/parse/front-matter.js';
-import { compileWorkspace } from '../pipeline/pipeline.js';
+import { compileWorkspace } from '../pipeline/runner/run.js';
 import { FIXTURES } from './helpers.js';
 
 const base = path.join(FIXTURES, 'base', 'ordinance');
@@ -80,7 +80,7 @@ describe('model of the base fixture', () => {
   it("keeps drafter's notes out of the model", async () => {
     const sources = loadOrdinanceSources(path.join(base, 'sample'));
     sources.sectionFiles[0]!.value = `${String(sources.sectionFiles[0]!.value)}\nSecret :note[do not print] text.\n\n:::note\nblock note\n:::\n`;
-    const { compileOrdinance } = await import('../pipeline/pipeline.js');
+    const { compileOrdinance } = await import('../pipeline/runner/pipeline.js');
     const { DirectiveRegistry } = await import('../pipeline/registry/registry.js');
     const result = await compileOrdinance(sources, DirectiveRegistry.fromFiles('', []), { build: false, outDir: '' });
     const text = JSON.stringify(result.ordinance!.sections[0]!.blocks, (key, value) => (key === 'source' || key === 'directive' ? undefined : value));

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
-import type { CitationGrammar } from '../pipeline/cite/grammar.js';
+import type { CitationGrammar } from '../pipeline/grammar/citations.js';
 import { buildOrdinances, codeTitleWorkspace, FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 

@@ -15,9 +15,9 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { ordinanceSchema } from '../pipeline/model/metadata.js';
 import { parseSource } from '../pipeline/parse/processor.js';
-import { publishedSchemas } from '../pipeline/schema/published.js';
+import { publishedSchemas } from '../pipeline/cli/published-schemas.js';
 import { schemaProblems } from '../pipeline/schema/validate.js';
-import { configSchema } from '../pipeline/validate/config.js';
+import { configSchema } from '../pipeline/config/config.js';
 import { rules } from '../pipeline/validate/rules/index.js';
 import { ROOT, runCli, tempDir, workspace, type CliResult } from './helpers.js';
 

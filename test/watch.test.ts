@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingsDelta } from '../pipeline/watch/findings-delta.js';
-import type { Diagnostic } from '../pipeline/diagnostics.js';
+import type { Diagnostic } from '../pipeline/report/diagnostics.js';
 import { BIN, sampleCopy } from './helpers.js';
 
 const SECTION = 'ordinance/la-sanctuary-city/04-prohibitions.md';

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sectionId } from '../import/dc-code/section.js';
-import { CODE_FILE, REGISTRY_FOLDER } from '../load/sources.js';
+import { CODE_FILE, REGISTRY_FOLDER } from '../model/sources.js';
 import type { ActSectionResolver } from './read.js';
 
 /** The sections of a code, by id, as files below its root. */

@@ -9,7 +9,7 @@
  */
 import type { Annotation, Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
 import { readAnnotations } from './annotation-form.js';
-import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf, QUOTE } from './grammar.js';
+import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf, QUOTE } from '../grammar/amendments.js';
 import type { AmendmentOperation, AmendmentTarget, Instruction, Occurrence } from './instruction.js';
 import { splitQuotedText } from './quoted.js';
 

@@ -20,12 +20,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { FileAnalysis } from '../model/build-ordinance.js';
-import type { SourceFile } from '../parse/parse-ordinance.js';
+import type { FileAnalysis } from '../analyze/build-ordinance.js';
+import type { SourceFile } from '../analyze/parse-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
-import { deserializeFiles, serializeFiles, type SerializedMessage } from '../parallel/messages.js';
+import { deserializeFiles, serializeFiles, type SerializedMessage } from '../report/messages.js';
 import type { StageCache } from './cached.js';
-import { cacheDir, cacheFile, checksum, type CacheLocation } from './files.js';
+import { cacheDir, cacheFile, type CacheLocation } from './files.js';
+import { checksum } from '../text/checksum.js';
 import { SealedLines } from './sealed-lines.js';
 
 interface Entry {

@@ -32,13 +32,14 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { codeSignature } from '../amend/code.js';
-import type { SerializedFile } from '../parallel/messages.js';
-import { provenanceOf } from '../provenance.js';
-import { MANIFEST, publishOutputs } from '../publish/dist.js';
+import type { SerializedFile } from '../report/messages.js';
+import { provenanceOf } from '../history/provenance.js';
+import { MANIFEST, publishOutputs } from '../outputs/dist.js';
 import { loadTemplate } from '../template/load.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Xref } from '../xref/xref.js';
-import { cacheFile, checksum, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { checksum } from '../text/checksum.js';
 import { digestTree, type FileDigest } from './summary-cache.js';
 
 /** How long after a change a file's stamp is not trusted (as in the check's summaries). */

@@ -9,7 +9,8 @@
 import type { VFile } from 'vfile';
 import type { DetectedCitation } from '../cite/detect.js';
 import type { DetectionMemo, FileDetections } from '../resolve/prose-citations.js';
-import { cacheFile, checksum, type CacheLocation } from './files.js';
+import { cacheFile, type CacheLocation } from './files.js';
+import { checksum } from '../text/checksum.js';
 import { SealedLines } from './sealed-lines.js';
 
 export class DetectionCache implements DetectionMemo {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checksum } from '../text/checksum.js';
 
 /** The cache folder of a run: .cache/ordinance/ under the working directory (gitignored). */
 export function cacheDir(): string {
@@ -45,16 +46,6 @@ export function writeAtomically(file: string, text: string | Uint8Array): void {
       // Nothing was written where nothing can be removed.
     }
   }
-}
-
-/** The SHA-256 of `parts` joined by tabs, in hex: what seals a cache record and names a file's content. */
-export function checksum(...parts: (string | Buffer)[]): string {
-  const hash = createHash('sha256');
-  parts.forEach((part, i) => {
-    if (i > 0) hash.update('\t');
-    hash.update(part);
-  });
-  return hash.digest('hex');
 }
 
 /** `text` sealed: its checksum, a tab, then the text. */

@@ -7,7 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Template } from '../template/schema.js';
 import { printableCodePoints } from '../validate/glyphs.js';
-import { cacheFile, checksum, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { checksum } from '../text/checksum.js';
 
 export class GlyphCache {
   private readonly size: number;

@@ -19,9 +19,10 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { VFile } from 'vfile';
 import { walkTree } from '../load/walk.js';
-import { serializeFiles, type SerializedFile } from '../parallel/messages.js';
+import { serializeFiles, type SerializedFile } from '../report/messages.js';
 import { defaultCacheLocation } from './analysis-cache.js';
-import { cacheFile, checksum, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
+import { checksum } from '../text/checksum.js';
 
 /** Path, size, content hash (SHA-256) and stat stamp of one file ('' when the stamp is not to be trusted). */
 export type FileDigest = [string, number, string, string];

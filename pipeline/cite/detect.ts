@@ -13,7 +13,7 @@
  * - groups of a code: "subchapter II of Chapter 15 of Title 7", "Chapter 5 of
  *   this title", "this subchapter" (relative to where the text stands).
  */
-import { fill, type CitationContext, type CitationGrammar, type CodeForm, type DocumentForm, type StatuteForm } from './grammar.js';
+import { fill, type CitationContext, type CitationGrammar, type CodeForm, type DocumentForm, type StatuteForm } from '../grammar/citations.js';
 
 export type CitationCategory = 'code' | 'enactment' | 'statute' | 'directive' | 'section';
 

@@ -4,15 +4,16 @@
  * what was built.
  */
 import path from 'node:path';
-import { collectDiagnostics, hasErrors } from '../diagnostics.js';
-import { discoverWorkspaces, UsageError, type Workspace } from '../load/sources.js';
-import { compileRun, filesOf } from '../pipeline.js';
+import { collectDiagnostics, hasErrors } from '../report/diagnostics.js';
+import { discoverWorkspaces, UsageError } from '../load/sources.js';
+import type { Workspace } from '../model/sources.js';
+import { compileRun, filesOf } from '../runner/run.js';
 import { selectWorkspaces } from '../select/select.js';
 import { parseShard, type Shard } from '../select/shard.js';
-import { sourceDateEpoch } from '../provenance.js';
-import { exitAfterWrites } from '../publish/temporary.js';
+import { sourceDateEpoch } from '../history/provenance.js';
+import { exitAfterWrites } from '../outputs/temporary.js';
 import { checkTemplates } from '../template/load.js';
-import { findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
+import { findConfig, loadConfig, type ProjectConfig } from '../config/config.js';
 import { rules } from '../validate/rules/index.js';
 import { type Format, formatDiagnostics } from './format.js';
 import { formatOption, wholeNumberOption } from './options.js';
@@ -61,7 +62,7 @@ export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
     ] as const)
       process.once(signal, () => exitAfterWrites(code));
   // Templates are part of the installation: a mistake in any stops the run before it starts, at its place.
-  checkTemplates();
+  checkTemplates(rules);
   const selected = await selectWorkspaces(
     workspaces,
     args,

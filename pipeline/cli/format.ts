@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { collectDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import { rules } from '../validate/rules/index.js';
 import { formatSarif } from './sarif.js';
 

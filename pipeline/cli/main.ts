@@ -6,12 +6,12 @@
  * Each command is a module in commands/ that parses its own options
  * (`ordinance <command> --help`); this file only picks the command.
  */
-import { EnvironmentError, FolderFailure } from '../failure.js';
+import { EnvironmentError, FolderFailure } from '../report/failure.js';
 import { UsageError } from '../load/sources.js';
-import { SourceDateEpochError } from '../provenance.js';
+import { SourceDateEpochError } from '../history/provenance.js';
 import { FileProblemsError } from '../schema/json-file.js';
 import { TemplateError } from '../template/load.js';
-import { ConfigError } from '../validate/config.js';
+import { ConfigError } from '../config/config.js';
 import { packageVersion, reportInternal, reporting } from './report.js';
 
 const HELP = `ordinance: annotated-Markdown ordinances to checked council PDFs and summaries

@@ -3,7 +3,7 @@
  * in place at most ten times a second, cleared at the end. Nothing at all
  * when the output is not a terminal (CI logs, pipes) or with --quiet.
  */
-import { onProgress, type ProgressUnit } from '../progress.js';
+import { onProgress, type ProgressUnit } from '../report/progress.js';
 
 /** Where the bar draws, and its clock (a test passes its own). */
 export interface BarTerminal {

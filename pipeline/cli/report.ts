@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Failure } from '../failure.js';
+import type { Failure } from '../report/failure.js';
 
 /** Whether internal errors show their stack trace: --debug, or ORDINANCE_DEBUG set. */
 export const reporting = { debug: false, doing: 'checking' };

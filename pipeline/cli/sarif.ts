@@ -4,7 +4,7 @@
  * result with its region and, when it has one, its law path ("§ 3(b)") as a
  * logical location.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../report/diagnostics.js';
 import type { Rule } from '../validate/rule.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

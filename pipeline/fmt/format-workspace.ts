@@ -9,7 +9,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
-import { CODE_FILE, discoverWorkspaces, loadOrdinanceSources, loadRegistrySources, readSourceFile, UNREADABLE } from '../load/sources.js';
+import { discoverWorkspaces, loadOrdinanceSources, loadRegistrySources, readSourceFile } from '../load/sources.js';
+import { CODE_FILE, UNREADABLE } from '../model/sources.js';
 import { type FormattedSource, formatSource } from './format-source.js';
 
 /** What fmt found for one source file. */

@@ -8,8 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
-import type { OrdinanceSources } from '../load/sources.js';
+import { report } from '../report/diagnostics.js';
+import type { OrdinanceSources } from '../model/sources.js';
 import { FileProblemsError, lineColumn, offsetOf, type JsonSource } from '../schema/json-file.js';
 import { repositoryOf } from './git.js';
 import { digestChanges, LOCK_FILE, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';

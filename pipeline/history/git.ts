@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { CODE_FILE, GROUP_FILE, loadOrdinanceSources, ORDINANCE_FILE, type OrdinanceSources } from '../load/sources.js';
+import { loadOrdinanceSources } from '../load/sources.js';
+import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, type OrdinanceSources } from '../model/sources.js';
 
 /** A revision that git does not know, or a folder outside any repository: a usage mistake, not a defect. */
 export class GitError extends Error {}

@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import type { OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
 import { commitsTouching, repositoryOf, type FolderCommit } from './git.js';
-import { sectionText } from './section-text.js';
+import { sectionText } from '../compare/section-text.js';
 
 /** The order of the forward statuses; withdrawn and failed end the lifecycle, from draft or introduced. */
 export const LIFECYCLE: readonly OrdinanceStatus[] = ['draft', 'introduced', 'adopted', 'effective'];

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { walkTree } from '../load/walk.js';
-import type { Provenance } from '../provenance.js';
+import type { Provenance } from '../model/provenance.js';
 import { checkJson, FileProblemsError, readJsonFile, type FileProblem, type JsonSource } from '../schema/json-file.js';
 import type { Template } from '../template/schema.js';
 

@@ -6,7 +6,7 @@
  * paragraphs as "…". JSON is the diff itself.
  */
 import type { DiffPart } from '../text/word-diff.js';
-import type { OrdinanceDiff, SectionChange, SectionVersion } from './diff.js';
+import type { OrdinanceDiff, SectionChange, SectionVersion } from '../compare/diff.js';
 
 /** The versions a report compares, as the user named them. */
 export interface Versions {

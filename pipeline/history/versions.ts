@@ -6,22 +6,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { loadRegistrySources, REGISTRY_FOLDER } from '../load/sources.js';
-import { modelOrdinance } from '../model/build-ordinance.js';
+import { loadRegistrySources } from '../load/sources.js';
+import { REGISTRY_FOLDER } from '../model/sources.js';
 import type { Ordinance } from '../model/types.js';
-import { parseOrdinance } from '../parse/parse-ordinance.js';
+import { modelSources } from '../analyze/parse-ordinance.js';
 import { DirectiveRegistry } from '../registry/registry.js';
 import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
-import { diffOrdinances, type ComparedOrdinances } from './diff.js';
+import { diffOrdinances, type ComparedOrdinances } from '../compare/diff.js';
 import { sourcesAt } from './git.js';
 
 /** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */
 export function ordinanceAt(dir: string, commit: string | null, files?: VFile[]): Ordinance | null {
   const sources = sourcesAt(dir, commit);
   if (!sources) return null;
-  const parsed = parseOrdinance(sources);
+  const ordinance = modelSources(sources);
   files?.push(sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.sectionFiles, ...sources.groupFiles.values(), ...sources.problems);
-  return parsed ? modelOrdinance(parsed) : null;
+  return ordinance;
 }
 
 /** The registry of the workspace an ordinance folder stands in (its `directives/` beside it; empty when there is none). */

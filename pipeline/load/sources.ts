@@ -5,45 +5,12 @@
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
+import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER, type OrdinanceSources, type Workspace } from '../model/sources.js';
 import { decodeUtf8 } from './utf8.js';
 import { realPath, walkTree, type WalkEntry } from './walk.js';
 
-/** The file in an ordinance folder that holds the ordinance-level metadata. */
-export const ORDINANCE_FILE = 'ordinance.md';
-/** The same, for a title of an imported code (same schema, `type: code-title`). */
-export const CODE_FILE = 'code.md';
-/** In a sub-folder, the file naming the group (chapter, subchapter, part) the folder holds. */
-export const GROUP_FILE = 'group.md';
 const METADATA_FILES = [ORDINANCE_FILE, CODE_FILE];
-/** The registry folder's name, beside the ordinance folders. */
-export const REGISTRY_FOLDER = 'directives';
-
-/** The raw files of one ordinance folder. */
-export interface OrdinanceSources {
-  slug: string;
-  /** Folder, relative to the working directory. */
-  dir: string;
-  /** ordinance.md (or code.md), or null when the folder has none (reported on `folder`). */
-  ordinanceFile: VFile | null;
-  /** Section files in document order: by name, folders (groups) in place, depth first. */
-  sectionFiles: VFile[];
-  /** group.md of each sub-folder, by folder path relative to `dir` ("01-chapter-1/02-subchapter-ii"). */
-  groupFiles: Map<string, VFile>;
-  /** A vfile standing for the folder itself, for folder-level problems. */
-  folder: VFile;
-  /** Entries that cannot be part of the ordinance (a linked folder outside the workspace, a dangling link), each with its error. */
-  problems: VFile[];
-}
-
-/** Where the ordinances of one run live. */
-export interface Workspace {
-  /** Registry folder (may not exist). */
-  registryDir: string;
-  ordinances: string[];
-  /** Markdown files with front matter beside the ordinance folders: sources that belong to no ordinance (reported, never read as one). */
-  stray?: string[];
-}
 
 export class UsageError extends Error {}
 
@@ -162,9 +129,6 @@ export function readSourceFile(filePath: string, workspace?: string): VFile {
   });
   return file;
 }
-
-/** The error of a source that cannot be read: its vfile is empty. */
-export const UNREADABLE = new Set(['source-encoding', 'source-file', 'source-link']);
 
 function unreadable(filePath: string, ruleId: string, reason: string): VFile {
   const file = new VFile({ path: filePath, value: '' });

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits.js';
 import type { Ordinance } from './types.js';
 import { visitOrdinance } from './visit.js';

@@ -7,7 +7,7 @@
  */
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import type { Place } from '../diagnostics.js';
+import type { Place } from '../report/diagnostics.js';
 import type { Ordinance, Section, Subdivision } from './types.js';
 import { visitOrdinance } from './visit.js';
 

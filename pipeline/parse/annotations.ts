@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import { expectedOneOf } from '../text/did-you-mean.js';
 
 type DirectiveNode = TextDirective | LeafDirective | ContainerDirective;

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { isAlias, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { MAX_YAML_ALIASES } from '../model/limits.js';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import type { TSchema } from 'typebox';
 import { placeOfPath, placesOf } from '../schema/places.js';
 import { schemaProblems } from '../schema/validate.js';

@@ -8,7 +8,7 @@
  * (5,000 levels took 11 s).
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import { MAX_BLOCK_NESTING, MAX_SOURCE_BYTES, MAX_TREE_DEPTH } from '../model/limits.js';
 
 /**

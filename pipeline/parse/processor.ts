@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast';
 import type { Node, Parent } from 'unist';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import { MAX_TREE_DEPTH } from '../model/limits.js';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';

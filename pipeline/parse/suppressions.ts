@@ -13,7 +13,7 @@ import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 
 export interface Suppression {
   rules: string[];

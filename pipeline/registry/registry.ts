@@ -7,7 +7,7 @@ import { placeOf } from '../parse/front-matter.js';
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import type { DirectiveMeta } from '../model/metadata.js';
 import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';

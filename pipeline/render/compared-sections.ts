@@ -6,13 +6,9 @@
  * code title of the ordinance's jurisdiction, on its own, as `check` would
  * model it in the code's folder.
  */
-import path from 'node:path';
-import { VFile } from 'vfile';
 import type { InstructionOutcome } from '../amend/instruction.js';
-import type { OrdinanceSources } from '../load/sources.js';
-import { modelOrdinance } from '../model/build-ordinance.js';
-import type { Ordinance, Section } from '../model/types.js';
-import { parseOrdinance } from '../parse/parse-ordinance.js';
+import type { Ordinance, } from '../model/types.js';
+import { modelSection } from '../analyze/parse-ordinance.js';
 import type { ComparativePrintInput } from './pdf/comparative-print.js';
 
 /** One section of the code an ordinance amends, as source text (the amend stage's amended section). */
@@ -27,27 +23,6 @@ export interface ComparedSource {
   outcomes: InstructionOutcome[];
 }
 
-/** A section file's text as the pipeline models it (null when it does not model: its findings are the code's to report). */
-export function modelSection(source: string, file: string, jurisdiction: string): Section | null {
-  const dir = path.dirname(file);
-  const code = new VFile({
-    path: path.join(dir, 'code.md'),
-    value: `---\ntype: code-title\ntitle: "Compared section"\nshort-title: "Compared section"\njurisdiction: ${JSON.stringify(jurisdiction)}\nstatus: effective\nversion: 1\n---\n`,
-  });
-  const sources: OrdinanceSources = {
-    slug: 'compared-section',
-    dir,
-    ordinanceFile: code,
-    sectionFiles: [new VFile({ path: file, value: source })],
-    groupFiles: new Map(),
-    folder: new VFile({ path: dir, value: '' }),
-    problems: [],
-  };
-  const parsed = parseOrdinance(sources);
-  if (!parsed || sources.sectionFiles[0]!.messages.some((m) => m.fatal)) return null;
-  return modelOrdinance(parsed).sections[0] ?? null;
-}
-
 /**
  * The comparative print's input: each changed section modelled before and
  * after; the outcomes of instructions whose section is not printed (a section
@@ -59,8 +34,8 @@ export function comparedSections(ordinance: Ordinance, sections: readonly Compar
   const printed = new Set<InstructionOutcome>();
   for (const source of sections) {
     if (source.before === source.after) continue;
-    const after = modelSection(source.after, source.file, jurisdiction);
-    const before = source.before === null ? null : modelSection(source.before, source.file, jurisdiction);
+    const after = modelSection(source.after, source.file, jurisdiction, { failOnFatal: true });
+    const before = source.before === null ? null : modelSection(source.before, source.file, jurisdiction, { failOnFatal: true });
     if (!after || (source.before !== null && !before)) continue;
     amended.push({ before, after, outcomes: source.outcomes });
     for (const outcome of source.outcomes) printed.add(outcome);

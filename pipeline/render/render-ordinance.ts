@@ -3,7 +3,7 @@
  * relations the resolve stage found. pdfkit and its fonts are loaded here, on
  * first use: they are most of start-up time, and `check` never draws.
  */
-import type { Provenance } from '../provenance.js';
+import type { Provenance } from '../model/provenance.js';
 import type { ComparativePrintInput } from './pdf/comparative-print.js';
 import type { RedlineInput } from './pdf/redline.js';
 import { comparedSections, type ComparedSource } from './compared-sections.js';

@@ -10,10 +10,10 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { compileGrammar, detectCitations, type DetectedCitation, type RegistryForms } from '../cite/detect.js';
-import type { CitationContext, CitationGrammar } from '../cite/grammar.js';
+import type { CitationContext, CitationGrammar } from '../grammar/citations.js';
 import type { Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
 import { SKIP, visitOrdinance, type TextNode } from '../model/visit.js';
-import { checksum } from '../cache/files.js';
+import { checksum } from '../text/checksum.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 
 const formsOf = new WeakMap<DirectiveRegistry, RegistryForms>();

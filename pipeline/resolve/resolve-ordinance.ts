@@ -9,15 +9,21 @@
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { jurisdictionIds, loadTemplate } from '../template/load.js';
+import type { Jurisdiction } from '../template/schema.js';
 import { vocabularyOf } from '../template/vocabulary.js';
-import type { RuleContext } from '../validate/rule.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
 import { crossReferences, type Xref } from '../xref/xref.js';
 import { detectProseCitations, type DetectionMemo } from './prose-citations.js';
 import { resolveReferences } from './resolve.js';
 
 /** A resolved ordinance in its context: what validation and every output read. */
-export interface ResolvedOrdinance extends RuleContext {
+export interface ResolvedOrdinance {
+  ordinance: Ordinance;
+  registry: DirectiveRegistry;
+  /** Ids of the jurisdiction templates in templates/jurisdictions/. */
+  jurisdictions: readonly string[];
+  /** The ordinance's jurisdiction template, when it has one. */
+  jurisdiction?: Jurisdiction | undefined;
   relations: DirectiveRelation[];
   xref: Xref;
 }

@@ -6,8 +6,6 @@
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Ordinance, Section, Subdivision, Block } from '../model/types.js';
 import { SKIP, visitBlocks } from '../model/visit.js';
-import { NEUTRAL_VOCABULARY, sectionName } from '../template/vocabulary.js';
-import type { Vocabulary } from '../template/schema.js';
 
 /** Link references and citations in place; returns the same ordinance. */
 export function resolveReferences(ordinance: Ordinance, registry: DirectiveRegistry): Ordinance {
@@ -57,9 +55,4 @@ export function eachSubdivisionGroup(blocks: Block[], visit: (siblings: Subdivis
     // A block quote holds quoted law (an amendment's new text), numbered by the law it amends, not in this run.
     block: (block) => (block.type === 'list' || block.type === 'blockquote' ? SKIP : undefined),
   });
-}
-
-/** How a reference prints, in the document's vocabulary: "Section 3(b)", "Sec. 3(b)", or "§ 24-211.07(b)" for a designated section. */
-export function referenceLabel(section: Section, pinpoint: string | undefined, vocabulary: Vocabulary = NEUTRAL_VOCABULARY): string {
-  return sectionName(vocabulary, section, pinpoint ?? '');
 }

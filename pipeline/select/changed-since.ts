@@ -19,8 +19,10 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { amendedCodeRoot } from '../amend/code.js';
-import { loadOrdinanceSources, UsageError, type Workspace } from '../load/sources.js';
-import { compileOrdinance, RegistryHandle, type PipelineOptions } from '../pipeline.js';
+import { loadOrdinanceSources, UsageError } from '../load/sources.js';
+import type { Workspace } from '../model/sources.js';
+import { compileOrdinance, type PipelineOptions } from '../runner/pipeline.js';
+import { RegistryHandle } from '../runner/folder.js';
 import { TEMPLATES_DIR } from '../template/load.js';
 
 /** Why each folder was selected (by folder), and the folders skipped. */

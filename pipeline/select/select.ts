@@ -4,8 +4,8 @@
  * `--changed-since <rev>` (each one skipped is said on stderr).
  */
 import path from 'node:path';
-import type { Workspace } from '../load/sources.js';
-import type { PipelineOptions } from '../pipeline.js';
+import type { Workspace } from '../model/sources.js';
+import type { PipelineOptions } from '../runner/pipeline.js';
 import { changedSince } from './changed-since.js';
 import { folderSize, partition, type Shard } from './shard.js';
 

@@ -7,7 +7,7 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Ordinance } from '../model/types.js';
-import { referenceLabel } from '../resolve/resolve.js';
+import { referenceLabel } from '../template/vocabulary.js';
 import type { Template } from '../template/schema.js';
 import { ordinanceText, textWords } from './text.js';
 

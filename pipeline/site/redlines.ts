@@ -5,7 +5,7 @@
  * date, so the same history gives the same bytes.
  */
 import { GitError } from '../history/git.js';
-import { hasChanges } from '../history/diff.js';
+import { hasChanges } from '../compare/diff.js';
 import { compareVersions, registryBeside } from '../history/versions.js';
 import { jurisdictionIds, templateOf } from '../template/load.js';
 import type { OrdinanceVersion } from './versions.js';

@@ -12,7 +12,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Block, Citation, Inline, Ordinance, Section, Subdivision } from '../model/types.js';
 import { visitBlocks } from '../model/visit.js';
-import { referenceLabel } from '../resolve/resolve.js';
+import { referenceLabel } from '../template/vocabulary.js';
 import type { Template } from '../template/schema.js';
 import { liveHref, pageName, sectionAnchor, subdivisionAnchor } from './links.js';
 import { sectionHeadingLabel } from '../template/vocabulary.js';

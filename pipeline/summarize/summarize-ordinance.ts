@@ -4,7 +4,7 @@
  * against the readability targets the validate stage resolved for the
  * summary-readability rule. Loaded on first use, like the render stage.
  */
-import type { Provenance } from '../provenance.js';
+import type { Provenance } from '../model/provenance.js';
 import type { Template } from '../template/schema.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import type { RuleSettings } from '../validate/engine.js';

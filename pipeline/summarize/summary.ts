@@ -28,8 +28,8 @@ import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/dest
 import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
-import { score, type Readability } from './readability.js';
-import { residentProse } from './resident-prose.js';
+import { score, type Readability } from '../prose/readability.js';
+import { residentProse } from '../prose/resident-prose.js';
 import { numberName, sectionName } from '../template/vocabulary.js';
 
 /** The status in words, naming the body that passes the document ("the Council", "the Board of Supervisors"). */

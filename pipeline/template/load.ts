@@ -4,7 +4,7 @@
  * mistake is reported at its place (`templates/jurisdictions/x.json:3:5: …`)
  * and never reaches the renderer.
  */
-import { amendmentPatternProblems } from '../amend/grammar.js';
+import { amendmentPatternProblems } from '../grammar/amendments.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,9 +15,8 @@ import { checkJson, FileProblemsError, problemAt, readJsonFile, type FileProblem
 import { label } from '../schema/validate.js';
 import { expectedOneOf } from '../text/did-you-mean.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../model/metadata.js';
-import { rules as registeredRules } from '../validate/rules/index.js';
-import type { Rule } from '../validate/rule.js';
-import { jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from './schema.js';
+import type { RuleInfo } from '../config/config.js';
+import { JurisdictionShape, jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from './schema.js';
 
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -123,8 +122,8 @@ function idProblems(source: JsonSource, file: string): FileProblem[] {
   return id === expected ? [] : [problemAt(source, ['id'], `Unexpected id \`${String(id)}\`, expected \`${expected}\` (the name of its file)`)];
 }
 
-function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rule[]): FileProblem[] {
-  const problems = checkJson(source, jurisdictionSchema(rules), 'the jurisdiction template');
+function checkJurisdiction(source: JsonSource, file: string, rules: readonly RuleInfo[] | undefined): FileProblem[] {
+  const problems = checkJson(source, rules ? jurisdictionSchema(rules) : JurisdictionShape, 'the jurisdiction template');
   if (problems.length) return problems;
   const wrongId = idProblems(source, file);
   if (wrongId.length) return wrongId;
@@ -153,10 +152,12 @@ const cache = new Map<string, Template>();
 /**
  * Load the template of a jurisdiction, with its layout and font files, for
  * documents of `type` (a code title may have a layout of its own); a mistake
- * in either is a TemplateError at its place.
+ * in either is a TemplateError at its place. With `rules`, its rule settings
+ * are checked against them (ids and options), as `checkTemplates` does before
+ * a run; without, only their shape.
  */
-export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules: readonly Rule[] = registeredRules, type: DocumentType = 'ordinance'): Template {
-  const key = `${dir}\0${jurisdictionId}\0${type}`;
+export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules?: readonly RuleInfo[], type: DocumentType = 'ordinance'): Template {
+  const key = `${dir}\0${jurisdictionId}\0${type}\0${rules ? 'rules' : 'shape'}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const file = path.join(dir, 'jurisdictions', `${jurisdictionId}.json`);
@@ -185,12 +186,12 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules:
   return template;
 }
 
-/** Load every jurisdiction template (and its layout), so a mistake in any is reported before a run starts. */
-export function checkTemplates(dir = TEMPLATES_DIR): void {
-  for (const id of jurisdictionIds(dir)) for (const type of DOCUMENT_TYPES) loadTemplate(id, dir, registeredRules, type);
+/** Load every jurisdiction template (and its layout), its rule settings checked against `rules`, so a mistake in any is reported before a run starts. */
+export function checkTemplates(rules: readonly RuleInfo[], dir = TEMPLATES_DIR): void {
+  for (const id of jurisdictionIds(dir)) for (const type of DOCUMENT_TYPES) loadTemplate(id, dir, rules, type);
 }
 
 /** The template of a document: its jurisdiction's, with the layout of its kind. */
 export function templateOf(meta: { jurisdiction: string; type?: DocumentType | undefined }): Template {
-  return loadTemplate(meta.jurisdiction, TEMPLATES_DIR, registeredRules, meta.type ?? 'ordinance');
+  return loadTemplate(meta.jurisdiction, TEMPLATES_DIR, undefined, meta.type ?? 'ordinance');
 }

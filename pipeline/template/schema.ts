@@ -6,11 +6,10 @@
  * templates/schemas/*.schema.json by `npm run schemas`.
  */
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
-import { AmendmentGrammarSchema } from '../amend/grammar.js';
-import { CitationGrammarSchema } from '../cite/grammar.js';
+import { AmendmentGrammarSchema } from '../grammar/amendments.js';
+import { CitationGrammarSchema } from '../grammar/citations.js';
 import { ORDINANCE_STATUSES } from '../model/metadata.js';
-import { ruleSettingsSchema } from '../validate/config.js';
-import type { Rule } from '../validate/rule.js';
+import { ruleSettingsSchema, type RuleInfo } from '../config/config.js';
 
 /** An object of a template: exactly these keys, and a `$comment` for its readers. */
 function Section<P extends TProperties>(properties: P, description?: string) {
@@ -354,17 +353,17 @@ function documentsSchema<T extends TSchema>(rules: T) {
 }
 
 /** The shape every jurisdiction template has (its `rules` checked against the registered rules by jurisdictionSchema). */
-const JurisdictionShape = Type.Object({
+export const JurisdictionShape = Type.Object({
   ...JurisdictionFields,
   rules: Type.Optional(RuleSettingsShape),
   documents: documentsSchema(RuleSettingsShape),
 });
 export type Jurisdiction = Static<typeof JurisdictionShape>;
 
-const jurisdictionSchemas = new WeakMap<readonly Rule[], TObject>();
+const jurisdictionSchemas = new WeakMap<readonly RuleInfo[], TObject>();
 
 /** The schema of a jurisdiction template, its `rules` keyed by these rules' ids and checked by their schemas. */
-export function jurisdictionSchema(rules: readonly Rule[]): TObject {
+export function jurisdictionSchema(rules: readonly RuleInfo[]): TObject {
   let schema = jurisdictionSchemas.get(rules);
   if (!schema) {
     const settings = ruleSettingsSchema(rules, true);

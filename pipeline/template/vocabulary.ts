@@ -5,6 +5,7 @@
  * references, the digest, the appendix, xref.json and the rules' messages.
  * One function per form, so every place says "Sec. 2" where the PDF does.
  */
+import type { Section } from '../model/types.js';
 import type { Jurisdiction, Layout, Vocabulary } from './schema.js';
 
 /**
@@ -64,4 +65,9 @@ export function numberName(vocabulary: Vocabulary, number: string | undefined): 
 /** The document's kind with a capital, as a heading or a sentence starts it: "Ordinance", "Act". */
 export function documentWord(vocabulary: Vocabulary): string {
   return vocabulary.document.charAt(0).toUpperCase() + vocabulary.document.slice(1);
+}
+
+/** How a reference prints, in the document's vocabulary: "Section 3(b)", "Sec. 3(b)", or "§ 24-211.07(b)" for a designated section. */
+export function referenceLabel(section: Section, pinpoint: string | undefined, vocabulary: Vocabulary = NEUTRAL_VOCABULARY): string {
+  return sectionName(vocabulary, section, pinpoint ?? '');
 }

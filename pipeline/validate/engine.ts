@@ -9,10 +9,10 @@
  * other rules still run.
  */
 import type { VFile } from 'vfile';
-import { report as reportOn, RULE_DOCS_BASE, type Place } from '../diagnostics.js';
+import { report as reportOn, RULE_DOCS_BASE, type Place } from '../report/diagnostics.js';
 import { lawPathAt } from '../model/law-path.js';
 import type { Suppression } from '../parse/suppressions.js';
-import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from './config.js';
+import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from '../config/config.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
 import { rules as registeredRules } from './rules/index.js';
 

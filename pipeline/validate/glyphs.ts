@@ -8,7 +8,7 @@
  * font only when a character needs it) and remembered.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { report } from '../report/diagnostics.js';
 import { isControlCharacter, isNoncharacter, isPrintable } from '../template/fonts.js';
 import { jurisdictionIds, loadTemplate } from '../template/load.js';
 import type { Template } from '../template/schema.js';

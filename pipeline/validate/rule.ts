@@ -5,7 +5,7 @@
  */
 import type { Static, TObject } from 'typebox';
 import type { VFile } from 'vfile';
-import type { Place, Severity } from '../diagnostics.js';
+import type { Place, Severity } from '../report/diagnostics.js';
 import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';

@@ -3,7 +3,7 @@
  * went away. A finding is the same finding when its file, rule, law path and
  * message are (its line moves when text above it is edited).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../report/diagnostics.js';
 
 export interface FindingsDelta {
   /** Findings of the new check that the old one did not have, at their new places. */

@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../report/diagnostics.js';
 
 /** What the preview shows: the built ordinances (slug and their output files) and the findings. */
 export interface PreviewState {

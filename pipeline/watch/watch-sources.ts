@@ -6,10 +6,11 @@
  */
 import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
-import { collectDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { discoverWorkspaces, type Workspace } from '../load/sources.js';
-import { compileRun, filesOf } from '../pipeline.js';
-import { findConfig, loadConfig, type ProjectConfig } from '../validate/config.js';
+import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { discoverWorkspaces } from '../load/sources.js';
+import type { Workspace } from '../model/sources.js';
+import { compileRun, filesOf } from '../runner/run.js';
+import { findConfig, loadConfig, type ProjectConfig } from '../config/config.js';
 import { rules } from '../validate/rules/index.js';
 import { type FindingsDelta, findingsDelta } from './findings-delta.js';
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
-import { referenceLabel } from '../resolve/resolve.js';
+import { referenceLabel } from '../template/vocabulary.js';
 import type { Vocabulary } from '../template/schema.js';
 import { NEUTRAL_VOCABULARY } from '../template/vocabulary.js';
 import { RELATIONS, type DirectiveRelation, type Relation } from './relations.js';

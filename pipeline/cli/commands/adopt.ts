@@ -11,15 +11,18 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { collectDiagnostics, hasErrors } from '../../diagnostics.js';
+import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
 import { FrontMatterEditError, setFrontMatter, type FrontMatterValue } from '../../history/front-matter-edit.js';
 import { digestChanges, LOCK_FILE, lockFor, lockJson, readLock, sourceDigests } from '../../history/lock.js';
-import { discoverWorkspaces, ORDINANCE_FILE, loadOrdinanceSources, UsageError, type Workspace } from '../../load/sources.js';
-import { compileOrdinance, compileRun, RegistryHandle } from '../../pipeline.js';
-import { sourceDateEpoch } from '../../provenance.js';
-import { writeAtomically } from '../../publish/dist.js';
+import { discoverWorkspaces, loadOrdinanceSources, UsageError } from '../../load/sources.js';
+import { ORDINANCE_FILE, type Workspace } from '../../model/sources.js';
+import { compileOrdinance } from '../../runner/pipeline.js';
+import { RegistryHandle } from '../../runner/folder.js';
+import { compileRun } from '../../runner/run.js';
+import { sourceDateEpoch } from '../../history/provenance.js';
+import { writeAtomically } from '../../outputs/dist.js';
 import { checkTemplates, templateOf } from '../../template/load.js';
-import { findConfig, loadConfig } from '../../validate/config.js';
+import { findConfig, loadConfig } from '../../config/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
@@ -111,7 +114,7 @@ export async function runAdopt(argv: string[]): Promise<number> {
   const approved = isoDate('approved', values.approved);
   const effective = isoDate('effective', values.effective);
   sourceDateEpoch();
-  checkTemplates();
+  checkTemplates(rules);
 
   // The front matter with the adoption recorded, every other byte as it was.
   const file = path.join(dir, ORDINANCE_FILE);

@@ -6,10 +6,11 @@
  * when an instruction does not apply: its findings are printed, exit 1.
  */
 import path from 'node:path';
-import { discoverWorkspaces, UsageError, type Workspace } from '../../load/sources.js';
-import { compileRun, filesOf } from '../../pipeline.js';
+import { discoverWorkspaces, UsageError } from '../../load/sources.js';
+import type { Workspace } from '../../model/sources.js';
+import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../template/load.js';
-import { findConfig, loadConfig } from '../../validate/config.js';
+import { findConfig, loadConfig } from '../../config/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
@@ -51,7 +52,7 @@ export async function runAmend(argv: string[]): Promise<number> {
   const workspace = workspaces[0];
   if (workspaces.length !== 1 || workspace?.ordinances.length !== 1) throw new UsageError(`\`${dir}\` is not one ordinance folder`);
   const configOf = (w: Workspace) => loadConfig(findConfig(path.dirname(path.resolve(w.registryDir)), values.config), rules);
-  checkTemplates();
+  checkTemplates(rules);
   const run = await compileRun([workspace], { build: false, outDir: values.out ?? 'dist', cache: false, configOf, code: values.code });
   const result = run.workspaces[0]!.ordinances[0]!;
   const files = filesOf(run.workspaces);
@@ -77,13 +78,13 @@ export async function runAmend(argv: string[]): Promise<number> {
     return 1;
   }
   const changed = amendments.sections.filter((s) => s.changed);
-  const { writeAtomically } = await import('../../publish/dist.js');
+  const { writeAtomically } = await import('../../outputs/dist.js');
   const written: string[] = [];
   if (write) {
     for (const section of changed) written.push(await writeAtomically(amendments.code.root, section.file, section.after));
   } else {
     const { amendmentsJson } = await import('../../amend/amend-ordinance.js');
-    const { prepareOutDir } = await import('../../publish/out-dir.js');
+    const { prepareOutDir } = await import('../../outputs/out-dir.js');
     const out = path.resolve(values.out!);
     prepareOutDir(out, [path.resolve(result.dir), amendments.code.root]);
     for (const section of changed) written.push(await writeAtomically(out, section.file, section.after));

@@ -6,16 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { hasChanges, type ComparedOrdinances } from '../../history/diff.js';
+import { hasChanges, type ComparedOrdinances } from '../../compare/diff.js';
 import { commitDate, GitError, repositoryOf, resolveRevision } from '../../history/git.js';
 import { diffJson, diffMarkdown } from '../../history/report.js';
 import { compareVersions, registryBeside } from '../../history/versions.js';
 import { discoverWorkspaces, UsageError } from '../../load/sources.js';
-import { provenanceOf, sourceDateEpoch, type Provenance } from '../../provenance.js';
-import { prepareOutDir } from '../../publish/out-dir.js';
+import { provenanceOf, sourceDateEpoch } from '../../history/provenance.js';
+import type { Provenance } from '../../model/provenance.js';
+import { prepareOutDir } from '../../outputs/out-dir.js';
 import { checkTemplates, jurisdictionIds, templateOf } from '../../template/load.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
+import { rules } from '../../validate/rules/index.js';
 
 const USAGE = `Usage: ordinance diff [<from>..<to> | <from>] [paths...] [--format pdf|md|json] [--out <dir>]
 
@@ -89,7 +91,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
-  checkTemplates();
+  checkTemplates(rules);
   const compared: ComparedOrdinances[] = [];
   for (const dir of dirs) {
     try {
@@ -132,7 +134,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     dirs.map((d) => path.resolve(d)),
   );
   const { renderRedlinePdf, REDLINE } = await import('../../render/pdf/redline.js');
-  const { writeAtomically } = await import('../../publish/dist.js');
+  const { writeAtomically } = await import('../../outputs/dist.js');
   for (const [i, comparison] of changed.entries()) {
     const ordinance = (comparison.after ?? comparison.before)!;
     const jurisdiction = ordinance.meta.jurisdiction;

@@ -1,7 +1,7 @@
 /** `ordinance fmt [paths...] [--check]`: canonical formatting of sources, never changing what they mean. */
 import path from 'node:path';
 import { formatPaths } from '../../fmt/format-workspace.js';
-import { writeAtomically } from '../../publish/dist.js';
+import { writeAtomically } from '../../outputs/dist.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 
 const USAGE = `Usage: ordinance fmt [paths...] [--check]

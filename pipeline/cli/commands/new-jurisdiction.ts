@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../load/sources.js';
-import { writeAtomically } from '../../publish/dist.js';
+import { writeAtomically } from '../../outputs/dist.js';
 import { jurisdictionIds, loadTemplate, TEMPLATES_DIR } from '../../template/load.js';
 import { expectedOneOf } from '../../text/did-you-mean.js';
 

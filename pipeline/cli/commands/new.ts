@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../load/sources.js';
-import { writeAtomically } from '../../publish/dist.js';
+import { writeAtomically } from '../../outputs/dist.js';
 import { jurisdictionIds, TEMPLATES_DIR } from '../../template/load.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 

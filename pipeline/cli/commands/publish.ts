@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { discoverWorkspaces, UsageError } from '../../load/sources.js';
-import { prepareOutDir } from '../../publish/out-dir.js';
-import { exitAfterWrites } from '../../publish/temporary.js';
+import { prepareOutDir } from '../../outputs/out-dir.js';
+import { exitAfterWrites } from '../../outputs/temporary.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 import { publishSite, SITE_DIR } from '../../site/site.js';
 

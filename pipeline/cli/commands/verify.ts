@@ -7,12 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { collectDiagnostics, hasErrors } from '../../diagnostics.js';
+import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
 import { LOCK_FILE, readLock } from '../../history/lock.js';
-import { discoverWorkspaces, type Workspace } from '../../load/sources.js';
-import { compileRun, filesOf } from '../../pipeline.js';
+import { discoverWorkspaces } from '../../load/sources.js';
+import type { Workspace } from '../../model/sources.js';
+import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../template/load.js';
-import { findConfig, loadConfig } from '../../validate/config.js';
+import { findConfig, loadConfig } from '../../config/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { COMMON_USAGE, formatOption, parseCommand } from '../options.js';
 import { formatDiagnostics, type Format } from '../format.js';
@@ -42,7 +43,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     process.stderr.write(`no adopted finals (no ${LOCK_FILE}) in ${positionals.join(', ') || 'ordinance/'}\n`);
     return 0;
   }
-  checkTemplates();
+  checkTemplates(rules);
   const configOf = (w: Workspace) => loadConfig(findConfig(path.dirname(path.resolve(w.registryDir))), rules);
   const run = await compileRun(workspaces, { build: false, outDir: 'dist', cache: false, configOf });
   const files = filesOf(run.workspaces);

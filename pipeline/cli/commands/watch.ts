@@ -8,6 +8,7 @@ import { formatCompact } from '../format.js';
 import { COMMON_USAGE, parseCommand, wholeNumberOption } from '../options.js';
 import { checkTemplates } from '../../template/load.js';
 import { watchSources, type WatchRound } from '../../watch/watch-sources.js';
+import { rules } from '../../validate/rules/index.js';
 
 const USAGE = `Usage: ordinance watch [paths...] [--serve [--port <n>]] [options]
 
@@ -43,7 +44,7 @@ function counts(round: WatchRound): string {
 export async function runWatch(argv: string[]): Promise<number> {
   const parsed = parseCommand({ name: 'watch', usage: USAGE, options: WATCH_OPTIONS, positionals: true }, argv);
   if (!parsed) return 0;
-  checkTemplates();
+  checkTemplates(rules);
   const paths = parsed.positionals;
   const port = wholeNumberOption('port', parsed.values.port) ?? 0;
   if (parsed.values.port !== undefined && !parsed.values.serve) throw new UsageError('--port goes with --serve');

@@ -19,7 +19,7 @@ import { importInto } from '../staging.js';
 import { CODE_ID } from './citations.js';
 import { sectionTree, type SectionContext } from './section.js';
 import { attribute, child, elements, local, readXml, textOf, type Element } from './xml.js';
-import { progressed } from '../../progress.js';
+import { progressed } from '../../report/progress.js';
 
 export interface ImportOptions {
   /** Leave citations as plain text (for citation-detection tests). */

@@ -6,7 +6,7 @@
  * follows the attestation, says that it is not part of the ordinance, and is
  * its own section of the structure tree.
  */
-import { referenceLabel } from '../../resolve/resolve.js';
+import { referenceLabel } from '../../template/vocabulary.js';
 import { relationWords, type DirectiveRelation } from '../../xref/relations.js';
 import { drawGrid, type GridCell } from './blocks.js';
 import { APPENDIX_KEY } from './contents.js';

@@ -16,7 +16,7 @@
 import { diffArrays, diffWords } from 'diff';
 import type { InstructionOutcome } from '../../amend/instruction.js';
 import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '../../model/types.js';
-import type { Provenance } from '../../provenance.js';
+import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, pdfContext, widthFrom, type PdfContext } from './context.js';

@@ -3,7 +3,7 @@
  * the ordinance, with small helpers for fonts and page space.
  */
 import type { Ordinance } from '../../model/types.js';
-import type { Provenance } from '../../provenance.js';
+import type { Provenance } from '../../model/provenance.js';
 import type { FontRole, Layout, Template } from '../../template/schema.js';
 import type { CouncilDocument } from './pdfkit.js';
 import { StructureTree } from './tags.js';

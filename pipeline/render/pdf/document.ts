@@ -4,7 +4,7 @@
  * The same model, template and provenance always give the same bytes.
  */
 import type { Group, Ordinance } from '../../model/types.js';
-import type { Provenance } from '../../provenance.js';
+import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';

@@ -5,7 +5,7 @@
  * directive's source; deletions are struck through and wrapped in ((...)) so
  * their meaning survives without the formatting.
  */
-import { referenceLabel } from '../../resolve/resolve.js';
+import { referenceLabel } from '../../template/vocabulary.js';
 import { ownCodeDestination, referenceDestination } from './destinations.js';
 import type { Inline } from '../../model/types.js';
 import { visitInlines, type Ancestry } from '../../model/visit.js';

@@ -9,9 +9,9 @@
  * its value before struck and after inserted. Tagged like the ordinance,
  * with its page furniture.
  */
-import type { FrontMatterChange, ComparedOrdinances, SectionChange } from '../../history/diff.js';
+import type { FrontMatterChange, ComparedOrdinances, SectionChange } from '../../compare/diff.js';
 import type { Inline, Ordinance, Section, SourceRef } from '../../model/types.js';
-import type { Provenance } from '../../provenance.js';
+import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { comparativeSection, drawParagraph, mergeBlocks, plain } from './comparative-print.js';

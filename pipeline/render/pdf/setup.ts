@@ -5,7 +5,7 @@
  * fallback fonts for the characters they lack; the metadata made safe for XMP; bytes collected as they are written.
  */
 import type { Ordinance } from '../../model/types.js';
-import type { Provenance } from '../../provenance.js';
+import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { documentFontOf } from '../../template/fonts.js';
 import { fontName } from './context.js';

@@ -5,7 +5,7 @@
  */
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Ordinance } from '../../model/types.js';
-import type { Provenance } from '../../provenance.js';
+import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { fontName } from './context.js';
 import { drawWatermark } from './furniture.js';

@@ -1,7 +1,7 @@
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import type { Place } from '../../diagnostics.js';
+import type { Place } from '../../report/diagnostics.js';
 import { placeOf } from '../../parse/front-matter.js';
 import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { plainLanguageFindings } from '../../summarize/readability.js';
+import { plainLanguageFindings } from '../../prose/readability.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';

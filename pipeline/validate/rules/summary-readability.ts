@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { location } from 'vfile-location';
 import { placeOf } from '../../parse/front-matter.js';
-import { plainLanguageFindings, score } from '../../summarize/readability.js';
-import { residentProse } from '../../summarize/resident-prose.js';
+import { plainLanguageFindings, score } from '../../prose/readability.js';
+import { residentProse } from '../../prose/resident-prose.js';
 import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
 import { summaryPlace } from '../text.js';

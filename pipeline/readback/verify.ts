@@ -6,12 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Workspace } from '../load/sources.js';
+import type { Workspace } from '../model/sources.js';
 import type { Ordinance } from '../model/types.js';
-import { compileFolder, type PipelineOptions, RegistryHandle } from '../pipeline.js';
-import { prepareOutDir } from '../publish/out-dir.js';
+import type { PipelineOptions } from '../runner/pipeline.js';
+import { compileFolder, RegistryHandle } from '../runner/folder.js';
+import { prepareOutDir } from '../outputs/out-dir.js';
 import { templateOf } from '../template/load.js';
-import { findConfig, loadConfig } from '../validate/config.js';
+import { findConfig, loadConfig } from '../config/config.js';
 import { rules } from '../validate/rules/index.js';
 import { checkGeometry, type GeometryProblem } from './geometry.js';
 import { printRules } from './print-rules.js';

@@ -8,13 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-export interface Provenance {
-  /** Build date (also the PDF's creation and modification date). */
-  date: Date;
-  /** Short hash of the last commit touching the sources, with "+" when they have uncommitted changes; null outside git. */
-  commit: string | null;
-}
+import type { Provenance } from '../model/provenance.js';
 
 /** A SOURCE_DATE_EPOCH that is not a whole number of seconds in range: the build stops before anything is written. */
 export class SourceDateEpochError extends Error {}

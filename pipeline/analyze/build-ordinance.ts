@@ -8,15 +8,15 @@ import type { BlockContent, DefinitionContent, Html, PhrasingContent, RootConten
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
-import type { ParsedOrdinance } from '../parse/parse-ordinance.js';
+import type { OrdinanceSources } from '../model/sources.js';
+import { report } from '../report/diagnostics.js';
 import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
-import type { GroupMeta, OrdinanceMeta, SectionMeta } from './metadata.js';
-import { checkImages } from './images.js';
-import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from './limits.js';
-import { leadingMarkers, levelOf } from './subdivisions.js';
-import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
+import type { GroupMeta, OrdinanceMeta, SectionMeta } from '../model/metadata.js';
+import { checkImages } from '../model/images.js';
+import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from '../model/limits.js';
+import { leadingMarkers, levelOf } from '../model/subdivisions.js';
+import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from '../model/types.js';
 
 /** What the inline converter collects while it walks a section. */
 interface Collector {
@@ -35,6 +35,13 @@ interface Collector {
  * so the rest of the ordinance is still checked. Such an ordinance never renders.
  */
 const UNKNOWN_META: OrdinanceMeta = { title: '', 'short-title': '', jurisdiction: '', status: 'draft', version: 1 };
+
+/** An ordinance folder, parsed: what the model stage assembles. */
+export interface ParsedOrdinance {
+  sources: OrdinanceSources;
+  ordinanceFile: FileAnalysis;
+  sectionFiles: FileAnalysis[];
+}
 
 /** What one source file contributes: its blocks and the annotations found in it. */
 export interface FileAnalysis {

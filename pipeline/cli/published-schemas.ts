@@ -8,7 +8,7 @@ import type { TSchema } from 'typebox';
 import { lockSchema } from '../history/lock.js';
 import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
 import { jurisdictionSchema, LayoutFileSchema } from '../template/schema.js';
-import { ByStatusSchema, configSchema, LevelSchema } from '../validate/config.js';
+import { ByStatusSchema, configSchema, LevelSchema } from '../config/config.js';
 import type { Rule } from '../validate/rule.js';
 
 const DRAFT = 'http://json-schema.org/draft-07/schema#';

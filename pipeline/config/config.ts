@@ -14,7 +14,16 @@ import path from 'node:path';
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import type { OrdinanceStatus } from '../model/metadata.js';
 import { checkJson, FileProblemsError, readJsonFile } from '../schema/json-file.js';
-import type { Rule } from './rule.js';
+
+/**
+ * What configuration needs to know of a rule: its id, its one-line description
+ * and the schema of its options (validate/rule.ts's RuleInfo is one).
+ */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  options?: TObject | undefined;
+}
 
 export const CONFIG_FILE = 'ordinance.config.json';
 
@@ -58,7 +67,7 @@ export const EMPTY_CONFIG: ProjectConfig = { file: null, rules: {}, overrides: [
 export class ConfigError extends FileProblemsError {}
 
 /** The setting of `rule` in one layer: a severity, or an object (a template's needs its reason). */
-function settingSchema(rule: Rule, needsReason: boolean): TSchema {
+function settingSchema(rule: RuleInfo, needsReason: boolean): TSchema {
   const fields: Record<string, TSchema> = {
     severity: Type.Optional(LevelSchema),
     byStatus: Type.Optional(ByStatusSchema),
@@ -71,18 +80,18 @@ function settingSchema(rule: Rule, needsReason: boolean): TSchema {
   return needsReason ? object : Type.Union([LevelSchema, object], { description: rule.description });
 }
 
-/** Rule settings by rule id: each id a registered rule, each setting checked by that rule's schema. */
-export function ruleSettingsSchema(rules: readonly Rule[], needsReason = false): TObject {
+/** RuleInfo settings by rule id: each id a registered rule, each setting checked by that rule's schema. */
+export function ruleSettingsSchema(rules: readonly RuleInfo[], needsReason = false): TObject {
   return Type.Object(Object.fromEntries(rules.map((rule) => [rule.id, Type.Optional(settingSchema(rule, needsReason))])), {
     additionalProperties: false,
     expectedKey: 'a rule id (`ordinance rules` lists them)',
   });
 }
 
-const schemas = new WeakMap<readonly Rule[], TObject>();
+const schemas = new WeakMap<readonly RuleInfo[], TObject>();
 
 /** The schema of ordinance.config.json for these rules. */
-export function configSchema(rules: readonly Rule[]): TObject {
+export function configSchema(rules: readonly RuleInfo[]): TObject {
   let schema = schemas.get(rules);
   if (!schema) {
     const settings = ruleSettingsSchema(rules);
@@ -105,7 +114,7 @@ export function configSchema(rules: readonly Rule[]): TObject {
       {
         additionalProperties: false,
         title: 'ordinance-pipeline configuration',
-        description: 'Rule severities and options for `ordinance check`, with overrides per ordinance. Rule ids: `ordinance rules`.',
+        description: 'RuleInfo severities and options for `ordinance check`, with overrides per ordinance. RuleInfo ids: `ordinance rules`.',
       },
     );
     schemas.set(rules, schema);
@@ -139,7 +148,7 @@ function normalizeSettings(settings: Record<string, Level | RuleSetting> | undef
 }
 
 /** Read and check a config file against `rules`; a mistake in it is a ConfigError at its place. */
-export function loadConfig(file: string | null, rules: readonly Rule[]): ProjectConfig {
+export function loadConfig(file: string | null, rules: readonly RuleInfo[]): ProjectConfig {
   if (!file) return EMPTY_CONFIG;
   let source: ReturnType<typeof readJsonFile>;
   try {

@@ -6,7 +6,7 @@
  * the model itself).
  */
 import type { Block, Inline, Section } from '../model/types.js';
-import { referenceLabel } from '../resolve/resolve.js';
+import { referenceLabel } from '../template/vocabulary.js';
 
 /**
  * How references and citations read: `printed`, as the PDF prints them (a

@@ -8,7 +8,7 @@
  */
 import { lstat, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EnvironmentError } from '../failure.js';
+import { EnvironmentError } from '../report/failure.js';
 import { makeFolder, temporaryName, untrack, track } from './temporary.js';
 
 /** The list of the files the tool wrote in a folder of outputs. */

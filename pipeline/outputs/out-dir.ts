@@ -6,7 +6,7 @@
  */
 import { existsSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { EnvironmentError, systemReason } from '../failure.js';
+import { EnvironmentError, systemReason } from '../report/failure.js';
 import { inside } from '../load/sources.js';
 import { realPath } from '../load/walk.js';
 import { cleanStaleTemporaries, makeFolder, temporaryName } from './temporary.js';

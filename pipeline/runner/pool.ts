@@ -8,13 +8,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
-import { FolderFailure } from '../failure.js';
-import type { Workspace } from '../load/sources.js';
+import { FolderFailure } from '../report/failure.js';
+import type { Workspace } from '../model/sources.js';
 import { walkTree } from '../load/walk.js';
-import type { OrdinanceResult, PipelineOptions } from '../pipeline.js';
-import { deserializeFiles } from './messages.js';
+import type { OrdinanceResult, PipelineOptions } from './pipeline.js';
+import { deserializeFiles } from '../report/messages.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
-import { progressed } from '../progress.js';
+import { progressed } from '../report/progress.js';
 
 /** The worker script beside this module (the bundle ships it as worker.js). */
 const WORKER = new URL('./worker.js', import.meta.url);

@@ -5,10 +5,11 @@
  * registry's own findings.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { failureOf, FolderFailure, type Failure } from '../failure.js';
-import { compileFolder, RegistryHandle, type PipelineOptions } from '../pipeline.js';
+import { failureOf, FolderFailure, type Failure } from '../report/failure.js';
+import type { PipelineOptions } from './pipeline.js';
+import { compileFolder, RegistryHandle } from './folder.js';
 import type { Xref } from '../xref/xref.js';
-import { serializeFiles, type SerializedFile } from './messages.js';
+import { serializeFiles, type SerializedFile } from '../report/messages.js';
 
 export interface WorkerInput {
   registryDir: string;

@@ -4,12 +4,14 @@
  * references), ready for the model stage to assemble. How one file is parsed
  * is a parameter, so a cache can wrap it (see cache/cached.ts).
  */
-import type { VFile } from 'vfile';
-import { UNREADABLE, type OrdinanceSources } from '../load/sources.js';
-import { analyzeFile, type FileAnalysis } from '../model/build-ordinance.js';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { UNREADABLE, type OrdinanceSources } from '../model/sources.js';
+import type { Ordinance, Section } from '../model/types.js';
+import { analyzeFile, modelOrdinance, type FileAnalysis, type ParsedOrdinance } from './build-ordinance.js';
 import { groupSchema, ordinanceSchema, sectionSchema } from '../model/metadata.js';
-import { withinLimits } from './limits.js';
-import { parseSource } from './processor.js';
+import { withinLimits } from '../parse/limits.js';
+import { parseSource } from '../parse/processor.js';
 import type { TSchema } from 'typebox';
 
 /** One source file and what to read its front matter as. */
@@ -22,13 +24,6 @@ export interface SourceFile {
 
 /** Parse one file into what it contributes to its ordinance. */
 export type ParseFile = (source: SourceFile) => FileAnalysis;
-
-/** An ordinance folder, parsed: what the model stage assembles. */
-export interface ParsedOrdinance {
-  sources: OrdinanceSources;
-  ordinanceFile: FileAnalysis;
-  sectionFiles: FileAnalysis[];
-}
 
 /** Parse one file and model what it holds on its own. */
 export const parseFile: ParseFile = ({ file, schema, what }) => analyzeFile(parseSource(file, schema, what));
@@ -49,4 +44,42 @@ export function parseOrdinance(sources: OrdinanceSources, parse: ParseFile = par
   // Groups are read for their front matter, which the model takes from the files' data.
   for (const file of sources.groupFiles.values()) read(file, groupSchema, 'group front matter');
   return { sources, ordinanceFile, sectionFiles };
+}
+
+/**
+ * Parse and model an ordinance folder's sources: the one way every command
+ * turns sources into an `Ordinance` (the runner, old versions from git, the
+ * sections a comparative print shows, the amended code). Null when there is no
+ * ordinance to model.
+ */
+export function modelSources(sources: OrdinanceSources, parse: ParseFile = parseFile): Ordinance | null {
+  const parsed = parseOrdinance(sources, parse);
+  return parsed ? modelOrdinance(parsed) : null;
+}
+
+/**
+ * A section file's text as the pipeline models it, read as the one section of
+ * a code title of `jurisdiction` (`file` is where it lies, for positions): the
+ * sections a comparative print shows and the amended code's. Null when it does
+ * not model, or, with `failOnFatal`, when parsing it failed (its findings are
+ * the code's to report).
+ */
+export function modelSection(source: string, file: string, jurisdiction: string, options: { failOnFatal?: boolean } = {}): Section | null {
+  const dir = path.dirname(file);
+  const code = new VFile({
+    path: path.join(dir, 'code.md'),
+    value: `---\ntype: code-title\ntitle: "Modelled section"\nshort-title: "Modelled section"\njurisdiction: ${JSON.stringify(jurisdiction)}\nstatus: effective\nversion: 1\n---\n`,
+  });
+  const sources: OrdinanceSources = {
+    slug: path.basename(dir),
+    dir,
+    ordinanceFile: code,
+    sectionFiles: [new VFile({ path: file, value: source })],
+    groupFiles: new Map(),
+    folder: new VFile({ path: dir, value: '' }),
+    problems: [],
+  };
+  const parsed = parseOrdinance(sources);
+  if (!parsed || (options.failOnFatal && sources.sectionFiles[0]!.messages.some((m) => m.fatal))) return null;
+  return modelOrdinance(parsed).sections[0] ?? null;
 }
