@@ -60,7 +60,8 @@ function print(label, dir) {
 
 function repository(from) {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'digest-'));
-  cpSync(from, path.join(ws, 'ordinance'), { recursive: true });
+  // The guide (ordinance/README.md) is documentation, not a source: left out, so that editing it changes no commit hash stamped in the outputs.
+  cpSync(from, path.join(ws, 'ordinance'), { recursive: true, filter: (file) => path.relative(from, file) !== 'README.md' });
   if (existsSync(path.join(ROOT, 'ordinance.config.json')) && from === path.join(ROOT, 'ordinance')) {
     writeFileSync(
       path.join(ws, 'ordinance.config.json'),
@@ -106,10 +107,7 @@ print('amending', path.join(amending, 'dist'));
 
 // 4. Four titles of the D.C. Code.
 if (existsSync(CORPUS)) {
-  // A fixed place: the import's marker names it, and the marker is committed (so it is in the PDFs' commit).
-  const xml = path.join(os.tmpdir(), 'ordinance-output-digests-xml');
-  rmSync(xml, { recursive: true, force: true });
-  mkdirSync(xml);
+  const xml = mkdtempSync(path.join(os.tmpdir(), 'digest-xml-'));
   const members = TITLES.map((t) => `us/dc/council/code/titles/${t}`);
   execFileSync('tar', ['-xJf', CORPUS, '-C', xml, '--wildcards', '*us/dc/council/code/index.xml', ...members.map((m) => `*${m}/*`)], { stdio: 'ignore' });
   const code = mkdtempSync(path.join(os.tmpdir(), 'digest-code-'));
@@ -117,6 +115,10 @@ if (existsSync(CORPUS)) {
   const root = execFileSync('find', [xml, '-type', 'd', '-path', '*us/dc/council/code', '-prune'], { encoding: 'utf8' }).trim().split('\n')[0];
   run(code, 'import', 'dc-code', root, 'ordinance', '--titles', TITLES.join(','), '--quiet');
   git(code, 'init', '-q', '-b', 'main');
+  // The import's marker names the temporary folder it came from: kept out of the commit (whose hash the PDFs print) and printed without it.
+  const marker = path.join(code, 'ordinance', '.ordinance-import');
+  writeFileSync(path.join(code, '.git', 'info', 'exclude'), 'ordinance/.ordinance-import\n');
+  writeFileSync(marker, readFileSync(marker, 'utf8').replaceAll(xml, '<xml>'));
   git(code, 'add', '-A');
   git(code, 'commit', '-q', '-m', 'code');
   print('dc-code-import', path.join(code, 'ordinance'));
