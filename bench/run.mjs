@@ -412,7 +412,7 @@ async function main() {
     );
 }
 
-/** The results as a Markdown table (also what the README shows). */
+/** The results as a Markdown table (also what bench/RESULTS.md records). */
 export function table(report) {
   const rows = [
     '| corpus | sections | check cold s | warm s | 1 edit s | check MiB | markdownlint-cli2 s (ours/peer) | remark-lint s (ours/peer) | build s | pages | pages/s | build MiB | pandoc+pdflatex pages/s (ours/peer) | pandoc+wkhtmltopdf pages/s (ours/peer) | pandoc html s | ms/section check | ms/section build |',

@@ -329,8 +329,8 @@ describe('the grammar as data', () => {
 
 describe("the drafters' guide", () => {
   it('reads its example of an amending section as it says', () => {
-    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
-    const example = /### Writing amending instructions[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'docs', 'guide', '04-codes.md'), 'utf8');
+    const example = /## Writing amending instructions[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
     const { instructions, unparsed } = read(example);
     expect(unparsed).toEqual([]);
     expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join(''), i.target.part ?? ''])).toEqual([
@@ -518,8 +518,8 @@ Section 12.03 of the Los Angeles Municipal Code is hereby repealed.`,
   });
 
   it("reads the guide's example of the City's forms as it says", () => {
-    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'ordinance', 'README.md'), 'utf8');
-    const example = /### Writing amending instructions[\s\S]*?Los Angeles names a section[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const guide = readFileSync(path.join(FIXTURES, '..', '..', 'docs', 'guide', '04-codes.md'), 'utf8');
+    const example = /## Writing amending instructions[\s\S]*?Los Angeles names a section[\s\S]*?```markdown\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
     const { instructions, unparsed } = read(example, la);
     expect(unparsed).toEqual([]);
     expect(instructions.map((i) => [i.op, i.target.section, i.target.path.join('')])).toEqual([

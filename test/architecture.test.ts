@@ -33,7 +33,7 @@ function bodyOf(source: string, name: string): string {
 
 describe('the stages', () => {
   const stages = stagesInReadme();
-  const pipeline = readFileSync(path.join(ROOT, 'pipeline', 'pipeline.ts'), 'utf8');
+  const pipeline = readFileSync(path.join(ROOT, 'pipeline', 'runner', 'pipeline.ts'), 'utf8');
 
   it('are listed in the README, from load to the index', () => {
     expect(stages.map((s) => s.name)).toEqual(['load', 'parse', 'model', 'resolve', 'amend', 'validate', 'render', 'summarize', 'publish', 'index']);

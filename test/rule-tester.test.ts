@@ -4,7 +4,7 @@
  * real stages run in this process.
  */
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../pipeline/diagnostics.js';
+import type { Diagnostic } from '../pipeline/report/diagnostics.js';
 import andOr from '../pipeline/validate/rules/and-or.js';
 import { diffFindings, type ExpectedFinding, RuleTester } from './rule-tester.js';
 

@@ -5,8 +5,9 @@
  */
 import type { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { collectDiagnostics, type Diagnostic, docsLink, docsPage } from '../report/diagnostics.js';
 import { rules } from '../validate/rules/index.js';
+import { packageHomepage } from './report.js';
 import { formatSarif } from './sarif.js';
 
 export const FORMATS = ['compact', 'human', 'json', 'github', 'sarif'] as const;
@@ -44,18 +45,26 @@ export function formatGithub(diagnostics: Diagnostic[]): string {
     .join('\n');
 }
 
-/** Diagnostics of `files` in `format`; empty when there are none (SARIF always writes its log). */
-export function formatDiagnostics(files: VFile[], format: Format, version = '0.0.0'): string {
+const RULE_IDS = new Set(rules.map((r) => r.id));
+
+/** The docs link of a finding's rule or check, from its id: findings that crossed a thread or came from the cache carry none of their own. */
+function linkDocs(files: VFile[], homepage: string | undefined): void {
+  for (const file of files) for (const message of file.messages) if (message.ruleId) message.url = docsLink(docsPage(message.ruleId, RULE_IDS.has(message.ruleId)), homepage);
+}
+
+/** Diagnostics of `files` in `format`; empty when there are none (SARIF always writes its log). Docs pages are URLs below the package's homepage when it has one. */
+export function formatDiagnostics(files: VFile[], format: Format, version = '0.0.0', homepage = packageHomepage()): string {
   const diagnostics = collectDiagnostics(files);
   switch (format) {
     case 'sarif':
-      return formatSarif(diagnostics, rules, version);
+      return formatSarif(diagnostics, rules, version, homepage);
     case 'json':
       return JSON.stringify(diagnostics, null, 2);
     case 'github':
       return formatGithub(diagnostics);
     case 'human':
       // Verbose: each finding's law path (its note) and docs page under it.
+      linkDocs(files, homepage);
       return diagnostics.length
         ? reporter(
             files.filter((f) => f.messages.length > 0),

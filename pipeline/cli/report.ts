@@ -17,8 +17,19 @@ export function reportInternal(what: string, failure: Failure): void {
   if (reporting.debug) process.stderr.write(`${failure.stack ?? ''}\n`);
 }
 
+/** The tool's package.json: its version, and its homepage when it has one. */
+function packageJson(): { version: string; homepage?: string } {
+  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
+  return JSON.parse(readFileSync(pkg, 'utf8')) as { version: string; homepage?: string };
+}
+
 /** The tool's version, from its package.json. */
 export function packageVersion(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  return packageJson().version;
+}
+
+/** The tool's homepage, from its package.json (the base of the docs pages' URLs); undefined when it has none. */
+export function packageHomepage(): string | undefined {
+  const { homepage } = packageJson();
+  return typeof homepage === 'string' && homepage.trim() ? homepage.trim() : undefined;
 }

@@ -4,12 +4,13 @@
  * result with its region and, when it has one, its law path ("§ 3(b)") as a
  * logical location.
  */
-import type { Diagnostic } from '../report/diagnostics.js';
+import { type Diagnostic, docsLink, docsPage } from '../report/diagnostics.js';
 import type { Rule } from '../validate/rule.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function formatSarif(diagnostics: Diagnostic[], rules: readonly Rule[], version: string): string {
+/** The SARIF log of `diagnostics`; each rule's docs page a URL (`helpUri`) when the package has a homepage, else its path. */
+export function formatSarif(diagnostics: Diagnostic[], rules: readonly Rule[], version: string, homepage?: string): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -21,13 +22,18 @@ export function formatSarif(diagnostics: Diagnostic[], rules: readonly Rule[], v
             name: 'ordinance',
             version,
             semanticVersion: version,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.description },
-              fullDescription: { text: `${rule.description}. Documentation: pipeline/validate/rules/${rule.id}.md` },
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-              properties: { docs: `pipeline/validate/rules/${rule.id}.md` },
-            })),
+            rules: rules.map((rule) => {
+              const page = docsPage(rule.id, true);
+              return {
+                id: rule.id,
+                shortDescription: { text: rule.description },
+                fullDescription: { text: `${rule.description}. Documentation: ${docsLink(page, homepage)}` },
+                // helpUri must be an absolute URI: only with a homepage.
+                ...(homepage ? { helpUri: docsLink(page, homepage) } : {}),
+                defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+                properties: { docs: page },
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',

@@ -17,7 +17,7 @@ import { checkJson, FileProblemsError, readJsonFile } from '../schema/json-file.
 
 /**
  * What configuration needs to know of a rule: its id, its one-line description
- * and the schema of its options (validate/rule.ts's RuleInfo is one).
+ * and the schema of its options (validate/rule.ts's Rule is one).
  */
 export interface RuleInfo {
   id: string;
@@ -80,7 +80,7 @@ function settingSchema(rule: RuleInfo, needsReason: boolean): TSchema {
   return needsReason ? object : Type.Union([LevelSchema, object], { description: rule.description });
 }
 
-/** RuleInfo settings by rule id: each id a registered rule, each setting checked by that rule's schema. */
+/** Rule settings by rule id: each id a registered rule, each setting checked by that rule's schema. */
 export function ruleSettingsSchema(rules: readonly RuleInfo[], needsReason = false): TObject {
   return Type.Object(Object.fromEntries(rules.map((rule) => [rule.id, Type.Optional(settingSchema(rule, needsReason))])), {
     additionalProperties: false,
@@ -114,7 +114,7 @@ export function configSchema(rules: readonly RuleInfo[]): TObject {
       {
         additionalProperties: false,
         title: 'ordinance-pipeline configuration',
-        description: 'RuleInfo severities and options for `ordinance check`, with overrides per ordinance. RuleInfo ids: `ordinance rules`.',
+        description: 'Rule severities and options for `ordinance check`, with overrides per ordinance. Rule ids: `ordinance rules`.',
       },
     );
     schemas.set(rules, schema);

@@ -5,7 +5,7 @@
  * `amendments`. The forms are regular expressions over a sentence whose quoted
  * words are already set apart, with macros the reader expands from the
  * grammar's own vocabulary ({words:struck}, {occurrence:occ}, {target},
- * {designations:added}, {part:part}); see ordinance/README.md ("Writing amending instructions").
+ * {designations:added}, {part:part}); see docs/guide/04-codes.md ("Writing amending instructions").
  */
 import { Type, type Static } from 'typebox';
 

@@ -2,8 +2,8 @@
  * The citation grammar of a jurisdiction, as data: which written forms name a
  * prior directive or a section of a code, and what registry id each names.
  * It lives in the jurisdiction's template (`citations`), so a city adds its own
- * forms without code. Documented in ordinance/README.md ("Citations written as
- * prose"). The schema here is the contract: the template loader checks a
+ * forms without code. Documented in docs/guide/05-registry.md ("Citations written
+ * as plain words"). The schema here is the contract: the template loader checks a
  * grammar against it, and detection (detect.ts) says which patterns do not
  * compile, built exactly as it uses them.
  */

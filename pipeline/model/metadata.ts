@@ -1,7 +1,7 @@
 /**
  * The drafters' contract for front matter: the schemas that check it (TypeBox,
  * validated by pipeline/schema/) and the typed shapes the rest of the pipeline
- * reads, derived from them. Documented in ordinance/README.md.
+ * reads, derived from them. Documented in the drafters' guide, docs/guide/01-ordinance.md.
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { MAX_DESIGNATION_LENGTH, MAX_HEADING_LENGTH, MAX_SHORT_TITLE_LENGTH } from './limits.js';

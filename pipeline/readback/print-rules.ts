@@ -1,6 +1,6 @@
 /**
  * How the source's words print: the one place the words invariant takes its
- * expectations from, as the drafters' guide (ordinance/README.md, "3.
+ * expectations from, as the drafters' guide (docs/guide/03-annotations.md, "3.
  * Annotations") documents them. Change a rule here when the guide changes;
  * the comparison in words.ts applies nothing else.
  *

@@ -7,7 +7,7 @@
  * model it in the code's folder.
  */
 import type { InstructionOutcome } from '../amend/instruction.js';
-import type { Ordinance, } from '../model/types.js';
+import type { Ordinance } from '../model/types.js';
 import { modelSection } from '../analyze/parse-ordinance.js';
 import type { ComparativePrintInput } from './pdf/comparative-print.js';
 

@@ -9,7 +9,7 @@
  * other rules still run.
  */
 import type { VFile } from 'vfile';
-import { report as reportOn, RULE_DOCS_BASE, type Place } from '../report/diagnostics.js';
+import { docsPage, report as reportOn, type Place } from '../report/diagnostics.js';
 import { lawPathAt } from '../model/law-path.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from '../config/config.js';
@@ -75,7 +75,7 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
       // The law path comes from the place; a rule names it only when it reports about somewhere else.
       const where = finding.where ?? lawPathAt(ordinance, file, place);
       const message = reportOn(file, rule.id, reason, { place, severity, related: finding.related, where });
-      message.url = `${RULE_DOCS_BASE}${rule.id}.md`;
+      message.url = docsPage(rule.id, true);
     };
     try {
       rule.check(context, report, ruleOptions);

@@ -27,8 +27,8 @@ Options:
   --templates <dir>    the templates folder (default: the project's)
   --help               show this help
 
-The drafters' guide (ordinance/README.md, "Adding a jurisdiction") describes
-every key.
+The drafters' guide, chapter 9 (docs/guide/09-jurisdictions.md, "Adding a
+jurisdiction"), describes every key.
 `;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -27,7 +27,7 @@ function formatChecks(): [string, string][] {
 export async function runRules(argv: string[]): Promise<number> {
   if (!parseCommand({ name: 'rules', usage: USAGE, options: {}, positionals: false }, argv)) return 0;
   for (const rule of rules) process.stdout.write(`${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
-  process.stdout.write('\nChecks of the source format (always on; docs in pipeline/validate/diagnostics/):\n');
+  process.stdout.write('\nChecks of the source format (always on; docs in docs/reference/checks/):\n');
   for (const [id, line] of formatChecks()) process.stdout.write(`${id.padEnd(26)} ${line}\n`);
   return 0;
 }
