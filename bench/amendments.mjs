@@ -37,7 +37,8 @@ export async function readCorpusInstructions(corpusDir, laws, codeDir) {
   // With the D.C. Code imported (`--code`), its history notes place new act sections, as the amend stage does with the code an act amends.
   let options = {};
   if (codeDir) {
-    const { loadCode, actSectionsFromHistory } = await dist('pipeline/amend/code.js');
+    const { actSectionsFromHistory } = await dist('pipeline/amend/code.js');
+    const { loadCode } = await dist('pipeline/load/code.js');
     options = { actSection: actSectionsFromHistory(loadCode(codeDir)) };
   }
   const work = mkdtempSync(path.join(tmpdir(), 'amendments-bench-'));

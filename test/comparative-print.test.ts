@@ -34,6 +34,7 @@ import { loadTemplate } from '../pipeline/template/load.js';
 import { FIXTURES, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
+import { jurisdictionContext } from '../pipeline/template/load.js';
 
 const CASES = path.join(FIXTURES, 'comparative-print');
 const PROVENANCE = { date: new Date(1_700_000_000_000), commit: null };
@@ -296,7 +297,7 @@ describe('the digest of an amending ordinance', () => {
   it('names the sections it amends under what it would do, each linked to its place in the comparative print', async () => {
     const ordinance = amendingOrdinance('draft');
     const registryDir = path.join(ordinance.dir, '..', 'directives');
-    const resolved = resolveOrdinance(ordinance, DirectiveRegistry.fromFiles(registryDir, loadRegistrySources(registryDir)));
+    const resolved = resolveOrdinance(ordinance, DirectiveRegistry.fromFiles(registryDir, loadRegistrySources(registryDir)), jurisdictionContext(ordinance.meta.jurisdiction));
     const amended = input(ordinance).amended.map(({ after }) => ({ designation: after.designation!, heading: after.heading }));
     const files = await summarizeOrdinance(resolved, new Map(), template, PROVENANCE, amended);
     const markdown = String(files['summary.md']);

@@ -23,10 +23,12 @@ import { renderOrdinance } from '../pipeline/render/render-ordinance.js';
 import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
 import { loadTemplate } from '../pipeline/template/load.js';
 import { checkGlyphs } from '../pipeline/validate/glyphs.js';
+import { glyphTableOf } from '../pipeline/runner/glyphs.js';
 import { validateOrdinance } from '../pipeline/validate/engine.js';
 import { ALL_WORDS, type GeneratedOrdinance, grammarOf, MAIN_FONT_WORDS, noiseIn } from './grammar.js';
 import { FIXTURES } from './helpers.js';
 import { readPdf } from './pdf.js';
+import { jurisdictionContext } from '../pipeline/template/load.js';
 
 /** Section files through the parser and the model; a twentieth of that in whole ordinances through every check stage, and a share through the renderer. */
 const RUNS = Number(process.env.ORDINANCE_PROPERTY_RUNS ?? 10_000);
@@ -89,8 +91,8 @@ async function render(o: GeneratedOrdinance): Promise<Buffer | null> {
   const parsed = parseOrdinance(sources);
   if (!parsed) return null;
   const model = modelOrdinance(parsed);
-  checkGlyphs([sources.ordinanceFile!, ...sources.sectionFiles], model.meta.jurisdiction);
-  const resolved = resolveOrdinance(model, registry);
+  checkGlyphs([sources.ordinanceFile!, ...sources.sectionFiles], glyphTableOf(loadTemplate(model.meta.jurisdiction), null).glyphs);
+  const resolved = resolveOrdinance(model, registry, jurisdictionContext(model.meta.jurisdiction));
   validateOrdinance(resolved);
   if ([sources.ordinanceFile!, ...sources.sectionFiles].some((f) => f.messages.some((m) => m.fatal))) return null;
   const outputs = await renderOrdinance(resolved, loadTemplate('los-angeles'), { date: new Date(1_700_000_000_000), commit: null });

@@ -7,12 +7,11 @@
  * rules report what did not apply, build writes `amended/` and
  * `amendments.json`, `ordinance amend` writes into the code.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ordinance } from '../model/types.js';
 import type { Jurisdiction } from '../template/schema.js';
 import { addsSection, applyToSection, citeTarget, newSectionSource } from './apply.js';
-import { actSectionsFromHistory, type CodeIndex, loadCode, newSectionFile, resolveCodeFolder, sectionFile } from './code.js';
+import { actSectionsFromHistory, type CodeIndex, newSectionFile, sectionFile } from './code.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 import { readInstructions, type UnparsedSentence } from './read.js';
 
@@ -46,22 +45,24 @@ export interface Amendments {
 
 const NO_CODE = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
 
+/** The code an ordinance amends, as the runner found it (load/code.ts `codeToAmend`): whether one is named, its index, or why it cannot be used. */
+export interface CodeToAmend {
+  named: boolean;
+  index: CodeIndex | null;
+  error?: string | undefined;
+}
+
 /**
  * The amend stage: null for an ordinance that names no code and reads no
- * instruction (nor a sentence that only looks like one). `code` (a folder, relative to the working directory) stands
- * in for the ordinance's `amends-code`.
+ * instruction (nor a sentence that only looks like one). `code` is the code it
+ * amends, found and indexed by the runner; its sections are read through it.
  */
-export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code?: string): Amendments | null {
+export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code: CodeToAmend): Amendments | null {
   if (ordinance.meta.type === 'code-title') return null;
   const grammar = jurisdiction?.amendments;
-  const named = code ?? ordinance.meta['amends-code'];
-  let index: CodeIndex | null = null;
-  let codeError: string | undefined;
-  if (named) {
-    const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
-    if ('error' in found) codeError = found.error;
-    else index = loadCode(found.root);
-  }
+  const named = code.named;
+  const index = code.index;
+  const codeError = code.error;
   // The code's history notes place an act's new sections ("a new section 223a") that the prose gives no code designation.
   const read = grammar ? readInstructions(ordinance, grammar, index ? { actSection: actSectionsFromHistory(index) } : {}) : { instructions: [], unparsed: [] };
   if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
@@ -100,7 +101,7 @@ export function applyInstructions(
     const opening: InstructionOutcome[] = [];
     if (existing) {
       file = existing;
-      before = readFileSync(path.join(code.root, existing), 'utf8');
+      before = code.read(existing);
       start = before;
     } else {
       const adding = targeting.find(addsSection);

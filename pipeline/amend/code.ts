@@ -1,58 +1,25 @@
 /**
- * The code an amending ordinance amends: a folder of the workspace holding a
- * code's titles as `ordinance import dc-code` writes them (each title a folder
- * with code.md, chapters as nested folders, each section a file named
- * `NN-<id>.md`), or one such title. An ordinance names it in its front matter:
- * `amends-code: dc-code`, relative to the folder that holds the ordinance
- * folders (the workspace).
+ * The code an amending ordinance amends, as the amend stage sees it: its
+ * sections by id and a reader of their files (load/code.ts finds and indexes
+ * the folder), where a new section's file goes, and the act sections its
+ * history notes place.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sectionId } from '../import/dc-code/section.js';
-import { CODE_FILE, REGISTRY_FOLDER } from '../model/sources.js';
 import type { ActSectionResolver } from './read.js';
 
-/** The sections of a code, by id, as files below its root. */
+/** The sections of a code, by id, as files below its root (load/code.ts indexes a code's folder). */
 export interface CodeIndex {
   /** The code's folder, absolute. */
   root: string;
   /** Section id ("24-211.07") → its file, relative to `root`, with `/` separators. */
   sections: Map<string, string>;
+  /** A section file's source, by its file relative to `root` (read when first asked; throws when it cannot be read). */
+  read(file: string): string;
 }
 
 /** A section file's name: its place in its folder, then its id ("07-24-211.07.md"; "07a-24-211.07a.md" for one added after it). */
-const SECTION_FILE = /^(\d+[a-z]*)-(.+)\.md$/;
-
-/** Where an ordinance's `amends-code` points, or why it cannot be used. */
-export function resolveCodeFolder(workspace: string, named: string): { root: string } | { error: string } {
-  const root = path.resolve(workspace, named);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return { error: `no folder \`${named}\` in the workspace (${path.relative(process.cwd(), root) || '.'})` };
-  return { root };
-}
-
-/** Index a code's section files (names only: the files are read when an instruction targets them). */
-export function loadCode(root: string): CodeIndex {
-  const sections = new Map<string, string>();
-  const walk = (dir: string, rel: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === REGISTRY_FOLDER || entry.name === 'node_modules') continue;
-      const relative = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-      else {
-        const match = SECTION_FILE.exec(entry.name);
-        if (match && !sections.has(match[2]!)) sections.set(match[2]!, relative);
-      }
-    }
-  };
-  // Only titles hold sections: the root when it is one, else the titles in it (an ordinance's own section files beside them are not the code's).
-  if (existsSync(path.join(root, CODE_FILE))) walk(root, '');
-  else
-    for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
-      if (entry.isDirectory() && existsSync(path.join(root, entry.name, CODE_FILE))) walk(path.join(root, entry.name), entry.name);
-  return { root, sections };
-}
+export const SECTION_FILE = /^(\d+[a-z]*)-(.+)\.md$/;
 
 /** The file of a code section named as the law names it ("24-211.07", "§ 24-211.07"), or undefined. */
 export function sectionFile(code: CodeIndex, section: string): string | undefined {
@@ -98,38 +65,6 @@ export function compareSectionIds(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return 0;
-}
-
-/** The folder of the code an ordinance names in `amends-code:` (read from its ordinance.md without parsing it), or null when it names none. */
-export function amendedCodeRoot(ordinanceDir: string): string | null {
-  const file = path.join(ordinanceDir, 'ordinance.md');
-  if (!existsSync(file)) return null;
-  const named = /^amends-code:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
-  return named ? path.resolve(path.dirname(path.resolve(ordinanceDir)), named) : null;
-}
-
-/**
- * What the findings of an ordinance folder depend on beyond its own files:
- * the code it names (`amends-code:`), as the sizes and times of the code's
- * files. Part of the check cache's key, so a changed code is checked again.
- */
-export function codeSignature(ordinanceDir: string): string {
-  const root = amendedCodeRoot(ordinanceDir);
-  if (!root) return '';
-  const hash = createHash('sha256').update(root);
-  const walk = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        const stat = statSync(full);
-        hash.update(`${path.relative(root, full)}\0${stat.size}\0${stat.mtimeMs}\n`);
-      }
-    }
-  };
-  if (existsSync(root) && statSync(root).isDirectory()) walk(root);
-  return `|code:${hash.digest('hex')}`;
 }
 
 /**
@@ -187,7 +122,7 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
 /** A code section file's source (relative to the code's root), or undefined when it cannot be read. */
 function readSection(code: CodeIndex, file: string): string | undefined {
   try {
-    return readFileSync(path.join(code.root, file), 'utf8');
+    return code.read(file);
   } catch {
     return undefined;
   }

@@ -31,7 +31,7 @@ import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { codeSignature } from '../amend/code.js';
+import { codeSignature } from '../load/code.js';
 import type { SerializedFile } from '../report/messages.js';
 import { provenanceOf } from '../history/provenance.js';
 import { MANIFEST, publishOutputs } from '../outputs/dist.js';

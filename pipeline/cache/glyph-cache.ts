@@ -6,7 +6,6 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Template } from '../template/schema.js';
-import { printableCodePoints } from '../validate/glyphs.js';
 import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
 import { checksum } from '../text/checksum.js';
 
@@ -32,8 +31,8 @@ export class GlyphCache {
     this.size = known.size;
   }
 
-  /** The answers for `template`'s fonts, put into the check's memo; null when caching is off or a font cannot be found. */
-  static open(template: Template, location: CacheLocation | null): GlyphCache | null {
+  /** The answers for `template`'s fonts, put into the check's memo `known`; null when caching is off or a font cannot be found. */
+  static open(template: Template, location: CacheLocation | null, known: Map<number, boolean>): GlyphCache | null {
     if (!location) return null;
     const fonts = [...Object.values(template.fontFiles), ...template.fallbackFontFiles];
     let stamps: string;
@@ -48,7 +47,7 @@ export class GlyphCache {
       return null;
     }
     const key = checksum(location.key, template.layout.id, stamps);
-    return new GlyphCache(cacheFile(location.dir, 'glyphs', template.layout.id, 'json'), key, printableCodePoints(template));
+    return new GlyphCache(cacheFile(location.dir, 'glyphs', template.layout.id, 'json'), key, known);
   }
 
   /** Write the answers back when the check looked up code points it had not seen. */

@@ -5,7 +5,8 @@
  * word by word for its Markdown and JSON reports (the redline PDF compares
  * the model itself).
  */
-import type { Block, Inline, Section } from '../model/types.js';
+import { createHash } from 'node:crypto';
+import type { Block, Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
 
 /**
@@ -83,4 +84,11 @@ export function sectionText(section: Section, reading: Reading = 'printed'): str
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** A fingerprint of the words of the law: the title, and each section's id, heading and text (references by what they point at, so resolving them or renumbering changes nothing). */
+export function textFingerprint(ordinance: Ordinance): string {
+  const hash = createHash('sha256').update(ordinance.meta.title ?? '');
+  for (const section of ordinance.sections) hash.update('\0').update(section.id).update('\0').update(section.heading).update('\0').update(sectionText(section, 'stable'));
+  return hash.digest('hex');
 }

@@ -12,7 +12,8 @@ import { report } from '../report/diagnostics.js';
 import type { OrdinanceSources } from '../model/sources.js';
 import { FileProblemsError, lineColumn, offsetOf, type JsonSource } from '../schema/json-file.js';
 import { repositoryOf } from './git.js';
-import { digestChanges, LOCK_FILE, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
+import { digestChanges, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
+import { LOCK_FILE } from '../model/sources.js';
 
 /** "Ordinance No. 188441 (adopted 2024-12-04)". */
 function finalName(locked: LockFile): string {

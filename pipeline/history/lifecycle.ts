@@ -6,23 +6,14 @@
  * digest's summaries or notes), to tell whether it changed.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { OrdinanceStatus } from '../model/metadata.js';
+import { existsSync } from 'node:fs';
+import type { Lifecycle, LifecycleState } from '../model/lifecycle.js';
 import type { Ordinance } from '../model/types.js';
-import { commitsTouching, repositoryOf, type FolderCommit } from './git.js';
-import { sectionText } from '../compare/section-text.js';
-
-/** The order of the forward statuses; withdrawn and failed end the lifecycle, from draft or introduced. */
-export const LIFECYCLE: readonly OrdinanceStatus[] = ['draft', 'introduced', 'adopted', 'effective'];
-export const ENDS: readonly OrdinanceStatus[] = ['withdrawn', 'failed'];
-
-/** One commit's status and version of the ordinance. */
-export interface LifecycleState extends FolderCommit {
-  status: string;
-  version: number | undefined;
-}
+import { commitsTouching, repositoryOf } from './git.js';
+import { LOCK_FILE } from '../model/sources.js';
+import { ordinanceAt } from './versions.js';
 
 /** How many commits of a folder's history the lifecycle reads, newest first: enough for any ordinance's life, bounded for a check. */
 const MAX_COMMITS = 200;
@@ -78,14 +69,10 @@ function frontMatterOf(yaml: string): { status?: unknown; version?: unknown } | 
   }
 }
 
-/** A fingerprint of the words of the law: the title, and each section's id, heading and text (references by what they point at, so resolving them or renumbering changes nothing). */
-export function textFingerprint(ordinance: Ordinance): string {
-  const hash = createHash('sha256').update(ordinance.meta.title ?? '');
-  for (const section of ordinance.sections) hash.update('\0').update(section.id).update('\0').update(section.heading).update('\0').update(sectionText(section, 'stable'));
-  return hash.digest('hex');
-}
-
-/** The rank of a forward status (-1 for an end or an unknown one). */
-export function rankOf(status: string): number {
-  return (LIFECYCLE as readonly string[]).indexOf(status);
+/** What the status-lifecycle rule reads of `ordinance`'s lifecycle: whether it has a lock, its history from git, and its text when its version was introduced. */
+export function lifecycleOf(ordinance: Ordinance): Lifecycle {
+  const locked = existsSync(path.join(ordinance.dir, LOCK_FILE));
+  const history = lifecycleHistory(ordinance.dir);
+  const introduced = history.find((s) => s.status === 'introduced' && s.version === ordinance.meta.version);
+  return { locked, history, introduced: introduced ? ordinanceAt(ordinance.dir, introduced.hash) : null };
 }

@@ -17,9 +17,7 @@ import { walkTree } from '../load/walk.js';
 import type { Provenance } from '../model/provenance.js';
 import { checkJson, FileProblemsError, readJsonFile, type FileProblem, type JsonSource } from '../schema/json-file.js';
 import type { Template } from '../template/schema.js';
-
-/** The lock's file name, in the ordinance folder. */
-export const LOCK_FILE = 'ordinance.lock.json';
+import { LOCK_FILE } from '../model/sources.js';
 
 const SHA256 = Type.String({ pattern: '^[0-9a-f]{64}$', expected: 'a sha256 in 64 lowercase hex digits' });
 const Digests = () => Type.Record(Type.String({ minLength: 1 }), SHA256);

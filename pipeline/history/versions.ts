@@ -14,6 +14,7 @@ import { DirectiveRegistry } from '../registry/registry.js';
 import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
 import { diffOrdinances, type ComparedOrdinances } from '../compare/diff.js';
 import { sourcesAt } from './git.js';
+import { jurisdictionContext } from '../template/load.js';
 
 /** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */
 export function ordinanceAt(dir: string, commit: string | null, files?: VFile[]): Ordinance | null {
@@ -44,7 +45,7 @@ export function compareVersions(
   const problems = { before: [] as VFile[], after: [] as VFile[] };
   const before = ordinanceAt(dir, from, problems.before);
   const after = ordinanceAt(dir, to, problems.after);
-  for (const ordinance of [before, after]) if (ordinance) resolveOrdinance(ordinance, registry);
+  for (const ordinance of [before, after]) if (ordinance) resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction));
   // Only the files a version could not read whole: the diff shows what of them reads.
   for (const side of [problems.before, problems.after]) side.splice(0, side.length, ...side.filter((f) => f.messages.some((m) => m.fatal)));
   return { before, after, diff: diffOrdinances(before, after), problems };

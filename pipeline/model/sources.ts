@@ -41,3 +41,6 @@ export interface Workspace {
 
 /** The error of a source that cannot be read: its vfile is empty. */
 export const UNREADABLE = new Set(['source-encoding', 'source-file', 'source-link']);
+
+/** An adopted final's lock, in its folder: the checksums of its sources and outputs as adopted. */
+export const LOCK_FILE = 'ordinance.lock.json';

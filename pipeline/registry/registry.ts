@@ -13,8 +13,8 @@ import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
 import { withinLimits } from '../parse/limits.js';
 import { parseSource } from '../parse/processor.js';
-import { AnalysisCache } from '../cache/analysis-cache.js';
-import type { CacheLocation } from '../cache/files.js';
+import type { FileAnalysis } from '../analyze/build-ordinance.js';
+import type { SourceFile } from '../analyze/parse-ordinance.js';
 import { closest, editDistance } from '../text/did-you-mean.js';
 
 export class DirectiveRegistry {
@@ -32,26 +32,18 @@ export class DirectiveRegistry {
 
   /**
    * Parse and check registry files; entries with errors are left out (their
-   * errors are on their files). With `cache`, unchanged entries are not parsed again.
+   * errors are on their files). How one file is parsed is a parameter, so the
+   * runner can answer unchanged entries from its cache.
    */
-  static fromFiles(dir: string, files: VFile[], cache: CacheLocation | null = null): DirectiveRegistry {
+  static fromFiles(dir: string, files: VFile[], analyze: (source: SourceFile) => FileAnalysis = analyzeDirective): DirectiveRegistry {
     const registry = new DirectiveRegistry(dir, files);
-    const store = cache && files.length > 0 ? AnalysisCache.open(dir, 'registry', cache) : null;
-    const what = 'directive front matter';
     for (const file of files) {
       const stem = path.basename(file.path, '.md');
       if (file.messages.some((m) => m.fatal) || !withinLimits(file)) {
         registry.unusable.set(stem, file);
         continue;
       }
-      const source = { file, schema: directiveSchema, what };
-      let analysis = store?.get(source);
-      if (!analysis) {
-        const { tree } = parseSource(file, directiveSchema, what);
-        const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
-        analysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: String(file.value).slice(bodyStart).trim() };
-        store?.set(source, analysis);
-      }
+      const analysis = analyze(directiveSource(file));
       if (!file.data.frontMatterValid) {
         registry.unusable.set(stem, file);
         continue;
@@ -66,7 +58,6 @@ export class DirectiveRegistry {
       }
       registry.byId.set(meta.id, { meta, digest: analysis.body ?? '', file });
     }
-    store?.save(files.map((f) => f.path));
     for (const directive of registry.byId.values()) registry.checkRelations(directive);
     return registry;
   }
@@ -137,4 +128,16 @@ export class DirectiveRegistry {
       });
     }
   }
+}
+
+/** A registry file, to be read as a directive's front matter and its body. */
+export function directiveSource(file: VFile): SourceFile {
+  return { file, schema: directiveSchema, what: 'directive front matter' };
+}
+
+/** Parse a registry entry: its front matter (checked against the directive schema) and its body as Markdown text. */
+export function analyzeDirective({ file, schema, what }: SourceFile): FileAnalysis {
+  const { tree } = parseSource(file, schema, what);
+  const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
+  return { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: String(file.value).slice(bodyStart).trim() };
 }

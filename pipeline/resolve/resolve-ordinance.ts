@@ -8,7 +8,6 @@
  */
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import { jurisdictionIds, loadTemplate } from '../template/load.js';
 import type { Jurisdiction } from '../template/schema.js';
 import { vocabularyOf } from '../template/vocabulary.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
@@ -17,6 +16,12 @@ import { detectProseCitations, type DetectionMemo } from './prose-citations.js';
 import { resolveReferences } from './resolve.js';
 
 /** A resolved ordinance in its context: what validation and every output read. */
+/** The jurisdictions a run knows, and the ordinance's own template when it is one of them. */
+export interface JurisdictionContext {
+  jurisdictions: readonly string[];
+  jurisdiction?: Jurisdiction | undefined;
+}
+
 export interface ResolvedOrdinance {
   ordinance: Ordinance;
   registry: DirectiveRegistry;
@@ -28,11 +33,10 @@ export interface ResolvedOrdinance {
   xref: Xref;
 }
 
-/** Resolve `ordinance` against `registry` and its jurisdiction's template (when there is one); `detections` remembers what prose-citation detection found per file. */
-export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegistry, detections?: DetectionMemo | null): ResolvedOrdinance {
-  const jurisdictions = jurisdictionIds();
+/** Resolve `ordinance` against `registry` and its jurisdiction's template (when there is one: `context`, which the runner loads); `detections` remembers what prose-citation detection found per file. */
+export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegistry, context: JurisdictionContext, detections?: DetectionMemo | null): ResolvedOrdinance {
   // An unknown jurisdiction is reported by its rule; the ordinance is still resolved without a grammar.
-  const jurisdiction = jurisdictions.includes(ordinance.meta.jurisdiction) ? loadTemplate(ordinance.meta.jurisdiction).jurisdiction : undefined;
+  const { jurisdictions, jurisdiction } = context;
   detectProseCitations(ordinance, registry, jurisdiction?.citations, detections);
   resolveReferences(ordinance, registry);
   const relations = directiveRelations(ordinance, registry);

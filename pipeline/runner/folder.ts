@@ -9,11 +9,13 @@ import type { VFile } from 'vfile';
 import { BuildCache, entryHashes, registryShape, type BuildContext, type Publication } from '../cache/build-cache.js';
 import type { CacheLocation } from '../cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from '../cache/summary-cache.js';
-import { codeSignature } from '../amend/code.js';
+import { codeSignature } from '../load/code.js';
 import { failureOf, FolderFailure } from '../report/failure.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../load/sources.js';
 import { deserializeFiles, serializeFiles } from '../report/messages.js';
-import { DirectiveRegistry } from '../registry/registry.js';
+import { analyzeDirective, DirectiveRegistry } from '../registry/registry.js';
+import { AnalysisCache } from '../cache/analysis-cache.js';
+import { cached } from '../cache/cached.js';
 import { templatesFingerprint } from '../template/load.js';
 import { cacheLocation, compileOrdinance, notBuilt, runCacheLocation, type OrdinanceResult, type PipelineOptions } from './pipeline.js';
 
@@ -63,7 +65,14 @@ export class RegistryHandle {
   get registry(): DirectiveRegistry {
     // Hashed before it is read, so a registry changed while it is read is seen as changed next time.
     if (!this.loaded && buildCacheLocation(this.options)) void this.digests;
-    this.loaded ??= DirectiveRegistry.fromFiles(this.dir, loadRegistrySources(this.dir), runCacheLocation(this.options));
+    if (!this.loaded) {
+      const files = loadRegistrySources(this.dir);
+      // Unchanged entries are answered from the analysis cache.
+      const location = runCacheLocation(this.options);
+      const analyses = location && files.length > 0 ? AnalysisCache.open(this.dir, 'registry', location) : null;
+      this.loaded = DirectiveRegistry.fromFiles(this.dir, files, cached(analyzeDirective, analyses));
+      analyses?.save(files.map((f) => f.path));
+    }
     return this.loaded;
   }
 

@@ -20,7 +20,6 @@ import { AnalysisCache, defaultCacheLocation } from '../cache/analysis-cache.js'
 import type { Publication } from '../cache/build-cache.js';
 import { cached } from '../cache/cached.js';
 import { DetectionCache } from '../cache/detection-cache.js';
-import { GlyphCache } from '../cache/glyph-cache.js';
 import type { CacheLocation } from '../cache/files.js';
 import { amendedOutputs, amendOrdinance, type Amendments } from '../amend/amend-ordinance.js';
 import { hasErrors, report } from '../report/diagnostics.js';
@@ -36,15 +35,18 @@ import type { Provenance } from '../model/provenance.js';
 import { publishOutputs, retractOutputs } from '../outputs/dist.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from '../render/render-ordinance.js';
-import { jurisdictionIds, templateOf } from '../template/load.js';
+import { jurisdictionIds, loadTemplate, templateOf, jurisdictionContext } from '../template/load.js';
 import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
 import { siteParts } from '../site/record.js';
 import { summarizeOrdinance } from '../summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from '../config/config.js';
-import { validateOrdinance } from '../validate/engine.js';
+import { ruleRuns, validateOrdinance } from '../validate/engine.js';
+import { lifecycleOf } from '../history/lifecycle.js';
 import { checkGlyphs } from '../validate/glyphs.js';
+import { glyphTableOf } from './glyphs.js';
 import type { Rule } from '../validate/rule.js';
 import { xrefJson, type Xref } from '../xref/xref.js';
+import { codeToAmend } from '../load/code.js';
 
 export interface PipelineOptions {
   /** Render, summarize and publish (build); otherwise check only. */
@@ -140,16 +142,18 @@ async function compileStages(
   if (!parsed) return notBuilt(result, options);
   const ordinance = modelOrdinance(parsed);
   // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
-  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? GlyphCache.open(templateOf(ordinance.meta), cacheLocation(options)) : null;
-  checkGlyphs(files, ordinance.meta.jurisdiction);
+  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? glyphTableOf(loadTemplate(ordinance.meta.jurisdiction), cacheLocation(options)) : null;
+  checkGlyphs(files, glyphs?.glyphs ?? null);
   glyphs?.save();
   const detections = DetectionCache.open(sources.dir, cacheLocation(options));
-  const resolved = resolveOrdinance(ordinance, registry, detections);
+  const resolved = resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction), detections);
   detections?.save(files.map((f) => f.path));
   // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
-  const amendments = amendOrdinance(ordinance, resolved.jurisdiction, options.code);
+  const amendments = amendOrdinance(ordinance, resolved.jurisdiction, codeToAmend(ordinance, options.code));
   if (!options.release) result.amendments = amendments;
-  const settings = validateOrdinance({ ...resolved, amendments }, options);
+  // What git recorded of its lifecycle, gathered here for the rule that reads it (no rule runs git).
+  const lifecycle = ruleRuns('status-lifecycle', { ...resolved, amendments }, options) ? lifecycleOf(ordinance) : undefined;
+  const settings = validateOrdinance({ ...resolved, amendments, lifecycle }, options);
   // An adopted final (it has a lock): its sources must be as adopted, and its outputs, rebuilt with the lock's date and commit, the bytes the lock records.
   const final = checkFinalSources(sources, files);
   result.ordinance = ordinance;

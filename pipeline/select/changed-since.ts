@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { amendedCodeRoot } from '../amend/code.js';
+import { amendedCodeRoot } from '../load/code.js';
 import { loadOrdinanceSources, UsageError } from '../load/sources.js';
 import type { Workspace } from '../model/sources.js';
 import { compileOrdinance, type PipelineOptions } from '../runner/pipeline.js';

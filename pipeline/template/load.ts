@@ -195,3 +195,9 @@ export function checkTemplates(rules: readonly RuleInfo[], dir = TEMPLATES_DIR):
 export function templateOf(meta: { jurisdiction: string; type?: DocumentType | undefined }): Template {
   return loadTemplate(meta.jurisdiction, TEMPLATES_DIR, undefined, meta.type ?? 'ordinance');
 }
+
+/** The jurisdictions known (templates/jurisdictions/) and the template of `id` when it is one of them: what the resolve stage is given. */
+export function jurisdictionContext(id: string): { jurisdictions: readonly string[]; jurisdiction?: Jurisdiction | undefined } {
+  const jurisdictions = jurisdictionIds();
+  return { jurisdictions, jurisdiction: jurisdictions.includes(id) ? loadTemplate(id).jurisdiction : undefined };
+}

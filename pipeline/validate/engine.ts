@@ -43,6 +43,13 @@ function layersFor(rule: Rule, context: RuleContext, options: ValidateOptions): 
   ];
 }
 
+/** Whether the rule `id` runs on this ordinance (its document kind, and a severity other than off): what the runner asks before it gathers what only that rule reads. */
+export function ruleRuns(id: string, context: RuleContext, options: ValidateOptions = {}): boolean {
+  const rule = (options.rules ?? registeredRules).find((r) => r.id === id);
+  if (!rule || (rule.appliesTo && !rule.appliesTo.includes(context.ordinance.meta.type ?? 'ordinance'))) return false;
+  return resolveSetting(layersFor(rule, context, options), context.ordinance.meta.status).severity !== 'off';
+}
+
 /** Each rule's severity and options for one ordinance, through every configuration layer (what the rule itself sees). */
 export type RuleSettings = ReadonlyMap<string, ReturnType<typeof resolveSetting>>;
 

@@ -4,38 +4,28 @@
  * chain) would print as an empty box, and a PDF with one is not valid PDF/A.
  * Found at `check` time, at the character's place. Printable ASCII, tab and
  * line ends are skipped with one regular-expression scan; other characters
- * are looked up in the fonts' character sets (read once per process, each
- * font only when a character needs it) and remembered.
+ * are looked up in the layout's glyph table, which the runner builds from the
+ * fonts' character sets (runner/glyphs.ts: each font read only when a
+ * character needs it, the answers remembered between runs).
  */
 import type { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
-import { isControlCharacter, isNoncharacter, isPrintable } from '../template/fonts.js';
-import { jurisdictionIds, loadTemplate } from '../template/load.js';
-import type { Template } from '../template/schema.js';
+import { isControlCharacter, isNoncharacter } from '../template/fonts.js';
 
-/** By template: whether each code point seen so far prints. */
-const printable = new WeakMap<Template, Map<number, boolean>>();
-
-/** Whether each code point looked up so far prints in `template`'s fonts (the check's memo, which a cache may fill and save). */
-export function printableCodePoints(template: Template): Map<number, boolean> {
-  let known = printable.get(template);
-  if (!known) {
-    known = new Map();
-    printable.set(template, known);
-  }
-  return known;
+/** Which characters a layout's fonts print: what the glyph check needs of the world. */
+export interface GlyphTable {
+  /** The layout's id, for the message. */
+  layout: string;
+  /** Whether some font of the layout (its faces or its fallback chain) has `codePoint`. */
+  prints(codePoint: number): boolean;
 }
 
 /** Anything but printable ASCII, tab and line ends. */
 const UNUSUAL = /[^\t\n\r\x20-\x7e]/gu;
 
-/** Report each character of `files` that no font of `jurisdiction`'s layout prints (once per character and file, at its first place). */
-export function checkGlyphs(files: readonly VFile[], jurisdiction: string | undefined): void {
-  // An unknown jurisdiction is its own finding; without a template there are no fonts to check against.
-  if (!jurisdiction || !jurisdictionIds().includes(jurisdiction)) return;
-  const template = loadTemplate(jurisdiction);
-  const known = printableCodePoints(template);
-  const faces = Object.values(template.fontFiles);
+/** Report each character of `files` that no font of the layout prints (once per character and file, at its first place); nothing without a table (an unknown jurisdiction is its own finding). */
+export function checkGlyphs(files: readonly VFile[], glyphs: GlyphTable | null): void {
+  if (!glyphs) return;
   for (const file of files) {
     if (typeof file.value !== 'string' || !UNUSUAL.test(file.value)) continue;
     const text = file.value;
@@ -48,12 +38,7 @@ export function checkGlyphs(files: readonly VFile[], jurisdiction: string | unde
     UNUSUAL.lastIndex = 0;
     for (let match = UNUSUAL.exec(text); match; match = UNUSUAL.exec(text)) {
       const codePoint = match[0].codePointAt(0)!;
-      let prints = known.get(codePoint);
-      if (prints === undefined) {
-        prints = isPrintable(faces, template.fallbackFontFiles, codePoint);
-        known.set(codePoint, prints);
-      }
-      if (prints || (match.index < frontMatterEnd && isControlCharacter(codePoint))) continue;
+      if (glyphs.prints(codePoint) || (match.index < frontMatterEnd && isControlCharacter(codePoint))) continue;
       for (; scanned < match.index; scanned++) {
         if (text.charCodeAt(scanned) === 0x0a) {
           line++;
@@ -71,7 +56,7 @@ export function checkGlyphs(files: readonly VFile[], jurisdiction: string | unde
         ? `Unexpected control character ${code}${also}, expected printable text (remove it)`
         : isNoncharacter(codePoint)
           ? `Unexpected noncharacter ${code}${also}, expected printable text (remove it)`
-          : `Unexpected character \`${String.fromCodePoint(codePoint)}\` (${code})${also}: no font of layout \`${template.layout.id}\` has it, so it would print as an empty box; expected a character of one of the layout's fonts (or add a font that has it to \`fonts.fallback\`)`;
+          : `Unexpected character \`${String.fromCodePoint(codePoint)}\` (${code})${also}: no font of layout \`${glyphs.layout}\` has it, so it would print as an empty box; expected a character of one of the layout's fonts (or add a font that has it to \`fonts.fallback\`)`;
       report(file, 'unprintable-character', reason, { place: { line, column } });
     }
   }

@@ -7,6 +7,7 @@ import type { Static, TObject } from 'typebox';
 import type { VFile } from 'vfile';
 import type { Place, Severity } from '../report/diagnostics.js';
 import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
+import type { Lifecycle } from '../model/lifecycle.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Jurisdiction } from '../template/schema.js';
@@ -21,6 +22,8 @@ export interface RuleContext {
   jurisdiction?: Jurisdiction | undefined;
   /** The amend stage's result: the instructions read and what became of them in the code (null when the ordinance amends no code). */
   amendments?: Amendments | null | undefined;
+  /** What git recorded of the ordinance's lifecycle, gathered by the runner when a rule that reads it runs (status-lifecycle); absent outside git's reach. */
+  lifecycle?: Lifecycle | undefined;
 }
 
 export interface RuleFinding {

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
-import { LOCK_FILE, readLock } from '../../history/lock.js';
+import { readLock } from '../../history/lock.js';
+import { LOCK_FILE } from '../../model/sources.js';
 import { discoverWorkspaces } from '../../load/sources.js';
 import type { Workspace } from '../../model/sources.js';
 import { compileRun, filesOf } from '../../runner/run.js';

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { ENDS, lifecycleHistory, rankOf, textFingerprint, type LifecycleState } from '../../history/lifecycle.js';
-import { LOCK_FILE } from '../../history/lock.js';
-import { ordinanceAt } from '../../history/versions.js';
+import { textFingerprint } from '../../compare/section-text.js';
+import { ENDS, rankOf, type LifecycleState } from '../../model/lifecycle.js';
+import { LOCK_FILE } from '../../model/sources.js';
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
 
@@ -15,22 +13,24 @@ const ORDER = 'draft, introduced, adopted, effective (withdrawn or failed end it
 
 /**
  * Status moves forward only, as git recorded it; the text a version was
- * introduced with does not change without a new version.
+ * introduced with does not change without a new version. The runner gathers
+ * the history from git (`lifecycle` in the context); the rule reads no git.
  */
 const rule: Rule = {
   id: 'status-lifecycle',
   description: 'Status moves forward only, and the introduced text changes only with a new version',
   defaultSeverity: 'error',
   appliesTo: ['ordinance'],
-  check({ ordinance }, report) {
+  check({ ordinance, lifecycle }, report) {
+    if (!lifecycle) return;
     const { status, version } = ordinance.meta;
     const statusPlace = placeOf(ordinance.file, 'status');
     // An adopted final (it has a lock) stays adopted or effective, whatever git holds.
-    if (existsSync(path.join(ordinance.dir, LOCK_FILE)) && rankOf(status) < rankOf('adopted')) {
+    if (lifecycle.locked && rankOf(status) < rankOf('adopted')) {
       report(ordinance.file, `Unexpected status \`${status}\` for an adopted final (it has \`${LOCK_FILE}\`), expected \`adopted\` or \`effective\`: ${ORDER}`, statusPlace);
       return;
     }
-    const history = lifecycleHistory(ordinance.dir);
+    const { history } = lifecycle;
     if (history.length === 0) return;
     // The furthest the ordinance went, and an end it reached.
     const furthest = history.reduce<LifecycleState | null>((best, s) => (rankOf(s.status) > (best ? rankOf(best.status) : -1) ? s : best), null);
@@ -57,7 +57,7 @@ const rule: Rule = {
     // The text this version was introduced with: the earliest commit where it stood introduced.
     const introduced = history.find((s) => s.status === 'introduced' && s.version === version);
     if (!introduced) return;
-    const then = ordinanceAt(ordinance.dir, introduced.hash);
+    const then = lifecycle.introduced;
     if (then && textFingerprint(then) !== textFingerprint(ordinance)) {
       report(
         ordinance.file,
