@@ -19,15 +19,13 @@ import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '
 import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, pdfContext, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
 import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
-import { drawPageFurniture, PageTotal } from './furniture.js';
+import { drawFramed } from './frame.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
-import { splitLargeTrees } from './limits.js';
 import { readableDiff } from '../../text/word-diff.js';
-import { openDocument } from './setup.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
 export { readableDiff } from '../../text/word-diff.js';
@@ -368,44 +366,30 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   const { ordinance } = input;
   const { layout } = template;
   const { meta } = ordinance;
-  const { doc, bytes } = openDocument(
-    ordinance,
-    template,
-    provenance,
-    {
-      title: `${documentTitle(ordinance, template)}: Comparative Print`,
-      subject: `Changes in existing law made by ${meta.title}`,
-      keywords: input.amended.map(({ after }) => `§ ${after.designation ?? after.id}`).join(', '),
-    },
-    false,
-  );
+  const info = {
+    title: `${documentTitle(ordinance, template)}: Comparative Print`,
+    subject: `Changes in existing law made by ${meta.title}`,
+    keywords: input.amended.map(({ after }) => `§ ${after.designation ?? after.id}`).join(', '),
+  };
   // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
-  const ctx = pdfContext(doc, template, { ...ordinance, sections: [], references: [], citations: [] }, provenance);
-  const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
-  ctx.ordinance.sections = sections;
-  for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
-  const total = new PageTotal(ctx);
-  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
-  doc.onLeavePage(finishPage);
-  const left = doc.page.margins.left;
-  drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
-  drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
-  const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
-  drawParagraph(
-    ctx,
-    [plain(`Changes in existing law: each section of the ${code} this ${template.jurisdiction.vocabulary.document} amends, as it stands, with the changes it makes.`)],
-    left,
-  );
-  drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
-  const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
-  drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
-  for (const section of sections) drawSection(ctx, section);
-  finishPage();
-  doc.onLeavePage(null);
-  ctx.tags.end();
-  total.finish(currentPage());
-  splitLargeTrees(doc);
-  doc.end();
-  return bytes;
+  const drawing = { ...ordinance, sections: [], references: [], citations: [] };
+  return drawFramed({ ordinance, template, provenance, info, drawing, furniture: 'running' }, (ctx) => {
+    const { doc } = ctx;
+    const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
+    ctx.ordinance.sections = sections;
+    for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
+    const left = doc.page.margins.left;
+    drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
+    drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
+    const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
+    drawParagraph(
+      ctx,
+      [plain(`Changes in existing law: each section of the ${code} this ${template.jurisdiction.vocabulary.document} amends, as it stands, with the changes it makes.`)],
+      left,
+    );
+    drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
+    const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
+    drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
+    for (const section of sections) drawSection(ctx, section);
+  }).bytes;
 }

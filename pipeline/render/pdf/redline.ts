@@ -15,12 +15,10 @@ import type { Provenance } from '../../provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { comparativeSection, drawParagraph, mergeBlocks, plain } from './comparative-print.js';
-import { pdfContext, type PdfContext } from './context.js';
+import type { PdfContext } from './context.js';
 import { documentTitle } from './document.js';
-import { drawPageFurniture, PageTotal } from './furniture.js';
+import { drawFramed } from './frame.js';
 import { sectionDestination, toRuns } from './inline.js';
-import { splitLargeTrees } from './limits.js';
-import { openDocument } from './setup.js';
 
 /** The redline's file name. */
 export const REDLINE = 'redline.pdf';
@@ -80,61 +78,47 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
   const base = (input.after ?? input.before) as Ordinance;
   const { layout } = template;
   const { meta } = base;
-  const { doc, bytes } = openDocument(
-    base,
-    template,
-    provenance,
-    { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` },
-    false,
-  );
+  const info = { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` };
   // References resolve against the sections drawn here: every section gets its destination, drawn whole or as its one line.
-  const ctx = pdfContext(doc, template, { ...base, sections: [], references: [], citations: [] }, provenance);
-  const before = new Map((input.before?.sections ?? []).map((s) => [s.id, s]));
-  const after = new Map((input.after?.sections ?? []).map((s) => [s.id, s]));
-  const drawn = input.diff.sections.map((change) =>
-    change.change === 'unchanged' && !change.moved ? null : markedSection(ctx, change, before.get(change.id), after.get(change.id)),
-  );
-  ctx.ordinance.sections = drawn.filter((s): s is Section => s !== null);
-  input.diff.sections.forEach((change, i) => {
-    const section = drawn[i] ?? after.get(change.id)!;
-    ctx.linkTargets.set(sectionDestination(change.id), sectionTitle(ctx, section));
-  });
-  const total = new PageTotal(ctx);
-  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
-  doc.onLeavePage(finishPage);
-  const left = doc.page.margins.left;
-  drawParagraph(ctx, [plain('Redline')], left, 'H1', 'bold', layout.group.size + 2);
-  drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
-  drawParagraph(ctx, [plain(`Changes from ${input.from} to ${input.to}.`)], left);
-  drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
-  const source: SourceRef = { file: base.file, position: undefined };
-  doc.addBookmark(doc.outline, 'Changes in the front matter', left, doc.y);
-  drawParagraph(ctx, [plain('Changes in the front matter')], left, 'H2', 'bold', layout.section.headingSize);
-  if (input.diff.frontMatter.length === 0) drawParagraph(ctx, [plain('None.')], left);
-  for (const change of input.diff.frontMatter) drawParagraph(ctx, toRuns(ctx, frontMatterLine(change, source)), left);
-  // The sections under a heading of their own, one level below it in the tags and the bookmarks.
-  const textOutline = doc.addBookmark(doc.outline, 'Changes in the text', left, doc.y, { expanded: true });
-  drawParagraph(ctx, [plain('Changes in the text')], left, 'H2', 'bold', layout.section.headingSize);
-  ctx.sectionHeadingDepth = 3;
-  input.diff.sections.forEach((change, i) => {
-    const section = drawn[i];
-    if (!section) {
-      // Unchanged: one line, still a destination for references to it.
-      doc.addNamedDestination(sectionDestination(change.id), 'XYZ', left, doc.y, null);
-      const renumbered = change.before && change.after && change.before.number !== change.after.number ? ` (${numberLabel(change.before)} before)` : '';
-      drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged${renumbered}.`, { italic: true })], left);
-      return;
-    }
-    const note = placeNote(change);
-    if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
-    drawSection(ctx, section, textOutline);
-  });
-  finishPage();
-  doc.onLeavePage(null);
-  ctx.tags.end();
-  total.finish(currentPage());
-  splitLargeTrees(doc);
-  doc.end();
-  return bytes;
+  const drawing = { ...base, sections: [], references: [], citations: [] };
+  return drawFramed({ ordinance: base, template, provenance, info, drawing, furniture: 'running' }, (ctx) => {
+    const { doc } = ctx;
+    const before = new Map((input.before?.sections ?? []).map((s) => [s.id, s]));
+    const after = new Map((input.after?.sections ?? []).map((s) => [s.id, s]));
+    const drawn = input.diff.sections.map((change) =>
+      change.change === 'unchanged' && !change.moved ? null : markedSection(ctx, change, before.get(change.id), after.get(change.id)),
+    );
+    ctx.ordinance.sections = drawn.filter((s): s is Section => s !== null);
+    input.diff.sections.forEach((change, i) => {
+      const section = drawn[i] ?? after.get(change.id)!;
+      ctx.linkTargets.set(sectionDestination(change.id), sectionTitle(ctx, section));
+    });
+    const left = doc.page.margins.left;
+    drawParagraph(ctx, [plain('Redline')], left, 'H1', 'bold', layout.group.size + 2);
+    drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
+    drawParagraph(ctx, [plain(`Changes from ${input.from} to ${input.to}.`)], left);
+    drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
+    const source: SourceRef = { file: base.file, position: undefined };
+    doc.addBookmark(doc.outline, 'Changes in the front matter', left, doc.y);
+    drawParagraph(ctx, [plain('Changes in the front matter')], left, 'H2', 'bold', layout.section.headingSize);
+    if (input.diff.frontMatter.length === 0) drawParagraph(ctx, [plain('None.')], left);
+    for (const change of input.diff.frontMatter) drawParagraph(ctx, toRuns(ctx, frontMatterLine(change, source)), left);
+    // The sections under a heading of their own, one level below it in the tags and the bookmarks.
+    const textOutline = doc.addBookmark(doc.outline, 'Changes in the text', left, doc.y, { expanded: true });
+    drawParagraph(ctx, [plain('Changes in the text')], left, 'H2', 'bold', layout.section.headingSize);
+    ctx.sectionHeadingDepth = 3;
+    input.diff.sections.forEach((change, i) => {
+      const section = drawn[i];
+      if (!section) {
+        // Unchanged: one line, still a destination for references to it.
+        doc.addNamedDestination(sectionDestination(change.id), 'XYZ', left, doc.y, null);
+        const renumbered = change.before && change.after && change.before.number !== change.after.number ? ` (${numberLabel(change.before)} before)` : '';
+        drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged${renumbered}.`, { italic: true })], left);
+        return;
+      }
+      const note = placeNote(change);
+      if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
+      drawSection(ctx, section, textOutline);
+    });
+  }).bytes;
 }
