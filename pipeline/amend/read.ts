@@ -7,7 +7,8 @@
  * A sentence that reads like an instruction but that no form reads is
  * returned as unparsed, with what was expected (rule amendment-unparsed).
  */
-import type { Annotation, Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
+import { inlineText, WRITTEN } from '../model/inline-text.js';
+import type { Annotation, Block, BlockQuote, Ordinance, Section, SourceRef } from '../model/types.js';
 import { readAnnotations } from './annotation-form.js';
 import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf, QUOTE } from './grammar.js';
 import type { AmendmentOperation, AmendmentTarget, Instruction, Occurrence } from './instruction.js';
@@ -117,40 +118,15 @@ function readBlocks(blocks: Block[], context: Context, section: Section, g: Comp
     if (block.type === 'paragraph') {
       const next = blocks[i + 1];
       const quote = next?.type === 'blockquote' ? next : undefined;
-      const read = readSentence(inlineText(block.children), block.source, current, quote, false, section, g, result, actSections, stated.get(block));
+      const read = readSentence(inlineText(block.children, WRITTEN), block.source, current, quote, false, section, g, result, actSections, stated.get(block));
       if (read) current = read;
     } else if (block.type === 'subdivision') {
       const quote = block.blocks.find((b): b is BlockQuote => b.type === 'blockquote');
       const nested = block.blocks.some((b) => b.type === 'subdivision');
-      const read = readSentence(inlineText(block.children), block.source, current, quote, nested, section, g, result, actSections, stated.get(block));
+      const read = readSentence(inlineText(block.children, WRITTEN), block.source, current, quote, nested, section, g, result, actSections, stated.get(block));
       readBlocks(block.blocks, read ?? current, section, g, result, actSections, stated);
     }
   });
-}
-
-/** The words of inline content as printed (citations and references as written). */
-export function inlineText(nodes: Inline[]): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        out += node.value;
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      case 'sectionRef':
-        out += node.written ?? '';
-        break;
-      case 'placeholder':
-      case 'image':
-        break;
-      default:
-        out += inlineText(node.children);
-    }
-  }
-  return out.replace(/\s+/g, ' ').trim();
 }
 
 /**
