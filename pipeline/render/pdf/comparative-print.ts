@@ -364,7 +364,6 @@ function drawSummary(ctx: PdfContext, outcomes: InstructionOutcome[], printed: S
 /** Render the comparative print of `input.ordinance` to PDF bytes. The same input always gives the same bytes. */
 export function renderComparativePrintPdf(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Buffer> {
   const { ordinance } = input;
-  const { layout } = template;
   const { meta } = ordinance;
   const info = {
     title: `${documentTitle(ordinance, template)}: Comparative Print`,
@@ -373,23 +372,27 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   };
   // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
   const drawing = { ...ordinance, sections: [], references: [], citations: [] };
-  return drawFramed({ ordinance, template, provenance, info, drawing, furniture: 'running' }, (ctx) => {
-    const { doc } = ctx;
-    const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
-    ctx.ordinance.sections = sections;
-    for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
-    const left = doc.page.margins.left;
-    drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
-    drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
-    const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
-    drawParagraph(
-      ctx,
-      [plain(`Changes in existing law: each section of the ${code} this ${template.jurisdiction.vocabulary.document} amends, as it stands, with the changes it makes.`)],
-      left,
-    );
-    drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
-    const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
-    drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
-    for (const section of sections) drawSection(ctx, section);
-  }).bytes;
+  return drawFramed({ ordinance, template, provenance, info, drawing, furniture: 'running' }, (ctx) => drawComparativePrint(ctx, input)).bytes;
+}
+
+/** The print's title and legend, the summary of changes, then each section as amended. */
+function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): void {
+  const { doc, layout, template } = ctx;
+  const { meta } = input.ordinance;
+  const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
+  ctx.ordinance.sections = sections;
+  for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
+  const left = doc.page.margins.left;
+  drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
+  drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
+  const code = template.jurisdiction.codeName ? titleCase(template.jurisdiction.codeName) : 'code';
+  drawParagraph(
+    ctx,
+    [plain(`Changes in existing law: each section of the ${code} this ${template.jurisdiction.vocabulary.document} amends, as it stands, with the changes it makes.`)],
+    left,
+  );
+  drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
+  const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
+  drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
+  for (const section of sections) drawSection(ctx, section);
 }

@@ -76,49 +76,52 @@ function markedSection(ctx: PdfContext, change: SectionChange, before: Section |
 /** Render the redline to PDF bytes; the same input always gives the same bytes. */
 export function renderRedlinePdf(input: RedlineInput, template: Template, provenance: Provenance): Promise<Buffer> {
   const base = (input.after ?? input.before) as Ordinance;
-  const { layout } = template;
   const { meta } = base;
   const info = { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` };
   // References resolve against the sections drawn here: every section gets its destination, drawn whole or as its one line.
   const drawing = { ...base, sections: [], references: [], citations: [] };
-  return drawFramed({ ordinance: base, template, provenance, info, drawing, furniture: 'running' }, (ctx) => {
-    const { doc } = ctx;
-    const before = new Map((input.before?.sections ?? []).map((s) => [s.id, s]));
-    const after = new Map((input.after?.sections ?? []).map((s) => [s.id, s]));
-    const drawn = input.diff.sections.map((change) =>
-      change.change === 'unchanged' && !change.moved ? null : markedSection(ctx, change, before.get(change.id), after.get(change.id)),
-    );
-    ctx.ordinance.sections = drawn.filter((s): s is Section => s !== null);
-    input.diff.sections.forEach((change, i) => {
-      const section = drawn[i] ?? after.get(change.id)!;
-      ctx.linkTargets.set(sectionDestination(change.id), sectionTitle(ctx, section));
-    });
-    const left = doc.page.margins.left;
-    drawParagraph(ctx, [plain('Redline')], left, 'H1', 'bold', layout.group.size + 2);
-    drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
-    drawParagraph(ctx, [plain(`Changes from ${input.from} to ${input.to}.`)], left);
-    drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
-    const source: SourceRef = { file: base.file, position: undefined };
-    doc.addBookmark(doc.outline, 'Changes in the front matter', left, doc.y);
-    drawParagraph(ctx, [plain('Changes in the front matter')], left, 'H2', 'bold', layout.section.headingSize);
-    if (input.diff.frontMatter.length === 0) drawParagraph(ctx, [plain('None.')], left);
-    for (const change of input.diff.frontMatter) drawParagraph(ctx, toRuns(ctx, frontMatterLine(change, source)), left);
-    // The sections under a heading of their own, one level below it in the tags and the bookmarks.
-    const textOutline = doc.addBookmark(doc.outline, 'Changes in the text', left, doc.y, { expanded: true });
-    drawParagraph(ctx, [plain('Changes in the text')], left, 'H2', 'bold', layout.section.headingSize);
-    ctx.sectionHeadingDepth = 3;
-    input.diff.sections.forEach((change, i) => {
-      const section = drawn[i];
-      if (!section) {
-        // Unchanged: one line, still a destination for references to it.
-        doc.addNamedDestination(sectionDestination(change.id), 'XYZ', left, doc.y, null);
-        const renumbered = change.before && change.after && change.before.number !== change.after.number ? ` (${numberLabel(change.before)} before)` : '';
-        drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged${renumbered}.`, { italic: true })], left);
-        return;
-      }
-      const note = placeNote(change);
-      if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
-      drawSection(ctx, section, textOutline);
-    });
-  }).bytes;
+  return drawFramed({ ordinance: base, template, provenance, info, drawing, furniture: 'running' }, (ctx) => drawRedline(ctx, input, base)).bytes;
+}
+
+/** The redline's title and legend, the changes in the front matter, then each section: changed, moved, added or removed, or one line. */
+function drawRedline(ctx: PdfContext, input: RedlineInput, base: Ordinance): void {
+  const { doc, layout, template } = ctx;
+  const { meta } = base;
+  const before = new Map((input.before?.sections ?? []).map((s) => [s.id, s]));
+  const after = new Map((input.after?.sections ?? []).map((s) => [s.id, s]));
+  const drawn = input.diff.sections.map((change) =>
+    change.change === 'unchanged' && !change.moved ? null : markedSection(ctx, change, before.get(change.id), after.get(change.id)),
+  );
+  ctx.ordinance.sections = drawn.filter((s): s is Section => s !== null);
+  input.diff.sections.forEach((change, i) => {
+    const section = drawn[i] ?? after.get(change.id)!;
+    ctx.linkTargets.set(sectionDestination(change.id), sectionTitle(ctx, section));
+  });
+  const left = doc.page.margins.left;
+  drawParagraph(ctx, [plain('Redline')], left, 'H1', 'bold', layout.group.size + 2);
+  drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
+  drawParagraph(ctx, [plain(`Changes from ${input.from} to ${input.to}.`)], left);
+  drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
+  const source: SourceRef = { file: base.file, position: undefined };
+  doc.addBookmark(doc.outline, 'Changes in the front matter', left, doc.y);
+  drawParagraph(ctx, [plain('Changes in the front matter')], left, 'H2', 'bold', layout.section.headingSize);
+  if (input.diff.frontMatter.length === 0) drawParagraph(ctx, [plain('None.')], left);
+  for (const change of input.diff.frontMatter) drawParagraph(ctx, toRuns(ctx, frontMatterLine(change, source)), left);
+  // The sections under a heading of their own, one level below it in the tags and the bookmarks.
+  const textOutline = doc.addBookmark(doc.outline, 'Changes in the text', left, doc.y, { expanded: true });
+  drawParagraph(ctx, [plain('Changes in the text')], left, 'H2', 'bold', layout.section.headingSize);
+  ctx.sectionHeadingDepth = 3;
+  input.diff.sections.forEach((change, i) => {
+    const section = drawn[i];
+    if (!section) {
+      // Unchanged: one line, still a destination for references to it.
+      doc.addNamedDestination(sectionDestination(change.id), 'XYZ', left, doc.y, null);
+      const renumbered = change.before && change.after && change.before.number !== change.after.number ? ` (${numberLabel(change.before)} before)` : '';
+      drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged${renumbered}.`, { italic: true })], left);
+      return;
+    }
+    const note = placeNote(change);
+    if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
+    drawSection(ctx, section, textOutline);
+  });
 }
