@@ -18,6 +18,7 @@ export function addsSection(instruction: Instruction): boolean {
   return instruction.op === 'add' && instruction.target.path.length === 0 && instruction.designations.every((d) => !d.trim().startsWith('('));
 }
 
+/** Add new subdivisions (or place a new section's text) under a target, in place. */
 export function applyAdd(section: SectionSource, instruction: Instruction & { op: 'add' }): InstructionOutcome {
   let { target } = instruction;
   const where = citeTarget(target.section, target.path);
@@ -131,6 +132,7 @@ function nextDesignation(num: string, level: number): string {
   return `(the one after ${num})`;
 }
 
+/** Redesignate a target's subdivisions, or designate its existing text, in place. */
 export function applyRedesignate(section: SectionSource, instruction: Instruction & { op: 'redesignate' }, range: Range, where: string): InstructionOutcome {
   const { to } = instruction;
   const from = instruction.from.filter((f) => f.trim() !== '');

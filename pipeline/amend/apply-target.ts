@@ -37,6 +37,7 @@ export interface Range {
   open: number;
 }
 
+/** The units `path` designates in the section, or null when the code holds no such subdivision. */
 export function findRange(units: readonly Unit[], path: readonly string[]): Range | null {
   if (path.length === 0) return { start: 0, end: units.length, open: -1 };
   const want = path.map(normalizeDesignation);
@@ -61,7 +62,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function startsWith(a: readonly string[], prefix: readonly string[]): boolean {
+function startsWith(a: readonly string[], prefix: readonly string[]): boolean {
   return a.length >= prefix.length && prefix.every((x, i) => x === a[i]);
 }
 

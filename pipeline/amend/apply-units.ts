@@ -29,6 +29,7 @@ export interface Unit {
   node?: RootContent | undefined;
 }
 
+/** A section file as read: its front matter, its body as units, and what follows them. */
 export interface SectionSource {
   front: Record<string, unknown>;
   units: Unit[];
@@ -39,6 +40,7 @@ export interface SectionSource {
 // Tables and strikethrough as the format reads them; no autolinks ("www.example.com" stays text, as the importer wrote it).
 const reader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfmTables);
 
+/** A designation in parentheses, "(a)" or "(1A-i)": its label. */
 export const PAREN_LABEL = /^\(([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\)$/;
 
 /** Read a section file into front matter, units and annotations. */
@@ -108,6 +110,7 @@ function levels(stack: Open[]): Map<number, string> {
   return new Map(stack.filter((o) => o.level > 0).map((o) => [o.level, o.label]));
 }
 
+/** The level of the subdivision a unit opens, below the subdivisions `around` it. */
 export function levelOfUnit(unit: Unit, around: readonly Unit[]): number {
   const stack: Open[] = [];
   for (const a of around) {
@@ -168,6 +171,7 @@ function writeUnits(units: readonly Unit[]): RootContent[] {
   });
 }
 
+/** Front matter without its undefined values, as YAML writes it. */
 export function dropUndefined(meta: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
 }

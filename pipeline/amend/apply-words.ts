@@ -34,7 +34,7 @@ function slotsOf(units: readonly Unit[]): { slots: Slot[]; text: string } {
 }
 
 /** Replace [start, end) of the joined text with `insert`, editing the text nodes that hold it. */
-export function splice(slots: readonly Slot[], start: number, end: number, insert: string): void {
+function splice(slots: readonly Slot[], start: number, end: number, insert: string): void {
   let placed = false;
   for (const slot of slots) {
     const from = slot.start;
@@ -97,6 +97,7 @@ function spaceBetween(before: string, after: string): boolean {
   return WORD_END.test(before) && WORD_START.test(after);
 }
 
+/** Strike or insert words in a target's text (or its own text before its subdivisions), in place. */
 export function applyWords(section: SectionSource, instruction: Instruction & { op: 'strike' | 'insert' }, range: Range, where: string): InstructionOutcome {
   const units = wordUnits(section.units, range, instruction.target.part);
   const { slots, text } = slotsOf(units);

@@ -56,6 +56,7 @@ export function targetOf(context: Context): AmendmentTarget {
   return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}) };
 }
 
+/** The context itself as the one target (a sentence that names no target of its own). */
 export function contextTargets(context: Context): { context: Context }[] {
   return [{ context }];
 }

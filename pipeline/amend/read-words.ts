@@ -20,6 +20,7 @@ export function wordsOf(group: string | undefined, quotes: string[], g: Compiled
   return mark === undefined ? undefined : g.grammar.punctuation[mark];
 }
 
+/** Whether a {words} group names a mark of punctuation ("the period") rather than quoting words. */
 export function isPunctuation(group: string | undefined, g: CompiledGrammar): boolean {
   return group !== undefined && !/\u27e6/.test(group) && wordsOf(group, [], g) !== undefined;
 }

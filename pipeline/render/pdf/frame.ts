@@ -22,6 +22,7 @@ import { openDocument, type DocumentInfo } from './setup.js';
  */
 export type Furniture = 'running' | ((ctx: PdfContext, page: number, pages: number) => void);
 
+/** What a kind's frame is made from. */
 export interface FrameOptions {
   /** What the document is of: its metadata, language and whether it is archival. */
   ordinance: Ordinance;
@@ -35,6 +36,7 @@ export interface FrameOptions {
   lineNumbers?: boolean;
 }
 
+/** A document drawn and ended. */
 export interface Framed {
   /** The bytes, once written. */
   bytes: Promise<Buffer>;

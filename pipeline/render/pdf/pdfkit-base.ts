@@ -73,5 +73,8 @@ export type PdfkitDocument = PDFKit.PDFDocument & PdfkitInternals;
 // biome-ignore lint/suspicious/noExplicitAny: a mixin's base must be a constructor of any[] (TypeScript's mixin rule).
 export type DocumentClass<T extends PdfkitDocument = PdfkitDocument> = new (...args: any[]) => T;
 
-// pdfkit's type definitions describe its default export as an instance with a construct signature; as a base class it needs a constructor type.
+/**
+ * pdfkit's PDFDocument as the base class the concerns are mixed into. pdfkit's type definitions describe its
+ * default export as an instance with a construct signature; as a base class it needs a constructor type.
+ */
 export const PdfkitBase = PDFDocument as unknown as DocumentClass;
