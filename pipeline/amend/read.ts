@@ -6,12 +6,32 @@
  * quoted text an instruction adds or rewrites is the block quote after it.
  * A sentence that reads like an instruction but that no form reads is
  * returned as unparsed, with what was expected (rule amendment-unparsed).
+ *
+ * Here: the sentences read in order, each by the grammar's forms. What a
+ * sentence targets is resolved in read-targets.ts; its quoted words and
+ * quoted text are taken apart in read-words.ts.
  */
-import type { Annotation, Block, BlockQuote, Inline, Ordinance, Section, SourceRef } from '../model/types.js';
+import { inlineText, WRITTEN } from '../model/inline-text.js';
+import type { Annotation, Block, BlockQuote, Ordinance, Section, SourceRef } from '../model/types.js';
 import { readAnnotations } from './annotation-form.js';
-import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf, QUOTE } from '../grammar/amendments.js';
-import type { AmendmentOperation, AmendmentTarget, Instruction, Occurrence } from './instruction.js';
-import { splitQuotedText } from './quoted.js';
+import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf } from '../grammar/amendments.js';
+import type { AmendmentOperation, AmendmentTarget, Instruction } from './instruction.js';
+import {
+  codeDesignation,
+  contextTargets,
+  designationsOf,
+  partOf,
+  ROOT,
+  resolveTarget,
+  shapeLevel,
+  targetOf,
+  type ActSections,
+  type ActSectionResolver,
+  type Context,
+} from './read-targets.js';
+import { isPunctuation, occurrenceOf, quoteText, setQuotesApart, splitQuote, splitSections, wordsOf } from './read-words.js';
+
+export type { ActNamed, ActSectionResolver } from './read-targets.js';
 
 /** A sentence that reads like an instruction but does not parse. */
 export interface UnparsedSentence {
@@ -25,42 +45,6 @@ export interface UnparsedSentence {
 export interface ReadResult {
   instructions: Instruction[];
   unparsed: UnparsedSentence[];
-}
-
-/** Where the sentences below a lead-in act. */
-interface Context {
-  /** The code section; undefined above any section (an act, a title, a chapter). */
-  section: string | undefined;
-  /** The subdivision path, each designation with its level below the section. */
-  path: { level: number; designation: string }[];
-  part: 'text' | 'heading' | undefined;
-  /** The act a lead-in names above any section ("… Act of 2011 (D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)"), for its new sections. */
-  act?: ActNamed | undefined;
-}
-
-/** An act named by its law number, or by the first code section of its range, or both. */
-export interface ActNamed {
-  /** "D.C. Law 19-124"; undefined for an act cited by its Statutes at Large ("64 Stat. 438"). */
-  law?: string | undefined;
-  /** "1-1161.01" from "D.C. Official Code § 1-1161.01 et seq.". */
-  codeStart?: string | undefined;
-}
-
-/**
- * The code section an act's own section was codified as ("section 223 of D.C.
- * Law 19-124" → "1-1162.23"), as the code's history notes say, or undefined.
- * Given by the amend stage from the code the ordinance amends.
- */
-export type ActSectionResolver = (act: ActNamed, actSection: string) => string | undefined;
-
-const ROOT: Context = { section: undefined, path: [], part: undefined };
-
-/** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
-interface ActSections {
-  /** Cited in the ordinance's own sentences: "Section 1204 (D.C. Official Code § 1-612.04)". */
-  cited: Map<string, string>;
-  /** From the code's history notes, when the amend stage has a code. */
-  resolve: ActSectionResolver | undefined;
 }
 
 /** The `::amend` annotations of a section, by the sentence (paragraph or subdivision) they follow. */
@@ -117,40 +101,15 @@ function readBlocks(blocks: Block[], context: Context, section: Section, g: Comp
     if (block.type === 'paragraph') {
       const next = blocks[i + 1];
       const quote = next?.type === 'blockquote' ? next : undefined;
-      const read = readSentence(inlineText(block.children), block.source, current, quote, false, section, g, result, actSections, stated.get(block));
+      const read = readSentence(inlineText(block.children, WRITTEN), block.source, current, quote, false, section, g, result, actSections, stated.get(block));
       if (read) current = read;
     } else if (block.type === 'subdivision') {
       const quote = block.blocks.find((b): b is BlockQuote => b.type === 'blockquote');
       const nested = block.blocks.some((b) => b.type === 'subdivision');
-      const read = readSentence(inlineText(block.children), block.source, current, quote, nested, section, g, result, actSections, stated.get(block));
+      const read = readSentence(inlineText(block.children, WRITTEN), block.source, current, quote, nested, section, g, result, actSections, stated.get(block));
       readBlocks(block.blocks, read ?? current, section, g, result, actSections, stated);
     }
   });
-}
-
-/** The words of inline content as printed (citations and references as written). */
-export function inlineText(nodes: Inline[]): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        out += node.value;
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      case 'sectionRef':
-        out += node.written ?? '';
-        break;
-      case 'placeholder':
-      case 'image':
-        break;
-      default:
-        out += inlineText(node.children);
-    }
-  }
-  return out.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -311,333 +270,5 @@ function readAdd(
   const level = shapeLevel(added[0]!.designation) ?? added[0]!.level!;
   const parent = base.path.filter((p) => p.level < level);
   emit({ section: base.section, path: parent.map((p) => p.designation) }, { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) });
-  return undefined;
-}
-
-/** The part of a target a grammar's word names ("section heading" → heading). */
-function partOf(word: string, g: CompiledGrammar): 'text' | 'heading' | undefined {
-  const key = Object.keys(g.grammar.parts).find((k) => k.toLowerCase() === word.replace(/\s+/g, ' ').toLowerCase());
-  return key === undefined ? undefined : g.grammar.parts[key];
-}
-
-/** What a context targets, as the model says it. */
-function targetOf(context: Context): AmendmentTarget {
-  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}) };
-}
-
-function contextTargets(context: Context): { context: Context }[] {
-  return [{ context }];
-}
-
-/** The level a designation has when nothing names it: (a) 1, (1) 2, (A) 3, (i) 4, (I) 5. */
-function levelByShape(designation: string, previous: number | undefined): number {
-  if (previous !== undefined) return previous + 1;
-  const label = designation.slice(1, -1);
-  if (/^[0-9]/.test(label)) return 2;
-  if (/^[ivx]+$/.test(label) && label !== 'i' && label !== 'v' && label !== 'x') return 4;
-  if (/^[a-z]/.test(label)) return 1;
-  return /^[IVX]+$/.test(label) && label.length > 1 ? 5 : 3;
-}
-
-/**
- * The level only a designation's shape can have: (1) a paragraph, (A) a
- * subparagraph, (b) a subsection (not i, v, x, which may be numerals); what
- * a sentence adds takes it over its level word ("A new paragraph (E)" is a subparagraph).
- */
-function shapeLevel(designation: string): number | undefined {
-  const label = /^\(([^()]+)\)$/.exec(designation)?.[1];
-  if (label === undefined) return undefined;
-  if (/^\d+[A-Z]?$/.test(label)) return 2;
-  if (/^[A-HJ-UWYZ]$/.test(label)) return 3;
-  if (/^[a-hj-uwyz]$/.test(label)) return 1;
-  return undefined;
-}
-
-/** "(a)(1)(A)" → ["(a)", "(1)", "(A)"]. */
-function pathParts(path: string): string[] {
-  return path.match(/\([^()]+\)/g) ?? [];
-}
-
-/**
- * What a sentence's target phrase names, against the context it stands in:
- * one context per target ("Paragraphs (2) and (3)" names two), or why not.
- */
-function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, actSections: ActSections): string | { context: Context }[] {
-  let text = phrase.replace(/\s+/g, ' ').trim();
-  // "The lead-in language of subsection (b)", "The section heading".
-  const partWord = Object.keys(g.grammar.parts)
-    .sort((a, b) => b.length - a.length)
-    .find((p) => new RegExp(`^(?:the )?${p.replace(/[-]/g, '\\-')}(?: of | for |$)`, 'i').test(text));
-  let part: 'text' | 'heading' | undefined;
-  if (partWord) {
-    part = g.grammar.parts[partWord];
-    text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of | for )?`, 'i'), '');
-    if (!text) return [{ context: { ...context, part } }];
-  }
-  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part } }));
-  const cited = g.codeCitation.exec(text);
-  if (cited?.groups?.section) {
-    if (cited.groups.range) {
-      // "… Act (D.C. Law 1-24; D.C. Official Code § 7-501.01 et seq.)", "An Act …, approved August 11, 1950 (64 Stat. 438; D.C. Official Code § 7-2201 et seq.)".
-      const law = /\bD\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(text)?.[0].replace(/\s+/g, ' ');
-      return [{ context: { ...ROOT, act: { law, codeStart: cited.groups.section } } }];
-    }
-    // "Section 499c(a)(1) (D.C. Official Code § 42-404)": the act's own designation may be the one with the subdivisions.
-    const act = /^(?:the\s+)?section\s+(\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)/i.exec(text);
-    if (act && !cited.groups.path) actSections.cited.set(act[1]!, cited.groups.section);
-    const path = cited.groups.path || act?.[2] || '';
-    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(path)), part: undefined } }]);
-  }
-  const designated = g.sectionDesignation.exec(text);
-  if (designated?.groups?.section) {
-    return withPart([{ context: { section: designated.groups.section, path: levelled(pathParts(designated.groups.path ?? '')), part: undefined } }]);
-  }
-  const relative = relativeTargets(text, context, g);
-  if (relative) return typeof relative === 'string' ? relative : withPart(relative);
-  // "Subsection (b) of Section 22.13 of the Los Angeles Administrative Code", "paragraph (2) of subsection (b)": the subdivision within what follows "of".
-  const nested = /^(?<inner>.+?),?\s+of\s+(?<outer>(?:the\s+)?(?:sections?\s|§|subsections?\s|paragraphs?\s|subparagraphs?\s).+)$/iu.exec(text);
-  if (nested?.groups && g.relative.test(nested.groups.inner!)) {
-    const outer = resolveTarget(nested.groups.outer!, context, g, actSections);
-    if (typeof outer !== 'string' && outer.length === 1 && outer[0]!.context.section !== undefined) {
-      const inner = relativeTargets(nested.groups.inner!, outer[0]!.context, g);
-      if (inner && typeof inner !== 'string') return withPart(inner);
-    }
-  }
-  // "Title XII is amended as follows:" within an act: still the act's sections below it.
-  if (g.group.test(text)) return [{ context: { ...ROOT, act: context.act } }];
-  // An act cited by its law alone ("… Act of 2018, effective … (D.C. Law 22-168; 65 DCR 9388)"): the code's history notes place its sections.
-  const law = /\(D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+;[^()]*\)$/.exec(text)?.[0];
-  if (law) return [{ context: { ...ROOT, act: { law: /D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(law)![0].replace(/\s+/g, ' ') } } }];
-  const examples = examplesOf(g.grammar);
-  if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("${examples.cited}")`;
-  return `a target: a code section ("${examples.section}", or "Section 3 ${examples.cited}") or a subdivision ("Subsection (a)"); found "${text}"`;
-}
-
-/** "Subsection (a)(1)", "Paragraphs (2) and (3)": the subdivisions named, within `context`'s section; undefined when `text` names none. */
-function relativeTargets(text: string, context: Context, g: CompiledGrammar): string | { context: Context }[] | undefined {
-  const relative = g.relative.exec(text);
-  if (!relative?.groups?.level) return undefined;
-  if (context.section === undefined) return `a code section for "${text}" to stand in`;
-  const level = levelOf(relative.groups.level, g);
-  const out: { context: Context }[] = [];
-  for (const item of designationsOf(relative.groups.list ?? '', g)) {
-    const parts = pathParts(item.designation);
-    const kept = context.path.filter((p) => p.level < level);
-    out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
-  }
-  return out;
-}
-
-/** Designations cited with no level word, levelled by their shape. */
-function levelled(parts: string[]): Context['path'] {
-  const out: Context['path'] = [];
-  for (const d of parts) out.push({ level: levelByShape(d, out[out.length - 1]?.level), designation: d });
-  return out;
-}
-
-function levelOf(word: string, g: CompiledGrammar): number {
-  const key = word.toLowerCase().replace(/s$/, '');
-  return g.grammar.levels[key] ?? 1;
-}
-
-/**
- * The designations of a list ("subsections (b), (c), and (d)", "paragraphs (3)
- * through (5)", "sections 1210a and 1210b"), each with its level below a
- * section (undefined for sections and groups).
- */
-function designationsOf(list: string, g: CompiledGrammar): { designation: string; level: number | undefined }[] {
-  const out: { designation: string; level: number | undefined }[] = [];
-  let level: number | undefined;
-  let kindSeen = false;
-  let through = false;
-  for (const match of list.matchAll(g.designationList)) {
-    const kind = match.groups?.kind?.toLowerCase().replace(/s$/, '');
-    if (kind) {
-      kindSeen = true;
-      level = g.grammar.levels[kind];
-    }
-    const designation = match.groups?.des ?? '';
-    // A word of one letter ("a new …") is no designation: groups are lettered in capitals ("Part G").
-    if (/^[a-z]$/.test(designation)) continue;
-    if (!kindSeen && !designation.startsWith('(')) level = undefined;
-    else if (!kindSeen) level = levelByShape(designation, undefined);
-    // A level word over a section number ("a new subsection 106b") names a section; "section" over "(e)" a subdivision: the designation's shape says which.
-    const itemLevel = designation.startsWith('(') ? (level ?? levelByShape(designation, undefined)) : /^\d/.test(designation) ? undefined : level;
-    if (through && out.length) out.push(...between(out[out.length - 1]!.designation, designation).map((d) => ({ designation: d, level: itemLevel })));
-    out.push({ designation, level: itemLevel });
-    const rest = list.slice((match.index ?? 0) + match[0].length);
-    through = /^\s*through\b/i.test(rest);
-  }
-  return out;
-}
-
-/** The designations strictly between two of one kind: (3) … (6) → (4), (5); (b) … (e) → (c), (d). */
-function between(from: string, to: string): string[] {
-  const a = /^\((\d+|[a-zA-Z])\)$/.exec(from)?.[1];
-  const b = /^\((\d+|[a-zA-Z])\)$/.exec(to)?.[1];
-  if (!a || !b) return [];
-  const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
-  const start = numeric ? Number(a) : a.charCodeAt(0);
-  const end = numeric ? Number(b) : b.charCodeAt(0);
-  const out: string[] = [];
-  for (let n = start + 1; n < end && out.length < 100; n++) out.push(`(${numeric ? n : String.fromCharCode(n)})`);
-  return out;
-}
-
-/** The words a {words} group stands for: a quoted passage, or a mark named in words ("the period"). */
-function wordsOf(group: string | undefined, quotes: string[], g: CompiledGrammar): string | undefined {
-  if (group === undefined) return undefined;
-  const quoted = /\u27e6(\d+)\u27e7/.exec(group);
-  if (quoted) return quotes[Number(quoted[1])];
-  const mark = Object.keys(g.grammar.punctuation)
-    .sort((a, b) => b.length - a.length)
-    .find((name) => new RegExp(`\\b${name}\\b`, 'i').test(group));
-  return mark === undefined ? undefined : g.grammar.punctuation[mark];
-}
-
-function isPunctuation(group: string | undefined, g: CompiledGrammar): boolean {
-  return group !== undefined && !/\u27e6/.test(group) && wordsOf(group, [], g) !== undefined;
-}
-
-/**
- * Which occurrences: as the phrase says; with none, a mark named in words
- * ("the period") is the one at the end, and quoted words must occur once.
- */
-function occurrenceOf(phrase: string | undefined, g: CompiledGrammar, punctuation: boolean): Occurrence {
-  if (phrase === undefined) return punctuation ? { kind: 'last' } : { kind: 'only' };
-  const key = Object.keys(g.grammar.occurrences).find((k) => k.toLowerCase() === phrase.replace(/\s+/g, ' ').toLowerCase());
-  const value = key === undefined ? undefined : g.grammar.occurrences[key];
-  if (value === 'every') return { kind: 'every' };
-  if (value === 'last') return { kind: 'last' };
-  if (value !== undefined) return { kind: 'nth', n: Number(value) };
-  return { kind: 'only' };
-}
-
-/**
- * Set a sentence's quoted passages apart: each becomes a placeholder, so the
- * forms never read inside them. Curly quotes pair as written; straight quotes
- * close only where the sentence goes on ("… in its place", "… after", the end).
- */
-export function setQuotesApart(text: string): { sentence: string; quotes: string[] } {
-  const quotes: string[] = [];
-  let sentence = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const opensCurly = c === '\u201c';
-    const opensStraight = c === '"' && (i === 0 || /[\s([\u2014-]/.test(text[i - 1]!));
-    if (!opensCurly && !opensStraight) {
-      sentence += c;
-      i++;
-      continue;
-    }
-    const end = opensCurly ? closingCurly(text, i + 1) : closingStraight(text, i + 1);
-    if (end === -1) {
-      sentence += c;
-      i++;
-      continue;
-    }
-    sentence += QUOTE(quotes.length);
-    quotes.push(text.slice(i + 1, end));
-    i = end + 1;
-  }
-  return { sentence, quotes };
-}
-
-function closingCurly(text: string, from: number): number {
-  let depth = 0;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === '\u201c') depth++;
-    else if (text[j] === '\u201d') {
-      if (depth === 0) return j;
-      depth--;
-    }
-  }
-  return -1;
-}
-
-/** What may follow a closing straight quote: the sentence's next words, or its end. */
-const AFTER_QUOTE =
-  /^(?:\s*[.;:,]?\s*$|\s+(?:and|or|in|each|every|wherever|both|all|the|after|before|at|to|with|where|is|are|from|its|their|immediately|following|following:|shall|as|that|which|both)\b)/i;
-
-/** Weaker: a comma or semicolon after the quote, taken only when no closing above is found. */
-const AFTER_QUOTE_PUNCTUATION = /^\s*[,;]\s/;
-
-function closingStraight(text: string, from: number): number {
-  let weak = -1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] !== '"') continue;
-    const rest = text.slice(j + 1);
-    if (AFTER_QUOTE.test(rest)) return j;
-    if (weak === -1 && AFTER_QUOTE_PUNCTUATION.test(rest)) weak = j;
-  }
-  return weak;
-}
-
-/** The Markdown source of a block quote, its `>` markers removed: the quoted text as written. */
-export function quoteText(quote: BlockQuote): string {
-  const file = quote.source.file;
-  const start = quote.source.position?.start.offset;
-  const end = quote.source.position?.end.offset;
-  if (start === undefined || end === undefined) return '';
-  return String(file.value)
-    .slice(start, end)
-    .split('\n')
-    .map((line) => line.replace(/^\s*>\s?/, ''))
-    .join('\n')
-    .trim();
-}
-
-/** A rewrite's quoted text for each of `count` targets: split at its top-level designations when there are several. */
-function splitQuote(quote: BlockQuote, _section: Section, count: number): string[] | undefined {
-  const text = quoteText(quote);
-  if (count === 1) return [text];
-  const parts = splitQuotedText(text);
-  return parts.length === count ? parts : undefined;
-}
-
-/** New sections in quoted text: each begins with a paragraph "§ 24-211.07. Heading." (or "Sec. 4a. …"). */
-function splitSections(text: string): { designation: string; text: string }[] {
-  const heading = /^\**(?:§|Sec\.|Section)\s*([0-9][0-9A-Za-z.:-]*[0-9A-Za-z]|[0-9])\./u;
-  const out: { designation: string; text: string }[] = [];
-  for (const paragraph of text.split(/\n\s*\n/)) {
-    const match = heading.exec(paragraph.trim());
-    if (match) out.push({ designation: match[1]!, text: paragraph.trim() });
-    else if (out.length) out[out.length - 1]!.text += `\n\n${paragraph.trim()}`;
-  }
-  return out;
-}
-
-/**
- * The code designation of a new section: its own when it is one ("24-211.08");
- * else the designation the District's codifier gives a section of the act,
- * from the code section of the act's section it follows, as the act cites it
- * ("Section 1204 (D.C. Official Code § 1-612.04)") or the code's history notes
- * say:
- * - a lettered section after one codified with a decimal part takes its letter
- *   ("1204a" after 1-612.04 → 1-612.04a);
- * - a lettered section after one codified without takes the letter's place as
- *   its decimal ("6b" after 22-1006 → 22-1006.02);
- * - a numbered section takes the next decimal after the one before it
- *   ("1212" after 1211, 1-612.11 → 1-612.12).
- * The codifier may number otherwise: the designation is what these rules give.
- */
-function codeDesignation(designation: string, g: CompiledGrammar, actSections: ActSections, act: ActNamed | undefined): string | undefined {
-  if (new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation)) return designation;
-  const codeOf = (actSection: string) => actSections.cited.get(actSection) ?? (act && actSections.resolve?.(act, actSection));
-  const lettered = /^(\d+)([a-z])$/.exec(designation);
-  if (lettered) {
-    const base = codeOf(lettered[1]!);
-    if (base === undefined) return undefined;
-    if (base.includes('.')) return `${base}${lettered[2]}`;
-    return `${base}.${String(lettered[2]!.charCodeAt(0) - 96).padStart(2, '0')}`;
-  }
-  const numbered = /^(\d+)$/.exec(designation);
-  if (numbered && Number(numbered[1]) > 1) {
-    const before = codeOf(String(Number(numbered[1]) - 1));
-    const decimal = before === undefined ? null : /^(.*\.)(\d+)$/.exec(before);
-    if (!decimal) return undefined;
-    return `${decimal[1]}${String(Number(decimal[2]) + 1).padStart(decimal[2]!.length, '0')}`;
-  }
   return undefined;
 }

@@ -285,14 +285,28 @@ function groupPath(text: string, names: string[], context: CitationContext): str
   return path.join('|');
 }
 
-/** Every citation written as prose in `text`, in order, none overlapping. */
+/** Every citation written as prose in `text`, in order, none overlapping: each kind's groups found in turn, then the longest kept where they overlap. */
 export function detectCitations(text: string, compiled: Compiled, context: CitationContext = {}): DetectedCitation[] {
   if (compiled.trigger && !compiled.trigger.test(text)) return [];
-  const found: DetectedCitation[][] = [];
-  const add = (group: DetectedCitation[]) => {
-    if (group.length) found.push(group);
-  };
-  const cite = (start: number, end: number, target: string, pinpoint: string | undefined, category: CitationCategory, extra: Partial<DetectedCitation> = {}): DetectedCitation => ({
+  const cite = citer(text);
+  const found = [
+    ...codeSections(text, compiled, context, cite),
+    ...codeGroups(text, compiled, context, cite),
+    ...documents(text, compiled, cite),
+    ...statuteSections(text, compiled, cite),
+    ...ordinancesByNumber(text, compiled, context, cite),
+    ...registryForms(text, compiled, cite),
+    ...ownSections(text, compiled, context, cite),
+  ];
+  return chooseNonOverlapping(found.filter((group) => group.length > 0));
+}
+
+/** A citation of `text` from `start` to `end`. */
+type Cite = (start: number, end: number, target: string, pinpoint: string | undefined, category: CitationCategory, extra?: Partial<DetectedCitation>) => DetectedCitation;
+
+/** How citations of `text` are made: their words cut from it, an empty pinpoint none. */
+function citer(text: string): Cite {
+  return (start, end, target, pinpoint, category, extra = {}) => ({
     start,
     end,
     text: text.slice(start, end),
@@ -301,61 +315,74 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
     category,
     ...extra,
   });
+}
 
-  // Sections of the jurisdiction's code, with lists and ranges.
+/** Sections of the jurisdiction's code, with lists and ranges ("§§ 1-101 and 1-102(a)"), each list one group. */
+function codeSections(text: string, compiled: Compiled, context: CitationContext, cite: Cite): DetectedCitation[][] {
   const code = compiled.code;
-  if (code && compiled.grammar.code) {
-    const { target } = compiled.grammar.code;
-    for (const m of text.matchAll(code.lead)) {
-      const group = [cite(m.index, m.index + m[0].length, target, `§ ${m[1]}${m[2]}`, 'code')];
-      let section = m[1]!;
-      let pinpoint = m[2] ?? '';
-      code.cont.lastIndex = m.index + m[0].length;
-      for (let c = code.cont.exec(text); c; c = code.cont.exec(text)) {
-        const itemStart = c.index + c[1]!.length;
-        if (c[2]) section = c[2];
-        pinpoint = c[2] ? (c[3] ?? '') : (continuePinpoint(pinpoint, c[4]!) ?? c[4]!);
-        group.push(cite(itemStart, c.index + c[0].length, target, `§ ${section}${pinpoint}`, 'code'));
-        code.cont.lastIndex = c.index + c[0].length;
-      }
-      // "section 23-1321 of the District of Columbia Official Code": the code's name ends the citation. A section
-      // named by word "of" another document is that document's ("section 16-3201 of the District of Columbia
-      // Municipal Regulations"). Within a code title, where other codes are quoted ("Section 2-314" of the Uniform
-      // Commercial Code in Title 28), one named by word is the code's only when the code is named with it, after
-      // or before ("D.C. Code section 45-715"), or when it is of the title the text stands in ("section 28-3803").
-      const last = group[group.length - 1]!;
-      if (code.ofName) code.ofName.lastIndex = last.end;
-      const name = code.ofName?.exec(text);
-      if (name) group[group.length - 1] = cite(last.start, last.end + name[0].length, target, last.pinpoint, 'code');
-      else if (!m[0].startsWith('§')) {
-        const named = code.nameBefore?.test(text.slice(Math.max(0, m.index - 80), m.index)) ?? false;
-        if (!named && OF_OTHER_DOCUMENT.test(text.slice(last.end, last.end + 80))) continue;
-        if (!named && context.title && /^[^-:.]+/.exec(m[1]!)?.[0] !== context.title) continue;
-      }
-      add(group);
+  if (!code || !compiled.grammar.code) return [];
+  const { target } = compiled.grammar.code;
+  const found: DetectedCitation[][] = [];
+  for (const m of text.matchAll(code.lead)) {
+    const group = [cite(m.index, m.index + m[0].length, target, `§ ${m[1]}${m[2]}`, 'code')];
+    let section = m[1]!;
+    let pinpoint = m[2] ?? '';
+    code.cont.lastIndex = m.index + m[0].length;
+    for (let c = code.cont.exec(text); c; c = code.cont.exec(text)) {
+      const itemStart = c.index + c[1]!.length;
+      if (c[2]) section = c[2];
+      pinpoint = c[2] ? (c[3] ?? '') : (continuePinpoint(pinpoint, c[4]!) ?? c[4]!);
+      group.push(cite(itemStart, c.index + c[0].length, target, `§ ${section}${pinpoint}`, 'code'));
+      code.cont.lastIndex = c.index + c[0].length;
     }
-    if (code.groups) {
-      for (const m of text.matchAll(code.groups)) {
-        const path = groupPath(code.nameSuffix ? m[0].replace(code.nameSuffix, '') : m[0], code.groupNames, context);
-        if (path) add([cite(m.index, m.index + m[0].length, target, path, 'code')]);
-      }
+    // "section 23-1321 of the District of Columbia Official Code": the code's name ends the citation. A section
+    // named by word "of" another document is that document's ("section 16-3201 of the District of Columbia
+    // Municipal Regulations"). Within a code title, where other codes are quoted ("Section 2-314" of the Uniform
+    // Commercial Code in Title 28), one named by word is the code's only when the code is named with it, after
+    // or before ("D.C. Code section 45-715"), or when it is of the title the text stands in ("section 28-3803").
+    const last = group[group.length - 1]!;
+    if (code.ofName) code.ofName.lastIndex = last.end;
+    const name = code.ofName?.exec(text);
+    if (name) group[group.length - 1] = cite(last.start, last.end + name[0].length, target, last.pinpoint, 'code');
+    else if (!m[0].startsWith('§')) {
+      const named = code.nameBefore?.test(text.slice(Math.max(0, m.index - 80), m.index)) ?? false;
+      if (!named && OF_OTHER_DOCUMENT.test(text.slice(last.end, last.end + 80))) continue;
+      if (!named && context.title && /^[^-:.]+/.exec(m[1]!)?.[0] !== context.title) continue;
     }
+    found.push(group);
   }
+  return found;
+}
 
-  // Session laws and other documents, with "§ N of" before them.
+/** Groups of the jurisdiction's code ("subchapter II of Chapter 15 of Title 7", "this chapter"). */
+function codeGroups(text: string, compiled: Compiled, context: CitationContext, cite: Cite): DetectedCitation[][] {
+  const code = compiled.code;
+  if (!code?.groups || !compiled.grammar.code) return [];
+  const { target } = compiled.grammar.code;
+  const found: DetectedCitation[][] = [];
+  for (const m of text.matchAll(code.groups)) {
+    const path = groupPath(code.nameSuffix ? m[0].replace(code.nameSuffix, '') : m[0], code.groupNames, context);
+    if (path) found.push([cite(m.index, m.index + m[0].length, target, path, 'code')]);
+  }
+  return found;
+}
+
+/** Session laws and other documents, with "§ N of" (or a list of sections) before them. */
+function documents(text: string, compiled: Compiled, cite: Cite): DetectedCitation[][] {
+  const found: DetectedCitation[][] = [];
   for (const form of compiled.documents) {
     for (const m of text.matchAll(form.re)) {
       const id = fill(form.target, m.groups ?? {}).toLowerCase();
       const end = m.index + m[0].length;
       const before = form.sections ? compiled.sectionOf.exec(text.slice(Math.max(0, m.index - 340), m.index)) : null;
       if (!before) {
-        add([cite(m.index, end, id, undefined, 'enactment')]);
+        found.push([cite(m.index, end, id, undefined, 'enactment')]);
         continue;
       }
       const beforeStart = m.index - before[0].length;
       const listStart = beforeStart + before[0].indexOf(before[1]!);
       const items = listItems(before[1]!);
-      add(
+      found.push(
         items.map((item, i) =>
           i === 0
             ? cite(beforeStart, end, id, `§ ${item.number}${item.pin}`, 'enactment')
@@ -364,64 +391,78 @@ export function detectCitations(text: string, compiled: Compiled, context: Citat
       );
     }
   }
+  return found;
+}
 
-  // Sections of statutes and other codes ("8 U.S.C. § 1325(a)").
+/** Sections of statutes and other codes ("8 U.S.C. § 1325(a)"). */
+function statuteSections(text: string, compiled: Compiled, cite: Cite): DetectedCitation[][] {
+  const found: DetectedCitation[][] = [];
   for (const form of compiled.statutes) {
     for (const m of text.matchAll(form.re)) {
       const groups = m.groups ?? {};
       const pin = m[m.length - 1] ?? '';
       const pinpoint = `${fill(form.pinpoint, groups)}${pin}`;
       const targets = (Array.isArray(form.target) ? form.target : [form.target]).map((t) => fill(t, groups).toLowerCase());
-      add([cite(m.index, m.index + m[0].length, targets[0]!, pinpoint, 'statute', targets.length > 1 ? { candidates: targets } : {})]);
+      found.push([cite(m.index, m.index + m[0].length, targets[0]!, pinpoint, 'statute', targets.length > 1 ? { candidates: targets } : {})]);
     }
   }
+  return found;
+}
 
-  // This jurisdiction's ordinances by number (not the document itself).
-  if (compiled.ordinances) {
-    for (const m of text.matchAll(compiled.ordinances.re)) {
-      if (context.ownNumber && m.groups?.n === context.ownNumber) continue;
-      add([cite(m.index, m.index + m[0].length, fill(compiled.ordinances.target, m.groups ?? {}).toLowerCase(), undefined, 'directive')]);
-    }
+/** This jurisdiction's ordinances by number (not the document itself). */
+function ordinancesByNumber(text: string, compiled: Compiled, context: CitationContext, cite: Cite): DetectedCitation[][] {
+  if (!compiled.ordinances) return [];
+  const found: DetectedCitation[][] = [];
+  for (const m of text.matchAll(compiled.ordinances.re)) {
+    if (context.ownNumber && m.groups?.n === context.ownNumber) continue;
+    found.push([cite(m.index, m.index + m[0].length, fill(compiled.ordinances.target, m.groups ?? {}).toLowerCase(), undefined, 'directive')]);
   }
+  return found;
+}
 
-  // The registry's own citation forms; a form of the same shape the registry does not know is a likely mistake.
-  if (compiled.registry.re) {
-    for (const m of text.matchAll(compiled.registry.re)) {
-      const normalized = m[0].replace(/\s+/g, ' ');
-      const id = compiled.registry.byForm.get(normalized);
-      // The code's own name ("D.C. Code, § 1-207.11") is not a citation apart from the section that follows it.
-      if (id && id === compiled.grammar.code?.target) continue;
-      add([cite(m.index, m.index + m[0].length, id ?? '', undefined, 'directive', id ? {} : { unknownForm: true })]);
-    }
+/** The registry's own citation forms; a form of the same shape the registry does not know is a likely mistake. */
+function registryForms(text: string, compiled: Compiled, cite: Cite): DetectedCitation[][] {
+  if (!compiled.registry.re) return [];
+  const found: DetectedCitation[][] = [];
+  for (const m of text.matchAll(compiled.registry.re)) {
+    const normalized = m[0].replace(/\s+/g, ' ');
+    const id = compiled.registry.byForm.get(normalized);
+    // The code's own name ("D.C. Code, § 1-207.11") is not a citation apart from the section that follows it.
+    if (id && id === compiled.grammar.code?.target) continue;
+    found.push([cite(m.index, m.index + m[0].length, id ?? '', undefined, 'directive', id ? {} : { unknownForm: true })]);
   }
+  return found;
+}
 
-  // Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances; a list that names another document
-  // ("sections 3 and 4 of the … Act") is left as written.
-  if (context.ownSections ?? !context.title) {
-    const insideQuotes = quotations(text);
-    for (const m of text.matchAll(compiled.sections)) {
-      // Quoted words are another text's ("striking the phrase "sections 20(i),""), not references of this document.
-      if (insideQuotes(m.index)) continue;
-      const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
-      let number = m[1]!;
-      let end = m.index + m[0].length;
-      compiled.sectionCont.lastIndex = end;
-      for (let c = compiled.sectionCont.exec(text); c; c = compiled.sectionCont.exec(text)) {
-        const itemEnd = c.index + c[0].length;
-        // An empty item, or a bare number that starts another citation ("… and 8 U.S.C. § 1325"), ends the list.
-        if (!c[2] && !c[3]) break;
-        if (c[2] && !c[3] && /^\s*[A-Z§]/.test(text.slice(itemEnd))) break;
-        if (c[2]) number = c[2];
-        group.push(cite(c.index + c[1]!.length, itemEnd, number, c[3], 'section'));
-        end = itemEnd;
-        compiled.sectionCont.lastIndex = itemEnd;
-      }
-      const after = text.slice(end, end + 40);
-      if (!OF_ANOTHER.test(after) && (!context.amending || OF_THIS.test(after))) add(group);
+/**
+ * Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances; a list that names another
+ * document ("sections 3 and 4 of the … Act") is left as written.
+ */
+function ownSections(text: string, compiled: Compiled, context: CitationContext, cite: Cite): DetectedCitation[][] {
+  if (!(context.ownSections ?? !context.title)) return [];
+  const found: DetectedCitation[][] = [];
+  const insideQuotes = quotations(text);
+  for (const m of text.matchAll(compiled.sections)) {
+    // Quoted words are another text's ("striking the phrase "sections 20(i),""), not references of this document.
+    if (insideQuotes(m.index)) continue;
+    const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
+    let number = m[1]!;
+    let end = m.index + m[0].length;
+    compiled.sectionCont.lastIndex = end;
+    for (let c = compiled.sectionCont.exec(text); c; c = compiled.sectionCont.exec(text)) {
+      const itemEnd = c.index + c[0].length;
+      // An empty item, or a bare number that starts another citation ("… and 8 U.S.C. § 1325"), ends the list.
+      if (!c[2] && !c[3]) break;
+      if (c[2] && !c[3] && /^\s*[A-Z§]/.test(text.slice(itemEnd))) break;
+      if (c[2]) number = c[2];
+      group.push(cite(c.index + c[1]!.length, itemEnd, number, c[3], 'section'));
+      end = itemEnd;
+      compiled.sectionCont.lastIndex = itemEnd;
     }
+    const after = text.slice(end, end + 40);
+    if (!OF_ANOTHER.test(after) && (!context.amending || OF_THIS.test(after))) found.push(group);
   }
-
-  return chooseNonOverlapping(found);
+  return found;
 }
 
 /**

@@ -6,7 +6,8 @@
  * the model itself).
  */
 import { createHash } from 'node:crypto';
-import type { Block, Inline, Ordinance, Section } from '../model/types.js';
+import { inlineText, type Reading as InlineReading } from '../model/inline-text.js';
+import type { Block, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
 
 /**
@@ -17,63 +18,40 @@ import { referenceLabel } from '../template/vocabulary.js';
  */
 export type Reading = 'printed' | 'stable';
 
-/** Inline content as printed: `:del` in ((…)), `:tbd` as [TBD: …], a `:ref` as its number, a citation as written or in its own form. */
-export function inlineText(inlines: readonly Inline[], reading: Reading = 'printed'): string {
-  let text = '';
-  for (const node of inlines) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        text += node.value;
-        break;
-      case 'break':
-        text += '\n';
-        break;
-      case 'emphasis':
-      case 'strong':
-      case 'link':
-      case 'term':
-      case 'insertion':
-        text += inlineText(node.children, reading);
-        break;
-      case 'deletion':
-        text += `((${inlineText(node.children, reading)}))`;
-        break;
-      case 'citation':
-        if (node.children.length > 0) text += inlineText(node.children, reading);
-        else text += `${(reading === 'printed' ? node.directive?.meta['cited-as'][0] : undefined) ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`;
-        break;
-      case 'sectionRef':
-        if (node.written !== undefined) text += node.written;
-        else if (reading === 'stable') text += `:ref{${node.targetId}${node.pinpoint ?? ''}}`;
-        else text += node.target ? referenceLabel(node.target, node.pinpoint) : `Section ${node.targetId}`;
-        break;
-      case 'placeholder':
-        text += `[TBD: ${node.description}]`;
-        break;
-      case 'image':
-        text += node.alt ? `[Image: ${node.alt}]` : '[Image]';
-        break;
-    }
-  }
-  return text;
-}
+/** How the PDF prints each annotation: `:del` in ((…)), `:tbd` as [TBD: …], a `:ref` as its number, a bare citation in its directive's own form. */
+const PRINTED: InlineReading = {
+  lineBreak: '\n',
+  deletion: (words) => `((${words}))`,
+  bareCitation: (citation) => `${citation.directive?.meta['cited-as'][0] ?? citation.directiveId}${citation.pinpoint ? ` ${citation.pinpoint}` : ''}`,
+  reference: (reference) => reference.written ?? (reference.target ? referenceLabel(reference.target, reference.pinpoint) : `Section ${reference.targetId}`),
+  placeholder: (description) => `[TBD: ${description}]`,
+  image: (alt) => (alt ? `[Image: ${alt}]` : '[Image]'),
+};
+
+/** As printed, but a `:ref` by its target's id and a bare citation by its directive's id. */
+const STABLE: InlineReading = {
+  ...PRINTED,
+  bareCitation: (citation) => `${citation.directiveId}${citation.pinpoint ? ` ${citation.pinpoint}` : ''}`,
+  reference: (reference) => reference.written ?? `:ref{${reference.targetId}${reference.pinpoint ?? ''}}`,
+};
+
+const READINGS: Record<Reading, InlineReading> = { printed: PRINTED, stable: STABLE };
 
 /** One block's paragraphs. */
 function blockParagraphs(block: Block, reading: Reading): string[] {
   switch (block.type) {
     case 'paragraph':
-      return [inlineText(block.children, reading)];
+      return [inlineText(block.children, READINGS[reading])];
     case 'subdivision': {
       const designation = block.marker || `(${block.label})`;
-      return [`${designation} ${inlineText(block.children, reading)}`.trimEnd(), ...block.blocks.flatMap((b) => blockParagraphs(b, reading))];
+      return [`${designation} ${inlineText(block.children, READINGS[reading])}`.trimEnd(), ...block.blocks.flatMap((b) => blockParagraphs(b, reading))];
     }
     case 'list':
       return block.items.map((item, i) => `${block.ordered ? `${block.start + i}.` : '-'} ${item.flatMap((b) => blockParagraphs(b, reading)).join(' ')}`);
     case 'blockquote':
       return block.children.flatMap((b) => blockParagraphs(b, reading)).map((p) => `> ${p}`);
     case 'table':
-      return [block.header, ...block.rows].map((row) => row.map((cell) => inlineText(cell, reading)).join(' | '));
+      return [block.header, ...block.rows].map((row) => row.map((cell) => inlineText(cell, READINGS[reading])).join(' | '));
   }
 }
 

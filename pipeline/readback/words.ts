@@ -5,7 +5,8 @@
  * The expected text is built here from the model, never from the renderer's
  * runs, so a renderer that changes, loses or repeats words is caught.
  */
-import type { Block, Inline, Ordinance } from '../model/types.js';
+import { inlineText, type Reading } from '../model/inline-text.js';
+import type { Block, Ordinance } from '../model/types.js';
 import { LINE_END, normalizeText, type PrintRules } from './print-rules.js';
 import type { PageReadBack, StructNode } from './read-pdf.js';
 
@@ -28,75 +29,48 @@ export interface WordMismatch {
 
 /** The sections of `ordinance` as they should print. */
 export function expectedSections(ordinance: Ordinance, rules: PrintRules): ExpectedSection[] {
+  const reading = readingOf(rules, ordinance);
   return ordinance.sections.map((section, index) => {
     // The run-in enacting clause: the first section prints no heading, its text after the clause.
     if (index === 0 && rules.runIn && ordinance.meta.type !== 'code-title' && section.blocks[0]?.type === 'paragraph')
-      return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(section.blocks, rules, ordinance)}` };
+      return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(section.blocks, rules, reading)}` };
     const label = rules.headingLabel(section);
-    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, ordinance) };
+    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, reading) };
   });
 }
 
-function blocksText(blocks: Block[], rules: PrintRules, ordinance: Ordinance): string {
-  return blocks.map((block) => blockText(block, rules, ordinance)).join(LINE_END);
+function blocksText(blocks: Block[], rules: PrintRules, reading: Reading): string {
+  return blocks.map((block) => blockText(block, rules, reading)).join(LINE_END);
 }
 
-function blockText(block: Block, rules: PrintRules, ordinance: Ordinance): string {
+function blockText(block: Block, rules: PrintRules, reading: Reading): string {
   switch (block.type) {
     case 'paragraph':
-      return inlineText(block.children, rules, ordinance);
+      return inlineText(block.children, reading);
     case 'subdivision': {
       const marker = block.marker || (block.label ? `(${block.label})` : '');
-      return [marker, inlineText(block.children, rules, ordinance), blocksText(block.blocks, rules, ordinance)].join(LINE_END);
+      return [marker, inlineText(block.children, reading), blocksText(block.blocks, rules, reading)].join(LINE_END);
     }
     case 'list':
-      return block.items.map((item, index) => `${block.ordered ? `${block.start + index}.` : rules.bullet}${LINE_END}${blocksText(item, rules, ordinance)}`).join(LINE_END);
+      return block.items.map((item, index) => `${block.ordered ? `${block.start + index}.` : rules.bullet}${LINE_END}${blocksText(item, rules, reading)}`).join(LINE_END);
     case 'blockquote':
-      return blocksText(block.children, rules, ordinance);
+      return blocksText(block.children, rules, reading);
     case 'table':
-      return [block.header, ...block.rows].map((row) => row.map((cell) => inlineText(cell, rules, ordinance)).join(LINE_END)).join(LINE_END);
+      return [block.header, ...block.rows].map((row) => row.map((cell) => inlineText(cell, reading)).join(LINE_END)).join(LINE_END);
   }
 }
 
-function inlineText(nodes: Inline[], rules: PrintRules, ordinance: Ordinance): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        out += node.value;
-        break;
-      case 'break':
-        out += LINE_END;
-        break;
-      case 'emphasis':
-      case 'strong':
-      case 'term':
-      case 'link':
-      case 'insertion':
-        out += inlineText(node.children, rules, ordinance);
-        break;
-      case 'citation':
-        out +=
-          node.children.length > 0
-            ? inlineText(node.children, rules, ordinance)
-            : `${node.directive?.meta['cited-as'][0] ?? node.directiveId}${node.pinpoint ? ` ${node.pinpoint}` : ''}`;
-        break;
-      case 'sectionRef':
-        out += rules.reference(node.target ?? ordinance.sections.find((s) => s.id === node.targetId), node.pinpoint, node.written, node.targetId);
-        break;
-      case 'deletion':
-        out += `${rules.deletionOpen}${inlineText(node.children, rules, ordinance)}${rules.deletionClose}`;
-        break;
-      case 'placeholder':
-        out += `${rules.placeholderOpen}${node.description}${rules.placeholderClose}`;
-        break;
-      case 'image':
-        out += rules.image(node.alt);
-        break;
-    }
-  }
-  return out;
+/** How the print rules say each annotation reads back from the PDF. */
+function readingOf(rules: PrintRules, ordinance: Ordinance): Reading {
+  return {
+    lineBreak: LINE_END,
+    deletion: (words) => `${rules.deletionOpen}${words}${rules.deletionClose}`,
+    bareCitation: (citation) => `${citation.directive?.meta['cited-as'][0] ?? citation.directiveId}${citation.pinpoint ? ` ${citation.pinpoint}` : ''}`,
+    reference: (reference) =>
+      rules.reference(reference.target ?? ordinance.sections.find((s) => s.id === reference.targetId), reference.pinpoint, reference.written, reference.targetId),
+    placeholder: (description) => `${rules.placeholderOpen}${description}${rules.placeholderClose}`,
+    image: (alt) => rules.image(alt),
+  };
 }
 
 /** A printed section: its heading's text and the text after it, as read from the structure tree. */

@@ -19,15 +19,13 @@ import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, pdfContext, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
 import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
-import { drawPageFurniture, PageTotal } from './furniture.js';
+import { drawFramed } from './frame.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
-import { splitLargeTrees } from './limits.js';
 import { readableDiff } from '../../text/word-diff.js';
-import { openDocument } from './setup.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
 export { readableDiff } from '../../text/word-diff.js';
@@ -366,28 +364,24 @@ function drawSummary(ctx: PdfContext, outcomes: InstructionOutcome[], printed: S
 /** Render the comparative print of `input.ordinance` to PDF bytes. The same input always gives the same bytes. */
 export function renderComparativePrintPdf(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Buffer> {
   const { ordinance } = input;
-  const { layout } = template;
   const { meta } = ordinance;
-  const { doc, bytes } = openDocument(
-    ordinance,
-    template,
-    provenance,
-    {
-      title: `${documentTitle(ordinance, template)}: Comparative Print`,
-      subject: `Changes in existing law made by ${meta.title}`,
-      keywords: input.amended.map(({ after }) => `§ ${after.designation ?? after.id}`).join(', '),
-    },
-    false,
-  );
+  const info = {
+    title: `${documentTitle(ordinance, template)}: Comparative Print`,
+    subject: `Changes in existing law made by ${meta.title}`,
+    keywords: input.amended.map(({ after }) => `§ ${after.designation ?? after.id}`).join(', '),
+  };
   // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
-  const ctx = pdfContext(doc, template, { ...ordinance, sections: [], references: [], citations: [] }, provenance);
+  const drawing = { ...ordinance, sections: [], references: [], citations: [] };
+  return drawFramed({ ordinance, template, provenance, info, drawing, furniture: 'running' }, (ctx) => drawComparativePrint(ctx, input)).bytes;
+}
+
+/** The print's title and legend, the summary of changes, then each section as amended. */
+function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): void {
+  const { doc, layout, template } = ctx;
+  const { meta } = input.ordinance;
   const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
   ctx.ordinance.sections = sections;
   for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
-  const total = new PageTotal(ctx);
-  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
-  doc.onLeavePage(finishPage);
   const left = doc.page.margins.left;
   drawParagraph(ctx, [plain('Comparative Print')], left, 'H1', 'bold', layout.group.size + 2);
   drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
@@ -401,11 +395,4 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
   drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
   for (const section of sections) drawSection(ctx, section);
-  finishPage();
-  doc.onLeavePage(null);
-  ctx.tags.end();
-  total.finish(currentPage());
-  splitLargeTrees(doc);
-  doc.end();
-  return bytes;
 }

@@ -9,12 +9,10 @@ import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
 import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, pdfContext, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
-import { drawPageFurniture, PageTotal } from './furniture.js';
+import { drawFramed } from './frame.js';
 import { sectionDestination } from './inline.js';
-import { splitLargeTrees } from './limits.js';
-import { openDocument } from './setup.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
@@ -97,44 +95,30 @@ export async function renderOrdinancePdf(ordinance: Ordinance, template: Templat
 
 /** One layout; `contents` undefined: no table of contents; null: one with placeholder page numbers. */
 function renderOnce(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[], contents: ContentsPages | undefined): Promise<Rendered> {
-  const { layout } = template;
   const { meta } = ordinance;
-  // Pages are written as they are finished (furniture.ts): memory stays flat however long the title.
-  const { doc, bytes } = openDocument(
-    ordinance,
-    template,
-    provenance,
-    { title: documentTitle(ordinance, template), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') },
-    false,
+  const framed = drawFramed(
+    {
+      ordinance,
+      template,
+      provenance,
+      info: { title: documentTitle(ordinance, template), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') },
+      furniture: 'running',
+      lineNumbers: template.layout.lineNumbers.enabled,
+    },
+    (ctx) => {
+      nameLinkTargets(ctx, relations);
+      ctx.doc.font(fontName('regular'));
+      drawTitleBlock(ctx, () => {
+        if (contents !== undefined) drawContents(ctx, contents, relations.length > 0);
+        drawAmendmentLegend(ctx);
+      });
+      drawSections(ctx);
+      if (meta.type !== 'code-title') drawSignatures(ctx);
+      drawRelationsAppendix(ctx, relations);
+    },
   );
-  let pageCount = 0;
-  const done = bytes.then((pdf): Rendered => ({ bytes: pdf, pages: pageCount, sectionPages: new Map([...ctx.sectionPages].map(([id, index]) => [id, index + 1])) }));
-  const ctx = pdfContext(doc, template, ordinance, provenance);
-  nameLinkTargets(ctx, relations);
-  const stopRecording = layout.lineNumbers.enabled ? recordBodyLines(ctx) : () => {};
-  // Each page gets its furniture as it is finished, before the next begins; text running
-  // over the page is still in its marked content then (furniture closes and reopens it).
-  const total = new PageTotal(ctx);
-  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
-  doc.onLeavePage(finishPage);
-  doc.font(fontName('regular'));
-  drawTitleBlock(ctx, () => {
-    if (contents !== undefined) drawContents(ctx, contents, relations.length > 0);
-    drawAmendmentLegend(ctx);
-  });
-  drawSections(ctx);
-  if (meta.type !== 'code-title') drawSignatures(ctx);
-  drawRelationsAppendix(ctx, relations);
-  finishPage();
-  doc.onLeavePage(null);
-  stopRecording();
-  ctx.tags.end();
-  pageCount = currentPage();
-  total.finish(pageCount);
-  splitLargeTrees(doc);
-  doc.end();
-  return done;
+  const sectionPages = new Map([...framed.ctx.sectionPages].map(([id, index]) => [id, index + 1]));
+  return framed.bytes.then((bytes) => ({ bytes, pages: framed.pages, sectionPages }));
 }
 
 /** Name what links may go to (links.ts): each section by its title, the appendix by its heading, each cited directive's source by the directive. */
@@ -147,22 +131,4 @@ function nameLinkTargets(ctx: PdfContext, relations: DirectiveRelation[]): void 
     const form = meta['cited-as'][0] ?? meta.id;
     if (meta.source && !linkTargets.has(meta.source)) linkTargets.set(meta.source, meta.title.includes(form) ? meta.title : `${form}: ${meta.title}`);
   }
-}
-
-/** Note where each line of body text is drawn (page, y), for the line numbers; returns what stops it. */
-function recordBodyLines(ctx: PdfContext): () => void {
-  ctx.doc.onTextFragment((text, y) => {
-    if (ctx.inFurniture || !text.trim()) return;
-    const range = ctx.doc.bufferedPageRange();
-    const page = range.start + range.count - 1;
-    let lines = ctx.bodyLines.get(page);
-    if (!lines) {
-      lines = new Set();
-      ctx.bodyLines.set(page, lines);
-    }
-    // Pieces of one line (a marker and its text, runs of several styles) share one number.
-    const y0 = Math.round(y);
-    if (![...lines].some((seen) => Math.abs(seen - y0) <= 2)) lines.add(y0);
-  });
-  return () => ctx.doc.onTextFragment(null);
 }

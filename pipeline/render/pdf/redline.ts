@@ -15,12 +15,10 @@ import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { comparativeSection, drawParagraph, mergeBlocks, plain } from './comparative-print.js';
-import { pdfContext, type PdfContext } from './context.js';
+import type { PdfContext } from './context.js';
 import { documentTitle } from './document.js';
-import { drawPageFurniture, PageTotal } from './furniture.js';
+import { drawFramed } from './frame.js';
 import { sectionDestination, toRuns } from './inline.js';
-import { splitLargeTrees } from './limits.js';
-import { openDocument } from './setup.js';
 
 /** The redline's file name. */
 export const REDLINE = 'redline.pdf';
@@ -78,17 +76,17 @@ function markedSection(ctx: PdfContext, change: SectionChange, before: Section |
 /** Render the redline to PDF bytes; the same input always gives the same bytes. */
 export function renderRedlinePdf(input: RedlineInput, template: Template, provenance: Provenance): Promise<Buffer> {
   const base = (input.after ?? input.before) as Ordinance;
-  const { layout } = template;
   const { meta } = base;
-  const { doc, bytes } = openDocument(
-    base,
-    template,
-    provenance,
-    { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` },
-    false,
-  );
+  const info = { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` };
   // References resolve against the sections drawn here: every section gets its destination, drawn whole or as its one line.
-  const ctx = pdfContext(doc, template, { ...base, sections: [], references: [], citations: [] }, provenance);
+  const drawing = { ...base, sections: [], references: [], citations: [] };
+  return drawFramed({ ordinance: base, template, provenance, info, drawing, furniture: 'running' }, (ctx) => drawRedline(ctx, input, base)).bytes;
+}
+
+/** The redline's title and legend, the changes in the front matter, then each section: changed, moved, added or removed, or one line. */
+function drawRedline(ctx: PdfContext, input: RedlineInput, base: Ordinance): void {
+  const { doc, layout, template } = ctx;
+  const { meta } = base;
   const before = new Map((input.before?.sections ?? []).map((s) => [s.id, s]));
   const after = new Map((input.after?.sections ?? []).map((s) => [s.id, s]));
   const drawn = input.diff.sections.map((change) =>
@@ -99,10 +97,6 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
     const section = drawn[i] ?? after.get(change.id)!;
     ctx.linkTargets.set(sectionDestination(change.id), sectionTitle(ctx, section));
   });
-  const total = new PageTotal(ctx);
-  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-  const finishPage = () => drawPageFurniture(ctx, currentPage(), total);
-  doc.onLeavePage(finishPage);
   const left = doc.page.margins.left;
   drawParagraph(ctx, [plain('Redline')], left, 'H1', 'bold', layout.group.size + 2);
   drawParagraph(ctx, [plain(`${meta.number ? `${template.jurisdiction.numberLabel} ${meta.number}: ` : ''}${meta.title}`, { italic: true })], left);
@@ -130,11 +124,4 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
     if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
     drawSection(ctx, section, textOutline);
   });
-  finishPage();
-  doc.onLeavePage(null);
-  ctx.tags.end();
-  total.finish(currentPage());
-  splitLargeTrees(doc);
-  doc.end();
-  return bytes;
 }

@@ -7,13 +7,13 @@ import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
-import { fontName } from './context.js';
+import { fontName, type PdfContext } from './context.js';
+import { drawFramed } from './frame.js';
 import { drawWatermark } from './furniture.js';
 import { COMPARATIVE_PRINT } from './destinations.js';
 import { liveLink } from './inline.js';
 import { runOptions } from './pdfkit.js';
-import { openDocument } from './setup.js';
-import { StructureTree, type Role } from './tags.js';
+import type { Role } from './tags.js';
 import { breakLongWords } from './wrap.js';
 
 interface Run {
@@ -33,18 +33,14 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = { bold: false
     return [];
   });
 }
-
 export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Template, provenance: Provenance): Promise<Buffer> {
-  const { layout } = template;
   const { meta } = ordinance;
-  const { doc, bytes } = openDocument(
-    ordinance,
-    template,
-    provenance,
-    { title: `${meta['short-title']}: Legislative Digest`, subject: `Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}` },
-    true,
-  );
-  const tags = new StructureTree(doc);
+  const info = { title: `${meta['short-title']}: Legislative Digest`, subject: `Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}` };
+  return drawFramed({ ordinance, template, provenance, info, furniture: drawFooter }, (ctx) => drawDigest(ctx, tree)).bytes;
+}
+
+/** The digest's headings (bookmarked), paragraphs and lists, tagged. */
+function drawDigest({ doc, tags, layout, ordinance }: PdfContext, tree: Root): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const size = layout.body.size;
@@ -117,22 +113,19 @@ export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Tem
     } else if (node.type === 'list') drawList(node);
   };
   tree.children.forEach(block);
-  tags.end();
+}
 
-  // Footer on every page: what this is, and "Page X of Y" (artifacts).
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margins = { ...doc.page.margins };
-    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-    if (layout.watermark.statuses.includes(meta.status)) tags.artifact('Background', () => drawWatermark(doc, layout));
-    tags.artifact('Pagination', () => {
-      doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
-      doc.text(`Legislative Digest · version ${meta.version}`, margins.left, layout.footer.y, { width, align: 'left', lineBreak: false });
-      doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, layout.footer.y, { width, align: 'right', lineBreak: false });
-    });
-    doc.page.margins = margins;
-  }
-  doc.end();
-  return bytes;
+/** The footer of each page: what this is, and "Page X of Y" (artifacts); the watermark on unadopted text. */
+function drawFooter({ doc, tags, layout, ordinance }: PdfContext, page: number, pages: number): void {
+  const { meta } = ordinance;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const margins = { ...doc.page.margins };
+  doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  if (layout.watermark.statuses.includes(meta.status)) tags.artifact('Background', () => drawWatermark(doc, layout));
+  tags.artifact('Pagination', () => {
+    doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
+    doc.text(`Legislative Digest · version ${meta.version}`, margins.left, layout.footer.y, { width, align: 'left', lineBreak: false });
+    doc.text(`Page ${page} of ${pages}`, margins.left, layout.footer.y, { width, align: 'right', lineBreak: false });
+  });
+  doc.page.margins = margins;
 }

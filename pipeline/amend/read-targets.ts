@@ -1,0 +1,251 @@
+/**
+ * What an amending sentence targets: the context a lead-in opens (a code
+ * section, a subdivision path, a part), a target phrase resolved against it
+ * ("subsection (b)", "paragraphs (2) through (4)", "section 1204 of …"), the
+ * levels of designations by the grammar's words or by their shape, and an
+ * act's own section numbers turned into code designations.
+ */
+import { type CompiledGrammar, examplesOf } from '../grammar/amendments.js';
+import type { AmendmentTarget } from './instruction.js';
+
+/** Where the sentences below a lead-in act. */
+export interface Context {
+  /** The code section; undefined above any section (an act, a title, a chapter). */
+  section: string | undefined;
+  /** The subdivision path, each designation with its level below the section. */
+  path: { level: number; designation: string }[];
+  part: 'text' | 'heading' | undefined;
+  /** The act a lead-in names above any section ("… Act of 2011 (D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)"), for its new sections. */
+  act?: ActNamed | undefined;
+}
+
+/** The context before any lead-in: no section, no path. */
+export const ROOT: Context = { section: undefined, path: [], part: undefined };
+
+/** An act named by its law number, or by the first code section of its range, or both. */
+export interface ActNamed {
+  /** "D.C. Law 19-124"; undefined for an act cited by its Statutes at Large ("64 Stat. 438"). */
+  law?: string | undefined;
+  /** "1-1161.01" from "D.C. Official Code § 1-1161.01 et seq.". */
+  codeStart?: string | undefined;
+}
+
+/**
+ * The code section an act's own section was codified as ("section 223 of D.C.
+ * Law 19-124" → "1-1162.23"), as the code's history notes say, or undefined.
+ * Given by the amend stage from the code the ordinance amends.
+ */
+export type ActSectionResolver = (act: ActNamed, actSection: string) => string | undefined;
+
+/** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
+export interface ActSections {
+  /** Cited in the ordinance's own sentences: "Section 1204 (D.C. Official Code § 1-612.04)". */
+  cited: Map<string, string>;
+  /** From the code's history notes, when the amend stage has a code. */
+  resolve: ActSectionResolver | undefined;
+}
+
+/** The part of a target a grammar's word names ("section heading" → heading). */
+export function partOf(word: string, g: CompiledGrammar): 'text' | 'heading' | undefined {
+  const key = Object.keys(g.grammar.parts).find((k) => k.toLowerCase() === word.replace(/\s+/g, ' ').toLowerCase());
+  return key === undefined ? undefined : g.grammar.parts[key];
+}
+
+/** What a context targets, as the model says it. */
+export function targetOf(context: Context): AmendmentTarget {
+  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}) };
+}
+
+/** The context itself as the one target (a sentence that names no target of its own). */
+export function contextTargets(context: Context): { context: Context }[] {
+  return [{ context }];
+}
+
+/** The level a designation has when nothing names it: (a) 1, (1) 2, (A) 3, (i) 4, (I) 5. */
+function levelByShape(designation: string, previous: number | undefined): number {
+  if (previous !== undefined) return previous + 1;
+  const label = designation.slice(1, -1);
+  if (/^[0-9]/.test(label)) return 2;
+  if (/^[ivx]+$/.test(label) && label !== 'i' && label !== 'v' && label !== 'x') return 4;
+  if (/^[a-z]/.test(label)) return 1;
+  return /^[IVX]+$/.test(label) && label.length > 1 ? 5 : 3;
+}
+
+/**
+ * The level only a designation's shape can have: (1) a paragraph, (A) a
+ * subparagraph, (b) a subsection (not i, v, x, which may be numerals); what
+ * a sentence adds takes it over its level word ("A new paragraph (E)" is a subparagraph).
+ */
+export function shapeLevel(designation: string): number | undefined {
+  const label = /^\(([^()]+)\)$/.exec(designation)?.[1];
+  if (label === undefined) return undefined;
+  if (/^\d+[A-Z]?$/.test(label)) return 2;
+  if (/^[A-HJ-UWYZ]$/.test(label)) return 3;
+  if (/^[a-hj-uwyz]$/.test(label)) return 1;
+  return undefined;
+}
+
+/** "(a)(1)(A)" → ["(a)", "(1)", "(A)"]. */
+function pathParts(path: string): string[] {
+  return path.match(/\([^()]+\)/g) ?? [];
+}
+
+/**
+ * What a sentence's target phrase names, against the context it stands in:
+ * one context per target ("Paragraphs (2) and (3)" names two), or why not.
+ */
+export function resolveTarget(phrase: string, context: Context, g: CompiledGrammar, actSections: ActSections): string | { context: Context }[] {
+  let text = phrase.replace(/\s+/g, ' ').trim();
+  // "The lead-in language of subsection (b)", "The section heading".
+  const partWord = Object.keys(g.grammar.parts)
+    .sort((a, b) => b.length - a.length)
+    .find((p) => new RegExp(`^(?:the )?${p.replace(/[-]/g, '\\-')}(?: of | for |$)`, 'i').test(text));
+  let part: 'text' | 'heading' | undefined;
+  if (partWord) {
+    part = g.grammar.parts[partWord];
+    text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of | for )?`, 'i'), '');
+    if (!text) return [{ context: { ...context, part } }];
+  }
+  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part } }));
+  const cited = g.codeCitation.exec(text);
+  if (cited?.groups?.section) {
+    if (cited.groups.range) {
+      // "… Act (D.C. Law 1-24; D.C. Official Code § 7-501.01 et seq.)", "An Act …, approved August 11, 1950 (64 Stat. 438; D.C. Official Code § 7-2201 et seq.)".
+      const law = /\bD\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(text)?.[0].replace(/\s+/g, ' ');
+      return [{ context: { ...ROOT, act: { law, codeStart: cited.groups.section } } }];
+    }
+    // "Section 499c(a)(1) (D.C. Official Code § 42-404)": the act's own designation may be the one with the subdivisions.
+    const act = /^(?:the\s+)?section\s+(\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)/i.exec(text);
+    if (act && !cited.groups.path) actSections.cited.set(act[1]!, cited.groups.section);
+    const path = cited.groups.path || act?.[2] || '';
+    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(path)), part: undefined } }]);
+  }
+  const designated = g.sectionDesignation.exec(text);
+  if (designated?.groups?.section) {
+    return withPart([{ context: { section: designated.groups.section, path: levelled(pathParts(designated.groups.path ?? '')), part: undefined } }]);
+  }
+  const relative = relativeTargets(text, context, g);
+  if (relative) return typeof relative === 'string' ? relative : withPart(relative);
+  // "Subsection (b) of Section 22.13 of the Los Angeles Administrative Code", "paragraph (2) of subsection (b)": the subdivision within what follows "of".
+  const nested = /^(?<inner>.+?),?\s+of\s+(?<outer>(?:the\s+)?(?:sections?\s|§|subsections?\s|paragraphs?\s|subparagraphs?\s).+)$/iu.exec(text);
+  if (nested?.groups && g.relative.test(nested.groups.inner!)) {
+    const outer = resolveTarget(nested.groups.outer!, context, g, actSections);
+    if (typeof outer !== 'string' && outer.length === 1 && outer[0]!.context.section !== undefined) {
+      const inner = relativeTargets(nested.groups.inner!, outer[0]!.context, g);
+      if (inner && typeof inner !== 'string') return withPart(inner);
+    }
+  }
+  // "Title XII is amended as follows:" within an act: still the act's sections below it.
+  if (g.group.test(text)) return [{ context: { ...ROOT, act: context.act } }];
+  // An act cited by its law alone ("… Act of 2018, effective … (D.C. Law 22-168; 65 DCR 9388)"): the code's history notes place its sections.
+  const law = /\(D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+;[^()]*\)$/.exec(text)?.[0];
+  if (law) return [{ context: { ...ROOT, act: { law: /D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(law)![0].replace(/\s+/g, ' ') } } }];
+  const examples = examplesOf(g.grammar);
+  if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("${examples.cited}")`;
+  return `a target: a code section ("${examples.section}", or "Section 3 ${examples.cited}") or a subdivision ("Subsection (a)"); found "${text}"`;
+}
+
+/** "Subsection (a)(1)", "Paragraphs (2) and (3)": the subdivisions named, within `context`'s section; undefined when `text` names none. */
+function relativeTargets(text: string, context: Context, g: CompiledGrammar): string | { context: Context }[] | undefined {
+  const relative = g.relative.exec(text);
+  if (!relative?.groups?.level) return undefined;
+  if (context.section === undefined) return `a code section for "${text}" to stand in`;
+  const level = levelOf(relative.groups.level, g);
+  const out: { context: Context }[] = [];
+  for (const item of designationsOf(relative.groups.list ?? '', g)) {
+    const parts = pathParts(item.designation);
+    const kept = context.path.filter((p) => p.level < level);
+    out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
+  }
+  return out;
+}
+
+/** Designations cited with no level word, levelled by their shape. */
+function levelled(parts: string[]): Context['path'] {
+  const out: Context['path'] = [];
+  for (const d of parts) out.push({ level: levelByShape(d, out[out.length - 1]?.level), designation: d });
+  return out;
+}
+
+function levelOf(word: string, g: CompiledGrammar): number {
+  const key = word.toLowerCase().replace(/s$/, '');
+  return g.grammar.levels[key] ?? 1;
+}
+
+/**
+ * The designations of a list ("subsections (b), (c), and (d)", "paragraphs (3)
+ * through (5)", "sections 1210a and 1210b"), each with its level below a
+ * section (undefined for sections and groups).
+ */
+export function designationsOf(list: string, g: CompiledGrammar): { designation: string; level: number | undefined }[] {
+  const out: { designation: string; level: number | undefined }[] = [];
+  let level: number | undefined;
+  let kindSeen = false;
+  let through = false;
+  for (const match of list.matchAll(g.designationList)) {
+    const kind = match.groups?.kind?.toLowerCase().replace(/s$/, '');
+    if (kind) {
+      kindSeen = true;
+      level = g.grammar.levels[kind];
+    }
+    const designation = match.groups?.des ?? '';
+    // A word of one letter ("a new …") is no designation: groups are lettered in capitals ("Part G").
+    if (/^[a-z]$/.test(designation)) continue;
+    if (!kindSeen && !designation.startsWith('(')) level = undefined;
+    else if (!kindSeen) level = levelByShape(designation, undefined);
+    // A level word over a section number ("a new subsection 106b") names a section; "section" over "(e)" a subdivision: the designation's shape says which.
+    const itemLevel = designation.startsWith('(') ? (level ?? levelByShape(designation, undefined)) : /^\d/.test(designation) ? undefined : level;
+    if (through && out.length) out.push(...between(out[out.length - 1]!.designation, designation).map((d) => ({ designation: d, level: itemLevel })));
+    out.push({ designation, level: itemLevel });
+    const rest = list.slice((match.index ?? 0) + match[0].length);
+    through = /^\s*through\b/i.test(rest);
+  }
+  return out;
+}
+
+/** The designations strictly between two of one kind: (3) … (6) → (4), (5); (b) … (e) → (c), (d). */
+function between(from: string, to: string): string[] {
+  const a = /^\((\d+|[a-zA-Z])\)$/.exec(from)?.[1];
+  const b = /^\((\d+|[a-zA-Z])\)$/.exec(to)?.[1];
+  if (!a || !b) return [];
+  const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
+  const start = numeric ? Number(a) : a.charCodeAt(0);
+  const end = numeric ? Number(b) : b.charCodeAt(0);
+  const out: string[] = [];
+  for (let n = start + 1; n < end && out.length < 100; n++) out.push(`(${numeric ? n : String.fromCharCode(n)})`);
+  return out;
+}
+
+/**
+ * The code designation of a new section: its own when it is one ("24-211.08");
+ * else the designation the District's codifier gives a section of the act,
+ * from the code section of the act's section it follows, as the act cites it
+ * ("Section 1204 (D.C. Official Code § 1-612.04)") or the code's history notes
+ * say:
+ * - a lettered section after one codified with a decimal part takes its letter
+ *   ("1204a" after 1-612.04 → 1-612.04a);
+ * - a lettered section after one codified without takes the letter's place as
+ *   its decimal ("6b" after 22-1006 → 22-1006.02);
+ * - a numbered section takes the next decimal after the one before it
+ *   ("1212" after 1211, 1-612.11 → 1-612.12).
+ * The codifier may number otherwise: the designation is what these rules give.
+ */
+export function codeDesignation(designation: string, g: CompiledGrammar, actSections: ActSections, act: ActNamed | undefined): string | undefined {
+  if (new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation)) return designation;
+  const codeOf = (actSection: string) => actSections.cited.get(actSection) ?? (act && actSections.resolve?.(act, actSection));
+  const lettered = /^(\d+)([a-z])$/.exec(designation);
+  if (lettered) {
+    const base = codeOf(lettered[1]!);
+    if (base === undefined) return undefined;
+    if (base.includes('.')) return `${base}${lettered[2]}`;
+    return `${base}.${String(lettered[2]!.charCodeAt(0) - 96).padStart(2, '0')}`;
+  }
+  const numbered = /^(\d+)$/.exec(designation);
+  if (numbered && Number(numbered[1]) > 1) {
+    const before = codeOf(String(Number(numbered[1]) - 1));
+    const decimal = before === undefined ? null : /^(.*\.)(\d+)$/.exec(before);
+    if (!decimal) return undefined;
+    return `${decimal[1]}${String(Number(decimal[2]) + 1).padStart(decimal[2]!.length, '0')}`;
+  }
+  return undefined;
+}
