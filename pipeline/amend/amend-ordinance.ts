@@ -8,6 +8,7 @@
  * `amendments.json`, `ordinance amend` writes into the code.
  */
 import path from 'node:path';
+import { Type, type Static } from 'typebox';
 import type { Ordinance } from '../model/types.js';
 import type { Jurisdiction } from '../template/schema.js';
 import { addsSection, applyToSection, citeTarget, newSectionSource } from './apply.js';
@@ -128,9 +129,88 @@ function notApplied(instruction: Instruction, failure: 'target' | 'applies', rea
   return { instruction, applied: false, failure, reason, struck: [], inserted: [] };
 }
 
+export const OccurrenceSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('every') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('nth'), n: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('last') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('only') }, { additionalProperties: false }),
+]);
+
+const InsertionPointSchema = Type.Union([
+  Type.Object({ kind: Type.Union([Type.Literal('before'), Type.Literal('after')]), anchor: Type.String(), occurrence: OccurrenceSchema }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Union([Type.Literal('beginning'), Type.Literal('end')]) }, { additionalProperties: false }),
+]);
+
+/** One instruction in amendments.json: the fields of its operation (see instruction.ts) are those its `operation` has. */
+export const AmendmentEntrySchema = Type.Object(
+  {
+    place: Type.Object(
+      {
+        file: Type.String({ description: 'The source file, relative to the workspace, with forward slashes' }),
+        line: Type.Optional(Type.Integer({ minimum: 1 })),
+        column: Type.Optional(Type.Integer({ minimum: 1 })),
+      },
+      { additionalProperties: false },
+    ),
+    section: Type.String({ description: 'The ordinance section (stable id) that holds it' }),
+    form: Type.Union([Type.Literal('prose'), Type.Literal('annotation')]),
+    prose: Type.String({ description: 'The sentence (or annotation) it was read from, as written' }),
+    operation: Type.Enum(['strike', 'insert', 'add', 'rewrite', 'repeal', 'redesignate'] as const),
+    target: Type.Object(
+      {
+        section: Type.String({ description: "The code section's designation" }),
+        path: Type.String({ description: 'The subdivision path below the section ("(a)(4)(B)"); empty for the whole section' }),
+        part: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('heading')])),
+      },
+      { additionalProperties: false },
+    ),
+    words: Type.Optional(Type.String()),
+    occurrence: Type.Optional(OccurrenceSchema),
+    insert: Type.Optional(Type.String()),
+    at: Type.Optional(InsertionPointSchema),
+    text: Type.Optional(Type.String()),
+    designations: Type.Optional(Type.Array(Type.String())),
+    after: Type.Optional(Type.String()),
+    heading: Type.Optional(Type.String()),
+    from: Type.Optional(Type.Array(Type.String())),
+    to: Type.Optional(Type.Array(Type.String())),
+    applied: Type.Boolean(),
+    failure: Type.Optional(
+      Type.Union([Type.Literal('target'), Type.Literal('applies')], {
+        description: 'Why it did not apply: its target is not in the code, or it does not fit what the law there says',
+      }),
+    ),
+    reason: Type.Optional(Type.String({ description: 'Why it did not apply, quoting what the law holds there' })),
+    struck: Type.Array(Type.String()),
+    inserted: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** amendments.json. */
+export const AmendmentsFileSchema = Type.Object(
+  {
+    instructions: Type.Array(AmendmentEntrySchema),
+    sections: Type.Array(
+      Type.Object(
+        { section: Type.String(), file: Type.String({ description: "The section's file in the code, relative to the code's folder" }), added: Type.Boolean() },
+        { additionalProperties: false },
+      ),
+      { description: 'The code sections the instructions change' },
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Amendments',
+    description: 'Every amending instruction with its place, operation, target, the words struck and inserted, and whether it applied (amendments.json).',
+  },
+);
+
+export type AmendmentsFile = Static<typeof AmendmentsFileSchema>;
+
 /** amendments.json: every instruction with its place, operation, target, the words struck and inserted, and whether it applied. */
 export function amendmentsJson(amendments: Amendments, relativeTo: string): string {
-  const entries = amendments.outcomes.map(({ instruction: i, applied, failure, reason, struck, inserted }) => {
+  const entries = amendments.outcomes.map(({ instruction: i, applied, failure, reason, struck, inserted }): AmendmentsFile['instructions'][number] => {
     const { target, prose, source, form, sectionId, op, ...operation } = i;
     const start = source.position?.start;
     return {
@@ -148,7 +228,8 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
     };
   });
   const sections = amendments.sections.filter((s) => s.changed).map((s) => ({ section: s.section, file: s.file, added: s.before === null }));
-  return `${JSON.stringify({ instructions: entries, sections }, null, 2)}\n`;
+  const file: AmendmentsFile = { instructions: entries, sections };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** What build publishes for an amending ordinance: `amendments.json`, and each changed section's new source under `amended/`, laid out as the code's folders. */

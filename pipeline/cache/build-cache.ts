@@ -34,7 +34,7 @@ import { Compile } from 'typebox/compile';
 import { codeSignature } from '../load/code.js';
 import type { SerializedFile } from '../report/messages.js';
 import { provenanceOf } from '../history/provenance.js';
-import { MANIFEST, publishOutputs } from '../outputs/dist.js';
+import { publishOutputs, readManifest } from '../outputs/dist.js';
 import { loadTemplate } from '../template/load.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Xref } from '../xref/xref.js';
@@ -421,12 +421,8 @@ function codePrint(dir: string, context: BuildContext): string {
 
 /** Whether the manifest of a folder of outputs lists exactly `names`. */
 function manifestLists(dir: string, names: string[]): boolean {
-  try {
-    const files = (JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as { files?: unknown }).files;
-    return Array.isArray(files) && files.length === names.length && files.every((f, i) => f === names[i]);
-  } catch {
-    return false;
-  }
+  const files = readManifest(dir);
+  return files.length === names.length && files.every((f, i) => f === names[i]);
 }
 
 /** The content hashes of a registry's files by entry id (file stem), from its digests. */

@@ -4,12 +4,21 @@
  * never disagree. `npm run schemas` writes them; a test fails when a
  * committed file differs from what the code generates.
  */
-import type { TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
+import { AmendmentsFileSchema, OccurrenceSchema } from '../amend/amend-ordinance.js';
 import { lockSchema } from '../history/lock.js';
 import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
+import { OutputManifestSchema } from '../outputs/dist.js';
+import { CatalogSchema } from '../site/catalog.js';
+import { OrdinanceRecordSchema } from '../site/record.js';
+import { SiteManifestSchema } from '../site/site.js';
+import { ReadabilitySchema } from '../prose/readability.js';
+import { DigestScoresSchema } from '../summarize/summary.js';
 import { jurisdictionSchema, LayoutFileSchema } from '../template/schema.js';
 import { ByStatusSchema, configSchema, LevelSchema } from '../config/config.js';
 import type { Rule } from '../validate/rule.js';
+import { DirectiveIndexSchema, XrefSchema } from '../xref/xref.js';
+import { RELATIONS } from '../xref/relations.js';
 
 const DRAFT = 'http://json-schema.org/draft-07/schema#';
 /** This project's own annotations, for its messages: not JSON Schema, so not published. */
@@ -31,6 +40,18 @@ function publish(schema: TSchema, id: string, definitions: Record<string, TSchem
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/** The outputs the pipeline writes, by the name of their published schema (the lock is among the inputs above: a person commits it). */
+const OUTPUT_SCHEMAS: Record<string, { schema: TSchema; definitions?: Record<string, TSchema> }> = {
+  'xref.schema.json': { schema: XrefSchema, definitions: { relation: Type.Enum(RELATIONS) } },
+  'directives.schema.json': { schema: DirectiveIndexSchema, definitions: { relation: Type.Enum(RELATIONS) } },
+  'summary.schema.json': { schema: DigestScoresSchema, definitions: { readability: ReadabilitySchema } },
+  'amendments.schema.json': { schema: AmendmentsFileSchema, definitions: { occurrence: OccurrenceSchema } },
+  'ordinance-outputs.schema.json': { schema: OutputManifestSchema },
+  'site-record.schema.json': { schema: OrdinanceRecordSchema },
+  'site-catalog.schema.json': { schema: CatalogSchema },
+  'site-manifest.schema.json': { schema: SiteManifestSchema },
+};
+
 /** Every published schema: its path from the project root, and its text. */
 export function publishedSchemas(rules: readonly Rule[]): Record<string, string> {
   const config = configSchema(rules);
@@ -43,5 +64,6 @@ export function publishedSchemas(rules: readonly Rule[]): Record<string, string>
   };
   for (const [name, schema] of Object.entries(FRONT_MATTER_SCHEMAS))
     out[`templates/schemas/${name}.front-matter.schema.json`] = publish(schema, `${name}.front-matter.schema.json`);
+  for (const [file, { schema, definitions }] of Object.entries(OUTPUT_SCHEMAS)) out[`templates/schemas/${file}`] = publish(schema, file, definitions);
   return out;
 }

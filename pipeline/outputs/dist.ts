@@ -6,13 +6,32 @@
  * each folder (.ordinance-outputs.json) lists the files written there, and
  * retraction removes exactly those.
  */
-import { lstat, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Type, type Static } from 'typebox';
 import { EnvironmentError } from '../report/failure.js';
+import { readJsonOutput } from '../schema/json-file.js';
 import { makeFolder, temporaryName, untrack, track } from './temporary.js';
 
 /** The list of the files the tool wrote in a folder of outputs. */
 export const MANIFEST = '.ordinance-outputs.json';
+
+/** An output's name: a file name, or a path of them below the ordinance's folder ("amended/title-24/07-24-211.07.md"), none hidden, no backslash. */
+const OUTPUT_NAME = '^[^./\\\\][^/\\\\]*(?:/[^./\\\\][^/\\\\]*)*$';
+
+/** The output manifest (`.ordinance-outputs.json`): the files the tool wrote in the folder, in the order it wrote them. */
+export const OutputManifestSchema = Type.Object(
+  {
+    tool: Type.Literal('ordinance'),
+    files: Type.Array(
+      Type.String({ pattern: OUTPUT_NAME, expected: 'a file name, or a path of them below the folder, none hidden', description: 'A file the tool wrote, relative to the folder' }),
+      { description: 'The files written, in the order they were written' },
+    ),
+  },
+  { additionalProperties: false, title: 'Output manifest', description: 'The files `ordinance` wrote in a folder of outputs: a later build removes exactly these.' },
+);
+
+export type OutputManifest = Static<typeof OutputManifestSchema>;
 
 /** An output's bytes, or a function that makes them when it is its turn to be written (so a large set of outputs is never in memory at once). */
 export type Output = string | Uint8Array | (() => Promise<string | Uint8Array>);
@@ -21,7 +40,7 @@ export type Output = string | Uint8Array | (() => Promise<string | Uint8Array>);
 export async function publishOutputs(outDir: string, slug: string, outputs: Record<string, Output>): Promise<string[]> {
   const dir = path.join(outDir, slug);
   await writing(dir, async () => makeFolder(dir));
-  const before = await readManifest(dir);
+  const before = readManifest(dir);
   const names = Object.keys(outputs);
   // Listed before they are written: a build killed midway leaves no file of its own that a later one cannot retract.
   await writeManifest(dir, [...new Set([...before, ...names])]);
@@ -35,7 +54,7 @@ export async function publishOutputs(outDir: string, slug: string, outputs: Reco
 /** Remove the outputs a build of `slug` wrote (as its manifest lists them) after a failed build, so nothing stale is mistaken for current. */
 export async function retractOutputs(outDir: string, slug: string): Promise<void> {
   const dir = path.join(outDir, slug);
-  for (const name of await readManifest(dir)) await removeOutput(dir, name);
+  for (const name of readManifest(dir)) await removeOutput(dir, name);
   await writing(path.join(dir, MANIFEST), () => rm(path.join(dir, MANIFEST), { force: true }));
 }
 
@@ -45,30 +64,22 @@ export async function publishIndex(outDir: string, name: string, bytes: string):
   return writeAtomically(outDir, name, bytes);
 }
 
-/** The names a folder's manifest lists: plain file names only, none when there is no manifest or it is not one. */
-async function readManifest(dir: string): Promise<string[]> {
-  let text: string;
+/**
+ * The names a folder's manifest lists, none when there is no manifest or it
+ * is not one: a name with a leading dot (in any of its folders) or a backslash
+ * was never written by a build, so a manifest that holds one is never followed.
+ */
+export function readManifest(dir: string): string[] {
   try {
-    text = await readFile(path.join(dir, MANIFEST), 'utf8');
+    return readJsonOutput(path.join(dir, MANIFEST), OutputManifestSchema, 'the output manifest')?.files ?? [];
   } catch {
     return [];
   }
-  try {
-    const files = (JSON.parse(text) as { files?: unknown }).files;
-    // A name with a leading dot (in any of its folders) or a backslash was never written by a build: such an entry is ignored, never followed.
-    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && isOutputName(f)) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** An output's name: a file name, or a path of them below the ordinance's folder ("amended/title-24/07-24-211.07.md"), none hidden. */
-function isOutputName(name: string): boolean {
-  return name.split('/').every((segment) => /^[^./\\][^/\\]*$/.test(segment));
 }
 
 async function writeManifest(dir: string, names: string[]): Promise<void> {
-  await writeAtomically(dir, MANIFEST, `${JSON.stringify({ tool: 'ordinance', files: names }, null, 2)}\n`);
+  const manifest: OutputManifest = { tool: 'ordinance', files: names };
+  await writeAtomically(dir, MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** Remove one output the tool wrote; a folder someone put in its place is left alone. */

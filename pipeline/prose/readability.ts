@@ -16,19 +16,24 @@ import retextPassive from 'retext-passive';
 import retextReadability from 'retext-readability';
 import retextSimplify from 'retext-simplify';
 import { syllable } from 'syllable';
+import { Type, type Static } from 'typebox';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 
-export interface Readability {
-  words: number;
-  sentences: number;
-  syllables: number;
-  /** Flesch Reading Ease: 206.835 − 1.015 (words/sentences) − 84.6 (syllables/words). Higher is easier. */
-  readingEase: number;
-  /** Flesch–Kincaid grade level: 0.39 (words/sentences) + 11.8 (syllables/words) − 15.59. */
-  grade: number;
-}
+/** The readability scores of a text (in summary.json). */
+export const ReadabilitySchema = Type.Object(
+  {
+    words: Type.Integer({ minimum: 0 }),
+    sentences: Type.Integer({ minimum: 0 }),
+    syllables: Type.Integer({ minimum: 0 }),
+    readingEase: Type.Number({ description: 'Flesch Reading Ease: 206.835 − 1.015 (words/sentences) − 84.6 (syllables/words). Higher is easier.' }),
+    grade: Type.Number({ description: 'Flesch–Kincaid grade level: 0.39 (words/sentences) + 11.8 (syllables/words) − 15.59' }),
+  },
+  { additionalProperties: false },
+);
+
+export type Readability = Static<typeof ReadabilitySchema>;
 
 export type PlainLanguageKind = 'hard-sentence' | 'plain-word' | 'passive';
 

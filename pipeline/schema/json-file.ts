@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { TSchema } from 'typebox';
+import type { Static, TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { schemaProblems, type KeyPath, type SchemaProblem } from './validate.js';
 
 /** A mistake at a place in a file. */
@@ -143,4 +144,44 @@ export function checkJson(source: JsonSource, schema: TSchema, what: string): Fi
 /** Where a key path is, as a file problem with `message`. */
 export function problemAt(source: JsonSource, keyPath: KeyPath, message: string, at: 'key' | 'value' = 'value'): FileProblem {
   return { file: source.file, ...lineColumn(source.text, offsetOf(source, keyPath, at)), message };
+}
+
+const outputChecks = new WeakMap<TSchema, { Check(value: unknown): boolean }>();
+
+/** Whether `value` fits an output's schema: compiled at once, as outputs are large (a D.C. Code title's xref.json holds thousands of citations). */
+function fitsOutput(schema: TSchema, value: unknown): boolean {
+  let check = outputChecks.get(schema);
+  if (!check) {
+    check = Compile(schema);
+    outputChecks.set(schema, check);
+  }
+  return check.Check(value);
+}
+
+/**
+ * A JSON file the tool wrote and reads back (an output, the lock), checked
+ * against its schema: its value, or undefined when there is no such file.
+ * A file that is not what the tool writes is a FileProblemsError, each
+ * mistake at its place; `what` names it in messages ("the output manifest").
+ * A file that fits is parsed once, with no places: outputs can be large.
+ */
+export function readJsonOutput<T extends TSchema>(file: string, schema: T, what: string): Static<T> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    // Checked against the schema: the cast says what the check proved.
+    if (fitsOutput(schema, value)) return value as Static<T>;
+  } catch {
+    // Malformed: readJsonFile below says where.
+  }
+  const source = readJsonFile(file);
+  const problems = checkJson(source, schema, what);
+  if (problems.length) throw new FileProblemsError(problems);
+  return source.value as Static<T>;
 }

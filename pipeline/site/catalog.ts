@@ -9,8 +9,9 @@
  */
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { Type, type Static } from 'typebox';
 import { page, statusBadge, isFinal } from './page.js';
-import type { OrdinanceRecord } from './record.js';
+import { RECORD_FIELDS, type OrdinanceRecord } from './record.js';
 
 /** A published ordinance as the catalog lists it: its record and where its page is. */
 export interface CatalogEntry {
@@ -154,8 +155,29 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** catalog.json: the catalog for programs. */
+export const CatalogSchema = Type.Object(
+  {
+    catalog: Type.Literal(1, { description: 'The version of this format' }),
+    ordinances: Type.Array(
+      Type.Object(
+        {
+          ...RECORD_FIELDS,
+          page: Type.String({ description: 'Its page, from the site\'s top ("ordinances/la-sanctuary-city/index.html")' }),
+          final: Type.Boolean({ description: 'Whether its status is a final one' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, title: 'Site catalog', description: "Every ordinance the site publishes: its record without its words, and its page (the site's catalog.json)." },
+);
+
+export type Catalog = Static<typeof CatalogSchema>;
+
 /** catalog.json: the catalog for programs (each record without its words, with its page). */
 export function catalogJson(entries: CatalogEntry[]): string {
   const ordinances = entries.map(({ record: { words: _words, ...rest }, href }) => ({ ...rest, page: href, final: isFinal(rest.status) }));
-  return `${JSON.stringify({ catalog: 1, ordinances }, null, 2)}\n`;
+  const catalog: Catalog = { catalog: 1, ordinances };
+  return `${JSON.stringify(catalog, null, 2)}\n`;
 }

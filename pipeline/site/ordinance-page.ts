@@ -142,7 +142,10 @@ function lockPart(input: OrdinancePageInput): ElementContent[] {
   const reading = input.lock;
   if (reading.state === 'none')
     return isFinal(input.record.status) ? [h('h2', { id: 'lock' }, 'Lock'), h('p', 'This final has no lock (ordinance.lock.json) beside its sources.')] : [];
-  if (reading.state === 'unreadable') return [h('h2', { id: 'lock' }, 'Lock'), h('p', `The lock beside the sources (ordinance.lock.json) does not read: ${reading.reason}.`)];
+  if (reading.state === 'unreadable') {
+    const where = reading.line ? ` (line ${reading.line}, column ${reading.column})` : '';
+    return [h('h2', { id: 'lock' }, 'Lock'), h('p', `The lock beside the sources (ordinance.lock.json) does not read: ${reading.reason}${where}.`)];
+  }
   const { lock } = reading;
   const published = new Map(input.files.map((f) => [f.name, f.sha256]));
   const verdict = (name: string, sha256: string) => {

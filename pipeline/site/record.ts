@@ -6,6 +6,7 @@
  * `ordinance publish` assembles the site from dist/ without parsing again.
  */
 import { toHtml } from 'hast-util-to-html';
+import { Type, type Static, type TSchema } from 'typebox';
 import type { Ordinance } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import type { Template } from '../template/schema.js';
@@ -15,38 +16,45 @@ import { ordinanceText, textWords } from './text.js';
 export const SITE_TEXT = 'text.html';
 export const SITE_RECORD = 'record.json';
 
+const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
+
+/** The fields of a record, which catalog.json repeats but `words`. */
+export const RECORD_FIELDS = {
+  record: Type.Literal(1, { description: 'The version of this format' }),
+  slug: Type.String({ minLength: 1, description: "The ordinance's folder name" }),
+  type: Type.String({ description: '`ordinance` or `code-title`' }),
+  title: Type.String(),
+  shortTitle: Type.String(),
+  number: Nullable(Type.String()),
+  status: Type.String(),
+  version: Type.Integer(),
+  jurisdiction: Type.String(),
+  language: Nullable(Type.String(), { description: "The document's language tag, when its front matter gives one" }),
+  numberLabel: Type.String({ description: 'The template\'s number label ("ORDINANCE NO.")' }),
+  dates: Type.Record(Type.String(), Type.String()),
+  vote: Nullable(Type.Object({ ayes: Type.Integer({ minimum: 0 }), noes: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })),
+  sponsors: Type.Array(Type.String()),
+  urgency: Type.Boolean(),
+  councilFile: Nullable(Type.String()),
+  adds: Type.Array(Type.String(), { description: 'What it does to other law, as its front matter says' }),
+  amends: Type.Array(Type.String()),
+  amendsCode: Nullable(Type.String()),
+  codifies: Type.Array(Type.String()),
+  repeals: Type.Array(Type.String()),
+  supersedes: Type.Array(Type.String()),
+  sections: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), heading: Type.String() }, { additionalProperties: false })),
+};
+
 /** One ordinance in the catalog (record.json). */
-export interface OrdinanceRecord {
-  record: 1;
-  slug: string;
-  /** `ordinance` or `code-title`. */
-  type: string;
-  title: string;
-  shortTitle: string;
-  number: string | null;
-  status: string;
-  version: number;
-  jurisdiction: string;
-  /** The document's language tag, when its front matter gives one. */
-  language: string | null;
-  /** The template's number label ("ORDINANCE NO."). */
-  numberLabel: string;
-  dates: Record<string, string>;
-  vote: { ayes: number; noes: number } | null;
-  sponsors: string[];
-  urgency: boolean;
-  councilFile: string | null;
-  /** What it does to other law, as its front matter says. */
-  adds: string[];
-  amends: string[];
-  amendsCode: string | null;
-  codifies: string[];
-  repeals: string[];
-  supersedes: string[];
-  sections: { id: string; label: string; heading: string }[];
-  /** Every word of its text and metadata, lower-cased, each once. */
-  words: string[];
-}
+export const OrdinanceRecordSchema = Type.Object(
+  {
+    ...RECORD_FIELDS,
+    words: Type.Array(Type.String(), { description: 'Every word of its text and metadata, lower-cased, each once' }),
+  },
+  { additionalProperties: false, title: 'Site record', description: "An ordinance's entry in the site's catalog, left by its build for `ordinance publish` (record.json)." },
+);
+
+export type OrdinanceRecord = Static<typeof OrdinanceRecordSchema>;
 
 /** The catalog entry of an ordinance. */
 export function ordinanceRecord(ordinance: Ordinance, template: Template): OrdinanceRecord {

@@ -9,24 +9,26 @@
  * sources give the same bytes: nothing in it depends on the time it was made.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Type, type Static } from 'typebox';
 import { EnvironmentError, systemReason } from '../report/failure.js';
 import { loadRegistrySources } from '../load/sources.js';
 import type { Workspace } from '../model/sources.js';
 import type { Directive } from '../model/types.js';
-import { MANIFEST, publishOutputs, type Output } from '../outputs/dist.js';
+import { publishOutputs, readManifest, type Output } from '../outputs/dist.js';
 import { DirectiveRegistry } from '../registry/registry.js';
+import { FileProblemsError, readJsonOutput } from '../schema/json-file.js';
 import { TEMPLATES_DIR } from '../template/load.js';
-import type { Xref } from '../xref/xref.js';
+import { XrefSchema, type Xref } from '../xref/xref.js';
 import { catalogJson, catalogPage, searchIndexScript, type CatalogEntry } from './catalog.js';
 import { directivePage, directivesIndexPage, type DirectiveCitation } from './directive-page.js';
 import { pageName } from './links.js';
 import { readLock } from './lock.js';
 import { isFinal } from './page.js';
 import { ordinancePage, type CitingOrdinance, type PublishedFile, type RedlineLink } from './ordinance-page.js';
-import { SITE_RECORD, SITE_TEXT, type OrdinanceRecord } from './record.js';
+import { OrdinanceRecordSchema, SITE_RECORD, SITE_TEXT, type OrdinanceRecord } from './record.js';
 import { versionRedlines } from './redlines.js';
 import { ordinanceVersions } from './versions.js';
 
@@ -43,8 +45,8 @@ export interface SiteResult {
   files: string[];
   /** Ordinance folders left out, with why (not built, or another of the same name was published). */
   skipped: { dir: string; reason: string }[];
-  /** Ordinances whose lock does not read, with why (shown on their page too). */
-  lockProblems: { dir: string; reason: string }[];
+  /** Ordinances whose lock does not read, with why and where in it when a place says it (shown on their page too). */
+  lockProblems: { dir: string; reason: string; line?: number; column?: number }[];
 }
 
 /** One built ordinance, as dist/ holds it. */
@@ -56,20 +58,27 @@ interface Built {
   xref: Pick<Xref, 'directives' | 'references'> | null;
 }
 
-/** The files of a build that the site publishes beside the page: its outputs but the site's own parts. */
+/** The files of a build that the site publishes beside the page: its outputs at the top of its folder but the site's own parts. */
 function publishedNames(distDir: string): string[] {
+  return readManifest(distDir).filter((f) => !f.includes('/') && f !== SITE_TEXT && f !== SITE_RECORD);
+}
+
+/** A build's record.json, or why it cannot be published: not built, or a record that is not what a build writes (its first mistake at its place). */
+function readRecord(file: string): OrdinanceRecord | { reason: string } {
+  const notBuilt = { reason: 'not built: run `ordinance build` first, and fix its errors' };
   try {
-    const files = (JSON.parse(readFileSync(path.join(distDir, MANIFEST), 'utf8')) as { files?: unknown }).files;
-    if (!Array.isArray(files)) return [];
-    return files.filter((f): f is string => typeof f === 'string' && /^[^./\\][^/\\]*$/.test(f) && f !== SITE_TEXT && f !== SITE_RECORD);
-  } catch {
-    return [];
+    return readJsonOutput(file, OrdinanceRecordSchema, 'the site record') ?? notBuilt;
+  } catch (error) {
+    const first = error instanceof FileProblemsError ? error.problems[0] : undefined;
+    if (!first) return notBuilt;
+    return { reason: `not built by this version: ${first.file}:${first.line}:${first.column}: ${first.message}; run \`ordinance build\` again` };
   }
 }
 
-function readJson<T>(file: string): T | null {
+/** A build's xref.json, or null when it has none that reads (the page then shows no cross-references). */
+function readXref(file: string): Xref | null {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return readJsonOutput(file, XrefSchema, 'the cross-references') ?? null;
   } catch {
     return null;
   }
@@ -109,8 +118,12 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   for (const dir of workspaces.flatMap((w) => w.ordinances)) {
     const slug = path.basename(path.resolve(dir));
     const distDir = path.join(outDir, slug);
-    const record = readJson<OrdinanceRecord>(path.join(distDir, SITE_RECORD));
-    if (record?.record !== 1 || record.slug !== slug || !existsSync(path.join(distDir, SITE_TEXT))) {
+    const record = readRecord(path.join(distDir, SITE_RECORD));
+    if ('reason' in record) {
+      skipped.push({ dir, reason: record.reason });
+      continue;
+    }
+    if (record.slug !== slug || !existsSync(path.join(distDir, SITE_TEXT))) {
       skipped.push({ dir, reason: 'not built: run `ordinance build` first, and fix its errors' });
       continue;
     }
@@ -119,7 +132,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
       continue;
     }
     slugs.add(slug);
-    built.push({ dir, record, files: publishedNames(distDir), xref: readJson<Xref>(path.join(distDir, 'xref.json')) });
+    built.push({ dir, record, files: publishedNames(distDir), xref: readXref(path.join(distDir, 'xref.json')) });
   }
   // Nothing built: no site is written (an empty catalog would take the place of one that was published before).
   if (built.length === 0) return { files: [], skipped, lockProblems: [] };
@@ -173,7 +186,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
     const redlineOf: RedlineLink = (slug, version) => options.redlineOf?.(slug, version) ?? redlines.get(version.commit);
     add(`${folder}/index.html`, async () => {
       const lock = readLock(b.dir);
-      if (lock.state === 'unreadable') lockProblems.push({ dir: b.dir, reason: lock.reason });
+      if (lock.state === 'unreadable') lockProblems.push({ dir: b.dir, reason: lock.reason, ...(lock.line ? { line: lock.line, column: lock.column } : {}) });
       const citing: CitingOrdinance[] = [...directives.values()]
         .filter((d) => namesOrdinance(d, b.record))
         .flatMap((d) => citedBy.get(d.meta.id) ?? [])
@@ -215,10 +228,33 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   return { files: written.map((file) => path.relative(siteDir, file).split(path.sep).join('/')), skipped, lockProblems };
 }
 
+/** The site's manifest.json. */
+export const SiteManifestSchema = Type.Object(
+  {
+    manifest: Type.Literal(1, { description: 'The version of this format' }),
+    algorithm: Type.Literal('sha256'),
+    files: Type.Array(
+      Type.Object(
+        {
+          path: Type.String({ description: "The file's path from the site's top, with forward slashes" }),
+          size: Type.Integer({ minimum: 0, description: 'Its size in bytes' }),
+          sha256: Type.String({ pattern: '^[0-9a-f]{64}$', expected: 'a sha256 in 64 lowercase hex digits' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Sorted by path' },
+    ),
+  },
+  { additionalProperties: false, title: 'Site manifest', description: "Every file of the site but itself and SHA256SUMS, with its size and SHA-256 (the site's manifest.json)." },
+);
+
+export type SiteManifest = Static<typeof SiteManifestSchema>;
+
 /** manifest.json: every file of the site (but itself and SHA256SUMS) with its size and SHA-256, sorted by path. */
 function manifestJson(files: { path: string; sha256: string; size: number }[]): string {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(({ path: file, size, sha256 }) => ({ path: file, size, sha256 }));
-  return `${JSON.stringify({ manifest: 1, algorithm: 'sha256', files: sorted }, null, 2)}\n`;
+  const manifest: SiteManifest = { manifest: 1, algorithm: 'sha256', files: sorted };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** SHA256SUMS, as `sha256sum -c` reads it: every file of the site but itself, manifest.json included. */

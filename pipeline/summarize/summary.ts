@@ -19,6 +19,7 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
+import { Type, type Static } from 'typebox';
 import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
@@ -28,7 +29,7 @@ import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/dest
 import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
-import { score, type Readability } from '../prose/readability.js';
+import { ReadabilitySchema, score } from '../prose/readability.js';
 import { residentProse } from '../prose/resident-prose.js';
 import { numberName, sectionName } from '../template/vocabulary.js';
 
@@ -58,17 +59,41 @@ const list = (items: ListItem[], ordered = false): List => ({ type: 'list', orde
 /** A bold label and its text; the space stays outside the bold so the Markdown stays plain. */
 const labelled = (label: string, ...value: PhrasingContent[]): ListItem => item(strong(label), text(' '), ...value);
 
-export interface DigestScores {
-  ordinance: string;
-  version: number;
-  status: string;
-  targets: { readingEase: number; grade: number; minWords: number };
-  /** The drafters' summaries together; null when there are none. */
-  whole: (Readability & { scored: boolean; meetsTargets: boolean | null }) | null;
-  sections: { id: string; label: string; summary: string; scores: Readability | null }[];
-  /** The existing law the digest quotes, each as printed; scored with the summaries in `whole`. */
-  existingLaw: { id: string; text: string; scores: Readability | null }[];
-}
+/** summary.json: the readability scores of the digest. */
+export const DigestScoresSchema = Type.Object(
+  {
+    ordinance: Type.String({ description: "The ordinance's slug" }),
+    version: Type.Integer(),
+    status: Type.String(),
+    targets: Type.Object(
+      { readingEase: Type.Number(), grade: Type.Number(), minWords: Type.Integer() },
+      { additionalProperties: false, description: "The jurisdiction's readability targets" },
+    ),
+    whole: Type.Union(
+      [
+        Type.Object(
+          {
+            ...ReadabilitySchema.properties,
+            scored: Type.Boolean({ description: 'Whether there are words enough to score' }),
+            meetsTargets: Type.Union([Type.Boolean(), Type.Null()], { description: 'Whether the scores meet the targets (null: not scored)' }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { description: "The drafters' summaries together; null when there are none" },
+    ),
+    sections: Type.Array(
+      Type.Object({ id: Type.String(), label: Type.String(), summary: Type.String(), scores: Type.Union([ReadabilitySchema, Type.Null()]) }, { additionalProperties: false }),
+    ),
+    existingLaw: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), scores: Type.Union([ReadabilitySchema, Type.Null()]) }, { additionalProperties: false }), {
+      description: 'The existing law the digest quotes, each as printed; scored with the summaries in `whole`',
+    }),
+  },
+  { additionalProperties: false, title: 'Digest scores', description: "The readability scores of an ordinance's digest, for CI and for the record (summary.json)." },
+);
+
+export type DigestScores = Static<typeof DigestScoresSchema>;
 
 /** A section of the code the ordinance amends, as the digest names it: linked to the section in the comparative print. */
 export interface AmendedCodeSection {

@@ -5,6 +5,7 @@
  * sections cite or codify a directive (`ordinance xref <directive-id>`).
  */
 import path from 'node:path';
+import { Type, type Static } from 'typebox';
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import type { Vocabulary } from '../template/schema.js';
@@ -13,60 +14,80 @@ import { RELATIONS, type DirectiveRelation, type Relation } from './relations.js
 
 export type { Relation } from './relations.js';
 
-export interface CitationRecord {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number | undefined;
-  endColumn: number | undefined;
-  /** Stable id and printed label of the section it stands in (null: the preamble). */
-  section: string | null;
-  sectionLabel: string | null;
-  target: string;
-  /** Whether the target is registered. */
-  resolved: boolean;
-  pinpoint: string | null;
-  relation: Relation;
-  /** The directive's first citation form, as the registry gives it. */
-  citedAs: string | null;
-  /** The words of the citation as the source has them (null: it prints the registry's form). */
-  text: string | null;
-  /** How it was written: `annotation` (`:cite`), or the kind of form found in prose. */
-  written: 'annotation' | DetectedKind;
-}
+const Place = {
+  file: Type.String({ description: 'The source file, relative to the workspace, with forward slashes' }),
+  line: Type.Integer({ minimum: 1 }),
+  column: Type.Integer({ minimum: 1 }),
+};
 
-export interface ReferenceRecord {
-  file: string;
-  line: number;
-  column: number;
-  from: string;
-  to: string;
-  pinpoint: string | null;
-  /** How it prints ("Section 6(a)"), or null when the section does not exist. */
-  printed: string | null;
-}
+/** How a citation was written: `annotation` (`:cite`), or the kind of form found in prose. */
+const WRITTEN = ['annotation', 'code', 'enactment', 'statute', 'directive'] as const;
+
+const RelationSchema = Type.Enum(RELATIONS);
+
+export const CitationRecordSchema = Type.Object(
+  {
+    ...Place,
+    endLine: Type.Optional(Type.Integer({ minimum: 1 })),
+    endColumn: Type.Optional(Type.Integer({ minimum: 1 })),
+    section: Type.Union([Type.String(), Type.Null()], { description: 'The stable id of the section it stands in (null: the preamble)' }),
+    sectionLabel: Type.Union([Type.String(), Type.Null()], { description: 'The printed label of the section it stands in (null: the preamble)' }),
+    target: Type.String({ description: 'The id of the directive cited' }),
+    resolved: Type.Boolean({ description: 'Whether the target is registered' }),
+    pinpoint: Type.Union([Type.String(), Type.Null()]),
+    relation: RelationSchema,
+    citedAs: Type.Union([Type.String(), Type.Null()], { description: "The directive's first citation form, as the registry gives it" }),
+    text: Type.Union([Type.String(), Type.Null()], { description: "The words of the citation as the source has them (null: it prints the registry's form)" }),
+    written: Type.Enum(WRITTEN, { description: 'How it was written: `annotation` (`:cite`), or the kind of form found in prose' }),
+  },
+  { additionalProperties: false },
+);
+export type CitationRecord = Static<typeof CitationRecordSchema>;
+
+export const ReferenceRecordSchema = Type.Object(
+  {
+    ...Place,
+    from: Type.String({ description: 'The stable id of the section that refers' }),
+    to: Type.String({ description: 'The stable id of the section referred to' }),
+    pinpoint: Type.Union([Type.String(), Type.Null()]),
+    printed: Type.Union([Type.String(), Type.Null()], { description: 'How it prints ("Section 6(a)"), or null when the section does not exist' }),
+  },
+  { additionalProperties: false },
+);
+export type ReferenceRecord = Static<typeof ReferenceRecordSchema>;
 
 /** One registered directive the ordinance touches: what it does to it, and where. */
-export interface DirectiveRecord {
-  id: string;
-  citedAs: string | null;
-  title: string;
-  status: string;
-  source: string | null;
-  /** Strongest first: supersedes, repeals, amends, codifies, cites. */
-  relations: Relation[];
-  /** Printed labels of the sections that cite it. */
-  sections: string[];
-}
+export const DirectiveRecordSchema = Type.Object(
+  {
+    id: Type.String(),
+    citedAs: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    status: Type.String(),
+    source: Type.Union([Type.String(), Type.Null()]),
+    relations: Type.Array(RelationSchema, { description: 'Strongest first: supersedes, repeals, amends, codifies, cites' }),
+    sections: Type.Array(Type.String(), { description: 'Printed labels of the sections that cite it' }),
+  },
+  { additionalProperties: false },
+);
+export type DirectiveRecord = Static<typeof DirectiveRecordSchema>;
 
-export interface Xref {
-  ordinance: string;
-  title: string;
-  codifies: string[];
-  directives: DirectiveRecord[];
-  citations: CitationRecord[];
-  references: ReferenceRecord[];
-}
+/** dist/<slug>/xref.json. */
+export const XrefSchema = Type.Object(
+  {
+    ordinance: Type.String({ description: "The ordinance's slug" }),
+    title: Type.String(),
+    codifies: Type.Array(Type.String()),
+    directives: Type.Array(DirectiveRecordSchema),
+    citations: Type.Array(CitationRecordSchema),
+    references: Type.Array(ReferenceRecordSchema),
+  },
+  {
+    additionalProperties: false,
+    title: 'Cross-references',
+    description: "An ordinance's citations of prior directives and its references between sections, with where each stands (xref.json).",
+  },
+);
+export type Xref = Static<typeof XrefSchema>;
 
 function plainText(inlines: Inline[]): string {
   return inlines.map((n) => ('value' in n && n.type === 'text' ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
@@ -151,14 +172,39 @@ export function backReferences(resolved: { ordinance: Ordinance; xref: Xref }[],
 }
 
 /** dist/directives.json: for each directive the built ordinances touch, which of them cite, codify, amend, supersede or repeal it, and where. */
-export interface DirectiveIndexEntry {
-  id: string;
-  citedAs: string | null;
-  title: string;
-  status: string;
-  source: string | null;
-  citedBy: { ordinance: string; title: string; relations: Relation[]; sections: string[] }[];
-}
+export const DirectiveIndexEntrySchema = Type.Object(
+  {
+    id: Type.String(),
+    citedAs: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    status: Type.String(),
+    source: Type.Union([Type.String(), Type.Null()]),
+    citedBy: Type.Array(
+      Type.Object(
+        {
+          ordinance: Type.String(),
+          title: Type.String(),
+          relations: Type.Array(RelationSchema),
+          sections: Type.Array(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DirectiveIndexEntry = Static<typeof DirectiveIndexEntrySchema>;
+
+/** dist/directives.json. */
+export const DirectiveIndexSchema = Type.Object(
+  { directives: Type.Array(DirectiveIndexEntrySchema) },
+  {
+    additionalProperties: false,
+    title: 'Directive index',
+    description: 'For each directive the built ordinances touch, which of them cite, codify, amend, supersede or repeal it, and where (directives.json).',
+  },
+);
+export type DirectiveIndex = Static<typeof DirectiveIndexSchema>;
 
 export function directiveIndex(xrefs: Xref[]): DirectiveIndexEntry[] {
   const byId = new Map<string, DirectiveIndexEntry>();
@@ -177,7 +223,8 @@ export function directiveIndex(xrefs: Xref[]): DirectiveIndexEntry[] {
 
 /** The index stage of a run: dist/directives.json from the built ordinances' cross-references, in the order they were given. */
 export function directivesJson(xrefs: Xref[]): string {
-  return `${JSON.stringify({ directives: directiveIndex(xrefs) }, null, 2)}\n`;
+  const index: DirectiveIndex = { directives: directiveIndex(xrefs) };
+  return `${JSON.stringify(index, null, 2)}\n`;
 }
 
 /** dist/<slug>/xref.json. */
@@ -185,7 +232,7 @@ export function xrefJson(xref: Xref, root?: string): string {
   if (root === undefined) return `${JSON.stringify(xref, null, 2)}\n`;
   // Paths relative to the workspace, with forward slashes: the same bytes from any working directory, on any system.
   const relative = (file: string) => path.relative(root, path.resolve(file)).split(path.sep).join('/');
-  const placed = {
+  const placed: Xref = {
     ...xref,
     citations: xref.citations.map((c) => ({ ...c, file: relative(c.file) })),
     references: xref.references.map((r) => ({ ...r, file: relative(r.file) })),

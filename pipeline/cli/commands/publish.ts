@@ -59,7 +59,10 @@ export async function runPublish(argv: string[]): Promise<number> {
     process.stderr.write(`nothing published: no ordinance of ${paths.join(', ')} is built in ${outDir}; run \`ordinance build\` first (with the same --out)\n`);
     return 1;
   }
-  for (const { dir, reason } of result.lockProblems) process.stderr.write(`${path.join(dir, 'ordinance.lock.json')}: warning: the lock does not read: ${reason}\n`);
+  for (const { dir, reason, line, column } of result.lockProblems) {
+    const place = line ? `:${line}:${column}` : '';
+    process.stderr.write(`${path.join(dir, 'ordinance.lock.json')}${place}: warning: the lock does not read: ${reason}\n`);
+  }
   if (!values.quiet) {
     const pages = result.files.filter((f) => f.endsWith('.html')).length;
     process.stderr.write(`published ${path.join(outDir, SITE_DIR, 'index.html')}: ${result.files.length} files, ${pages} pages\n`);
