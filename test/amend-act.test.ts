@@ -13,9 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdown } from '../pipeline/import/dc-code/import.js';
+import { markdown } from '../pipeline/import/dc-code/markdown.js';
 import { sectionTree } from '../pipeline/import/dc-code/section.js';
-import { readXml } from '../pipeline/import/dc-code/xml.js';
+import { readXml } from '../pipeline/import/xml-file.js';
 import { readPdf, readTags } from './pdf.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 

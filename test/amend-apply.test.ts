@@ -6,9 +6,9 @@ import { applyToSection, newSectionSource } from '../pipeline/amend/apply.js';
 import type { Instruction } from '../pipeline/amend/instruction.js';
 import { amendedSectionModels } from '../pipeline/amend/section-model.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
-import { markdown } from '../pipeline/import/dc-code/import.js';
+import { markdown } from '../pipeline/import/dc-code/markdown.js';
 import { sectionTree } from '../pipeline/import/dc-code/section.js';
-import { readXml } from '../pipeline/import/dc-code/xml.js';
+import { readXml } from '../pipeline/import/xml-file.js';
 import { FIXTURES } from './helpers.js';
 
 type Operation = Instruction extends infer I ? (I extends Instruction ? Omit<I, 'prose' | 'source' | 'form' | 'sectionId'> : never) : never;

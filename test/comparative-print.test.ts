@@ -17,7 +17,7 @@ import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AmendmentOperation, Instruction, InstructionOutcome } from '../pipeline/amend/instruction.js';
 import { sectionTree } from '../pipeline/import/dc-code/section.js';
-import { readXml } from '../pipeline/import/dc-code/xml.js';
+import { readXml } from '../pipeline/import/xml-file.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
 import type { Block, Inline, Ordinance, Section } from '../pipeline/model/types.js';
@@ -35,9 +35,11 @@ import { FIXTURES, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
 import { jurisdictionContext } from '../pipeline/template/load.js';
+import { imageProblem } from '../pipeline/load/images.js';
 
 const CASES = path.join(FIXTURES, 'comparative-print');
 const PROVENANCE = { date: new Date(1_700_000_000_000), commit: null };
+const WORLD = { imageProblem };
 const template = loadTemplate('district-of-columbia');
 
 const markdown = unified()
@@ -187,7 +189,7 @@ async function render(status: 'draft' | 'adopted'): Promise<Buffer> {
   // A section an instruction targets that does not change is not printed.
   const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
   const outcomes = [...amended.flatMap((a) => a.outcomes), ...unplaced];
-  const { files, sections } = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE);
+  const { files, sections } = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE, WORLD);
   // What the digest names: the sections printed.
   expect(sections).toEqual([
     { designation: '25-822', heading: 'Mandatory revocation.' },
@@ -271,7 +273,7 @@ describe('the comparative print of two D.C. amendments', () => {
 
   it('is not made when no section of the code changes', async () => {
     const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
-    expect(await renderComparativePrintOf(amendingOrdinance('draft'), { sections: [unchanged], outcomes: [] }, template, PROVENANCE)).toEqual({ files: {}, sections: [] });
+    expect(await renderComparativePrintOf(amendingOrdinance('draft'), { sections: [unchanged], outcomes: [] }, template, PROVENANCE, WORLD)).toEqual({ files: {}, sections: [] });
   });
 
   it('gives the same bytes for the same input', async () => {
@@ -321,7 +323,7 @@ describe('a subdivision struck whole, and a section added', () => {
     const ordinance = amendingOrdinance('draft');
     // § 7-1407 as amended, taken back to what it was: (e) goes.
     const amended = [{ before: importedSection('7-1407.after.xml'), after: importedSection('7-1407.before.xml'), outcomes: [] }];
-    const pdf = await readPdf((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!);
+    const pdf = await readPdf((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE, WORLD))['comparative-print.pdf']!);
     const text = flat(pdf.content.join(' '));
     // The designation "(e)" struck, in its double parentheses: "(((e)))".
     expect(text).toContain('(((e))) ((Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.))');
@@ -332,7 +334,7 @@ describe('a subdivision struck whole, and a section added', () => {
   it('prints a section the ordinance adds with all its text inserted', async () => {
     const ordinance = amendingOrdinance('draft');
     const amended = [{ before: null, after: importedSection('25-822.after.xml'), outcomes: [] }];
-    const tags = await readTags((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!);
+    const tags = await readTags((await renderComparativePrint({ ordinance, amended }, template, PROVENANCE, WORLD))['comparative-print.pdf']!);
     const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
     expect(inserted).toEqual(expect.arrayContaining(['[inserted: (a)]', '[inserted: (4)]', '[inserted: (b)]', '[inserted: The licensee has been convicted of a felony; or]']));
     // Nothing is struck: past the legend, no double parentheses.
@@ -345,7 +347,7 @@ describe('text designated anew', () => {
   it('marks the designation the existing text gains, and takes its paragraphs along (D.C. Law 24-151 on § 6-501)', async () => {
     const ordinance = amendingOrdinance('draft');
     const amended = [{ before: importedSection('6-501.before.xml'), after: importedSection('6-501.after.xml'), outcomes: [] }];
-    const bytes = (await renderComparativePrint({ ordinance, amended }, template, PROVENANCE))['comparative-print.pdf']!;
+    const bytes = (await renderComparativePrint({ ordinance, amended }, template, PROVENANCE, WORLD))['comparative-print.pdf']!;
     if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP.replace(/\.pdf$/, '-6-501.pdf'), bytes);
     const tags = await readTags(bytes);
     const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);

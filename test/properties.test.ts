@@ -29,6 +29,7 @@ import { ALL_WORDS, type GeneratedOrdinance, grammarOf, MAIN_FONT_WORDS, noiseIn
 import { FIXTURES } from './helpers.js';
 import { readPdf } from './pdf.js';
 import { jurisdictionContext } from '../pipeline/template/load.js';
+import { imageProblem } from '../pipeline/load/images.js';
 
 /** Section files through the parser and the model; a twentieth of that in whole ordinances through every check stage, and a share through the renderer. */
 const RUNS = Number(process.env.ORDINANCE_PROPERTY_RUNS ?? 10_000);
@@ -95,7 +96,7 @@ async function render(o: GeneratedOrdinance): Promise<Buffer | null> {
   const resolved = resolveOrdinance(model, registry, jurisdictionContext(model.meta.jurisdiction));
   validateOrdinance(resolved);
   if ([sources.ordinanceFile!, ...sources.sectionFiles].some((f) => f.messages.some((m) => m.fatal))) return null;
-  const outputs = await renderOrdinance(resolved, loadTemplate('los-angeles'), { date: new Date(1_700_000_000_000), commit: null });
+  const outputs = await renderOrdinance(resolved, loadTemplate('los-angeles'), { date: new Date(1_700_000_000_000), commit: null }, { imageProblem });
   return outputs['generated.pdf'] ?? Object.values(outputs)[0]!;
 }
 

@@ -13,7 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
-import { markdown } from '../import/dc-code/import.js';
+import { markdown } from '../import/dc-code/markdown.js';
 import remarkGfmTables from '../parse/gfm-tables.js';
 import { readsBack, type PlanStep } from '../import/dc-code/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';

@@ -13,7 +13,6 @@ import { report } from '../report/diagnostics.js';
 import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from '../model/metadata.js';
-import { checkImages } from '../model/images.js';
 import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from '../model/limits.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from '../model/types.js';
@@ -462,7 +461,5 @@ function toAnnotation(node: TextDirective, collector: Collector): Inline | null 
 /** The model stage: assemble a parsed ordinance folder into its typed `Ordinance`. */
 export function modelOrdinance(parsed: ParsedOrdinance): Ordinance {
   const { sources } = parsed;
-  const ordinance = buildOrdinance(sources.slug, sources.dir, parsed.ordinanceFile, parsed.sectionFiles, sources.groupFiles);
-  checkImages(ordinance);
-  return ordinance;
+  return buildOrdinance(sources.slug, sources.dir, parsed.ordinanceFile, parsed.sectionFiles, sources.groupFiles);
 }

@@ -31,11 +31,9 @@ import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { codeSignature } from '../load/code.js';
 import type { SerializedFile } from '../report/messages.js';
-import { provenanceOf } from '../history/provenance.js';
-import { publishOutputs, readManifest } from '../outputs/dist.js';
-import { loadTemplate } from '../template/load.js';
+import type { Provenance } from '../model/provenance.js';
+import type { Template } from '../template/schema.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Xref } from '../xref/xref.js';
 import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
@@ -55,6 +53,24 @@ export interface BuildContext {
   config: string;
   /** The code to amend given in place of `amends-code` (`amend --code`), if any. */
   code?: string | undefined;
+  /**
+   * What the cache asks of the world, given by the runner (the cache wraps the
+   * stages from outside and calls none of them itself): a jurisdiction's
+   * template as the renderer gets it (null when it does not load), the
+   * provenance a build of these files would get, what the findings depend on
+   * of the code an ordinance amends, a folder's output manifest, and the
+   * publish step that puts outputs in place.
+   */
+  world: BuildWorld;
+}
+
+/** The runner's side of the build cache: see `BuildContext.world`. */
+export interface BuildWorld {
+  template(jurisdiction: string): Template | null;
+  provenance(paths: string[]): Provenance;
+  codeSignature(ordinanceDir: string): string;
+  manifest(dir: string): string[];
+  publish(outDir: string, slug: string, outputs: Record<string, string | Uint8Array>): Promise<string[]>;
 }
 
 /** What a fresh build hands the cache to remember: everything else it reads from the run. */
@@ -221,13 +237,8 @@ class FontPrints {
 const fontPrints = new Map<string, FontPrints>();
 
 /** The fingerprint of a jurisdiction's template as the renderer gets it (jurisdiction and merged layout) and of its fonts' content; '' when it cannot be loaded. */
-export function templatePrint(jurisdiction: string, location: CacheLocation): string {
-  let template: ReturnType<typeof loadTemplate>;
-  try {
-    template = loadTemplate(jurisdiction);
-  } catch {
-    return '';
-  }
+export function templatePrint(template: Template | null, location: CacheLocation): string {
+  if (!template) return '';
   let prints = fontPrints.get(location.dir);
   if (!prints) {
     prints = new FontPrints(cacheFile(location.dir, 'fonts', location.dir, 'json'), location.key);
@@ -239,8 +250,8 @@ export function templatePrint(jurisdiction: string, location: CacheLocation): st
 }
 
 /** The stamp and commit a build of these files would get. */
-function provenancePrint(paths: string[]): string {
-  const { date, commit } = provenanceOf(paths);
+function provenancePrint(paths: string[], world: BuildWorld): string {
+  const { date, commit } = world.provenance(paths);
   return `${date.toISOString()} ${commit ?? ''}`;
 }
 
@@ -305,14 +316,14 @@ export class BuildCache {
     const changed = record.entries.find(([id, hash]) => context.entry(id) !== hash);
     if (changed) return { reason: `registry entry \`${changed[0]}\` changed` };
     if (context.shape() !== record.shape) return { reason: "the registry's ids, forms or titles changed" };
-    if (templatePrint(record.jurisdiction, this.location) !== record.template) return { reason: 'its template or fonts changed' };
+    if (templatePrint(context.world.template(record.jurisdiction), this.location) !== record.template) return { reason: 'its template or fonts changed' };
     if (context.config !== record.config) return { reason: 'the configuration changed' };
     if (codePrint(this.dir, context) !== record.code) return { reason: 'the code it amends changed' };
-    if (provenancePrint(record.provenancePaths) !== record.provenance) return { reason: 'its date or source commit changed' };
+    if (provenancePrint(record.provenancePaths, context.world) !== record.provenance) return { reason: 'its date or source commit changed' };
     const findings = record.findings as SerializedFile[];
     let restored: number | null;
     try {
-      restored = await this.place(record, outDir, slug);
+      restored = await this.place(record, outDir, slug, context.world);
     } catch (error) {
       // The output folder cannot be written: not built, as a fresh build that could not publish.
       return { outputs: [], findings, index: record.index as Xref, restored: 0, failure: error };
@@ -327,7 +338,7 @@ export class BuildCache {
    * from the cache, each checked against its hash first. Returns how many had
    * to be restored, or null when the cache cannot give them.
    */
-  private async place(record: BuildRecord, outDir: string, slug: string): Promise<number | null> {
+  private async place(record: BuildRecord, outDir: string, slug: string, world: BuildWorld): Promise<number | null> {
     const placed = new Map(record.placed);
     const names = record.outputs.map(([name]) => name);
     let stale = 0;
@@ -343,7 +354,7 @@ export class BuildCache {
       if (bytes && checksum(bytes) === hash) stamps.push([target, stampOf(target) ?? '']);
       else stale++;
     }
-    if (stale === 0 && manifestLists(path.join(outDir, slug), names)) {
+    if (stale === 0 && manifestLists(path.join(outDir, slug), names, world)) {
       this.remember(record, stamps);
       return 0;
     }
@@ -353,7 +364,7 @@ export class BuildCache {
       if (!bytes || checksum(bytes) !== hash) return null;
       outputs[name] = bytes;
     }
-    const written = await publishOutputs(outDir, slug, outputs);
+    const written = await world.publish(outDir, slug, outputs);
     this.remember(
       record,
       written.map((file) => [path.resolve(file), stampOf(file) ?? '']),
@@ -387,11 +398,11 @@ export class BuildCache {
       files,
       entries: lookups.map((id) => [id, context.entry(id)]),
       shape: context.shape(),
-      template: templatePrint(publication.jurisdiction, this.location),
+      template: templatePrint(context.world.template(publication.jurisdiction), this.location),
       config: context.config,
       code: codePrint(this.dir, context),
       provenancePaths: publication.provenancePaths,
-      provenance: provenancePrint(publication.provenancePaths),
+      provenance: provenancePrint(publication.provenancePaths, context.world),
       outputs,
       findings,
       index: indexPart(xref),
@@ -416,12 +427,12 @@ export class BuildCache {
 
 /** The code an ordinance amends, as far as its outputs depend on it. */
 function codePrint(dir: string, context: BuildContext): string {
-  return `${context.code ?? ''}${codeSignature(dir)}`;
+  return `${context.code ?? ''}${context.world.codeSignature(dir)}`;
 }
 
 /** Whether the manifest of a folder of outputs lists exactly `names`. */
-function manifestLists(dir: string, names: string[]): boolean {
-  const files = readManifest(dir);
+function manifestLists(dir: string, names: string[], world: BuildWorld): boolean {
+  const files = world.manifest(dir);
   return files.length === names.length && files.every((f, i) => f === names[i]);
 }
 

@@ -9,7 +9,7 @@
 import { EnvironmentError, FolderFailure } from '../report/failure.js';
 import { UsageError } from '../load/sources.js';
 import { SourceDateEpochError } from '../history/provenance.js';
-import { FileProblemsError } from '../schema/json-file.js';
+import { FileProblemsError } from '../schema/problems.js';
 import { TemplateError } from '../template/load.js';
 import { ConfigError } from '../config/config.js';
 import { packageVersion, reportInternal, reporting } from './report.js';

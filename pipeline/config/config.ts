@@ -5,15 +5,13 @@
  * template, the config's rules, then each override that names the ordinance.
  *
  * The schema here is the contract: the config is checked against it when it
- * is loaded (every rule's options against that rule's own schema), and the
- * published `ordinance.config.schema.json` is generated from it
- * (`npm run schemas`).
+ * is loaded (load/config.ts; every rule's options against that rule's own
+ * schema), and the published `ordinance.config.schema.json` is generated from
+ * it (`npm run schemas`).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import type { OrdinanceStatus } from '../model/metadata.js';
-import { checkJson, FileProblemsError, readJsonFile } from '../schema/json-file.js';
+import { FileProblemsError } from '../schema/problems.js';
 
 /**
  * What configuration needs to know of a rule: its id, its one-line description
@@ -122,49 +120,13 @@ export function configSchema(rules: readonly RuleInfo[]): TObject {
   return schema;
 }
 
-/** The config file at or above `from`, or the one named. */
-export function findConfig(from: string, named?: string): string | null {
-  if (named) {
-    if (!existsSync(named)) throw new ConfigError([], `no such config file: ${named}`);
-    return named;
-  }
-  let dir = path.resolve(from);
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
-
 /** A layer's setting, a bare severity spelled out. */
 export function normalizeSetting(setting: Level | RuleSetting): RuleSetting {
   return typeof setting === 'string' ? { severity: setting } : setting;
 }
 
-function normalizeSettings(settings: Record<string, Level | RuleSetting> | undefined): Record<string, RuleSetting> {
+export function normalizeSettings(settings: Record<string, Level | RuleSetting> | undefined): Record<string, RuleSetting> {
   return Object.fromEntries(Object.entries(settings ?? {}).map(([id, setting]) => [id, normalizeSetting(setting)]));
-}
-
-/** Read and check a config file against `rules`; a mistake in it is a ConfigError at its place. */
-export function loadConfig(file: string | null, rules: readonly RuleInfo[]): ProjectConfig {
-  if (!file) return EMPTY_CONFIG;
-  let source: ReturnType<typeof readJsonFile>;
-  try {
-    source = readJsonFile(file);
-  } catch (error) {
-    if (error instanceof FileProblemsError) throw new ConfigError(error.problems);
-    throw error;
-  }
-  const problems = checkJson(source, configSchema(rules), 'the configuration');
-  if (problems.length) throw new ConfigError(problems);
-  const raw = source.value as { rules?: Record<string, Level | RuleSetting>; overrides?: { ordinances: string[]; rules: Record<string, Level | RuleSetting> }[] };
-  return {
-    file,
-    rules: normalizeSettings(raw.rules),
-    overrides: (raw.overrides ?? []).map((o) => ({ ordinances: o.ordinances, rules: normalizeSettings(o.rules) })),
-  };
 }
 
 /** The severity and options of a rule for one ordinance, through every layer. */

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { walkTree } from '../load/walk.js';
 import type { Provenance } from '../model/provenance.js';
-import { checkJson, FileProblemsError, readJsonFile, type FileProblem, type JsonSource } from '../schema/json-file.js';
+import { checkJson, readJsonFile, type JsonSource } from '../schema/json-file.js';
+import { FileProblemsError, type FileProblem } from '../schema/problems.js';
 import type { Template } from '../template/schema.js';
 import { LOCK_FILE } from '../model/sources.js';
 

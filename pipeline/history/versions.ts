@@ -15,12 +15,14 @@ import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
 import { diffOrdinances, type ComparedOrdinances } from '../compare/diff.js';
 import { sourcesAt } from './git.js';
 import { jurisdictionContext } from '../template/load.js';
+import { checkImages } from '../load/images.js';
 
 /** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */
 export function ordinanceAt(dir: string, commit: string | null, files?: VFile[]): Ordinance | null {
   const sources = sourcesAt(dir, commit);
   if (!sources) return null;
   const ordinance = modelSources(sources);
+  if (ordinance) checkImages(ordinance);
   files?.push(sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.sectionFiles, ...sources.groupFiles.values(), ...sources.problems);
   return ordinance;
 }

@@ -12,7 +12,7 @@ import type { PipelineOptions } from '../runner/pipeline.js';
 import { compileFolder, RegistryHandle } from '../runner/folder.js';
 import { prepareOutDir } from '../outputs/out-dir.js';
 import { templateOf } from '../template/load.js';
-import { findConfig, loadConfig } from '../config/config.js';
+import { findConfig, loadConfig } from '../load/config.js';
 import { rules } from '../validate/rules/index.js';
 import { checkGeometry, type GeometryProblem } from './geometry.js';
 import { printRules } from './print-rules.js';

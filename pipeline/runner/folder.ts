@@ -6,7 +6,10 @@
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { BuildCache, entryHashes, registryShape, type BuildContext, type Publication } from '../cache/build-cache.js';
+import { BuildCache, entryHashes, registryShape, type BuildContext, type BuildWorld, type Publication } from '../cache/build-cache.js';
+import { provenanceOf } from '../history/provenance.js';
+import { publishOutputs, readManifest } from '../outputs/dist.js';
+import { loadTemplate } from '../template/load.js';
 import type { CacheLocation } from '../cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from '../cache/summary-cache.js';
 import { codeSignature } from '../load/code.js';
@@ -18,6 +21,21 @@ import { AnalysisCache } from '../cache/analysis-cache.js';
 import { cached } from '../cache/cached.js';
 import { templatesFingerprint } from '../template/load.js';
 import { cacheLocation, compileOrdinance, notBuilt, runCacheLocation, type OrdinanceResult, type PipelineOptions } from './pipeline.js';
+
+/** What the build cache asks of the world: the runner's answers (the cache calls no stage). */
+const BUILD_WORLD: BuildWorld = {
+  template(jurisdiction) {
+    try {
+      return loadTemplate(jurisdiction);
+    } catch {
+      return null;
+    }
+  },
+  provenance: (paths) => provenanceOf(paths),
+  codeSignature,
+  manifest: readManifest,
+  publish: publishOutputs,
+};
 
 /**
  * The registry of a workspace, loaded only when an ordinance needs it: a warm
@@ -52,6 +70,7 @@ export class RegistryHandle {
       shape: () => (shape ??= registryShape(this.dir, fingerprint(digests), () => this.registry, location)),
       config: JSON.stringify([this.options.config ?? null, this.options.settings ?? null]),
       code: this.options.code,
+      world: BUILD_WORLD,
     };
     return this.buildContextMemo;
   }

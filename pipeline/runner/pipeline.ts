@@ -1,33 +1,30 @@
 /**
- * The whole pipeline as one list of stages, in the order they run:
+ * The whole pipeline as one chain of stages, in the order they run:
  *
  *   each ordinance:  load → parse → model → resolve → amend → validate → render → summarize → publish
  *   each run:        index → publish (dist/directives.json)
  *
- * Each stage is a typed function from its input to its output, in its own
- * module (pipeline/load, parse, model, resolve, amend, validate, render, summarize,
- * publish, xref for the index); `compileOrdinance` and `compileRun` below call
- * them one after another, so a new stage is one more line between two others.
- * What a later stage needs travels in the results: resolve computes the
- * relations to prior directives and the cross-references once, validate gives
- * each rule's resolved settings. Caching wraps a stage from outside (the
- * parse stage in `check`; the folder summaries around a whole folder's check),
- * and options switch the output stages on and off.
+ * Each stage is a pure function from typed data to typed data, in its own
+ * module (analyze/, resolve/, amend/, validate/, render/, summarize/, xref/ for
+ * the index); loading and publishing are the runner's I/O (load/, outputs/).
+ * `compileOrdinance` below is the chain for one ordinance: it gathers what a
+ * stage needs of the world and hands it in, and opens the stages' caches (the
+ * memos declared in runner/memos.ts) around the chain. runner/folder.ts loads
+ * a folder and wraps the chain in the folder caches; runner/run.ts runs every
+ * workspace, on worker threads when large (runner/pool.ts), then the index.
+ * docs/architecture.md has the table of stages, the runner and the layers.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { AnalysisCache, defaultCacheLocation } from '../cache/analysis-cache.js';
+import { defaultCacheLocation } from '../cache/analysis-cache.js';
 import type { Publication } from '../cache/build-cache.js';
-import { cached } from '../cache/cached.js';
-import { DetectionCache } from '../cache/detection-cache.js';
 import type { CacheLocation } from '../cache/files.js';
 import { amendedOutputs, amendOrdinance, type Amendments } from '../amend/amend-ordinance.js';
 import { hasErrors, report } from '../report/diagnostics.js';
 import { failureOf, type Failure } from '../report/failure.js';
 import type { OrdinanceSources, Workspace } from '../model/sources.js';
-import { modelOrdinance } from '../analyze/build-ordinance.js';
 import type { Ordinance } from '../model/types.js';
-import { parseFile, parseOrdinance } from '../analyze/parse-ordinance.js';
+import { modelSources } from '../analyze/parse-ordinance.js';
 import { checkFinalOutputs, checkFinalSources } from '../history/final.js';
 import { lockedProvenance } from '../history/lock.js';
 import { provenanceOf } from '../history/provenance.js';
@@ -35,18 +32,23 @@ import type { Provenance } from '../model/provenance.js';
 import { publishOutputs, retractOutputs } from '../outputs/dist.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from '../render/render-ordinance.js';
-import { jurisdictionIds, loadTemplate, templateOf, jurisdictionContext } from '../template/load.js';
-import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
+import { templateOf, jurisdictionContext } from '../template/load.js';
+import { resolveOrdinance, type ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import { siteParts } from '../site/record.js';
 import { summarizeOrdinance } from '../summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from '../config/config.js';
-import { ruleRuns, validateOrdinance } from '../validate/engine.js';
+import { ruleRuns, validateOrdinance, type RuleSettings } from '../validate/engine.js';
+import { openMemos } from './memos.js';
 import { lifecycleOf } from '../history/lifecycle.js';
 import { checkGlyphs } from '../validate/glyphs.js';
-import { glyphTableOf } from './glyphs.js';
 import type { Rule } from '../validate/rule.js';
 import { xrefJson, type Xref } from '../xref/xref.js';
 import { codeToAmend } from '../load/code.js';
+import type { RenderWorld } from '../render/pdf/context.js';
+import { checkImages, imageProblem } from '../load/images.js';
+
+/** What drawing asks of the world: whether an image file may be shown (the renderer reads no file to decide). */
+const RENDER_WORLD: RenderWorld = { imageProblem };
 
 export interface PipelineOptions {
   /** Render, summarize and publish (build); otherwise check only. */
@@ -110,54 +112,70 @@ export interface OrdinanceResult {
   rebuilt?: string;
 }
 
-/** Run the stages on one ordinance folder (loaded) against `registry`. */
+/**
+ * The chain: the stages run on one ordinance folder (loaded) against
+ * `registry`, one after another. What a stage needs of the world (the
+ * template, the code it amends, the lifecycle from git, the image files, the
+ * fonts' glyphs) is gathered here and handed to it; its caches are the memos
+ * (runner/memos.ts), opened around the chain and saved after it.
+ */
 export async function compileOrdinance(
   sources: OrdinanceSources,
   registry: DirectiveRegistry,
   options: PipelineOptions,
   published?: (publication: Publication) => void,
 ): Promise<OrdinanceResult> {
+  const files = sourceFilesOf(sources);
+  const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
   // What it reads of the registry: its provenance and its incremental build depend on those entries, not the others.
   const lookups = registry.noteLookups();
+  // Check reuses what is remembered of unchanged files; build always parses.
+  const memos = openMemos(sources.dir, cacheLocation(options));
   try {
-    return await compileStages(sources, registry, options, lookups, published);
+    const ordinance = modelSources(sources, memos.parse);
+    if (!ordinance) return await notBuilt(result, options);
+    // The sources against the world, before the rules (so these findings get their law path too): the image files it shows, a glyph for every character.
+    checkImages(ordinance);
+    checkGlyphs(files, memos.glyphs(ordinance.meta.jurisdiction));
+    const resolved = resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction), memos.detections);
+    // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
+    const amendments = amendOrdinance(ordinance, resolved.jurisdiction, codeToAmend(ordinance, options.code));
+    if (!options.release) result.amendments = amendments;
+    // What git recorded of its lifecycle, for the rule that reads it (no rule runs git).
+    const lifecycle = ruleRuns('status-lifecycle', { ...resolved, amendments }, options) ? lifecycleOf(ordinance) : undefined;
+    const settings = validateOrdinance({ ...resolved, amendments, lifecycle }, options);
+    result.ordinance = ordinance;
+    result.xref = resolved.xref;
+    return await buildOrdinance(sources, { resolved, amendments, settings }, registry, lookups, options, result, published);
   } finally {
+    memos.save(files);
     registry.stopNoting(lookups);
   }
 }
 
-async function compileStages(
+/** Every file of an ordinance folder's sources, the folder's own vfile first: what its findings are reported on. */
+function sourceFilesOf(sources: OrdinanceSources): VFile[] {
+  return [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles, ...sources.problems];
+}
+
+/**
+ * The output half of the chain (render → summarize → publish), for a build,
+ * and for an adopted final, whose sources must be as adopted and whose
+ * outputs, rebuilt with the lock's date and commit, the bytes the lock records.
+ */
+async function buildOrdinance(
   sources: OrdinanceSources,
+  checked: { resolved: ResolvedOrdinance; amendments: Amendments | null; settings: RuleSettings },
   registry: DirectiveRegistry,
-  options: PipelineOptions,
   lookups: Set<string>,
+  options: PipelineOptions,
+  result: OrdinanceResult,
   published?: (publication: Publication) => void,
 ): Promise<OrdinanceResult> {
-  const files = [sources.folder, ...(sources.ordinanceFile ? [sources.ordinanceFile] : []), ...sources.groupFiles.values(), ...sources.sectionFiles, ...sources.problems];
-  const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
-  // Check reuses the analyses of unchanged files; build always parses.
-  const analyses = AnalysisCache.open(sources.dir, 'ordinance', cacheLocation(options));
-  const parsed = parseOrdinance(sources, cached(parseFile, analyses));
-  analyses?.save(files.map((f) => f.path));
-  if (!parsed) return notBuilt(result, options);
-  const ordinance = modelOrdinance(parsed);
-  // Every character must have a glyph in the jurisdiction's fonts: a check of the sources, before the rules (so its findings get their law path too).
-  const glyphs = jurisdictionIds().includes(ordinance.meta.jurisdiction) ? glyphTableOf(loadTemplate(ordinance.meta.jurisdiction), cacheLocation(options)) : null;
-  checkGlyphs(files, glyphs?.glyphs ?? null);
-  glyphs?.save();
-  const detections = DetectionCache.open(sources.dir, cacheLocation(options));
-  const resolved = resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction), detections);
-  detections?.save(files.map((f) => f.path));
-  // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
-  const amendments = amendOrdinance(ordinance, resolved.jurisdiction, codeToAmend(ordinance, options.code));
-  if (!options.release) result.amendments = amendments;
-  // What git recorded of its lifecycle, gathered here for the rule that reads it (no rule runs git).
-  const lifecycle = ruleRuns('status-lifecycle', { ...resolved, amendments }, options) ? lifecycleOf(ordinance) : undefined;
-  const settings = validateOrdinance({ ...resolved, amendments, lifecycle }, options);
-  // An adopted final (it has a lock): its sources must be as adopted, and its outputs, rebuilt with the lock's date and commit, the bytes the lock records.
+  const { resolved, amendments, settings } = checked;
+  const { ordinance } = resolved;
+  const { files } = result;
   const final = checkFinalSources(sources, files);
-  result.ordinance = ordinance;
-  result.xref = resolved.xref;
   if (!options.build && !(final && !hasErrors(files))) return result;
   const clash = options.slugClashes?.[sources.dir];
   if (clash) {
@@ -171,9 +189,9 @@ async function compileStages(
   const provenance = final ? lockedProvenance(final.locked.lock) : provenanceOf(provenancePaths);
   result.provenance = provenance;
   try {
-    const pdf = await renderOrdinance(resolved, template, provenance);
+    const pdf = await renderOrdinance(resolved, template, provenance, RENDER_WORLD);
     // The sections it amends, as they stand with its changes marked (comparative-print.pdf): the digest links to them.
-    const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance) : { files: {}, sections: [] };
+    const print = amendments ? await renderComparativePrintOf(ordinance, amendments, template, provenance, RENDER_WORLD) : { files: {}, sections: [] };
     const { 'summary.pdf': summaryPdf, ...digest } = await summarizeOrdinance(resolved, settings, template, provenance, print.sections);
     const outputs = {
       ...pdf,

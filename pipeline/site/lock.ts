@@ -6,7 +6,7 @@
  */
 import { systemReason } from '../report/failure.js';
 import { readLock as readLockFile, type OrdinanceLock } from '../history/lock.js';
-import { FileProblemsError } from '../schema/json-file.js';
+import { FileProblemsError } from '../schema/problems.js';
 
 export type LockReading =
   | { state: 'none' }

@@ -9,6 +9,7 @@ import { hasChanges } from '../compare/diff.js';
 import { compareVersions, registryBeside } from '../history/versions.js';
 import { jurisdictionIds, templateOf } from '../template/load.js';
 import type { OrdinanceVersion } from './versions.js';
+import { imageProblem } from '../load/images.js';
 
 /** A redline the site publishes: where it goes in the ordinance's folder, and how its bytes are made. */
 export interface VersionRedline {
@@ -48,7 +49,7 @@ export function versionRedlines(dir: string, versions: readonly OrdinanceVersion
         const { renderRedlinePdf } = await import('../render/pdf/redline.js');
         const provenance = { date: new Date(to.date), commit: commit.slice(0, 7) };
         const name = (v: OrdinanceVersion) => `the version of ${v.date.slice(0, 10)} (${v.commit.slice(0, 7)})`;
-        return renderRedlinePdf({ ...comparison, from: name(from), to: name(to) }, templateOf(ordinance.meta), provenance);
+        return renderRedlinePdf({ ...comparison, from: name(from), to: name(to) }, templateOf(ordinance.meta), provenance, { imageProblem });
       },
     });
   }

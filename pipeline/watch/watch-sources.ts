@@ -10,7 +10,8 @@ import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import { discoverWorkspaces } from '../load/sources.js';
 import type { Workspace } from '../model/sources.js';
 import { compileRun, filesOf } from '../runner/run.js';
-import { findConfig, loadConfig, type ProjectConfig } from '../config/config.js';
+import type { ProjectConfig } from '../config/config.js';
+import { findConfig, loadConfig } from '../load/config.js';
 import { rules } from '../validate/rules/index.js';
 import { type FindingsDelta, findingsDelta } from './findings-delta.js';
 

@@ -23,7 +23,7 @@ import { compileRun } from '../../runner/run.js';
 import { sourceDateEpoch } from '../../history/provenance.js';
 import { writeAtomically } from '../../outputs/dist.js';
 import { checkTemplates, templateOf } from '../../template/load.js';
-import { findConfig, loadConfig } from '../../config/config.js';
+import { findConfig, loadConfig } from '../../load/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';

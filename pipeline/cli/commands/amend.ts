@@ -10,7 +10,7 @@ import { discoverWorkspaces, UsageError } from '../../load/sources.js';
 import type { Workspace } from '../../model/sources.js';
 import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../template/load.js';
-import { findConfig, loadConfig } from '../../config/config.js';
+import { findConfig, loadConfig } from '../../load/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';

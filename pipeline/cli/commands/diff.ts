@@ -18,6 +18,7 @@ import { checkTemplates, jurisdictionIds, templateOf } from '../../template/load
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 import { rules } from '../../validate/rules/index.js';
+import { imageProblem } from '../../load/images.js';
 
 const USAGE = `Usage: ordinance diff [<from>..<to> | <from>] [paths...] [--format pdf|md|json] [--out <dir>]
 
@@ -140,7 +141,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     const jurisdiction = ordinance.meta.jurisdiction;
     if (!jurisdictionIds().includes(jurisdiction)) throw new UsageError(`${ordinance.dir}: unknown jurisdiction \`${jurisdiction}\`: run \`ordinance check\` first`);
     const dir = dirs[compared.indexOf(changed[i]!)]!;
-    const bytes = await renderRedlinePdf({ ...comparison, ...versions }, templateOf(ordinance.meta), redlineProvenance(dir, place.top, to));
+    const bytes = await renderRedlinePdf({ ...comparison, ...versions }, templateOf(ordinance.meta), redlineProvenance(dir, place.top, to), { imageProblem });
     const file = await writeAtomically(out, `${comparison.diff.slug}/${REDLINE}`, bytes);
     process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }

@@ -14,7 +14,7 @@ import { discoverWorkspaces } from '../../load/sources.js';
 import type { Workspace } from '../../model/sources.js';
 import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../template/load.js';
-import { findConfig, loadConfig } from '../../config/config.js';
+import { findConfig, loadConfig } from '../../load/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { COMMON_USAGE, formatOption, parseCommand } from '../options.js';
 import { formatDiagnostics, type Format } from '../format.js';

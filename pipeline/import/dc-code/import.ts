@@ -8,17 +8,14 @@
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import { stringify as yamlStringify } from 'yaml';
 import { slugify } from '../../text/slug.js';
 import { importInto } from '../staging.js';
 import { CODE_ID } from './citations.js';
+import { markdown } from './markdown.js';
 import { sectionTree, type SectionContext } from './section.js';
-import { attribute, child, elements, local, readXml, textOf, type Element } from './xml.js';
+import { attribute, child, elements, local, textOf, type Element } from './xml.js';
+import { readXml } from '../xml-file.js';
 import { progressed } from '../../report/progress.js';
 
 export interface ImportOptions {
@@ -44,13 +41,6 @@ export interface ImportReport {
   /** Files that could not be converted, with why. */
   failures: { file: string; message: string }[];
 }
-
-/** The Markdown writer of section files (the amendment applier writes amended sections with it too, so they read alike). */
-export const markdown = unified()
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkDirective)
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one', rule: '-' });
 
 /** Find the code's root (the folder with index.xml) at or below `dir`. */
 export function findCodeRoot(dir: string): string | null {

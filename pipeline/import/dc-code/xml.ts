@@ -1,15 +1,14 @@
 /** Small helpers over xast for the D.C. Code's XML. */
-import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 
 export type { Element, ElementContent };
 
-/** Parse an XML file; returns its root element. */
-export function readXml(file: string): Element {
-  const tree: Root = fromXml(readFileSync(file));
+/** Parse an XML document (`name` says where it is from, for the error); returns its root element. */
+export function parseXml(bytes: string | Uint8Array, name: string): Element {
+  const tree: Root = fromXml(bytes);
   const root = tree.children.find((c): c is Element => c.type === 'element');
-  if (!root) throw new Error(`${file}: no root element`);
+  if (!root) throw new Error(`${name}: no root element`);
   return root;
 }
 

@@ -2,7 +2,7 @@
  * Sections and what they hold: headings with bookmarks and link targets,
  * paragraphs, subdivisions with hanging indents, lists, block quotes, tables.
  */
-import { imagePath, imageProblem } from '../../model/images.js';
+import { imagePath } from '../../model/images.js';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
 import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/schema.js';
@@ -477,7 +477,7 @@ function drawImages(ctx: PdfContext, paragraph: Extract<Block, { type: 'paragrap
     if (inline.type !== 'image') continue;
     const file = imagePath(inline.source.file.path, inline.url);
     // The model reports an image that may not be shown; it is never embedded.
-    if (imageProblem(file, ctx.ordinance.dir) !== null) continue;
+    if (ctx.world.imageProblem(file, ctx.ordinance.dir) !== null) continue;
     const width = widthFrom(ctx, x);
     ensureSpace(ctx, layout.image.maxHeight);
     ctx.tags.leaf('Figure', () => doc.image(file, x, doc.y, { fit: [width, layout.image.maxHeight] }), { alt: inline.alt || 'Image' });

@@ -19,7 +19,7 @@ import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
 import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
@@ -362,7 +362,7 @@ function drawSummary(ctx: PdfContext, outcomes: InstructionOutcome[], printed: S
 }
 
 /** Render the comparative print of `input.ordinance` to PDF bytes. The same input always gives the same bytes. */
-export function renderComparativePrintPdf(input: ComparativePrintInput, template: Template, provenance: Provenance): Promise<Buffer> {
+export function renderComparativePrintPdf(input: ComparativePrintInput, template: Template, provenance: Provenance, world: RenderWorld): Promise<Buffer> {
   const { ordinance } = input;
   const { meta } = ordinance;
   const info = {
@@ -372,7 +372,7 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
   };
   // Citations and references in the code's text resolve against the sections printed here, not the amending ordinance's.
   const drawing = { ...ordinance, sections: [], references: [], citations: [] };
-  return drawFramed({ ordinance, template, provenance, info, drawing, furniture: 'running' }, (ctx) => drawComparativePrint(ctx, input)).bytes;
+  return drawFramed({ ordinance, template, provenance, world, info, drawing, furniture: 'running' }, (ctx) => drawComparativePrint(ctx, input)).bytes;
 }
 
 /** The print's title and legend, the summary of changes, then each section as amended. */

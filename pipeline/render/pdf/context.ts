@@ -8,8 +8,14 @@ import type { FontRole, Layout, Template } from '../../template/schema.js';
 import type { CouncilDocument } from './pdfkit.js';
 import { StructureTree } from './tags.js';
 
+/** What drawing needs of the world, given by the runner: why an image file may not be shown (null when it may; load/images.ts `imageProblem`). */
+export interface RenderWorld {
+  imageProblem(file: string, folder: string): string | null;
+}
+
 export interface PdfContext {
   doc: CouncilDocument;
+  world: RenderWorld;
   layout: Layout;
   template: Template;
   ordinance: Ordinance;
@@ -31,9 +37,10 @@ export interface PdfContext {
 }
 
 /** The state of a new document: nothing drawn, no tags, sections headed at H2. */
-export function pdfContext(doc: CouncilDocument, template: Template, ordinance: Ordinance, provenance: Provenance): PdfContext {
+export function pdfContext(doc: CouncilDocument, template: Template, ordinance: Ordinance, provenance: Provenance, world: RenderWorld): PdfContext {
   return {
     doc,
+    world,
     layout: template.layout,
     template,
     ordinance,

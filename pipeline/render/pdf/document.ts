@@ -9,7 +9,7 @@ import type { Template } from '../../template/schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
 import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './blocks.js';
-import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
+import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
 import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
 import { drawFramed } from './frame.js';
 import { sectionDestination } from './inline.js';
@@ -85,22 +85,36 @@ interface Rendered {
  * contents in place (placeholder page numbers of the same width), and once
  * more with the page numbers that layout gave.
  */
-export async function renderOrdinancePdf(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[] = []): Promise<Buffer> {
+export async function renderOrdinancePdf(
+  ordinance: Ordinance,
+  template: Template,
+  provenance: Provenance,
+  world: RenderWorld,
+  relations: DirectiveRelation[] = [],
+): Promise<Buffer> {
   const toc = template.layout.toc;
-  const plain = await renderOnce(ordinance, template, provenance, relations, undefined);
+  const plain = await renderOnce(ordinance, template, provenance, world, relations, undefined);
   if (!toc.enabled || ordinance.meta.type === 'code-title' || plain.pages <= toc.minPages) return plain.bytes;
-  const placed = await renderOnce(ordinance, template, provenance, relations, null);
-  return (await renderOnce(ordinance, template, provenance, relations, placed.sectionPages)).bytes;
+  const placed = await renderOnce(ordinance, template, provenance, world, relations, null);
+  return (await renderOnce(ordinance, template, provenance, world, relations, placed.sectionPages)).bytes;
 }
 
 /** One layout; `contents` undefined: no table of contents; null: one with placeholder page numbers. */
-function renderOnce(ordinance: Ordinance, template: Template, provenance: Provenance, relations: DirectiveRelation[], contents: ContentsPages | undefined): Promise<Rendered> {
+function renderOnce(
+  ordinance: Ordinance,
+  template: Template,
+  provenance: Provenance,
+  world: RenderWorld,
+  relations: DirectiveRelation[],
+  contents: ContentsPages | undefined,
+): Promise<Rendered> {
   const { meta } = ordinance;
   const framed = drawFramed(
     {
       ordinance,
       template,
       provenance,
+      world,
       info: { title: documentTitle(ordinance, template), subject: meta.title, keywords: [meta['short-title'], ...(meta.codifies ?? [])].join(', ') },
       furniture: 'running',
       lineNumbers: template.layout.lineNumbers.enabled,

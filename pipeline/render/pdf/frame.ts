@@ -8,7 +8,7 @@
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
-import { pdfContext, type PdfContext } from './context.js';
+import { pdfContext, type PdfContext, type RenderWorld } from './context.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
 import { splitLargeTrees } from './limits.js';
 import { openDocument, type DocumentInfo } from './setup.js';
@@ -28,6 +28,7 @@ export interface FrameOptions {
   ordinance: Ordinance;
   template: Template;
   provenance: Provenance;
+  world: RenderWorld;
   info: DocumentInfo;
   /** The ordinance the context draws from (its sections, references and citations), when not `ordinance`. */
   drawing?: Ordinance;
@@ -50,7 +51,7 @@ export interface Framed {
 export function drawFramed(options: FrameOptions, body: (ctx: PdfContext) => void): Framed {
   const { template, provenance, furniture } = options;
   const { doc, bytes } = openDocument(options.ordinance, template, provenance, options.info, furniture !== 'running');
-  const ctx = pdfContext(doc, template, options.drawing ?? options.ordinance, provenance);
+  const ctx = pdfContext(doc, template, options.drawing ?? options.ordinance, provenance, options.world);
   const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
   if (furniture !== 'running') {
     body(ctx);

@@ -19,6 +19,7 @@ import type { PdfContext } from './context.js';
 import { documentTitle } from './document.js';
 import { drawFramed } from './frame.js';
 import { sectionDestination, toRuns } from './inline.js';
+import type { RenderWorld } from './context.js';
 
 /** The redline's file name. */
 export const REDLINE = 'redline.pdf';
@@ -74,13 +75,13 @@ function markedSection(ctx: PdfContext, change: SectionChange, before: Section |
 }
 
 /** Render the redline to PDF bytes; the same input always gives the same bytes. */
-export function renderRedlinePdf(input: RedlineInput, template: Template, provenance: Provenance): Promise<Buffer> {
+export function renderRedlinePdf(input: RedlineInput, template: Template, provenance: Provenance, world: RenderWorld): Promise<Buffer> {
   const base = (input.after ?? input.before) as Ordinance;
   const { meta } = base;
   const info = { title: `${documentTitle(base, template)}: Redline, ${input.from} to ${input.to}`, subject: `Changes from ${input.from} to ${input.to}: ${meta.title}` };
   // References resolve against the sections drawn here: every section gets its destination, drawn whole or as its one line.
   const drawing = { ...base, sections: [], references: [], citations: [] };
-  return drawFramed({ ordinance: base, template, provenance, info, drawing, furniture: 'running' }, (ctx) => drawRedline(ctx, input, base)).bytes;
+  return drawFramed({ ordinance: base, template, provenance, world, info, drawing, furniture: 'running' }, (ctx) => drawRedline(ctx, input, base)).bytes;
 }
 
 /** The redline's title and legend, the changes in the front matter, then each section: changed, moved, added or removed, or one line. */

@@ -7,7 +7,7 @@ import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/schema.js';
-import { fontName, type PdfContext } from './context.js';
+import { fontName, type PdfContext, type RenderWorld } from './context.js';
 import { drawFramed } from './frame.js';
 import { drawWatermark } from './furniture.js';
 import { COMPARATIVE_PRINT } from './destinations.js';
@@ -33,10 +33,13 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = { bold: false
     return [];
   });
 }
+/** The digest shows no images: nothing to ask of the world. */
+const NO_IMAGES: RenderWorld = { imageProblem: () => 'the digest shows no images' };
+
 export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Template, provenance: Provenance): Promise<Buffer> {
   const { meta } = ordinance;
   const info = { title: `${meta['short-title']}: Legislative Digest`, subject: `Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}` };
-  return drawFramed({ ordinance, template, provenance, info, furniture: drawFooter }, (ctx) => drawDigest(ctx, tree)).bytes;
+  return drawFramed({ ordinance, template, provenance, world: NO_IMAGES, info, furniture: drawFooter }, (ctx) => drawDigest(ctx, tree)).bytes;
 }
 
 /** The digest's headings (bookmarked), paragraphs and lists, tagged. */
