@@ -19,7 +19,7 @@ const LAYERS = [
   'registry',
   'xref',
   'resolve',
-  'import',
+  'dc-xml',
   'amend',
   'prose',
   'compare',
@@ -30,6 +30,7 @@ const LAYERS = [
   'outputs',
   'history',
   'cache',
+  'import',
   'fmt',
   'site',
   'runner',
@@ -40,6 +41,13 @@ const LAYERS = [
 ];
 
 const folder = (name) => `^pipeline/${name}/`;
+
+// The functional core: the stages and what they are made of. None reads a file, runs git or opens a cache;
+// what a stage needs of the world the runner gathers and hands in (docs/architecture.md).
+const CORE = ['text', 'report', 'schema', 'model', 'parse', 'analyze', 'grammar', 'cite', 'config', 'template', 'registry', 'xref', 'resolve', 'dc-xml', 'amend', 'prose', 'compare', 'validate', 'render', 'summarize'];
+// That a cache calls no stage (it may name the types of what it keeps), and that no stage reaches I/O through
+// the modules it imports, test/architecture.test.ts checks: swc, which reads the sources here, does not mark
+// type-only imports.
 
 module.exports = {
   forbidden: [
@@ -55,7 +63,14 @@ module.exports = {
       severity: 'error',
       comment: 'Every folder of pipeline/ has its place in LAYERS (and in docs/architecture.md).',
       from: { path: '^pipeline/', pathNot: `^pipeline/(${LAYERS.join('|')})/` },
-      to: {},
+      to: { path: '^pipeline/' },
+    },
+    {
+      name: 'core-does-no-io',
+      severity: 'error',
+      comment: 'A stage reads no file, runs no process and starts no thread: the runner does, and hands in what it found.',
+      from: { path: `^pipeline/(${CORE.join('|')})/` },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|child_process|worker_threads)$' },
     },
     ...LAYERS.map((name, i) => ({
       name: `layer-${name}`,
@@ -71,8 +86,9 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    includeOnly: '^pipeline/',
+    includeOnly: ["^pipeline/", "^(node:)?(fs|fs/promises|child_process|worker_threads)$"],
   },
 };
 // For the architecture test (dependency-cruiser rejects keys of its own config it does not know).
 Object.defineProperty(module.exports, 'LAYERS', { value: LAYERS, enumerable: false });
+Object.defineProperty(module.exports, 'CORE', { value: CORE, enumerable: false });

@@ -21,8 +21,8 @@ const lib = (file) => import(pathToFileURL(path.join(ROOT, 'lib', file)).href);
 
 /** The D.C. importer, applier and Markdown writer, from the compiled pipeline. */
 async function tools() {
-  const { sectionTree } = await lib('import/dc-code/section.js');
-  const { elements, local, child, attribute } = await lib('import/dc-code/xml.js');
+  const { sectionTree } = await lib('dc-xml/section.js');
+  const { elements, local, child, attribute } = await lib('dc-xml/xml.js');
   const { readXml } = await lib('import/xml-file.js');
   const { markdown } = await lib('import/dc-code/import.js');
   const { applyToSection, newSectionSource, addsSection } = await lib('amend/apply.js');

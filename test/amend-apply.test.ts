@@ -6,8 +6,8 @@ import { applyToSection, newSectionSource } from '../pipeline/amend/apply.js';
 import type { Instruction } from '../pipeline/amend/instruction.js';
 import { amendedSectionModels } from '../pipeline/amend/section-model.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
-import { markdown } from '../pipeline/import/dc-code/markdown.js';
-import { sectionTree } from '../pipeline/import/dc-code/section.js';
+import { markdown } from '../pipeline/dc-xml/markdown.js';
+import { sectionTree } from '../pipeline/dc-xml/section.js';
 import { readXml } from '../pipeline/import/xml-file.js';
 import { FIXTURES } from './helpers.js';
 

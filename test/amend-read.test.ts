@@ -15,7 +15,7 @@ import { importDcLaw } from '../pipeline/import/dc-law/import.js';
 import { loadOrdinanceSources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
 import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
-import { loadTemplate } from '../pipeline/template/load.js';
+import { loadTemplate } from '../pipeline/load/templates.js';
 import { BIN, FIXTURES, runCli, tempDir } from './helpers.js';
 
 const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments!;

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jurisdictionIds, TEMPLATES_DIR } from '../pipeline/template/load.js';
+import { jurisdictionIds, TEMPLATES_DIR } from '../pipeline/load/templates.js';
 import { runCli, laSampleCopy, sampleCopy, tempDir } from './helpers.js';
 
 describe('ordinance new', () => {

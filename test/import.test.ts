@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attribute, child, elements, local, textOf, type Element } from '../pipeline/import/dc-code/xml.js';
+import { attribute, child, elements, local, textOf, type Element } from '../pipeline/dc-xml/xml.js';
 import { readXml } from '../pipeline/import/xml-file.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
 import { compileWorkspace } from '../pipeline/runner/run.js';

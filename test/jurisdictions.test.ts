@@ -10,7 +10,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplate, TemplateError } from '../pipeline/template/load.js';
+import { loadTemplate, TemplateError } from '../pipeline/load/templates.js';
 import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
 import { preflight } from './preflight.js';

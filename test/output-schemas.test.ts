@@ -14,7 +14,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../pipeline/outputs/dist.js';
-import { readJsonOutput } from '../pipeline/schema/json-file.js';
+import { readJsonOutput } from '../pipeline/load/json-file.js';
 import { FileProblemsError } from '../pipeline/schema/problems.js';
 import { publishedSchemas } from '../pipeline/cli/published-schemas.js';
 import { readLock } from '../pipeline/site/lock.js';

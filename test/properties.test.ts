@@ -21,14 +21,14 @@ import { compileOrdinance } from '../pipeline/runner/pipeline.js';
 import { DirectiveRegistry } from '../pipeline/registry/registry.js';
 import { renderOrdinance } from '../pipeline/render/render-ordinance.js';
 import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
-import { loadTemplate } from '../pipeline/template/load.js';
+import { loadTemplate } from '../pipeline/load/templates.js';
 import { checkGlyphs } from '../pipeline/validate/glyphs.js';
 import { glyphTableOf } from '../pipeline/runner/glyphs.js';
 import { validateOrdinance } from '../pipeline/validate/engine.js';
 import { ALL_WORDS, type GeneratedOrdinance, grammarOf, MAIN_FONT_WORDS, noiseIn } from './grammar.js';
 import { FIXTURES } from './helpers.js';
 import { readPdf } from './pdf.js';
-import { jurisdictionContext } from '../pipeline/template/load.js';
+import { jurisdictionContext } from '../pipeline/load/templates.js';
 import { imageProblem } from '../pipeline/load/images.js';
 
 /** Section files through the parser and the model; a twentieth of that in whole ordinances through every check stage, and a share through the renderer. */

@@ -13,9 +13,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
-import { markdown } from '../import/dc-code/markdown.js';
+import { markdown } from '../dc-xml/markdown.js';
 import remarkGfmTables from '../parse/gfm-tables.js';
-import { readsBack, type PlanStep } from '../import/dc-code/section.js';
+import { readsBack, type PlanStep } from '../dc-xml/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 
 /** One block of a section's body, flattened. */

@@ -23,7 +23,7 @@ import { applyAdd, applyRedesignate } from './apply-subdivisions.js';
 import { ancestors, citeTarget, describeMissing, findRange } from './apply-target.js';
 import { dropUndefined, parseText, plain, readSection, sectionHeading, writeSection, type SectionSource, type Unit } from './apply-units.js';
 import { applyWords } from './apply-words.js';
-import { sectionId } from '../import/dc-code/section.js';
+import { sectionId } from '../dc-xml/section.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 
 export { addsSection } from './apply-subdivisions.js';

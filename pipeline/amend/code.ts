@@ -5,7 +5,7 @@
  * history notes place.
  */
 import path from 'node:path';
-import { sectionId } from '../import/dc-code/section.js';
+import { sectionId } from '../dc-xml/section.js';
 import type { ActSectionResolver } from './read.js';
 
 /** The sections of a code, by id, as files below its root (load/code.ts indexes a code's folder). */

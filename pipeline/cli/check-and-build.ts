@@ -12,7 +12,7 @@ import { selectWorkspaces } from '../select/select.js';
 import { parseShard, type Shard } from '../select/shard.js';
 import { sourceDateEpoch } from '../history/provenance.js';
 import { exitAfterWrites } from '../outputs/temporary.js';
-import { checkTemplates } from '../template/load.js';
+import { checkTemplates } from '../load/templates.js';
 import type { ProjectConfig } from '../config/config.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { rules } from '../validate/rules/index.js';

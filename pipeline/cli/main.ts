@@ -10,7 +10,7 @@ import { EnvironmentError, FolderFailure } from '../report/failure.js';
 import { UsageError } from '../load/sources.js';
 import { SourceDateEpochError } from '../history/provenance.js';
 import { FileProblemsError } from '../schema/problems.js';
-import { TemplateError } from '../template/load.js';
+import { TemplateError } from '../load/templates.js';
 import { ConfigError } from '../config/config.js';
 import { packageVersion, reportInternal, reporting } from './report.js';
 

@@ -14,7 +14,7 @@ import { DirectiveRegistry } from '../registry/registry.js';
 import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
 import { diffOrdinances, type ComparedOrdinances } from '../compare/diff.js';
 import { sourcesAt } from './git.js';
-import { jurisdictionContext } from '../template/load.js';
+import { jurisdictionContext } from '../load/templates.js';
 import { checkImages } from '../load/images.js';
 
 /** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */

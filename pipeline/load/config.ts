@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, ConfigError, configSchema, EMPTY_CONFIG, normalizeSettings, type Level, type ProjectConfig, type RuleInfo, type RuleSetting } from '../config/config.js';
-import { checkJson, readJsonFile } from '../schema/json-file.js';
+import { checkJson } from '../schema/json-file.js';
+import { readJsonFile } from './json-file.js';
 import { FileProblemsError } from '../schema/problems.js';
 
 /** The config file at or above `from`, or the one named. */

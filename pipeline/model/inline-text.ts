@@ -3,10 +3,10 @@
  * between readers is only how the annotations that generate or hide words
  * read (a `:del`, a `:ref`, a citation without words of its own, a `:tbd`,
  * an image, a line break), so that is what a `Reading` says:
- * - as printed (history/section-text.ts): the words the PDF prints, `:del` in
+ * - as printed (compare/section-text.ts): the words the PDF prints, `:del` in
  *   ((…)), a `:ref` as its number;
  * - as the print rules say a reader of the PDF gets them back
- *   (verify/words.ts), from the template's labels and markers;
+ *   (readback/words.ts), from the template's labels and markers;
  * - as written (`WRITTEN`, what the amendment reader reads): the drafter's own
  *   words, nothing generated, white space single.
  */

@@ -11,7 +11,7 @@ import type { Ordinance } from '../model/types.js';
 import type { PipelineOptions } from '../runner/pipeline.js';
 import { compileFolder, RegistryHandle } from '../runner/folder.js';
 import { prepareOutDir } from '../outputs/out-dir.js';
-import { templateOf } from '../template/load.js';
+import { templateOf } from '../load/templates.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { rules } from '../validate/rules/index.js';
 import { checkGeometry, type GeometryProblem } from './geometry.js';

@@ -54,7 +54,7 @@ export async function renderComparativePrintOf(
 /**
  * The redline of an ordinance between two versions (`redline.pdf`, what
  * `ordinance diff` writes): the models compared and their diff
- * (history/versions.ts `compareVersions`, or history/diff.ts
+ * (history/versions.ts `compareVersions`, or compare/diff.ts
  * `diffOrdinances`), and the versions' names.
  */
 export async function renderRedline(input: RedlineInput, template: Template, provenance: Provenance, world: RenderWorld): Promise<Record<string, Buffer>> {

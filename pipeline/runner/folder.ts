@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { BuildCache, entryHashes, registryShape, type BuildContext, type BuildWorld, type Publication } from '../cache/build-cache.js';
 import { provenanceOf } from '../history/provenance.js';
 import { publishOutputs, readManifest } from '../outputs/dist.js';
-import { loadTemplate } from '../template/load.js';
+import { loadTemplate } from '../load/templates.js';
 import type { CacheLocation } from '../cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from '../cache/summary-cache.js';
 import { codeSignature } from '../load/code.js';
@@ -19,7 +19,7 @@ import { deserializeFiles, serializeFiles } from '../report/messages.js';
 import { analyzeDirective, DirectiveRegistry } from '../registry/registry.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
 import { cached } from '../cache/cached.js';
-import { templatesFingerprint } from '../template/load.js';
+import { templatesFingerprint } from '../load/templates.js';
 import { cacheLocation, compileOrdinance, notBuilt, runCacheLocation, type OrdinanceResult, type PipelineOptions } from './pipeline.js';
 
 /** What the build cache asks of the world: the runner's answers (the cache calls no stage). */

@@ -14,7 +14,7 @@ import { cached } from '../cache/cached.js';
 import { DetectionCache } from '../cache/detection-cache.js';
 import type { CacheLocation } from '../cache/files.js';
 import type { DetectionMemo } from '../resolve/prose-citations.js';
-import { jurisdictionIds, loadTemplate } from '../template/load.js';
+import { jurisdictionIds, loadTemplate } from '../load/templates.js';
 import type { GlyphTable } from '../validate/glyphs.js';
 import type { VFile } from 'vfile';
 import { glyphTableOf } from './glyphs.js';

@@ -32,7 +32,7 @@ import type { Provenance } from '../model/provenance.js';
 import { publishOutputs, retractOutputs } from '../outputs/dist.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { renderComparativePrintOf, renderOrdinance } from '../render/render-ordinance.js';
-import { templateOf, jurisdictionContext } from '../template/load.js';
+import { templateOf, jurisdictionContext } from '../load/templates.js';
 import { resolveOrdinance, type ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import { siteParts } from '../site/record.js';
 import { summarizeOrdinance } from '../summarize/summarize-ordinance.js';

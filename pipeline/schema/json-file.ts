@@ -3,7 +3,6 @@
  * the place of every key and value, and checked against their schema: each
  * mistake is reported as `path:line:col: message`, at the exact key or value.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Static, TSchema } from 'typebox';
@@ -56,10 +55,8 @@ export function displayPath(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-/** Read a JSON file; malformed JSON or a repeated key is a FileProblemsError at its place. */
-export function readJsonFile(file: string): JsonSource {
-  const shown = displayPath(file);
-  const text = readFileSync(file, 'utf8');
+/** Parse a JSON file's `text` with its places (`file` as messages name it); malformed JSON or a repeated key is a FileProblemsError at its place. */
+export function parseJsonSource(text: string, shown: string): JsonSource {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   // The first error is the mistake; those after it follow from it.
@@ -127,39 +124,11 @@ export function problemAt(source: JsonSource, keyPath: KeyPath, message: string,
 const outputChecks = new WeakMap<TSchema, { Check(value: unknown): boolean }>();
 
 /** Whether `value` fits an output's schema: compiled at once, as outputs are large (a D.C. Code title's xref.json holds thousands of citations). */
-function fitsOutput(schema: TSchema, value: unknown): boolean {
+export function fitsOutput(schema: TSchema, value: unknown): boolean {
   let check = outputChecks.get(schema);
   if (!check) {
     check = Compile(schema);
     outputChecks.set(schema, check);
   }
   return check.Check(value);
-}
-
-/**
- * A JSON file the tool wrote and reads back (an output, the lock), checked
- * against its schema: its value, or undefined when there is no such file.
- * A file that is not what the tool writes is a FileProblemsError, each
- * mistake at its place; `what` names it in messages ("the output manifest").
- * A file that fits is parsed once, with no places: outputs can be large.
- */
-export function readJsonOutput<T extends TSchema>(file: string, schema: T, what: string): Static<T> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    // Checked against the schema: the cast says what the check proved.
-    if (fitsOutput(schema, value)) return value as Static<T>;
-  } catch {
-    // Malformed: readJsonFile below says where.
-  }
-  const source = readJsonFile(file);
-  const problems = checkJson(source, schema, what);
-  if (problems.length) throw new FileProblemsError(problems);
-  return source.value as Static<T>;
 }

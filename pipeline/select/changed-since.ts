@@ -23,7 +23,7 @@ import { loadOrdinanceSources, UsageError } from '../load/sources.js';
 import type { Workspace } from '../model/sources.js';
 import { compileOrdinance, type PipelineOptions } from '../runner/pipeline.js';
 import { RegistryHandle } from '../runner/folder.js';
-import { TEMPLATES_DIR } from '../template/load.js';
+import { TEMPLATES_DIR } from '../load/templates.js';
 
 /** Why each folder was selected (by folder), and the folders skipped. */
 export interface ChangedSelection {

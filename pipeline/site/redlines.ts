@@ -7,7 +7,7 @@
 import { GitError } from '../history/git.js';
 import { hasChanges } from '../compare/diff.js';
 import { compareVersions, registryBeside } from '../history/versions.js';
-import { jurisdictionIds, templateOf } from '../template/load.js';
+import { jurisdictionIds, templateOf } from '../load/templates.js';
 import type { OrdinanceVersion } from './versions.js';
 import { imageProblem } from '../load/images.js';
 

@@ -8,6 +8,7 @@
  * that prints a character its face lacks.
  */
 import { createRequire } from 'node:module';
+import { isControlCharacter, isNoncharacter } from '../text/characters.js';
 
 /** fontkit's font, as far as we use it here (pdfkit takes it whole). */
 export interface FontkitFont {
@@ -67,20 +68,6 @@ export function characterSetOf(file: string): ReadonlySet<number> {
  */
 export function isLayoutCharacter(codePoint: number): boolean {
   return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d;
-}
-
-/** Control characters (C0, DEL, C1): no font prints them. */
-export function isControlCharacter(codePoint: number): boolean {
-  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f);
-}
-
-/**
- * Noncharacters (U+FDD0 to U+FDEF, and the last two code points of every
- * plane): never text, and XML cannot hold U+FFFE and U+FFFF. Some fonts map
- * them to an empty glyph, so they would print as nothing.
- */
-export function isNoncharacter(codePoint: number): boolean {
-  return (codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe;
 }
 
 /** The fallback font (its index in `fallbacks`) that has `codePoint`, or -1 when none has. */

@@ -10,7 +10,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
-import { isControlCharacter, isNoncharacter } from '../template/fonts.js';
+import { isControlCharacter, isNoncharacter } from '../text/characters.js';
 
 /** Which characters a layout's fonts print: what the glyph check needs of the world. */
 export interface GlyphTable {

@@ -22,7 +22,7 @@ import { RegistryHandle } from '../../runner/folder.js';
 import { compileRun } from '../../runner/run.js';
 import { sourceDateEpoch } from '../../history/provenance.js';
 import { writeAtomically } from '../../outputs/dist.js';
-import { checkTemplates, templateOf } from '../../template/load.js';
+import { checkTemplates, templateOf } from '../../load/templates.js';
 import { findConfig, loadConfig } from '../../load/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { discoverWorkspaces, UsageError } from '../../load/sources.js';
 import type { Workspace } from '../../model/sources.js';
 import { compileRun, filesOf } from '../../runner/run.js';
-import { checkTemplates } from '../../template/load.js';
+import { checkTemplates } from '../../load/templates.js';
 import { findConfig, loadConfig } from '../../load/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';

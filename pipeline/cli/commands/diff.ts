@@ -14,7 +14,7 @@ import { discoverWorkspaces, UsageError } from '../../load/sources.js';
 import { provenanceOf, sourceDateEpoch } from '../../history/provenance.js';
 import type { Provenance } from '../../model/provenance.js';
 import { prepareOutDir } from '../../outputs/out-dir.js';
-import { checkTemplates, jurisdictionIds, templateOf } from '../../template/load.js';
+import { checkTemplates, jurisdictionIds, templateOf } from '../../load/templates.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 import { rules } from '../../validate/rules/index.js';

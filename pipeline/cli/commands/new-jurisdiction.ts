@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../load/sources.js';
 import { writeAtomically } from '../../outputs/dist.js';
-import { jurisdictionIds, loadTemplate, TEMPLATES_DIR } from '../../template/load.js';
+import { jurisdictionIds, loadTemplate, TEMPLATES_DIR } from '../../load/templates.js';
 import { expectedOneOf } from '../../text/did-you-mean.js';
 
 const USAGE = `Usage: ordinance new jurisdiction <id> [--name <name>] [--from <jurisdiction-id>]

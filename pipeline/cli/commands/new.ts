@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../load/sources.js';
 import { writeAtomically } from '../../outputs/dist.js';
-import { jurisdictionIds, TEMPLATES_DIR } from '../../template/load.js';
+import { jurisdictionIds, TEMPLATES_DIR } from '../../load/templates.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 
 const USAGE = `Usage: ordinance new [<folder>/]<slug> [--jurisdiction <id>]

@@ -13,7 +13,7 @@ import { LOCK_FILE } from '../../model/sources.js';
 import { discoverWorkspaces } from '../../load/sources.js';
 import type { Workspace } from '../../model/sources.js';
 import { compileRun, filesOf } from '../../runner/run.js';
-import { checkTemplates } from '../../template/load.js';
+import { checkTemplates } from '../../load/templates.js';
 import { findConfig, loadConfig } from '../../load/config.js';
 import { rules } from '../../validate/rules/index.js';
 import { COMMON_USAGE, formatOption, parseCommand } from '../options.js';

@@ -6,7 +6,7 @@ import { UsageError } from '../../load/sources.js';
 import { startPreview } from '../../watch/preview-server.js';
 import { formatCompact } from '../format.js';
 import { COMMON_USAGE, parseCommand, wholeNumberOption } from '../options.js';
-import { checkTemplates } from '../../template/load.js';
+import { checkTemplates } from '../../load/templates.js';
 import { watchSources, type WatchRound } from '../../watch/watch-sources.js';
 import { rules } from '../../validate/rules/index.js';
 

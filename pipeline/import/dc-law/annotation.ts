@@ -5,7 +5,7 @@
  * `::amend{op=strike section="25-374" path="(a)(2)" words="…" insert="…"}`.
  */
 import type { LeafDirective } from 'mdast-util-directive';
-import { attribute, child, local, textOf, type Element } from '../dc-code/xml.js';
+import { attribute, child, local, textOf, type Element } from '../../dc-xml/xml.js';
 
 /** "§25-374|(a)|(2)" → { section: "25-374", path: "(a)(2)" }; null for a path into the code's groups ("48|6A"). */
 export function codifiedPath(value: string | undefined): { section: string; path: string } | null {

@@ -13,10 +13,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { stringify as yamlStringify } from 'yaml';
-import { markdown } from '../dc-code/markdown.js';
-import { blocksOf, type SectionContext } from '../dc-code/section.js';
+import { markdown } from '../../dc-xml/markdown.js';
+import { blocksOf, type SectionContext } from '../../dc-xml/section.js';
 import { importInto } from '../staging.js';
-import { attribute, child, designationOf, elements, local, textOf, type Element } from '../dc-code/xml.js';
+import { attribute, child, designationOf, elements, local, textOf, type Element } from '../../dc-xml/xml.js';
 import { readXml } from '../xml-file.js';
 import { annotationOf } from './annotation.js';
 

@@ -2,7 +2,7 @@
  * How the D.C. Code's <cite> elements become the format's :cite annotations,
  * and the registry entries they need.
  */
-import { slugify } from '../../text/slug.js';
+import { slugify } from '../text/slug.js';
 
 /** The registry id of the code itself, for citations of its own sections. */
 export const CODE_ID = 'dc-code';

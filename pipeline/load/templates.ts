@@ -11,13 +11,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grammarPatternProblems } from '../cite/detect.js';
-import { checkJson, problemAt, readJsonFile, type JsonSource } from '../schema/json-file.js';
+import { checkJson, problemAt, type JsonSource } from '../schema/json-file.js';
+import { readJsonFile } from './json-file.js';
 import { FileProblemsError, type FileProblem } from '../schema/problems.js';
 import { label } from '../schema/validate.js';
 import { expectedOneOf } from '../text/did-you-mean.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../model/metadata.js';
 import type { RuleInfo } from '../config/config.js';
-import { JurisdictionShape, jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from './schema.js';
+import { JurisdictionShape, jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from '../template/schema.js';
 
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
