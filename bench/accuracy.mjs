@@ -143,8 +143,8 @@ const pinpointOutsideGold = (d, g) => !g.pinpoint && g.target === d.target && d.
  * (`untaggedUndecided`) and left out of the adjusted precision.
  */
 export async function citationAccuracy(annotatedDir, plainDir, alsoKnown = [], undecidable = () => false) {
-  const { compileFolder, RegistryHandle } = await import(pathToFileURL(path.join(ROOT, 'lib', 'pipeline.js')).href);
-  const { documentId } = await import(pathToFileURL(path.join(ROOT, 'lib', 'import', 'dc-code', 'citations.js')).href);
+  const { compileFolder, RegistryHandle } = await import(pathToFileURL(path.join(ROOT, 'lib', 'runner', 'folder.js')).href);
+  const { documentId } = await import(pathToFileURL(path.join(ROOT, 'lib', 'dc-xml', 'cite-targets.js')).href);
   const options = { build: false, outDir: path.join(ROOT, '.cache', 'bench', 'unused-dist'), cache: false };
   const handle = new RegistryHandle(path.join(plainDir, 'directives'), options);
   const tally = {};

@@ -31,14 +31,14 @@ export async function readCorpusInstructions(corpusDir, laws, codeDir) {
   const { loadOrdinanceSources } = await dist('pipeline/load/sources.js');
   const { parseOrdinance } = await dist('pipeline/analyze/parse-ordinance.js');
   const { modelOrdinance } = await dist('pipeline/analyze/build-ordinance.js');
-  const { loadTemplate } = await dist('pipeline/template/load.js');
+  const { loadTemplate } = await dist('pipeline/load/templates.js');
   const { readInstructions } = await dist('pipeline/amend/read.js');
   const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments;
   // With the D.C. Code imported (`--code`), its history notes place new act sections, as the amend stage does with the code an act amends.
   let options = {};
   if (codeDir) {
-    const { actSectionsFromHistory } = await dist('pipeline/amend/code.js');
-    const { loadCode } = await dist('pipeline/load/code.js');
+    const { actSectionsFromHistory } = await dist('pipeline/amend/code-index.js');
+    const { loadCode } = await dist('pipeline/load/code-folder.js');
     options = { actSection: actSectionsFromHistory(loadCode(codeDir)) };
   }
   const work = mkdtempSync(path.join(tmpdir(), 'amendments-bench-'));

@@ -35,7 +35,7 @@ import { FIXTURES, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
 import { jurisdictionContext } from '../pipeline/load/templates.js';
-import { imageProblem } from '../pipeline/load/images.js';
+import { imageProblem } from '../pipeline/load/image-files.js';
 
 const CASES = path.join(FIXTURES, 'comparative-print');
 const PROVENANCE = { date: new Date(1_700_000_000_000), commit: null };

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { provenanceOf } from '../pipeline/history/provenance.js';
+import { provenanceOf } from '../pipeline/history/build-provenance.js';
 import { runCli, sampleCopy, tempDir } from './helpers.js';
 
 /** The environment without SOURCE_DATE_EPOCH, so the date comes from git. */

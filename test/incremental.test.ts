@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import type { OrdinanceResult } from '../pipeline/runner/pipeline.js';
 import { compileRun } from '../pipeline/runner/run.js';
-import { loadConfig } from '../pipeline/load/config.js';
+import { loadConfig } from '../pipeline/load/config-file.js';
 import { rules } from '../pipeline/validate/rules/index.js';
 import { filesBelow, ROOT, runCli, tempDir, threeOrdinances } from './helpers.js';
 

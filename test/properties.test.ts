@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { loadRegistrySources } from '../pipeline/load/sources.js';
-import type { OrdinanceSources } from '../pipeline/model/sources.js';
+import type { OrdinanceSources } from '../pipeline/model/workspace.js';
 import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
 import { parseFile, parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
 import { sectionSchema } from '../pipeline/model/metadata.js';
@@ -23,13 +23,13 @@ import { renderOrdinance } from '../pipeline/render/render-ordinance.js';
 import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
 import { loadTemplate } from '../pipeline/load/templates.js';
 import { checkGlyphs } from '../pipeline/validate/glyphs.js';
-import { glyphTableOf } from '../pipeline/runner/glyphs.js';
+import { glyphTableOf } from '../pipeline/runner/glyph-table.js';
 import { validateOrdinance } from '../pipeline/validate/engine.js';
 import { ALL_WORDS, type GeneratedOrdinance, grammarOf, MAIN_FONT_WORDS, noiseIn } from './grammar.js';
 import { FIXTURES } from './helpers.js';
 import { readPdf } from './pdf.js';
 import { jurisdictionContext } from '../pipeline/load/templates.js';
-import { imageProblem } from '../pipeline/load/images.js';
+import { imageProblem } from '../pipeline/load/image-files.js';
 
 /** Section files through the parser and the model; a twentieth of that in whole ordinances through every check stage, and a share through the renderer. */
 const RUNS = Number(process.env.ORDINANCE_PROPERTY_RUNS ?? 10_000);

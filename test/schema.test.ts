@@ -17,7 +17,7 @@ import { ordinanceSchema } from '../pipeline/model/metadata.js';
 import { parseSource } from '../pipeline/parse/processor.js';
 import { publishedSchemas } from '../pipeline/cli/published-schemas.js';
 import { schemaProblems } from '../pipeline/schema/validate.js';
-import { configSchema } from '../pipeline/config/config.js';
+import { configSchema } from '../pipeline/config/project-config.js';
 import { rules } from '../pipeline/validate/rules/index.js';
 import { ROOT, runCli, tempDir, workspace, type CliResult } from './helpers.js';
 

@@ -10,9 +10,9 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import type { Ordinance } from '../model/types.js';
-import type { Jurisdiction } from '../template/schema.js';
+import type { Jurisdiction } from '../template/template-schema.js';
 import { addsSection, applyToSection, citeTarget, newSectionSource } from './apply.js';
-import { actSectionsFromHistory, type CodeIndex, newSectionFile, sectionFile } from './code.js';
+import { actSectionsFromHistory, type CodeIndex, newSectionFile, sectionFile } from './code-index.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 import { readInstructions, type UnparsedSentence } from './read.js';
 
@@ -46,7 +46,7 @@ export interface Amendments {
 
 const NO_CODE = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
 
-/** The code an ordinance amends, as the runner found it (load/code.ts `codeToAmend`): whether one is named, its index, or why it cannot be used. */
+/** The code an ordinance amends, as the runner found it (load/code-folder.ts `codeToAmend`): whether one is named, its index, or why it cannot be used. */
 export interface CodeToAmend {
   named: boolean;
   index: CodeIndex | null;

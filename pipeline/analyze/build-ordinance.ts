@@ -8,7 +8,7 @@ import type { BlockContent, DefinitionContent, Html, PhrasingContent, RootConten
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import type { OrdinanceSources } from '../model/sources.js';
+import type { OrdinanceSources } from '../model/workspace.js';
 import { report } from '../report/diagnostics.js';
 import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
@@ -382,7 +382,7 @@ function toInline(node: PhrasingContent, collector: Collector): Inline | null {
   const source = { file: collector.file, position: node.position };
   switch (node.type) {
     case 'text':
-      // The position lets text rules point into the source (see validate/text.ts).
+      // The position lets text rules point into the source (see validate/prose-runs.ts).
       return { type: 'text', value: node.value.replace(/\s*\n\s*/g, ' '), position: node.position };
     case 'emphasis':
     case 'strong':

@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { UNREADABLE, type OrdinanceSources } from '../model/sources.js';
+import { UNREADABLE, type OrdinanceSources } from '../model/workspace.js';
 import type { Ordinance, Section } from '../model/types.js';
 import { analyzeFile, modelOrdinance, type FileAnalysis, type ParsedOrdinance } from './build-ordinance.js';
 import { groupSchema, ordinanceSchema, sectionSchema } from '../model/metadata.js';
-import { withinLimits } from '../parse/limits.js';
+import { withinLimits } from '../parse/depth-limits.js';
 import { parseSource } from '../parse/processor.js';
 import type { TSchema } from 'typebox';
 

@@ -33,7 +33,7 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { SerializedFile } from '../report/messages.js';
 import type { Provenance } from '../model/provenance.js';
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Xref } from '../xref/xref.js';
 import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';

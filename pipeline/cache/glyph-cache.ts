@@ -5,7 +5,7 @@
  * file's size and time of change, and sealed; anything else is a miss.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 import { cacheFile, seal, unseal, writeAtomically, type CacheLocation } from './files.js';
 import { checksum } from '../text/checksum.js';
 

@@ -5,16 +5,17 @@
  */
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../report/diagnostics.js';
-import { discoverWorkspaces, UsageError } from '../load/sources.js';
-import type { Workspace } from '../model/sources.js';
+import { discoverWorkspaces } from '../load/sources.js';
+import { UsageError } from '../report/failure.js';
+import type { Workspace } from '../model/workspace.js';
 import { compileRun, filesOf } from '../runner/run.js';
 import { selectWorkspaces } from '../select/select.js';
 import { parseShard, type Shard } from '../select/shard.js';
-import { sourceDateEpoch } from '../history/provenance.js';
+import { sourceDateEpoch } from '../history/build-provenance.js';
 import { exitAfterWrites } from '../outputs/temporary.js';
 import { checkTemplates } from '../load/templates.js';
-import type { ProjectConfig } from '../config/config.js';
-import { findConfig, loadConfig } from '../load/config.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import { findConfig, loadConfig } from '../load/config-file.js';
 import { rules } from '../validate/rules/index.js';
 import { type Format, formatDiagnostics } from './format.js';
 import { formatOption, wholeNumberOption } from './options.js';

@@ -7,11 +7,11 @@
  * (`ordinance <command> --help`); this file only picks the command.
  */
 import { EnvironmentError, FolderFailure } from '../report/failure.js';
-import { UsageError } from '../load/sources.js';
-import { SourceDateEpochError } from '../history/provenance.js';
+import { UsageError } from '../report/failure.js';
+import { SourceDateEpochError } from '../history/build-provenance.js';
 import { FileProblemsError } from '../schema/problems.js';
 import { TemplateError } from '../load/templates.js';
-import { ConfigError } from '../config/config.js';
+import { ConfigError } from '../config/project-config.js';
 import { packageVersion, reportInternal, reporting } from './report.js';
 
 const HELP = `ordinance: annotated-Markdown ordinances to checked council PDFs and summaries

@@ -5,7 +5,7 @@
  * `--help` (and `-h`) prints the command's usage on every command.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { UsageError } from '../load/sources.js';
+import { UsageError } from '../report/failure.js';
 import { FORMATS, type Format } from './format.js';
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;

@@ -10,7 +10,7 @@ import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, Table
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { stringify as yamlStringify } from 'yaml';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
-import { citationTarget } from './citations.js';
+import { citationTarget } from './cite-targets.js';
 import { attribute, child, collapse, designationOf, elements, isUndesignated, local, textOf, type Element, type ElementContent } from './xml.js';
 
 export interface SectionContext {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { discoverWorkspaces, loadOrdinanceSources, loadRegistrySources, readSourceFile } from '../load/sources.js';
-import { CODE_FILE, UNREADABLE } from '../model/sources.js';
+import { CODE_FILE, UNREADABLE } from '../model/workspace.js';
 import { type FormattedSource, formatSource } from './format-source.js';
 
 /** What fmt found for one source file. */

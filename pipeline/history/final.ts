@@ -9,12 +9,12 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
-import type { OrdinanceSources } from '../model/sources.js';
-import { lineColumn, offsetOf, type JsonSource } from '../schema/json-file.js';
+import type { OrdinanceSources } from '../model/workspace.js';
+import { lineColumn, offsetOf, type JsonSource } from '../schema/json-source.js';
 import { FileProblemsError } from '../schema/problems.js';
 import { repositoryOf } from './git.js';
 import { digestChanges, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
-import { LOCK_FILE } from '../model/sources.js';
+import { LOCK_FILE } from '../model/workspace.js';
 
 /** "Ordinance No. 188441 (adopted 2024-12-04)". */
 function finalName(locked: LockFile): string {

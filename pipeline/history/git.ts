@@ -9,7 +9,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { loadOrdinanceSources } from '../load/sources.js';
-import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, type OrdinanceSources } from '../model/sources.js';
+import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, type OrdinanceSources } from '../model/workspace.js';
 
 /** A revision that git does not know, or a folder outside any repository: a usage mistake, not a defect. */
 export class GitError extends Error {}

@@ -15,11 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { walkTree } from '../load/walk.js';
 import type { Provenance } from '../model/provenance.js';
-import { checkJson, type JsonSource } from '../schema/json-file.js';
-import { readJsonFile } from '../load/json-file.js';
+import { checkJson, type JsonSource } from '../schema/json-source.js';
+import { readJsonFile } from '../load/read-json.js';
 import { FileProblemsError, type FileProblem } from '../schema/problems.js';
-import type { Template } from '../template/schema.js';
-import { LOCK_FILE } from '../model/sources.js';
+import type { Template } from '../template/template-schema.js';
+import { LOCK_FILE } from '../model/workspace.js';
 
 const SHA256 = Type.String({ pattern: '^[0-9a-f]{64}$', expected: 'a sha256 in 64 lowercase hex digits' });
 const Digests = () => Type.Record(Type.String({ minLength: 1 }), SHA256);

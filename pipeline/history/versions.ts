@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { loadRegistrySources } from '../load/sources.js';
-import { REGISTRY_FOLDER } from '../model/sources.js';
+import { REGISTRY_FOLDER } from '../model/workspace.js';
 import type { Ordinance } from '../model/types.js';
 import { modelSources } from '../analyze/parse-ordinance.js';
 import { DirectiveRegistry } from '../registry/registry.js';
@@ -15,7 +15,7 @@ import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
 import { diffOrdinances, type ComparedOrdinances } from '../compare/diff.js';
 import { sourcesAt } from './git.js';
 import { jurisdictionContext } from '../load/templates.js';
-import { checkImages } from '../load/images.js';
+import { checkImages } from '../load/image-files.js';
 
 /** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */
 export function ordinanceAt(dir: string, commit: string | null, files?: VFile[]): Ordinance | null {

@@ -6,13 +6,12 @@ import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, 
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
-import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER, type OrdinanceSources, type Workspace } from '../model/sources.js';
+import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER, type OrdinanceSources, type Workspace } from '../model/workspace.js';
 import { decodeUtf8 } from './utf8.js';
 import { realPath, walkTree, type WalkEntry } from './walk.js';
+import { UsageError } from '../report/failure.js';
 
 const METADATA_FILES = [ORDINANCE_FILE, CODE_FILE];
-
-export class UsageError extends Error {}
 
 /**
  * Resolve the user's paths into ordinance folders, grouped by registry.

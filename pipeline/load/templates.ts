@@ -11,14 +11,23 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grammarPatternProblems } from '../cite/detect.js';
-import { checkJson, problemAt, type JsonSource } from '../schema/json-file.js';
-import { readJsonFile } from './json-file.js';
+import { checkJson, problemAt, type JsonSource } from '../schema/json-source.js';
+import { readJsonFile } from './read-json.js';
 import { FileProblemsError, type FileProblem } from '../schema/problems.js';
 import { label } from '../schema/validate.js';
 import { expectedOneOf } from '../text/did-you-mean.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../model/metadata.js';
-import type { RuleInfo } from '../config/config.js';
-import { JurisdictionShape, jurisdictionSchema, LayoutFileSchema, LayoutSchema, type FontRole, type Jurisdiction, type Layout, type Template } from '../template/schema.js';
+import type { RuleInfo } from '../config/project-config.js';
+import {
+  JurisdictionShape,
+  jurisdictionSchema,
+  LayoutFileSchema,
+  LayoutSchema,
+  type FontRole,
+  type Jurisdiction,
+  type Layout,
+  type Template,
+} from '../template/template-schema.js';
 
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 

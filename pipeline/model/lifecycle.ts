@@ -1,6 +1,6 @@
 /**
  * An ordinance's lifecycle: the order of its statuses, and what git recorded
- * of them (gathered by the runner, history/lifecycle.ts, for the
+ * of them (gathered by the runner, history/lifecycle-history.ts, for the
  * status-lifecycle rule, which reads no git itself).
  */
 import type { OrdinanceStatus } from './metadata.js';

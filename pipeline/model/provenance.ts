@@ -1,4 +1,4 @@
-/** The date and commit a build stamps on its outputs (gathered from SOURCE_DATE_EPOCH or git by history/provenance.ts). */
+/** The date and commit a build stamps on its outputs (gathered from SOURCE_DATE_EPOCH or git by history/build-provenance.ts). */
 export interface Provenance {
   /** Build date (also the PDF's creation and modification date). */
   date: Date;

@@ -10,7 +10,7 @@ import { lstat, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { EnvironmentError } from '../report/failure.js';
-import { readJsonOutput } from '../load/json-file.js';
+import { readJsonOutput } from '../load/read-json.js';
 import { makeFolder, temporaryName, untrack, track } from './temporary.js';
 
 /** The list of the files the tool wrote in a folder of outputs. */

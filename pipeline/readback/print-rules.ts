@@ -9,7 +9,7 @@
  * a hyphen), and typographic quotes (the guide prints straight quotes as
  * curly ones). Nothing else: a changed, lost or added word is a mismatch.
  */
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 import { sectionHeadingLabel, sectionName } from '../template/vocabulary.js';
 
 /** The printed forms of annotations and generated words, from the guide. */

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Workspace } from '../model/sources.js';
+import type { Workspace } from '../model/workspace.js';
 import type { Ordinance } from '../model/types.js';
 import type { PipelineOptions } from '../runner/pipeline.js';
 import { compileFolder, RegistryHandle } from '../runner/folder.js';
 import { prepareOutDir } from '../outputs/out-dir.js';
 import { templateOf } from '../load/templates.js';
-import { findConfig, loadConfig } from '../load/config.js';
+import { findConfig, loadConfig } from '../load/config-file.js';
 import { rules } from '../validate/rules/index.js';
 import { checkGeometry, type GeometryProblem } from './geometry.js';
 import { printRules } from './print-rules.js';

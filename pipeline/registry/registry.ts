@@ -11,7 +11,7 @@ import { report } from '../report/diagnostics.js';
 import type { DirectiveMeta } from '../model/metadata.js';
 import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
-import { withinLimits } from '../parse/limits.js';
+import { withinLimits } from '../parse/depth-limits.js';
 import { parseSource } from '../parse/processor.js';
 import type { FileAnalysis } from '../analyze/build-ordinance.js';
 import type { SourceFile } from '../analyze/parse-ordinance.js';

@@ -11,7 +11,7 @@ import { comparedSections, type ComparedSource } from './compared-sections.js';
 import type { Ordinance } from '../model/types.js';
 import type { InstructionOutcome } from '../amend/instruction.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 
 /** The ordinance's PDF, by file name (`<slug>.pdf`). */
 export async function renderOrdinance(resolved: ResolvedOrdinance, template: Template, provenance: Provenance, world: RenderWorld): Promise<Record<string, Buffer>> {

@@ -54,3 +54,6 @@ export class FolderFailure extends Error {
     this.name = 'FolderFailure';
   }
 }
+
+/** A mistake in how a command was called (its arguments or options): one line and exit 2. */
+export class UsageError extends Error {}

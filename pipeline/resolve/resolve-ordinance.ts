@@ -8,7 +8,7 @@
  */
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import type { Jurisdiction } from '../template/schema.js';
+import type { Jurisdiction } from '../template/template-schema.js';
 import { vocabularyOf } from '../template/vocabulary.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
 import { crossReferences, type Xref } from '../xref/xref.js';

@@ -7,12 +7,12 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { BuildCache, entryHashes, registryShape, type BuildContext, type BuildWorld, type Publication } from '../cache/build-cache.js';
-import { provenanceOf } from '../history/provenance.js';
+import { provenanceOf } from '../history/build-provenance.js';
 import { publishOutputs, readManifest } from '../outputs/dist.js';
 import { loadTemplate } from '../load/templates.js';
 import type { CacheLocation } from '../cache/files.js';
 import { digestTree, fingerprint, SummaryCache, type FileDigest } from '../cache/summary-cache.js';
-import { codeSignature } from '../load/code.js';
+import { codeSignature } from '../load/code-folder.js';
 import { failureOf, FolderFailure } from '../report/failure.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../load/sources.js';
 import { deserializeFiles, serializeFiles } from '../report/messages.js';

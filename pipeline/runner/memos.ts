@@ -17,7 +17,7 @@ import type { DetectionMemo } from '../resolve/prose-citations.js';
 import { jurisdictionIds, loadTemplate } from '../load/templates.js';
 import type { GlyphTable } from '../validate/glyphs.js';
 import type { VFile } from 'vfile';
-import { glyphTableOf } from './glyphs.js';
+import { glyphTableOf } from './glyph-table.js';
 
 /** Each memo: the stage it wraps, what keys an entry, and the runs that use it. */
 export const MEMOS = {

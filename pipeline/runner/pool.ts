@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { FolderFailure } from '../report/failure.js';
-import type { Workspace } from '../model/sources.js';
+import type { Workspace } from '../model/workspace.js';
 import { walkTree } from '../load/walk.js';
 import type { OrdinanceResult, PipelineOptions } from './pipeline.js';
 import { deserializeFiles } from '../report/messages.js';

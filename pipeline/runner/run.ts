@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { existsSync } from 'node:fs';
 import { strayFile } from '../load/sources.js';
-import type { Workspace } from '../model/sources.js';
+import type { Workspace } from '../model/workspace.js';
 import { walkTree } from '../load/walk.js';
 import { publishIndex } from '../outputs/dist.js';
 import { prepareOutDir } from '../outputs/out-dir.js';

@@ -4,7 +4,7 @@
  * `--changed-since <rev>` (each one skipped is said on stderr).
  */
 import path from 'node:path';
-import type { Workspace } from '../model/sources.js';
+import type { Workspace } from '../model/workspace.js';
 import type { PipelineOptions } from '../runner/pipeline.js';
 import { changedSince } from './changed-since.js';
 import { folderSize, partition, type Shard } from './shard.js';

@@ -8,7 +8,7 @@
  * relative to the working folder, never on the machine.
  */
 import path from 'node:path';
-import { UsageError } from '../load/sources.js';
+import { UsageError } from '../report/failure.js';
 import { walkTree } from '../load/walk.js';
 import { lstatSync } from 'node:fs';
 

@@ -9,7 +9,7 @@ import { h } from 'hastscript';
 import type { Directive } from '../model/types.js';
 import type { Relation } from '../xref/xref.js';
 import { liveHref, pageName } from './links.js';
-import { markdownToHast } from './markdown.js';
+import { markdownToHast } from './markdown-html.js';
 import { facts, page } from './page.js';
 
 /** A published ordinance that touches a directive. */

@@ -9,11 +9,11 @@ import { h } from 'hastscript';
 import type { Xref } from '../xref/xref.js';
 import { type DirectiveName, numberText, relationsText } from './catalog.js';
 import { pageName } from './links.js';
-import type { LockReading } from './lock.js';
-import { markdownToHast } from './markdown.js';
+import type { LockReading } from './lock-status.js';
+import { markdownToHast } from './markdown-html.js';
 import { facts, isFinal, page, statusBadge } from './page.js';
 import type { OrdinanceRecord } from './record.js';
-import type { OrdinanceVersion } from './versions.js';
+import type { OrdinanceVersion } from './version-list.js';
 
 /** A file published beside the page, with its checksum. */
 export interface PublishedFile {

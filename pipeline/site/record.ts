@@ -9,8 +9,8 @@ import { toHtml } from 'hast-util-to-html';
 import { Type, type Static, type TSchema } from 'typebox';
 import type { Ordinance } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
-import type { Template } from '../template/schema.js';
-import { ordinanceText, textWords } from './text.js';
+import type { Template } from '../template/template-schema.js';
+import { ordinanceText, textWords } from './ordinance-html.js';
 
 /** The file names of the site's parts in dist/<slug>/. */
 export const SITE_TEXT = 'text.html';

@@ -8,8 +8,8 @@ import { GitError } from '../history/git.js';
 import { hasChanges } from '../compare/diff.js';
 import { compareVersions, registryBeside } from '../history/versions.js';
 import { jurisdictionIds, templateOf } from '../load/templates.js';
-import type { OrdinanceVersion } from './versions.js';
-import { imageProblem } from '../load/images.js';
+import type { OrdinanceVersion } from './version-list.js';
+import { imageProblem } from '../load/image-files.js';
 
 /** A redline the site publishes: where it goes in the ordinance's folder, and how its bytes are made. */
 export interface VersionRedline {

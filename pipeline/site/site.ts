@@ -15,23 +15,23 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { EnvironmentError, systemReason } from '../report/failure.js';
 import { loadRegistrySources } from '../load/sources.js';
-import type { Workspace } from '../model/sources.js';
+import type { Workspace } from '../model/workspace.js';
 import type { Directive } from '../model/types.js';
 import { publishOutputs, readManifest, type Output } from '../outputs/dist.js';
 import { DirectiveRegistry } from '../registry/registry.js';
-import { readJsonOutput } from '../load/json-file.js';
+import { readJsonOutput } from '../load/read-json.js';
 import { FileProblemsError } from '../schema/problems.js';
 import { TEMPLATES_DIR } from '../load/templates.js';
 import { XrefSchema, type Xref } from '../xref/xref.js';
 import { catalogJson, catalogPage, searchIndexScript, type CatalogEntry } from './catalog.js';
 import { directivePage, directivesIndexPage, type DirectiveCitation } from './directive-page.js';
 import { pageName } from './links.js';
-import { readLock } from './lock.js';
+import { readLock } from './lock-status.js';
 import { isFinal } from './page.js';
 import { ordinancePage, type CitingOrdinance, type PublishedFile, type RedlineLink } from './ordinance-page.js';
 import { OrdinanceRecordSchema, SITE_RECORD, SITE_TEXT, type OrdinanceRecord } from './record.js';
 import { versionRedlines } from './redlines.js';
-import { ordinanceVersions } from './versions.js';
+import { ordinanceVersions } from './version-list.js';
 
 /** The site's folder in the output folder. */
 export const SITE_DIR = 'site';

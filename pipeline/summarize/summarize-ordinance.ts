@@ -5,7 +5,7 @@
  * summary-readability rule. Loaded on first use, like the render stage.
  */
 import type { Provenance } from '../model/provenance.js';
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 import type { ResolvedOrdinance } from '../resolve/resolve-ordinance.js';
 import type { RuleSettings } from '../validate/engine.js';
 import type { AmendedCodeSection } from './summary.js';
@@ -18,7 +18,7 @@ export async function summarizeOrdinance(
   provenance: Provenance,
   amended: AmendedCodeSection[] = [],
 ): Promise<Record<string, string | Buffer>> {
-  const [{ digestOf, digestMarkdown, digestScores }, { renderSummaryPdf }] = await Promise.all([import('./summary.js'), import('../render/pdf/summary.js')]);
+  const [{ digestOf, digestMarkdown, digestScores }, { renderSummaryPdf }] = await Promise.all([import('./summary.js'), import('../render/pdf/digest.js')]);
   const { ordinance, registry, relations } = resolved;
   // The same targets the summary-readability rule checked.
   const readability = settings.get('summary-readability')?.options ?? {};

@@ -14,7 +14,7 @@
  * Every sentence is either a drafter's words or generated from those facts:
  * the digest never states what the sources do not hold. It is written through
  * remark-stringify (summary.md), scored for readability (summary.json), and
- * rendered as a tagged PDF (render/pdf/summary.ts).
+ * rendered as a tagged PDF (render/pdf/digest.ts).
  */
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -24,7 +24,7 @@ import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { addDays, formatDate } from '../text/dates.js';
-import type { Jurisdiction } from '../template/schema.js';
+import type { Jurisdiction } from '../template/template-schema.js';
 import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
 import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';

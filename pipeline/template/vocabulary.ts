@@ -6,7 +6,7 @@
  * One function per form, so every place says "Sec. 2" where the PDF does.
  */
 import type { Section } from '../model/types.js';
-import type { Jurisdiction, Layout, Vocabulary } from './schema.js';
+import type { Jurisdiction, Layout, Vocabulary } from './template-schema.js';
 
 /**
  * The words of a document whose jurisdiction has no template (an unknown

@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { docsPage, report as reportOn, type Place } from '../report/diagnostics.js';
 import { lawPathAt } from '../model/law-path.js';
 import type { Suppression } from '../parse/suppressions.js';
-import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from '../config/config.js';
+import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from '../config/project-config.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
 import { rules as registeredRules } from './rules/index.js';
 

@@ -5,7 +5,7 @@
  * Found at `check` time, at the character's place. Printable ASCII, tab and
  * line ends are skipped with one regular-expression scan; other characters
  * are looked up in the layout's glyph table, which the runner builds from the
- * fonts' character sets (runner/glyphs.ts: each font read only when a
+ * fonts' character sets (runner/glyph-table.ts: each font read only when a
  * character needs it, the answers remembered between runs).
  */
 import type { VFile } from 'vfile';

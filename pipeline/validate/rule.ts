@@ -10,7 +10,7 @@ import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Lifecycle } from '../model/lifecycle.js';
 import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import type { Jurisdiction } from '../template/schema.js';
+import type { Jurisdiction } from '../template/template-schema.js';
 import type { Amendments } from '../amend/amend-ordinance.js';
 
 export interface RuleContext {

@@ -8,10 +8,10 @@ import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import { discoverWorkspaces } from '../load/sources.js';
-import type { Workspace } from '../model/sources.js';
+import type { Workspace } from '../model/workspace.js';
 import { compileRun, filesOf } from '../runner/run.js';
-import type { ProjectConfig } from '../config/config.js';
-import { findConfig, loadConfig } from '../load/config.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import { findConfig, loadConfig } from '../load/config-file.js';
 import { rules } from '../validate/rules/index.js';
 import { type FindingsDelta, findingsDelta } from './findings-delta.js';
 

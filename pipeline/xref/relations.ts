@@ -7,7 +7,7 @@
  */
 import type { Directive, Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
-import type { Vocabulary } from '../template/schema.js';
+import type { Vocabulary } from '../template/template-schema.js';
 import { NEUTRAL_VOCABULARY, sectionNames } from '../template/vocabulary.js';
 
 /** Strongest first: an ordinance that codifies a directive also cites it. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
-import type { Vocabulary } from '../template/schema.js';
+import type { Vocabulary } from '../template/template-schema.js';
 import { NEUTRAL_VOCABULARY } from '../template/vocabulary.js';
 import { RELATIONS, type DirectiveRelation, type Relation } from './relations.js';
 

@@ -6,11 +6,12 @@
  * when an instruction does not apply: its findings are printed, exit 1.
  */
 import path from 'node:path';
-import { discoverWorkspaces, UsageError } from '../../load/sources.js';
-import type { Workspace } from '../../model/sources.js';
+import { discoverWorkspaces } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
+import type { Workspace } from '../../model/workspace.js';
 import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../load/templates.js';
-import { findConfig, loadConfig } from '../../load/config.js';
+import { findConfig, loadConfig } from '../../load/config-file.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';

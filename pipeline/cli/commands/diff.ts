@@ -8,17 +8,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { hasChanges, type ComparedOrdinances } from '../../compare/diff.js';
 import { commitDate, GitError, repositoryOf, resolveRevision } from '../../history/git.js';
-import { diffJson, diffMarkdown } from '../../history/report.js';
+import { diffJson, diffMarkdown } from '../../history/diff-report.js';
 import { compareVersions, registryBeside } from '../../history/versions.js';
-import { discoverWorkspaces, UsageError } from '../../load/sources.js';
-import { provenanceOf, sourceDateEpoch } from '../../history/provenance.js';
+import { discoverWorkspaces } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
+import { provenanceOf, sourceDateEpoch } from '../../history/build-provenance.js';
 import type { Provenance } from '../../model/provenance.js';
 import { prepareOutDir } from '../../outputs/out-dir.js';
 import { checkTemplates, jurisdictionIds, templateOf } from '../../load/templates.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 import { rules } from '../../validate/rules/index.js';
-import { imageProblem } from '../../load/images.js';
+import { imageProblem } from '../../load/image-files.js';
 
 const USAGE = `Usage: ordinance diff [<from>..<to> | <from>] [paths...] [--format pdf|md|json] [--out <dir>]
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
 import { progressBar } from '../progress-bar.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 

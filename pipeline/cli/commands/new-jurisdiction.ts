@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
 import { writeAtomically } from '../../outputs/dist.js';
 import { jurisdictionIds, loadTemplate, TEMPLATES_DIR } from '../../load/templates.js';
 import { expectedOneOf } from '../../text/did-you-mean.js';

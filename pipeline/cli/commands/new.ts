@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { UsageError } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
 import { writeAtomically } from '../../outputs/dist.js';
 import { jurisdictionIds, TEMPLATES_DIR } from '../../load/templates.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';

@@ -7,7 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { discoverWorkspaces, UsageError } from '../../load/sources.js';
+import { discoverWorkspaces } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
 import { prepareOutDir } from '../../outputs/out-dir.js';
 import { exitAfterWrites } from '../../outputs/temporary.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';

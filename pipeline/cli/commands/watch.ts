@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
 import { startPreview } from '../../watch/preview-server.js';
 import { formatCompact } from '../format.js';
 import { COMMON_USAGE, parseCommand, wholeNumberOption } from '../options.js';

@@ -1,5 +1,6 @@
 /** `ordinance xref <directive-id> [paths...]`: which ordinances cite or codify a registered directive, and where. */
-import { discoverWorkspaces, UsageError } from '../../load/sources.js';
+import { discoverWorkspaces } from '../../load/sources.js';
+import { UsageError } from '../../report/failure.js';
 import { compileWorkspace } from '../../runner/run.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { stringify as yamlStringify } from 'yaml';
 import { slugify } from '../../text/slug.js';
 import { importInto } from '../staging.js';
-import { CODE_ID } from '../../dc-xml/citations.js';
+import { CODE_ID } from '../../dc-xml/cite-targets.js';
 import { markdown } from '../../dc-xml/markdown.js';
 import { sectionTree, type SectionContext } from '../../dc-xml/section.js';
 import { attribute, child, elements, local, textOf, type Element } from '../../dc-xml/xml.js';

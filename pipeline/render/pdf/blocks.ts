@@ -2,10 +2,10 @@
  * Sections and what they hold: headings with bookmarks and link targets,
  * paragraphs, subdivisions with hanging indents, lists, block quotes, tables.
  */
-import { imagePath } from '../../model/images.js';
+import { imagePath } from '../../model/image-path.js';
 import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
 import { SKIP, visitOrdinance } from '../../model/visit.js';
-import type { FontRole } from '../../template/schema.js';
+import type { FontRole } from '../../template/template-schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { subdivisionDestination } from './destinations.js';
 import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, type Run } from './inline.js';

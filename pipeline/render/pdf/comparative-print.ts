@@ -17,7 +17,7 @@ import { diffArrays, diffWords } from 'diff';
 import type { InstructionOutcome } from '../../amend/instruction.js';
 import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
 import { amendedSectionDestination } from './destinations.js';

@@ -4,11 +4,11 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { FontRole, Layout, Template } from '../../template/schema.js';
+import type { FontRole, Layout, Template } from '../../template/template-schema.js';
 import type { CouncilDocument } from './pdfkit.js';
 import { StructureTree } from './tags.js';
 
-/** What drawing needs of the world, given by the runner: why an image file may not be shown (null when it may; load/images.ts `imageProblem`). */
+/** What drawing needs of the world, given by the runner: why an image file may not be shown (null when it may; load/image-files.ts `imageProblem`). */
 export interface RenderWorld {
   imageProblem(file: string, folder: string): string | null;
 }

@@ -5,7 +5,7 @@
  */
 import type { Group, Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
 import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './blocks.js';

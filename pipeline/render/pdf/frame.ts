@@ -7,10 +7,10 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import { pdfContext, type PdfContext, type RenderWorld } from './context.js';
 import { drawPageFurniture, PageTotal } from './furniture.js';
-import { splitLargeTrees } from './limits.js';
+import { splitLargeTrees } from './pdfa-trees.js';
 import { openDocument, type DocumentInfo } from './setup.js';
 
 /**

@@ -11,7 +11,7 @@
  * footer shows and that is filled in once, when the page count is known.
  */
 import { BLANK, fill } from '../fill.js';
-import type { Layout } from '../../template/schema.js';
+import type { Layout } from '../../template/template-schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { FormXObject, PdfkitFont } from './pdfkit.js';
 

@@ -9,7 +9,7 @@ import { referenceLabel } from '../../template/vocabulary.js';
 import { ownCodeDestination, referenceDestination } from './destinations.js';
 import type { Inline } from '../../model/types.js';
 import { visitInlines, type Ancestry } from '../../model/visit.js';
-import type { Align, FontRole } from '../../template/schema.js';
+import type { Align, FontRole } from '../../template/template-schema.js';
 import { fontName, type PdfContext } from './context.js';
 import { linkDescription } from './links.js';
 import { runOptions } from './pdfkit.js';

@@ -12,7 +12,7 @@
 import type { FrontMatterChange, ComparedOrdinances, SectionChange } from '../../compare/diff.js';
 import type { Inline, Ordinance, Section, SourceRef } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { comparativeSection, drawParagraph, mergeBlocks, plain } from './comparative-print.js';
 import type { PdfContext } from './context.js';

@@ -6,7 +6,7 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import { documentFontOf } from '../../template/fonts.js';
 import { fontName } from './context.js';
 import { CouncilDocument, infoText } from './pdfkit.js';

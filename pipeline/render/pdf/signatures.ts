@@ -6,7 +6,7 @@
  * on a page of its own. Each signature block is an element of its own (a Div
  * of its lines), in reading order: row by row, left before right.
  */
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import { fill } from '../fill.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { headingRole } from './tags.js';

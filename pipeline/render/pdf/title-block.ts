@@ -6,7 +6,7 @@
  * to the first section (drawn there, by blocks.ts).
  */
 import { BLANK, fill, missingSlots } from '../fill.js';
-import type { TextStyle, TitleLine } from '../../template/schema.js';
+import type { TextStyle, TitleLine } from '../../template/template-schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { Role } from './tags.js';
 import { drawBlocks, runsIn } from './blocks.js';

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { matches } from '../text.js';
+import { matches } from '../prose-runs.js';
 
 /** "and/or" leaves the reader to guess; say "or", "and", or "A or B, or both". */
 const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { inlineNodes } from '../text.js';
+import { inlineNodes } from '../prose-runs.js';
 
 /** A printed ordinance can only link out to the web or to mail. */
 const rule: Rule = {

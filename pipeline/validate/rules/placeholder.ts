@@ -5,7 +5,7 @@ import type { Place } from '../../report/diagnostics.js';
 import { placeOf } from '../../parse/front-matter.js';
 import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
-import { inlineNodes, matches } from '../text.js';
+import { inlineNodes, matches } from '../prose-runs.js';
 
 /** "a draft", "an introduced": the status with its article. */
 function status(value: string): string {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { matches } from '../text.js';
+import { matches } from '../prose-runs.js';
 
 /** "Said person" is legalese for "the person" or "that person". */
 const rule: Rule = {

@@ -1,6 +1,6 @@
 import { textFingerprint } from '../../compare/section-text.js';
 import { ENDS, rankOf, type LifecycleState } from '../../model/lifecycle.js';
-import { LOCK_FILE } from '../../model/sources.js';
+import { LOCK_FILE } from '../../model/workspace.js';
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
 

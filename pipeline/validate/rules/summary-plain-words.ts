@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { plainLanguageFindings } from '../../prose/readability.js';
 import type { Rule } from '../rule.js';
-import { summaryPlace } from '../text.js';
+import { summaryPlace } from '../prose-runs.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 const options = Type.Object(

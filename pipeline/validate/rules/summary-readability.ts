@@ -5,7 +5,7 @@ import { plainLanguageFindings, score } from '../../prose/readability.js';
 import { residentProse } from '../../prose/resident-prose.js';
 import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
-import { summaryPlace } from '../text.js';
+import { summaryPlace } from '../prose-runs.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
 const options = Type.Object(

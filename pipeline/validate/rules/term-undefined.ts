@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Rule } from '../rule.js';
-import { textRuns } from '../text.js';
+import { textRuns } from '../prose-runs.js';
 
 const options = Type.Object(
   {

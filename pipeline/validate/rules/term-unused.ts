@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { textRuns } from '../text.js';
+import { textRuns } from '../prose-runs.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Rule } from '../rule.js';
-import { matches } from '../text.js';
+import { matches } from '../prose-runs.js';
 
 const options = Type.Object(
   {

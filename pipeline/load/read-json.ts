@@ -1,11 +1,11 @@
 /**
  * JSON files read from disk with their places: the configuration, the
- * templates, the lock and the outputs read back (schema/json-file.ts parses
+ * templates, the lock and the outputs read back (schema/json-source.ts parses
  * and checks them; this module is the reading).
  */
 import { readFileSync } from 'node:fs';
 import type { Static, TSchema } from 'typebox';
-import { checkJson, displayPath, fitsOutput, parseJsonSource, type JsonSource } from '../schema/json-file.js';
+import { checkJson, displayPath, fitsOutput, parseJsonSource, type JsonSource } from '../schema/json-source.js';
 import { FileProblemsError } from '../schema/problems.js';
 
 /** Read a JSON file; malformed JSON or a repeated key is a FileProblemsError at its place. */

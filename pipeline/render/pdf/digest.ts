@@ -6,7 +6,7 @@
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/schema.js';
+import type { Template } from '../../template/template-schema.js';
 import { fontName, type PdfContext, type RenderWorld } from './context.js';
 import { drawFramed } from './frame.js';
 import { drawWatermark } from './furniture.js';

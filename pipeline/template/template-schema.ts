@@ -9,7 +9,7 @@ import { Type, type Static, type TObject, type TProperties, type TSchema } from 
 import { AmendmentGrammarSchema } from '../grammar/amendments.js';
 import { CitationGrammarSchema } from '../grammar/citations.js';
 import { ORDINANCE_STATUSES } from '../model/metadata.js';
-import { ruleSettingsSchema, type RuleInfo } from '../config/config.js';
+import { ruleSettingsSchema, type RuleInfo } from '../config/project-config.js';
 
 /** An object of a template: exactly these keys, and a `$comment` for its readers. */
 function Section<P extends TProperties>(properties: P, description?: string) {

@@ -13,7 +13,7 @@ import { h } from 'hastscript';
 import type { Block, Citation, Inline, Ordinance, Section, Subdivision } from '../model/types.js';
 import { visitBlocks } from '../model/visit.js';
 import { referenceLabel } from '../template/vocabulary.js';
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 import { liveHref, pageName, sectionAnchor, subdivisionAnchor } from './links.js';
 import { sectionHeadingLabel } from '../template/vocabulary.js';
 

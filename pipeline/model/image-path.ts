@@ -1,4 +1,4 @@
-/** Where a section's image lies (model/types.ts Image's `url`, resolved); whether it may be shown is the runner's to find (load/images.ts). */
+/** Where a section's image lies (model/types.ts Image's `url`, resolved); whether it may be shown is the runner's to find (load/image-files.ts). */
 import path from 'node:path';
 
 /** Where an image given as `url` in `sourceFile` lies, resolved against the source's folder. */

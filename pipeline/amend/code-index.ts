@@ -1,6 +1,6 @@
 /**
  * The code an amending ordinance amends, as the amend stage sees it: its
- * sections by id and a reader of their files (load/code.ts finds and indexes
+ * sections by id and a reader of their files (load/code-folder.ts finds and indexes
  * the folder), where a new section's file goes, and the act sections its
  * history notes place.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { sectionId } from '../dc-xml/section.js';
 import type { ActSectionResolver } from './read.js';
 
-/** The sections of a code, by id, as files below its root (load/code.ts indexes a code's folder). */
+/** The sections of a code, by id, as files below its root (load/code-folder.ts indexes a code's folder). */
 export interface CodeIndex {
   /** The code's folder, absolute. */
   root: string;

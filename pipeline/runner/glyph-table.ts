@@ -7,7 +7,7 @@
 import { GlyphCache } from '../cache/glyph-cache.js';
 import type { CacheLocation } from '../cache/files.js';
 import { isPrintable } from '../template/fonts.js';
-import type { Template } from '../template/schema.js';
+import type { Template } from '../template/template-schema.js';
 import type { GlyphTable } from '../validate/glyphs.js';
 
 /** By template: whether each code point looked up so far prints. */

@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SECTION_FILE, type CodeIndex } from '../amend/code.js';
+import { SECTION_FILE, type CodeIndex } from '../amend/code-index.js';
 import type { CodeToAmend } from '../amend/amend-ordinance.js';
-import { CODE_FILE, REGISTRY_FOLDER } from '../model/sources.js';
+import { CODE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
 import type { Ordinance } from '../model/types.js';
 
 /** Where an ordinance's `amends-code` points, or why it cannot be used. */

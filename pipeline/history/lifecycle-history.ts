@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import type { Lifecycle, LifecycleState } from '../model/lifecycle.js';
 import type { Ordinance } from '../model/types.js';
 import { commitsTouching, repositoryOf } from './git.js';
-import { LOCK_FILE } from '../model/sources.js';
+import { LOCK_FILE } from '../model/workspace.js';
 import { ordinanceAt } from './versions.js';
 
 /** How many commits of a folder's history the lifecycle reads, newest first: enough for any ordinance's life, bounded for a check. */

@@ -1,13 +1,23 @@
 /**
  * The project's configuration file found and read: `ordinance.config.json` in
- * the folder of ordinances or the nearest above it (config/config.ts says what
+ * the folder of ordinances or the nearest above it (config/project-config.ts says what
  * it holds and how a rule's settings resolve).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, ConfigError, configSchema, EMPTY_CONFIG, normalizeSettings, type Level, type ProjectConfig, type RuleInfo, type RuleSetting } from '../config/config.js';
-import { checkJson } from '../schema/json-file.js';
-import { readJsonFile } from './json-file.js';
+import {
+  CONFIG_FILE,
+  ConfigError,
+  configSchema,
+  EMPTY_CONFIG,
+  normalizeSettings,
+  type Level,
+  type ProjectConfig,
+  type RuleInfo,
+  type RuleSetting,
+} from '../config/project-config.js';
+import { checkJson } from '../schema/json-source.js';
+import { readJsonFile } from './read-json.js';
 import { FileProblemsError } from '../schema/problems.js';
 
 /** The config file at or above `from`, or the one named. */

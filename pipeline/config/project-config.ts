@@ -5,7 +5,7 @@
  * template, the config's rules, then each override that names the ordinance.
  *
  * The schema here is the contract: the config is checked against it when it
- * is loaded (load/config.ts; every rule's options against that rule's own
+ * is loaded (load/config-file.ts; every rule's options against that rule's own
  * schema), and the published `ordinance.config.schema.json` is generated from
  * it (`npm run schemas`).
  */

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { imagePath } from '../model/images.js';
+import { imagePath } from '../model/image-path.js';
 import { report } from '../report/diagnostics.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../model/limits.js';
 import type { Ordinance } from '../model/types.js';
