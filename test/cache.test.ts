@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SealedLines } from '../pipeline/cache/sealed-lines.js';
 import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
 import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
+import { DC_CODE } from './corpora.js';
 import { FIXTURES, ROOT, runCli, tempDir, workspace } from './helpers.js';
 
 describe('check with the cache', () => {
@@ -50,14 +51,12 @@ describe('check with the cache', () => {
  * gives: the same findings and the same citations, those written as
  * annotations and those detected in the sections' text and in their notes.
  */
-describe('a partly warm check of an imported title', () => {
-  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
+describe.skipIf(!DC_CODE.present)(`a partly warm check of an imported title (${DC_CODE.needed})`, () => {
   let xml: string;
 
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
     xml = tempDir('dc-xml-');
-    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
+    execFileSync('tar', ['-xJf', DC_CODE.file, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
   });
 
   it.each([

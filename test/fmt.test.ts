@@ -5,7 +5,7 @@
  * run changes nothing (idempotent); `--check` lists what is not formatted.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
 import { formatSource } from '../pipeline/fmt/format-source.js';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
+import { DC_CODE } from './corpora.js';
 import { FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 
 /** Every model and finding of the workspace at `dir/folder`, without source positions (formatting moves text, never changes it). */
@@ -121,14 +122,12 @@ function respaced(text: string): string {
   return text.slice(0, body) + text.slice(body).replace(/\n\n/g, '\n\n\n');
 }
 
-describe('ordinance fmt on an imported D.C. Code title', () => {
-  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
+describe.skipIf(!DC_CODE.present)(`ordinance fmt on an imported D.C. Code title (${DC_CODE.needed})`, () => {
   let dir: string;
 
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
     const xml = tempDir('dc-xml-');
-    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
+    execFileSync('tar', ['-xJf', DC_CODE.file, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
     dir = tempDir('dc-fmt-');
     expect(runCli(['import', 'dc-code', xml, path.join(dir, 'dc'), '--titles', '24'], ROOT).code).toBe(0);
   });
