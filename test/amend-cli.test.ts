@@ -68,7 +68,7 @@ describe('ordinance amend', () => {
     );
   });
 
-  it('records each instruction with its place, operation, target, words and outcome', async () => {
+  it('records each instruction with its place, operation, target, words and outcome', () => {
     const json = JSON.parse(readFileSync(path.join(EXPECTED, 'amendments.json'), 'utf8')) as { instructions: Record<string, unknown>[]; sections: unknown[] };
     expect(json.instructions[0]).toMatchObject({
       place: { file: 'sample/02a-amendments.md', line: 9, column: 1 },
@@ -166,7 +166,7 @@ describe('ordinance amend', () => {
     sameFiles(path.join(dir, 'out'), EXPECTED, OUTPUTS.slice(0, 2));
   });
 
-  it('needs exactly one of --out and --write', async () => {
+  it('needs exactly one of --out and --write', () => {
     const dir = workspace(CASE);
     expect(runCli(['amend', 'ordinance/sample'], dir).code).toBe(2);
     expect(runCli(['amend', 'ordinance/sample', '--out', 'out', '--write'], dir).stderr).toContain('usage: ordinance amend');
@@ -174,7 +174,7 @@ describe('ordinance amend', () => {
 });
 
 describe('check of an amending ordinance', () => {
-  it('checks again when the code it names changes, though its own files do not', async () => {
+  it('checks again when the code it names changes, though its own files do not', () => {
     const dir = workspace(CASE);
     const first = runCli(['check', 'ordinance'], dir);
     expect(first.code, first.stdout).toBe(0);

@@ -45,7 +45,7 @@ function committedSample(): string {
 }
 
 describe('the working directory', () => {
-  it('does not change what a build writes: the same bytes from the repository and from elsewhere', async () => {
+  it('does not change what a build writes: the same bytes from the repository and from elsewhere', () => {
     const repo = committedSample();
     const elsewhere = tempDir('elsewhere-');
     const [inside, outside] = [path.join(tempDir('out-'), 'dist'), path.join(tempDir('out-'), 'dist')];
@@ -82,7 +82,7 @@ describe('the working directory', () => {
     expect((await runMain(['check', path.join(second, 'ordinance'), '--config', path.join(first, 'ordinance.config.json')], tempDir())).code).toBe(0);
   });
 
-  it('runs git in the sources\u2019 repository: commit and date of the last commit, from any folder', async () => {
+  it('runs git in the sources\u2019 repository: commit and date of the last commit, from any folder', () => {
     const repo = committedSample();
     const files = readdirSync(path.join(repo, 'ordinance', 'la-sanctuary-city')).map((n) => path.join(repo, 'ordinance', 'la-sanctuary-city', n));
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
@@ -108,7 +108,7 @@ function spawnBuild(ordinances: string, out: string, cwd: string) {
 }
 
 describe('the documents built before', () => {
-  it('do not change what a document prints: glyphs two characters share read back as this document wrote them', async () => {
+  it('do not change what a document prints: glyphs two characters share read back as this document wrote them', () => {
     // Tinos draws the hyphen and the soft hyphen with one glyph; fonts are parsed once per process, glyphs are laid out per document.
     const both = laSampleCopy();
     const other = path.join(both, 'ordinance', 'a-first');

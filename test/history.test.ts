@@ -45,7 +45,7 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 let dir: string;
 let sample: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = workspace();
   sample = path.join(dir, 'ordinance', 'sample');
   git(dir, 'init', '-q');
@@ -147,7 +147,7 @@ describe('ordinance diff', () => {
     }
   });
 
-  it.each(['diff', 'adopt', 'verify'])('%s prints its usage for --help and refuses an option it does not take (exit 2)', async (command) => {
+  it.each(['diff', 'adopt', 'verify'])('%s prints its usage for --help and refuses an option it does not take (exit 2)', (command) => {
     const help = runCli([command, '--help'], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(new RegExp(`^Usage: ordinance ${command} `));
@@ -156,7 +156,7 @@ describe('ordinance diff', () => {
     expect(wrong.stderr).toContain(`unknown option \`--colour\` for \`${command}\``);
   });
 
-  it('refuses a revision git does not know, with exit 2 and one line', async () => {
+  it('refuses a revision git does not know, with exit 2 and one line', () => {
     const result = runCli(['diff', 'nosuchrev..HEAD', '--format', 'md'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown revision `nosuchrev`');
@@ -307,7 +307,7 @@ describe('status-lifecycle against the git history', () => {
   let ws: string;
   let file: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ws = workspace();
     file = path.join(ws, 'ordinance', 'sample', 'ordinance.md');
     git(ws, 'init', '-q');

@@ -284,7 +284,7 @@ describe('builds at once, and killed builds (item 8)', () => {
     expect(readdirSync(path.join(dir, 'dist')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 
-  it('never removes the temporary file of another build writing into the same folder (the cause of the 1 in 30 failures)', async () => {
+  it('never removes the temporary file of another build writing into the same folder (the cause of the 1 in 30 failures)', () => {
     const dir = workspace();
     mkdirSync(path.join(dir, 'dist', 'sample'), { recursive: true });
     // This test's own process stands for a build still writing.
@@ -294,7 +294,7 @@ describe('builds at once, and killed builds (item 8)', () => {
     for (const file of running) expect(existsSync(file)).toBe(true);
   });
 
-  it('cleans the temporary files of a build that is gone', async () => {
+  it('cleans the temporary files of a build that is gone', () => {
     const dir = workspace();
     // The id of a process that has ended.
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
