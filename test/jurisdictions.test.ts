@@ -12,6 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TemplateError } from '../pipeline/template/load.js';
 import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
 import { preflight } from './preflight.js';
 
@@ -185,18 +186,18 @@ describe('rules of one council', () => {
     return dir;
   }
 
-  it('do not run on another council\'s documents: the act has no severability or certification section and no "An ordinance" title, and checks clean', () => {
-    expect(runCli(['check', 'ordinance/dc-wmata-board'], act())).toMatchObject({ code: 0, stdout: '' });
+  it('do not run on another council\'s documents: the act has no severability or certification section and no "An ordinance" title, and checks clean', async () => {
+    expect(await runMain(['check', 'ordinance/dc-wmata-board'], act())).toMatchObject({ code: 0, stdout: '' });
   });
 
-  it('run where the template names them: the same act under the Los Angeles template is held to them', () => {
+  it('run where the template names them: the same act under the Los Angeles template is held to them', async () => {
     const dir = act((t) =>
       t
         .replace('jurisdiction: district-of-columbia', 'jurisdiction: los-angeles')
         .replace(/numbers:\n(?: {2}.*\n)+/, '')
         .replace(/officials:\n(?: {2}.*\n)+/, ''),
     );
-    const result = runCli(['check', 'ordinance/dc-wmata-board'], dir);
+    const result = await runMain(['check', 'ordinance/dc-wmata-board'], dir);
     expect(result.code).toBe(1);
     for (const id of ['title-an-ordinance', 'severability-section', 'certification-section']) expect(result.stdout).toContain(`[${id}]`);
   });
@@ -222,9 +223,9 @@ describe('ordinance new jurisdiction', () => {
     return path.join(dir, 'templates');
   }
 
-  it('scaffolds a template from the documented starting point that loads, with its facts left as visible [TBD] placeholders', () => {
+  it('scaffolds a template from the documented starting point that loads, with its facts left as visible [TBD] placeholders', async () => {
     const dir = templates();
-    const result = runCli(['new', 'jurisdiction', 'springfield', '--name', 'City of Springfield', '--templates', dir], path.dirname(dir));
+    const result = await runMain(['new', 'jurisdiction', 'springfield', '--name', 'City of Springfield', '--templates', dir], path.dirname(dir));
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('wrote templates/jurisdictions/springfield.json');
     const template = loadTemplate('springfield', dir);
@@ -233,9 +234,9 @@ describe('ordinance new jurisdiction', () => {
     expect(Object.keys(template.jurisdiction.roles ?? {})).toEqual(['mayor', 'clerk']);
   });
 
-  it("starts from a shipped jurisdiction's form with --from, without its citation grammar or code settings", () => {
+  it("starts from a shipped jurisdiction's form with --from, without its citation grammar or code settings", async () => {
     const dir = templates();
-    expect(runCli(['new', 'jurisdiction', 'oakland', '--from', 'san-francisco', '--name', 'City of Oakland', '--templates', dir], path.dirname(dir)).code).toBe(0);
+    expect((await runMain(['new', 'jurisdiction', 'oakland', '--from', 'san-francisco', '--name', 'City of Oakland', '--templates', dir], path.dirname(dir))).code).toBe(0);
     const { jurisdiction } = loadTemplate('oakland', dir);
     expect(jurisdiction.footer).toEqual(loadTemplate('san-francisco', dir).jurisdiction.footer);
     expect(jurisdiction.citations).toBeUndefined();
