@@ -11,8 +11,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TemplateError } from '../pipeline/template/load.js';
-import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
-import { runMain } from './in-process.js';
+import { ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { buildInProcess, runMain } from './in-process.js';
 import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
 import { preflight } from './preflight.js';
 
@@ -21,7 +21,7 @@ const pdfs = new Map<string, PdfReadBack>();
 const tags = new Map<string, TaggedElement[]>();
 
 beforeAll(async () => {
-  out = buildOrdinances(sampleCopy());
+  out = await buildInProcess(sampleCopy());
   for (const slug of ['dc-wmata-board', 'sf-city-of-refuge', 'la-sanctuary-city']) {
     const bytes = readFileSync(path.join(out, slug, `${slug}.pdf`));
     pdfs.set(slug, await readPdf(bytes));
@@ -202,11 +202,11 @@ describe('rules of one council', () => {
     for (const id of ['title-an-ordinance', 'severability-section', 'certification-section']) expect(result.stdout).toContain(`[${id}]`);
   });
 
-  it("print a generated reference in the council's words, in the PDF and in xref.json", () => {
+  it("print a generated reference in the council's words, in the PDF and in xref.json", async () => {
     const dir = act();
     const file = path.join(dir, 'ordinance', 'dc-wmata-board', '03-fiscal-impact.md');
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()} The appointments under :ref{to=board-of-directors pin="(b)"} are made by the Council.\n`);
-    const built = buildOrdinances(dir);
+    const built = await buildInProcess(dir);
     const xref = JSON.parse(readFileSync(path.join(built, 'dc-wmata-board', 'xref.json'), 'utf8')) as { references: { printed: string }[] };
     expect(xref.references.map((r) => r.printed)).toEqual(['Sec. 2(b)']);
     return readPdf(readFileSync(path.join(built, 'dc-wmata-board', 'dc-wmata-board.pdf'))).then((pdf) => {
