@@ -13,8 +13,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationGrammar } from '../pipeline/grammar/citations.js';
-import { codeTitleWorkspace, FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
-import { buildInProcess } from './in-process.js';
+import { codeTitleWorkspace, FIXTURES, ROOT, type runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { buildInProcess, runMain } from './in-process.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 
 const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;
@@ -83,7 +83,7 @@ describe('an act built from sections of D.C. amending acts', () => {
   let pdf: PdfReadBack;
   beforeAll(async () => {
     const dir = workspace(path.join(FIXTURES, 'prose', 'dc-act'));
-    check = runCli(['check', 'ordinance'], dir);
+    check = await runMain(['check', 'ordinance'], dir);
     out = await build(dir);
     pdf = await readPdf(readFileSync(path.join(out, 'dc-act', 'dc-act.pdf')));
   });
@@ -138,10 +138,10 @@ describe('references written in prose in an ordinance', () => {
     expect(words(pdf.content.join(' '))).toContain('As Section 9(b) of that act provides, the records are kept.');
   });
 
-  it('never resolve to a section whose front matter could not be read', () => {
+  it('never resolve to a section whose front matter could not be read', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'ordinance', 'sample', '06-broken.md'), '---\nid: broken\nheading: [unclosed\n---\nSee Section 99(b).\n');
-    const result = runCli(['check', 'ordinance'], dir);
+    const result = await runMain(['check', 'ordinance'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('06-broken.md:3:10: error § 6: Malformed YAML');
     // Before, "Section 99(b)" was taken for the id-less section itself: "Unknown subdivision `(b)` in Section 6 (``)".

@@ -50,7 +50,7 @@ describe('the site of the shipped ordinance and a draft, in a browser', () => {
   let site: PublishedSite;
   let catalog: WatchedPage;
   beforeAll(async () => {
-    site = shippedSite();
+    site = await shippedSite();
     catalog = await watchedPage(browser);
     await catalog.page.goto(fileUrl(path.join(site.site, 'index.html')));
   });
@@ -135,8 +135,8 @@ describe('the site of the shipped ordinance and a draft, in a browser', () => {
 
 describe('the site of hostile input, in a browser', () => {
   let site: PublishedSite;
-  beforeAll(() => {
-    site = hostileSite();
+  beforeAll(async () => {
+    site = await hostileSite();
   });
 
   it('shows every value as text and runs none of it', async () => {

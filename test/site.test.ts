@@ -40,8 +40,8 @@ function sha256(file: string): string {
 
 describe('the site of the shipped ordinance and a draft', () => {
   let site: PublishedSite;
-  beforeAll(() => {
-    site = shippedSite();
+  beforeAll(async () => {
+    site = await shippedSite();
   });
 
   it('lists both in the catalog, the adopted final told apart from the draft', () => {
@@ -243,8 +243,8 @@ describe('links on the site', () => {
 
 describe('the site of hostile input', () => {
   let site: PublishedSite;
-  beforeAll(() => {
-    site = hostileSite();
+  beforeAll(async () => {
+    site = await hostileSite();
   });
 
   it('shows every value as text, never as markup', () => {
