@@ -35,6 +35,3 @@ function corpus(name: string, holds: string): Corpus {
 
 /** The D.C. Code, titles 1 to 38, as codified XML. */
 export const DC_CODE = corpus('dc-code-titles-1-38.tar.xz', 'the D.C. Code as XML, titles 1-38');
-
-/** Real amending acts of the D.C. Council with the sections before and after them. */
-export const DC_AMENDMENTS = corpus('dc-amendments-23-24.tar.xz', 'D.C. amending acts of Council periods 23-24 with the sections they amend');
