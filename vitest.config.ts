@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -21,6 +22,9 @@ export default defineConfig({
   test: {
     include: FULL ? [...SECOND_TIER, 'test/properties.test.ts'] : ['test/**/*.test.ts'],
     exclude: FULL ? [] : SECOND_TIER,
+    // One test file per core: vitest's default leaves one core free, which on a two-core machine runs the files one
+    // at a time, while much of a file's time is spent waiting on the processes it spawns (git, qpdf, the CLI).
+    maxWorkers: availableParallelism(),
     // Builds render real PDFs; a slow CI machine must not turn that into a failure.
     testTimeout: 60_000,
     hookTimeout: 60_000,
