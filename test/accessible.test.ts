@@ -9,13 +9,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOrdinances, codeTitleWorkspace, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { codeTitleWorkspace, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { buildInProcess } from './in-process.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
 
-const build = (dir: string): string => buildOrdinances(dir, EPOCH.SOURCE_DATE_EPOCH);
+const build = (dir: string): Promise<string> => buildInProcess(dir, EPOCH.SOURCE_DATE_EPOCH);
 
 describe('the adopted sample (effective)', () => {
   let file: string;
@@ -123,7 +124,7 @@ describe('a draft', () => {
     const rows = Array.from({ length: 70 }, (_, i) => `| ${i + 1} | Stop at post ${i + 1} | recorded |`).join('\n');
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, `${readFileSync(records, 'utf8')}\n| Number | Place | Record |\n|---|---|---|\n${rows}\n`);
-    file = path.join(build(dir), 'sample', 'sample.pdf');
+    file = path.join(await build(dir), 'sample', 'sample.pdf');
     pdf = await readPdf(readFileSync(file));
   });
 
@@ -156,7 +157,7 @@ describe('a draft', () => {
 });
 
 describe('a code title with thousands of sections', () => {
-  it('stays valid PDF/A-1b: its named destinations are split into a tree (PDF 1.4 arrays hold at most 8,191 entries)', () => {
+  it('stays valid PDF/A-1b: its named destinations are split into a tree (PDF 1.4 arrays hold at most 8,191 entries)', async () => {
     const { dir, title } = codeTitleWorkspace('big-title', '99');
     for (let i = 1; i <= 4200; i++) {
       writeFileSync(
@@ -164,7 +165,7 @@ describe('a code title with thousands of sections', () => {
         `---\nid: 99-${i}\nnumber: 99-${i}\nheading: Section ${i}.\nkind: code-section\n---\nSee § 99-${i === 1 ? 2 : 1}.\n`,
       );
     }
-    const out = build(dir);
+    const out = await build(dir);
     const file = path.join(out, 'big-title', 'big-title.pdf');
     expect(readFileSync(file, 'latin1')).toMatch(/\/Kids \[/);
     const { valid, output } = preflight(file);

@@ -9,18 +9,18 @@
  * codified them. A wrong struck phrase is an error at its sentence that
  * quotes what the law holds there.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markdown } from '../pipeline/dc-xml/markdown.js';
 import { sectionTree } from '../pipeline/dc-xml/section.js';
 import { readXml } from '../pipeline/import/xml-file.js';
 import { readPdf, readTags } from './pdf.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { FIXTURES, runCli, tempDir } from './helpers.js';
 
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-amendments-23-24.tar.xz');
 const LAW = '24-118';
+/** The act, its cases and the sections before and after it, as ../shared/corpora/dc-amendments-23-24.tar.xz lays them out (its cases.jsonl cut to this law's lines). */
+const CORPUS = path.join(FIXTURES, `dc-law-${LAW}`);
 
 interface Case {
   section: string;
@@ -44,23 +44,17 @@ const lawText = (source: string) =>
     .trim();
 
 describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
-  let corpus: string;
+  const corpus = CORPUS;
   let cases: Case[];
   let dir: string;
   const run = (args: string[]) => runCli(args, dir);
 
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`the amendments corpus is missing: expected ${CORPUS}`);
-    corpus = tempDir('amend-act-');
-    execFileSync('tar', ['-xJf', CORPUS, '-C', corpus, 'dc-amendments-23-24/cases.jsonl', `dc-amendments-23-24/laws/${LAW}.xml`]);
-    corpus = path.join(corpus, 'dc-amendments-23-24');
     cases = readFileSync(path.join(corpus, 'cases.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Case)
       .filter((c) => c.law_xml === `laws/${LAW}.xml`);
-    const members = cases.flatMap((c) => [c.before?.xml, c.after.xml]).filter((m): m is string => !!m);
-    execFileSync('tar', ['-xJf', CORPUS, '-C', path.dirname(corpus), ...members.map((m) => `dc-amendments-23-24/${m}`)]);
 
     // The workspace: the code (each amended section as it stood before the act) and the act.
     dir = tempDir('amend-act-ws-');

@@ -9,6 +9,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const CASE = path.join(FIXTURES, 'amend-cli');
 const EXPECTED = path.join(CASE, 'expected');
@@ -21,9 +22,9 @@ function sameFiles(dir: string, expected: string, names: string[]): void {
 const OUTPUTS = ['01-chapter-1/01-1-101.md', '01-chapter-1/01a-1-102.md', 'amendments.json'];
 
 describe('ordinance amend', () => {
-  it('writes the amended sections, laid out as the code, and amendments.json', () => {
+  it('writes the amended sections, laid out as the code, and amendments.json', async () => {
     const dir = workspace(CASE);
-    const result = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    const result = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('amended 2 sections with 5 instructions');
     sameFiles(path.join(dir, 'out'), EXPECTED, OUTPUTS);
@@ -36,28 +37,28 @@ describe('ordinance amend', () => {
     expect(readFileSync(path.join(dir, CODE_FILE), 'utf8')).toBe(readFileSync(path.join(CASE, CODE_FILE), 'utf8'));
   });
 
-  it('without amends-code, reads the instructions but neither applies nor reports them; amend says what is missing', () => {
+  it('without amends-code, reads the instructions but neither applies nor reports them; amend says what is missing', async () => {
     const dir = workspace(CASE);
     const meta = path.join(dir, 'ordinance', 'sample', 'ordinance.md');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^amends-code:.*\n/m, ''));
     expect(readFileSync(meta, 'utf8')).not.toContain('amends-code');
-    const check = runCli(['check', 'ordinance/sample'], dir);
+    const check = await runMain(['check', 'ordinance/sample'], dir);
     expect(check.stdout).not.toMatch(/amendment-(target|applies)/);
     expect(check.code).toBe(0);
-    const amend = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(amend.code).toBe(1);
     expect(amend.stderr).toBe('ordinance: ordinance/sample: the ordinance amends a code but names none (`amends-code:` in ordinance.md); name it there or with --code <dir>\n');
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('reports an ::amend that does not read at that annotation, named as written', () => {
+  it('reports an ::amend that does not read at that annotation, named as written', async () => {
     const dir = workspace(CASE);
     const file = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
     const source = readFileSync(file, 'utf8');
     const sentence = '(B) Paragraph (2) is repealed.\n';
     writeFileSync(file, source.replace(sentence, `${sentence}\n::amend{op=repeal section="1-101" path="(b)(2)"}\n\n::amend{op=bogus}\n`));
     const line = source.slice(0, source.indexOf(sentence)).split('\n').length + 4;
-    const result = runCli(['check', 'ordinance/sample'], dir);
+    const result = await runMain(['check', 'ordinance/sample'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       `ordinance/sample/02a-amendments.md:${line}:1: warning § 3(a): Unexpected amending sentence that does not parse (“Paragraph (2) is repealed.”)`,
@@ -84,27 +85,27 @@ describe('ordinance amend', () => {
     ]);
   });
 
-  it('writes the amended sections into the code with --write', () => {
+  it('writes the amended sections into the code with --write', async () => {
     const dir = workspace(CASE);
-    const result = runCli(['amend', 'ordinance/sample', '--write'], dir);
+    const result = await runMain(['amend', 'ordinance/sample', '--write'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(path.join(dir, CODE_FILE), 'utf8')).toBe(readFileSync(path.join(EXPECTED, '01-chapter-1/01-1-101.md'), 'utf8'));
     expect(readFileSync(path.join(dir, 'ordinance/dc-code-title-1/01-chapter-1/01a-1-102.md'), 'utf8')).toBe(
       readFileSync(path.join(EXPECTED, '01-chapter-1/01a-1-102.md'), 'utf8'),
     );
     // Applied once, the instructions no longer fit the code: a second run finds the struck words gone.
-    const again = runCli(['amend', 'ordinance/sample', '--write'], dir);
+    const again = await runMain(['amend', 'ordinance/sample', '--write'], dir);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain(
       'ordinance/sample/02a-amendments.md:9:1: error § 3(a)(1): Instruction does not apply: “Consumer and Regulatory Affairs” does not occur in § 1-101(a)',
     );
   });
 
-  it('exits 1 with positioned findings, writing nothing, when an instruction does not apply', () => {
+  it('exits 1 with positioned findings, writing nothing, when an instruction does not apply', async () => {
     const dir = workspace(CASE);
     const file = path.join(dir, 'ordinance/sample/02a-amendments.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Paragraph (2) is repealed.', 'Paragraph (4) is repealed.'));
-    const result = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    const result = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'ordinance/sample/02a-amendments.md:15:1: error § 3(a)(2)(B): Unknown target: § 1-101(b)(4) does not exist: § 1-101(b) has (1), (2) [amendment-target]',
@@ -113,7 +114,7 @@ describe('ordinance amend', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it("places an act's new section by the code's history notes: a new section 101a of the act follows the section its § 101 became, numbered as the codifier numbers it", () => {
+  it("places an act's new section by the code's history notes: a new section 101a of the act follows the section its § 101 became, numbered as the codifier numbers it", async () => {
     const dir = workspace(CASE);
     const amendments = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
     const head = readFileSync(amendments, 'utf8').split('---\n').slice(0, 2).join('---\n');
@@ -122,7 +123,7 @@ describe('ordinance amend', () => {
       `${head}---\nThe Department Establishment Act of 2012, effective April 27, 2012 (D.C. Law 19-124; D.C. Official Code § 1-101 et seq.), is amended by adding a new section 101a to read as follows:\n\n> Sec. 101a. Inspections.\n>\n> The Department shall inspect each permit holder once a year.\n`,
     );
     // Without a history note naming the act's § 101, nothing says where § 101a goes: a finding, not a guess.
-    const unplaced = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    const unplaced = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(unplaced.code).toBe(1);
     expect(unplaced.stdout).toContain(
       'expected the code designation of new section 101a: its text beginning "§ 24-211.08. Heading.", or a code whose history notes give section 101 of D.C. Law 19-124',
@@ -132,7 +133,7 @@ describe('ordinance amend', () => {
       code,
       `${readFileSync(code, 'utf8')}\n:::annotation{type="History" doc="D.C. Law 19-124" path="§101"}\nApr. 27, 2012, D.C. Law 19-124, § 101, 59 DCR 1862\n:::\n`,
     );
-    const placed = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    const placed = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(placed.code, placed.stdout + placed.stderr).toBe(0);
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'amendments.json'), 'utf8'));
     // § 101 became 1-101, with no decimal part: the codifier gives § 101a the first decimal after it.
@@ -140,7 +141,7 @@ describe('ordinance amend', () => {
     expect(readFileSync(path.join(dir, 'out', '01-chapter-1', '01a-1-101.01.md'), 'utf8')).toContain('The Department shall inspect each permit holder once a year.');
   });
 
-  it('places a new section of an Act of Congress by the enactment the first section of its code range names', () => {
+  it('places a new section of an Act of Congress by the enactment the first section of its code range names', async () => {
     const dir = workspace(CASE);
     const amendments = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
     const head = readFileSync(amendments, 'utf8').split('---\n').slice(0, 2).join('---\n');
@@ -151,16 +152,16 @@ describe('ordinance amend', () => {
     );
     const code = path.join(dir, CODE_FILE);
     writeFileSync(code, `${readFileSync(code, 'utf8')}\n:::annotation{type="History" doc="Stat. 81-2-ch686" path="§1"}\nAug. 11, 1950, 64 Stat. 438, ch. 686, § 1\n:::\n`);
-    const placed = runCli(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    const placed = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(placed.code, placed.stdout + placed.stderr).toBe(0);
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'amendments.json'), 'utf8'));
     expect(report.instructions.map((i: { target: { section: string }; applied: boolean }) => [i.target.section, i.applied])).toEqual([['1-101.01', true]]);
   });
 
-  it('takes the code from --code in place of amends-code', () => {
+  it('takes the code from --code in place of amends-code', async () => {
     const dir = workspace(CASE);
     cpSync(path.join(dir, 'ordinance/dc-code-title-1'), path.join(dir, 'elsewhere'), { recursive: true });
-    const result = runCli(['amend', 'ordinance/sample', '--code', 'elsewhere', '--out', 'out'], dir);
+    const result = await runMain(['amend', 'ordinance/sample', '--code', 'elsewhere', '--out', 'out'], dir);
     expect(result.code, result.stderr).toBe(0);
     sameFiles(path.join(dir, 'out'), EXPECTED, OUTPUTS.slice(0, 2));
   });
@@ -188,9 +189,9 @@ describe('check of an amending ordinance', () => {
 });
 
 describe('build of an amending ordinance', () => {
-  it('publishes amended/ and amendments.json beside the PDF', () => {
+  it('publishes amended/ and amendments.json beside the PDF', async () => {
     const dir = workspace(CASE);
-    const result = runCli(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    const result = await runMain(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(result.code, result.stderr).toBe(0);
     const dist = path.join(dir, 'dist', 'sample');
     expect(readFileSync(path.join(dist, 'amendments.json'), 'utf8')).toBe(readFileSync(path.join(EXPECTED, 'amendments.json'), 'utf8'));
@@ -202,7 +203,7 @@ describe('build of an amending ordinance', () => {
     );
     const ordinance = path.join(dir, 'ordinance/sample/ordinance.md');
     writeFileSync(ordinance, readFileSync(ordinance, 'utf8').replace('amends-code: dc-code-title-1\n', ''));
-    const rebuilt = runCli(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    const rebuilt = await runMain(['build', 'ordinance'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(existsSync(path.join(dist, 'amendments.json'))).toBe(false);
     expect(existsSync(path.join(dist, 'amended'))).toBe(false);

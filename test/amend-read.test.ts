@@ -16,7 +16,8 @@ import { loadOrdinanceSources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
 import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
 import { loadTemplate } from '../pipeline/load/templates.js';
-import { BIN, FIXTURES, runCli, tempDir } from './helpers.js';
+import { BIN, FIXTURES, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const grammar = loadTemplate('district-of-columbia').jurisdiction.amendments!;
 
@@ -381,7 +382,7 @@ describe('the annotation form', () => {
     expect(unparsed.map((u) => [u.source.position?.start.line, u.expected])).toEqual([[10, 'in `::amend`, `words`: the words struck']]);
   });
 
-  it("written by import dc-law from the Council's markup, reads as the prose does", () => {
+  it("written by import dc-law from the Council's markup, reads as the prose does", async () => {
     const law = path.join(FIXTURES, 'amend', '24-288.xml');
     const plain = path.join(tempDir(), 'plain');
     const annotated = path.join(tempDir(), 'annotated');
@@ -392,16 +393,16 @@ describe('the annotation form', () => {
     expect(fromAnnotations.unparsed).toEqual([]);
     expect(fromAnnotations.instructions.map((i) => i.form)).toEqual(['annotation', 'annotation', 'annotation']);
     expect(fromAnnotations.instructions.map(gist)).toEqual(fromProse.map(gist));
-    expect(runCli(['check', annotated], path.dirname(BIN)).stdout).not.toContain('annotation');
+    expect((await runMain(['check', annotated], path.dirname(BIN))).stdout).not.toContain('annotation');
   });
 });
 
 describe('ordinance import dc-law', () => {
   const law = path.join(FIXTURES, 'amend', '24-288.xml');
 
-  it('--plain keeps the prose and quoted text, and drops the codification markup', () => {
+  it('--plain keeps the prose and quoted text, and drops the codification markup', async () => {
     const out = path.join(tempDir(), 'law-24-288');
-    const result = runCli(['import', 'dc-law', law, out, '--plain'], path.dirname(BIN));
+    const result = await runMain(['import', 'dc-law', law, out, '--plain'], path.dirname(BIN));
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('imported D.C. Law 24-288');
     const files = readdirSync(out).filter((f) => f.endsWith('.md'));
@@ -457,10 +458,10 @@ describe('ordinance import dc-law', () => {
     ]);
   });
 
-  it('refuses a file that is not a law, in one line', () => {
+  it('refuses a file that is not a law, in one line', async () => {
     const bad = path.join(tempDir(), 'not-a-law.xml');
     writeFileSync(bad, '<section><num>1</num></section>');
-    const result = runCli(['import', 'dc-law', bad, path.join(tempDir(), 'out')], path.dirname(BIN));
+    const result = await runMain(['import', 'dc-law', bad, path.join(tempDir(), 'out')], path.dirname(BIN));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('not a D.C. law (expected a <document> root, found <section>)');
     expect(result.stderr).not.toContain('    at ');

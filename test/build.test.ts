@@ -5,7 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 
 const SLUG = 'la-sanctuary-city';
@@ -27,7 +28,7 @@ describe('the shipped Los Angeles ordinance', () => {
 
   beforeAll(async () => {
     out = tempDir();
-    const result = runCli(['build', 'ordinance/', '--out', out], ROOT, EPOCH);
+    const result = await runMain(['build', 'ordinance/', '--out', out], ROOT, EPOCH);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     stderr = result.stderr;
@@ -141,7 +142,7 @@ describe('the shipped Los Angeles ordinance', () => {
     expect(pdf.links.some((l) => l.url === 'https://www.law.cornell.edu/uscode/text/8/1325')).toBe(true);
   });
 
-  it("never prints drafter's notes or directive syntax", () => {
+  it("never prints drafter's notes or directive syntax", async () => {
     const text = pdf.pages.join('\n');
     expect(text).not.toContain('Fresh drafting');
     expect(text).not.toMatch(/:(cite|ref|term|tbd|note)[[{]/);
@@ -163,9 +164,9 @@ describe('the shipped Los Angeles ordinance', () => {
     expect(last).toContain('HYDEE FELDSTEIN SOTO');
   });
 
-  it('gives identical bytes when built again', () => {
+  it('gives identical bytes when built again', async () => {
     const again = tempDir();
-    expect(runCli(['build', 'ordinance/', '--out', again, '--quiet'], ROOT, EPOCH).code).toBe(0);
+    expect((await runMain(['build', 'ordinance/', '--out', again, '--quiet'], ROOT, EPOCH)).code).toBe(0);
     expect(readFileSync(path.join(again, SLUG, `${SLUG}.pdf`)).equals(pdfBytes)).toBe(true);
     for (const name of ['summary.md', 'summary.json', 'summary.pdf', 'xref.json', 'text.html', 'record.json'])
       expect(readFileSync(path.join(again, SLUG, name)).equals(readFileSync(path.join(out, SLUG, name))), name).toBe(true);

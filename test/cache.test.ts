@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SealedLines } from '../pipeline/cache/sealed-lines.js';
 import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
 import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
+import { DC_CODE } from './corpora.js';
 import { FIXTURES, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 describe('check with the cache', () => {
   it('reports the same findings warm as cold, and sees every edit', () => {
@@ -50,14 +52,12 @@ describe('check with the cache', () => {
  * gives: the same findings and the same citations, those written as
  * annotations and those detected in the sections' text and in their notes.
  */
-describe('a partly warm check of an imported title', () => {
-  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
+describe.skipIf(!DC_CODE.present)(`a partly warm check of an imported title (${DC_CODE.needed})`, () => {
   let xml: string;
 
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
     xml = tempDir('dc-xml-');
-    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
+    execFileSync('tar', ['-xJf', DC_CODE.file, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
   });
 
   it.each([
@@ -65,7 +65,7 @@ describe('a partly warm check of an imported title', () => {
     ['with its citations as plain prose', ['--plain-citations']],
   ])('finds the same as a cold one, %s', async (_, flags) => {
     const out = path.join(tempDir('dc-import-'), 'dc');
-    expect(runCli(['import', 'dc-code', xml, out, '--titles', '24', ...flags], ROOT).code).toBe(0);
+    expect((await runMain(['import', 'dc-code', xml, out, '--titles', '24', ...flags], ROOT)).code).toBe(0);
     const workspace = { registryDir: path.join(out, 'directives'), ordinances: [path.join(out, 'dc-code-title-24')] };
     const cache = { dir: tempDir('dc-cache-'), key: 'test' };
     const check = async (caching: typeof cache | false) => {
@@ -104,13 +104,25 @@ describe('a damaged cache', () => {
   const CACHE = path.join('.cache', 'ordinance');
 
   /** A workspace with a finding from parsing (kept in the analyses) and one from a rule (kept in the summaries only). */
-  function setup(): { dir: string; cold: ReturnType<typeof runCli> } {
+  function workspaceWithFindings(): string {
     const dir = workspace(path.join(FIXTURES, 'bad-input', 'unknown-annotation'));
     cpSync(path.join(FIXTURES, 'bad-input', 'subdivision-gap', 'ordinance'), path.join(dir, 'ordinance'), { recursive: true });
-    const cold = runCli(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
-    expect(cold.code).toBe(1);
-    expect(cold.stdout).toContain('[unknown-annotation]');
-    expect(cold.stdout).toContain('[subdivision-sequence]');
+    return dir;
+  }
+
+  /** What a cold check of such a workspace gives (its paths are relative: the same for every copy), found once. */
+  let coldCheck: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    coldCheck = runCli(['check', 'ordinance'], workspaceWithFindings(), { ORDINANCE_CACHE: '0' });
+    expect(coldCheck.code).toBe(1);
+    expect(coldCheck.stdout).toContain('[unknown-annotation]');
+    expect(coldCheck.stdout).toContain('[subdivision-sequence]');
+  });
+
+  /** Such a workspace, checked once with the cache, and what a cold check gives. */
+  function setup(): { dir: string; cold: ReturnType<typeof runCli> } {
+    const dir = workspaceWithFindings();
+    const cold = coldCheck;
     // Sources older than the summaries, so that a cache trusting modification times would trust them.
     const old = new Date(Date.now() - 60_000);
     for (const name of readdirSync(path.join(dir, 'ordinance'), { recursive: true, encoding: 'utf8' })) utimesSync(path.join(dir, 'ordinance', name), old, old);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationContext, CitationGrammar } from '../pipeline/grammar/citations.js';
-import { ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;
 const DC = compileGrammar(grammarOf('district-of-columbia'), { forms: [{ id: 'dc-code', form: 'D.C. Code' }] });
@@ -163,16 +164,16 @@ describe('citation forms of Los Angeles', () => {
 });
 
 describe('detection in the pipeline', () => {
-  it('links, lists and checks citations written as prose, and prints references written by number as written', () => {
+  it('links, lists and checks citations written as prose, and prints references written by number as written', async () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nAs Example Order 7 requires, and as Section 1 says, records follow Example Order 9.\n`);
-    const check = runCli(['check', 'ordinance'], dir);
+    const check = await runMain(['check', 'ordinance'], dir);
     expect(check.stdout).toBe(
       'ordinance/sample/02-records.md:19:68: warning § 2(c): Unknown citation `Example Order 9`, expected a form the registry knows (did you mean `Example Order 7` (`example-order`)?) [prose-citation-resolves]\n',
     );
     const out = tempDir();
-    expect(runCli(['build', 'ordinance', '--out', out], dir).code).toBe(0);
+    expect((await runMain(['build', 'ordinance', '--out', out], dir)).code).toBe(0);
     const xref = JSON.parse(readFileSync(path.join(out, 'sample', 'xref.json'), 'utf8'));
     expect(xref.citations.filter((c: { written: string }) => c.written !== 'annotation')).toMatchObject([
       { line: 19, column: 4, target: 'example-order', resolved: true, text: 'Example Order 7', written: 'directive', section: 'records', sectionLabel: 'Section 2' },
@@ -194,34 +195,34 @@ describe('detection in the pipeline', () => {
     ]);
   });
 
-  it('checks the year of a citation written in plain words against the registry (the news reports\' "2019 directive")', () => {
+  it('checks the year of a citation written in plain words against the registry (the news reports\' "2019 directive")', async () => {
     const dir = sampleCopy();
     const purpose = path.join(dir, 'ordinance', 'la-sanctuary-city', '02-purpose.md');
     writeFileSync(purpose, `${readFileSync(purpose, 'utf8').trimEnd()}\n\nIn 2019 the Mayor reaffirmed a 2019 directive, Executive Directive No. 20.\n`);
     const lines = readFileSync(purpose, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.startsWith('In 2019')) + 1;
-    const result = runCli(['check', 'ordinance'], dir);
+    const result = await runMain(['check', 'ordinance'], dir);
     expect(result.stdout).toBe(
       `ordinance/la-sanctuary-city/02-purpose.md:${line}:48: warning § 2(d): Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
     );
   });
 
-  it('reports a section written by a number the ordinance does not have', () => {
+  it('reports a section written by a number the ordinance does not have', async () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nSee Section 9(b).\n`);
-    expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
+    expect((await runMain(['check', 'ordinance'], dir)).stdout).toBe(
       'ordinance/sample/02-records.md:19:5: error § 2(c): Unknown section in `Section 9(b)`, expected one of Sections 1–5 (better, `:ref{to=id}`, which follows the section when it moves) [section-ref-resolves]\n',
     );
   });
 
-  it('renumbers every reference when a section moves', () => {
+  it('renumbers every reference when a section moves', async () => {
     const dir = workspace();
     const sample = path.join(dir, 'ordinance', 'sample');
     // Records moves ahead of Purpose: the reference to Purpose must now print "Section 2".
     renameSync(path.join(sample, '02-records.md'), path.join(sample, '00-records.md'));
     const out = tempDir();
-    expect(runCli(['build', 'ordinance', '--out', out], dir).code).toBe(0);
+    expect((await runMain(['build', 'ordinance', '--out', out], dir)).code).toBe(0);
     const xref = JSON.parse(readFileSync(path.join(out, 'sample', 'xref.json'), 'utf8'));
     expect(xref.references.map((r: { printed: string }) => r.printed)).toEqual(['Section 1(b)', 'Section 2']);
   });

@@ -8,31 +8,32 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionIds, TEMPLATES_DIR } from '../pipeline/load/templates.js';
 import { runCli, laSampleCopy, sampleCopy, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 
 describe('ordinance new', () => {
-  it.each(jurisdictionIds())('starts a %s draft that checks clean apart from its placeholders, already formatted', (jurisdiction) => {
+  it.each(jurisdictionIds())('starts a %s draft that checks clean apart from its placeholders, already formatted', async (jurisdiction) => {
     const dir = tempDir();
-    const created = runCli(['new', 'ordinances/first-draft', '--jurisdiction', jurisdiction], dir);
+    const created = await runMain(['new', 'ordinances/first-draft', '--jurisdiction', jurisdiction], dir);
     expect(created).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^created ordinances\/first-draft\/ \(.+, \d+ files\)/) });
     const skeleton = path.join(TEMPLATES_DIR, 'skeletons', existsSync(path.join(TEMPLATES_DIR, 'skeletons', jurisdiction)) ? jurisdiction : 'default');
     expect(readdirSync(path.join(dir, 'ordinances/first-draft')).sort()).toEqual(readdirSync(skeleton).sort());
     expect(readFileSync(path.join(dir, 'ordinances/first-draft/ordinance.md'), 'utf8')).toContain(`jurisdiction: "${jurisdiction}"\n`);
 
-    const check = runCli(['check', 'ordinances'], dir);
+    const check = await runMain(['check', 'ordinances'], dir);
     expect(check.code, check.stdout).toBe(0);
     const findings = check.stdout.trim().split('\n');
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) expect(finding).toMatch(/^ordinances\/first-draft\/\S+:\d+:\d+: warning .*Unexpected placeholder .* \[placeholder\]$/);
-    expect(runCli(['fmt', '--check', 'ordinances'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['fmt', '--check', 'ordinances'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('follows the jurisdiction of the ordinances beside it, and builds', () => {
+  it('follows the jurisdiction of the ordinances beside it, and builds', async () => {
     const dir = laSampleCopy();
     expect(runCli(['new', 'stop-records'], dir).stderr).toBe(
       'created ordinance/stop-records/ (los-angeles, 7 files); fill in its placeholders: ordinance check ordinance/stop-records\n',
     );
     expect(readFileSync(path.join(dir, 'ordinance/stop-records/06-certification.md'), 'utf8')).toContain('The City Clerk shall certify to the passage of this ordinance');
-    expect(runCli(['build', 'ordinance/stop-records', '--out', path.join(dir, 'dist'), '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
+    expect((await runMain(['build', 'ordinance/stop-records', '--out', path.join(dir, 'dist'), '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
     expect(existsSync(path.join(dir, 'dist/stop-records/stop-records.pdf'))).toBe(true);
   });
 

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, sampleCopy, workspace } from './helpers.js';
+import { BIN, laSampleCopy, ROOT, runCli, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const SLUG = 'la-sanctuary-city';
 
@@ -23,7 +24,7 @@ describe('ordinance check', () => {
   });
 
   it('exits 1 on a broken copy of the sample, naming file, line and column', () => {
-    const dir = sampleCopy();
+    const dir = laSampleCopy();
     const file = path.join(dir, 'ordinance', SLUG, '04-prohibitions.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(':ref{to=exceptions}', ':ref{to=exemptions}'));
     const result = runCli(['check', 'ordinance/'], dir);
@@ -73,7 +74,7 @@ describe('usage errors', () => {
 });
 
 describe('ordinance build', () => {
-  it('builds the good ordinance when another is broken, and removes the stale output of the broken one', () => {
+  it('builds the good ordinance when another is broken, and removes the stale output of the broken one', async () => {
     const dir = workspace();
     // A second ordinance, built once while good.
     const second = path.join(dir, 'ordinance', 'second');
@@ -81,12 +82,12 @@ describe('ordinance build', () => {
     for (const name of readdirSync(path.join(dir, 'ordinance', 'sample'))) {
       writeFileSync(path.join(second, name), readFileSync(path.join(dir, 'ordinance', 'sample', name)));
     }
-    expect(runCli(['build', 'ordinance', '--quiet'], dir).code).toBe(0);
+    expect((await runMain(['build', 'ordinance', '--quiet'], dir)).code).toBe(0);
     expect(existsSync(path.join(dir, 'dist', 'second', 'second.pdf'))).toBe(true);
 
     // Then broken: its old PDF must not survive to be mistaken for current.
     writeFileSync(path.join(second, '01-purpose.md'), '---\nid: purpose\nheading: Purpose\nkind: nonsense\n---\nText.\n');
-    const result = runCli(['build', 'ordinance'], dir);
+    const result = await runMain(['build', 'ordinance'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ordinance\/second\/01-purpose\.md:4:7: error § 1: Unexpected `nonsense` for `kind`/);
     expect(result.stderr).toContain('not built: ordinance/second');
@@ -113,7 +114,7 @@ describe('ordinance build', () => {
 
   it("draws a DRAFT ordinance with the form's blanks where facts are unknown", async () => {
     const dir = workspace();
-    expect(runCli(['build', 'ordinance', '--quiet'], dir, { SOURCE_DATE_EPOCH: '1736208000' }).code).toBe(0);
+    expect((await runMain(['build', 'ordinance', '--quiet'], dir, { SOURCE_DATE_EPOCH: '1736208000' })).code).toBe(0);
     const { readPdf } = await import('./pdf.js');
     const pdf = await readPdf(readFileSync(path.join(dir, 'dist', 'sample', 'sample.pdf')));
     const text = pdf.pages.join(' ').replace(/\s+/g, ' ');

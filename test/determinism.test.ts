@@ -12,7 +12,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { provenanceOf } from '../pipeline/history/build-provenance.js';
-import { runCli, sampleCopy, tempDir } from './helpers.js';
+import { laSampleCopy, runCli, sampleCopy, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 
 /** The environment without SOURCE_DATE_EPOCH, so the date comes from git. */
 function withoutEpoch(): NodeJS.ProcessEnv {
@@ -34,7 +35,7 @@ function hashes(dir: string): Record<string, string> {
 
 /** A git repository holding a copy of the sample, committed at a fixed date. */
 function committedSample(): string {
-  const dir = sampleCopy();
+  const dir = laSampleCopy();
   const env = { ...withoutEpoch(), GIT_AUTHOR_DATE: '2024-12-09T00:00:00Z', GIT_COMMITTER_DATE: '2024-12-09T00:00:00Z' };
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Clerk', '-c', 'user.email=clerk@example.org', ...args], { cwd: dir, env, stdio: 'ignore' });
   git('init', '-q');
@@ -57,28 +58,28 @@ describe('the working directory', () => {
     expect(hashes(outside)).toEqual(a);
   });
 
-  it('finds the configuration from the sources upward, not from the working directory', () => {
-    const repo = sampleCopy();
+  it('finds the configuration from the sources upward, not from the working directory', async () => {
+    const repo = laSampleCopy();
     const elsewhere = tempDir('elsewhere-');
-    const here = runCli(['check', 'ordinance'], repo);
+    const here = await runMain(['check', 'ordinance'], repo);
     expect(here).toEqual({ code: 0, stdout: '', stderr: '' });
     // The sample's config turns the placeholder rule off: without it, the check fails.
-    expect(runCli(['check', path.join(repo, 'ordinance')], elsewhere)).toEqual(here);
+    expect(await runMain(['check', path.join(repo, 'ordinance')], elsewhere)).toEqual(here);
     const out = path.join(tempDir('out-'), 'dist');
-    expect(runCli(['build', path.join(repo, 'ordinance'), '--out', out, '--quiet'], elsewhere, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
+    expect((await runMain(['build', path.join(repo, 'ordinance'), '--out', out, '--quiet'], elsewhere, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
     expect(existsSync(path.join(out, 'la-sanctuary-city', 'la-sanctuary-city.pdf'))).toBe(true);
   });
 
-  it('gives each workspace of one command line its own configuration; --config wins', () => {
-    const first = sampleCopy();
-    const second = sampleCopy();
+  it('gives each workspace of one command line its own configuration; --config wins', async () => {
+    const first = laSampleCopy();
+    const second = laSampleCopy();
     // The second project has no configuration: its placeholders are errors.
     execFileSync('rm', [path.join(second, 'ordinance.config.json')]);
-    const both = runCli(['check', path.join(first, 'ordinance'), path.join(second, 'ordinance')], tempDir());
+    const both = await runMain(['check', path.join(first, 'ordinance'), path.join(second, 'ordinance')], tempDir());
     expect(both.code).toBe(1);
     expect(both.stdout).toContain(`${path.basename(second)}/ordinance/la-sanctuary-city/`);
     expect(both.stdout).not.toContain(`${path.basename(first)}/ordinance/la-sanctuary-city/`);
-    expect(runCli(['check', path.join(second, 'ordinance'), '--config', path.join(first, 'ordinance.config.json')], tempDir()).code).toBe(0);
+    expect((await runMain(['check', path.join(second, 'ordinance'), '--config', path.join(first, 'ordinance.config.json')], tempDir())).code).toBe(0);
   });
 
   it('runs git in the sources\u2019 repository: commit and date of the last commit, from any folder', () => {
@@ -91,10 +92,10 @@ describe('the working directory', () => {
     expect(provenanceOf(files, tempDir('elsewhere-'), {}).commit).toBe(`${head}+`);
   });
 
-  it('writes xref.json with paths relative to the workspace', () => {
-    const repo = sampleCopy();
+  it('writes xref.json with paths relative to the workspace', async () => {
+    const repo = laSampleCopy();
     const out = path.join(tempDir('out-'), 'dist');
-    expect(runCli(['build', path.join(repo, 'ordinance'), '--out', out, '--quiet'], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
+    expect((await runMain(['build', path.join(repo, 'ordinance'), '--out', out, '--quiet'], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
     const xref = JSON.parse(readFileSync(path.join(out, 'la-sanctuary-city', 'xref.json'), 'utf8')) as { citations: { file: string }[]; references: { file: string }[] };
     const files = new Set([...xref.citations, ...xref.references].map((c) => c.file));
     expect([...files].sort()).toContain('la-sanctuary-city/01-findings.md');
@@ -109,7 +110,7 @@ function spawnBuild(ordinances: string, out: string, cwd: string) {
 describe('the documents built before', () => {
   it('do not change what a document prints: glyphs two characters share read back as this document wrote them', () => {
     // Tinos draws the hyphen and the soft hyphen with one glyph; fonts are parsed once per process, glyphs are laid out per document.
-    const both = sampleCopy();
+    const both = laSampleCopy();
     const other = path.join(both, 'ordinance', 'a-first');
     cpSync(path.join(both, 'ordinance', 'la-sanctuary-city'), other, { recursive: true });
     const front = readFileSync(path.join(other, 'ordinance.md'), 'utf8')
@@ -119,7 +120,7 @@ describe('the documents built before', () => {
     const findings = readFileSync(path.join(other, '01-findings.md'), 'utf8');
     const body = findings.indexOf('\n---\n', 3) + 5;
     writeFileSync(path.join(other, '01-findings.md'), `${findings.slice(0, body)}A co\u00adoperative word, written before any hyphen.\n\n${findings.slice(body)}`);
-    const alone = sampleCopy();
+    const alone = laSampleCopy();
     const env = { SOURCE_DATE_EPOCH: '1700000000', ORDINANCE_WORKERS: '1' };
     expect(runCli(['build', 'ordinance', '--out', path.join(both, 'dist'), '--quiet'], both, env).code).toBe(0);
     expect(runCli(['build', 'ordinance', '--out', path.join(alone, 'dist'), '--quiet'], alone, env).code).toBe(0);
@@ -137,7 +138,7 @@ describe('SOURCE_DATE_EPOCH', () => {
     ['past the year 9999', '253402300800', 'expected at most 253402300799'],
     ['far too large', '99999999999999999999999', 'expected at most 253402300799'],
   ])('%s stops a build with exit 2, before anything is written', (_, value, expected) => {
-    const dir = sampleCopy();
+    const dir = laSampleCopy();
     const out = path.join(dir, 'dist');
     const result = runCli(['build', 'ordinance', '--out', 'dist'], dir, { SOURCE_DATE_EPOCH: value });
     expect(result.code).toBe(2);
@@ -148,10 +149,10 @@ describe('SOURCE_DATE_EPOCH', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('takes the last second of 9999 and the first of 1970', () => {
+  it('takes the last second of 9999 and the first of 1970', async () => {
     for (const value of ['253402300799', '0']) {
-      const dir = sampleCopy();
-      const result = runCli(['build', 'ordinance', '--out', 'dist', '--quiet'], dir, { SOURCE_DATE_EPOCH: value });
+      const dir = laSampleCopy();
+      const result = await runMain(['build', 'ordinance', '--out', 'dist', '--quiet'], dir, { SOURCE_DATE_EPOCH: value });
       expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
       const pdf = readFileSync(path.join(dir, 'dist', 'la-sanctuary-city', 'la-sanctuary-city.pdf'), 'latin1');
       expect(pdf).toContain(value === '0' ? '(D:19700101000000Z)' : '(D:99991231235959Z)');
@@ -164,15 +165,15 @@ describe('numbers in the front matter', () => {
     ['version', 'version: 1e26', 10, 'Unexpected number `1e+26` for `version`, expected a whole number from 1 to 9999'],
     ['version', 'version: 12345678901234567890', 10, 'for `version`, expected a whole number from 1 to 9999'],
     ['vote.ayes', '  ayes: 1e26', 9, 'Unexpected number `1e+26` for `vote.ayes`, expected a whole number from 0 to 99999'],
-  ])('`%s` out of range is an error at its place', (key, line, column, message) => {
-    const dir = sampleCopy();
+  ])('`%s` out of range is an error at its place', async (key, line, column, message) => {
+    const dir = laSampleCopy();
     const file = path.join(dir, 'ordinance', 'la-sanctuary-city', 'ordinance.md');
     const text = readFileSync(file, 'utf8');
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.startsWith(key === 'version' ? 'version:' : '  ayes:'));
     lines[at] = line;
     writeFileSync(file, lines.join('\n'));
-    const result = runCli(['check', 'ordinance'], dir);
+    const result = await runMain(['check', 'ordinance'], dir);
     expect(result.code).toBe(1);
     const found = result.stdout.split('\n').find((l) => l.includes('[front-matter-schema]'));
     expect(found).toContain(message);
@@ -181,21 +182,21 @@ describe('numbers in the front matter', () => {
 });
 
 describe('a folder of ordinances', () => {
-  it('stays one with a stray Markdown file beside its ordinances', () => {
-    const dir = sampleCopy();
+  it('stays one with a stray Markdown file beside its ordinances', async () => {
+    const dir = sampleCopy(['la-sanctuary-city', 'sf-city-of-refuge']);
     writeFileSync(path.join(dir, 'ordinance', 'NOTES.md'), '# Notes for the drafters\n');
-    expect(runCli(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     const out = path.join(dir, 'dist');
-    expect(runCli(['build', 'ordinance', '--out', out, '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['dc-wmata-board', 'directives.json', 'la-sanctuary-city', 'sf-city-of-refuge']);
+    expect((await runMain(['build', 'ordinance', '--out', out, '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['directives.json', 'la-sanctuary-city', 'sf-city-of-refuge']);
   });
 
-  it('passes over folders whose names start with "." (as documented in the drafters\u2019 guide)', () => {
-    const dir = sampleCopy();
+  it('passes over folders whose names start with "." (as documented in the drafters\u2019 guide)', async () => {
+    const dir = laSampleCopy();
     mkdirSync(path.join(dir, 'ordinance', '.drafts'));
     cpSync(path.join(dir, 'ordinance', 'la-sanctuary-city'), path.join(dir, 'ordinance', '.drafts', 'broken'), { recursive: true });
     writeFileSync(path.join(dir, 'ordinance', '.drafts', 'broken', 'ordinance.md'), '---\ntitle: 1\n---\n');
-    expect(runCli(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(path.join(dir, 'ordinance', 'README.md'), 'utf8')).toMatch(/start with `\.`/);
   });
 });

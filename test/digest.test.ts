@@ -15,7 +15,8 @@ import readability from 'text-readability';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plainLanguageFindings, score } from '../pipeline/prose/readability.js';
-import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { ROOT, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 import { readPdf } from './pdf.js';
 import { preflight } from './preflight.js';
 
@@ -62,9 +63,9 @@ describe('readability scores', () => {
 describe('the digest of the shipped sample', () => {
   let out: string;
   let digest: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir();
-    expect(runCli(['build', 'ordinance/', '--out', out, '--quiet'], ROOT, EPOCH).code).toBe(0);
+    expect((await runMain(['build', 'ordinance/', '--out', out, '--quiet'], ROOT, EPOCH)).code).toBe(0);
     digest = readFileSync(path.join(out, SLUG, 'summary.md'), 'utf8');
   });
 
@@ -165,7 +166,7 @@ describe('the digest of the shipped sample', () => {
 });
 
 describe('a hard-to-read summary', () => {
-  it('gets findings at their places in the section file', () => {
+  it('gets findings at their places in the section file', async () => {
     const dir = workspace();
     const file = path.join(dir, 'ordinance', 'sample', '02-records.md');
     const source = readFileSync(file, 'utf8').replace(
@@ -173,7 +174,7 @@ describe('a hard-to-read summary', () => {
       'summary: "Prior to the commencement of any detention, departmental personnel shall utilize a standardized documentation instrument, which is kept by the Department notwithstanding any other provision of municipal law."',
     );
     writeFileSync(file, source);
-    const result = runCli(['check', 'ordinance'], dir);
+    const result = await runMain(['check', 'ordinance'], dir);
     const line = source.split('\n').findIndex((l) => l.startsWith('summary:')) + 1;
     const column = (phrase: string) => source.split('\n')[line - 1]!.indexOf(phrase) + 1;
     expect(result.stdout).toContain(`ordinance/sample/02-records.md:${line}:${column('Prior to')}: warning`);
@@ -184,7 +185,7 @@ describe('a hard-to-read summary', () => {
     );
   });
 
-  it('reports a hard registry digest the digest quotes where the ordinance names the entry, with the digest beside', () => {
+  it('reports a hard registry digest the digest quotes where the ordinance names the entry, with the digest beside', async () => {
     const dir = workspace();
     const entry = path.join(dir, 'ordinance', 'directives', 'example-order.md');
     const hard =
@@ -194,7 +195,7 @@ describe('a hard-to-read summary', () => {
     const bodyLine = source.split('\n').indexOf([hard, hard, hard].join(' ')) + 1;
     const ordinance = readFileSync(path.join(dir, 'ordinance', 'sample', 'ordinance.md'), 'utf8').split('\n');
     const codifies = ordinance.indexOf('  - example-order') + 1;
-    expect(runCli(['check', 'ordinance'], dir).stdout).toMatch(
+    expect((await runMain(['check', 'ordinance'], dir)).stdout).toMatch(
       new RegExp(
         `^ordinance/sample/ordinance\\.md:${codifies}:5: warning Unexpected reading level of the digest's prose \\(the existing law it quotes and the summaries\\): Flesch Reading Ease -?\\d+\\.\\d and grade \\d+\\.\\d, expected at least 60 and at most grade 8; the hardest is the digest of registry entry \`example-order\` \\(ease -?\\d+\\.\\d, grade \\d+\\.\\d\\), which the digest quotes under existing law: write it in plainer words \\(digest registered at ordinance/directives/example-order\\.md:${bodyLine}:1\\) \\[summary-readability\\]$`,
         'm',
@@ -204,7 +205,7 @@ describe('a hard-to-read summary', () => {
 });
 
 describe('positions in summaries written other ways', () => {
-  it('points at the words in a folded block and past escaped quotes', () => {
+  it('points at the words in a folded block and past escaped quotes', async () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(
@@ -213,7 +214,7 @@ describe('positions in summaries written other ways', () => {
     );
     const purpose = path.join(dir, 'ordinance', 'sample', '01-purpose.md');
     writeFileSync(purpose, readFileSync(purpose, 'utf8').replace(/^summary: .*$/m, 'summary: "Officers say \\"stop\\", then utilize forms."'));
-    const result = runCli(['check', 'ordinance'], dir);
+    const result = await runMain(['check', 'ordinance'], dir);
     expect(result.stdout).toBe(
       [
         'ordinance/sample/01-purpose.md:5:39: warning § 1: Unexpected `utilize`, use `use` instead in the summary of Section 1 [summary-plain-words]',

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const RECORDS = path.join('ordinance', 'sample', '02-records.md');
 
@@ -22,10 +23,10 @@ function config(dir: string, value: unknown): void {
 }
 
 describe('configuration', () => {
-  it('sets severities and options, by status and per ordinance', () => {
+  it('sets severities and options, by status and per ordinance', async () => {
     const dir = workspace();
     edit(dir, RECORDS, (t) => t.replace('(a) Every Stop shall be recorded.', '(a) Every Stop shall be recorded promptly and/or at once.'));
-    expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
+    expect((await runMain(['check', 'ordinance'], dir)).stdout).toBe(
       'ordinance/sample/02-records.md:9:34: warning § 2(a): Unexpected vague term `promptly`, expected a stated standard (a time, a number, a test) [vague-terms]\n' +
         'ordinance/sample/02-records.md:9:43: warning § 2(a): Unexpected `and/or`, expected `or`, `and`, or `A or B, or both` [and-or]\n',
     );
@@ -33,7 +34,7 @@ describe('configuration', () => {
       rules: { 'and-or': 'error', 'vague-terms': { options: { words: ['at once'] } } },
       overrides: [{ ordinances: ['sample'], rules: { 'and-or': { severity: 'warning', byStatus: { draft: 'off' }, reason: 'a draft under discussion' } } }],
     });
-    expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
+    expect((await runMain(['check', 'ordinance'], dir)).stdout).toBe(
       'ordinance/sample/02-records.md:9:50: warning § 2(a): Unexpected vague term `at once`, expected a stated standard (a time, a number, a test) [vague-terms]\n',
     );
   });
@@ -53,7 +54,7 @@ describe('configuration', () => {
 });
 
 describe('suppressions', () => {
-  it('silence the named rule on the next line, need a reason, and are reported when unused', () => {
+  it('silence the named rule on the next line, need a reason, and are reported when unused', async () => {
     const dir = workspace();
     edit(dir, RECORDS, (t) =>
       t.replace(
@@ -61,7 +62,7 @@ describe('suppressions', () => {
         '<!-- ordinance-disable-next-line and-or -- the Chief asked for this wording -->\n(a) Every Stop shall be recorded and/or logged.\n\n<!-- ordinance-disable-next-line vague-terms -- nothing vague follows -->\n<!-- ordinance-disable-next-line and-or -->',
       ),
     );
-    expect(runCli(['check', 'ordinance'], dir).stdout).toBe(
+    expect((await runMain(['check', 'ordinance'], dir)).stdout).toBe(
       'ordinance/sample/02-records.md:12:1: warning § 2: Unexpected suppression of `vague-terms`: it suppresses nothing, expected it removed [unused-suppression]\n' +
         'ordinance/sample/02-records.md:13:1: error § 2: Missing reason for suppression, expected `-- why the finding does not apply` before `-->` [suppression-reason]\n',
     );

@@ -5,7 +5,7 @@
  * run changes nothing (idempotent); `--check` lists what is not formatted.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,9 @@ import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
 import { formatSource } from '../pipeline/fmt/format-source.js';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
+import { DC_CODE } from './corpora.js';
 import { FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 /** Every model and finding of the workspace at `dir/folder`, without source positions (formatting moves text, never changes it). */
 async function meaningOf(dir: string, folder: string): Promise<string> {
@@ -61,13 +63,13 @@ function snapshot(dir: string): Map<string, string> {
 async function formatAndProve(dir: string, folder: string): Promise<string[]> {
   const before = await meaningOf(dir, folder);
   const sources = snapshot(path.join(dir, folder));
-  const result = runCli(['fmt', folder, '--quiet'], dir);
+  const result = await runMain(['fmt', folder, '--quiet'], dir);
   expect(result, result.stderr).toMatchObject({ code: 0, stdout: '' });
   const formatted = snapshot(path.join(dir, folder));
   expect(await meaningOf(dir, folder)).toBe(before);
   // Idempotent: the formatted text is its own canonical form, and --check says so.
   for (const text of formatted.values()) expect(formatSource(text).text).toBe(text);
-  expect(runCli(['fmt', '--check', folder], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  expect(await runMain(['fmt', '--check', folder], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   return [...formatted].filter(([file, text]) => sources.get(file) !== text).map(([file]) => path.relative(dir, file));
 }
 
@@ -79,7 +81,7 @@ describe('ordinance fmt', () => {
 
   it('formats a messy section canonically, keeping the words as written and the model the same', async () => {
     const dir = workspace(path.join(FIXTURES, 'fmt', 'messy'));
-    const check = runCli(['fmt', '--check', 'ordinance'], dir);
+    const check = await runMain(['fmt', '--check', 'ordinance'], dir);
     expect(check).toEqual({ code: 1, stdout: 'ordinance/sample/02-records.md: not formatted (run `ordinance fmt`)\n', stderr: '' });
     expect(await formatAndProve(dir, 'ordinance')).toEqual(['ordinance/sample/02-records.md']);
     const text = readFileSync(path.join(dir, 'ordinance/sample/02-records.md'), 'utf8');
@@ -95,22 +97,22 @@ describe('ordinance fmt', () => {
     expect(text.startsWith(readFileSync(path.join(FIXTURES, 'fmt/messy/ordinance/sample/02-records.md'), 'utf8').slice(0, 120))).toBe(true);
   });
 
-  it('formats one file named alone, and reports an unreadable one with exit 1', () => {
+  it('formats one file named alone, and reports an unreadable one with exit 1', async () => {
     const dir = workspace(path.join(FIXTURES, 'fmt', 'messy'));
-    expect(runCli(['fmt', 'ordinance/sample/02-records.md'], dir)).toEqual({ code: 0, stdout: '', stderr: 'formatted ordinance/sample/02-records.md\n' });
+    expect(await runMain(['fmt', 'ordinance/sample/02-records.md'], dir)).toEqual({ code: 0, stdout: '', stderr: 'formatted ordinance/sample/02-records.md\n' });
     writeFileSync(path.join(dir, 'ordinance/sample/01-purpose.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]));
-    const result = runCli(['fmt', 'ordinance'], dir);
+    const result = await runMain(['fmt', 'ordinance'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('ordinance/sample/01-purpose.md: not formatted: the file cannot be read (`ordinance check` says why)\n');
   });
 
-  it('leaves an adopted ordinance as enacted, byte for byte', () => {
+  it('leaves an adopted ordinance as enacted, byte for byte', async () => {
     const dir = workspace(path.join(FIXTURES, 'fmt', 'messy'));
     const metadata = path.join(dir, 'ordinance/sample/ordinance.md');
     writeFileSync(metadata, readFileSync(metadata, 'utf8').replace('status: draft', 'status: adopted'));
     const before = snapshot(path.join(dir, 'ordinance'));
-    expect(runCli(['fmt', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(runCli(['fmt', '--check', 'ordinance/sample/02-records.md'], dir).code).toBe(0);
+    expect(await runMain(['fmt', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await runMain(['fmt', '--check', 'ordinance/sample/02-records.md'], dir)).code).toBe(0);
     expect(snapshot(path.join(dir, 'ordinance'))).toEqual(before);
   });
 });
@@ -121,14 +123,12 @@ function respaced(text: string): string {
   return text.slice(0, body) + text.slice(body).replace(/\n\n/g, '\n\n\n');
 }
 
-describe('ordinance fmt on an imported D.C. Code title', () => {
-  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
+describe.skipIf(!DC_CODE.present)(`ordinance fmt on an imported D.C. Code title (${DC_CODE.needed})`, () => {
   let dir: string;
 
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
     const xml = tempDir('dc-xml-');
-    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
+    execFileSync('tar', ['-xJf', DC_CODE.file, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
     dir = tempDir('dc-fmt-');
     expect(runCli(['import', 'dc-code', xml, path.join(dir, 'dc'), '--titles', '24'], ROOT).code).toBe(0);
   });

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, workspace } from './helpers.js';
+import { tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 import { preflight } from './preflight.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -42,9 +43,9 @@ function multilingual(): string {
   return dir;
 }
 
-function build(dir: string): { file: string; bytes: Buffer } {
+async function build(dir: string): Promise<{ file: string; bytes: Buffer }> {
   const out = tempDir();
-  const result = runCli(['build', 'ordinance', '--out', out], dir, EPOCH);
+  const result = await runMain(['build', 'ordinance', '--out', out], dir, EPOCH);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   const file = path.join(out, 'sample', 'sample.pdf');
   return { file, bytes: readFileSync(file) };
@@ -55,9 +56,9 @@ describe('an adopted ordinance naming people and places in many scripts', () => 
   let file: string;
   let bytes: Buffer;
   let text: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = multilingual();
-    ({ file, bytes } = build(dir));
+    ({ file, bytes } = await build(dir));
     // Lines joined, line numbers and bidirectional embedding marks (which pdftotext adds around Arabic) dropped.
     text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
       .replace(/[\u202a-\u202e]/g, '')
@@ -65,8 +66,8 @@ describe('an adopted ordinance naming people and places in many scripts', () => 
       .replace(/\s+/g, ' ');
   });
 
-  it('checks clean', () => {
-    expect(runCli(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('checks clean', async () => {
+    expect(await runMain(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('prints every name: the text read back from the PDF is the source text', () => {
@@ -107,14 +108,14 @@ describe('an adopted ordinance naming people and places in many scripts', () => 
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
   });
 
-  it('gives the same bytes again', () => {
-    expect(build(dir).bytes.equals(bytes)).toBe(true);
+  it('gives the same bytes again', async () => {
+    expect((await build(dir)).bytes.equals(bytes)).toBe(true);
   });
 });
 
 describe('a document without such characters', () => {
-  it('opens no fallback font', () => {
-    const { file } = build(workspace());
+  it('opens no fallback font', async () => {
+    const { file } = await build(workspace());
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).not.toMatch(/Noto/);
   });
 });

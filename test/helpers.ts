@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(ROOT, 'bin', 'ordinance.js');
@@ -77,14 +77,6 @@ export function caseNames(folder: string): string[] {
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-}
-
-/** Build the `ordinance/` workspace of `dir` into a fresh folder at a fixed date; the build must succeed. Returns the folder. */
-export function buildOrdinances(dir: string, sourceDateEpoch = '1700000000'): string {
-  const out = tempDir();
-  const result = runCli(['build', 'ordinance', '--out', out], dir, { SOURCE_DATE_EPOCH: sourceDateEpoch });
-  expect(result.code, result.stdout + result.stderr).toBe(0);
-  return out;
 }
 
 /** Every file below `dir` (hidden ones too) with its bytes, by relative path, in order: to compare two outputs byte for byte. */

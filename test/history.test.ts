@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, readTags } from './pdf.js';
 import { preflight } from './preflight.js';
 import { runCli, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Clerk',
@@ -56,8 +57,8 @@ beforeAll(() => {
 });
 
 describe('ordinance diff', () => {
-  it('lists the front-matter changes by name and the changed words, an unchanged section as one line (md)', () => {
-    const result = runCli(['diff', 'HEAD~1..HEAD', '--format', 'md'], dir);
+  it('lists the front-matter changes by name and the changed words, an unchanged section as one line (md)', async () => {
+    const result = await runMain(['diff', 'HEAD~1..HEAD', '--format', 'md'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('| status | draft | introduced |');
     expect(result.stdout).toContain('| version | 1 | 2 |');
@@ -68,8 +69,8 @@ describe('ordinance diff', () => {
     expect(result.stdout).not.toContain('the place.');
   });
 
-  it('gives each section with its stable id, its change and its word diff (json)', () => {
-    const result = runCli(['diff', 'HEAD~1..HEAD', '--format', 'json'], dir);
+  it('gives each section with its stable id, its change and its word diff (json)', async () => {
+    const result = await runMain(['diff', 'HEAD~1..HEAD', '--format', 'json'], dir);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as {
       ordinances: {
@@ -98,7 +99,7 @@ describe('ordinance diff', () => {
 
   it('writes a tagged redline PDF: struck words in ((…)), inserted words tagged as inserted, unchanged sections one line', async () => {
     const out = tempDir();
-    const result = runCli(['diff', 'HEAD~1..HEAD', '--out', out], dir, { SOURCE_DATE_EPOCH: '1736244000' });
+    const result = await runMain(['diff', 'HEAD~1..HEAD', '--out', out], dir, { SOURCE_DATE_EPOCH: '1736244000' });
     expect(result.code, result.stderr).toBe(0);
     const bytes = readFileSync(path.join(out, 'sample', 'redline.pdf'));
     const pdf = await readPdf(bytes);
@@ -117,15 +118,15 @@ describe('ordinance diff', () => {
     expect(pdf.roles.get('H3')).toBe(1);
     // The same versions give the same bytes.
     const again = tempDir();
-    runCli(['diff', 'HEAD~1..HEAD', '--out', again], dir, { SOURCE_DATE_EPOCH: '1736244000' });
+    await runMain(['diff', 'HEAD~1..HEAD', '--out', again], dir, { SOURCE_DATE_EPOCH: '1736244000' });
     expect(sha256(readFileSync(path.join(again, 'sample', 'redline.pdf')))).toBe(sha256(bytes));
   });
 
-  it('matches sections by stable id: files renamed into a new order are a move, not a deletion and an addition', () => {
+  it('matches sections by stable id: files renamed into a new order are a move, not a deletion and an addition', async () => {
     renameSync(path.join(sample, '02-records.md'), path.join(sample, '03-records.md'));
     renameSync(path.join(sample, '03-severability.md'), path.join(sample, '02-severability.md'));
     try {
-      const result = runCli(['diff', '--format', 'json'], dir);
+      const result = await runMain(['diff', '--format', 'json'], dir);
       expect(result.code, result.stderr).toBe(0);
       const sections = (
         JSON.parse(result.stdout) as { ordinances: { sections: { id: string; change: string; moved: boolean; before: { number: string }; after: { number: string } }[] }[] }
@@ -135,7 +136,7 @@ describe('ordinance diff', () => {
       const moved = sections.filter((s) => s.moved);
       expect(moved).toHaveLength(1);
       expect(moved.map((s) => [s.id, s.before.number, s.after.number])).toEqual([['records', '2', '3']]);
-      const md = runCli(['diff', '--format', 'md'], dir).stdout;
+      const md = (await runMain(['diff', '--format', 'md'], dir)).stdout;
       expect(md).toContain('### Section 3. Records of Stops (moved from Section 2, changed)');
       // Its reference to itself prints its new number.
       expect(md).toContain('Section ~~((2))~~ <ins>3</ins>(b)');
@@ -164,26 +165,26 @@ describe('ordinance diff', () => {
 });
 
 describe('ordinance adopt, the lock and verify', () => {
-  it('refuses an adoption that would not check, writing nothing, with positioned findings', () => {
+  it('refuses an adoption that would not check, writing nothing, with positioned findings', async () => {
     const before = readFileSync(path.join(sample, 'ordinance.md'), 'utf8');
     // Passed before it was introduced.
-    const result = runCli(['adopt', 'sample', '--number', '190001', '--passed', '2024-12-01', '--vote', '12-1'], dir);
+    const result = await runMain(['adopt', 'sample', '--number', '190001', '--passed', '2024-12-01', '--vote', '12-1'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ordinance\/sample\/ordinance\.md:\d+:\d+: error .*\[dates-in-order\]$/m);
     expect(result.stderr).toContain('nothing was written');
     expect(readFileSync(path.join(sample, 'ordinance.md'), 'utf8')).toBe(before);
   });
 
-  it('refuses a date that is not one, and an unknown option (exit 2)', () => {
-    expect(runCli(['adopt', 'sample', '--number', '1', '--passed', '2025-02-30', '--vote', '12-1'], dir).stderr).toContain('--passed is `2025-02-30`, expected a date');
-    expect(runCli(['adopt', 'sample', '--number', '1', '--passed', '2025-02-04', '--vote', '12'], dir).code).toBe(2);
-    expect(runCli(['adopt', 'sample', '--numbr', '1'], dir).code).toBe(2);
+  it('refuses a date that is not one, and an unknown option (exit 2)', async () => {
+    expect((await runMain(['adopt', 'sample', '--number', '1', '--passed', '2025-02-30', '--vote', '12-1'], dir)).stderr).toContain('--passed is `2025-02-30`, expected a date');
+    expect((await runMain(['adopt', 'sample', '--number', '1', '--passed', '2025-02-04', '--vote', '12'], dir)).code).toBe(2);
+    expect((await runMain(['adopt', 'sample', '--numbr', '1'], dir)).code).toBe(2);
   });
 
-  it('fills the front matter and changes no other byte; the result checks; the lock records sources, outputs, fonts and tool', () => {
+  it('fills the front matter and changes no other byte; the result checks; the lock records sources, outputs, fonts and tool', async () => {
     const file = path.join(sample, 'ordinance.md');
     const before = readFileSync(file, 'utf8');
-    const result = runCli(['adopt', 'sample', '--number', '190001', '--passed', '2025-02-04', '--vote', '12-1', '--approved', '2025-02-10'], dir);
+    const result = await runMain(['adopt', 'sample', '--number', '190001', '--passed', '2025-02-04', '--vote', '12-1', '--approved', '2025-02-10'], dir);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const after = readFileSync(file, 'utf8');
     // Every line of the file before is still there, in order, but the status line, which now reads adopted.
@@ -196,7 +197,7 @@ describe('ordinance adopt, the lock and verify', () => {
     }
     const added = lines.filter((line) => !kept.includes(line));
     expect(added).toEqual(['  passed: "2025-02-04"', '  approved: "2025-02-10"', 'number: "190001"', 'vote:', '  ayes: 12', '  noes: 1']);
-    expect(runCli(['check', 'ordinance'], dir).code).toBe(0);
+    expect((await runMain(['check', 'ordinance'], dir)).code).toBe(0);
 
     const lock = JSON.parse(readFileSync(path.join(sample, 'ordinance.lock.json'), 'utf8')) as Record<string, Record<string, string>> & { lock: number };
     expect(Object.keys(lock)).toEqual(['lock', 'slug', 'number', 'adopted', 'tool', 'build', 'fonts', 'sources', 'outputs']);
@@ -212,44 +213,44 @@ describe('ordinance adopt, the lock and verify', () => {
     commit(dir, 'Adopted as Ordinance No. 190001', '2025-02-04T18:00:00Z');
   });
 
-  it('verifies: after the commit, a rebuild gives the bytes the lock records', () => {
-    const result = runCli(['verify'], dir);
+  it('verifies: after the commit, a rebuild gives the bytes the lock records', async () => {
+    const result = await runMain(['verify'], dir);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stderr).toContain('verified ordinance/sample: No. 190001');
     // And so does a build, from another commit later: the final is built with the lock's date and commit.
     const out = tempDir();
-    const built = runCli(['build', 'ordinance', '--out', out], dir);
+    const built = await runMain(['build', 'ordinance', '--out', out], dir);
     expect(built.code, built.stdout + built.stderr).toBe(0);
     const lock = JSON.parse(readFileSync(path.join(sample, 'ordinance.lock.json'), 'utf8')) as { outputs: Record<string, string> };
     expect(sha256(readFileSync(path.join(out, 'sample', 'sample.pdf')))).toBe(lock.outputs['sample.pdf']);
   });
 
-  it('diff from the introduced version to the adopted one lists the adoption by name; its redline is a valid PDF/A-1b, as the adopted ordinance is', () => {
-    const result = runCli(['diff', 'HEAD~1..HEAD', '--format', 'md'], dir);
+  it('diff from the introduced version to the adopted one lists the adoption by name; its redline is a valid PDF/A-1b, as the adopted ordinance is', async () => {
+    const result = await runMain(['diff', 'HEAD~1..HEAD', '--format', 'md'], dir);
     expect(result.stdout).toContain('| status | introduced | adopted |');
     expect(result.stdout).toContain('| dates.passed |  | 2025-02-04 |');
     expect(result.stdout).toContain('| vote.ayes |  | 12 |');
     const out = tempDir();
-    expect(runCli(['diff', 'HEAD~1..HEAD', '--out', out], dir).code).toBe(0);
+    expect((await runMain(['diff', 'HEAD~1..HEAD', '--out', out], dir)).code).toBe(0);
     const { valid, output } = preflight(path.join(out, 'sample', 'redline.pdf'));
     expect(valid, output).toBe(true);
   });
 
-  it('reports an edit to the adopted text at its line, saying to amend it by a new ordinance; adopt again is refused', () => {
+  it('reports an edit to the adopted text at its line, saying to amend it by a new ordinance; adopt again is refused', async () => {
     const file = path.join(sample, '02-records.md');
     edit(file, '(2) the place.', '(2) the place and the reason.');
     try {
-      const check = runCli(['check', 'ordinance'], dir);
+      const check = await runMain(['check', 'ordinance'], dir);
       expect(check.code).toBe(1);
       expect(check.stdout).toContain(
         'ordinance/sample/02-records.md:15:1: error Unexpected edit to the adopted text (it read `(2) the place.`), expected the text as adopted: amend ordinance No. 190001 (adopted 2025-02-04) by a new ordinance instead [final-edited]',
       );
-      const verify = runCli(['verify'], dir);
+      const verify = await runMain(['verify'], dir);
       expect(verify.code).toBe(1);
       expect(verify.stdout).toContain('[final-edited]');
       const out = tempDir();
-      expect(runCli(['build', 'ordinance', '--out', out], dir).code).toBe(1);
-      const again = runCli(['adopt', 'sample', '--number', '190002', '--passed', '2025-03-04', '--vote', '12-1'], dir);
+      expect((await runMain(['build', 'ordinance', '--out', out], dir)).code).toBe(1);
+      const again = await runMain(['adopt', 'sample', '--number', '190002', '--passed', '2025-03-04', '--vote', '12-1'], dir);
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('already adopted');
     } finally {
@@ -257,7 +258,7 @@ describe('ordinance adopt, the lock and verify', () => {
     }
   });
 
-  it('reports a lock whose outputs no longer match at the entry, and a lock that does not read at its place', () => {
+  it('reports a lock whose outputs no longer match at the entry, and a lock that does not read at its place', async () => {
     const file = path.join(sample, 'ordinance.lock.json');
     const text = readFileSync(file, 'utf8');
     try {
@@ -267,11 +268,11 @@ describe('ordinance adopt, the lock and verify', () => {
         text.replace(/("sample\.pdf": ")([0-9a-f])/, (_, key: string, digit: string) => `${key}${digit === '0' ? '1' : '0'}`),
       );
       const line = text.split('\n').findIndex((l) => l.includes('"sample.pdf"')) + 1;
-      const tampered = runCli(['check', 'ordinance'], dir);
+      const tampered = await runMain(['check', 'ordinance'], dir);
       expect(tampered.code).toBe(1);
       expect(tampered.stdout).toContain(`ordinance/sample/ordinance.lock.json:${line}:5: error Unexpected output: \`sample.pdf\` rebuilt differs from the adopted final`);
       writeFileSync(file, text.replace('"lock": 1', '"lock": 2'));
-      const broken = runCli(['check', 'ordinance'], dir);
+      const broken = await runMain(['check', 'ordinance'], dir);
       expect(broken.code).toBe(1);
       expect(broken.stdout).toContain('ordinance/sample/ordinance.lock.json:2:11: error Unexpected number `2` for `lock`, expected `1` [final-lock]');
     } finally {
@@ -281,13 +282,13 @@ describe('ordinance adopt, the lock and verify', () => {
 });
 
 describe('a final takes effect later', () => {
-  it('records the date it took effect with adopt --effective, writing the lock anew; the rest of its adoption stays', () => {
+  it('records the date it took effect with adopt --effective, writing the lock anew; the rest of its adoption stays', async () => {
     const file = path.join(sample, 'ordinance.md');
     const before = readFileSync(file, 'utf8');
-    const refused = runCli(['adopt', 'sample', '--number', '190002', '--passed', '2025-03-04', '--vote', '12-1'], dir);
+    const refused = await runMain(['adopt', 'sample', '--number', '190002', '--passed', '2025-03-04', '--vote', '12-1'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already adopted as No. 190001');
-    const result = runCli(['adopt', 'sample', '--effective', '2025-03-06'], dir);
+    const result = await runMain(['adopt', 'sample', '--effective', '2025-03-06'], dir);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stderr).toContain('recorded effective sample as No. 190001');
     expect(readFileSync(file, 'utf8')).toBe(
@@ -297,8 +298,8 @@ describe('a final takes effect later', () => {
     expect([lock.number, lock.adopted]).toEqual(['190001', '2025-02-04']);
     expect(lock.sources['ordinance.md']).toBe(sha256(readFileSync(file)));
     commit(dir, 'Effective', '2025-03-06T12:00:00Z');
-    expect(runCli(['verify'], dir).code).toBe(0);
-    expect(runCli(['check', 'ordinance'], dir)).toMatchObject({ code: 0, stdout: '' });
+    expect((await runMain(['verify'], dir)).code).toBe(0);
+    expect(await runMain(['check', 'ordinance'], dir)).toMatchObject({ code: 0, stdout: '' });
   });
 });
 
@@ -315,14 +316,14 @@ describe('status-lifecycle against the git history', () => {
     commit(ws, 'Introduced', '2025-01-07T10:00:00Z');
   });
 
-  it('accepts the history as it stands', () => {
-    expect(runCli(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
+  it('accepts the history as it stands', async () => {
+    expect(await runMain(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
   });
 
-  it('reports a status that goes back, at `status:`, naming the commit where it stood further', () => {
+  it('reports a status that goes back, at `status:`, naming the commit where it stood further', async () => {
     edit(file, 'status: introduced', 'status: draft');
     try {
-      const result = runCli(['check', 'ordinance'], ws);
+      const result = await runMain(['check', 'ordinance'], ws);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(
         /^ordinance\/sample\/ordinance\.md:5:9: error Unexpected status `draft` after `introduced` \(commit [0-9a-f]{7} of 2025-01-07\), expected the status to move forward only: .* \[status-lifecycle\]$/m,
@@ -332,23 +333,23 @@ describe('status-lifecycle against the git history', () => {
     }
   });
 
-  it('reports a change to the introduced text without a new version at `version:`, and accepts it with one; a summary may change freely', () => {
+  it('reports a change to the introduced text without a new version at `version:`, and accepts it with one; a summary may change freely', async () => {
     const records = path.join(ws, 'ordinance', 'sample', '02-records.md');
     edit(records, '(1) the date; and', '(1) the date and time; and');
     try {
-      const result = runCli(['check', 'ordinance'], ws);
+      const result = await runMain(['check', 'ordinance'], ws);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(
         /^ordinance\/sample\/ordinance\.md:6:10: error Unexpected change to the text of version 1 since it was introduced \(commit [0-9a-f]{7} of 2025-01-07\), expected a new `version` for the changed text \[status-lifecycle\]$/m,
       );
       edit(file, 'version: 1', 'version: 2');
-      expect(runCli(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
+      expect(await runMain(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
     } finally {
       git(ws, 'checkout', '-q', '--', '.');
     }
     edit(records, 'summary: "Police must write down each stop they make."', 'summary: "Police must write down every stop."');
     try {
-      expect(runCli(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
+      expect(await runMain(['check', 'ordinance'], ws)).toMatchObject({ code: 0, stdout: '' });
     } finally {
       git(ws, 'checkout', '-q', '--', '.');
     }
@@ -359,6 +360,7 @@ describe('status-lifecycle against the git history', () => {
     commit(ws, 'Withdrawn', '2025-01-20T10:00:00Z');
     edit(file, 'status: withdrawn', 'status: introduced');
     try {
+      // A process reads a folder's history once: the commit made here is seen by a fresh one, as a user's next check is.
       const result = runCli(['check', 'ordinance'], ws);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/Unexpected status `introduced` after `withdrawn` \(commit [0-9a-f]{7} of 2025-01-20\), expected it to stay `withdrawn`/);

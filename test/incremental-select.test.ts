@@ -9,7 +9,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShard, partition } from '../pipeline/select/shard.js';
-import { FIXTURES, runCli, laSampleCopy } from './helpers.js';
+import { FIXTURES, laSampleCopy, runCli } from './helpers.js';
+import { runMain } from './in-process.js';
 
 /** The shipped sample and two copies of the base fixture's ordinance (one made longer), in a git repository with one commit. */
 function repository(): string {
@@ -30,9 +31,10 @@ function git(dir: string, ...args: string[]): string {
   });
 }
 
+/** Commit everything, even nothing (a section edited and put back changes no file). */
 function commit(dir: string, message: string): void {
   git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', message);
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
 }
 
 /** The `changed …` and `skipped …` lines of a run, as [folder, what] pairs in the order printed. */
@@ -41,19 +43,19 @@ function selection(stderr: string): string[] {
 }
 
 describe('--changed-since', () => {
-  it('checks and builds only the ordinances whose inputs changed since a revision, and says what it skipped', () => {
+  it('checks and builds only the ordinances whose inputs changed since a revision, and says what it skipped', async () => {
     const dir = repository();
     const all = ['la-sanctuary-city', 'stop-records', 'stop-records-long'];
 
     // Nothing changed: every folder skipped, nothing checked.
-    let run = runCli(['check', 'ordinance', '--changed-since', 'HEAD'], dir);
+    let run = await runMain(['check', 'ordinance', '--changed-since', 'HEAD'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(selection(run.stderr)).toEqual(all.map((slug) => `skipped ordinance/${slug}: unchanged since HEAD`));
 
     // A section edited in the working tree (with a mistake): that ordinance only, and its finding.
     const records = path.join(dir, 'ordinance', 'stop-records', '02-records.md');
     writeFileSync(records, readFileSync(records, 'utf8').replace('(b)', '(c)'));
-    run = runCli(['check', 'ordinance', '--changed-since', 'HEAD'], dir);
+    run = await runMain(['check', 'ordinance', '--changed-since', 'HEAD'], dir);
     expect(run.code).toBe(1);
     expect(selection(run.stderr)).toEqual([
       'changed ordinance/stop-records: its sources changed',
@@ -68,7 +70,7 @@ describe('--changed-since', () => {
     // A registry entry's text, committed: exactly the ordinances that cite it; build builds only those.
     appendFileSync(path.join(dir, 'ordinance', 'directives', 'example-order.md'), '\nA further sentence of its digest.\n');
     commit(dir, 'an entry of the registry edited');
-    run = runCli(['build', 'ordinance', '--out', 'out', '--changed-since', 'HEAD~1'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    run = await runMain(['build', 'ordinance', '--out', 'out', '--changed-since', 'HEAD~1'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(run.code, run.stderr).toBe(0);
     expect(selection(run.stderr)).toEqual([
       'changed ordinance/stop-records: registry entry `example-order` changed',
@@ -78,14 +80,14 @@ describe('--changed-since', () => {
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['directives.json', 'stop-records', 'stop-records-long']);
 
     // Since the first commit: the same, a range of commits read as one change.
-    expect(selection(runCli(['check', 'ordinance', '--changed-since', 'HEAD~2'], dir).stderr)).toHaveLength(3);
+    expect(selection((await runMain(['check', 'ordinance', '--changed-since', 'HEAD~2'], dir)).stderr)).toHaveLength(3);
 
     // A new entry with a citation form any ordinance's prose may use, untracked: every ordinance.
     writeFileSync(
       path.join(dir, 'ordinance', 'directives', 'other-order.md'),
       '---\nid: other-order\ncited-as:\n  - "Other Order 9"\ntitle: "Other Order No. 9"\nkind: special-order\nissuer: "Chief of Police"\ndates:\n  issued: "1991-01-02"\nstatus: in-force\n---\nOther Order 9 says officers file reports.\n',
     );
-    run = runCli(['check', 'ordinance', '--changed-since', 'HEAD'], dir);
+    run = await runMain(['check', 'ordinance', '--changed-since', 'HEAD'], dir);
     expect(selection(run.stderr)).toEqual(
       all.map((slug) => `changed ordinance/${slug}: registry entry \`other-order\` was added, removed or renamed, or its forms or title changed`),
     );
@@ -95,7 +97,9 @@ describe('--changed-since', () => {
     const config = JSON.parse(readFileSync(path.join(dir, 'ordinance.config.json'), 'utf8')) as { rules: Record<string, unknown> };
     config.rules['vague-terms'] = { options: { allow: ['reasonable suspicion'] } };
     writeFileSync(path.join(dir, 'ordinance.config.json'), JSON.stringify(config));
-    expect(selection(runCli(['check', 'ordinance', '--changed-since', 'HEAD'], dir).stderr)).toEqual(all.map((slug) => `changed ordinance/${slug}: the configuration changed`));
+    expect(selection((await runMain(['check', 'ordinance', '--changed-since', 'HEAD'], dir)).stderr)).toEqual(
+      all.map((slug) => `changed ordinance/${slug}: the configuration changed`),
+    );
   });
 
   it('is a usage error for a revision git does not know, or sources outside git', () => {
@@ -130,11 +134,11 @@ describe('--shard', () => {
     );
   });
 
-  it('builds every ordinance once across the parts, and refuses a part that is not one', () => {
+  it('builds every ordinance once across the parts, and refuses a part that is not one', async () => {
     const dir = repository();
     const built: string[] = [];
     for (const part of ['1/2', '2/2']) {
-      const run = runCli(['build', 'ordinance', '--out', `out-${part[0]}`, '--shard', part], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+      const run = await runMain(['build', 'ordinance', '--out', `out-${part[0]}`, '--shard', part], dir, { SOURCE_DATE_EPOCH: '1700000000' });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(new RegExp(`^shard ${part}: \\d of 3 ordinance folders`, 'm'));
       const slugs = readdirSync(path.join(dir, `out-${part[0]}`)).filter((n) => n !== 'directives.json');
@@ -143,7 +147,7 @@ describe('--shard', () => {
     }
     expect(built.sort()).toEqual(['la-sanctuary-city', 'stop-records', 'stop-records-long']);
     // The same part on another run is the same folders.
-    const again = runCli(['check', 'ordinance', '--shard', '1/2'], dir);
+    const again = await runMain(['check', 'ordinance', '--shard', '1/2'], dir);
     expect(again.stderr).toMatch(/^shard 1\/2: /m);
     for (const bad of ['0/2', '3/2', '2', 'a/b']) {
       const run = runCli(['check', 'ordinance', '--shard', bad], dir);

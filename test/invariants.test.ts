@@ -6,7 +6,7 @@
  * its place. And the checks themselves: each catches what it is for.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { checkGeometry } from '../pipeline/readback/geometry.js';
 import type { PageReadBack, PlacedText } from '../pipeline/readback/read-pdf.js';
 import { describeReport, verifyWorkspace, type WorkspaceReport } from '../pipeline/readback/verify.js';
 import { compareWords, firstDifference } from '../pipeline/readback/words.js';
+import { DC_CODE } from './corpora.js';
 import { codeTitleWorkspace, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
 
 /** Build the workspace in `dir` and verify it: every PDF, with each problem as a line. */
@@ -148,14 +149,11 @@ describe('the words and geometry invariants', () => {
   });
 });
 
-describe('the words and geometry invariants on real law', () => {
-  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
-
+describe.skipIf(!DC_CODE.present)(`the words and geometry invariants on real law (${DC_CODE.needed})`, () => {
   it('hold on imported D.C. Code titles 12, 17, 24 and 27A: every section compared, no word changed, nothing overprinted', async () => {
-    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
     const xml = tempDir('dc-xml-');
     const titles = ['12', '17', '24', '27A'];
-    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', ...titles.map((t) => `us/dc/council/code/titles/${t}`)]);
+    execFileSync('tar', ['-xJf', DC_CODE.file, '-C', xml, 'us/dc/council/code/index.xml', ...titles.map((t) => `us/dc/council/code/titles/${t}`)]);
     const out = path.join(tempDir('dc-import-'), 'dc');
     expect(runCli(['import', 'dc-code', xml, out, '--titles', titles.join(',')], ROOT).code).toBe(0);
     const [found] = discoverWorkspaces([out]);

@@ -11,7 +11,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TemplateError } from '../pipeline/load/templates.js';
-import { buildOrdinances, ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { ROOT, runCli, sampleCopy, tempDir } from './helpers.js';
+import { buildInProcess, runMain } from './in-process.js';
 import { readPdf, readTags, type PdfReadBack, type TaggedElement } from './pdf.js';
 import { preflight } from './preflight.js';
 
@@ -20,7 +21,7 @@ const pdfs = new Map<string, PdfReadBack>();
 const tags = new Map<string, TaggedElement[]>();
 
 beforeAll(async () => {
-  out = buildOrdinances(sampleCopy());
+  out = await buildInProcess(sampleCopy());
   for (const slug of ['dc-wmata-board', 'sf-city-of-refuge', 'la-sanctuary-city']) {
     const bytes = readFileSync(path.join(out, slug, `${slug}.pdf`));
     pdfs.set(slug, await readPdf(bytes));
@@ -185,27 +186,27 @@ describe('rules of one council', () => {
     return dir;
   }
 
-  it('do not run on another council\'s documents: the act has no severability or certification section and no "An ordinance" title, and checks clean', () => {
-    expect(runCli(['check', 'ordinance/dc-wmata-board'], act())).toMatchObject({ code: 0, stdout: '' });
+  it('do not run on another council\'s documents: the act has no severability or certification section and no "An ordinance" title, and checks clean', async () => {
+    expect(await runMain(['check', 'ordinance/dc-wmata-board'], act())).toMatchObject({ code: 0, stdout: '' });
   });
 
-  it('run where the template names them: the same act under the Los Angeles template is held to them', () => {
+  it('run where the template names them: the same act under the Los Angeles template is held to them', async () => {
     const dir = act((t) =>
       t
         .replace('jurisdiction: district-of-columbia', 'jurisdiction: los-angeles')
         .replace(/numbers:\n(?: {2}.*\n)+/, '')
         .replace(/officials:\n(?: {2}.*\n)+/, ''),
     );
-    const result = runCli(['check', 'ordinance/dc-wmata-board'], dir);
+    const result = await runMain(['check', 'ordinance/dc-wmata-board'], dir);
     expect(result.code).toBe(1);
     for (const id of ['title-an-ordinance', 'severability-section', 'certification-section']) expect(result.stdout).toContain(`[${id}]`);
   });
 
-  it("print a generated reference in the council's words, in the PDF and in xref.json", () => {
+  it("print a generated reference in the council's words, in the PDF and in xref.json", async () => {
     const dir = act();
     const file = path.join(dir, 'ordinance', 'dc-wmata-board', '03-fiscal-impact.md');
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()} The appointments under :ref{to=board-of-directors pin="(b)"} are made by the Council.\n`);
-    const built = buildOrdinances(dir);
+    const built = await buildInProcess(dir);
     const xref = JSON.parse(readFileSync(path.join(built, 'dc-wmata-board', 'xref.json'), 'utf8')) as { references: { printed: string }[] };
     expect(xref.references.map((r) => r.printed)).toEqual(['Sec. 2(b)']);
     return readPdf(readFileSync(path.join(built, 'dc-wmata-board', 'dc-wmata-board.pdf'))).then((pdf) => {
@@ -222,9 +223,9 @@ describe('ordinance new jurisdiction', () => {
     return path.join(dir, 'templates');
   }
 
-  it('scaffolds a template from the documented starting point that loads, with its facts left as visible [TBD] placeholders', () => {
+  it('scaffolds a template from the documented starting point that loads, with its facts left as visible [TBD] placeholders', async () => {
     const dir = templates();
-    const result = runCli(['new', 'jurisdiction', 'springfield', '--name', 'City of Springfield', '--templates', dir], path.dirname(dir));
+    const result = await runMain(['new', 'jurisdiction', 'springfield', '--name', 'City of Springfield', '--templates', dir], path.dirname(dir));
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('wrote templates/jurisdictions/springfield.json');
     const template = loadTemplate('springfield', dir);
@@ -233,9 +234,9 @@ describe('ordinance new jurisdiction', () => {
     expect(Object.keys(template.jurisdiction.roles ?? {})).toEqual(['mayor', 'clerk']);
   });
 
-  it("starts from a shipped jurisdiction's form with --from, without its citation grammar or code settings", () => {
+  it("starts from a shipped jurisdiction's form with --from, without its citation grammar or code settings", async () => {
     const dir = templates();
-    expect(runCli(['new', 'jurisdiction', 'oakland', '--from', 'san-francisco', '--name', 'City of Oakland', '--templates', dir], path.dirname(dir)).code).toBe(0);
+    expect((await runMain(['new', 'jurisdiction', 'oakland', '--from', 'san-francisco', '--name', 'City of Oakland', '--templates', dir], path.dirname(dir))).code).toBe(0);
     const { jurisdiction } = loadTemplate('oakland', dir);
     expect(jurisdiction.footer).toEqual(loadTemplate('san-francisco', dir).jurisdiction.footer);
     expect(jurisdiction.citations).toBeUndefined();

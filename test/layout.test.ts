@@ -9,10 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { buildOrdinances, codeTitleWorkspace, workspace } from './helpers.js';
+import { codeTitleWorkspace, workspace } from './helpers.js';
+import { buildInProcess } from './in-process.js';
 import { readPdf } from './pdf.js';
 
-const build = (dir: string): string => buildOrdinances(dir);
+const build = (dir: string): Promise<string> => buildInProcess(dir);
 
 describe('a code title', () => {
   it('prints a status once: "§ 97-104. [Reserved]." when the heading already says it', async () => {
@@ -20,7 +21,7 @@ describe('a code title', () => {
     writeFileSync(path.join(title, '00001-97-101.md'), '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n');
     writeFileSync(path.join(title, '00002-97-104.md'), '---\nid: 97-104\nnumber: 97-104\nheading: "[Reserved]."\nkind: code-section\nstatus: reserved\n---\n');
     writeFileSync(path.join(title, '00003-97-105.md'), '---\nid: 97-105\nnumber: 97-105\nheading: Fees.\nkind: code-section\nstatus: repealed\n---\n');
-    const out = build(dir);
+    const out = await build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'status-title', 'status-title.pdf')));
     const text = pdf.content.join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('§ 97-104. [Reserved].');
@@ -95,7 +96,7 @@ describe('an amending ordinance (redlines)', () => {
         '(c) Each record shall be kept by the officer in a :ins[secure electronic system approved by the commanding officer of the division and audited each year by the Inspector General of the Police Commission, ]*with* a copy sent to the Chief.',
       ].join('\n\n'),
     );
-    const out = build(dir);
+    const out = await build(dir);
     return path.join(out, 'sample', 'sample.pdf');
   };
   let file: string;
@@ -139,7 +140,7 @@ describe('keep together', () => {
     // The same sentence after ever longer lead-ins, so the citation meets the line's end at every offset.
     const paragraphs = Array.from({ length: 40 }, (_, k) => `${'Aa '.repeat(k)}Entry is governed by 8 U.S.C. § 1325 and by § 96-101 of this title.`);
     writeFileSync(path.join(title, '00001-96-101.md'), `---\nid: 96-101\nnumber: 96-101\nheading: Entry.\nkind: code-section\n---\n${paragraphs.join('\n\n')}\n`);
-    const out = build(dir);
+    const out = await build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'cite-title', 'cite-title.pdf')));
     const text = pdf.content.join('\n');
     expect(text.match(/1325/g)?.length).toBe(40);
@@ -154,7 +155,7 @@ describe('keep together', () => {
 
 describe('summary.pdf', () => {
   /** The base draft with many operative sections, their summaries of one to three lines. */
-  const longDigest = () => {
+  const longDigest = async () => {
     const dir = workspace();
     const words = 'City staff must keep each record safe and show it to any person who asks for it'.split(' ');
     for (let i = 1; i <= 60; i++) {
@@ -164,13 +165,13 @@ describe('summary.pdf', () => {
         `---\nid: s${i}\nheading: Rule ${i}\nkind: operative\nsummary: "${summary}."\n---\nEach record shall be kept.\n`,
       );
     }
-    const out = build(dir);
+    const out = await build(dir);
     return { summary: path.join(out, 'sample', 'summary.pdf'), ordinance: path.join(out, 'sample', 'sample.pdf') };
   };
   let files: { summary: string; ordinance: string };
 
   it('never leaves a bullet without its text on the same line of the same page', async () => {
-    files = longDigest();
+    files = await longDigest();
     const doc = await getDocument({ data: new Uint8Array(readFileSync(files.summary)), isEvalSupported: false, verbosity: 0 }).promise;
     let bullets = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -196,7 +197,7 @@ describe('summary.pdf', () => {
     expect(pdf.content.join('\n')).not.toContain('DRAFT');
   });
 
-  it('links to the ordinance PDF at each section: GoToR actions to its named destinations, not web links', () => {
+  it('links to the ordinance PDF at each section: GoToR actions to its named destinations, not web links', async () => {
     const objects = (file: string) => execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 1 << 28 });
     const summary = objects(files.summary);
     const remote = [...summary.matchAll(/\/D \(([^)]+)\)\s*\/F \(([^)]+)\)\s*\/S \/GoToR/g)].map((m) => ({ destination: m[1]!, file: m[2]! }));
@@ -211,7 +212,7 @@ describe('summary.pdf', () => {
 
 describe('page breaks', () => {
   /** A code title of chapters and subchapters whose sections hold paragraphs of one to seven lines, so every break falls somewhere new. */
-  const title = () => {
+  const title = async () => {
     const { dir, title } = codeTitleWorkspace('breaks-title', '95');
     const filler = 'the officer shall keep a record of each stop in the register of the station and show it to any clerk on request'.split(' ');
     let paragraph = 0;
@@ -239,7 +240,7 @@ describe('page breaks', () => {
       }
       writeFileSync(path.join(chapterDir, 'group.md'), `---\nprefix: Chapter\nnum: "${chapter}"\nheading: Stops ${chapter}.\n---\n`);
     }
-    const out = build(dir);
+    const out = await build(dir);
     return { file: path.join(out, 'breaks-title', 'breaks-title.pdf'), paragraphs: paragraph };
   };
   let lines: string[][];
@@ -247,7 +248,7 @@ describe('page breaks', () => {
   const text = (pages: string[][]) => pages.flat().join(' ');
 
   it('leaves no widow and no orphan: a paragraph that breaks keeps two lines on each side', async () => {
-    const built = title();
+    const built = await title();
     paragraphs = built.paragraphs;
     // A paragraph moved to the next page takes its marked content with it.
     expect(unbalancedPages(built.file)).toEqual([]);
@@ -300,7 +301,7 @@ describe('page breaks', () => {
       }
       writeFileSync(path.join(chapterDir, 'group.md'), `---\nprefix: Chapter\nnum: "${chapter}"\nheading: Stops ${chapter}.\n---\n`);
     }
-    const out = build(dir);
+    const out = await build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'headings-title', 'headings-title.pdf')));
     const pages = pdf.content.map((page) =>
       page

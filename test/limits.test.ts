@@ -10,7 +10,8 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, workspace } from './helpers.js';
+import { type runCli, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 import { readPdf } from './pdf.js';
 
 /** A workspace with one more section, `06-extra.md`, holding `body` (and `front` more front matter). */
@@ -20,8 +21,8 @@ function withSection(body: string, front = ''): string {
   return ws;
 }
 
-function build(ws: string) {
-  return runCli(['build', 'ordinance', '--out', 'dist'], ws);
+async function build(ws: string) {
+  return runMain(['build', 'ordinance', '--out', 'dist'], ws);
 }
 
 /** The reading text of the built sample PDF, with every run of white space one space. */
@@ -67,33 +68,33 @@ function png(width: number, height: number): Buffer {
 }
 
 describe('nesting depth', () => {
-  it('reports block quotes 10 deep at the quote', () => {
-    const result = build(withSection(`${'> '.repeat(10)}Deep words.\n`));
+  it('reports block quotes 10 deep at the quote', async () => {
+    const result = await build(withSection(`${'> '.repeat(10)}Deep words.\n`));
     expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected block quotes, lists and notes nested more than 8 deep.*\[nesting-depth\]/);
   });
 
-  it('reports lists 15 deep at the list', () => {
+  it('reports lists 15 deep at the list', async () => {
     const list = Array.from({ length: 15 }, (_, i) => `${'  '.repeat(i)}- item${i}`).join('\n');
-    expectPositioned(build(withSection(`${list}\n`)), /06-extra\.md:\d+:\d+: error .*nested more than 8 deep.*\[nesting-depth\]/);
+    expectPositioned(await build(withSection(`${list}\n`)), /06-extra\.md:\d+:\d+: error .*nested more than 8 deep.*\[nesting-depth\]/);
   });
 
-  it('reports lists 700 deep in check and build, without parsing them', () => {
+  it('reports lists 700 deep in check and build, without parsing them', async () => {
     const list = Array.from({ length: 700 }, (_, i) => `${'  '.repeat(i)}- item${i}`).join('\n');
     const ws = withSection(`${list}\n`);
-    expectPositioned(runCli(['check', 'ordinance'], ws), /06-extra\.md:\d+:1: error .*nested more than 8 deep.*\[nesting-depth\]/);
-    expectPositioned(build(ws), /\[nesting-depth\]/);
+    expectPositioned(await runMain(['check', 'ordinance'], ws), /06-extra\.md:\d+:1: error .*nested more than 8 deep.*\[nesting-depth\]/);
+    expectPositioned(await build(ws), /\[nesting-depth\]/);
   });
 
-  it('reports emphasis nested 5,000 deep, never overflowing the stack', () => {
+  it('reports emphasis nested 5,000 deep, never overflowing the stack', async () => {
     const open = Array.from({ length: 5000 }, (_, i) => `${i % 2 ? '*' : '_'}w${i} `).join('');
     const close = Array.from({ length: 5000 }, (_, i) => (i % 2 ? '_' : '*')).join('');
-    const result = runCli(['check', 'ordinance'], withSection(`Start ${open}${close}\n`));
+    const result = await runMain(['check', 'ordinance'], withSection(`Start ${open}${close}\n`));
     expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected Markdown nested more than 100 deep.*\[nesting-depth\]/);
   }, 60_000);
 
-  it('reports subdivisions deeper than 8', () => {
+  it('reports subdivisions deeper than 8', async () => {
     const body = Array.from({ length: 9 }, (_, i) => `::subdivision[Level ${i + 1} text.]{num="(${i + 1})" depth=${i + 1}}`).join('\n\n');
-    expectPositioned(build(withSection(`${body}\n`)), /06-extra\.md:22:1: error § 6[^:]*: Unexpected subdivisions nested more than 8 deep.*\[nesting-depth\]/);
+    expectPositioned(await build(withSection(`${body}\n`)), /06-extra\.md:22:1: error § 6[^:]*: Unexpected subdivisions nested more than 8 deep.*\[nesting-depth\]/);
   });
 
   it('prints every word of lists and block quotes nested to the limit, inside subdivisions 8 deep', async () => {
@@ -102,7 +103,7 @@ describe('nesting depth', () => {
     const quotes = `${'> '.repeat(4)}${words(104)}\n`;
     const list = Array.from({ length: 4 }, (_, i) => `${'> '.repeat(4)}${'  '.repeat(i)}- ${words(200 + i)}`).join('\n');
     const ws = withSection(`${subdivisions}\n\n${quotes}\n${list}\n`);
-    const result = build(ws);
+    const result = await build(ws);
     expect(result.code).toBe(0);
     const text = await pdfText(ws);
     for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 104, 200, 201, 202, 203]) expect(text).toContain(words(n));
@@ -113,7 +114,7 @@ describe('nesting depth', () => {
     const list = Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- ${words(i)}`).join('\n');
     const quoted = `${'> '.repeat(8)}${words(99)}`;
     const ws = withSection(`${list}\n\n${quoted}\n`);
-    expect(build(ws).code).toBe(0);
+    expect((await build(ws)).code).toBe(0);
     const text = await pdfText(ws);
     for (let i = 0; i < 8; i++) expect(text).toContain(words(i));
     expect(text).toContain(words(99));
@@ -121,15 +122,15 @@ describe('nesting depth', () => {
 });
 
 describe('wide and long things', () => {
-  it('reports a 50-column table at the table', () => {
+  it('reports a 50-column table at the table', async () => {
     const n = 50;
     const table = `|${Array.from({ length: n }, (_, i) => ` h${i} |`).join('')}\n|${' --- |'.repeat(n)}\n|${Array.from({ length: n }, (_, i) => ` c${i} |`).join('')}\n`;
-    expectPositioned(build(withSection(table)), /06-extra\.md:6:1: error § 6[^:]*: Unexpected table of 50 columns, expected at most 12.*\[table-columns\]/);
+    expectPositioned(await build(withSection(table)), /06-extra\.md:6:1: error § 6[^:]*: Unexpected table of 50 columns, expected at most 12.*\[table-columns\]/);
   });
 
-  it('reports a row with more cells than the header', () => {
+  it('reports a row with more cells than the header', async () => {
     expectPositioned(
-      build(withSection('| a | b |\n| - | - |\n| 1 | 2 | 3 |\n')),
+      await build(withSection('| a | b |\n| - | - |\n| 1 | 2 | 3 |\n')),
       /06-extra\.md:8:1: error § 6[^:]*: Unexpected 3 cells in a row, expected at most 2.*\[table-columns\]/,
     );
   });
@@ -139,22 +140,22 @@ describe('wide and long things', () => {
     const cell = (i: number) => `Cell${i}withaverylongwordthatcannotfit`;
     const table = `|${Array.from({ length: n }, (_, i) => ` Head${i} |`).join('')}\n|${' --- |'.repeat(n)}\n|${Array.from({ length: n }, (_, i) => ` ${cell(i)} |`).join('')}\n`;
     const ws = withSection(table);
-    expect(build(ws).code).toBe(0);
+    expect((await build(ws)).code).toBe(0);
     const text = (await pdfText(ws)).replace(/ /g, '');
     for (let i = 0; i < n; i++) expect(text).toContain(cell(i));
   });
 
-  it('reports a 5,000-digit section number at the number', () => {
-    expectPositioned(build(withSection('Text.\n', `number: "${'7'.repeat(5000)}"\n`)), /06-extra\.md:5:\d+: error .*64.*\[front-matter-schema\]/);
+  it('reports a 5,000-digit section number at the number', async () => {
+    expectPositioned(await build(withSection('Text.\n', `number: "${'7'.repeat(5000)}"\n`)), /06-extra\.md:5:\d+: error .*64.*\[front-matter-schema\]/);
   });
 
-  it('reports a 5,000-character heading and a 200-character short title at their values', () => {
+  it('reports a 5,000-character heading and a 200-character short title at their values', async () => {
     const ws = withSection('Text.\n');
     const extra = path.join(ws, 'ordinance', 'sample', '06-extra.md');
     writeFileSync(extra, readFileSync(extra, 'utf8').replace('heading: Extra', `heading: ${'Long '.repeat(1000)}`));
     const ordinance = path.join(ws, 'ordinance', 'sample', 'ordinance.md');
     writeFileSync(ordinance, readFileSync(ordinance, 'utf8').replace(/^short-title: .*$/m, `short-title: ${'Short '.repeat(34)}`));
-    const result = build(ws);
+    const result = await build(ws);
     expectPositioned(result, /06-extra\.md:3:10: error .*expected text of at most 1000 characters \[front-matter-schema\]/);
     expect(result.stdout).toMatch(/sample\/ordinance\.md:\d+:14: error .*expected text of at most 60 characters.*\[front-matter-schema\]/);
   });
@@ -162,7 +163,7 @@ describe('wide and long things', () => {
   it('breaks a 20 KB token for layout, printing exactly its characters', async () => {
     const token = 'abcdefghij'.repeat(2000);
     const ws = withSection(`Before ${token} after.\n`);
-    expect(build(ws).code).toBe(0);
+    expect((await build(ws)).code).toBe(0);
     const pdf = await readPdf(readFileSync(path.join(ws, 'dist', 'sample', 'sample.pdf')));
     // The token's pieces are separated by line breaks only, and hold exactly its characters.
     const printed = /Before\s+([a-j\n]+?)\s*after\./.exec(pdf.content.join(''));
@@ -172,30 +173,30 @@ describe('wide and long things', () => {
     expect(pieces.join('') === token).toBe(true);
   }, 60_000);
 
-  it('reports a source file over 4 MiB, and does not parse it', () => {
+  it('reports a source file over 4 MiB, and does not parse it', async () => {
     const big = `${'Words of the law. '.repeat(250_000)}\n`;
     expectPositioned(
-      runCli(['check', 'ordinance'], withSection(big)),
+      await runMain(['check', 'ordinance'], withSection(big)),
       /06-extra\.md:1:1: error § 6[^:]*: Unexpected source file of \d+ bytes, expected at most 4194304.*\[source-size\]/,
     );
   });
 });
 
 describe('YAML aliases', () => {
-  it('reports an alias bomb at its first alias, not as an internal error', () => {
+  it('reports an alias bomb at its first alias, not as an internal error', async () => {
     const bomb = [
       'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
       'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
       'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
       'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
     ].join('\n');
-    const result = build(withSection('Text.\n', `${bomb}\n`));
+    const result = await build(withSection('Text.\n', `${bomb}\n`));
     expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected YAML aliases that expand past 100 values.*\[yaml-aliases\]/);
   });
 });
 
 describe('YAML aliases in the registry', () => {
-  it('reports an alias bomb in a registry entry at its alias', () => {
+  it('reports an alias bomb in a registry entry at its alias', async () => {
     const ws = workspace();
     const entry = path.join(ws, 'ordinance', 'directives', 'example-order.md');
     const bomb = [
@@ -205,7 +206,7 @@ describe('YAML aliases in the registry', () => {
       'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
     ];
     writeFileSync(entry, readFileSync(entry, 'utf8').replace('---\n', `---\n${bomb.join('\n')}\n`));
-    expectPositioned(runCli(['check', 'ordinance'], ws), /directives\/example-order\.md:3:8: error Unexpected YAML aliases.*\[yaml-aliases\]/);
+    expectPositioned(await runMain(['check', 'ordinance'], ws), /directives\/example-order\.md:3:8: error Unexpected YAML aliases.*\[yaml-aliases\]/);
   });
 });
 
@@ -218,10 +219,10 @@ describe('images', () => {
     return ws;
   }
 
-  it('reports a file that is not an image at the image; the other ordinance still builds', () => {
+  it('reports a file that is not an image at the image; the other ordinance still builds', async () => {
     const ws = twoOrdinances('![A chart](chart.png)\n');
     writeFileSync(path.join(ws, 'ordinance', 'sample', 'chart.png'), 'not an image at all');
-    const result = build(ws);
+    const result = await build(ws);
     expectPositioned(result, /ordinance\/sample\/06-extra\.md:6:1: error § 6[^:]*: Unexpected image `chart\.png`: it is not a PNG or JPEG image.*\[image-file\]/);
     expect(
       readFileSync(path.join(ws, 'dist', 'second', 'second.pdf'))
@@ -230,18 +231,18 @@ describe('images', () => {
     ).toBe('%PDF-');
   });
 
-  it('reports an image whose header is too large', () => {
+  it('reports an image whose header is too large', async () => {
     const ws = withSection('![Huge](huge.png)\n');
     writeFileSync(path.join(ws, 'ordinance', 'sample', 'huge.png'), png(1, 1).fill(0xff, 16, 24));
-    expectPositioned(build(ws), /Unexpected image `huge\.png`: it is 4294967295×4294967295 pixels.*\[image-file\]/);
+    expectPositioned(await build(ws), /Unexpected image `huge\.png`: it is 4294967295×4294967295 pixels.*\[image-file\]/);
   });
 
-  it('reports an image outside the folder, by absolute path or symlink, and does not embed it', () => {
+  it('reports an image outside the folder, by absolute path or symlink, and does not embed it', async () => {
     const outside = path.join(tempDir(), 'secret.png');
     writeFileSync(outside, png(4, 4));
     const ws = withSection(`![Absolute](${outside})\n\n![Linked](linked.png)\n`);
     symlinkSync(outside, path.join(ws, 'ordinance', 'sample', 'linked.png'));
-    const result = build(ws);
+    const result = await build(ws);
     expectPositioned(result, /06-extra\.md:6:1: error § 6[^:]*: Unexpected image `[^`]*secret\.png`: it lies outside the ordinance's folder.*\[image-file\]/);
     expect(result.stdout).toMatch(/06-extra\.md:8:1: error § 6[^:]*: Unexpected image `linked\.png`: it lies outside the ordinance's folder.*\[image-file\]/);
   });
@@ -250,7 +251,7 @@ describe('images', () => {
     const ws = withSection('![A chart](figures/chart.png)\n');
     mkdirSync(path.join(ws, 'ordinance', 'sample', 'figures'));
     writeFileSync(path.join(ws, 'ordinance', 'sample', 'figures', 'chart.png'), png(8, 4));
-    expect(build(ws).code).toBe(0);
+    expect((await build(ws)).code).toBe(0);
     const pdf = await readPdf(readFileSync(path.join(ws, 'dist', 'sample', 'sample.pdf')));
     expect(pdf.roles.get('Figure')).toBe(1);
   });
@@ -262,7 +263,7 @@ describe('link schemes', () => {
       'See [the page](https://example.org/a), [mail](mailto:clerk@example.org), [run](javascript:alert(1)), [disk](file:///etc/passwd) and [near](other.pdf).\n',
     );
     writeFileSync(path.join(ws, 'ordinance.config.json'), JSON.stringify({ rules: { 'link-scheme': 'off' } }));
-    expect(build(ws).code).toBe(0);
+    expect((await build(ws)).code).toBe(0);
     const pdf = await readPdf(readFileSync(path.join(ws, 'dist', 'sample', 'sample.pdf')));
     const urls = pdf.links.flatMap((l) => (l.url ? [l.url] : []));
     expect(urls).toContain('https://example.org/a');

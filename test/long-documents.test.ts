@@ -8,16 +8,17 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeTitleWorkspace, runCli, tempDir } from './helpers.js';
+import { codeTitleWorkspace, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 import { preflight } from './preflight.js';
 
 describe('a code section of 8,500 paragraphs', () => {
-  it('stays valid PDF/A-1b: its kids past 4,000 are grouped in Div elements, in reading order', () => {
+  it('stays valid PDF/A-1b: its kids past 4,000 are grouped in Div elements, in reading order', async () => {
     const { dir, title } = codeTitleWorkspace('long-title', '98');
     const paragraphs = Array.from({ length: 8500 }, (_, i) => `Record ${i + 1} shall be kept.`);
     writeFileSync(path.join(title, '00001-98-1.md'), `---\nid: 98-1\nnumber: 98-1\nheading: Records.\nkind: code-section\n---\n${paragraphs.join('\n\n')}\n`);
     const out = tempDir();
-    const result = runCli(['build', 'ordinance', '--out', out], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    const result = await runMain(['build', 'ordinance', '--out', out], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const file = path.join(out, 'long-title', 'long-title.pdf');
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');

@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, runCli, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const OUTPUTS = ['.ordinance-outputs.json', 'record.json', 'sample.pdf', 'summary.json', 'summary.md', 'summary.pdf', 'text.html', 'xref.json'];
@@ -27,10 +28,10 @@ function snapshot(dir: string): string[] {
 }
 
 /** A second ordinance beside the base sample, built once while good. */
-function twoOrdinances(): string {
+async function twoOrdinances(): Promise<string> {
   const dir = workspace();
   cpSync(path.join(dir, 'ordinance', 'sample'), path.join(dir, 'ordinance', 'second'), { recursive: true });
-  expect(runCli(['build', 'ordinance', '--quiet'], dir, EPOCH).code).toBe(0);
+  expect((await runMain(['build', 'ordinance', '--quiet'], dir, EPOCH)).code).toBe(0);
   expect(existsSync(path.join(dir, 'dist', 'second', 'second.pdf'))).toBe(true);
   return dir;
 }
@@ -48,22 +49,22 @@ describe('--out among the sources (item 1)', () => {
     ['ordinance/sample/out', 'lies inside the source folder ordinance/sample'],
     ['ordinance/directives/out', 'lies inside the source folder ordinance/directives'],
     ['.', 'holds the source folder ordinance'],
-  ])('--out %s is refused with exit 2 before anything is written or removed', (out, why) => {
+  ])('--out %s is refused with exit 2 before anything is written or removed', async (out, why) => {
     const dir = workspace();
     const before = snapshot(dir);
-    const result = runCli(['build', 'ordinance', '--out', out], dir);
+    const result = await runMain(['build', 'ordinance', '--out', out], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`ordinance: --out ${out} ${why}: a build would write among the sources; choose an output folder apart from them\n`);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('is refused through a link, and when one ordinance of a broken workspace is named', () => {
+  it('is refused through a link, and when one ordinance of a broken workspace is named', async () => {
     const dir = workspace();
     symlinkSync(path.join(dir, 'ordinance', 'sample'), path.join(dir, 'out'));
     writeFileSync(path.join(dir, 'ordinance', 'sample', '01-purpose.md'), '---\nid: purpose\nkind: nonsense\n---\nText.\n');
     const before = snapshot(path.join(dir, 'ordinance'));
-    const result = runCli(['build', 'ordinance/sample', '--out', 'out'], dir);
+    const result = await runMain(['build', 'ordinance/sample', '--out', 'out'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ordinance: --out out is the source folder ordinance\/sample: /);
     expect(snapshot(path.join(dir, 'ordinance'))).toEqual(before);
@@ -71,25 +72,25 @@ describe('--out among the sources (item 1)', () => {
 });
 
 describe('removing old outputs (item 1)', () => {
-  it('removes only the files the last build wrote, never what others put beside them', () => {
+  it('removes only the files the last build wrote, never what others put beside them', async () => {
     const dir = workspace();
-    expect(runCli(['build', 'ordinance', '--quiet'], dir, EPOCH).code).toBe(0);
+    expect((await runMain(['build', 'ordinance', '--quiet'], dir, EPOCH)).code).toBe(0);
     const out = path.join(dir, 'dist', 'sample');
     expect(readdirSync(out).sort()).toEqual(OUTPUTS);
     writeFileSync(path.join(out, 'notes.txt'), 'mine\n');
     mkdirSync(path.join(out, 'versions'));
     writeFileSync(path.join(out, 'versions', 'v1.pdf'), 'frozen\n');
     // Rebuilt: what others put there stays.
-    expect(runCli(['build', 'ordinance', '--quiet'], dir, EPOCH).code).toBe(0);
+    expect((await runMain(['build', 'ordinance', '--quiet'], dir, EPOCH)).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([...OUTPUTS, 'notes.txt', 'versions'].sort());
     // Broken: every output is retracted, and nothing else.
     writeFileSync(path.join(dir, 'ordinance', 'sample', '01-purpose.md'), '---\nid: purpose\nkind: nonsense\n---\nText.\n');
-    expect(runCli(['build', 'ordinance', '--quiet'], dir, EPOCH).code).toBe(1);
+    expect((await runMain(['build', 'ordinance', '--quiet'], dir, EPOCH)).code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['notes.txt', 'versions']);
     expect(readFileSync(path.join(out, 'versions', 'v1.pdf'), 'utf8')).toBe('frozen\n');
   });
 
-  it('never follows a manifest out of its folder', () => {
+  it('never follows a manifest out of its folder', async () => {
     const dir = workspace();
     mkdirSync(path.join(dir, 'dist', 'sample'), { recursive: true });
     writeFileSync(
@@ -97,15 +98,15 @@ describe('removing old outputs (item 1)', () => {
       JSON.stringify({ tool: 'ordinance', files: ['../../ordinance/sample/ordinance.md', '..', '.hidden'] }),
     );
     writeFileSync(path.join(dir, 'ordinance', 'sample', '01-purpose.md'), '---\nid: purpose\nkind: nonsense\n---\nText.\n');
-    expect(runCli(['build', 'ordinance', '--quiet'], dir).code).toBe(1);
+    expect((await runMain(['build', 'ordinance', '--quiet'], dir)).code).toBe(1);
     expect(existsSync(path.join(dir, 'ordinance', 'sample', 'ordinance.md'))).toBe(true);
   });
 });
 
 describe('one bad input never stops the others (item 2)', () => {
   /** Break `second`, rebuild, and check: exit 1, the finding, `sample` built, `second`'s outputs gone, the index rewritten. */
-  function expectFinding(dir: string, finding: string): void {
-    const result = runCli(['build', 'ordinance'], dir, EPOCH);
+  async function expectFinding(dir: string, finding: string): Promise<void> {
+    const result = await runMain(['build', 'ordinance'], dir, EPOCH);
     expect(result.stderr).not.toContain('internal error');
     expect(result.stdout).toContain(finding);
     expect(result.code).toBe(1);
@@ -114,35 +115,35 @@ describe('one bad input never stops the others (item 2)', () => {
     expect(indexed(dir)).toEqual(['sample']);
   }
 
-  it('a folder named ordinance.md (EISDIR)', () => {
-    const dir = twoOrdinances();
+  it('a folder named ordinance.md (EISDIR)', async () => {
+    const dir = await twoOrdinances();
     const file = path.join(dir, 'ordinance', 'second', 'ordinance.md');
     rmSync(file);
     mkdirSync(file);
-    expectFinding(dir, 'ordinance/second/ordinance.md:1:1: error Unexpected folder `ordinance.md`, expected a Markdown file [source-file]\n');
+    await expectFinding(dir, 'ordinance/second/ordinance.md:1:1: error Unexpected folder `ordinance.md`, expected a Markdown file [source-file]\n');
   });
 
-  it('a dangling symlinked section (ENOENT)', () => {
-    const dir = twoOrdinances();
+  it('a dangling symlinked section (ENOENT)', async () => {
+    const dir = await twoOrdinances();
     symlinkSync('../missing/06-gone.md', path.join(dir, 'ordinance', 'second', '06-gone.md'));
-    expectFinding(
+    await expectFinding(
       dir,
       'ordinance/second/06-gone.md:1:1: error § 6: Unexpected dangling link to `../missing/06-gone.md`, expected a link to a file or folder that exists [source-link]\n',
     );
   });
 
-  it('a section that cannot be read: a named pipe where a file must be', () => {
-    const dir = twoOrdinances();
+  it('a section that cannot be read: a named pipe where a file must be', async () => {
+    const dir = await twoOrdinances();
     expect(spawnSync('mkfifo', [path.join(dir, 'ordinance', 'second', '06-pipe.md')]).status).toBe(0);
-    expectFinding(dir, 'ordinance/second/06-pipe.md:1:1: error § 6: Unexpected named pipe `06-pipe.md`, expected a Markdown file [source-file]\n');
+    await expectFinding(dir, 'ordinance/second/06-pipe.md:1:1: error § 6: Unexpected named pipe `06-pipe.md`, expected a Markdown file [source-file]\n');
   });
 
-  it('a broken ordinance of the same name in a second workspace leaves the valid one built', () => {
+  it('a broken ordinance of the same name in a second workspace leaves the valid one built', async () => {
     const dir = workspace();
     cpSync(path.join(dir, 'ordinance'), path.join(dir, 'other'), { recursive: true });
     const metadata = path.join(dir, 'other', 'sample', 'ordinance.md');
     writeFileSync(metadata, readFileSync(metadata, 'utf8').replace('version: 1', 'version: x'));
-    const result = runCli(['build', 'ordinance/sample', 'other/sample'], dir, EPOCH);
+    const result = await runMain(['build', 'ordinance/sample', 'other/sample'], dir, EPOCH);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'other/sample:1:1: error Unexpected ordinance folder name `sample`, expected a name of its own: `ordinance/sample` is built to the same place in the output folder [output-clash]\n',
@@ -151,10 +152,10 @@ describe('one bad input never stops the others (item 2)', () => {
     expect(indexed(dir)).toEqual(['sample']);
   });
 
-  it('an ordinance folder named like the index (EEXIST)', () => {
+  it('an ordinance folder named like the index (EEXIST)', async () => {
     const dir = workspace();
     cpSync(path.join(dir, 'ordinance', 'sample'), path.join(dir, 'ordinance', 'directives.json'), { recursive: true });
-    const result = runCli(['build', 'ordinance'], dir, EPOCH);
+    const result = await runMain(['build', 'ordinance'], dir, EPOCH);
     expect(result.stderr).not.toContain('internal error');
     expect(result.stdout).toContain('ordinance/directives.json:1:1: error Unexpected ordinance folder name `directives.json`');
     expect(result.code).toBe(1);
@@ -162,11 +163,11 @@ describe('one bad input never stops the others (item 2)', () => {
     expect(indexed(dir)).toEqual(['sample']);
   });
 
-  it('rewrites directives.json empty when every ordinance fails', () => {
-    const dir = twoOrdinances();
+  it('rewrites directives.json empty when every ordinance fails', async () => {
+    const dir = await twoOrdinances();
     expect(indexed(dir)).toEqual(['sample', 'second']);
     for (const slug of ['sample', 'second']) writeFileSync(path.join(dir, 'ordinance', slug, '01-purpose.md'), '---\nid: purpose\nkind: nonsense\n---\nText.\n');
-    const result = runCli(['build', 'ordinance'], dir, EPOCH);
+    const result = await runMain(['build', 'ordinance'], dir, EPOCH);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`built ${path.join('dist', 'directives.json')}\n`);
     expect(JSON.parse(readFileSync(path.join(dir, 'dist', 'directives.json'), 'utf8'))).toEqual({ directives: [] });
@@ -191,13 +192,13 @@ describe('an output folder that cannot be written (item 2)', () => {
 });
 
 describe('symbolic links (item 3)', () => {
-  it('a linked section inside the workspace is read in its place, not skipped', () => {
+  it('a linked section inside the workspace is read in its place, not skipped', async () => {
     const dir = workspace();
     const sample = path.join(dir, 'ordinance', 'sample');
     mkdirSync(path.join(sample, '.shared'));
     renameSync(path.join(sample, '02-records.md'), path.join(sample, '.shared', '02-records.md'));
     symlinkSync('.shared/02-records.md', path.join(sample, '02-records.md'));
-    expect(runCli(['build', 'ordinance', '--quiet'], dir, EPOCH)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runMain(['build', 'ordinance', '--quiet'], dir, EPOCH)).toEqual({ code: 0, stdout: '', stderr: '' });
     const summary = JSON.parse(readFileSync(path.join(dir, 'dist', 'sample', 'summary.json'), 'utf8')) as { sections: { id: string; label: string }[] };
     expect(summary.sections.map((s) => [s.id, s.label])).toEqual([
       ['purpose', 'Section 1'],
@@ -205,7 +206,7 @@ describe('symbolic links (item 3)', () => {
     ]);
   });
 
-  it('a linked folder inside the workspace is walked as a group', () => {
+  it('a linked folder inside the workspace is walked as a group', async () => {
     const dir = workspace();
     const parts = path.join(dir, 'ordinance', '.parts', 'chapter');
     mkdirSync(parts, { recursive: true });
@@ -213,7 +214,7 @@ describe('symbolic links (item 3)', () => {
     // A finding inside the linked folder shows it was read, at the path the drafter sees.
     writeFileSync(path.join(parts, '06-more.md'), '---\nid: more\nheading: More\n---\nAs in :ref{to=nowhere}.\n');
     symlinkSync('../.parts/chapter', path.join(dir, 'ordinance', 'sample', '06-chapter'));
-    const result = runCli(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
+    const result = await runMain(['check', 'ordinance'], dir, { ORDINANCE_CACHE: '0' });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ordinance\/sample\/06-chapter\/06-more\.md:5:\d+: error § 6: Unknown section id `nowhere`/m);
     expect(result.stdout).not.toMatch(/source-link/);

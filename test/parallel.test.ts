@@ -4,17 +4,37 @@
  * the registry's own findings included (given by a worker, from the
  * registry it loaded, rather than parsed again on the main thread).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, filesBelow, runCli, tempDir } from './helpers.js';
 
-/** 70 ordinances of 6 files (over the 400 files from which folders are shared among workers), and a registry with a finding of its own. */
+/**
+ * Just over the 400 source files from which folders are shared among workers,
+ * in few folders (few documents to render): four code titles of 100 one-line
+ * sections and the base fixture's ordinance, with a registry that has a
+ * finding of its own.
+ */
 function largeWorkspace(): string {
   const dir = tempDir();
-  for (let i = 0; i < 70; i++) cpSync(path.join(FIXTURES, 'base', 'ordinance', 'sample'), path.join(dir, 'ordinance', `sample-${String(i).padStart(3, '0')}`), { recursive: true });
-  cpSync(path.join(FIXTURES, 'base', 'ordinance', 'directives'), path.join(dir, 'ordinance', 'directives'), { recursive: true });
-  const order = path.join(dir, 'ordinance', 'directives', 'example-order.md');
+  const ordinance = path.join(dir, 'ordinance');
+  cpSync(path.join(FIXTURES, 'base', 'ordinance'), ordinance, { recursive: true });
+  for (const designation of ['91', '92', '93', '94']) {
+    const title = path.join(ordinance, `title-${designation}`);
+    mkdirSync(title);
+    writeFileSync(
+      path.join(title, 'code.md'),
+      `---\ntype: code-title\ntitle: Title ${designation}. Test.\nshort-title: Test Title ${designation}\ndesignation: "${designation}"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n`,
+    );
+    for (let i = 1; i <= 100; i++) {
+      const number = `${designation}-${100 + i}`;
+      writeFileSync(
+        path.join(title, `${String(i).padStart(5, '0')}-${number}.md`),
+        `---\nid: ${number}\nnumber: ${number}\nheading: Records ${i}.\nkind: code-section\n---\nRecords of kind ${i} shall be kept.\n`,
+      );
+    }
+  }
+  const order = path.join(ordinance, 'directives', 'example-order.md');
   writeFileSync(order, readFileSync(order, 'utf8').replace(/^id: (.*)$/m, 'id: $1\nrelations:\n  supersedes: [no-such-order]'));
   return dir;
 }
@@ -30,7 +50,9 @@ describe('a workspace shared among workers', () => {
 });
 
 describe('a build whose workers run out of their heap', () => {
-  it('goes on in parallel on fresh workers with more heap, and writes what one thread writes', () => {
+  // Its own limits: a worker heap of 4 MiB, in which no worker can start, so the first workers always run out and each
+  // is replaced by one with twice the heap (8, 16, 32, 64 MiB …) until one can build; and its own time, for the restarts.
+  it('goes on in parallel on fresh workers with more heap, and writes what one thread writes', { timeout: 180_000 }, () => {
     const dir = largeWorkspace();
     const env = { ORDINANCE_CACHE: '0', SOURCE_DATE_EPOCH: '1700000000' };
     const one = runCli(['build', 'ordinance', '--out', 'one', '--quiet'], dir, { ...env, ORDINANCE_WORKERS: '1' });

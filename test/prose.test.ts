@@ -13,7 +13,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationGrammar } from '../pipeline/grammar/citations.js';
-import { buildOrdinances, codeTitleWorkspace, FIXTURES, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { codeTitleWorkspace, FIXTURES, ROOT, type runCli, sampleCopy, tempDir, workspace } from './helpers.js';
+import { buildInProcess, runMain } from './in-process.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 
 const grammarOf = (id: string): CitationGrammar => JSON.parse(readFileSync(path.join(ROOT, 'templates', 'jurisdictions', `${id}.json`), 'utf8')).citations;
@@ -31,7 +32,7 @@ const words = (text: string) =>
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2018\u2019]/g, "'");
 
-const build = (dir: string): string => buildOrdinances(dir);
+const build = (dir: string): Promise<string> => buildInProcess(dir);
 
 describe('section references of another act, in the words of D.C. amending acts', () => {
   it.each([
@@ -82,8 +83,8 @@ describe('an act built from sections of D.C. amending acts', () => {
   let pdf: PdfReadBack;
   beforeAll(async () => {
     const dir = workspace(path.join(FIXTURES, 'prose', 'dc-act'));
-    check = runCli(['check', 'ordinance'], dir);
-    out = build(dir);
+    check = await runMain(['check', 'ordinance'], dir);
+    out = await build(dir);
     pdf = await readPdf(readFileSync(path.join(out, 'dc-act', 'dc-act.pdf')));
   });
 
@@ -132,15 +133,15 @@ describe('references written in prose in an ordinance', () => {
       records,
       `${readFileSync(records, 'utf8')}\n<!-- ordinance-disable-next-line section-ref-resolves -- the Records Act's section, cited by its own number -->\nAs Section 9(b) of that act provides, the records are kept.\n`,
     );
-    const out = build(dir);
+    const out = await build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'sample', 'sample.pdf')));
     expect(words(pdf.content.join(' '))).toContain('As Section 9(b) of that act provides, the records are kept.');
   });
 
-  it('never resolve to a section whose front matter could not be read', () => {
+  it('never resolve to a section whose front matter could not be read', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'ordinance', 'sample', '06-broken.md'), '---\nid: broken\nheading: [unclosed\n---\nSee Section 99(b).\n');
-    const result = runCli(['check', 'ordinance'], dir);
+    const result = await runMain(['check', 'ordinance'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('06-broken.md:3:10: error § 6: Malformed YAML');
     // Before, "Section 99(b)" was taken for the id-less section itself: "Unknown subdivision `(b)` in Section 6 (``)".
@@ -152,7 +153,7 @@ describe('references written in prose in an ordinance', () => {
     const dir = workspace();
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nAs section 1 says, and as :ref{to=purpose} says.\n`);
-    const out = build(dir);
+    const out = await build(dir);
     const xref = JSON.parse(readFileSync(path.join(out, 'sample', 'xref.json'), 'utf8'));
     expect(xref.references.slice(-2)).toMatchObject([
       { to: 'purpose', printed: 'section 1' },
@@ -181,7 +182,7 @@ describe('a reference to a subdivision', () => {
     const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
     // The sample's `:ref{to=records pin="(b)"}`, and the same in prose.
     writeFileSync(records, `${readFileSync(records, 'utf8')}\nSee also Section 2(b).\n`);
-    const out = build(dir);
+    const out = await build(dir);
     const file = path.join(out, 'sample', 'sample.pdf');
     const pdf = await readPdf(readFileSync(file));
     const internal = pdf.links.map((l) => l.dest).filter((d): d is string => typeof d === 'string' && d.startsWith('section-records'));
@@ -206,7 +207,7 @@ describe("a citation of a subdivision of a code title's own section", () => {
       path.join(title, '00002-98-102.md'),
       '---\nid: 98-102\nnumber: 98-102\nheading: Access.\nkind: code-section\n---\nThe records public under § 98-101(b) may be copied.\n',
     );
-    const out = build(dir);
+    const out = await build(dir);
     const pdf = await readPdf(readFileSync(path.join(out, 'title-98', 'title-98.pdf')));
     expect(pdf.links.map((l) => l.dest).filter((d) => typeof d === 'string' && d.startsWith('section-98-101'))).toEqual(['section-98-101/b']);
   });
@@ -227,7 +228,7 @@ describe('a code title', () => {
       path.join(title, '00001-1-101.md'),
       '---\nid: 1-101\nnumber: 1-101\nheading: Territorial area.\nkind: code-section\n---\nAs provided in section 201(c)(1) of the Budget Support Act, and in section 4 of the Home Rule Act, see § 1-101.\n',
     );
-    const out = build(dir);
+    const out = await build(dir);
     const xref = JSON.parse(readFileSync(path.join(out, 'sample', 'xref.json'), 'utf8'));
     expect(xref.references).toEqual([]);
     const pdf = await readPdf(readFileSync(path.join(out, 'sample', 'sample.pdf')));
@@ -243,11 +244,11 @@ describe('a citation with a pinpoint', () => {
     // The sample cites Government Code Section 7284.4(f) of the Values Act, whose `source` is the page of § 7284.6.
     const dir = sampleCopy();
     const sample = (root: string) => readPdf(readFileSync(path.join(root, 'la-sanctuary-city', 'la-sanctuary-city.pdf')));
-    const listed = await sample(build(dir));
+    const listed = await sample(await build(dir));
     expect(linksTo(listed, page('7284.4'))).toBeGreaterThan(0);
     const entry = path.join(dir, 'ordinance', 'directives', 'ca-values-act.md');
     writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^ {2}"§ 7284\.4": .*\n/m, ''));
-    const unlisted = await sample(build(dir));
+    const unlisted = await sample(await build(dir));
     expect(linksTo(unlisted, page('7284.4'))).toBe(0);
     expect(linksTo(unlisted, page('7284.6'))).toBe(linksTo(listed, page('7284.6')));
   });

@@ -19,7 +19,8 @@ import { publishedSchemas } from '../pipeline/cli/published-schemas.js';
 import { schemaProblems } from '../pipeline/schema/validate.js';
 import { configSchema } from '../pipeline/config/project-config.js';
 import { rules } from '../pipeline/validate/rules/index.js';
-import { ROOT, runCli, tempDir, workspace, type CliResult } from './helpers.js';
+import { ROOT, tempDir, workspace, type CliResult } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const RECORDS = path.join('ordinance', 'sample', '02-records.md');
 
@@ -31,8 +32,8 @@ function withConfig(config: unknown): string {
 }
 
 /** Check the base workspace with `config`; the run must stop with exit 2 and the one message given. */
-function configError(config: unknown): string {
-  const result = runCli(['check', 'ordinance'], withConfig(config));
+async function configError(config: unknown): Promise<string> {
+  const result = await runMain(['check', 'ordinance'], withConfig(config));
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toContain('internal error');
@@ -40,69 +41,69 @@ function configError(config: unknown): string {
 }
 
 describe('ordinance.config.json', () => {
-  it('says where the JSON is malformed', () => {
-    expect(configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe(
+  it('says where the JSON is malformed', async () => {
+    expect(await configError('{\n  "rules": {\n    "and-or": "error",\n  }\n}\n')).toBe(
       'ordinance.config.json:4:3: error Malformed JSON: unexpected `}`, expected a key in double quotes\n',
     );
-    expect(configError('{ "rules": {}, "rules": {} }')).toBe(
+    expect(await configError('{ "rules": {}, "rules": {} }')).toBe(
       'ordinance.config.json:1:16: error Unexpected duplicate key `rules`, expected each key once (JSON keeps only the last)\n',
     );
   });
 
-  it('names an unknown key anywhere, with the key it likely means', () => {
+  it('names an unknown key anywhere, with the key it likely means', async () => {
     // `rule` for `rules` in an override was dropped silently before.
-    const lines = configError({ overrides: [{ ordinances: ['sample'], rule: { 'and-or': 'off' } }] }).split('\n');
+    const lines = (await configError({ overrides: [{ ordinances: ['sample'], rule: { 'and-or': 'off' } }] })).split('\n');
     expect(lines[0]).toBe(
       'ordinance.config.json:3:5: error Missing `overrides[1].rules` in the configuration, expected a mapping whose keys are each a rule id (`ordinance rules` lists them)',
     );
     expect(lines[1]).toBe('ordinance.config.json:7:7: error Unexpected key `overrides[1].rule` in the configuration, expected `overrides[1].rules` or else `ordinances`');
     expect(lines).toHaveLength(3);
-    expect(configError({ rules: { 'and-or': { severity: 'off', reasn: 'x' } } })).toBe(
+    expect(await configError({ rules: { 'and-or': { severity: 'off', reasn: 'x' } } })).toBe(
       'ordinance.config.json:5:7: error Unexpected key `rules.and-or.reasn` in the configuration, expected `rules.and-or.reason` or else one of `severity`, `byStatus`\n',
     );
   });
 
-  it('names an unknown rule id, with the rule it likely means', () => {
-    expect(configError({ rules: { 'vage-terms': 'off' } })).toBe(
+  it('names an unknown rule id, with the rule it likely means', async () => {
+    expect(await configError({ rules: { 'vage-terms': 'off' } })).toBe(
       'ordinance.config.json:3:5: error Unexpected key `rules.vage-terms` in the configuration, expected `rules.vague-terms` or a rule id (`ordinance rules` lists them)\n',
     );
   });
 
-  it('names a value of the wrong type, and what is expected', () => {
-    expect(configError({ rules: { 'and-or': 3 } })).toBe(
+  it('names a value of the wrong type, and what is expected', async () => {
+    expect(await configError({ rules: { 'and-or': 3 } })).toBe(
       'ordinance.config.json:3:15: error Unexpected number `3` for `rules.and-or`, expected one of `error`, `warning`, `info`, `off` or a mapping with `severity`, `byStatus`, `reason`\n',
     );
-    expect(configError({ overrides: { ordinances: ['sample'] } })).toBe(
+    expect(await configError({ overrides: { ordinances: ['sample'] } })).toBe(
       'ordinance.config.json:2:16: error Unexpected mapping for `overrides`, expected a list of a mapping with `ordinances`, `rules`\n',
     );
   });
 
-  it("checks a rule's options against that rule's own schema", () => {
+  it("checks a rule's options against that rule's own schema", async () => {
     // Before, this ended in "internal error" inside the rule.
-    expect(configError({ rules: { 'vague-terms': { options: { words: 'x' } } } })).toBe(
+    expect(await configError({ rules: { 'vague-terms': { options: { words: 'x' } } } })).toBe(
       'ordinance.config.json:5:18: error Unexpected text `x` for `rules.vague-terms.options.words`, expected a list of text\n',
     );
-    expect(configError({ rules: { 'heading-length': { options: { max: 0, mx: 10 } } } })).toBe(
+    expect(await configError({ rules: { 'heading-length': { options: { max: 0, mx: 10 } } } })).toBe(
       'ordinance.config.json:5:16: error Unexpected number `0` for `rules.heading-length.options.max`, expected a whole number of at least 1\n' +
         'ordinance.config.json:6:9: error Unexpected key `rules.heading-length.options.mx` in the configuration, expected `rules.heading-length.options.max`\n',
     );
     // A rule without options takes none.
-    expect(configError({ rules: { 'and-or': { options: {} } } })).toBe(
+    expect(await configError({ rules: { 'and-or': { options: {} } } })).toBe(
       'ordinance.config.json:4:7: error Unexpected key `rules.and-or.options` in the configuration, expected one of `severity`, `byStatus`, `reason`\n',
     );
   });
 
-  it('names a status that is not one', () => {
-    expect(configError({ rules: { 'and-or': { byStatus: { drafted: 'off' } } } })).toBe(
+  it('names a status that is not one', async () => {
+    expect(await configError({ rules: { 'and-or': { byStatus: { drafted: 'off' } } } })).toBe(
       'ordinance.config.json:5:9: error Unexpected key `rules.and-or.byStatus.drafted` in the configuration, expected `rules.and-or.byStatus.draft` or else one of `introduced`, `adopted`, `effective`, `withdrawn`, `failed`\n',
     );
   });
 
-  it('still changes what is checked when it is valid', () => {
+  it('still changes what is checked when it is valid', async () => {
     const dir = withConfig({ rules: { 'vague-terms': { options: { words: ['at once'] } }, 'and-or': { severity: 'error', byStatus: { draft: 'off' } } } });
     const file = path.join(dir, RECORDS);
     writeFileSync(file, readFileSync(file, 'utf8').replace('(a) Every Stop shall be recorded.', '(a) Every Stop shall be recorded promptly and/or at once.'));
-    expect(runCli(['check', 'ordinance'], dir)).toEqual({
+    expect(await runMain(['check', 'ordinance'], dir)).toEqual({
       code: 0,
       stdout: 'ordinance/sample/02-records.md:9:50: warning § 2(a): Unexpected vague term `at once`, expected a stated standard (a time, a number, a test) [vague-terms]\n',
       stderr: '0 errors, 1 warning\n',
@@ -135,11 +136,11 @@ function placeOf(text: string, needle: string): string {
 }
 
 describe('templates', () => {
-  it('name a key that is not in the schema, at its place, and stop the run', () => {
+  it('name a key that is not in the schema, at its place, and stop the run', async () => {
     const install = installation();
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"urgencyBanner"', '"urgencyBaner"'));
     const dir = workspace();
-    expect(runCli(['check', 'ordinance'], dir).code).toBe(0); // the project's own installation is untouched
+    expect((await runMain(['check', 'ordinance'], dir)).code).toBe(0); // the project's own installation is untouched
     const broken = checkIn(install, dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).not.toContain('internal error');
@@ -149,7 +150,7 @@ describe('templates', () => {
     );
   });
 
-  it("check their rule ids and each rule's options", () => {
+  it("check their rule ids and each rule's options", async () => {
     const install = installation();
     const text = editTemplate(install, 'jurisdictions/district-of-columbia.json', (t) =>
       t
@@ -166,7 +167,7 @@ describe('templates', () => {
     );
   });
 
-  it('apply the options they give a rule', () => {
+  it('apply the options they give a rule', async () => {
     const install = installation();
     editTemplate(install, 'jurisdictions/los-angeles.json', (t) =>
       t.replace('"rules": {', '"rules": { "vague-terms": { "options": { "words": ["at once"] }, "reason": "This city\'s own list." },'),
@@ -180,7 +181,7 @@ describe('templates', () => {
     });
   });
 
-  it('compile citation patterns as detection does, and name one that does not compile', () => {
+  it('compile citation patterns as detection does, and name one that does not compile', async () => {
     const install = installation();
     // `\-` is an identity escape detection accepts (no `u` flag); it was rejected before, when checked with `u`.
     editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"pattern": "Ordinance\\\\s+No\\\\.', '"pattern": "Ordinance\\\\s*\\\\-?\\\\s*No\\\\.'));
@@ -197,7 +198,7 @@ describe('templates', () => {
     );
   });
 
-  it('have the id their file is named by', () => {
+  it('have the id their file is named by', async () => {
     const install = installation();
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"id": "los-angeles"', '"id": "la"'));
     const dir = workspace();
@@ -207,7 +208,7 @@ describe('templates', () => {
     });
   });
 
-  it('merge a layout over the one it extends, and say what the whole still lacks', () => {
+  it('merge a layout over the one it extends, and say what the whole still lacks', async () => {
     const install = installation();
     editTemplate(install, 'layouts/council.json', (t) => t.replace(/\n {2}"colors": \{[^}]*\},/, ''));
     const dir = workspace();
@@ -236,13 +237,13 @@ function escapeRegExp(text: string): string {
 }
 
 describe('published schemas', () => {
-  it('are what the code generates (npm run schemas)', () => {
+  it('are what the code generates (npm run schemas)', async () => {
     for (const [file, text] of Object.entries(publishedSchemas(rules))) {
       expect(readFileSync(path.join(ROOT, file), 'utf8'), `${file} is out of date: run npm run schemas`).toBe(text);
     }
   });
 
-  it('accept the shipped configuration, templates and front matter, as the pipeline does', () => {
+  it('accept the shipped configuration, templates and front matter, as the pipeline does', async () => {
     const ajv = new Ajv({ allErrors: true });
     ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
     const published = (file: string) => ajv.compile(JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')));
@@ -268,7 +269,7 @@ describe('front matter', () => {
     return { file, findings: file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`) };
   };
 
-  it('says which required keys an empty block lacks', () => {
+  it('says which required keys an empty block lacks', async () => {
     expect(check('').findings).toEqual([
       '2:1: Missing `title` in ordinance front matter, expected text',
       '2:1: Missing `short-title` in ordinance front matter, expected text of at most 60 characters',
@@ -278,7 +279,7 @@ describe('front matter', () => {
     ]);
   });
 
-  it('puts each finding on its key or value, and drops the value that failed so no rule reads it', () => {
+  it('puts each finding on its key or value, and drops the value that failed so no rule reads it', async () => {
     const { file, findings } = check(
       'title: "An ordinance."\nshort-title: "Short"\njurisdiction: los-angeles\nstatus: draft\nversion: 1\ndates: 5\nvote:\n  ayes: 3\n  noess: 1\ncodifies:\n  - ok-id\n  - Not An Id\n',
     );
@@ -296,7 +297,7 @@ describe('front matter', () => {
 });
 
 describe('schema problems', () => {
-  it('are phrased from the schema: the branch of a union the value takes, its path, a did-you-mean', () => {
+  it('are phrased from the schema: the branch of a union the value takes, its path, a did-you-mean', async () => {
     const schema = configSchema(rules);
     expect(schemaProblems(schema, { rules: { 'and-or': { severity: 'eror' } } }, 'the configuration')).toEqual([
       {

@@ -7,11 +7,12 @@
  * Code title.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, fileUrl, launchBrowser, pageAddresses, unresolved, type WatchedPage, watchedPage } from './browser.js';
+import { DC_CODE } from './corpora.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 import { EPOCH, filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
 
@@ -49,7 +50,7 @@ describe('the site of the shipped ordinance and a draft, in a browser', () => {
   let site: PublishedSite;
   let catalog: WatchedPage;
   beforeAll(async () => {
-    site = shippedSite();
+    site = await shippedSite();
     catalog = await watchedPage(browser);
     await catalog.page.goto(fileUrl(path.join(site.site, 'index.html')));
   });
@@ -134,8 +135,8 @@ describe('the site of the shipped ordinance and a draft, in a browser', () => {
 
 describe('the site of hostile input, in a browser', () => {
   let site: PublishedSite;
-  beforeAll(() => {
-    site = hostileSite();
+  beforeAll(async () => {
+    site = await hostileSite();
   });
 
   it('shows every value as text and runs none of it', async () => {
@@ -169,13 +170,11 @@ describe('the site of hostile input, in a browser', () => {
   });
 });
 
-describe('the site of an imported D.C. Code title, in a browser', () => {
-  const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz');
+describe.skipIf(!DC_CODE.present)(`the site of an imported D.C. Code title, in a browser (${DC_CODE.needed})`, () => {
   let site: string;
   beforeAll(() => {
-    if (!existsSync(CORPUS)) throw new Error(`the D.C. Code corpus is missing: expected ${CORPUS}`);
     const xml = tempDir('dc-xml-');
-    execFileSync('tar', ['-xJf', CORPUS, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
+    execFileSync('tar', ['-xJf', DC_CODE.file, '-C', xml, 'us/dc/council/code/index.xml', 'us/dc/council/code/titles/24']);
     const code = path.join(tempDir('dc-import-'), 'dc');
     expect(runCli(['import', 'dc-code', xml, code, '--titles', '24'], ROOT).code).toBe(0);
     const out = tempDir('dc-out-');

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, runCli, laSampleCopy, tempDir, workspace } from './helpers.js';
+import { FIXTURES, laSampleCopy, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 
 export const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
 
@@ -44,7 +45,7 @@ export interface PublishedSite {
 }
 
 /** The shipped ordinance, committed as draft, introduced (with a change of its text) and effective, and the base fixture's draft beside it, built and published. */
-export function shippedSite(): PublishedSite {
+export async function shippedSite(): Promise<PublishedSite> {
   const dir = laSampleCopy();
   cpSync(path.join(FIXTURES, 'base', 'ordinance'), path.join(dir, 'drafts', 'ordinance'), { recursive: true });
   execFileSync('git', ['init', '-q'], { cwd: dir });
@@ -61,9 +62,9 @@ export function shippedSite(): PublishedSite {
   writeFileSync(meta, shipped.meta);
   commit(dir, 'Adopted on December 4, 2024', '2024-12-09T10:00:00Z');
   const out = tempDir();
-  const build = runCli(['build', 'ordinance', 'drafts/ordinance', '--out', out, '--quiet'], dir, EPOCH);
+  const build = await runMain(['build', 'ordinance', 'drafts/ordinance', '--out', out, '--quiet'], dir, EPOCH);
   expect(build.code, build.stdout + build.stderr).toBe(0);
-  const publish = runCli(['publish', 'ordinance', 'drafts/ordinance', '--out', out], dir);
+  const publish = await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', out], dir);
   expect(publish.code, publish.stderr).toBe(0);
   return { dir, out, site: path.join(out, 'site') };
 }
@@ -79,7 +80,7 @@ export const HOSTILE = {
 };
 
 /** The base fixture with hostile text in every value a page shows: titles, sponsors, a heading, the text, links of every scheme, and a registry entry's title, citation form and body. */
-export function hostileSite(): PublishedSite {
+export async function hostileSite(): Promise<PublishedSite> {
   const dir = workspace();
   const sample = path.join(dir, 'ordinance', 'sample');
   const yaml = (value: string) => JSON.stringify(value);
@@ -102,9 +103,9 @@ export function hostileSite(): PublishedSite {
   // The link-scheme rule would stop the build; off, such a link is printed as text.
   writeFileSync(path.join(dir, 'ordinance.config.json'), `${JSON.stringify({ rules: { 'link-scheme': { severity: 'off', reason: 'the site shows it as text' } } })}\n`);
   const out = tempDir();
-  const build = runCli(['build', 'ordinance', '--out', out, '--quiet'], dir, EPOCH);
+  const build = await runMain(['build', 'ordinance', '--out', out, '--quiet'], dir, EPOCH);
   expect(build.code, build.stdout + build.stderr).toBe(0);
-  const publish = runCli(['publish', 'ordinance', '--out', out], dir);
+  const publish = await runMain(['publish', 'ordinance', '--out', out], dir);
   expect(publish.code, publish.stderr).toBe(0);
   return { dir, out, site: path.join(out, 'site') };
 }

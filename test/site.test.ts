@@ -14,6 +14,7 @@ import { UsageError } from '../pipeline/report/failure.js';
 import { liveHref } from '../pipeline/site/links.js';
 import { markdownToHast } from '../pipeline/site/markdown-html.js';
 import { runCli, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 import { readPdf } from './pdf.js';
 import { filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
 
@@ -39,8 +40,8 @@ function sha256(file: string): string {
 
 describe('the site of the shipped ordinance and a draft', () => {
   let site: PublishedSite;
-  beforeAll(() => {
-    site = shippedSite();
+  beforeAll(async () => {
+    site = await shippedSite();
   });
 
   it('lists both in the catalog, the adopted final told apart from the draft', () => {
@@ -133,14 +134,14 @@ describe('the site of the shipped ordinance and a draft', () => {
     expect(read(site, `ordinances/${SLUG}/index.html`)).toContain(sha256(path.join(site.out, SLUG, `${SLUG}.pdf`)));
   });
 
-  it('gives the same bytes when published again, from another folder', () => {
+  it('gives the same bytes when published again, from another folder', async () => {
     const before = read(site, 'SHA256SUMS');
-    const again = runCli(['publish', path.join(site.dir, 'ordinance'), path.join(site.dir, 'drafts', 'ordinance'), '--out', site.out, '--quiet'], path.dirname(site.dir));
+    const again = await runMain(['publish', path.join(site.dir, 'ordinance'), path.join(site.dir, 'drafts', 'ordinance'), '--out', site.out, '--quiet'], path.dirname(site.dir));
     expect(again.code, again.stderr).toBe(0);
     expect(read(site, 'SHA256SUMS')).toBe(before);
   });
 
-  it("shows a final's lock and whether each published file is the one it records", () => {
+  it("shows a final's lock and whether each published file is the one it records", async () => {
     const pdf = sha256(path.join(site.out, SLUG, `${SLUG}.pdf`));
     const lockFile = path.join(site.dir, 'ordinance', SLUG, 'ordinance.lock.json');
     const lock = {
@@ -156,14 +157,14 @@ describe('the site of the shipped ordinance and a draft', () => {
     };
     writeFileSync(lockFile, JSON.stringify(lock));
     try {
-      expect(runCli(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir).code).toBe(0);
+      expect((await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir)).code).toBe(0);
       const text = shownText(read(site, `ordinances/${SLUG}/index.html`));
       expect(text).toContain('Adopted 2024-12-04 as No. 188441. Made by ordinance-pipeline 0.1.0');
       expect(text).toContain(`${SLUG}.pdf ${pdf} matches the published file`);
       expect(text).toContain(`summary.md ${'0'.repeat(64)} DIFFERS from the published file`);
       // A lock that does not read is said on the page and on stderr, at its place, and the rest is published.
       writeFileSync(lockFile, JSON.stringify({ ...lock, lock: 2 }));
-      const result = runCli(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir);
+      const result = await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('ordinance/la-sanctuary-city/ordinance.lock.json:1:9: warning: the lock does not read: Unexpected number `2` for `lock`, expected `1`\n');
       expect(shownText(read(site, `ordinances/${SLUG}/index.html`))).toContain(
@@ -178,9 +179,9 @@ describe('the site of the shipped ordinance and a draft', () => {
       rmSync(lockFile);
     }
   });
-  it('removes what the last publish wrote and this one does not, and nothing else', () => {
+  it('removes what the last publish wrote and this one does not, and nothing else', async () => {
     writeFileSync(path.join(site.site, 'notes.txt'), "the clerk's own file\n");
-    expect(runCli(['publish', 'ordinance', '--out', site.out, '--quiet'], site.dir).code).toBe(0);
+    expect((await runMain(['publish', 'ordinance', '--out', site.out, '--quiet'], site.dir)).code).toBe(0);
     expect(filesUnder(site.site).filter((f) => f.startsWith('ordinances/'))).not.toContainEqual(expect.stringMatching(/^ordinances\/sample\//));
     expect(readFileSync(path.join(site.site, 'notes.txt'), 'utf8')).toBe("the clerk's own file\n");
     expect(spawnSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: site.site }).status).toBe(0);
@@ -201,10 +202,10 @@ describe('publish', () => {
     await expect(runPublish(['--format', 'json'])).rejects.toThrow(UsageError);
   });
 
-  it('leaves out an ordinance that is not built, says so, and with nothing built writes no site at all', () => {
+  it('leaves out an ordinance that is not built, says so, and with nothing built writes no site at all', async () => {
     const dir = workspace();
     const out = path.join(dir, 'dist');
-    const result = runCli(['publish', 'ordinance', '--out', out], dir);
+    const result = await runMain(['publish', 'ordinance', '--out', out], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('not published: ordinance/sample (not built: run `ordinance build` first, and fix its errors)\n');
     expect(result.stderr).toContain(`nothing published: no ordinance of ordinance is built in ${out}; run \`ordinance build\` first (with the same --out)\n`);
@@ -250,8 +251,8 @@ describe('links on the site', () => {
 
 describe('the site of hostile input', () => {
   let site: PublishedSite;
-  beforeAll(() => {
-    site = hostileSite();
+  beforeAll(async () => {
+    site = await hostileSite();
   });
 
   it('shows every value as text, never as markup', () => {

@@ -10,15 +10,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codeTitleWorkspace, ROOT, runCli, tempDir } from './helpers.js';
+import { codeTitleWorkspace, ROOT, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1733702400' };
 
 /** Build the ordinances of `dir`; the output folder. */
-function build(dir: string, source = 'ordinance'): string {
+async function build(dir: string, source = 'ordinance'): Promise<string> {
   const out = tempDir();
-  const result = runCli(['build', source, '--out', out], dir, EPOCH);
+  const result = await runMain(['build', source, '--out', out], dir, EPOCH);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   return out;
 }
@@ -69,7 +70,7 @@ describe('the sample’s tags and form', () => {
   let tags: TagsReadBack;
   let section: Map<string, string>;
   beforeAll(async () => {
-    out = build(ROOT, 'ordinance/');
+    out = await build(ROOT, 'ordinance/');
     tags = await tagsOf(out, 'la-sanctuary-city');
     // Each section's heading as the contents and outline name it ("Section 3. Definitions").
     section = new Map(
@@ -193,7 +194,7 @@ describe('a code title where a level of grouping is missing', () => {
     const chapter2 = path.join(title, '02-chapter-2');
     group(chapter2, 'Chapter', '2', 'Undivided.');
     sectionFile(chapter2, 2);
-    const tags = await tagsOf(build(dir), 'gaps');
+    const tags = await tagsOf(await build(dir), 'gaps');
     expect(headings(tags).map((h) => `${h.role} ${h.text}`)).toEqual([
       'H1 Title 99. Test.',
       'H2 Chapter 1. Divided.',

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 
 describe('cross-references', () => {
-  it('writes xref.json with every citation and reference of the sample', () => {
+  it('writes xref.json with every citation and reference of the sample', async () => {
     const out = tempDir();
-    expect(runCli(['build', 'ordinance/', '--out', out, '--quiet'], ROOT, { SOURCE_DATE_EPOCH: '1733702400' }).code).toBe(0);
+    expect((await runMain(['build', 'ordinance/', '--out', out, '--quiet'], ROOT, { SOURCE_DATE_EPOCH: '1733702400' })).code).toBe(0);
     const xref = JSON.parse(readFileSync(path.join(out, 'la-sanctuary-city', 'xref.json'), 'utf8'));
     expect(xref.codifies).toEqual(['lapd-special-order-40', 'la-executive-directive-20']);
     expect(xref.citations.every((c: { resolved: boolean }) => c.resolved)).toBe(true);
