@@ -28,10 +28,13 @@ export function workerCount(ordinances: number): number {
 /**
  * V8 grows a worker's heap lazily, far past what it keeps alive: building
  * title 1 of the D.C. Code (1,477 pages) peaks at 620 MiB with the default
- * limit and at 320 MiB with 200 MiB of old space, its live set. Build workers
- * get a cap, so that peak memory stays within a gigabyte on two workers.
+ * limit and at 320 MiB with 200 MiB of old space, its live set. Workers get a
+ * cap, so that peak memory stays within a gigabyte on two workers for a
+ * build, and within 700 MiB for a cold check of the 41 titles (986 MiB
+ * uncapped, 597 MiB capped, 2026-12-07: a check's worker keeps a title's
+ * findings and the cache records it writes, far less than it allocates).
  */
-const BUILD_OLD_SPACE_MIB = 256;
+const WORKER_OLD_SPACE_MIB = 256;
 
 /** Markdown bytes under `dir`: how much work a folder is. */
 function sourceBytes(dir: string): number {
@@ -65,7 +68,7 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
     .map((task) => task.dir);
   const results = new Map<string, OrdinanceResult>();
   const input: WorkerInput = { registryDir: workspace.registryDir, options: { ...options, release: true } };
-  const oldSpace = Number(process.env.ORDINANCE_WORKER_HEAP_MIB) || BUILD_OLD_SPACE_MIB;
+  const oldSpace = Number(process.env.ORDINANCE_WORKER_HEAP_MIB) || WORKER_OLD_SPACE_MIB;
   const workers: Worker[] = [];
   /** How often each folder ran its worker out of its heap. */
   const outOfHeap = new Map<string, number>();
@@ -81,10 +84,10 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
       for (const worker of workers) void worker.terminate();
       reject(failure);
     };
-    /** A worker taking folders from the queue; a build's worker with its heap capped at `heapMib`. */
+    /** A worker taking folders from the queue, its heap capped at `heapMib`. */
     const start = (heapMib: number) => {
       running++;
-      const worker = new Worker(fileURLToPath(WORKER), { workerData: input, ...(options.build ? { resourceLimits: { maxOldGenerationSizeMb: heapMib } } : {}) });
+      const worker = new Worker(fileURLToPath(WORKER), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: heapMib } });
       workers.push(worker);
       let current: string | undefined;
       let exhausted = false;

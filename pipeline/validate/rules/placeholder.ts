@@ -15,10 +15,17 @@ function status(value: string): string {
 /** The words that mark unfinished text, in prose; in metadata also "[TBD: …]" and "[TODO …]". */
 const PLACEHOLDER = /\[(?:TBD|TODO|FIXME)\b[^\]\n]*\]|\b(?:TODO|TBD|FIXME)\b/g;
 
+/** Whether `text` holds a placeholder anywhere (a quick test before places are worked out). */
+function hasPlaceholder(text: string): boolean {
+  PLACEHOLDER.lastIndex = 0;
+  return PLACEHOLDER.test(text);
+}
+
 /** Each placeholder in the front-matter values of `file` (leaf keys only: a mapping's place holds its keys'), with its key path and place. */
 function* frontMatterPlaceholders(file: VFile): Generator<{ key: string; text: string; place: Position }> {
   const places = file.data.frontMatterPlaces;
-  if (!places) return;
+  // Most files hold none: no line index is made for them.
+  if (!places || !hasPlaceholder(String(file.value))) return;
   const points = location(file);
   const keys = [...places.keys()];
   for (const [key, place] of places) {
@@ -35,6 +42,7 @@ function* frontMatterPlaceholders(file: VFile): Generator<{ key: string; text: s
 /** Each placeholder in the body of a registry entry (its digest, which the ordinance's digest quotes), with its place. */
 function* bodyPlaceholders(file: VFile): Generator<{ text: string; place: Position }> {
   const value = String(file.value);
+  if (!hasPlaceholder(value)) return;
   const fence = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(value);
   const bodyStart = fence ? fence[0].length : 0;
   const points = location(file);
@@ -72,9 +80,23 @@ const rule: Rule = {
     }
     // The registry entries it relates to, reported where the ordinance names each (its first citation, or the
     // front-matter key that relates it) with the placeholder's own place beside.
+    // The first citation of each entry, found once (a title cites thousands of times).
+    let firstCited: Map<string, (typeof ordinance.citations)[number]> | null = null;
     for (const { directive } of directiveRelations(ordinance, registry)) {
       const id = directive.meta.id;
-      const cited = ordinance.citations.find((c) => c.directive?.meta.id === id);
+      const found = [
+        ...[...frontMatterPlaceholders(directive.file)].map((f) => ({ ...f, where: `\`${f.key}\`` })),
+        ...[...bodyPlaceholders(directive.file)].map((f) => ({ ...f, where: 'the digest' })),
+      ];
+      if (found.length === 0) continue;
+      if (!firstCited) {
+        firstCited = new Map();
+        for (const c of ordinance.citations) {
+          const citedId = c.directive?.meta.id;
+          if (citedId !== undefined && !firstCited.has(citedId)) firstCited.set(citedId, c);
+        }
+      }
+      const cited = firstCited.get(id);
       let at: { file: VFile; place: Place } | undefined = cited && { file: cited.source.file, place: cited.source.position ?? { line: 1, column: 1 } };
       for (const key of ['codifies', 'supersedes', 'amends', 'repeals'] as const) {
         const index = (ordinance.meta[key] ?? []).indexOf(id);
@@ -82,10 +104,6 @@ const rule: Rule = {
         if (!at && place) at = { file: ordinance.file, place };
       }
       at ??= { file: ordinance.file, place: { line: 1, column: 1 } };
-      const found = [
-        ...[...frontMatterPlaceholders(directive.file)].map((f) => ({ ...f, where: `\`${f.key}\`` })),
-        ...[...bodyPlaceholders(directive.file)].map((f) => ({ ...f, where: 'the digest' })),
-      ];
       for (const f of found) {
         report(
           at.file,
