@@ -18,7 +18,10 @@ const PLACEHOLDER = /\[(?:TBD|TODO|FIXME)\b[^\]\n]*\]|\b(?:TODO|TBD|FIXME)\b/g;
 /** Whether `text` holds a placeholder anywhere (a quick test before places are worked out). */
 function hasPlaceholder(text: string): boolean {
   PLACEHOLDER.lastIndex = 0;
-  return PLACEHOLDER.test(text);
+  const found = PLACEHOLDER.test(text);
+  // `matchAll` starts where the pattern's lastIndex stands: put it back for the searches that follow.
+  PLACEHOLDER.lastIndex = 0;
+  return found;
 }
 
 /** Each placeholder in the front-matter values of `file` (leaf keys only: a mapping's place holds its keys'), with its key path and place. */
