@@ -115,6 +115,16 @@ describe('the stages', () => {
   });
 });
 
+describe('the caches the stages declare', () => {
+  it('are the memos docs/architecture.md lists, each with the stage it wraps', async () => {
+    const { MEMOS } = (await import(path.join(PIPELINE, 'runner', 'memos.ts'))) as { MEMOS: Record<string, { cache: string; stage: string; key: string }> };
+    const documented = [...part('Caches').matchAll(/^\| ([a-z]+) \(`cache\/([a-z-]+)\.ts`\) \|/gm)].map((m) => [m[1]!, m[2]!]);
+    expect(documented.map(([name]) => name)).toEqual(Object.values(MEMOS).map((m) => m.cache));
+    for (const [name, file] of documented) expect(file).toBe(`${name}-cache`);
+    for (const memo of Object.values(MEMOS)) expect(memo.stage.length * memo.key.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the layers', () => {
   it("are the lint configuration's order, as docs/architecture.md lists them", () => {
     const documented = [...part('Layers').matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]!);
