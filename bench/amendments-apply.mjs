@@ -24,7 +24,7 @@ async function tools() {
   const { sectionTree } = await lib('dc-xml/section.js');
   const { elements, local, child, attribute } = await lib('dc-xml/xml.js');
   const { readXml } = await lib('import/xml-file.js');
-  const { markdown } = await lib('import/dc-code/import.js');
+  const { markdown } = await lib('dc-xml/markdown.js');
   const { applyToSection, newSectionSource, addsSection } = await lib('amend/apply.js');
   /** A section XML file as the importer writes it (plain citations). */
   const importSection = (file) => {
