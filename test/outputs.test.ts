@@ -10,6 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { threadId } from 'node:worker_threads';
+import { removeTemporariesOfThread, temporaryName } from '../pipeline/outputs/temporary.js';
 import { BIN, FIXTURES, runCli, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
 
@@ -303,6 +305,20 @@ describe('builds at once, and killed builds (item 8)', () => {
     for (const file of stale) writeFileSync(file, '');
     expect(runCli(['build', 'ordinance', '--quiet'], dir, EPOCH).code).toBe(0);
     for (const file of stale) expect(existsSync(file)).toBe(false);
+  });
+
+  it("removes what a worker thread that died was writing, and only that thread's", () => {
+    const dir = path.join(workspace(), 'dist');
+    mkdirSync(path.join(dir, 'sample'), { recursive: true });
+    // Threads 7 and 8 of this process, and one of an older version's names (no thread): only thread 7 died.
+    const dead = [path.join(dir, 'sample', `.sample.pdf.${process.pid}.t7.0a1b2c3d.tmp`), path.join(dir, `.directives.json.${process.pid}.t7.0a1b2c3d.tmp`)];
+    const alive = [path.join(dir, 'sample', `.sample.pdf.${process.pid}.t8.0a1b2c3d.tmp`), path.join(dir, 'sample', `.summary.md.${process.pid}.0a1b2c3d.tmp`)];
+    for (const file of [...dead, ...alive]) writeFileSync(file, '');
+    removeTemporariesOfThread(dir, 7);
+    for (const file of dead) expect(existsSync(file), file).toBe(false);
+    for (const file of alive) expect(existsSync(file), file).toBe(true);
+    // A name written now says its thread, so the thread that replaces a dead one can find it.
+    expect(temporaryName('sample.pdf')).toMatch(new RegExp(`^\\.sample\\.pdf\\.${process.pid}\\.t${threadId}\\.[0-9a-f]{8}\\.tmp$`));
   });
 
   it('removes its temporary files when interrupted', async () => {

@@ -1,19 +1,21 @@
 /**
- * The temporary files of publishing: each named after the process that
- * writes it (and a random part, for its threads), so no build ever removes
- * another's; removed when the process exits, and, when a process was killed
+ * The temporary files of publishing: each named after the process and the
+ * thread that write it (and a random part), so no build ever removes
+ * another's; removed when the process exits, when a worker thread dies before
+ * it could (by the thread that replaces it), and, when a process was killed
  * before it could, by the next build into the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
-/** `.<name>.<pid>.<random>.tmp` (and `.<name>.<pid>.tmp`, as earlier versions named them). */
-const TEMPORARY = /^\..+\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$/;
+/** `.<name>.<pid>.t<thread>.<random>.tmp` (and `.<name>.<pid>.<random>.tmp`, `.<name>.<pid>.tmp`, as earlier versions named them). */
+const TEMPORARY = /^\..+\.(\d+)(?:\.t(\d+))?(?:\.[0-9a-f]{8})?\.tmp$/;
 
-/** The temporary name for writing `name` in this process. */
+/** The temporary name for writing `name` in this process and thread. */
 export function temporaryName(name: string): string {
-  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  return `.${name}.${process.pid}.t${threadId}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
 const live = new Set<string>();
@@ -50,7 +52,27 @@ export function exitAfterWrites(code: number): void {
 
 /** Remove the temporary files in `dir` and its sub-folders (one level) left by processes that are gone. */
 export function cleanStaleTemporaries(dir: string): void {
-  const folders = [dir, ...readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? [path.join(dir, e.name)] : []))];
+  removeTemporaries(dir, (pid) => !alive(pid));
+}
+
+/**
+ * Remove the temporary files in `dir` and its sub-folders (one level) that the
+ * worker thread `thread` of this process left: a worker that ran out of its
+ * heap dies without its exit handlers, perhaps in the middle of a write.
+ */
+export function removeTemporariesOfThread(dir: string, thread: number): void {
+  removeTemporaries(dir, (pid, of) => pid === process.pid && of === thread);
+}
+
+/** Remove the temporary files in `dir` and its sub-folders (one level) that `stale` says are left over, by the process and thread that wrote them. */
+function removeTemporaries(dir: string, stale: (pid: number, thread: number | undefined) => boolean): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const folders = [dir, ...entries.flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? [path.join(dir, e.name)] : []))];
   for (const folder of folders) {
     let names: string[];
     try {
@@ -59,8 +81,9 @@ export function cleanStaleTemporaries(dir: string): void {
       continue;
     }
     for (const name of names) {
-      const pid = TEMPORARY.exec(name)?.[1];
-      if (pid && !alive(Number(pid)) && lstatSync(path.join(folder, name)).isFile()) rmSync(path.join(folder, name), { force: true });
+      const match = TEMPORARY.exec(name);
+      if (!match || !stale(Number(match[1]), match[2] === undefined ? undefined : Number(match[2]))) continue;
+      if (lstatSync(path.join(folder, name)).isFile()) rmSync(path.join(folder, name), { force: true });
     }
   }
 }

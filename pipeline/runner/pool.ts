@@ -15,6 +15,7 @@ import type { OrdinanceResult, PipelineOptions } from './pipeline.js';
 import { deserializeFiles } from '../report/messages.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
 import { progressed } from '../report/progress.js';
+import { removeTemporariesOfThread } from '../outputs/temporary.js';
 
 /** The worker script beside this module (the bundle ships it as worker.js). */
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -121,6 +122,8 @@ export async function compileOnWorkers(workspace: Workspace, options: PipelineOp
         if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(new FolderFailure(current ?? workspace.registryDir, { message: error.message, stack: error.stack }));
         // Out of its capped heap: the folder is tried once more first, on a worker with twice the heap; after that it is left to the main thread.
         exhausted = true;
+        // It died without its exit handlers, perhaps in the middle of a write: what it was writing is removed.
+        if (options.build) removeTemporariesOfThread(options.outDir, worker.threadId);
         if (current === undefined) return;
         const times = (outOfHeap.get(current) ?? 0) + 1;
         outOfHeap.set(current, times);
