@@ -57,8 +57,9 @@ it('every rule file is registered', () => {
 });
 
 it('every file of tester cases names a rule and is listed', () => {
+  // index.ts lists them; base-files.ts holds the base's files they change.
   const files = readdirSync(path.join(ROOT, 'test', 'rule-cases'))
-    .filter((n) => n.endsWith('.ts') && n !== 'index.ts')
+    .filter((n) => n.endsWith('.ts') && n !== 'index.ts' && n !== 'base-files.ts')
     .map((n) => n.slice(0, -3));
   expect(files.sort()).toEqual(Object.keys(ruleCases).sort());
   const ids = new Set(rules.map((r) => r.id));

@@ -1,19 +1,6 @@
 /** citation-pinpoint: a `pin` must be one of the pinpoints the cited directive's registry entry lists (`§ 1`, `§ 2(a)` for Example Order 7). */
 import type { RuleCases } from '../rule-tester.js';
-
-const PURPOSE = 'ordinance/sample/01-purpose.md';
-
-/** The purpose section, citing Example Order 7 with `citation`. */
-function purpose(citation: string): string {
-  return `---
-id: purpose
-heading: Purpose
-kind: purpose
-summary: "This law makes police keep a record of every stop."
----
-This ordinance codifies ${citation}.
-`;
-}
+import { PURPOSE, purposeSection as purpose } from './base-files.js';
 
 const cases: RuleCases = {
   valid: [

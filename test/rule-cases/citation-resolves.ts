@@ -1,19 +1,6 @@
 /** citation-resolves: `:cite{to=...}` names a usable entry of ordinance/directives/. */
 import type { RuleCases } from '../rule-tester.js';
-
-const PURPOSE = 'ordinance/sample/01-purpose.md';
-
-/** The purpose section, with `citation` in its one sentence. */
-function purpose(citation: string): string {
-  return `---
-id: purpose
-heading: Purpose
-kind: purpose
-summary: "This law makes police keep a record of every stop."
----
-This ordinance codifies ${citation}.
-`;
-}
+import { PURPOSE, purposeSection as purpose, UNUSABLE_EXAMPLE_ORDER } from './base-files.js';
 
 const cases: RuleCases = {
   valid: [
@@ -58,19 +45,7 @@ const cases: RuleCases = {
       name: 'a directive whose registry entry has errors',
       files: {
         [PURPOSE]: purpose(':cite[Example Order 7]{to=example-order}'),
-        'ordinance/directives/example-order.md': `---
-id: example-order
-cited-as:
-  - "Example Order 7"
-title: "Example Order No. 7"
-kind: special-order
-issuer: "Chief of Police"
-dates:
-  issued: "1990-01-02"
-status: in force
----
-Existing Example Order 7 says officers keep records of every stop.
-`,
+        'ordinance/directives/example-order.md': UNUSABLE_EXAMPLE_ORDER,
       },
       findings: [
         {

@@ -1,24 +1,9 @@
 /** codifies-resolves: what `codifies:` and `supersedes:` name in ordinance.md are registered, usable directives. */
 import type { RuleCases } from '../rule-tester.js';
-
-const ORDINANCE = 'ordinance/sample/ordinance.md';
+import { ORDINANCE, ordinanceFile, UNUSABLE_EXAMPLE_ORDER } from './base-files.js';
 
 /** The base ordinance.md with `relations` (YAML lines) in place of its `codifies` list. */
-function ordinance(relations: string): string {
-  return `---
-title: "An ordinance adding Section 1.1 to the Example Code to require stop records."
-short-title: "Stop Records Ordinance"
-jurisdiction: los-angeles
-status: draft
-version: 1
-sponsors:
-  - "Councilmember A"
-dates:
-  introduced: "2025-01-07"
-${relations}
----
-`;
-}
+const ordinance = (relations: string): string => ordinanceFile('los-angeles', relations);
 
 /** A second order, registered: one the ordinance can supersede. */
 const OLD_ORDER = `---
@@ -78,19 +63,7 @@ const cases: RuleCases = {
     {
       name: 'codifies a directive whose registry entry has errors',
       files: {
-        'ordinance/directives/example-order.md': `---
-id: example-order
-cited-as:
-  - "Example Order 7"
-title: "Example Order No. 7"
-kind: special-order
-issuer: "Chief of Police"
-dates:
-  issued: "1990-01-02"
-status: in force
----
-Existing Example Order 7 says officers keep records of every stop.
-`,
+        'ordinance/directives/example-order.md': UNUSABLE_EXAMPLE_ORDER,
       },
       findings: [
         {

@@ -1,25 +1,9 @@
 /** jurisdiction-known: `jurisdiction:` names a template of templates/jurisdictions/. */
 import type { RuleCases } from '../rule-tester.js';
-
-const ORDINANCE = 'ordinance/sample/ordinance.md';
+import { ORDINANCE, ordinanceFile } from './base-files.js';
 
 /** The base ordinance.md with `jurisdiction` as its jurisdiction. */
-function ordinance(jurisdiction: string): string {
-  return `---
-title: "An ordinance adding Section 1.1 to the Example Code to require stop records."
-short-title: "Stop Records Ordinance"
-jurisdiction: ${jurisdiction}
-status: draft
-version: 1
-sponsors:
-  - "Councilmember A"
-dates:
-  introduced: "2025-01-07"
-codifies:
-  - example-order
----
-`;
-}
+const ordinance = (jurisdiction: string): string => ordinanceFile(jurisdiction, 'codifies:\n  - example-order');
 
 const cases: RuleCases = {
   valid: [

@@ -1,17 +1,10 @@
 /** section-ref-resolves: a reference names a section of the ordinance, and its pinpoint a subdivision of that section. */
 import type { RuleCases } from '../rule-tester.js';
-
-const RECORDS = 'ordinance/sample/02-records.md';
+import { RECORDS, RECORDS_FRONT_MATTER } from './base-files.js';
 
 /** The records section of the base, with `last` as its subdivision (c) and `opening` before the definition. */
 function records(last: string, opening = ''): string {
-  return `---
-id: records
-heading: Records of Stops
-kind: operative
-summary: "Police must write down each stop they make."
----
-${opening}For purposes of this section, :term[Stop] means any detention by a police officer.
+  return `${RECORDS_FRONT_MATTER}${opening}For purposes of this section, :term[Stop] means any detention by a police officer.
 
 (a) Every Stop shall be recorded.
 

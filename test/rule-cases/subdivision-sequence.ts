@@ -1,17 +1,10 @@
 /** subdivision-sequence: (a), (b), (c) and (1), (2), (3) run without gaps or repeats, each run from its first label. */
 import type { RuleCases } from '../rule-tester.js';
-
-const RECORDS = 'ordinance/sample/02-records.md';
+import { RECORDS, RECORDS_FRONT_MATTER } from './base-files.js';
 
 /** The records section of the base with `subdivisions` (Markdown paragraphs) as its body after the definition. */
 function records(subdivisions: string): string {
-  return `---
-id: records
-heading: Records of Stops
-kind: operative
-summary: "Police must write down each stop they make."
----
-For purposes of this section, :term[Stop] means any detention by a police officer.
+  return `${RECORDS_FRONT_MATTER}For purposes of this section, :term[Stop] means any detention by a police officer.
 
 ${subdivisions}
 `;
