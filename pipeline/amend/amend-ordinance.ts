@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import type { Ordinance } from '../model/types.js';
 import type { Jurisdiction } from '../template/template-schema.js';
-import { addsSection, applyToSection, citeTarget, newSectionSource } from './apply.js';
+import { addsSection, applyToSection, citeTarget, newSectionProblem, newSectionSource } from './apply.js';
 import { actSectionsFromHistory, type CodeIndex, newSectionFile, sectionFile } from './code-index.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 import { readInstructions, type UnparsedSentence } from './read.js';
@@ -66,7 +66,7 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
   const codeError = code.error;
   // The code's history notes place an act's new sections ("a new section 223a") that the prose gives no code designation.
   const read = grammar ? readInstructions(ordinance, grammar, index ? { actSection: actSectionsFromHistory(index) } : {}) : { instructions: [], unparsed: [] };
-  if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
+  if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
   if (!named) {
     // Instructions without a code to apply them to are read (an unreadable sentence is still reported) but not checked:
     // a drafter may write an act before the code is in the workspace. `amend` says what is missing.
@@ -108,6 +108,12 @@ export function applyInstructions(
       const adding = targeting.find(addsSection);
       if (!adding) {
         for (const i of targeting) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, [])} is not in the code (${path.relative(process.cwd(), code.root) || '.'})`));
+        continue;
+      }
+      const wrong = newSectionProblem(adding as Instruction & { op: 'add' });
+      if (wrong) {
+        outcomeOf.set(adding, notApplied(adding, 'applies', `the new text of ${citeTarget(section, [])} would leave ${wrong}`));
+        for (const i of targeting) if (i !== adding) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} is added by an instruction that does not apply`));
         continue;
       }
       file = newSectionFile(code, section, added);
@@ -196,7 +202,36 @@ export const AmendmentsFileSchema = Type.Object(
         { section: Type.String(), file: Type.String({ description: "The section's file in the code, relative to the code's folder" }), added: Type.Boolean() },
         { additionalProperties: false },
       ),
-      { description: 'The code sections the instructions change' },
+      { description: 'The code sections the instructions change: each with every instruction that targets it applied' },
+    ),
+    left: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            section: Type.String(),
+            file: Type.Optional(Type.String({ description: "The section's file in the code, when it is there" })),
+            reasons: Type.Array(Type.String(), { description: 'Why each instruction on it that does not apply does not' }),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'The code sections left as they were because an instruction on them does not apply (`amend --keep-going`)' },
+      ),
+    ),
+    unread: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            place: Type.Object(
+              { file: Type.String(), line: Type.Optional(Type.Integer({ minimum: 1 })), column: Type.Optional(Type.Integer({ minimum: 1 })) },
+              { additionalProperties: false },
+            ),
+            sentence: Type.String(),
+            expected: Type.String(),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Sentences that read as instructions but do not parse: what they say is not applied' },
+      ),
     ),
   },
   {
@@ -214,7 +249,7 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
     const { target, prose, source, form, sectionId, op, ...operation } = i;
     const start = source.position?.start;
     return {
-      place: { file: path.relative(relativeTo, path.resolve(source.file.path)).split(path.sep).join('/'), ...(start ? { line: start.line, column: start.column } : {}) },
+      place: { file: placeOf(source.file.path, relativeTo), ...(start ? { line: start.line, column: start.column } : {}) },
       section: sectionId,
       form,
       prose,
@@ -227,14 +262,48 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
       inserted,
     };
   });
-  const sections = amendments.sections.filter((s) => s.changed).map((s) => ({ section: s.section, file: s.file, added: s.before === null }));
-  const file: AmendmentsFile = { instructions: entries, sections };
+  const sections = writable(amendments).map((s) => ({ section: s.section, file: s.file, added: s.before === null }));
+  const left = leftSections(amendments).map((s) => ({
+    section: s.section,
+    ...(s.file ? { file: s.file } : {}),
+    reasons: s.outcomes.filter((o) => !o.applied).map((o) => o.reason ?? 'it does not apply'),
+  }));
+  const unread = amendments.unparsed.map((u) => {
+    const start = u.source.position?.start;
+    return { place: { file: placeOf(u.source.file.path, relativeTo), ...(start ? { line: start.line, column: start.column } : {}) }, sentence: u.sentence, expected: u.expected };
+  });
+  const file: AmendmentsFile = { instructions: entries, sections, ...(left.length ? { left } : {}), ...(unread.length ? { unread } : {}) };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function placeOf(file: string, relativeTo: string): string {
+  return path.relative(relativeTo, path.resolve(file)).split(path.sep).join('/');
+}
+
+/** The amended sections that may be written: changed, with every instruction on them applied. */
+export function writable(amendments: Amendments): AmendedSection[] {
+  return amendments.sections.filter((s) => s.changed && s.outcomes.every((o) => o.applied));
+}
+
+/**
+ * The code sections left as they were because an instruction on them does not
+ * apply: each with those instructions' outcomes (a section the code lacks has
+ * no file).
+ */
+export function leftSections(amendments: Amendments): { section: string; file?: string | undefined; outcomes: InstructionOutcome[] }[] {
+  const left = new Map<string, { section: string; file?: string | undefined; outcomes: InstructionOutcome[] }>();
+  for (const s of amendments.sections) if (s.outcomes.some((o) => !o.applied)) left.set(s.section, { section: s.section, file: s.file, outcomes: s.outcomes });
+  for (const o of amendments.outcomes) {
+    if (o.applied) continue;
+    const key = o.instruction.target.section;
+    if (!left.has(key)) left.set(key, { section: key, outcomes: amendments.outcomes.filter((x) => x.instruction.target.section === key) });
+  }
+  return [...left.values()];
 }
 
 /** What build publishes for an amending ordinance: `amendments.json`, and each changed section's new source under `amended/`, laid out as the code's folders. */
 export function amendedOutputs(amendments: Amendments, workspace: string): Record<string, string> {
   const outputs: Record<string, string> = { 'amendments.json': amendmentsJson(amendments, workspace) };
-  for (const section of amendments.sections) if (section.changed) outputs[`amended/${section.file}`] = section.after;
+  for (const section of writable(amendments)) outputs[`amended/${section.file}`] = section.after;
   return outputs;
 }

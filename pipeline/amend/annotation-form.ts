@@ -111,7 +111,7 @@ function addsOf(adds: AmendAttributes[], quote: string): { target: AmendmentTarg
       },
     ];
   }
-  const pieces = quote.split(/\n\s*\n(?=\**(?:§|Sec\.|Section)\s*[0-9])/u);
+  const pieces = quote.split(/\n\s*\n(?=\**(?:§|Sec\.|Section)\s*[0-9])/iu);
   return adds.map((a, i) => ({
     target: { section: a.section ?? '', path: [] },
     op: { op: 'add', text: (adds.length === 1 ? quote : (pieces[i] ?? '')).trim(), designations: [a.designation ?? a.section ?? ''] },

@@ -9,6 +9,13 @@ import { failed, ok, quote } from './apply-outcome.js';
 import { ancestors, citeTarget, describeMissing, endOfSubdivision, findRange, normalizeDesignation, pathsOf, type Range } from './apply-target.js';
 import { levelOfUnit, PAREN_LABEL, parseText, plain, type SectionSource, type Unit } from './apply-units.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
+import { illFormed } from './well-formed.js';
+
+/** A designation as printed, in its parentheses once: "(d)" for "d" or "(d)". */
+function designationOf(given: string | undefined): string {
+  const label = (given ?? 'a').trim().replace(/^\((.*)\)$/, '$1');
+  return `(${label})`;
+}
 
 /** The text of a subdivision that only keeps its place ("(b) Repealed.", "(4) [Not funded]."): new text may take its designation. */
 const PLACEHOLDER = /^\[?(repealed|not funded|reserved|expired|omitted)\]?\.?$/i;
@@ -32,13 +39,15 @@ export function applyAdd(section: SectionSource, instruction: Instruction & { op
   if (addsSection(instruction)) return failed(instruction, 'applies', `${where} already exists: it reads ${quote(section.units.map((u) => plain(u.children)).join(' '))}`);
   const around = range.open === -1 ? [] : [...ancestors(section.units, range), section.units[range.open]!];
   const units = parseText(instruction.text, around);
+  const wrong = illFormed(units);
+  if (wrong) return failed(instruction, 'applies', `the new text for ${where} would leave ${wrong}`);
   const depth = around.length + 1;
   const parent = target.path.map(normalizeDesignation);
   const siblings: number[] = [];
   for (let i = range.start; i < range.end; i++) if (section.units[i]!.kind === 'open' && section.units[i]!.depth === depth) siblings.push(i);
   const top = units.filter((u) => u.kind === 'open' && u.depth === depth);
   const first = top[0];
-  if (!first) return failed(instruction, 'applies', `the new text for ${where} does not begin with a designation such as “(${instruction.designations[0] ?? 'a'})”`);
+  if (!first) return failed(instruction, 'applies', `the new text for ${where} does not begin with a designation such as “${designationOf(instruction.designations[0])}”`);
   const level = levelOfUnit(first, around);
   if (!instruction.after && siblings.length > 0 && siblings.every((i) => levelOfUnit(section.units[i]!, around) !== level)) {
     // A paragraph (3A) added to a section that is all one subsection (a): it goes into that subsection, as a path without the wrapping (a) finds it.

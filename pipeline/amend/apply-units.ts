@@ -17,6 +17,7 @@ import { markdown } from '../dc-xml/markdown.js';
 import remarkGfmTables from '../parse/gfm-tables.js';
 import { readsBack, type PlanStep } from '../dc-xml/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
+import { readSectionHeading } from './quoted.js';
 
 /** One block of a section's body, flattened. */
 export interface Unit {
@@ -176,10 +177,9 @@ export function dropUndefined(meta: Record<string, unknown>): Record<string, unk
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
 }
 
-/** The heading in a section's heading line ("§ 24-211.07. Heading." → "Heading."), or null when the line is not one. */
+/** The heading in a section's heading line ("§ 24-211.07. Heading.", "Sec. 7. Heading.", "SEC. 12H.1. HEADING." → the heading), or null when the line is not one. */
 export function sectionHeading(line: string): string | null {
-  const match = /^§\s*[^\s.]+(?:\.[^\s.]+)*\.\s+(.*)$/.exec(line.trim());
-  return match ? match[1]!.trim() : null;
+  return readSectionHeading(line)?.heading ?? null;
 }
 
 /** Plain text of inline content. */

@@ -23,6 +23,7 @@ import { applyAdd, applyRedesignate } from './apply-subdivisions.js';
 import { ancestors, citeTarget, describeMissing, findRange } from './apply-target.js';
 import { dropUndefined, parseText, plain, readSection, sectionHeading, writeSection, type SectionSource, type Unit } from './apply-units.js';
 import { applyWords } from './apply-words.js';
+import { illFormed } from './well-formed.js';
 import { sectionId } from '../dc-xml/section.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 
@@ -69,14 +70,28 @@ export function applyToSection(source: string, instructions: readonly Instructio
  * code, the instruction's `heading` its heading and its text the body.
  */
 export function newSectionSource(instruction: Instruction & { op: 'add' }, number: string): string {
+  const { units, heading } = newSectionUnits(instruction);
+  return writeNewSection(units, heading, number);
+}
+
+/** What is wrong with the text of a section an instruction adds (well-formed.ts), or undefined. */
+export function newSectionProblem(instruction: Instruction & { op: 'add' }): string | undefined {
+  return illFormed(newSectionUnits(instruction).units);
+}
+
+/** A new section's units and heading: the new text may open with the section's own heading line ("§ 24-211.07. Heading.", "Sec. 4.1003. Heading."). */
+function newSectionUnits(instruction: Instruction & { op: 'add' }): { units: Unit[]; heading: string | undefined } {
   let units = parseText(instruction.text, []);
   let heading = instruction.heading;
-  // The new text may open with the section's own heading line: "§ 24-211.07. Heading.".
   const line = units[0]?.kind === 'text' ? sectionHeading(plain(units[0].children)) : null;
   if (line !== null) {
     heading ??= line;
     units = units.slice(1);
   }
+  return { units, heading };
+}
+
+function writeNewSection(units: Unit[], heading: string | undefined, number: string): string {
   const meta: Record<string, unknown> = { id: sectionId(number), number, heading: heading || undefined, kind: 'code-section' };
   return writeSection({ front: dropUndefined(meta), units, tail: [] });
 }
@@ -107,10 +122,10 @@ function applyOne(section: SectionSource, instruction: Instruction, repealed: Re
       let units = parseText(instruction.text, around);
       if (range.open === -1) {
         const heading = units[0]?.kind === 'text' ? sectionHeading(plain(units[0].children)) : null;
-        if (heading !== null) {
-          section.front.heading = heading;
-          units = units.slice(1);
-        }
+        if (heading !== null) units = units.slice(1);
+        const wrong = illFormed(units);
+        if (wrong) return failed(instruction, 'applies', `the new text of ${where} would leave ${wrong}`);
+        if (heading) section.front.heading = heading;
         const struck = section.units.map((u) => plain(u.children));
         section.units = units;
         return ok(
@@ -119,6 +134,8 @@ function applyOne(section: SectionSource, instruction: Instruction, repealed: Re
           units.map((u) => plain(u.children)),
         );
       }
+      const wrong = illFormed(units);
+      if (wrong) return failed(instruction, 'applies', `the new text of ${where} would leave ${wrong}`);
       const opener = section.units[range.open]!;
       if (units[0]?.kind !== 'open') {
         const first = units[0];

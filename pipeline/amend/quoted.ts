@@ -28,3 +28,94 @@ export function splitQuotedText(text: string): string[] {
   }
   return out;
 }
+
+/** An opening quotation mark at the start of a quoted paragraph (after any emphasis that opens it: `**"Sec. 7.**`). */
+const OPENING = /^(\**)["\u201c]/;
+/**
+ * The act's closing quotation mark after the last quoted paragraph, with the
+ * punctuation of the act's own sentence after it and the word that joins the
+ * next instruction: `".`, `";`, `”.`, `"; and`.
+ */
+const CLOSING = /["\u201d](\**)\s*[.;,:]?(?:\s+(?:and|or))?\s*$/;
+
+/** The law quoted in a block quote: the quoted text without the act's quotation marks, and whether it had them. */
+export interface QuotedLaw {
+  /** The quoted Markdown as the code is to read it. */
+  text: string;
+  /** The act quoted it as enrolled acts do: an opening mark on each paragraph, the closing mark after the last. */
+  marked: boolean;
+}
+
+/**
+ * Take off the act's quotation marks from quoted new text, as enrolled acts
+ * write it: an opening mark on each quoted paragraph, and the closing mark,
+ * with the punctuation of the act's sentence, after the last
+ * (`> "(a) Text.` … `> "(b) Text.".`). The marks are the act's and never enter
+ * the code. Text that does not open with a mark, or whose marks do not pair
+ * that way (the law's own quotations left an odd count), is left as written:
+ * what is left is reported where the amended section is checked (well-formed.ts).
+ */
+export function unquoteLaw(text: string): QuotedLaw {
+  const paragraphs = text.split(/(\n[ \t]*\n)/);
+  // Paragraphs of text (not a table or a directive), by their index among the pieces.
+  const at = paragraphs.flatMap((p, i) => (i % 2 === 0 && p.trim() !== '' && !/^\s*[|:]/.test(p) ? [i] : []));
+  const textual = at.map((i) => paragraphs[i]!);
+  if (textual.length === 0 || !OPENING.test(textual[0]!.trim())) return { text, marked: false };
+  const last = textual[textual.length - 1]!;
+  const lastAt = at[at.length - 1]!;
+  if (!CLOSING.test(last.trimEnd())) return { text, marked: false };
+  const opened = textual.filter((p) => OPENING.test(p.trim()));
+  // The law's own quotations pair within the text: the act's marks are the openings and one closing.
+  const straight = (text.match(/"/g) ?? []).length;
+  const openingCurly = (text.match(/\u201c/g) ?? []).length;
+  const closingCurly = (text.match(/\u201d/g) ?? []).length;
+  const curlyOpened = opened.filter((p) => /^\**\u201c/.test(p.trim())).length;
+  const straightOpened = opened.length - curlyOpened;
+  const closesCurly = /\u201d\**\s*[.;,:]?(?:\s+(?:and|or))?\s*$/.test(last.trimEnd());
+  const straightLeft = straight - straightOpened - (closesCurly ? 0 : 1);
+  const curlyPairs = openingCurly - curlyOpened === closingCurly - (closesCurly ? 1 : 0);
+  if (straightLeft < 0 || straightLeft % 2 !== 0 || !curlyPairs) return { text, marked: false };
+  // Without the act's marks, the law's own quotations must still open and close where quotations do:
+  // '"Fee" means a "permit".' is the law's definition, not a quotation of 'Fee" means a "permit'.
+  const stripped = textual.map((p, i) => {
+    const body = p.trim().replace(OPENING, '$1');
+    return i === textual.length - 1 ? body.replace(CLOSING, '$1') : body;
+  });
+  if (!stripped.every(pairsAsWritten)) return { text, marked: false };
+  const out = paragraphs.map((p, i) => {
+    if (!at.includes(i)) return p;
+    const lead = /^\s*/.exec(p)![0];
+    let body = p.slice(lead.length).replace(OPENING, '$1');
+    if (i === lastAt) body = body.trimEnd().replace(CLOSING, '$1');
+    return lead + body;
+  });
+  return { text: out.join('').trim(), marked: true };
+}
+
+/**
+ * A section's heading line as the councils write it before a new or rewritten
+ * section's text: the code's "§ 24-211.07. Heading.", the District's act
+ * "Sec. 7. Heading.", Los Angeles' "Sec. 4.1003. Heading.", San Francisco's
+ * "SEC. 12H.1. HEADING." (bold or not). Groups: the designation, the heading.
+ */
+export const SECTION_HEADING_LINE = /^\**\s*(?:§+|sec\.|section)\s*([0-9][0-9A-Za-z.:-]*?[0-9A-Za-z]|[0-9])\.(?:\s+(.*?))?\s*\**\s*$/iu;
+
+/** The designation and heading of a section heading line, or null when the line is not one. */
+export function readSectionHeading(line: string): { designation: string; heading: string } | null {
+  const match = SECTION_HEADING_LINE.exec(line.trim());
+  if (!match) return null;
+  return { designation: match[1]!, heading: (match[2] ?? '').replace(/\*+$/, '').trim() };
+}
+
+/** Whether a paragraph's straight quotation marks pair as quotations do: each opening after a space or the start, each closing after a word. */
+function pairsAsWritten(paragraph: string): boolean {
+  let open = false;
+  for (let i = 0; i < paragraph.length; i++) {
+    if (paragraph[i] !== '"') continue;
+    const before = i === 0 ? ' ' : paragraph[i - 1]!;
+    const opening = /[\s([\u2014\u2013-]/.test(before);
+    if (!open && !opening) return false;
+    open = !open;
+  }
+  return !open;
+}

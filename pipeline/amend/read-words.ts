@@ -7,7 +7,7 @@
 import type { BlockQuote, Section } from '../model/types.js';
 import { type CompiledGrammar, QUOTE } from '../grammar/amendments.js';
 import type { Occurrence } from './instruction.js';
-import { splitQuotedText } from './quoted.js';
+import { readSectionHeading, splitQuotedText, unquoteLaw } from './quoted.js';
 
 /** The words a {words} group stands for: a quoted passage, or a mark named in words ("the period"). */
 export function wordsOf(group: string | undefined, quotes: string[], g: CompiledGrammar): string | undefined {
@@ -100,18 +100,19 @@ function closingStraight(text: string, from: number): number {
   return weak;
 }
 
-/** The Markdown source of a block quote, its `>` markers removed: the quoted text as written. */
+/** The Markdown source of a block quote, its `>` markers removed and the act's quotation marks taken off (quoted.ts `unquoteLaw`): the law as quoted. */
 export function quoteText(quote: BlockQuote): string {
   const file = quote.source.file;
   const start = quote.source.position?.start.offset;
   const end = quote.source.position?.end.offset;
   if (start === undefined || end === undefined) return '';
-  return String(file.value)
+  const written = String(file.value)
     .slice(start, end)
     .split('\n')
     .map((line) => line.replace(/^\s*>\s?/, ''))
     .join('\n')
     .trim();
+  return unquoteLaw(written).text;
 }
 
 /** A rewrite's quoted text for each of `count` targets: split at its top-level designations when there are several. */
@@ -122,13 +123,12 @@ export function splitQuote(quote: BlockQuote, _section: Section, count: number):
   return parts.length === count ? parts : undefined;
 }
 
-/** New sections in quoted text: each begins with a paragraph "§ 24-211.07. Heading." (or "Sec. 4a. …"). */
+/** New sections in quoted text: each begins with a paragraph "§ 24-211.07. Heading." (or "Sec. 4a. …", "SEC. 12H.1. …"). */
 export function splitSections(text: string): { designation: string; text: string }[] {
-  const heading = /^\**(?:§|Sec\.|Section)\s*([0-9][0-9A-Za-z.:-]*[0-9A-Za-z]|[0-9])\./u;
   const out: { designation: string; text: string }[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
-    const match = heading.exec(paragraph.trim());
-    if (match) out.push({ designation: match[1]!, text: paragraph.trim() });
+    const match = readSectionHeading(paragraph.trim().split('\n')[0]!);
+    if (match) out.push({ designation: match.designation, text: paragraph.trim() });
     else if (out.length) out[out.length - 1]!.text += `\n\n${paragraph.trim()}`;
   }
   return out;

@@ -35,6 +35,13 @@ export interface RuleFinding {
    * only for a finding about somewhere other than where it is reported.
    */
   where?: string | undefined;
+  /**
+   * The finding's own severity, where what it means does not depend on the
+   * ordinance's status: an amending sentence that does not read, in an
+   * ordinance that names the code it amends, is an error even in a draft
+   * (`amend` writes nothing while it stands). Only a rule that runs reports.
+   */
+  severity?: Severity | undefined;
 }
 
 export type RuleReport = (file: VFile, reason: string, place: Place | undefined, finding?: RuleFinding) => void;

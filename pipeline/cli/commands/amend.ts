@@ -3,7 +3,10 @@
  * check the ordinance, apply its instructions to the code, and write the
  * amended section files (laid out as the code's folders) and amendments.json
  * to <dir>, or the amended sections into the code itself. Nothing is written
- * when an instruction does not apply: its findings are printed, exit 1.
+ * when an instruction does not apply or a sentence that reads as one does not
+ * parse: the findings are printed, exit 1. With --keep-going (the codifier's
+ * mode), every section whose instructions all apply is written, the rest are
+ * listed with why, and the exit is 1 when anything was left.
  */
 import path from 'node:path';
 import { discoverWorkspaces } from '../../load/sources.js';
@@ -11,21 +14,26 @@ import { UsageError } from '../../report/failure.js';
 import type { Workspace } from '../../model/workspace.js';
 import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../load/templates.js';
+import { amendmentsJson, leftSections, writable } from '../../amend/amend-ordinance.js';
 import { findConfig, loadConfig } from '../../load/config-file.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
 import { packageVersion, reportInternal } from '../report.js';
 
-const USAGE = `Usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)
+const USAGE = `Usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write) [--keep-going]
 
 Apply an amending ordinance's instructions to the code it names: write the
 amended section files and amendments.json to <dir>, or the amended sections
-into the code itself. Nothing is written when an instruction does not apply.
+into the code itself. Nothing is written when an instruction does not apply,
+or when a sentence that reads as an instruction does not parse.
 
 Options:
   --out <dir>         write the amended sections and amendments.json here
   --write             write the amended sections into the code's own files
+  --keep-going        write every section whose instructions all apply; list
+                      the sections left and the sentences not read (also in
+                      amendments.json); exit 1 when anything was left
   --code <dir>        the code to amend, in place of the ordinance's amends-code
   --quiet             do not list the files written
 ${REPORT_USAGE}
@@ -38,6 +46,7 @@ const AMEND_OPTIONS = {
   write: { type: 'boolean' },
   code: { type: 'string' },
   quiet: { type: 'boolean' },
+  'keep-going': { type: 'boolean' },
 } as const;
 
 /** Run `ordinance amend`; returns the exit code. */
@@ -48,7 +57,9 @@ export async function runAmend(argv: string[]): Promise<number> {
   const format = formatOption(values.format);
   const write = values.write ?? false;
   const [dir, ...extra] = parsed.positionals;
-  if (!dir || extra.length > 0 || (values.out !== undefined) === write) throw new UsageError('usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write)');
+  if (!dir || extra.length > 0 || (values.out !== undefined) === write)
+    throw new UsageError('usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write) [--keep-going]');
+  const keepGoing = values['keep-going'] ?? false;
   const workspaces = discoverWorkspaces([dir]);
   const workspace = workspaces[0];
   if (workspaces.length !== 1 || workspace?.ordinances.length !== 1) throw new UsageError(`\`${dir}\` is not one ordinance folder`);
@@ -74,17 +85,22 @@ export async function runAmend(argv: string[]): Promise<number> {
     return 1;
   }
   const failed = amendments.outcomes.filter((o) => !o.applied);
-  if (failed.length > 0 || !amendments.code) {
-    process.stderr.write(`not amended: ${failed.length} of ${amendments.outcomes.length} instructions do not apply (fix the errors above)\n`);
+  const unread = amendments.unparsed.length;
+  const problems = [
+    ...(failed.length ? [`${failed.length} of ${amendments.outcomes.length} instructions do not apply`] : []),
+    ...(unread ? [`${unread} sentence${unread === 1 ? '' : 's'} that read${unread === 1 ? 's' : ''} as an instruction do${unread === 1 ? 'es' : ''} not parse`] : []),
+  ];
+  if (!amendments.code || (problems.length > 0 && !keepGoing)) {
+    process.stderr.write(`not amended: ${problems.join('; ') || amendments.codeError || 'no code'} (fix the errors above, or write what applies with --keep-going)\n`);
     return 1;
   }
-  const changed = amendments.sections.filter((s) => s.changed);
+  const changed = writable(amendments);
+  const left = leftSections(amendments);
   const { writeAtomically } = await import('../../outputs/dist.js');
   const written: string[] = [];
   if (write) {
     for (const section of changed) written.push(await writeAtomically(amendments.code.root, section.file, section.after));
   } else {
-    const { amendmentsJson } = await import('../../amend/amend-ordinance.js');
     const { prepareOutDir } = await import('../../outputs/out-dir.js');
     const out = path.resolve(values.out!);
     prepareOutDir(out, [path.resolve(result.dir), amendments.code.root]);
@@ -92,8 +108,13 @@ export async function runAmend(argv: string[]): Promise<number> {
     written.push(await writeAtomically(out, 'amendments.json', amendmentsJson(amendments, path.dirname(path.resolve(result.dir)))));
   }
   if (!values.quiet) for (const file of written) process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
-  process.stderr.write(
-    `amended ${changed.length} section${changed.length === 1 ? '' : 's'} with ${amendments.outcomes.length} instruction${amendments.outcomes.length === 1 ? '' : 's'}\n`,
-  );
-  return 0;
+  const applied = changed.reduce((n, s) => n + s.outcomes.length, 0);
+  process.stderr.write(`amended ${changed.length} section${changed.length === 1 ? '' : 's'} with ${applied} instruction${applied === 1 ? '' : 's'}\n`);
+  if (problems.length === 0) return 0;
+  for (const section of left) {
+    const reasons = section.outcomes.filter((o) => !o.applied).map((o) => o.reason ?? 'it does not apply');
+    process.stderr.write(`left § ${section.section} as it was: ${reasons.join('; ')}\n`);
+  }
+  if (unread) process.stderr.write(`not read: ${unread} sentence${unread === 1 ? '' : 's'} (see the errors above); what ${unread === 1 ? 'it says is' : 'they say is'} not applied\n`);
+  return 1;
 }

@@ -1,0 +1,196 @@
+/**
+ * Amending instructions in each council's real forms, through the CLI as a
+ * drafter runs it: new text quoted as enrolled acts quote it (an opening
+ * quotation mark on each paragraph, the closing `".` after the last), new and
+ * rewritten sections headed as the council heads them ("Sec. 7. Heading.",
+ * "§ 1-102. Heading."), and the invariant that a clean check never hides a
+ * wrong amendment: what would leave the act's marks or headings in the code is
+ * an error at the instruction, an instruction that does not read is an error
+ * in an ordinance that names its code, and `amend` writes nothing while either
+ * stands (`--keep-going` writes what applies and lists the rest).
+ */
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSectionHeading, unquoteLaw } from '../pipeline/amend/quoted.js';
+import { FIXTURES, ROOT, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
+
+const CASE = path.join(FIXTURES, 'amend-cli');
+const AMENDMENTS = path.join('ordinance', 'sample', '02a-amendments.md');
+const CODE = path.join('ordinance', 'dc-code-title-1', '01-chapter-1');
+
+/** A scratch workspace whose amending section reads `body` (under the fixture's front matter). */
+function withSection(body: string, status = 'draft'): string {
+  const dir = workspace(CASE);
+  const file = path.join(dir, AMENDMENTS);
+  const head = readFileSync(file, 'utf8').split('---\n').slice(0, 2).join('---\n');
+  writeFileSync(file, `${head}---\n${body}`);
+  const meta = path.join(dir, 'ordinance', 'sample', 'ordinance.md');
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^status: .*$/m, `status: ${status}`));
+  // The Code as a registered directive, as a workspace that amends it registers it.
+  cpSync(path.join(ROOT, 'ordinance', 'directives', 'dc-code.md'), path.join(dir, 'ordinance', 'directives', 'dc-code.md'));
+  return dir;
+}
+
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+/** A section file's body: what follows its front matter. */
+const body = (source: string) => source.split('---\n').slice(2).join('---\n').trim();
+
+/** The District's enrolled form: every quoted paragraph opens with a quotation mark, the last closes with `".`. */
+const ENROLLED = `(a) Section 1-101 of the District of Columbia Official Code is amended as follows:
+
+(1) Subsection (c) is amended to read as follows:
+
+> "(c) "Permit" means a license or permit issued by the Department.".
+
+(2) A new subsection (d) is added to read as follows:
+
+> "(d) "Fee" means a fee for a permit; and
+>
+> "(e) "Holder" means the person who holds a permit.".
+
+(b) Chapter 1 of Title 1 of the District of Columbia Official Code is amended by adding a new section 1-102 to read as follows:
+
+> "§ 1-102. Fees.
+>
+> "(a) The Department shall set the fee for each permit.
+>
+> "(b) Fees shall be published in the District of Columbia Register.".
+`;
+
+describe('quoted new text as enrolled acts write it', () => {
+  it('takes off the act’s quotation marks, and only those', () => {
+    expect(unquoteLaw('"(c) "Permit" means a permit.".')).toEqual({ text: '(c) "Permit" means a permit.', marked: true });
+    expect(unquoteLaw('“(a) Text;\n\n“(b) More.”;')).toEqual({ text: '(a) Text;\n\n(b) More.', marked: true });
+    expect(unquoteLaw('"Sec. 7. Heading.\n\n"(a) Text.".').text).toBe('Sec. 7. Heading.\n\n(a) Text.');
+    // Unmarked text, and a definition that opens with the law's own quotation, are left as written.
+    expect(unquoteLaw('(d) "Fee" means a fee.')).toEqual({ text: '(d) "Fee" means a fee.', marked: false });
+    expect(unquoteLaw('"Fee" means a fee for a "permit".')).toEqual({ text: '"Fee" means a fee for a "permit".', marked: false });
+  });
+
+  it("reads each council's section heading line", () => {
+    expect(readSectionHeading('§ 24-211.07. Heading.')).toEqual({ designation: '24-211.07', heading: 'Heading.' });
+    expect(readSectionHeading('Sec. 7. Qualifications.')).toEqual({ designation: '7', heading: 'Qualifications.' });
+    expect(readSectionHeading('Sec. 4.1003. Notice to Persons in Custody.')).toEqual({ designation: '4.1003', heading: 'Notice to Persons in Custody.' });
+    expect(readSectionHeading('**SEC. 12H.1. CITY AND COUNTY OF REFUGE.**')).toEqual({ designation: '12H.1', heading: 'CITY AND COUNTY OF REFUGE.' });
+    expect(readSectionHeading('Section 3 of this act applies.')).toBeNull();
+  });
+
+  it('checks clean and applies: no quotation mark of the act, the heading set, each designation a subdivision', async () => {
+    const dir = withSection(ENROLLED);
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.stdout + check.stderr).not.toMatch(/error|warning/);
+    expect(check.code).toBe(0);
+    const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    expect(body(read(dir, 'out/01-chapter-1/01-1-101.md'))).toBe(
+      [
+        'For the purposes of this chapter, the term:',
+        '(a) "Department" means the Department of Consumer and Regulatory Affairs.',
+        '(b) "Director" means the Director of the Department; and',
+        "(1) the Director's deputy, who is appointed by the Director; or",
+        '(2) any officer the Director names.',
+        '(c) "Permit" means a license or permit issued by the Department.',
+        '(d) "Fee" means a fee for a permit; and',
+        '(e) "Holder" means the person who holds a permit.',
+      ].join('\n\n'),
+    );
+    const added = read(dir, 'out/01-chapter-1/01a-1-102.md');
+    expect(added).toContain('heading: Fees.\n');
+    expect(body(added)).toBe('(a) The Department shall set the fee for each permit.\n\n(b) Fees shall be published in the District of Columbia Register.');
+  });
+
+  it('rewrites a whole section under its act heading "Sec. 7.": the heading becomes the section’s, the body its subdivisions', async () => {
+    const dir = withSection(`Section 2 of the Department Establishment Act of 2012 (D.C. Official Code § 1-101) is amended to read as follows:
+
+> "Sec. 2. Definitions of the Department of Buildings.
+>
+> "For the purposes of this chapter, the term:
+>
+> "(a) "Department" means the Department of Buildings.".
+`);
+    const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    const out = read(dir, 'out/01-chapter-1/01-1-101.md');
+    expect(out).toContain('heading: Definitions of the Department of Buildings.\n');
+    expect(body(out)).toBe('For the purposes of this chapter, the term:\n\n(a) "Department" means the Department of Buildings.');
+  });
+
+  it('reports quotation marks that do not pair as the act’s at the instruction, quoting what would be written, and amend writes nothing', async () => {
+    // The closing mark is missing: the marks are not the enrolled form, so they would stay in the code.
+    const dir = withSection(`Section 1-101 of the District of Columbia Official Code is amended by adding a new subsection (d) to read as follows:
+
+> "(d) "Fee" means a fee for a permit; and
+>
+> "(e) "Holder" means the person who holds a permit.
+`);
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      'ordinance/sample/02a-amendments.md:7:1: error § 3: Instruction does not apply: the new text for § 1-101 would leave the act\'s opening quotation mark " in the code, before “(d) "Fee" means a fee for a permit; and”',
+    );
+    const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(amend.code).toBe(1);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(read(dir, path.join(CODE, '01-1-101.md'))).toBe(readFileSync(path.join(CASE, CODE, '01-1-101.md'), 'utf8'));
+  });
+
+  it('names the designation once, in single parentheses, when new text does not begin with one', async () => {
+    const dir = withSection(`Section 1-101 of the District of Columbia Official Code is amended by adding a new subsection (d) to read as follows:
+
+> A fee is due for each permit.
+`);
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.stdout).toContain('does not begin with a designation such as “(d)”');
+    expect(check.stdout).not.toContain('((d))');
+  });
+});
+
+describe('an instruction that does not read, in an ordinance that names its code', () => {
+  const UNREAD = `${ENROLLED}
+(c) Section 1-101 of the District of Columbia Official Code is amended by striking subsection (b) in its entirety as if it were never there.
+`;
+
+  it('is an error even in a draft, and amend writes nothing while it stands', async () => {
+    const dir = withSection(UNREAD, 'draft');
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/02a-amendments\.md:\d+:1: error .*Unexpected amending sentence that does not parse .*\[amendment-unparsed\]/);
+    const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
+    expect(amend.code).toBe(1);
+    expect(amend.stderr).toContain('not amended: 1 sentence that reads as an instruction does not parse');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('is a warning in a draft that names no code (nothing is applied)', async () => {
+    const dir = withSection(UNREAD, 'draft');
+    const meta = path.join(dir, 'ordinance', 'sample', 'ordinance.md');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^amends-code:.*\n/m, ''));
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.stdout).toMatch(/warning .*Unexpected amending sentence that does not parse/);
+  });
+
+  it('with --keep-going, writes every section whose instructions all apply, lists the rest and exits 1', async () => {
+    const dir = withSection(`${UNREAD}
+(d) Section 1-102 of the District of Columbia Official Code is amended by striking the word "set" and inserting the word "fix" in its place.
+
+(e) Section 1-101 of the District of Columbia Official Code is amended by striking the word "Regulatory" and inserting the word "Licensing" in its place.
+
+(f) Section 1-101 of the District of Columbia Official Code is amended by striking the word "Zoning" and inserting the word "Planning" in its place.
+`);
+    const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out', '--keep-going'], dir);
+    expect(amend.code).toBe(1);
+    expect(amend.stderr).toContain('amended 1 section with 2 instructions');
+    expect(amend.stderr).toMatch(/left § 1-101 as it was: “Zoning” does not occur in § 1-101/);
+    expect(amend.stderr).toContain('not read: 1 sentence');
+    // § 1-102 (added, then amended) is written; § 1-101 is left whole, not half-amended.
+    expect(read(dir, 'out/01-chapter-1/01a-1-102.md')).toContain('(a) The Department shall fix the fee for each permit.');
+    expect(existsSync(path.join(dir, 'out/01-chapter-1/01-1-101.md'))).toBe(false);
+    const json = JSON.parse(read(dir, 'out/amendments.json')) as { sections: unknown[]; left: { section: string; reasons: string[] }[]; unread: { sentence: string }[] };
+    expect(json.sections).toEqual([{ section: '1-102', file: '01-chapter-1/01a-1-102.md', added: true }]);
+    expect(json.left.map((l) => l.section)).toEqual(['1-101']);
+    expect(json.left[0]!.reasons[0]).toMatch(/“Zoning” does not occur/);
+    expect(json.unread[0]!.sentence).toContain('in its entirety as if it were never there');
+  });
+});
