@@ -194,3 +194,32 @@ describe('an instruction that does not read, in an ordinance that names its code
     expect(json.unread[0]!.sentence).toContain('in its entirety as if it were never there');
   });
 });
+
+describe("Los Angeles' forms", () => {
+  const LA = path.join(FIXTURES, 'amend-la');
+  const OUTPUTS = ['01-article-1/01-4.1001.md', '01-article-1/02-4.1002.md', '01-article-1/03-4.1003.md', '01-article-1/03a-4.1004.md', 'amendments.json'];
+
+  it('reads "Subdivision 3 of Subsection (b)", "is deleted", "amended in its entirety", "SEC. 4.1003." and "Sec. 4.1004." and applies them', async () => {
+    const dir = workspace(LA);
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.stdout).not.toMatch(/: error /);
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toMatch(/amendment-/);
+    const amend = await runMain(['amend', 'ordinance/amending', '--out', 'out', '--quiet'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    expect(amend.stderr).toBe('amended 4 sections with 5 instructions\n');
+    for (const file of OUTPUTS) expect(read(dir, path.join('out', file)), file).toBe(readFileSync(path.join(LA, 'expected', file), 'utf8'));
+    // The new section's heading line and the rewritten one's, as the drafter wrote them, are the code's headings.
+    expect(read(dir, 'out/01-article-1/03a-4.1004.md')).toContain('heading: Notice to Persons in Custody.\n');
+    expect(read(dir, 'out/01-article-1/03-4.1003.md')).toContain('heading: ANNUAL REPORT.\n');
+  });
+
+  it('reports "is deleted" of a subsection that is not there, instead of passing it over', async () => {
+    const dir = workspace(LA);
+    const file = path.join(dir, 'ordinance', 'amending', '04-scope.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Subsection (c)', 'Subsection (d)'));
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('error § 4: Unknown target: § 4.1002(d) does not exist');
+  });
+});

@@ -127,7 +127,7 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
   const relative = relativeTargets(text, context, g);
   if (relative) return typeof relative === 'string' ? relative : withPart(relative);
   // "Subsection (b) of Section 22.13 of the Los Angeles Administrative Code", "paragraph (2) of subsection (b)": the subdivision within what follows "of".
-  const nested = /^(?<inner>.+?),?\s+of\s+(?<outer>(?:the\s+)?(?:sections?\s|§|subsections?\s|paragraphs?\s|subparagraphs?\s).+)$/iu.exec(text);
+  const nested = g.nested.exec(text);
   if (nested?.groups && g.relative.test(nested.groups.inner!)) {
     const outer = resolveTarget(nested.groups.outer!, context, g, actSections);
     if (typeof outer !== 'string' && outer.length === 1 && outer[0]!.context.section !== undefined) {
@@ -153,7 +153,8 @@ function relativeTargets(text: string, context: Context, g: CompiledGrammar): st
   const level = levelOf(relative.groups.level, g);
   const out: { context: Context }[] = [];
   for (const item of designationsOf(relative.groups.list ?? '', g)) {
-    const parts = pathParts(item.designation);
+    // "Subdivision 3", "Subsection C": a designation the level word names without its parentheses.
+    const parts = item.designation.startsWith('(') ? pathParts(item.designation) : [`(${item.designation})`];
     const kept = context.path.filter((p) => p.level < level);
     out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
   }

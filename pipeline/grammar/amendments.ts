@@ -106,6 +106,8 @@ export interface CompiledGrammar {
   relative: RegExp;
   /** "Title 25 of …", "Chapter 4", "Subchapter VII": a group of the code. */
   group: RegExp;
+  /** "Paragraph (2) of Subsection (b) of Section 22.13 of …", "Subdivision 3 of Subsection (b)": a subdivision (inner) within what follows "of" (outer). */
+  nested: RegExp;
   /** Which occurrence phrase is which. */
   occurrence: RegExp;
   words: RegExp;
@@ -167,6 +169,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
     ),
     relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
     group: new RegExp(`^(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION})\\b`, 'iu'),
+    nested: new RegExp(`^(?<inner>.+?),?\\s+of\\s+(?<outer>(?:the\\s+)?(?:sections?\\s|§|(?:${levels})\\s).+)$`, 'iu'),
     occurrence: new RegExp(`^(?:${occurrences})$`, 'iu'),
     words: new RegExp(`^(?:${words})$`, 'iu'),
     designationList: new RegExp(`(?:(?<kind>${levels}|${groups}|sections?)\\s+)?(?<des>${DESIGNATION})`, 'giu'),

@@ -1,0 +1,65 @@
+/**
+ * Every shipped example that amends a code names the code (`amends-code:`),
+ * checks clean with no overrides, and is applied here, as CI applies it: the
+ * District's WMATA act (D.C. Law 24-288) gives § 9-1108.11 as the Council
+ * codified it (the codified XML before and after the act are in
+ * test/fixtures/dc-law-24-288).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { markdown } from '../pipeline/dc-xml/markdown.js';
+import { sectionTree } from '../pipeline/dc-xml/section.js';
+import { readXml } from '../pipeline/import/xml-file.js';
+import { FIXTURES, ROOT, sampleCopy } from './helpers.js';
+import { runMain } from './in-process.js';
+
+/** A section's XML as the D.C. importer writes it (plain citations). */
+function imported(file: string): string {
+  const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+  return markdown.stringify(sectionTree(readXml(file), ctx).tree);
+}
+
+/** The law's text of a section source: its heading and body, without the codifier's notes, white space normalized. */
+const lawText = (source: string) =>
+  source
+    .replace(/\n:::annotation[\s\S]*$/, '')
+    .replace(/^(?:id|number|kind|status):.*\n/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The shipped ordinances that name a code to amend. */
+function amendingExamples(): string[] {
+  return readdirSync(path.join(ROOT, 'ordinance'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .filter((e) => {
+      try {
+        return /^amends-code:/m.test(readFileSync(path.join(ROOT, 'ordinance', e.name, 'ordinance.md'), 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map((e) => e.name)
+    .sort();
+}
+
+describe('shipped examples that amend a code', () => {
+  it('every example that amends a code names it', () => {
+    // An amending example that names no code would never be applied: each council's is here.
+    expect(amendingExamples()).toEqual(['dc-wmata-board']);
+  });
+
+  it("D.C. Law 24-288 (WMATA Board of Directors) checks clean and gives § 9-1108.11 as the Council codified it", async () => {
+    const dir = sampleCopy(['dc-wmata-board', 'dc-code']);
+    const check = await runMain(['check', 'ordinance/dc-wmata-board'], dir);
+    expect(check.stdout + check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const amend = await runMain(['amend', 'ordinance/dc-wmata-board', '--out', 'out', '--quiet'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    const file = 'dc-code-title-9/13-chapter-11/06-subchapter-iv-b/01-9-1108.11.md';
+    const after = imported(path.join(FIXTURES, 'dc-law-24-288', 'after-9-1108.11.xml'));
+    expect(lawText(readFileSync(path.join(dir, 'out', file), 'utf8'))).toBe(lawText(after));
+    // And the shipped code is the section as it stood before the act.
+    expect(lawText(readFileSync(path.join(ROOT, 'ordinance', 'dc-code', file), 'utf8'))).toBe(lawText(imported(path.join(FIXTURES, 'dc-law-24-288', 'before-9-1108.11.xml'))));
+  });
+});
