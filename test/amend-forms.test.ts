@@ -223,3 +223,50 @@ describe("Los Angeles' forms", () => {
     expect(check.stdout).toContain('error § 4: Unknown target: § 4.1002(d) does not exist');
   });
 });
+
+describe("San Francisco's forms", () => {
+  const SF = path.join(FIXTURES, 'amend-sf');
+  const OUTPUTS = [
+    '01-chapter-12h/01-12h.1.md',
+    '01-chapter-12h/02-12h.2.md',
+    '01a-chapter-12i/group.md',
+    '01a-chapter-12i/01-12i.1.md',
+    '01a-chapter-12i/02-12i.2.md',
+    '01a-chapter-12i/03-12i.3.md',
+    'amendments.json',
+  ];
+
+  it('revises sections shown with the Board’s marks and "* * * *" gaps, and adds a chapter in its own folder', async () => {
+    const dir = workspace(SF);
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.stdout).not.toMatch(/: error /);
+    const amend = await runMain(['amend', 'ordinance/amending', '--out', 'out', '--quiet'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    expect(amend.stderr).toBe('amended 5 sections with 5 instructions\n');
+    for (const file of OUTPUTS) expect(read(dir, path.join('out', file)), file).toBe(readFileSync(path.join(SF, 'expected', file), 'utf8'));
+    // The gaps keep the law they stand for; the marked words change; the added paragraph is a subdivision.
+    expect(body(read(dir, 'out/01-chapter-12h/02-12h.2.md'))).toContain(
+      "(2) conducting arrests for federal immigration purposes; and\n\n(3) requesting or disseminating information regarding a person's immigration status; and\n\n(4) making City facilities available to federal immigration officials.\n\n(c) This Section",
+    );
+    expect(read(dir, 'out/01a-chapter-12i/group.md')).toBe('---\nprefix: Chapter\nnum: 12I\nheading: CIVIL IMMIGRATION DETAINERS\n---\n');
+  });
+
+  it('reports text shown unmarked that is not the law, so no change goes in unmarked', async () => {
+    const dir = workspace(SF);
+    const file = path.join(dir, 'ordinance', 'amending', '02-funds.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('(b) Prohibited activities include:', '(b) Activities prohibited include:'));
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      'ordinance/amending/02-funds.md:7:1: error § 2: Instruction does not apply: the text of § 12H.2 shown unmarked is not the law: the law reads “(b) Prohibited activities include:”, the text shows “(b) Activities prohibited include:”: mark what changes (:ins[…], :del[…]) [amendment-applies]',
+    );
+  });
+
+  it('reports a change to the law’s punctuation that is not marked', async () => {
+    const dir = workspace(SF);
+    const file = path.join(dir, 'ordinance', 'amending', '02-funds.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status:del[.]:ins[; and]', 'status:ins[; and]'));
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.stdout).toContain("the law reads “(3) requesting information about a person's immigration status.”, the text shows “(3) requesting information about a person's immigration status”");
+  });
+});

@@ -12,8 +12,10 @@ import { Type, type Static } from 'typebox';
 import type { Ordinance } from '../model/types.js';
 import type { Jurisdiction } from '../template/template-schema.js';
 import { addsSection, applyToSection, citeTarget, newSectionProblem, newSectionSource } from './apply.js';
-import { actSectionsFromHistory, type CodeIndex, newSectionFile, sectionFile } from './code-index.js';
-import type { Instruction, InstructionOutcome } from './instruction.js';
+import { actSectionsFromHistory, type CodeIndex, groupFolder, newGroupFolder, newSectionFile, sectionFile } from './code-index.js';
+import { stringify as yamlStringify } from 'yaml';
+import { GROUP_FILE } from '../model/workspace.js';
+import type { Instruction, InstructionOutcome, NewGroup } from './instruction.js';
 import { readInstructions, type UnparsedSentence } from './read.js';
 
 /** One code section an ordinance amends. */
@@ -42,6 +44,14 @@ export interface Amendments {
   unparsed: UnparsedSentence[];
   /** The code sections the instructions target, in the order first targeted. */
   sections: AmendedSection[];
+  /** The groups of the code (chapters, articles) the instructions add whole, each a new folder with its group file. */
+  groups: AddedGroup[];
+}
+
+/** A group an ordinance adds to the code: its group file, relative to the code's folder, and its source. */
+export interface AddedGroup {
+  file: string;
+  source: string;
 }
 
 const NO_CODE = 'the ordinance amends a code but names none (`amends-code:` in ordinance.md)';
@@ -66,11 +76,11 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
   const codeError = code.error;
   // The code's history notes place an act's new sections ("a new section 223a") that the prose gives no code designation.
   const read = grammar ? readInstructions(ordinance, grammar, index ? { actSection: actSectionsFromHistory(index) } : {}) : { instructions: [], unparsed: [] };
-  if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [] } : null;
+  if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [], groups: [] } : null;
   if (!named) {
     // Instructions without a code to apply them to are read (an unreadable sentence is still reported) but not checked:
     // a drafter may write an act before the code is in the workspace. `amend` says what is missing.
-    return { code: null, codeError: NO_CODE, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [] };
+    return { code: null, codeError: NO_CODE, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [], groups: [] };
   }
   return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError), unparsed: read.unparsed };
 }
@@ -80,7 +90,7 @@ export function applyInstructions(
   instructions: readonly Instruction[],
   code: CodeIndex | null,
   codeError?: string,
-): { outcomes: InstructionOutcome[]; sections: AmendedSection[] } {
+): { outcomes: InstructionOutcome[]; sections: AmendedSection[]; groups: AddedGroup[] } {
   const outcomeOf = new Map<Instruction, InstructionOutcome>();
   const sections: AmendedSection[] = [];
   const bySection = new Map<string, Instruction[]>();
@@ -89,6 +99,7 @@ export function applyInstructions(
     bySection.set(key, [...(bySection.get(key) ?? []), instruction]);
   }
   const added = new Set<string>();
+  const newGroups = new Map<string, AddedGroup & { folder: string }>();
   for (const [section, targeting] of bySection) {
     if (!code) {
       for (const i of targeting) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} cannot be found: ${codeError ?? 'no code'}`));
@@ -116,7 +127,18 @@ export function applyInstructions(
         for (const i of targeting) if (i !== adding) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} is added by an instruction that does not apply`));
         continue;
       }
-      file = newSectionFile(code, section, added);
+      const group = (adding as Instruction & { op: 'add' }).group;
+      let folder: string | undefined;
+      if (group) {
+        // A group the instruction adds whole: its own folder, with its group file, made once.
+        const key = `${group.prefix} ${group.num}`;
+        folder = groupFolder(code, group.prefix, group.num) ?? newGroups.get(key)?.folder;
+        if (folder === undefined) {
+          folder = newGroupFolder(code, section, group.prefix, group.num, added);
+          newGroups.set(key, { folder, file: `${folder}/${GROUP_FILE}`, source: groupSource(group) });
+        }
+      }
+      file = newSectionFile(code, section, added, folder);
       added.add(file);
       before = null;
       start = newSectionSource(adding as Instruction & { op: 'add' }, section);
@@ -128,7 +150,13 @@ export function applyInstructions(
     for (const outcome of outcomes) outcomeOf.set(outcome.instruction, outcome);
     sections.push({ section, file, before, after: result.source, changed: before === null || result.changed, outcomes });
   }
-  return { outcomes: instructions.map((i) => outcomeOf.get(i)!), sections };
+  return { outcomes: instructions.map((i) => outcomeOf.get(i)!), sections, groups: [...newGroups.values()].map(({ file, source }) => ({ file, source })) };
+}
+
+/** A new group's file, as the importer writes one: its word, designation and heading. */
+function groupSource(group: NewGroup): string {
+  const meta = { prefix: group.prefix, num: group.num, ...(group.heading ? { heading: group.heading } : {}) };
+  return `---\n${yamlStringify(meta, { lineWidth: 0 }).trimEnd()}\n---\n`;
 }
 
 function notApplied(instruction: Instruction, failure: 'target' | 'applies', reason: string): InstructionOutcome {
@@ -178,6 +206,12 @@ export const AmendmentEntrySchema = Type.Object(
     designations: Type.Optional(Type.Array(Type.String())),
     after: Type.Optional(Type.String()),
     heading: Type.Optional(Type.String()),
+    group: Type.Optional(
+      Type.Object(
+        { prefix: Type.String(), num: Type.String(), heading: Type.Optional(Type.String()) },
+        { additionalProperties: false, description: 'The group of the code the new sections make up, when the instruction adds one whole' },
+      ),
+    ),
     from: Type.Optional(Type.Array(Type.String())),
     to: Type.Optional(Type.Array(Type.String())),
     applied: Type.Boolean(),
@@ -203,6 +237,11 @@ export const AmendmentsFileSchema = Type.Object(
         { additionalProperties: false },
       ),
       { description: 'The code sections the instructions change: each with every instruction that targets it applied' },
+    ),
+    groups: Type.Optional(
+      Type.Array(Type.Object({ file: Type.String({ description: "The new group's file in the code, relative to the code's folder" }) }, { additionalProperties: false }), {
+        description: 'The groups of the code (chapters, articles) the instructions add whole, each a new folder with its group file',
+      }),
     ),
     left: Type.Optional(
       Type.Array(
@@ -263,6 +302,7 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
     };
   });
   const sections = writable(amendments).map((s) => ({ section: s.section, file: s.file, added: s.before === null }));
+  const groups = writableGroups(amendments).map((g) => ({ file: g.file }));
   const left = leftSections(amendments).map((s) => ({
     section: s.section,
     ...(s.file ? { file: s.file } : {}),
@@ -272,12 +312,18 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
     const start = u.source.position?.start;
     return { place: { file: placeOf(u.source.file.path, relativeTo), ...(start ? { line: start.line, column: start.column } : {}) }, sentence: u.sentence, expected: u.expected };
   });
-  const file: AmendmentsFile = { instructions: entries, sections, ...(left.length ? { left } : {}), ...(unread.length ? { unread } : {}) };
+  const file: AmendmentsFile = { instructions: entries, sections, ...(groups.length ? { groups } : {}), ...(left.length ? { left } : {}), ...(unread.length ? { unread } : {}) };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 function placeOf(file: string, relativeTo: string): string {
   return path.relative(relativeTo, path.resolve(file)).split(path.sep).join('/');
+}
+
+/** The new groups that may be written: those holding a section that may be. */
+export function writableGroups(amendments: Amendments): AddedGroup[] {
+  const written = writable(amendments).map((s) => s.file);
+  return amendments.groups.filter((g) => written.some((f) => f.startsWith(`${path.posix.dirname(g.file)}/`)));
 }
 
 /** The amended sections that may be written: changed, with every instruction on them applied. */
@@ -305,5 +351,6 @@ export function leftSections(amendments: Amendments): { section: string; file?: 
 export function amendedOutputs(amendments: Amendments, workspace: string): Record<string, string> {
   const outputs: Record<string, string> = { 'amendments.json': amendmentsJson(amendments, workspace) };
   for (const section of writable(amendments)) outputs[`amended/${section.file}`] = section.after;
+  for (const group of writableGroups(amendments)) outputs[`amended/${group.file}`] = group.source;
   return outputs;
 }

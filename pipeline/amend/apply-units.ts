@@ -18,6 +18,7 @@ import remarkGfmTables from '../parse/gfm-tables.js';
 import { readsBack, type PlanStep } from '../dc-xml/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 import { readSectionHeading } from './quoted.js';
+import { type Reading, resolveMarksInTree } from './marks.js';
 
 /** One block of a section's body, flattened. */
 export interface Unit {
@@ -123,10 +124,12 @@ export function levelOfUnit(unit: Unit, around: readonly Unit[]): number {
 
 /**
  * Quoted new text (Markdown in the format, each subdivision with its marker)
- * as units below the subdivisions `around` (designations, outermost first).
+ * as units below the subdivisions `around` (designations, outermost first),
+ * the Board's marks resolved (marks.ts): the text as it will read.
  */
-export function parseText(text: string, around: readonly Unit[]): Unit[] {
-  const tree = reader.parse(text) as Root;
+export function parseText(text: string, around: readonly Unit[], reading: Reading = 'after'): Unit[] {
+  // The Board's marks resolved first, so that an added "(4) …" opens its subdivision.
+  const tree = resolveMarksInTree(reader.parse(text) as Root, reading);
   const stack: Open[] = [];
   for (const unit of around) {
     const label = PAREN_LABEL.exec(unit.num)?.[1] ?? unit.num;

@@ -18,12 +18,14 @@
  * redesignated in apply-subdivisions.ts.
  */
 import type { Text } from 'mdast';
-import { failed, ok } from './apply-outcome.js';
+import { failed, ok, quote } from './apply-outcome.js';
 import { applyAdd, applyRedesignate } from './apply-subdivisions.js';
 import { ancestors, citeTarget, describeMissing, findRange } from './apply-target.js';
 import { dropUndefined, parseText, plain, readSection, sectionHeading, writeSection, type SectionSource, type Unit } from './apply-units.js';
 import { applyWords } from './apply-words.js';
 import { illFormed } from './well-formed.js';
+import { fillGaps, hasGaps } from './marked-text.js';
+import { hasMarkup } from './marks.js';
 import { sectionId } from '../dc-xml/section.js';
 import type { Instruction, InstructionOutcome } from './instruction.js';
 
@@ -120,9 +122,19 @@ function applyOne(section: SectionSource, instruction: Instruction, repealed: Re
     case 'rewrite': {
       const around = ancestors(section.units, range);
       let units = parseText(instruction.text, around);
+      // San Francisco's form: the text as it will read, its changes marked and unchanged parts left out ("* * * *").
+      const old = range.open === -1 ? section.units : section.units.slice(range.start, range.end);
+      const marks = hasGaps(units) || hasMarkup(instruction.text);
+      const fill = (from: Unit[]): Unit[] | string => (marks ? fillGaps(from, old) : from);
+      // Marked text shows the law as it reads now, unmarked: it must be that law, or a change would go in unmarked.
+      const shown = marks ? unmarkedDifference(instruction.text, around, old, range.open === -1) : undefined;
+      if (shown) return failed(instruction, 'applies', `the text of ${where} shown unmarked is not the law: ${shown}`);
       if (range.open === -1) {
         const heading = units[0]?.kind === 'text' ? sectionHeading(plain(units[0].children)) : null;
         if (heading !== null) units = units.slice(1);
+        const filled = fill(units);
+        if (typeof filled === 'string') return failed(instruction, 'applies', `the new text of ${where} does not fit the law: ${filled}`);
+        units = filled;
         const wrong = illFormed(units);
         if (wrong) return failed(instruction, 'applies', `the new text of ${where} would leave ${wrong}`);
         if (heading) section.front.heading = heading;
@@ -134,6 +146,9 @@ function applyOne(section: SectionSource, instruction: Instruction, repealed: Re
           units.map((u) => plain(u.children)),
         );
       }
+      const filled = fill(units);
+      if (typeof filled === 'string') return failed(instruction, 'applies', `the new text of ${where} does not fit the law: ${filled}`);
+      units = filled;
       const wrong = illFormed(units);
       if (wrong) return failed(instruction, 'applies', `the new text of ${where} would leave ${wrong}`);
       const opener = section.units[range.open]!;
@@ -178,4 +193,26 @@ function applyToHeading(section: SectionSource, instruction: Instruction, where:
   const outcome = applyWords({ ...section, units: [unit] }, instruction, { start: 0, end: 1, open: -1 }, `the heading of ${where}`);
   if (outcome.applied) section.front.heading = node.value;
   return outcome;
+}
+
+/**
+ * Where marked new text, read as the law reads now (its deletions kept, its
+ * additions dropped, its gaps filled), differs from that law: the first unit
+ * that does, quoted both ways; undefined when it is the law.
+ */
+function unmarkedDifference(text: string, around: readonly Unit[], old: readonly Unit[], whole: boolean): string | undefined {
+  let before = parseText(text, around, 'before');
+  if (whole && before[0]?.kind === 'text' && sectionHeading(plain(before[0].children)) !== null) before = before.slice(1);
+  const filled = fillGaps(before, old);
+  if (typeof filled === 'string') return filled;
+  const words = (u: Unit | undefined) => (u ? `${u.kind === 'open' ? `${u.num} ` : ''}${plain(u.children)}`.replace(/\s+/g, ' ').trim() : '');
+  for (let i = 0; i < Math.max(filled.length, old.length); i++) {
+    const shown = words(filled[i]);
+    const law = words(old[i]);
+    if (shown === law) continue;
+    if (!law) return `${quote(shown)} is not in the law: mark new text as an addition (:ins[…])`;
+    if (!shown) return `the law goes on with ${quote(law)}, which the text leaves out without a gap ("* * * *") or a deletion (:del[…])`;
+    return `the law reads ${quote(law)}, the text shows ${quote(shown)}: mark what changes (:ins[…], :del[…])`;
+  }
+  return undefined;
 }

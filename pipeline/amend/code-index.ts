@@ -27,8 +27,13 @@ export function sectionFile(code: CodeIndex, section: string): string | undefine
 }
 
 /** Where a new section's file goes: beside the code's section that precedes it in number, named to sort just after that one. */
-export function newSectionFile(code: CodeIndex, section: string, taken: ReadonlySet<string> = new Set()): string {
+export function newSectionFile(code: CodeIndex, section: string, taken: ReadonlySet<string> = new Set(), groupAt?: string): string {
   const id = sectionId(section);
+  if (groupAt !== undefined && ![...code.sections.values()].some((f) => path.posix.dirname(f) === groupAt)) {
+    // The first sections of a new group's folder: numbered in order from "01".
+    const count = [...taken].filter((f) => path.posix.dirname(f) === groupAt).length;
+    return `${groupAt}/${String(count + 1).padStart(2, '0')}-${id}.md`;
+  }
   const ids = [...code.sections.keys()];
   const before = ids
     .filter((other) => compareSectionIds(other, id) < 0)
@@ -47,6 +52,46 @@ export function newSectionFile(code: CodeIndex, section: string, taken: Readonly
     if (!inFolder.some((name) => name.startsWith(`${place}-`))) return at(`${place}-${id}.md`);
   }
   return at(`${ordinal}a-${id}.md`);
+}
+
+/** A group folder's name: its place, its word and its designation ("01-chapter-12h", "06-subchapter-iv-b"). */
+const GROUP_FOLDER = /^(\d+[a-z]*)-([a-z]+)-(.+)$/;
+
+/** The folder of a group of the code ("Chapter 12H"), relative to its root, when the code has one. */
+export function groupFolder(code: CodeIndex, prefix: string, num: string): string | undefined {
+  const name = `${prefix}-${sectionId(num)}`.toLowerCase();
+  for (const file of code.sections.values()) {
+    const parts = file.split('/').slice(0, -1);
+    for (const [i, part] of parts.entries()) {
+      const match = GROUP_FOLDER.exec(part);
+      if (match && `${match[2]}-${match[3]}` === name) return parts.slice(0, i + 1).join('/');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a new group's folder goes: beside the folder of the code's section
+ * that precedes its first section in number, named to sort just after that
+ * folder ("01-chapter-12h" → "01a-chapter-12i").
+ */
+export function newGroupFolder(code: CodeIndex, firstSection: string, prefix: string, num: string, taken: ReadonlySet<string> = new Set()): string {
+  const id = sectionId(firstSection);
+  const before = [...code.sections.keys()]
+    .filter((other) => compareSectionIds(other, id) < 0)
+    .sort(compareSectionIds)
+    .pop();
+  const previous = before ? path.posix.dirname(code.sections.get(before)!) : '.';
+  const parent = previous === '.' ? '.' : path.posix.dirname(previous);
+  const ordinal = previous === '.' ? '00' : (GROUP_FOLDER.exec(path.posix.basename(previous))?.[1] ?? '00');
+  const name = `${prefix}-${sectionId(num)}`.toLowerCase();
+  const folders = new Set([...code.sections.values(), ...taken].map((f) => path.posix.dirname(f)));
+  for (let c = 97; c <= 122; c++) {
+    const folder = `${ordinal}${String.fromCharCode(c)}-${name}`;
+    const at = parent === '.' ? folder : `${parent}/${folder}`;
+    if (![...folders].some((f) => f === at || f.startsWith(`${at}/`))) return at;
+  }
+  return parent === '.' ? `${ordinal}z-${name}` : `${parent}/${ordinal}z-${name}`;
 }
 
 /** Order section ids as the code numbers them: "24-211.07" < "24-211.07a" < "24-211.08" < "24-212". */

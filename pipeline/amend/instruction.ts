@@ -67,6 +67,13 @@ export type AmendmentOperation =
        * designation is the target's `section` (path empty, `designations` empty).
        */
       heading?: string | undefined;
+      /**
+       * The group of the code the new sections make up, when the instruction
+       * adds one whole ("by adding Chapter 12H, consisting of Sections 12H.1
+       * through 12H.6"): its own folder in the code, headed as the quoted text
+       * heads it ("CHAPTER 12H: IMMIGRATION STATUS").
+       */
+      group?: NewGroup | undefined;
     }
   /** Replace the whole target with new text ("is amended to read as follows:"). */
   | { op: 'rewrite'; text: string }
@@ -74,6 +81,16 @@ export type AmendmentOperation =
   | { op: 'repeal' }
   /** Redesignate subdivisions: "(4)" becomes "(5)", in order. */
   | { op: 'redesignate'; from: string[]; to: string[] };
+
+/** A group of the code (a chapter, an article) that an instruction adds whole. */
+export interface NewGroup {
+  /** The group's word, as the code's group files write it: "Chapter". */
+  prefix: string;
+  /** Its designation: "12H". */
+  num: string;
+  /** Its heading, as the quoted text gives it ("IMMIGRATION STATUS"), when it does. */
+  heading?: string | undefined;
+}
 
 /** One amending instruction, as read from the ordinance. */
 export type Instruction = AmendmentOperation & {

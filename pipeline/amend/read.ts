@@ -15,7 +15,7 @@ import { inlineText, WRITTEN } from '../model/inline-text.js';
 import type { Annotation, Block, BlockQuote, Ordinance, Section, SourceRef } from '../model/types.js';
 import { readAnnotations } from './annotation-form.js';
 import { type AmendmentGrammar, type CompiledGrammar, compileGrammar, examplesOf } from '../grammar/amendments.js';
-import type { AmendmentOperation, AmendmentTarget, Instruction } from './instruction.js';
+import type { AmendmentOperation, AmendmentTarget, Instruction, NewGroup } from './instruction.js';
 import {
   codeDesignation,
   contextTargets,
@@ -252,6 +252,7 @@ function readAdd(
   if (added.some((a) => a.level === undefined)) {
     // New sections (or a chapter of them): each section is its own instruction, named by the designation its text gives it.
     const sections = splitSections(text);
+    const group = newGroup(groups.added ?? '', text, g);
     if (sections.length === 0) return unparsed(`the new sections' text, each beginning with its designation ("${examplesOf(g.grammar).newSection}")`);
     const act = (typeof targets === 'string' ? undefined : targets[0]?.context.act) ?? context.act;
     const designated = sections.map((s) => ({ ...s, code: codeDesignation(s.designation, g, actSections, act) }));
@@ -260,7 +261,7 @@ function readAdd(
       return unparsed(
         `the code designation of new section ${unknown.designation}: its text beginning "${examplesOf(g.grammar).newSection}", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give section ${unknown.designation.replace(/[a-z]+$/, '')} of ${act.law ?? `the act at § ${act.codeStart} et seq.`}` : `the act it is added to named with its law and code ("${examplesOf(g.grammar).act}")`}`,
       );
-    for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!] });
+    for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!], ...(group ? { group } : {}) });
     return undefined;
   }
   const where = typeof targets === 'string' ? undefined : targets.length === 1 ? targets[0]!.context : undefined;
@@ -271,4 +272,21 @@ function readAdd(
   const parent = base.path.filter((p) => p.level < level);
   emit({ section: base.section, path: parent.map((p) => p.designation) }, { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) });
   return undefined;
+}
+
+/**
+ * The group an instruction adds whole ("adding Chapter 12H, consisting of
+ * Sections 12H.1 through 12H.6"), headed by the quoted text's line before its
+ * first section ("CHAPTER 12H: IMMIGRATION STATUS", "Chapter 12H. Immigration
+ * Status."); undefined when it adds sections only.
+ */
+function newGroup(added: string, text: string, g: CompiledGrammar): NewGroup | undefined {
+  const words = g.grammar.groups.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const named = new RegExp(`^(?:the\\s+)?(?:new\\s+)?(${words})\\s+([0-9A-Z][0-9A-Za-z.-]*)`, 'iu').exec(added.trim());
+  if (!named) return undefined;
+  const prefix = named[1]!.charAt(0).toUpperCase() + named[1]!.slice(1).toLowerCase();
+  const num = named[2]!.replace(/[.,]$/, '');
+  const first = text.split(/\n\s*\n/)[0]?.replace(/\*+/g, '').trim() ?? '';
+  const line = new RegExp(`^${named[1]}\\s+${num.replace(/[.]/g, '\\.')}\\s*[:.\u2014-]?\\s*(.*)$`, 'iu').exec(first);
+  return { prefix, num, ...(line?.[1] ? { heading: line[1].trim() } : {}) };
 }

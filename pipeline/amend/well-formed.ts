@@ -20,6 +20,8 @@ export function illFormed(units: readonly Unit[]): string | undefined {
     if (/^[\s"\u201c\u201d'.,;:]+$/.test(text)) return `punctuation standing alone as a paragraph (“${text}”), the act's rather than the code's`;
     if (/^["\u201c]\s*(?:\(|§|sec\.|section\b)/i.test(text))
       return `the act's opening quotation mark ${text[0]} in the code, before “${quoteStart(text.slice(1))}”: quote as enrolled acts do, an opening mark on every quoted paragraph and the closing mark after the last (".), or write no marks at all`;
+    if (unit.kind === 'text' && /^\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)\s/.test(text))
+      return `a designation that is not read as one (“${quoteStart(text)}”): begin the paragraph with it, outside any mark`;
     if (unit.kind === 'open') {
       const label = PAREN_LABEL.exec(unit.num)?.[1];
       if (label !== undefined && text.startsWith(`(${label})`)) return `the designation ${unit.num} written twice (“${unit.num} ${quoteStart(text)}”)`;

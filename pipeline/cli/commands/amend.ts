@@ -14,7 +14,7 @@ import { UsageError } from '../../report/failure.js';
 import type { Workspace } from '../../model/workspace.js';
 import { compileRun, filesOf } from '../../runner/run.js';
 import { checkTemplates } from '../../load/templates.js';
-import { amendmentsJson, leftSections, writable } from '../../amend/amend-ordinance.js';
+import { amendmentsJson, leftSections, writable, writableGroups } from '../../amend/amend-ordinance.js';
 import { findConfig, loadConfig } from '../../load/config-file.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
@@ -100,11 +100,13 @@ export async function runAmend(argv: string[]): Promise<number> {
   const written: string[] = [];
   if (write) {
     for (const section of changed) written.push(await writeAtomically(amendments.code.root, section.file, section.after));
+    for (const group of writableGroups(amendments)) written.push(await writeAtomically(amendments.code.root, group.file, group.source));
   } else {
     const { prepareOutDir } = await import('../../outputs/out-dir.js');
     const out = path.resolve(values.out!);
     prepareOutDir(out, [path.resolve(result.dir), amendments.code.root]);
     for (const section of changed) written.push(await writeAtomically(out, section.file, section.after));
+    for (const group of writableGroups(amendments)) written.push(await writeAtomically(out, group.file, group.source));
     written.push(await writeAtomically(out, 'amendments.json', amendmentsJson(amendments, path.dirname(path.resolve(result.dir)))));
   }
   if (!values.quiet) for (const file of written) process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
