@@ -19,8 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = (file) => import(pathToFileURL(path.join(ROOT, 'lib', file)).href);
 
-/** The D.C. importer, applier and Markdown writer, from the compiled pipeline. */
-async function tools() {
+/** The D.C. importer, applier and Markdown writer, from the compiled pipeline (also for test/amend-corpus.test.ts). */
+export async function tools() {
   const { sectionTree } = await lib('dc-xml/section.js');
   const { elements, local, child, attribute } = await lib('dc-xml/xml.js');
   const { readXml } = await lib('import/xml-file.js');

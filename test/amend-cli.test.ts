@@ -60,9 +60,7 @@ describe('ordinance amend', () => {
     const line = source.slice(0, source.indexOf(sentence)).split('\n').length + 4;
     const result = await runMain(['check', 'ordinance/sample'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(
-      `ordinance/sample/02a-amendments.md:${line}:1: error § 3(a): Unexpected amending sentence that does not parse (“Paragraph (2) is repealed.”)`,
-    );
+    expect(result.stdout).toContain(`ordinance/sample/02a-amendments.md:${line}:1: error § 3(a): Unexpected amending sentence that does not parse (“Paragraph (2) is repealed.”)`);
     expect(result.stdout).toContain(
       `ordinance/sample/02a-amendments.md:${line}:1: error § 3(a): Missing attribute \`section\` on \`::amend\`, expected \`::amend{section=...}\` [annotation-attribute]`,
     );

@@ -49,7 +49,7 @@ describe('shipped examples that amend a code', () => {
     expect(amendingExamples()).toEqual(['dc-wmata-board']);
   });
 
-  it("D.C. Law 24-288 (WMATA Board of Directors) checks clean and gives § 9-1108.11 as the Council codified it", async () => {
+  it('D.C. Law 24-288 (WMATA Board of Directors) checks clean and gives § 9-1108.11 as the Council codified it', async () => {
     const dir = sampleCopy(['dc-wmata-board', 'dc-code']);
     const check = await runMain(['check', 'ordinance/dc-wmata-board'], dir);
     expect(check.stdout + check.stderr).toBe('');

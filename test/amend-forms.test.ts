@@ -267,6 +267,8 @@ describe("San Francisco's forms", () => {
     const file = path.join(dir, 'ordinance', 'amending', '02-funds.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status:del[.]:ins[; and]', 'status:ins[; and]'));
     const check = await runMain(['check', 'ordinance/amending'], dir);
-    expect(check.stdout).toContain("the law reads “(3) requesting information about a person's immigration status.”, the text shows “(3) requesting information about a person's immigration status”");
+    expect(check.stdout).toContain(
+      "the law reads “(3) requesting information about a person's immigration status.”, the text shows “(3) requesting information about a person's immigration status”",
+    );
   });
 });

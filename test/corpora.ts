@@ -35,3 +35,6 @@ function corpus(name: string, holds: string): Corpus {
 
 /** The D.C. Code, titles 1 to 38, as codified XML. */
 export const DC_CODE = corpus('dc-code-titles-1-38.tar.xz', 'the D.C. Code as XML, titles 1-38');
+
+/** Real D.C. amending acts (Council periods 23 and 24) with the sections they amend before and after, and the Council's own codify markup. */
+export const DC_AMENDMENTS = corpus('dc-amendments-23-24.tar.xz', "real D.C. amending acts with the Council's codification before and after");

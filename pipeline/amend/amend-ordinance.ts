@@ -76,7 +76,8 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
   const codeError = code.error;
   // The code's history notes place an act's new sections ("a new section 223a") that the prose gives no code designation.
   const read = grammar ? readInstructions(ordinance, grammar, index ? { actSection: actSectionsFromHistory(index) } : {}) : { instructions: [], unparsed: [] };
-  if (!named && read.instructions.length === 0) return read.unparsed.length > 0 ? { code: null, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [], groups: [] } : null;
+  if (!named && read.instructions.length === 0)
+    return read.unparsed.length > 0 ? { code: null, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [], groups: [] } : null;
   if (!named) {
     // Instructions without a code to apply them to are read (an unreadable sentence is still reported) but not checked:
     // a drafter may write an act before the code is in the workspace. `amend` says what is missing.
@@ -124,7 +125,8 @@ export function applyInstructions(
       const wrong = newSectionProblem(adding as Instruction & { op: 'add' });
       if (wrong) {
         outcomeOf.set(adding, notApplied(adding, 'applies', `the new text of ${citeTarget(section, [])} would leave ${wrong}`));
-        for (const i of targeting) if (i !== adding) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} is added by an instruction that does not apply`));
+        for (const i of targeting)
+          if (i !== adding) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} is added by an instruction that does not apply`));
         continue;
       }
       const group = (adding as Instruction & { op: 'add' }).group;

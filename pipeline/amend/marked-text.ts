@@ -62,4 +62,3 @@ export function fillGaps(resolved: readonly Unit[], old: readonly Unit[]): Unit[
   }
   return out;
 }
-

@@ -42,14 +42,20 @@ export function resolveMarksInTree(tree: Root, reading: Reading = 'after'): Root
   const visit = (node: RootContent): RootContent[] => {
     if (node.type === 'paragraph' && marked(node.children)) {
       const children = resolveInline(node.children, reading);
-      return children.length === 0 || (children.every((c) => c.type === 'text') && children.map((c) => (c as { value: string }).value).join('').trim() === '') ? [] : [{ ...node, children }];
+      return children.length === 0 ||
+        (children.every((c) => c.type === 'text') &&
+          children
+            .map((c) => (c as { value: string }).value)
+            .join('')
+            .trim() === '')
+        ? []
+        : [{ ...node, children }];
     }
     if ('children' in node && node.type !== 'paragraph') return [{ ...node, children: (node.children as RootContent[]).flatMap(visit) } as RootContent];
     return [node];
   };
   return { ...tree, children: tree.children.flatMap(visit) };
 }
-
 
 /** Whether Markdown carries the Board's marks. */
 export function hasMarkup(text: string): boolean {

@@ -62,9 +62,11 @@ export function unquoteLaw(text: string): QuotedLaw {
   const textual = at.map((i) => paragraphs[i]!);
   if (textual.length === 0 || !OPENING.test(textual[0]!.trim())) return { text, marked: false };
   const last = textual[textual.length - 1]!;
-  const lastAt = at[at.length - 1]!;
   if (!CLOSING.test(last.trimEnd())) return { text, marked: false };
   const opened = textual.filter((p) => OPENING.test(p.trim()));
+  // Every paragraph opening with a mark and the last closing: the enrolled form, whatever the law's own quotations hold
+  // (the Code has unpaired marks of its own: "(7) Stabilization funding amount" means …).
+  if (textual.length > 1 && opened.length === textual.length) return { text: strip(paragraphs, at), marked: true };
   // The law's own quotations pair within the text: the act's marks are the openings and one closing.
   const straight = (text.match(/"/g) ?? []).length;
   const openingCurly = (text.match(/\u201c/g) ?? []).length;
@@ -74,7 +76,10 @@ export function unquoteLaw(text: string): QuotedLaw {
   const closesCurly = /\u201d\**\s*[.;,:]?(?:\s+(?:and|or))?\s*$/.test(last.trimEnd());
   const straightLeft = straight - straightOpened - (closesCurly ? 0 : 1);
   const curlyPairs = openingCurly - curlyOpened === closingCurly - (closesCurly ? 1 : 0);
-  if (straightLeft < 0 || straightLeft % 2 !== 0 || !curlyPairs) return { text, marked: false };
+  // Only the kind of mark the act quotes with is counted: the law's own quotations may use the other, even unpaired ("IDEA “).
+  const curlyMarks = curlyOpened > 0 || closesCurly;
+  const straightMarks = straightOpened > 0 || !closesCurly;
+  if ((straightMarks && (straightLeft < 0 || straightLeft % 2 !== 0)) || (curlyMarks && !curlyPairs)) return { text, marked: false };
   // Without the act's marks, the law's own quotations must still open and close where quotations do:
   // '"Fee" means a "permit".' is the law's definition, not a quotation of 'Fee" means a "permit'.
   const stripped = textual.map((p, i) => {
@@ -82,6 +87,12 @@ export function unquoteLaw(text: string): QuotedLaw {
     return i === textual.length - 1 ? body.replace(CLOSING, '$1') : body;
   });
   if (!stripped.every(pairsAsWritten)) return { text, marked: false };
+  return { text: strip(paragraphs, at), marked: true };
+}
+
+/** The pieces joined again, each paragraph of text without its opening mark and the last without the closing one. */
+function strip(paragraphs: readonly string[], at: readonly number[]): string {
+  const lastAt = at[at.length - 1]!;
   const out = paragraphs.map((p, i) => {
     if (!at.includes(i)) return p;
     const lead = /^\s*/.exec(p)![0];
@@ -89,7 +100,7 @@ export function unquoteLaw(text: string): QuotedLaw {
     if (i === lastAt) body = body.trimEnd().replace(CLOSING, '$1');
     return lead + body;
   });
-  return { text: out.join('').trim(), marked: true };
+  return out.join('').trim();
 }
 
 /**
@@ -107,15 +118,19 @@ export function readSectionHeading(line: string): { designation: string; heading
   return { designation: match[1]!, heading: (match[2] ?? '').replace(/\*+$/, '').trim() };
 }
 
-/** Whether a paragraph's straight quotation marks pair as quotations do: each opening after a space or the start, each closing after a word. */
+/**
+ * Whether a paragraph's straight quotation marks pair as quotations do: each
+ * opening after a space, a bracket or the start, each closing after a word,
+ * nested as written ("Level 1 Extended School year ("ESY")").
+ */
 function pairsAsWritten(paragraph: string): boolean {
-  let open = false;
+  let depth = 0;
   for (let i = 0; i < paragraph.length; i++) {
     if (paragraph[i] !== '"') continue;
     const before = i === 0 ? ' ' : paragraph[i - 1]!;
-    const opening = /[\s([\u2014\u2013-]/.test(before);
-    if (!open && !opening) return false;
-    open = !open;
+    if (/[\s([\u2014\u2013-]/.test(before)) depth++;
+    else if (depth === 0) return false;
+    else depth--;
   }
-  return !open;
+  return depth === 0;
 }

@@ -286,7 +286,11 @@ function newGroup(added: string, text: string, g: CompiledGrammar): NewGroup | u
   if (!named) return undefined;
   const prefix = named[1]!.charAt(0).toUpperCase() + named[1]!.slice(1).toLowerCase();
   const num = named[2]!.replace(/[.,]$/, '');
-  const first = text.split(/\n\s*\n/)[0]?.replace(/\*+/g, '').trim() ?? '';
+  const first =
+    text
+      .split(/\n\s*\n/)[0]
+      ?.replace(/\*+/g, '')
+      .trim() ?? '';
   const line = new RegExp(`^${named[1]}\\s+${num.replace(/[.]/g, '\\.')}\\s*[:.\u2014-]?\\s*(.*)$`, 'iu').exec(first);
   return { prefix, num, ...(line?.[1] ? { heading: line[1].trim() } : {}) };
 }

@@ -13,12 +13,13 @@ const QUOTE_MARKS = /["\u201c\u201d]/g;
 
 /** What is wrong with the units an instruction inserts, or undefined when they are well-formed code. */
 export function illFormed(units: readonly Unit[]): string | undefined {
+  const last = units.findLast((u) => u.kind !== 'block');
   for (const unit of units) {
     if (unit.kind === 'block') continue;
     const text = plain(unit.children).trim();
     if (text === '' && unit.kind === 'open') continue;
     if (/^[\s"\u201c\u201d'.,;:]+$/.test(text)) return `punctuation standing alone as a paragraph (“${text}”), the act's rather than the code's`;
-    if (/^["\u201c]\s*(?:\(|§|sec\.|section\b)/i.test(text))
+    if (/^["\u201c]\s*\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)/.test(text) || (/^["\u201c]/.test(text) && SECTION_HEADING_LINE.test(text.slice(1))))
       return `the act's opening quotation mark ${text[0]} in the code, before “${quoteStart(text.slice(1))}”: quote as enrolled acts do, an opening mark on every quoted paragraph and the closing mark after the last (".), or write no marks at all`;
     if (unit.kind === 'text' && /^\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)\s/.test(text))
       return `a designation that is not read as one (“${quoteStart(text)}”): begin the paragraph with it, outside any mark`;
@@ -26,13 +27,15 @@ export function illFormed(units: readonly Unit[]): string | undefined {
       const label = PAREN_LABEL.exec(unit.num)?.[1];
       if (label !== undefined && text.startsWith(`(${label})`)) return `the designation ${unit.num} written twice (“${unit.num} ${quoteStart(text)}”)`;
     }
-    if (SECTION_HEADING_LINE.test(text))
+    // An act's heading left in the code: "Sec. 7. Qualifications." as a paragraph of its own (a subdivision's "(A) Section 22-301." is the law's list).
+    if (unit.kind === 'text' && (SECTION_HEADING_LINE.exec(text)?.[2] ?? '') !== '')
       return `a section heading (“${quoteStart(text)}”) inside the text: a new or rewritten section's heading line comes first in its quoted text`;
     const marks = text.match(QUOTE_MARKS) ?? [];
     const opening = marks.filter((m) => m === '\u201c').length;
     const closing = marks.filter((m) => m === '\u201d').length;
     const straight = marks.filter((m) => m === '"').length;
-    if ((straight % 2 === 1 || closing > opening) && /["\u201d]\s*[.;,:]?$/.test(text))
+    // The act's closing mark follows its last quoted paragraph (a paragraph of the law may have an unpaired mark of its own).
+    if (unit === last && (straight % 2 === 1 || closing > opening) && /["\u201d]\s*[.;,:]?$/.test(text))
       return `the act's closing quotation mark (“${text.slice(-Math.min(text.length, 40))}”): write the opening quotation mark on every quoted paragraph, or none`;
   }
   return undefined;

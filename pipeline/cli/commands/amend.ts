@@ -117,6 +117,7 @@ export async function runAmend(argv: string[]): Promise<number> {
     const reasons = section.outcomes.filter((o) => !o.applied).map((o) => o.reason ?? 'it does not apply');
     process.stderr.write(`left § ${section.section} as it was: ${reasons.join('; ')}\n`);
   }
-  if (unread) process.stderr.write(`not read: ${unread} sentence${unread === 1 ? '' : 's'} (see the errors above); what ${unread === 1 ? 'it says is' : 'they say is'} not applied\n`);
+  if (unread)
+    process.stderr.write(`not read: ${unread} sentence${unread === 1 ? '' : 's'} (see the errors above); what ${unread === 1 ? 'it says is' : 'they say is'} not applied\n`);
   return 1;
 }
