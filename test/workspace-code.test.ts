@@ -99,6 +99,8 @@ describe("the workspace's root, named", () => {
     mkdirSync(path.join(dir, 'docs', 'guide'), { recursive: true });
     writeFileSync(path.join(dir, 'docs', 'guide', '01-start.md'), '---\ntitle: Start\n---\nNotes for the drafters.\n');
     writeFileSync(path.join(dir, 'docs', 'index.md'), '# Docs\n');
+    // Markdown of its own (not a README) does not make it an ordinance either.
+    writeFileSync(path.join(dir, 'CONTRIBUTING.md'), '# Contributing\n');
     expect(await runMain(['check', '.'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     // The folder of ordinances is still checked in full from there.
     writeFileSync(path.join(dir, 'ordinance', 'sample', 'ordinance.md'), '---\ntitle: 1\n---\n');

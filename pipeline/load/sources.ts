@@ -141,14 +141,15 @@ export function strayFile(file: string): VFile {
 
 /**
  * Whether `dir` is one ordinance: it holds ordinance.md (or code.md); or,
- * lacking it, Markdown files and is no collection. A folder of ordinances
- * stays one whatever Markdown lies beside them (a README, notes): such files
- * belong to no ordinance.
+ * lacking it, Markdown files, and it neither is nor holds a collection. A
+ * folder of ordinances, or a workspace's root holding one, stays what it is
+ * whatever Markdown lies beside (a README, notes): such files belong to no
+ * ordinance.
  */
 function isOrdinanceFolder(dir: string): boolean {
   if (hasMetadata(dir)) return true;
-  if (isCollection(dir)) return false;
-  return readdirSync(dir, { withFileTypes: true }).some((e) => e.name.endsWith('.md') && e.name !== 'README.md');
+  if (!readdirSync(dir, { withFileTypes: true }).some((e) => e.name.endsWith('.md') && e.name !== 'README.md')) return false;
+  return !isCollection(dir) && !subFolders(dir).some(isCollection);
 }
 
 /**
