@@ -4,7 +4,7 @@
  * citations as annotations (or plain text), and the result clean under check.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, child, elements, local, textOf, type Element } from '../pipeline/dc-xml/xml.js';
@@ -13,6 +13,7 @@ import type { Block, Subdivision } from '../pipeline/model/types.js';
 import { compileWorkspace } from '../pipeline/runner/run.js';
 import { DC_CODE } from './corpora.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const TITLES = ['24', '29'];
 
@@ -49,7 +50,8 @@ describe.skipIf(!DC_CODE.present)(`ordinance import dc-code (${DC_CODE.needed})`
     const imported = TITLES.flatMap((t) => sectionFiles(path.join(out, `dc-code-title-${t}`)));
     expect(imported).toHaveLength(xmlSections.length);
     expect(stderr).toMatch(new RegExp(`imported 2 titles, \\d+ groups, ${xmlSections.length} sections`));
-    expect(stderr).toContain('skipped missing include: ./titles/1/index.xml');
+    // Only these two titles are unpacked: the others' includes are missing, and not asked for, so not reported.
+    expect(stderr).not.toContain('skipped missing include');
     expect(stderr).not.toContain('failed:');
   });
 
@@ -131,6 +133,44 @@ describe.skipIf(!DC_CODE.present)(`ordinance import dc-code (${DC_CODE.needed})`
     const result = runCli(['import', 'dc-code', xml, path.join(ROOT, 'ordinance')], ROOT);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/exists and was not made by an import/);
+  });
+});
+
+describe('ordinance import dc-code --titles', () => {
+  /** A code's XML whose index includes titles 1, 2 and 3, of which only title 1 is there. */
+  function partialCode(): string {
+    const dir = tempDir('dc-xml-');
+    const ns = 'xmlns="https://code.dccouncil.us/schemas/dc-library" xmlns:xi="http://www.w3.org/2001/XInclude"';
+    mkdirSync(path.join(dir, 'titles', '1'), { recursive: true });
+    const includes = ['1', '2', '3'].map((n) => `  <xi:include href="./titles/${n}/index.xml"/>`).join('\n');
+    writeFileSync(
+      path.join(dir, 'index.xml'),
+      `<?xml version='1.0' encoding='utf-8'?>\n<document ${ns} id="D.C. Code">\n  <heading>Code of the District of Columbia</heading>\n${includes}\n</document>\n`,
+    );
+    writeFileSync(
+      path.join(dir, 'titles', '1', 'index.xml'),
+      `<?xml version='1.0' encoding='utf-8'?>\n<container ${ns} containing-doc="D.C. Code">\n  <prefix>Title</prefix>\n  <num>1</num>\n  <heading>Government Organization.</heading>\n</container>\n`,
+    );
+    return dir;
+  }
+
+  it('says nothing of the titles not asked for, and names a missing title that was', async () => {
+    const xmlDir = partialCode();
+    const out = tempDir('dc-import-');
+    const only = await runMain(['import', 'dc-code', xmlDir, 'one', '--titles', '1'], out);
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stderr).toMatch(/^imported 1 titles, /);
+    expect(only.stderr).not.toContain('skipped missing include');
+    const asked = await runMain(['import', 'dc-code', xmlDir, 'two', '--titles', '1,3'], out);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stderr.split('\n').filter((line) => line.startsWith('skipped'))).toEqual(['skipped missing include: ./titles/3/index.xml']);
+    expect(readFileSync(path.join(out, 'two', 'README.md'), 'utf8')).toContain('- missing includes: 1\n');
+    // Without --titles every title is asked for: each missing one is named.
+    const all = await runMain(['import', 'dc-code', xmlDir, 'all'], out);
+    expect(all.stderr.split('\n').filter((line) => line.startsWith('skipped'))).toEqual([
+      'skipped missing include: ./titles/2/index.xml',
+      'skipped missing include: ./titles/3/index.xml',
+    ]);
   });
 });
 

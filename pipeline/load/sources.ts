@@ -6,7 +6,7 @@ import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, 
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
-import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER, type OrdinanceSources, type Workspace } from '../model/workspace.js';
+import { BUILD_INDEX, CODE_FILE, GROUP_FILE, ORDINANCE_FILE, OUTPUT_MANIFEST, REGISTRY_FOLDER, type OrdinanceSources, type Workspace } from '../model/workspace.js';
 import { decodeUtf8 } from './utf8.js';
 import { realPath, walkTree, type WalkEntry } from './walk.js';
 import { UsageError } from '../report/failure.js';
@@ -16,7 +16,12 @@ const METADATA_FILES = [ORDINANCE_FILE, CODE_FILE];
 /**
  * Resolve the user's paths into ordinance folders, grouped by registry.
  * A path is an ordinance folder (it holds ordinance.md or Markdown files), a
- * file inside one, or a collection whose sub-folders are ordinances.
+ * file inside one, a registry, or a collection: a folder whose sub-folders
+ * are ordinances, with its registry in `directives/`. A collection inside a
+ * collection (a code beside the ordinances: its titles and its own registry)
+ * is one of its own, never an ordinance. A folder that holds collections
+ * without being one (a workspace's root holding `ordinance/`) stands for
+ * them; its other folders (notes, `dist/`) are not sources.
  */
 export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Workspace[] {
   const byRegistry = new Map<string, Set<string>>();
@@ -25,6 +30,17 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
     const set = byRegistry.get(registryDir) ?? new Set<string>();
     set.add(dir);
     byRegistry.set(registryDir, set);
+  };
+  const addCollection = (dir: string) => {
+    const registryDir = path.join(dir, REGISTRY_FOLDER);
+    const children = subFolders(dir);
+    for (const child of children) {
+      if (isCollection(child)) addCollection(child);
+      else add(registryDir, child);
+    }
+    const strays = markdownFiles(dir).filter(hasFrontMatter);
+    if (strays.length > 0) stray.set(registryDir, new Set([...(stray.get(registryDir) ?? []), ...strays]));
+    if (children.length === 0) add(registryDir, '');
   };
   for (const given of paths) {
     const abs = path.resolve(cwd, given);
@@ -39,19 +55,15 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
       add(path.join(path.dirname(dir), REGISTRY_FOLDER), dir);
       continue;
     }
-    const children = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== REGISTRY_FOLDER && e.name !== 'node_modules')
-      .map((e) => path.join(dir, e.name))
-      .sort();
+    const children = subFolders(dir);
     if (children.length === 0 && !existsSync(path.join(dir, REGISTRY_FOLDER))) {
       // An empty folder named directly is an empty ordinance: reported, not skipped.
-      add(path.join(path.dirname(dir), REGISTRY_FOLDER), dir);
+      if (!isBuildOutput(dir)) add(path.join(path.dirname(dir), REGISTRY_FOLDER), dir);
       continue;
     }
-    for (const child of children) add(path.join(dir, REGISTRY_FOLDER), child);
-    const strays = markdownFiles(dir).filter(hasFrontMatter);
-    if (strays.length > 0) stray.set(path.join(dir, REGISTRY_FOLDER), new Set([...(stray.get(path.join(dir, REGISTRY_FOLDER)) ?? []), ...strays]));
-    if (children.length === 0) add(path.join(dir, REGISTRY_FOLDER), '');
+    const collections = isCollection(dir) ? [] : children.filter(isCollection);
+    if (collections.length > 0) for (const collection of collections) addCollection(collection);
+    else addCollection(dir);
   }
   return [...byRegistry].map(([registryDir, dirs]) => ({
     registryDir: path.relative(cwd, registryDir) || '.',
@@ -61,6 +73,42 @@ export function discoverWorkspaces(paths: string[], cwd = process.cwd()): Worksp
       .sort(),
     ...(stray.has(registryDir) ? { stray: [...stray.get(registryDir)!].map((f) => path.relative(cwd, f)).sort() } : {}),
   }));
+}
+
+/** The sub-folders of `dir` that may hold sources, in name order: not hidden, not the registry, not installed packages, not a build's output. */
+function subFolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== REGISTRY_FOLDER && e.name !== 'node_modules')
+    .map((e) => path.join(dir, e.name))
+    .filter((folder) => !isBuildOutput(folder))
+    .sort();
+}
+
+/** Whether `dir` holds the metadata file of an ordinance or a code title. */
+function hasMetadata(dir: string): boolean {
+  return METADATA_FILES.some((n) => existsSync(path.join(dir, n)));
+}
+
+/**
+ * Whether `dir` is a collection: not an ordinance, and it holds a registry or
+ * folders with ordinance.md or code.md (an imported code holds both: its
+ * `directives/` and its titles).
+ */
+function isCollection(dir: string): boolean {
+  if (hasMetadata(dir)) return false;
+  if (existsSync(path.join(dir, REGISTRY_FOLDER))) return true;
+  return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && !e.name.startsWith('.') && hasMetadata(path.join(dir, e.name)));
+}
+
+/**
+ * Whether `dir` is a build's output (`dist/`, or what `--out` named): it
+ * holds the index or an output manifest, or its folders hold manifests.
+ * Its `summary.md` files are outputs, never sections.
+ */
+function isBuildOutput(dir: string): boolean {
+  if (hasMetadata(dir)) return false;
+  if (existsSync(path.join(dir, BUILD_INDEX)) || existsSync(path.join(dir, OUTPUT_MANIFEST))) return true;
+  return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && existsSync(path.join(dir, e.name, OUTPUT_MANIFEST)));
 }
 
 /** Whether a Markdown file opens with front matter: a source (a section, an ordinance.md), not notes. */
@@ -93,16 +141,15 @@ export function strayFile(file: string): VFile {
 
 /**
  * Whether `dir` is one ordinance: it holds ordinance.md (or code.md); or,
- * lacking it, Markdown files and neither a registry nor an ordinance folder.
- * A folder of ordinances stays one whatever Markdown lies beside them (a
- * README, notes): such files belong to no ordinance.
+ * lacking it, Markdown files, and it neither is nor holds a collection. A
+ * folder of ordinances, or a workspace's root holding one, stays what it is
+ * whatever Markdown lies beside (a README, notes): such files belong to no
+ * ordinance.
  */
 function isOrdinanceFolder(dir: string): boolean {
-  if (METADATA_FILES.some((n) => existsSync(path.join(dir, n)))) return true;
-  if (existsSync(path.join(dir, REGISTRY_FOLDER))) return false;
-  const entries = readdirSync(dir, { withFileTypes: true });
-  if (entries.some((e) => e.isDirectory() && !e.name.startsWith('.') && METADATA_FILES.some((n) => existsSync(path.join(dir, e.name, n))))) return false;
-  return entries.some((e) => e.name.endsWith('.md') && e.name !== 'README.md');
+  if (hasMetadata(dir)) return true;
+  if (!readdirSync(dir, { withFileTypes: true }).some((e) => e.name.endsWith('.md') && e.name !== 'README.md')) return false;
+  return !isCollection(dir) && !subFolders(dir).some(isCollection);
 }
 
 /**

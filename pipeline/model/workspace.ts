@@ -12,6 +12,10 @@ export const CODE_FILE = 'code.md';
 export const GROUP_FILE = 'group.md';
 /** The registry folder's name, beside the ordinance folders. */
 export const REGISTRY_FOLDER = 'directives';
+/** In each folder a build writes (`dist/<slug>/`), the list of the files it wrote there: it marks the folder as output, never sources. */
+export const OUTPUT_MANIFEST = '.ordinance-outputs.json';
+/** At the top of a build's output folder, the index across the ordinances it built. */
+export const BUILD_INDEX = 'directives.json';
 
 /** The raw files of one ordinance folder. */
 export interface OrdinanceSources {

@@ -11,10 +11,8 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { EnvironmentError } from '../report/failure.js';
 import { readJsonOutput } from '../load/read-json.js';
+import { OUTPUT_MANIFEST as MANIFEST } from '../model/workspace.js';
 import { makeFolder, temporaryName, untrack, track } from './temporary.js';
-
-/** The list of the files the tool wrote in a folder of outputs. */
-export const MANIFEST = '.ordinance-outputs.json';
 
 /** An output's name: a file name, or a path of them below the ordinance's folder ("amended/title-24/07-24-211.07.md"), none hidden, no backslash. */
 const OUTPUT_NAME = '^[^./\\\\][^/\\\\]*(?:/[^./\\\\][^/\\\\]*)*$';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { existsSync } from 'node:fs';
 import { strayFile } from '../load/sources.js';
-import type { Workspace } from '../model/workspace.js';
+import { BUILD_INDEX as INDEX, type Workspace } from '../model/workspace.js';
 import { walkTree } from '../load/walk.js';
 import { publishIndex } from '../outputs/dist.js';
 import { prepareOutDir } from '../outputs/out-dir.js';
@@ -54,9 +54,6 @@ export async function compileRun(workspaces: Workspace[], options: PipelineOptio
   }
   return { workspaces: results, index };
 }
-
-/** The index of a build, at the top of the output folder. */
-const INDEX = 'directives.json';
 
 /** The folders a build reads: each ordinance, and the registry with the workspace folder around it when there is one. */
 function sourceFolders(workspaces: Workspace[]): string[] {

@@ -56,6 +56,17 @@ function includes(element: Element): string[] {
     .map((e) => attribute(e, 'href') ?? '');
 }
 
+/** The title an include of the code's index names by its folder (`./titles/24/index.xml`: "24"), or null when its path does not say. */
+function includedTitle(href: string): string | null {
+  return /(?:^|\/)titles\/([^/]+)\/index\.xml$/.exec(href)?.[1] ?? null;
+}
+
+/** Whether title `num` is to be imported: every title when none is asked for; a title whose number is unknown (null) counts as asked. */
+function wanted(num: string | null, titles: string[] | undefined): boolean {
+  if (!titles?.length || num === null) return true;
+  return titles.some((t) => t.toLowerCase() === num.toLowerCase());
+}
+
 function pad(n: number, count: number): string {
   return String(n).padStart(Math.max(2, String(count).length), '0');
 }
@@ -83,12 +94,13 @@ export function importDcCode(xmlDir: string, outDir: string, options: ImportOpti
     for (const href of includes(index)) {
       const titleIndex = path.join(root, href);
       if (!existsSync(titleIndex)) {
-        report.missing.push(href);
+        // A title not asked for is not imported whether it is there or not: only an asked one's absence is news.
+        if (wanted(includedTitle(href), options.titles)) report.missing.push(href);
         continue;
       }
       const title = readXml(titleIndex);
       const num = textOf(child(title, 'num'));
-      if (options.titles?.length && !options.titles.some((t) => t.toLowerCase() === num.toLowerCase())) continue;
+      if (!wanted(num, options.titles)) continue;
       importTitle(title, path.dirname(titleIndex), path.join(staging, `dc-code-title-${slugify(num)}`), ctx, report);
       report.titles++;
     }
