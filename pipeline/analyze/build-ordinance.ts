@@ -4,7 +4,7 @@
  * nested subdivisions; annotations become terms, citations and references.
  */
 import path from 'node:path';
-import type { BlockContent, DefinitionContent, Html, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, DefinitionContent, Html, Paragraph as MdastParagraph, PhrasingContent, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
@@ -14,6 +14,7 @@ import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from '../model/metadata.js';
 import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from '../model/limits.js';
+import { headingDesignation, openingQuote } from '../model/quoted-law.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from '../model/types.js';
 
@@ -27,6 +28,8 @@ interface Collector {
   annotations: Annotation[];
   /** How many block quotes and lists hold the blocks being converted. */
   nesting: number;
+  /** The blocks are quoted law (in a block quote): heading lines and quote-marked designations are read. */
+  quoted: boolean;
 }
 
 /**
@@ -60,7 +63,7 @@ export function analyzeFile(parsed: ParsedFile): FileAnalysis {
   const { tree, file } = parsed;
   const sectionId = typeof file.data.frontMatter?.id === 'string' ? file.data.frontMatter.id : '';
   const analysis: FileAnalysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [] };
-  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId, nesting: 0 });
+  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId, nesting: 0, quoted: false });
   return analysis;
 }
 
@@ -184,8 +187,12 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
       continue;
     }
     if (node.type === 'paragraph') {
+      if (collector.quoted && quotedHeading(node, blocks, stack, collector)) continue;
       const first = node.children[0];
-      const markers = first?.type === 'text' && !explicit ? leadingMarkers(first.value) : { labels: [], length: 0 };
+      // In quoted law, the enrolled form's opening quote mark stands before the designation ("\"(a) To be …"): printed with it.
+      const quote = collector.quoted && first?.type === 'text' && !explicit ? openingQuote(first.value) : '';
+      const written = first?.type === 'text' && !explicit ? leadingMarkers(first.value.slice(quote.length)) : { labels: [], length: 0 };
+      const markers = written.labels.length > 0 ? { ...written, length: written.length + quote.length } : written;
       if (markers.labels.length === 0) {
         const children = toInlines(node.children, collector);
         if (children.length > 0) append({ type: 'paragraph', children, source: { file: collector.file, position: node.position } });
@@ -205,7 +212,7 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
           level,
           label,
           path: `${parentPath}(${label})`,
-          marker: '',
+          marker: i === 0 && quote ? `${quote}(${label})` : '',
           explicit: false,
           children: i === markers.labels.length - 1 ? toInlines(rest as PhrasingContent[], collector) : [],
           blocks: [],
@@ -220,6 +227,19 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
     if (block) append(block);
   }
   return blocks;
+}
+
+/**
+ * A quoted section's heading line ("Sec. 7. Qualifications."): a paragraph of
+ * its own at the quote's top level, after which the section's subdivisions
+ * start again. Whether the paragraph was one.
+ */
+function quotedHeading(node: MdastParagraph, blocks: Block[], stack: Subdivision[], collector: Collector): boolean {
+  const designation = headingDesignation(mdastToString(node));
+  if (designation === undefined) return false;
+  stack.length = 0;
+  blocks.push({ type: 'paragraph', children: toInlines(node.children, collector), source: { file: collector.file, position: node.position }, sectionHeading: designation });
+  return true;
 }
 
 /**
@@ -319,7 +339,7 @@ function toBlock(node: RootContent, collector: Collector): Block | null {
       };
     }
     case 'blockquote':
-      return { type: 'blockquote', children: toBlocks(node.children, inside), source };
+      return { type: 'blockquote', children: toBlocks(node.children, { ...inside, quoted: true }), source };
     case 'html':
       // Comments (suppressions, notes) are not printed; other HTML would be dropped with its words.
       if (!isComment(node.value)) reportHtml(node, collector);

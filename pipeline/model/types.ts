@@ -77,6 +77,12 @@ export interface Paragraph {
   type: 'paragraph';
   children: Inline[];
   source: SourceRef;
+  /**
+   * In quoted law: this paragraph is the heading line of a section of the
+   * law quoted ("Sec. 7. Qualifications.", "SEC. 12H.1. HEADING."), and this
+   * is the designation it names ("7", "12H.1").
+   */
+  sectionHeading?: string | undefined;
 }
 
 /** (a), (1), (A), (i): a numbered subdivision and what it holds. */
@@ -88,7 +94,10 @@ export interface Subdivision {
   label: string;
   /** "(b)(2)" from the section down. */
   path: string;
-  /** A designation printed as is ("1.", "A."); empty for the usual "(label)". */
+  /**
+   * A designation printed as is ("1.", "A.", or in quoted law "\"(a)", with the
+   * quote mark the drafter wrote before it); empty for the usual "(label)".
+   */
   marker: string;
   /** Placed by `::subdivision` with an explicit depth rather than inferred from its marker. */
   explicit: boolean;
@@ -119,6 +128,7 @@ export interface Table {
   source: SourceRef;
 }
 
+/** Quoted law (`>`): the text of the law an amendment inserts, the code's words, numbered by the code. */
 export interface BlockQuote {
   type: 'blockquote';
   children: Block[];

@@ -1,0 +1,126 @@
+/**
+ * Quoted law (issue 26): the text an amending ordinance inserts, in a block
+ * quote, is the code's law, not the ordinance's. It prints as councils print
+ * it (inset as a block, its designations hanging inside the block, a quoted
+ * section's heading line bold, the quote marks as the drafter wrote them).
+ * Each through the CLI in this process, as a drafter sees it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverWorkspaces } from '../pipeline/load/sources.js';
+import { describeReport, verifyWorkspace } from '../pipeline/readback/verify.js';
+import { ROOT, sampleCopy, tempDir } from './helpers.js';
+import { buildInProcess } from './in-process.js';
+import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
+
+const LAYOUT = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'layouts', 'council.json'), 'utf8')) as {
+  page: { margins: { left: number } };
+  subdivision: { indentPerLevel: number; markerWidth: number };
+  blockquote: { indent: number };
+};
+const LEFT = LAYOUT.page.margins.left;
+const MARKER = LAYOUT.subdivision.markerWidth;
+
+/** The District's sample with Sec. 2 quoting a whole section in the enrolled form: a quote mark on each quoted paragraph (one without), `".` after the last. */
+const BOARD = 'ordinance/dc-wmata-board/02-board-of-directors.md';
+const QUOTED_SECTION = `---
+id: board-of-directors
+kind: amendment
+summary: "To serve on the Metro board for the District, a person must care about public transit."
+---
+Section 2 of the Washington Metropolitan Area Transit Authority Board of Directors Act of 2012, effective April 27, 2013 (D.C. Law 19-286; D.C. Official Code § 9-1108.11), is amended as follows:
+
+(a) Subsection (a) is amended to read as follows:
+
+> "Sec. 7. Qualifications.
+>
+> "(a) To be eligible for appointment to serve on the Board of Directors of the Washington Metropolitan Area Transit Authority ("Board"), an individual shall have a demonstrated interest in public transportation;
+>
+> "(b) Members shall serve a term of 4 years, as provided in section 7.
+>
+> (c) Members shall be appointed by the Council. Section 7 applies.
+>
+> "(d) Members shall be residents of the District.".
+`;
+
+/** A copy of the District's sample whose Sec. 2 is `text`. */
+function boardSample(text: string): string {
+  const dir = sampleCopy(['dc-wmata-board']);
+  writeFileSync(path.join(dir, BOARD), text);
+  return dir;
+}
+
+async function pdfOf(out: string, slug: string, fonts = false): Promise<TagsReadBack> {
+  return readTags(readFileSync(path.join(out, slug, `${slug}.pdf`)), { fonts });
+}
+
+function lineOf(pdf: TagsReadBack, start: string): TagsReadBack['lines'][number] {
+  const line = pdf.lines.find((l) => l.text.startsWith(start));
+  expect(line, `a line starting “${start}”`).toBeDefined();
+  return line!;
+}
+
+function findElement(elements: TaggedElement[], test: (e: TaggedElement) => boolean): TaggedElement | undefined {
+  for (const element of elements) {
+    if (test(element)) return element;
+    const inner = findElement(element.children, test);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+describe('quoted law in the PDF', () => {
+  it('is inset as a block, its designations hang inside it, its heading line is bold, and its quote marks are the drafter’s', async () => {
+    const out = await buildInProcess(boardSample(QUOTED_SECTION));
+    const pdf = await pdfOf(out, 'dc-wmata-board', true);
+    // The ordinance's own (a) hangs at the margin; the quote is inset from the text of the (a) that quotes it.
+    const own = lineOf(pdf, 'Subsection (a) is amended');
+    expect(own.x).toBeCloseTo(LEFT + MARKER, 0);
+    const margin = own.x + LAYOUT.blockquote.indent;
+    const heading = lineOf(pdf, '“Sec. 7. Qualifications.');
+    expect(heading.x).toBeCloseTo(margin, 0);
+    expect(heading.font).toMatch(/Bold/);
+    // Each designation, with the quote mark written before it or not, hangs at the quote's margin; its text wraps at the text column.
+    for (const designation of ['“(a)', '“(b)', '(c)', '“(d)']) expect(lineOf(pdf, designation).x, designation).toBeCloseTo(margin, 0);
+    for (const text of ['To be eligible', 'the Washington Metropolitan', 'Members shall be appointed', 'Members shall be residents']) {
+      expect(lineOf(pdf, text).x, text).toBeCloseTo(margin + MARKER, 0);
+      expect(lineOf(pdf, text).font).toMatch(/Regular/);
+    }
+    // Not a character added or lost: the closing mark after the last paragraph, the quoted term's marks.
+    expect(lineOf(pdf, 'Members shall be residents').text).toMatch(/District\.”\.$/);
+    expect(pdf.lines.map((l) => l.text).join(' ')).toContain('(“Board”)');
+    // Tagged as quoted law: a BlockQuote holding the heading line and a list of its subdivisions, each designation a label.
+    const quote = pdf.elements.find((e) => e.role === 'BlockQuote')!;
+    expect(quote.children.map((c) => c.role)).toEqual(['P', 'L']);
+    expect(quote.children[0]!.text).toBe('“Sec. 7. Qualifications.');
+    expect(quote.children[1]!.children.map((li) => findElement([li], (e) => e.role === 'Lbl')?.text)).toEqual(['“(a)', '“(b)', '(c)', '“(d)']);
+  });
+
+  it('keeps the hanging indent where a quoted paragraph breaks across pages, and the printed words are the source’s', async () => {
+    const long = (n: number) =>
+      `> "(${String.fromCharCode(97 + n)}) The Board shall keep a record of every meeting, every vote and every member present, and shall publish the record within five days of the meeting on the Authority's website, in a form that can be searched, with the name of each member who voted and how. ${'The record shall also state the questions put to the Board, the motions made, who made and seconded each, and what became of them. '.repeat(2).trim()}`;
+    const paragraphs = Array.from({ length: 8 }, (_, n) => long(n)).join('\n>\n');
+    const dir = boardSample(QUOTED_SECTION.replace(/> "Sec\. 7[\s\S]*$/, `> "Sec. 7. Records.\n>\n${paragraphs}".\n`));
+    const out = await buildInProcess(dir);
+    const pdf = await pdfOf(out, 'dc-wmata-board');
+    const margin = lineOf(pdf, 'Subsection (a) is amended').x + LAYOUT.blockquote.indent;
+    // The quote runs over pages: each page it continues on starts with a designation at the quote's margin or, where a
+    // paragraph broke, with that paragraph's next line at the text column; one of them is such a break.
+    const first = lineOf(pdf, '“Sec. 7. Records.').page;
+    const last = pdf.lines.find((l) => l.text.endsWith('what became of them.”.'))!.page;
+    expect(last).toBeGreaterThan(first);
+    // The top body line of each page (not its running header, not a line number).
+    const tops = Array.from(
+      { length: last - first },
+      (_, k) => pdf.lines.filter((l) => l.page === first + k + 1 && l.baseline < 720 && !/^\d+$/.test(l.text)).sort((a, b) => b.baseline - a.baseline)[0]!,
+    );
+    for (const top of tops) expect(top.x, top.text).toBeCloseTo(/^“\([a-h]\)$/.test(top.text) ? margin : margin + MARKER, 0);
+    expect(tops.some((top) => !/^“\(/.test(top.text))).toBe(true);
+    // npm run verify: every word of the source, quoted ones too, is in the PDF in order, and nothing overlaps or leaves the margins.
+    const [found] = discoverWorkspaces([path.join(dir, 'ordinance')]);
+    const report = await verifyWorkspace(found!, tempDir());
+    expect(report.notBuilt).toEqual([]);
+    expect(report.documents.flatMap(describeReport)).toEqual([]);
+  });
+});
