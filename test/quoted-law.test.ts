@@ -2,8 +2,9 @@
  * Quoted law (issue 26): the text an amending ordinance inserts, in a block
  * quote, is the code's law, not the ordinance's. It prints as councils print
  * it (inset as a block, its designations hanging inside the block, a quoted
- * section's heading line bold, the quote marks as the drafter wrote them).
- * Each through the CLI in this process, as a drafter sees it.
+ * section's heading line bold, the quote marks as the drafter wrote them),
+ * and its findings carry the quoted law's path and where it is quoted. Each
+ * through the CLI in this process, as a drafter sees it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { describeReport, verifyWorkspace } from '../pipeline/readback/verify.js';
 import { ROOT, sampleCopy, tempDir } from './helpers.js';
-import { buildInProcess } from './in-process.js';
+import { buildInProcess, runMain } from './in-process.js';
 import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
 
 const LAYOUT = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'layouts', 'council.json'), 'utf8')) as {
@@ -122,5 +123,16 @@ describe('quoted law in the PDF', () => {
     const report = await verifyWorkspace(found!, tempDir());
     expect(report.notBuilt).toEqual([]);
     expect(report.documents.flatMap(describeReport)).toEqual([]);
+  });
+});
+
+describe('findings in quoted law', () => {
+  it('carry the quoted law’s path and where the ordinance quotes it, in the council’s word for a section', async () => {
+    const text = QUOTED_SECTION.replace('"(b) Members shall serve', '"(b) Members and/or officers shall serve');
+    const result = await runMain(['check', 'ordinance'], boardSample(text));
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('and/or'));
+    // Before: "§ 2(a)", the ordinance's own path, as if the act's (b) were words of the ordinance.
+    expect(result.stdout).toContain(`${BOARD}:${line + 1}:${lines[line]!.indexOf('and/or') + 1}: warning § 7(b), quoted in Sec. 2(a): Unexpected \`and/or\``);
   });
 });
