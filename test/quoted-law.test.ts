@@ -3,15 +3,16 @@
  * quote, is the code's law, not the ordinance's. It prints as councils print
  * it (inset as a block, its designations hanging inside the block, a quoted
  * section's heading line bold, the quote marks as the drafter wrote them),
- * and its findings carry the quoted law's path and where it is quoted. Each
- * through the CLI in this process, as a drafter sees it.
+ * its findings carry the quoted law's path and where it is quoted, and a
+ * "Section 7" in it is the law's own. Each through the CLI in this process,
+ * as a drafter sees it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { describeReport, verifyWorkspace } from '../pipeline/readback/verify.js';
-import { ROOT, sampleCopy, tempDir } from './helpers.js';
+import { ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
 import { buildInProcess, runMain } from './in-process.js';
 import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
 
@@ -134,5 +135,18 @@ describe('findings in quoted law', () => {
     const line = lines.findIndex((l) => l.includes('and/or'));
     // Before: "§ 2(a)", the ordinance's own path, as if the act's (b) were words of the ordinance.
     expect(result.stdout).toContain(`${BOARD}:${line + 1}:${lines[line]!.indexOf('and/or') + 1}: warning § 7(b), quoted in Sec. 2(a): Unexpected \`and/or\``);
+  });
+
+  it('do not read “Section 7” in quoted law as one of the ordinance’s own sections', async () => {
+    // Los Angeles rewrites a section of its code; the quoted section refers to another of the code's, by number.
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'ordinance', 'sample', '06-definitions.md'),
+      '---\nid: definitions\nheading: Definitions\nkind: amendment\nsummary: "This changes what words in the code mean."\n---\nSection 4.1001 of the Los Angeles Administrative Code is amended to read as follows:\n\n> Sec. 4.1001. Definitions.\n>\n> (a) The words defined in Section 7 have the meanings given there.\n',
+    );
+    const result = await runMain(['check', 'ordinance'], dir);
+    // Before: "Unknown section in `Section 7`, expected one of Sections 1–6".
+    expect(result.stdout).not.toContain('Unknown section');
+    expect(result.code, result.stdout).toBe(0);
   });
 });
