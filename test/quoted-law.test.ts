@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { describeReport, verifyWorkspace } from '../pipeline/readback/verify.js';
-import { ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
+import { FIXTURES, ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
 import { buildInProcess, runMain } from './in-process.js';
 import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
 
@@ -148,5 +148,18 @@ describe('findings in quoted law', () => {
     // Before: "Unknown section in `Section 7`, expected one of Sections 1–6".
     expect(result.stdout).not.toContain('Unknown section');
     expect(result.code, result.stdout).toBe(0);
+  });
+});
+
+describe('an opening quote mark on new text the amend stage does not read', () => {
+  it('is named in the finding, with the designation in single parentheses', async () => {
+    const dir = workspace(path.join(FIXTURES, 'amend-cli'));
+    const file = path.join(dir, 'ordinance', 'sample', '02a-amendments.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('> (d) "Fee" means a fee for a permit.', '> "(d) "Fee" means a fee for a permit.".'));
+    const result = await runMain(['check', 'ordinance/sample'], dir);
+    expect(result.stdout).toContain(
+      'ordinance/sample/02a-amendments.md:17:1: error § 3(a)(3): Instruction does not apply: the new text for § 1-101 begins with the quote mark `"` before its designation “(d)”, expected the designation first (“(d) …”) [amendment-applies]',
+    );
+    expect(result.stdout).not.toContain('((d))');
   });
 });
