@@ -1,18 +1,21 @@
 /**
  * Quoted law (issue 26): the text an amending ordinance inserts, in a block
- * quote, is the code's law, not the ordinance's. It prints as councils print
- * it (inset as a block, its designations hanging inside the block, a quoted
+ * quote or in code sections kept in files of their own (a chapter it adds),
+ * is the code's law, not the ordinance's. It prints as councils print it
+ * (inset as a block, its designations hanging inside the block, a quoted
  * section's heading line bold, the quote marks as the drafter wrote them),
- * its findings carry the quoted law's path and where it is quoted, and a
- * "Section 7" in it is the law's own. Each through the CLI in this process,
- * as a drafter sees it.
+ * its findings carry the quoted law's path and where it is quoted, a
+ * "Section 7" in it is the law's own, and the files of a chapter never count
+ * among the ordinance's sections. Each through the CLI in this process, as a
+ * drafter sees it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { describeReport, verifyWorkspace } from '../pipeline/readback/verify.js';
 import { FIXTURES, ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
+import { compileWorkspace } from '../pipeline/runner/run.js';
 import { buildInProcess, runMain } from './in-process.js';
 import { readTags, type TaggedElement, type TagsReadBack } from './pdf.js';
 
@@ -52,6 +55,11 @@ function boardSample(text: string): string {
   writeFileSync(path.join(dir, BOARD), text);
   return dir;
 }
+
+/** The quoted chapter of the guide (docs/guide/04-codes.md): San Francisco's Chapter 12H, its sections in files of their own. */
+const CHAPTER = path.join(FIXTURES, 'quoted-chapter');
+const CHAPTER_SLUG = 'sf-chapter-12h';
+const SEC_12H_2 = `ordinance/${CHAPTER_SLUG}/01-chapter-12h/02-sec-12h-2.md`;
 
 async function pdfOf(out: string, slug: string, fonts = false): Promise<TagsReadBack> {
   return readTags(readFileSync(path.join(out, slug, `${slug}.pdf`)), { fonts });
@@ -137,6 +145,14 @@ describe('findings in quoted law', () => {
     expect(result.stdout).toContain(`${BOARD}:${line + 1}:${lines[line]!.indexOf('and/or') + 1}: warning § 7(b), quoted in Sec. 2(a): Unexpected \`and/or\``);
   });
 
+  it('in a code section quoted from a file of its own: “§ 12H.2(b), quoted in Section 1”', async () => {
+    const dir = workspace(CHAPTER);
+    const file = path.join(dir, SEC_12H_2);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('an officer or employee', 'an officer and/or employee'));
+    const result = await runMain(['check', `ordinance/${CHAPTER_SLUG}`], dir);
+    expect(result.stdout).toMatch(new RegExp(`^${SEC_12H_2}:9:\\d+: warning § 12H\\.2\\(b\\), quoted in Section 1: Unexpected \`and/or\``, 'm'));
+  });
+
   it('do not read “Section 7” in quoted law as one of the ordinance’s own sections', async () => {
     // Los Angeles rewrites a section of its code; the quoted section refers to another of the code's, by number.
     const dir = workspace();
@@ -161,5 +177,74 @@ describe('an opening quote mark on new text the amend stage does not read', () =
       'ordinance/sample/02a-amendments.md:17:1: error § 3(a)(3): Instruction does not apply: the new text for § 1-101 begins with the quote mark `"` before its designation “(d)”, expected the designation first (“(d) …”) [amendment-applies]',
     );
     expect(result.stdout).not.toContain('((d))');
+  });
+});
+
+describe('a chapter an ordinance adds, its sections in files of their own', () => {
+  it('prints as quoted law after the section that quotes it, and the ordinance numbers only its own sections', async () => {
+    const dir = workspace(CHAPTER);
+    const out = await buildInProcess(dir);
+    const pdf = await pdfOf(out, CHAPTER_SLUG, true);
+    // Before: the effective date printed as "Section 4", after the chapter's two files.
+    expect(pdf.bookmarks.map((b) => b.title).filter((t) => t.startsWith('Section'))).toEqual([
+      'Section 1. The Administrative Code is hereby amended by adding Chapter 12H, to read as follows:',
+      'Section 2. Effective Date',
+    ]);
+    const headings = pdf.elements.filter((e) => /^H\d$/.test(e.role)).map((e) => e.text);
+    expect(headings).toContain('Section 2. Effective Date.');
+    const heading = lineOf(pdf, 'SEC. 12H.2. USE OF CITY FUNDS PROHIBITED.');
+    expect(heading.font).toMatch(/Bold/);
+    expect(heading.x).toBeCloseTo(LEFT + LAYOUT.blockquote.indent, 0);
+    expect(lineOf(pdf, '(b)').x).toBeCloseTo(LEFT + LAYOUT.blockquote.indent, 0);
+    expect(pdf.elements.filter((e) => e.role === 'BlockQuote').map((e) => e.children[0]!.text)).toEqual([
+      'SEC. 12H.1. CITY AND COUNTY OF REFUGE.',
+      'SEC. 12H.2. USE OF CITY FUNDS PROHIBITED.',
+    ]);
+    // Byte for byte the same when built again.
+    expect(readFileSync(path.join(await buildInProcess(dir), CHAPTER_SLUG, `${CHAPTER_SLUG}.pdf`))).toEqual(readFileSync(path.join(out, CHAPTER_SLUG, `${CHAPTER_SLUG}.pdf`)));
+    const [found] = discoverWorkspaces([path.join(dir, 'ordinance')]);
+    const report = await verifyWorkspace(found!, tempDir());
+    expect(report.documents.flatMap(describeReport)).toEqual([]);
+  });
+
+  it('are on the model’s Section that quotes them, each with its designation, its Markdown as written and where that stands', async () => {
+    const dir = workspace(CHAPTER);
+    const checked = await compileWorkspace(
+      { registryDir: path.join(dir, 'ordinance', 'directives'), ordinances: [path.join(dir, 'ordinance', CHAPTER_SLUG)] },
+      { build: false, outDir: '' },
+    );
+    const ordinance = checked.ordinances[0]!.ordinance!;
+    expect(checked.ordinances[0]!.files.flatMap((f) => f.messages.map(String))).toEqual([]);
+    expect(ordinance.sections.map((s) => [s.number, s.id, s.quoted.map((q) => q.designation)])).toEqual([
+      [1, 'chapter-12h', ['12H.1', '12H.2']],
+      [2, 'effective-date', []],
+    ]);
+    const [first, second] = ordinance.sections[0]!.quoted;
+    expect(second!.file.path).toBe(path.join(dir, SEC_12H_2));
+    const source = readFileSync(path.join(dir, SEC_12H_2), 'utf8');
+    expect(second!.text).toBe(source.slice(source.indexOf('SEC. 12H.2.')).trimEnd());
+    expect(second!.source).toMatchObject({ file: second!.file, position: { start: { line: 5, column: 1 } } });
+    expect(first!.text.split('\n')[0]).toBe('SEC. 12H.1. CITY AND COUNTY OF REFUGE.');
+  });
+
+  it('are reported when they do not say which section they are, or come before every section', async () => {
+    const dir = workspace(CHAPTER);
+    const folder = path.join(dir, 'ordinance', CHAPTER_SLUG);
+    writeFileSync(path.join(folder, '01-chapter-12h', '03-sec-12h-3.md'), '---\nid: sec-12h-3\nkind: code-section\n---\nThe City shall report each year.\n');
+    mkdirSync(path.join(folder, '00-preamble'));
+    writeFileSync(path.join(folder, '00-preamble', '01-sec-12h-0.md'), '---\nid: sec-12h-0\nkind: code-section\n---\nSEC. 12H.0. TITLE.\n');
+    const result = await runMain(['check', `ordinance/${CHAPTER_SLUG}`], dir);
+    expect(result.stdout).toContain(
+      `ordinance/${CHAPTER_SLUG}/01-chapter-12h/03-sec-12h-3.md:5:1: error quoted in Section 1: Missing the quoted code section's designation, expected its text to open with its heading line ("SEC. 12H.1. HEADING.") or \`number:\` in its front matter [quoted-section]`,
+    );
+    expect(result.stdout).toContain(`ordinance/${CHAPTER_SLUG}/00-preamble/01-sec-12h-0.md:1:1: error Unexpected code section before the ordinance's first section`);
+  });
+
+  it('is the guide’s example, file for file', () => {
+    const guide = readFileSync(path.join(ROOT, 'docs', 'guide', '04-codes.md'), 'utf8');
+    const folder = path.join(CHAPTER, 'ordinance', CHAPTER_SLUG);
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && f !== 'ordinance.md');
+    expect(files.sort()).toEqual(['01-chapter-12h.md', '01-chapter-12h/01-sec-12h-1.md', '01-chapter-12h/02-sec-12h-2.md', '02-effective-date.md']);
+    for (const file of files) expect(guide, file).toContain(`\`${file}\`:\n\n\`\`\`markdown\n${readFileSync(path.join(folder, file), 'utf8')}\`\`\``);
   });
 });

@@ -5,15 +5,15 @@
  * section's front matter or before its first subdivision is the section
  * alone; a place outside every section (ordinance.md, group.md) has none.
  *
- * A place in quoted law (a block quote) is in the code's law, not the
- * ordinance's: its path is the
+ * A place in quoted law (a block quote, or a code section quoted from a file
+ * of its own) is in the code's law, not the ordinance's: its path is the
  * quoted section's and subdivision's, then where the ordinance quotes it
  * ("§ 12H.3(b), quoted in Sec. 1"), in the council's word for a section.
  */
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { Place } from '../report/diagnostics.js';
-import type { BlockQuote, Ordinance, Section, Subdivision } from './types.js';
+import type { BlockQuote, Ordinance, QuotedSection, Section, Subdivision } from './types.js';
 import { visitOrdinance } from './visit.js';
 
 /** A subdivision and the stretch of its file it spans: its own text and everything under it. */
@@ -38,6 +38,8 @@ interface SectionIndex {
   /** Outermost first, as the walk meets them, so the last span holding a place is the deepest. */
   spans: Span[];
   quotes: QuoteSpan[];
+  /** For the file of a code section the section quotes: that section, all of whose file is quoted law. */
+  quoted: QuotedSection | null;
 }
 
 /** How the council names its sections ("Sec.", "§"): the jurisdiction's vocabulary, or these neutral words. */
@@ -62,7 +64,7 @@ function quotedPath(words: SectionWords, section: Section, at: Subdivision | und
 
 const indexes = new WeakMap<Ordinance, Map<VFile, SectionIndex>>();
 
-/** The law path of `place` in `file`, or undefined when the file is not one of the ordinance's sections. */
+/** The law path of `place` in `file`, or undefined when the file is not one of the ordinance's sections (or a code section one quotes). */
 export function lawPathAt(ordinance: Ordinance, file: VFile, place: Place | undefined, words: SectionWords = NEUTRAL_WORDS): string | undefined {
   const entry = indexOf(ordinance).get(file);
   if (!entry) return undefined;
@@ -70,11 +72,12 @@ export function lawPathAt(ordinance: Ordinance, file: VFile, place: Place | unde
   const holds = (span: { start: Point; end: Point }) => point !== undefined && !before(point, span.start) && !before(span.end, point);
   const own = entry.spans.findLast((span) => span.quote === null && holds(span))?.subdivision;
   const quote = entry.quotes.findLast(holds);
-  if (!quote || !point) return lawPath(entry.section, own);
-  // The innermost quote holding the place: the quoted section is the one whose heading line comes last before it.
-  const quoted = entry.spans.findLast((span) => span.quote === quote.quote && holds(span))?.subdivision;
-  const heading = quote.headings.findLast((h) => !before(point, h.start))?.designation;
-  return quotedPath(words, entry.section, own, heading, quoted);
+  if (!quote && !entry.quoted) return lawPath(entry.section, own);
+  // The innermost quote holding the place, or, in a quoted code section's file, that section's (its front matter too).
+  const inQuote = quote?.quote ?? entry.quoted!.quote;
+  const quoted = entry.spans.findLast((span) => span.quote === inQuote && holds(span))?.subdivision;
+  const heading = quote && point ? quote.headings.findLast((h) => !before(point, h.start))?.designation : undefined;
+  return quotedPath(words, entry.section, own, heading ?? (inQuote === entry.quoted?.quote ? entry.quoted.designation : undefined), quoted);
 }
 
 function indexOf(ordinance: Ordinance): Map<VFile, SectionIndex> {
@@ -86,7 +89,9 @@ function indexOf(ordinance: Ordinance): Map<VFile, SectionIndex> {
   visitOrdinance(ordinance, {
     section(section) {
       // A file holds one section; the first keeps it, as references do.
-      if (!index!.has(section.file)) index!.set(section.file, { section, spans: [], quotes: [] });
+      if (!index!.has(section.file)) index!.set(section.file, { section, spans: [], quotes: [], quoted: null });
+      // Each code section it quotes from a file of its own is indexed on that file.
+      for (const quoted of section.quoted) if (!index!.has(quoted.file)) index!.set(quoted.file, { section, spans: [], quotes: [], quoted });
     },
     block(block, at) {
       const position = block.source.position;
@@ -98,7 +103,7 @@ function indexOf(ordinance: Ordinance): Map<VFile, SectionIndex> {
         const span = { subdivision: block, quote, start: position.start, end: position.end };
         spans.set(block, span);
         entry.spans.push(span);
-      } else if (block.type === 'blockquote') {
+      } else if (block.type === 'blockquote' && block !== entry.quoted?.quote) {
         const span = { quote: block, start: position.start, end: position.end, headings: [] };
         quotes.set(block, span);
         entry.quotes.push(span);

@@ -135,6 +135,25 @@ export interface BlockQuote {
   source: SourceRef;
 }
 
+/**
+ * A section of a code that an ordinance quotes from a file of its own (a
+ * section of a chapter it adds, in a sub-folder, `kind: code-section`): the
+ * code's section, never one of the ordinance's. It belongs to the ordinance
+ * section whose instruction quotes it: the one whose file is named as its
+ * folder (`01-chapter-12h.md` for `01-chapter-12h/`), else the one before it.
+ */
+export interface QuotedSection {
+  /** The code's designation ("12H.1"): `number:` in its front matter, else the one its heading line names. */
+  designation: string;
+  /** Its text as quoted law: a block quote of the file's blocks, its heading line first. */
+  quote: BlockQuote;
+  /** The file's Markdown after its front matter, as written: the quoted text, as a `>` block quote would hold it. */
+  text: string;
+  /** Where `text` stands in the file. */
+  source: SourceRef;
+  file: VFile;
+}
+
 export interface Section {
   /** Stable id from front matter; references use it. */
   id: string;
@@ -152,6 +171,8 @@ export interface Section {
   annotations: Annotation[];
   /** The groups (chapter, subchapter...) the section stands in, outermost first. */
   groups: Group[];
+  /** The code's sections its instruction quotes from files of their own, in order (printed after its text as quoted law). */
+  quoted: QuotedSection[];
   file: VFile;
 }
 

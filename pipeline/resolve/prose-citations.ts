@@ -13,6 +13,7 @@ import { compileGrammar, detectCitations, type DetectedCitation, type RegistryFo
 import type { CitationContext, CitationGrammar } from '../grammar/citations.js';
 import type { Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
 import { SKIP, visitOrdinance, type TextNode } from '../model/visit.js';
+import { textFiles } from '../model/quoted-law.js';
 import { checksum } from '../text/checksum.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 
@@ -231,7 +232,7 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
     { annotations: true, heldTextOnly: true },
   );
   for (const [file, entry] of runs) if (!entry.remembered) memo!.set(file, entry.key, entry.found);
-  const fileOrder = new Map<VFile, number>([ordinance.file, ...ordinance.sections.map((s) => s.file)].map((file, i) => [file, i]));
+  const fileOrder = new Map<VFile, number>(textFiles(ordinance).map((file, i) => [file, i]));
   if (found.citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...found.citations], fileOrder);
   if (found.references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...found.references], fileOrder);
   return ordinance;

@@ -11,6 +11,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Block, Citation, Inline, Ordinance, Section, Subdivision } from '../model/types.js';
+import { sectionBody } from '../model/quoted-law.js';
 import { SKIP, visitBlocks } from '../model/visit.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import type { Template } from '../template/template-schema.js';
@@ -80,7 +81,7 @@ function sectionElement(ctx: TextContext, section: Section): Element {
       ...(heading ? [`${style.separator}${heading}`] : []),
       ...(status && status !== section.heading ? [h('span', { className: ['section-status'] }, ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]`)] : []),
     ]),
-    ...blocks(ctx, section.blocks, section),
+    ...blocks(ctx, sectionBody(section), section),
   ];
   for (const note of section.annotations) {
     content.push(h('div', { className: ['annotation'] }, [h('p', { className: ['annotation-type'] }, note.type), ...blocks(ctx, note.blocks, section)]));
@@ -264,7 +265,7 @@ export function textWords(ordinance: Ordinance): string[] {
   for (const section of ordinance.sections) {
     add(section.heading);
     add(section.designation);
-    for (const block of section.blocks) walkBlock(block, walk);
+    for (const block of sectionBody(section)) walkBlock(block, walk);
   }
   return [...words].sort();
 }

@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 import { docsPage, report as reportOn, type Place } from '../report/diagnostics.js';
 import { lawPathAt, type SectionWords } from '../model/law-path.js';
 import { vocabularyOf } from '../template/vocabulary.js';
+import { textFiles } from '../model/quoted-law.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from '../config/project-config.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
@@ -59,7 +60,7 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
   const rules = options.rules ?? registeredRules;
   const { ordinance } = context;
   const type = ordinance.meta.type ?? 'ordinance';
-  const files = [ordinance.file, ...ordinance.sections.map((s) => s.file)];
+  const files = textFiles(ordinance);
   const used = new Set<Suppression>();
   // Quoted law's path names where the ordinance quotes it in the council's word ("quoted in Sec. 1").
   const words = vocabularyOf(context.jurisdiction);

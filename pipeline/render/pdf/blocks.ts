@@ -3,6 +3,7 @@
  * paragraphs, subdivisions with hanging indents, lists, block quotes, tables.
  */
 import { imagePath } from '../../model/image-path.js';
+import { sectionBody } from '../../model/quoted-law.js';
 import type { Block, BlockQuote, Inline, Paragraph, Section, Subdivision } from '../../model/types.js';
 import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/template-schema.js';
@@ -53,7 +54,7 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
       );
       doc.y += style.gapAfter;
     }
-    drawBlocks(ctx, section.blocks, 0);
+    drawBlocks(ctx, sectionBody(section), 0);
   });
 }
 
@@ -92,7 +93,7 @@ export function sectionStart(ctx: PdfContext, section: Section, above = 0): numb
   if (room > 4 * headingLine + style.gapAfter + layout.image.maxHeight + 12 * bodyLine) return 0;
   doc.font(fontName(style.headingFont)).fontSize(style.headingSize);
   const heading = doc.heightOfString(breakLongWords(doc, sectionHeadingText(ctx, section), widthFrom(ctx, left)), { width: widthFrom(ctx, left), lineGap: layout.body.lineGap });
-  return heading + style.gapAfter + blocksStart(ctx, section.blocks, 0);
+  return heading + style.gapAfter + blocksStart(ctx, sectionBody(section), 0);
 }
 
 /** The height at the start of `blocks` (indented `indent`) kept on one page with what comes before it. */
