@@ -70,7 +70,8 @@ function png(width: number, height: number): Buffer {
 describe('nesting depth', () => {
   it('reports block quotes 10 deep at the quote', async () => {
     const result = await build(withSection(`${'> '.repeat(10)}Deep words.\n`));
-    expectPositioned(result, /06-extra\.md:6:\d+: error § 6[^:]*: Unexpected block quotes, lists and notes nested more than 8 deep.*\[nesting-depth\]/);
+    // Quoted law: its law path is where the ordinance quotes it.
+    expectPositioned(result, /06-extra\.md:6:\d+: error quoted in Section 6: Unexpected block quotes, lists and notes nested more than 8 deep.*\[nesting-depth\]/);
   });
 
   it('reports lists 15 deep at the list', async () => {

@@ -95,8 +95,8 @@ export interface TagsReadBack {
   bookmarks: Bookmark[];
   /** Every link annotation, with its /Contents. */
   annotations: { page: number; contents: string; dest?: unknown; url?: string }[];
-  /** Each line of text drawn, with its baseline (PDF points from the page's foot). */
-  lines: { page: number; text: string; x: number; baseline: number }[];
+  /** Each line of text drawn, with its baseline (PDF points from the page's foot), and with `fonts` its font's name ("ABCDEF+Tinos-Bold"). */
+  lines: { page: number; text: string; x: number; baseline: number; font?: string }[];
 }
 
 /** Structure types that run on in the text around them (PDF 1.7, 14.8.4.4). */
@@ -110,14 +110,22 @@ interface PdfjsStructNode {
   children?: PdfjsStructNode[];
 }
 
-/** Read a PDF's tags as a screen reader does: structure elements with their reading text, bookmarks with their destinations, link annotations with their descriptions. */
-export async function readTags(bytes: Uint8Array): Promise<TagsReadBack> {
+/**
+ * Read a PDF's tags as a screen reader does: structure elements with their
+ * reading text, bookmarks with their destinations, link annotations with
+ * their descriptions; with `fonts`, the font of each line (each page's
+ * drawing is read for it: slower).
+ */
+export async function readTags(bytes: Uint8Array, options: { fonts?: boolean } = {}): Promise<TagsReadBack> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   const elements: TaggedElement[] = [];
   const annotations: TagsReadBack['annotations'] = [];
   const lines: TagsReadBack['lines'] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
+    // The drawing loads the page's fonts, whose names the text's items then resolve to.
+    if (options.fonts) await page.getOperatorList();
+    const fontOf = (name: string): string | undefined => (options.fonts && page.commonObjs.has(name) ? (page.commonObjs.get(name) as { name?: string }).name : undefined);
     const text = await page.getTextContent({ includeMarkedContent: true });
     const byId = new Map<string, string>();
     const open: string[] = [];
@@ -129,7 +137,10 @@ export async function readTags(bytes: Uint8Array): Promise<TagsReadBack> {
       }
       const id = open.at(-1);
       if (id) byId.set(id, (byId.get(id) ?? '') + item.str + (item.hasEOL ? ' ' : ''));
-      if (item.str.trim()) lines.push({ page: n, text: item.str, x: item.transform[4] as number, baseline: item.transform[5] as number });
+      if (item.str.trim()) {
+        const font = fontOf(item.fontName);
+        lines.push({ page: n, text: item.str, x: item.transform[4] as number, baseline: item.transform[5] as number, ...(font ? { font } : {}) });
+      }
     }
     const read = (node: PdfjsStructNode): TaggedElement | string => {
       if (!node.role) return node.type === 'content' ? (byId.get(node.id ?? '') ?? '') : '';

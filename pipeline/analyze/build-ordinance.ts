@@ -4,9 +4,10 @@
  * nested subdivisions; annotations become terms, citations and references.
  */
 import path from 'node:path';
-import type { BlockContent, DefinitionContent, Html, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, DefinitionContent, Html, Paragraph as MdastParagraph, PhrasingContent, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { OrdinanceSources } from '../model/workspace.js';
 import { report } from '../report/diagnostics.js';
@@ -14,8 +15,9 @@ import type { ParsedFile } from '../parse/processor.js';
 import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from '../model/metadata.js';
 import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from '../model/limits.js';
+import { headingDesignation, openingQuote } from '../model/quoted-law.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
-import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from '../model/types.js';
+import type { Annotation, Block, Citation, Group, Inline, Ordinance, QuotedSection, Section, SectionReference, Subdivision, TermDefinition } from '../model/types.js';
 
 /** What the inline converter collects while it walks a section. */
 interface Collector {
@@ -27,6 +29,8 @@ interface Collector {
   annotations: Annotation[];
   /** How many block quotes and lists hold the blocks being converted. */
   nesting: number;
+  /** The blocks are quoted law (in a block quote, or a quoted code section's file): heading lines and quote-marked designations are read. */
+  quoted: boolean;
 }
 
 /**
@@ -53,15 +57,59 @@ export interface FileAnalysis {
   references: SectionReference[];
   /** A registry entry's body (its text or digest), as Markdown. */
   body?: string;
+  /** A code section the ordinance quotes from a file of its own (see `isQuotedSectionFile`): where its text stands in the file. */
+  quoted?: { position: Position | undefined; designation: string };
 }
 
-/** Model one parsed file on its own; the ordinance is assembled from these. */
-export function analyzeFile(parsed: ParsedFile): FileAnalysis {
+/**
+ * Whether a file is a code section an ordinance quotes (a section of a
+ * chapter it adds): in a sub-folder of an ordinance (`quotable`, never of a
+ * code title) and `kind: code-section` in its front matter.
+ */
+function isQuotedSectionFile(file: VFile, quotable: boolean): boolean {
+  return quotable && file.data.frontMatter?.kind === 'code-section';
+}
+
+/**
+ * Model one parsed file on its own; the ordinance is assembled from these.
+ * A `quotable` file (one in a sub-folder of an ordinance) that is a code
+ * section is read as quoted law.
+ */
+export function analyzeFile(parsed: ParsedFile, quotable = false): FileAnalysis {
   const { tree, file } = parsed;
   const sectionId = typeof file.data.frontMatter?.id === 'string' ? file.data.frontMatter.id : '';
   const analysis: FileAnalysis = { file, blocks: [], annotations: [], terms: [], citations: [], references: [] };
-  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId, nesting: 0 });
+  const quoted = isQuotedSectionFile(file, quotable);
+  analysis.blocks = toBlocks(tree.children, { ...analysis, sectionId, nesting: 0, quoted });
+  if (quoted) {
+    const text = tree.children.filter((node) => node.type !== 'yaml');
+    const start = text[0]?.position?.start;
+    const end = text.at(-1)?.position?.end;
+    const position = start && end ? { start, end } : undefined;
+    analysis.quoted = { position, designation: quotedDesignation(analysis, position) };
+  }
   return analysis;
+}
+
+/** A quoted code section's designation: `number:` in its front matter, else the one its heading line names; what does not fit is reported. */
+function quotedDesignation({ file, blocks }: FileAnalysis, position: Position | undefined): string {
+  const first = blocks[0];
+  const heading = first?.type === 'paragraph' ? first.sectionHeading : undefined;
+  const number = typeof file.data.frontMatter?.number === 'string' ? file.data.frontMatter.number : undefined;
+  if (number === undefined && heading === undefined)
+    report(
+      file,
+      'quoted-section',
+      'Missing the quoted code section\'s designation, expected its text to open with its heading line ("SEC. 12H.1. HEADING.") or `number:` in its front matter',
+      {
+        place: position?.start ?? { line: 1, column: 1 },
+      },
+    );
+  else if (number !== undefined && heading !== undefined && number !== heading)
+    report(file, 'quoted-section', `Unexpected heading line of section ${heading} in the code section numbered \`${number}\`, expected the designation its front matter gives`, {
+      place: first?.source.position,
+    });
+  return number ?? heading ?? '';
 }
 
 /**
@@ -79,13 +127,20 @@ export function buildOrdinance(
   // The parser keeps only keys whose values passed ordinanceSchema.
   const meta = { ...UNKNOWN_META, ...(ordinanceFile.file.data.frontMatter ?? {}) } as OrdinanceMeta;
   const groups = buildGroups(groupFiles);
-  const sections: Section[] = sectionFiles.map((analysis, index) => {
+  const sections: Section[] = [];
+  const quotedFiles: FileAnalysis[] = [];
+  for (const analysis of sectionFiles) {
     const { file } = analysis;
+    // A code section quoted from a file of its own is the code's: never numbered among the ordinance's sections.
+    if (analysis.quoted) {
+      quotedFiles.push(analysis);
+      continue;
+    }
     // The parser keeps only keys whose values passed sectionSchema; an unknown id is '' and resolves nothing.
     const sectionMeta = { id: '', heading: '', kind: 'general', ...(file.data.frontMatter ?? {}) } as SectionMeta;
-    return {
+    sections.push({
       id: sectionMeta.id,
-      number: index + 1,
+      number: sections.length + 1,
       designation: sectionMeta.number,
       heading: sectionMeta.heading ?? '',
       kind: sectionMeta.kind,
@@ -95,9 +150,23 @@ export function buildOrdinance(
       blocks: analysis.blocks,
       annotations: analysis.annotations,
       groups: groupsOf(path.relative(dir, path.dirname(file.path)), groups),
+      quoted: [],
       file,
-    };
-  });
+    });
+  }
+  for (const analysis of quotedFiles) {
+    const holder = quotingSection(analysis.file, sections, sectionFiles);
+    if (holder) holder.quoted.push(quotedSection(analysis, holder));
+    else
+      report(
+        analysis.file,
+        'quoted-section',
+        "Unexpected code section before the ordinance's first section, expected it in the folder of the section whose instruction quotes it",
+        {
+          place: { line: 1, column: 1 },
+        },
+      );
+  }
   const all = [ordinanceFile, ...sectionFiles];
   return {
     slug,
@@ -111,6 +180,43 @@ export function buildOrdinance(
     references: all.flatMap((a) => a.references),
     file: ordinanceFile.file,
   };
+}
+
+/**
+ * The section whose instruction quotes a code section's file: the one whose
+ * file is named as a folder holding it (`02-chapter-12h.md` for
+ * `02-chapter-12h/01-sec-12h-1.md`), else the ordinance's last section
+ * before it in document order; none when it comes before them all.
+ */
+function quotingSection(file: VFile, sections: Section[], files: readonly FileAnalysis[]): Section | undefined {
+  const byPath = new Map(sections.map((s) => [s.file.path, s]));
+  for (let folder = path.dirname(file.path); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    const named = byPath.get(`${folder}.md`);
+    if (named) return named;
+  }
+  let before: Section | undefined;
+  for (const analysis of files) {
+    if (analysis.file === file) return before;
+    before = byPath.get(analysis.file.path) ?? before;
+  }
+  return before;
+}
+
+/**
+ * A code section quoted from a file of its own, as the section `holder`
+ * quotes it: its designation (`number:`, else its heading line's), its text
+ * as a block quote, and its Markdown as written. What it cites or refers to
+ * stands in `holder`.
+ */
+function quotedSection(analysis: FileAnalysis, holder: Section): QuotedSection {
+  const { file } = analysis;
+  const position = analysis.quoted?.position;
+  const source = { file, position };
+  for (const node of [...analysis.citations, ...analysis.references]) node.sectionId = holder.id;
+  const start = position?.start.offset;
+  const end = position?.end.offset;
+  const text = start !== undefined && end !== undefined ? String(file.value).slice(start, end) : '';
+  return { designation: analysis.quoted?.designation ?? '', quote: { type: 'blockquote', children: analysis.blocks, source }, text, source, file };
 }
 
 /** Groups by folder key, in document order. */
@@ -184,8 +290,12 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
       continue;
     }
     if (node.type === 'paragraph') {
+      if (collector.quoted && quotedHeading(node, blocks, stack, collector)) continue;
       const first = node.children[0];
-      const markers = first?.type === 'text' && !explicit ? leadingMarkers(first.value) : { labels: [], length: 0 };
+      // In quoted law, the enrolled form's opening quote mark stands before the designation ("\"(a) To be …"): printed with it.
+      const quote = collector.quoted && first?.type === 'text' && !explicit ? openingQuote(first.value) : '';
+      const written = first?.type === 'text' && !explicit ? leadingMarkers(first.value.slice(quote.length)) : { labels: [], length: 0 };
+      const markers = written.labels.length > 0 ? { ...written, length: written.length + quote.length } : written;
       if (markers.labels.length === 0) {
         const children = toInlines(node.children, collector);
         if (children.length > 0) append({ type: 'paragraph', children, source: { file: collector.file, position: node.position } });
@@ -205,7 +315,7 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
           level,
           label,
           path: `${parentPath}(${label})`,
-          marker: '',
+          marker: i === 0 && quote ? `${quote}(${label})` : '',
           explicit: false,
           children: i === markers.labels.length - 1 ? toInlines(rest as PhrasingContent[], collector) : [],
           blocks: [],
@@ -220,6 +330,19 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
     if (block) append(block);
   }
   return blocks;
+}
+
+/**
+ * A quoted section's heading line ("Sec. 7. Qualifications."): a paragraph of
+ * its own at the quote's top level, after which the section's subdivisions
+ * start again. Whether the paragraph was one.
+ */
+function quotedHeading(node: MdastParagraph, blocks: Block[], stack: Subdivision[], collector: Collector): boolean {
+  const designation = headingDesignation(mdastToString(node));
+  if (designation === undefined) return false;
+  stack.length = 0;
+  blocks.push({ type: 'paragraph', children: toInlines(node.children, collector), source: { file: collector.file, position: node.position }, sectionHeading: designation });
+  return true;
 }
 
 /**
@@ -319,7 +442,7 @@ function toBlock(node: RootContent, collector: Collector): Block | null {
       };
     }
     case 'blockquote':
-      return { type: 'blockquote', children: toBlocks(node.children, inside), source };
+      return { type: 'blockquote', children: toBlocks(node.children, { ...inside, quoted: true }), source };
     case 'html':
       // Comments (suppressions, notes) are not printed; other HTML would be dropped with its words.
       if (!isComment(node.value)) reportHtml(node, collector);

@@ -20,13 +20,15 @@ export interface SourceFile {
   schema: TSchema;
   /** The schema's name in messages ("section front matter"); it also keys cached analyses. */
   what: string;
+  /** A section file in a sub-folder of an ordinance (not of a code title): a code section there is quoted law. It also keys cached analyses. */
+  quotable?: boolean;
 }
 
 /** Parse one file into what it contributes to its ordinance. */
 export type ParseFile = (source: SourceFile) => FileAnalysis;
 
 /** Parse one file and model what it holds on its own. */
-export const parseFile: ParseFile = ({ file, schema, what }) => analyzeFile(parseSource(file, schema, what));
+export const parseFile: ParseFile = ({ file, schema, what, quotable }) => analyzeFile(parseSource(file, schema, what), quotable);
 
 /**
  * Parse every file of an ordinance folder; null when there is no ordinance to
@@ -34,13 +36,16 @@ export const parseFile: ParseFile = ({ file, schema, what }) => analyzeFile(pars
  */
 export function parseOrdinance(sources: OrdinanceSources, parse: ParseFile = parseFile): ParsedOrdinance | null {
   if (!sources.ordinanceFile || sources.sectionFiles.length === 0) return null;
-  const read = (file: VFile, schema: TSchema, what: string): FileAnalysis =>
+  const read = (file: VFile, schema: TSchema, what: string, quotable = false): FileAnalysis =>
     // A file that could not be read or decoded, or is too large to read, stays in the ordinance (so numbering holds) with nothing in it.
     file.messages.some((m) => UNREADABLE.has(String(m.ruleId))) || !withinLimits(file)
       ? analyzeFile({ tree: { type: 'root', children: [] }, file })
-      : parse({ file, schema, what });
+      : parse({ file, schema, what, ...(quotable ? { quotable } : {}) });
   const ordinanceFile = read(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');
-  const sectionFiles = sources.sectionFiles.map((file) => read(file, sectionSchema, 'section front matter'));
+  // An ordinance's sub-folders may hold the code sections it quotes (a chapter it adds); a code title's hold its own.
+  const quotes = ordinanceFile.file.data.frontMatter?.type !== 'code-title';
+  const inSubFolder = (file: VFile) => path.dirname(path.relative(sources.dir, file.path)) !== '.';
+  const sectionFiles = sources.sectionFiles.map((file) => read(file, sectionSchema, 'section front matter', quotes && inSubFolder(file)));
   // Groups are read for their front matter, which the model takes from the files' data.
   for (const file of sources.groupFiles.values()) read(file, groupSchema, 'group front matter');
   return { sources, ordinanceFile, sectionFiles };

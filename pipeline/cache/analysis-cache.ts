@@ -181,17 +181,19 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
     return location ? new AnalysisCache(cacheFile(location.dir, kind, folder, 'ndjson'), location.key) : null;
   }
 
-  private static hash(file: VFile, schema: string): string {
-    return checksum(schema, String(file.value));
+  /** What an analysis depends on: the file's text, the schema it was read with, and whether it may be quoted law (a section file in an ordinance's sub-folder). */
+  private static hash({ file, what: schema, quotable }: SourceFile): string {
+    return checksum(quotable ? `${schema}\0quotable` : schema, String(file.value));
   }
 
   /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss (or an entry that is not whole and as written). */
-  get({ file, what: schema }: SourceFile): FileAnalysis | null {
+  get(source: SourceFile): FileAnalysis | null {
+    const { file } = source;
     const text = this.lines.get(file.path);
     if (text === null) return null;
     try {
       const entry = JSON.parse(text) as unknown;
-      if (!isEntry(entry) || entry.hash !== AnalysisCache.hash(file, schema)) return null;
+      if (!isEntry(entry) || entry.hash !== AnalysisCache.hash(source)) return null;
       const [restored] = deserializeFiles([{ path: file.path, messages: entry.messages }]);
       const analysis = rehydrate(entry.analysis, file) as Omit<FileAnalysis, 'file'>; // parsed fresh from its line, used once
       // Only a whole entry touches the file: a failure above leaves it as it was, to be parsed.
@@ -207,9 +209,10 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
   }
 
   /** Remember `analysis` of `file` (whose messages so far are all file-local). */
-  set({ file, what: schema }: SourceFile, analysis: FileAnalysis): void {
+  set(source: SourceFile, analysis: FileAnalysis): void {
+    const { file } = source;
     const entry: Omit<Entry, 'analysis'> = {
-      hash: AnalysisCache.hash(file, schema),
+      hash: AnalysisCache.hash(source),
       messages: serializeFiles([file])[0]?.messages ?? [],
       frontMatter: file.data.frontMatter ?? null,
       frontMatterValid: file.data.frontMatterValid ?? false,

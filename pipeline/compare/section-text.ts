@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { inlineText, type Reading as InlineReading } from '../model/inline-text.js';
+import { sectionBody } from '../model/quoted-law.js';
 import type { Block, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
 
@@ -57,7 +58,7 @@ function blockParagraphs(block: Block, reading: Reading): string[] {
 
 /** The section's text: its paragraphs, white space inside each made single, separated by blank lines. */
 export function sectionText(section: Section, reading: Reading = 'printed'): string {
-  return section.blocks
+  return sectionBody(section)
     .flatMap((b) => blockParagraphs(b, reading))
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)

@@ -11,6 +11,7 @@ import { report } from '../report/diagnostics.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../model/limits.js';
 import type { Ordinance } from '../model/types.js';
 import { visitOrdinance } from '../model/visit.js';
+import { textFiles } from '../model/quoted-law.js';
 
 /** What an image file's header says. */
 export interface ImageHeader {
@@ -88,7 +89,7 @@ function decodeHeader(bytes: Buffer): ImageHeader | null {
 /** Report every image of `ordinance` that may not be shown, at the image. */
 export function checkImages(ordinance: Ordinance): void {
   // An image is written "![alt](file)" or "![alt][label]": a source without "![" holds none, and a large code has few.
-  const files = [ordinance.file, ...ordinance.sections.map((s) => s.file)];
+  const files = textFiles(ordinance);
   if (!files.some((file) => typeof file.value !== 'string' || file.value.includes('!['))) return;
   visitOrdinance(ordinance, {
     inline(node, at) {

@@ -77,6 +77,12 @@ export interface Paragraph {
   type: 'paragraph';
   children: Inline[];
   source: SourceRef;
+  /**
+   * In quoted law: this paragraph is the heading line of a section of the
+   * law quoted ("Sec. 7. Qualifications.", "SEC. 12H.1. HEADING."), and this
+   * is the designation it names ("7", "12H.1").
+   */
+  sectionHeading?: string | undefined;
 }
 
 /** (a), (1), (A), (i): a numbered subdivision and what it holds. */
@@ -88,7 +94,10 @@ export interface Subdivision {
   label: string;
   /** "(b)(2)" from the section down. */
   path: string;
-  /** A designation printed as is ("1.", "A."); empty for the usual "(label)". */
+  /**
+   * A designation printed as is ("1.", "A.", or in quoted law "\"(a)", with the
+   * quote mark the drafter wrote before it); empty for the usual "(label)".
+   */
   marker: string;
   /** Placed by `::subdivision` with an explicit depth rather than inferred from its marker. */
   explicit: boolean;
@@ -119,10 +128,30 @@ export interface Table {
   source: SourceRef;
 }
 
+/** Quoted law (`>`): the text of the law an amendment inserts, the code's words, numbered by the code. */
 export interface BlockQuote {
   type: 'blockquote';
   children: Block[];
   source: SourceRef;
+}
+
+/**
+ * A section of a code that an ordinance quotes from a file of its own (a
+ * section of a chapter it adds, in a sub-folder, `kind: code-section`): the
+ * code's section, never one of the ordinance's. It belongs to the ordinance
+ * section whose instruction quotes it: the one whose file is named as its
+ * folder (`01-chapter-12h.md` for `01-chapter-12h/`), else the one before it.
+ */
+export interface QuotedSection {
+  /** The code's designation ("12H.1"): `number:` in its front matter, else the one its heading line names. */
+  designation: string;
+  /** Its text as quoted law: a block quote of the file's blocks, its heading line first. */
+  quote: BlockQuote;
+  /** The file's Markdown after its front matter, as written: the quoted text, as a `>` block quote would hold it. */
+  text: string;
+  /** Where `text` stands in the file. */
+  source: SourceRef;
+  file: VFile;
 }
 
 export interface Section {
@@ -142,6 +171,8 @@ export interface Section {
   annotations: Annotation[];
   /** The groups (chapter, subchapter...) the section stands in, outermost first. */
   groups: Group[];
+  /** The code's sections its instruction quotes from files of their own, in order (printed after its text as quoted law). */
+  quoted: QuotedSection[];
   file: VFile;
 }
 

@@ -1,12 +1,14 @@
 /**
- * The one walk over the model: the preamble, then each section (and, on
- * request, its notes), every block and every inline node in document order,
+ * The one walk over the model: the preamble, then each section (its text,
+ * the code sections it quotes from files of their own, and, on request, its
+ * notes), every block and every inline node in document order,
  * each handed to its typed callback with its ancestors (the ordinance, the
  * section's groups, the section, the subdivisions, blocks and inline nodes
  * that hold it). Text checks, prose-citation detection, subdivision paths and
  * the law path of a finding are all this walk with different callbacks.
  */
 import type { VFile } from 'vfile';
+import { sectionBody } from './quoted-law.js';
 import type { Annotation, Block, Citation, Group, Inline, Ordinance, Section, SectionReference, Subdivision, TermDefinition } from './types.js';
 
 /** Returned by a callback: do not go into this node's contents. */
@@ -97,7 +99,9 @@ class Place implements Ancestry {
   }
 
   inBlock(block: Block): Place {
-    return new Place(this.ordinance, this.file, this.groups, this.section, this.annotation, this.subdivisions, [...this.blocks, block], this.inlines);
+    // Quoted law kept in a file of its own (a code section the section quotes) stands in that file.
+    const file = block.type === 'blockquote' ? block.source.file : this.file;
+    return new Place(this.ordinance, file, this.groups, this.section, this.annotation, this.subdivisions, [...this.blocks, block], this.inlines);
   }
 
   inSubdivision(block: Subdivision): Place {
@@ -118,7 +122,7 @@ export function visitOrdinance(ordinance: Ordinance, visitors: ModelVisitors, op
     if (options.heldTextOnly && !section.file.value) continue;
     if (visitors.section?.(section, top) === SKIP) continue;
     const at = top.inSection(section);
-    walkBlocks(section.blocks, at, visitors, inlines);
+    walkBlocks(sectionBody(section), at, visitors, inlines);
     if (!options.annotations) continue;
     for (const annotation of section.annotations) {
       if (visitors.annotation?.(annotation, at) === SKIP) continue;

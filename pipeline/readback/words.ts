@@ -6,6 +6,7 @@
  * runs, so a renderer that changes, loses or repeats words is caught.
  */
 import { inlineText, type Reading } from '../model/inline-text.js';
+import { sectionBody } from '../model/quoted-law.js';
 import type { Block, Ordinance } from '../model/types.js';
 import { LINE_END, normalizeText, type PrintRules } from './print-rules.js';
 import type { PageReadBack, StructNode } from './read-pdf.js';
@@ -33,9 +34,10 @@ export function expectedSections(ordinance: Ordinance, rules: PrintRules): Expec
   return ordinance.sections.map((section, index) => {
     // The run-in enacting clause: the first section prints no heading, its text after the clause.
     if (index === 0 && rules.runIn && ordinance.meta.type !== 'code-title' && section.blocks[0]?.type === 'paragraph')
-      return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(section.blocks, rules, reading)}` };
+      return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(sectionBody(section), rules, reading)}` };
     const label = rules.headingLabel(section);
-    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(section.blocks, rules, reading) };
+    // The code sections it quotes from files of their own print after its text, as quoted law.
+    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(sectionBody(section), rules, reading) };
   });
 }
 

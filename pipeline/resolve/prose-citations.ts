@@ -13,6 +13,7 @@ import { compileGrammar, detectCitations, type DetectedCitation, type RegistryFo
 import type { CitationContext, CitationGrammar } from '../grammar/citations.js';
 import type { Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
 import { SKIP, visitOrdinance, type TextNode } from '../model/visit.js';
+import { textFiles } from '../model/quoted-law.js';
 import { checksum } from '../text/checksum.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 
@@ -197,22 +198,33 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   // A code title cites its own sections by designation ("§ 24-211.07"), never as "section 7", titled or not.
   const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number, ownSections: !isCode };
   const contexts = new Map<Section, CitationContext>();
-  const contextOf = (section: Section | null): CitationContext => {
+  const quotedContexts = new Map<Section, CitationContext>();
+  const contextOf = (section: Section | null, quoted: boolean): CitationContext => {
     if (!section) return own;
     let context = contexts.get(section);
     if (!context) {
       context = { ...own, groups: section.groups.map((g) => ({ prefix: g.prefix, num: g.num })), amending: !isCode && amendsAnotherAct(section) };
       contexts.set(section, context);
     }
-    return context;
+    if (!quoted) return context;
+    // Quoted law's "Section 7" is the law's own section (the act or code it amends), never one of this document's.
+    let inQuote = quotedContexts.get(section);
+    if (!inQuote) {
+      inQuote = { ...context, ownSections: false };
+      quotedContexts.set(section, inQuote);
+    }
+    return inQuote;
   };
   visitOrdinance(
     ordinance,
     {
+      // A quoted section's heading line ("SEC. 12H.1. HEADING.") names the section it is, citing nothing.
+      block: (block) => (block.type === 'paragraph' && block.sectionHeading !== undefined ? SKIP : undefined),
       // Links, citations and term definitions keep their words as written.
       inline: (node) => (node.type === 'link' || node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
       text: (node, at) => {
-        const walk = { file: at.file!, section: at.section, context: contextOf(at.section), found };
+        const quoted = at.blocks.some((b) => b.type === 'blockquote');
+        const walk = { file: at.file!, section: at.section, context: contextOf(at.section, quoted), found };
         return splitAround(node, detect(node, walk.file, walk.context), walk, sectionsByNumber);
       },
     },
@@ -220,7 +232,7 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
     { annotations: true, heldTextOnly: true },
   );
   for (const [file, entry] of runs) if (!entry.remembered) memo!.set(file, entry.key, entry.found);
-  const fileOrder = new Map<VFile, number>([ordinance.file, ...ordinance.sections.map((s) => s.file)].map((file, i) => [file, i]));
+  const fileOrder = new Map<VFile, number>(textFiles(ordinance).map((file, i) => [file, i]));
   if (found.citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...found.citations], fileOrder);
   if (found.references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...found.references], fileOrder);
   return ordinance;

@@ -38,10 +38,10 @@ export function sectionsById(ordinance: Ordinance): Map<string, Section> {
   return byId;
 }
 
-/** Every subdivision path of a section: "(a)", "(a)(1)"... */
+/** Every subdivision path of a section: "(a)", "(a)(1)"... (not those of the law it quotes, which are the code's). */
 export function subdivisionPaths(section: Section): Set<string> {
   const paths = new Set<string>();
-  visitBlocks(section.blocks, { subdivision: (subdivision) => void paths.add(subdivision.path) });
+  visitBlocks(section.blocks, { block: (block) => (block.type === 'blockquote' ? SKIP : undefined), subdivision: (subdivision) => void paths.add(subdivision.path) });
   return paths;
 }
 

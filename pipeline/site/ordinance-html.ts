@@ -11,7 +11,8 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Block, Citation, Inline, Ordinance, Section, Subdivision } from '../model/types.js';
-import { visitBlocks } from '../model/visit.js';
+import { sectionBody } from '../model/quoted-law.js';
+import { SKIP, visitBlocks } from '../model/visit.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import type { Template } from '../template/template-schema.js';
 import { liveHref, pageName, sectionAnchor, subdivisionAnchor } from './links.js';
@@ -35,7 +36,8 @@ export function ordinanceText(ordinance: Ordinance, template: Template, directiv
   const anchors = new Set<string>();
   for (const section of ordinance.sections) {
     anchors.add(sectionAnchor(section.id));
-    visitBlocks(section.blocks, { subdivision: (s) => void anchors.add(subdivisionAnchor(section.id, s.path)) });
+    // Quoted law's subdivisions are the code's: none is an anchor of the ordinance.
+    visitBlocks(section.blocks, { block: (b) => (b.type === 'blockquote' ? SKIP : undefined), subdivision: (s) => void anchors.add(subdivisionAnchor(section.id, s.path)) });
   }
   const ctx: TextContext = {
     ordinance,
@@ -79,7 +81,7 @@ function sectionElement(ctx: TextContext, section: Section): Element {
       ...(heading ? [`${style.separator}${heading}`] : []),
       ...(status && status !== section.heading ? [h('span', { className: ['section-status'] }, ` [${status}${section.statusNote ? `: ${section.statusNote}` : ''}]`)] : []),
     ]),
-    ...blocks(ctx, section.blocks, section),
+    ...blocks(ctx, sectionBody(section), section),
   ];
   for (const note of section.annotations) {
     content.push(h('div', { className: ['annotation'] }, [h('p', { className: ['annotation-type'] }, note.type), ...blocks(ctx, note.blocks, section)]));
@@ -110,7 +112,8 @@ function blocks(ctx: TextContext, list: Block[], section: Section | null): Eleme
     flush();
     switch (block.type) {
       case 'paragraph':
-        out.push(h('p', inlines(ctx, block.children)));
+        // A quoted section's heading line ("Sec. 7. Qualifications.") reads as the code's heading.
+        out.push(block.sectionHeading === undefined ? h('p', inlines(ctx, block.children)) : h('p', { className: ['quoted-heading'] }, inlines(ctx, block.children)));
         break;
       case 'list':
         out.push(
@@ -122,7 +125,7 @@ function blocks(ctx: TextContext, list: Block[], section: Section | null): Eleme
         );
         break;
       case 'blockquote':
-        out.push(h('blockquote', blocks(ctx, block.children, section)));
+        out.push(h('blockquote', blocks(ctx, block.children, null)));
         break;
       case 'table':
         out.push(
@@ -262,7 +265,7 @@ export function textWords(ordinance: Ordinance): string[] {
   for (const section of ordinance.sections) {
     add(section.heading);
     add(section.designation);
-    for (const block of section.blocks) walkBlock(block, walk);
+    for (const block of sectionBody(section)) walkBlock(block, walk);
   }
   return [...words].sort();
 }

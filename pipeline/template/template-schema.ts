@@ -82,7 +82,13 @@ export const LayoutSchema = Type.Object(
     image: Section({ maxHeight: Points() }),
     subdivision: Section({ indentPerLevel: Points(), markerWidth: Points() }),
     list: Section({ indent: Points(), bullet: Type.String() }),
-    blockquote: Section({ indent: Points() }),
+    blockquote: Section(
+      {
+        indent: Points('How far quoted law (a block quote) is inset from the text that quotes it, as a block: its designations hang inside that margin.'),
+        headingFont: FontRoleSchema,
+      },
+      'Quoted law: the text an amendment inserts, set off as a block. `headingFont` prints a quoted section\'s heading line ("Sec. 7. Qualifications.") as the code prints its headings.',
+    ),
     table: Section({ font: FontRoleSchema, headerFont: FontRoleSchema, size: Points(), cellPadding: Points(), ruleWidth: Points() }),
     amendment: Section({
       deletionOpen: Type.String(),

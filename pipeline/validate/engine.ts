@@ -10,7 +10,9 @@
  */
 import type { VFile } from 'vfile';
 import { docsPage, report as reportOn, type Place } from '../report/diagnostics.js';
-import { lawPathAt } from '../model/law-path.js';
+import { lawPathAt, type SectionWords } from '../model/law-path.js';
+import { vocabularyOf } from '../template/vocabulary.js';
+import { textFiles } from '../model/quoted-law.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { EMPTY_CONFIG, resolveSetting, type ProjectConfig, type RuleSetting } from '../config/project-config.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
@@ -58,8 +60,10 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
   const rules = options.rules ?? registeredRules;
   const { ordinance } = context;
   const type = ordinance.meta.type ?? 'ordinance';
-  const files = [ordinance.file, ...ordinance.sections.map((s) => s.file)];
+  const files = textFiles(ordinance);
   const used = new Set<Suppression>();
+  // Quoted law's path names where the ordinance quotes it in the council's word ("quoted in Sec. 1").
+  const words = vocabularyOf(context.jurisdiction);
   const settings = new Map<string, ReturnType<typeof resolveSetting>>();
   for (const rule of rules) {
     // Resolved even for a rule that does not run: the digest reads summary-readability's targets for every document.
@@ -80,7 +84,7 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
         return;
       }
       // The law path comes from the place; a rule names it only when it reports about somewhere else.
-      const where = finding.where ?? lawPathAt(ordinance, file, place);
+      const where = finding.where ?? lawPathAt(ordinance, file, place, words);
       const message = reportOn(file, rule.id, reason, { place, severity: finding.severity ?? severity, related: finding.related, where });
       message.url = docsPage(rule.id, true);
     };
@@ -107,7 +111,7 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
       }
     }
   }
-  stampLawPaths(ordinance, files);
+  stampLawPaths(ordinance, files, words);
   return settings;
 }
 
@@ -116,11 +120,11 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
  * those of the parse and model stages (an unknown annotation, a gap in the
  * subdivisions), so every finding in a section says where in the law it is.
  */
-function stampLawPaths(ordinance: RuleContext['ordinance'], files: readonly VFile[]): void {
+function stampLawPaths(ordinance: RuleContext['ordinance'], files: readonly VFile[], words: SectionWords): void {
   for (const file of files) {
     for (const message of file.messages) {
       if (message.note !== undefined || message.place === undefined) continue;
-      const where = lawPathAt(ordinance, file, message.place);
+      const where = lawPathAt(ordinance, file, message.place, words);
       if (where) message.note = where;
     }
   }

@@ -23,6 +23,13 @@ const cases: RuleCases = {
     { name: 'references by id, with and without a pinpoint', files: {} },
     { name: 'a pinpoint to a second-level subdivision', files: { [RECORDS]: records('The records described in :ref{to=records pin="(b)(2)"} are public.') } },
     { name: 'a section written by its number, which exists', files: { [RECORDS]: records('The records are public.', 'Except as provided in Section 4, for ') } },
+    {
+      // The quoted law's sections are the code's: "Section 9" there is not one of this ordinance's five.
+      name: 'a section written by its number in quoted law, which is the quoted law’s',
+      files: {
+        [RECORDS]: records('The Example Code is amended by adding Section 1.1 to read as follows:\n\n> Sec. 1.1. Records.\n>\n> (a) Records kept under Section 9 are public.'),
+      },
+    },
   ],
   invalid: [
     {

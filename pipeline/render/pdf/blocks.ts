@@ -3,12 +3,13 @@
  * paragraphs, subdivisions with hanging indents, lists, block quotes, tables.
  */
 import { imagePath } from '../../model/image-path.js';
-import type { Block, Inline, Section, Subdivision } from '../../model/types.js';
+import { sectionBody } from '../../model/quoted-law.js';
+import type { Block, BlockQuote, Inline, Paragraph, Section, Subdivision } from '../../model/types.js';
 import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/template-schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { subdivisionDestination } from './destinations.js';
-import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, type Run } from './inline.js';
+import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, typographicText, type Run } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { sectionHeadingLabel } from '../../template/vocabulary.js';
@@ -53,7 +54,7 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
       );
       doc.y += style.gapAfter;
     }
-    drawBlocks(ctx, section.blocks, 0);
+    drawBlocks(ctx, sectionBody(section), 0);
   });
 }
 
@@ -92,7 +93,7 @@ export function sectionStart(ctx: PdfContext, section: Section, above = 0): numb
   if (room > 4 * headingLine + style.gapAfter + layout.image.maxHeight + 12 * bodyLine) return 0;
   doc.font(fontName(style.headingFont)).fontSize(style.headingSize);
   const heading = doc.heightOfString(breakLongWords(doc, sectionHeadingText(ctx, section), widthFrom(ctx, left)), { width: widthFrom(ctx, left), lineGap: layout.body.lineGap });
-  return heading + style.gapAfter + blocksStart(ctx, section.blocks, 0);
+  return heading + style.gapAfter + blocksStart(ctx, sectionBody(section), 0);
 }
 
 /** The height at the start of `blocks` (indented `indent`) kept on one page with what comes before it. */
@@ -106,18 +107,20 @@ function blocksStart(ctx: PdfContext, blocks: Block[], indent: number): number {
   switch (block.type) {
     case 'paragraph': {
       const images = block.children.some((c) => c.type === 'image') ? layout.image.maxHeight + body.paragraphGap : 0;
-      const options = { x, width: widthFrom(ctx, x), size: body.size, lineGap: body.lineGap, align: body.align, indent: indent === 0 ? body.firstLineIndent : 0 };
-      return images + Math.max(line, paragraphStart(ctx, toRuns(ctx, block.children), options));
+      const options = { x, width: widthFrom(ctx, x), size: body.size, lineGap: body.lineGap, align: body.align, ...paragraphStyle(ctx, block, indent) };
+      const start = Math.max(line, paragraphStart(ctx, toRuns(ctx, block.children), options));
+      // A quoted section's heading line stays with the first lines of its text.
+      return images + (block.sectionHeading === undefined ? start : start + body.paragraphGap + blocksStart(ctx, blocks.slice(1), indent));
     }
     case 'subdivision': {
       const { indentPerLevel, markerWidth } = layout.subdivision;
-      const textX = indented(ctx, doc.page.margins.left + (block.level - 1) * indentPerLevel + markerWidth);
+      const textX = indented(ctx, doc.page.margins.left + (ctx.quoteInset ?? 0) + (block.level - 1) * indentPerLevel + markerWidth);
       if (block.children.length === 0) return Math.max(2 * line, blocksStart(ctx, block.blocks, textX - doc.page.margins.left));
       const options = { x: textX, width: widthFrom(ctx, textX), size: body.size, lineGap: body.lineGap, align: body.align };
       return Math.max(2 * line, paragraphStart(ctx, toRuns(ctx, block.children), options));
     }
     case 'blockquote':
-      return blocksStart(ctx, block.children, indent + layout.blockquote.indent);
+      return inQuote(ctx, block, indent, () => blocksStart(ctx, block.children, indent + layout.blockquote.indent));
     case 'list':
       return Math.max(2 * line, blocksStart(ctx, block.items[0] ?? [], indented(ctx, x + layout.list.indent) - doc.page.margins.left));
     case 'table':
@@ -195,8 +198,11 @@ function indented(ctx: PdfContext, x: number): number {
 /** Draw blocks indented `indent` points from the left margin; a run of sibling subdivisions is one list. */
 export function drawBlocks(ctx: PdfContext, blocks: Block[], indent: number): void {
   for (let i = 0; i < blocks.length; ) {
-    if (blocks[i]!.type !== 'subdivision') {
-      drawBlock(ctx, blocks[i]!, indent);
+    const block = blocks[i]!;
+    // A quoted section's heading line is never alone at the foot of a page.
+    if (block.type === 'paragraph' && block.sectionHeading !== undefined) keepStart(ctx, blocks.slice(i), indent, 0);
+    if (block.type !== 'subdivision') {
+      drawBlock(ctx, block, indent);
       i++;
       continue;
     }
@@ -225,7 +231,7 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
           size: body.size,
           lineGap: body.lineGap,
           align: body.align,
-          indent: indent === 0 ? body.firstLineIndent : 0,
+          ...paragraphStyle(ctx, block, indent),
         }),
       );
       doc.y += body.paragraphGap - body.lineGap;
@@ -251,11 +257,40 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
       );
       return;
     case 'blockquote':
-      ctx.tags.group('BlockQuote', () => drawBlocks(ctx, block.children, indent + layout.blockquote.indent));
+      // Quoted law, set off as a block: its designations hang inside its own margin.
+      ctx.tags.group('BlockQuote', () => inQuote(ctx, block, indent, () => drawBlocks(ctx, block.children, indent + layout.blockquote.indent)));
       return;
     case 'table':
       drawTable(ctx, block, x);
       return;
+  }
+}
+
+/**
+ * How a paragraph indented `indent` prints: its first line indented at the
+ * left margin only; a quoted section's heading line ("Sec. 7.
+ * Qualifications.") flush with its quote, in the layout's heading font.
+ */
+function paragraphStyle(ctx: PdfContext, paragraph: Paragraph, indent: number): { indent: number; font?: FontRole } {
+  if (paragraph.sectionHeading !== undefined) return { indent: 0, font: ctx.layout.blockquote.headingFont };
+  return { indent: indent === 0 ? ctx.layout.body.firstLineIndent : 0 };
+}
+
+/**
+ * Run `draw` inside the quoted law of `quote`, set `indent` points from the
+ * left margin, then go back to what held it. The quote is inset as a block,
+ * and the designations of its first level (a paragraph "(2)" quoted alone
+ * as much as a subsection "(a)") hang at its margin.
+ */
+function inQuote<T>(ctx: PdfContext, quote: BlockQuote, indent: number, draw: () => T): T {
+  const { blockquote, subdivision } = ctx.layout;
+  const top = Math.min(...quote.children.map((b) => (b.type === 'subdivision' ? b.level : 1)));
+  const outer = ctx.quoteInset;
+  ctx.quoteInset = indent + blockquote.indent - (Number.isFinite(top) ? top - 1 : 0) * subdivision.indentPerLevel;
+  try {
+    return draw();
+  } finally {
+    ctx.quoteInset = outer;
   }
 }
 
@@ -284,7 +319,8 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const { doc, layout } = ctx;
   const body = layout.body;
   const { indentPerLevel, markerWidth } = layout.subdivision;
-  const textX = indented(ctx, doc.page.margins.left + (subdivision.level - 1) * indentPerLevel + markerWidth);
+  // In quoted law, (a) hangs from the quote's margin, not the ordinance's.
+  const textX = indented(ctx, doc.page.margins.left + (ctx.quoteInset ?? 0) + (subdivision.level - 1) * indentPerLevel + markerWidth);
   const markerX = textX - markerWidth;
   const line = lineHeight(ctx, body.size, body.lineGap);
   // The marker and at least two lines of its text (all of three) stay on one page.
@@ -294,7 +330,8 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const destination = subdivisionDestination(ctx.ordinance, ctx.template.jurisdiction.citations?.code?.target, subdivision);
   if (destination) doc.addNamedDestination(destination, 'XYZ', markerX, y, null);
   doc.font(fontName(body.font)).fontSize(body.size).fillColor(layout.colors.text);
-  const designation = subdivision.marker || (subdivision.label ? `(${subdivision.label})` : '');
+  // A quoted designation's quote mark ("\"(a)") prints as the text's quote marks do.
+  const designation = typographicText(subdivision.marker || (subdivision.label ? `(${subdivision.label})` : ''));
   // In a comparative print, a designation struck ("((4))") or redesignated ("((4)) (5)": the old one struck, the new one inserted).
   const { deletionOpen, deletionClose, insertionOpen, insertionClose } = layout.amendment;
   const struck = subdivision.change === 'deletion' ? designation : subdivision.formerly;

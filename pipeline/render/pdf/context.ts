@@ -34,6 +34,8 @@ export interface PdfContext {
   linkTargets: Map<string, string>;
   /** Words the next paragraph begins with, in bold: the enacting clause run in to the first section. */
   leadIn: string | null;
+  /** Where the quoted law being drawn begins, in points from the left margin (null outside quoted law): its subdivisions hang from there. */
+  quoteInset: number | null;
 }
 
 /** The state of a new document: nothing drawn, no tags, sections headed at H2. */
@@ -52,6 +54,7 @@ export function pdfContext(doc: CouncilDocument, template: Template, ordinance: 
     sectionPages: new Map(),
     linkTargets: new Map(),
     leadIn: null,
+    quoteInset: null,
   };
 }
 

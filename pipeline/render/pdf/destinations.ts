@@ -7,7 +7,7 @@
  * destination, so a long title does not carry one for every subdivision.
  */
 import type { Citation, Ordinance, Section, Subdivision } from '../../model/types.js';
-import { visitBlocks } from '../../model/visit.js';
+import { SKIP, visitBlocks } from '../../model/visit.js';
 
 /** Named destination of a section's heading. */
 export function sectionDestination(id: string): string {
@@ -47,7 +47,8 @@ function pathsOf(targets: Targets, section: Section): Map<string, Subdivision> {
   let paths = targets.paths.get(section);
   if (!paths) {
     const found = new Map<string, Subdivision>();
-    visitBlocks(section.blocks, { subdivision: (s) => void (found.has(s.path) ? undefined : found.set(s.path, s)) });
+    // Quoted law's subdivisions are the code's: nothing of the document points at them.
+    visitBlocks(section.blocks, { block: (b) => (b.type === 'blockquote' ? SKIP : undefined), subdivision: (s) => void (found.has(s.path) ? undefined : found.set(s.path, s)) });
     paths = found;
     targets.paths.set(section, paths);
   }

@@ -152,6 +152,11 @@ export function typographicQuotes(runs: Run[]): Run[] {
   return runs;
 }
 
+/** Text printed on its own (a designation), its straight quotes typographic as in the text around it. */
+export function typographicText(text: string): string {
+  return /["']/.test(text) ? typographicQuotes([{ ...PLAIN, text }])[0]!.text : text;
+}
+
 /** The style of what `holder` holds, inside text of style `style`. */
 function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
   switch (holder.type) {

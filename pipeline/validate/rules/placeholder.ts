@@ -6,6 +6,7 @@ import { placeOf } from '../../parse/front-matter.js';
 import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
 import { inlineNodes, matches } from '../prose-runs.js';
+import { sectionBody, textFiles } from '../../model/quoted-law.js';
 
 /** "a draft", "an introduced": the status with its article. */
 function status(value: string): string {
@@ -70,13 +71,13 @@ const rule: Rule = {
     for (const { run, position, match } of matches(ordinance, /\b(?:TODO|TBD|FIXME)\b/g)) {
       report(run.file, `Unexpected placeholder \`${match[0]}\` in ${what}, expected the final text`, position);
     }
-    for (const section of [{ file: ordinance.file, blocks: ordinance.preamble }, ...ordinance.sections]) {
-      for (const node of inlineNodes(section.blocks)) {
+    for (const blocks of [ordinance.preamble, ...ordinance.sections.map(sectionBody)]) {
+      for (const node of inlineNodes(blocks)) {
         if (node.type !== 'placeholder') continue;
         report(node.source.file, `Unexpected placeholder \`:tbd[${node.description}]\` in ${what}, expected the fact`, node.source.position);
       }
     }
-    for (const file of [ordinance.file, ...ordinance.sections.map((s) => s.file)]) {
+    for (const file of textFiles(ordinance)) {
       for (const found of frontMatterPlaceholders(file)) {
         report(file, `Unexpected placeholder \`${found.text}\` in \`${found.key}\` of ${what}, expected the fact`, found.place);
       }
