@@ -3,7 +3,8 @@
  * checks clean with no overrides, and is applied here, as CI applies it: the
  * District's WMATA act (D.C. Law 24-288) gives § 9-1108.11 as the Council
  * codified it (the codified XML before and after the act are in
- * test/fixtures/dc-law-24-288).
+ * test/fixtures/dc-law-24-288); San Francisco's form example revises § 12H.1
+ * of the Administrative Code, its addition marked as the Board marks it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +47,7 @@ function amendingExamples(): string[] {
 describe('shipped examples that amend a code', () => {
   it('every example that amends a code names it', () => {
     // An amending example that names no code would never be applied: each council's is here.
-    expect(amendingExamples()).toEqual(['dc-wmata-board']);
+    expect(amendingExamples()).toEqual(['dc-wmata-board', 'sf-city-of-refuge']);
   });
 
   it('D.C. Law 24-288 (WMATA Board of Directors) checks clean and gives § 9-1108.11 as the Council codified it', async () => {
@@ -61,5 +62,21 @@ describe('shipped examples that amend a code', () => {
     expect(lawText(readFileSync(path.join(dir, 'out', file), 'utf8'))).toBe(lawText(after));
     // And the shipped code is the section as it stood before the act.
     expect(lawText(readFileSync(path.join(ROOT, 'ordinance', 'dc-code', file), 'utf8'))).toBe(lawText(imported(path.join(FIXTURES, 'dc-law-24-288', 'before-9-1108.11.xml'))));
+  });
+
+  it("San Francisco's form example checks clean and revises § 12H.1 with the words it marks as added", async () => {
+    const dir = sampleCopy(['sf-city-of-refuge', 'sf-admin-code']);
+    const check = await runMain(['check', 'ordinance/sf-city-of-refuge'], dir);
+    expect(check.stdout + check.stderr).toBe('');
+    const amend = await runMain(['amend', 'ordinance/sf-city-of-refuge', '--out', 'out', '--quiet'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    const file = '01-chapter-12h/01-12h.1.md';
+    const before = readFileSync(path.join(ROOT, 'ordinance', 'sf-admin-code', file), 'utf8');
+    expect(readFileSync(path.join(dir, 'out', file), 'utf8')).toBe(
+      before.replace(
+        'a City and County of Refuge.',
+        "a City and County of Refuge, and that every person, whatever the person's immigration status, may use the services of the City and County.",
+      ),
+    );
   });
 });

@@ -236,7 +236,7 @@ describe("San Francisco's forms", () => {
     'amendments.json',
   ];
 
-  it('revises sections shown with the Board’s marks and "* * * *" gaps, and adds a chapter in its own folder', async () => {
+  it('reads the instruction in the section heading, revises sections shown with the Board’s marks and "* * * *" gaps, and adds a chapter (its sections in files of their own) in its own folder', async () => {
     const dir = workspace(SF);
     const check = await runMain(['check', 'ordinance/amending'], dir);
     expect(check.stdout).not.toMatch(/: error /);
@@ -258,7 +258,7 @@ describe("San Francisco's forms", () => {
     const check = await runMain(['check', 'ordinance/amending'], dir);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(
-      'ordinance/amending/02-funds.md:7:1: error § 2: Instruction does not apply: the text of § 12H.2 shown unmarked is not the law: the law reads “(b) Prohibited activities include:”, the text shows “(b) Activities prohibited include:”: mark what changes (:ins[…], :del[…]) [amendment-applies]',
+      'ordinance/amending/02-funds.md:3:1: error § 2: Instruction does not apply: the text of § 12H.2 shown unmarked is not the law: the law reads “(b) Prohibited activities include:”, the text shows “(b) Activities prohibited include:”: mark what changes (:ins[…], :del[…]) [amendment-applies]',
     );
   });
 

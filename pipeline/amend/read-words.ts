@@ -4,7 +4,7 @@
  * words), which occurrence it means, and the quoted new text of a block quote
  * (split by designation, or into new sections).
  */
-import type { BlockQuote, Section } from '../model/types.js';
+import type { BlockQuote, QuotedSection, Section } from '../model/types.js';
 import { type CompiledGrammar, QUOTE } from '../grammar/amendments.js';
 import type { Occurrence } from './instruction.js';
 import { readSectionHeading, splitQuotedText, unquoteLaw } from './quoted.js';
@@ -100,8 +100,14 @@ function closingStraight(text: string, from: number): number {
   return weak;
 }
 
-/** The Markdown source of a block quote, its `>` markers removed and the act's quotation marks taken off (quoted.ts `unquoteLaw`): the law as quoted. */
-export function quoteText(quote: BlockQuote): string {
+/** A section's quoted law held in files of their own (a chapter it adds, `Section.quoted`): the new text of the instruction that quotes them. */
+export interface QuotedFiles {
+  files: readonly Pick<QuotedSection, 'text'>[];
+}
+
+/** The Markdown source of a block quote (or of quoted files, joined), its `>` markers removed and the act's quotation marks taken off (quoted.ts `unquoteLaw`): the law as quoted. */
+export function quoteText(quote: BlockQuote | QuotedFiles): string {
+  if ('files' in quote) return unquoteLaw(quote.files.map((f) => f.text.trim()).join('\n\n')).text;
   const file = quote.source.file;
   const start = quote.source.position?.start.offset;
   const end = quote.source.position?.end.offset;
@@ -116,7 +122,7 @@ export function quoteText(quote: BlockQuote): string {
 }
 
 /** A rewrite's quoted text for each of `count` targets: split at its top-level designations when there are several. */
-export function splitQuote(quote: BlockQuote, _section: Section, count: number): string[] | undefined {
+export function splitQuote(quote: BlockQuote | QuotedFiles, _section: Section, count: number): string[] | undefined {
   const text = quoteText(quote);
   if (count === 1) return [text];
   const parts = splitQuotedText(text);

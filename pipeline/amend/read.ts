@@ -29,7 +29,7 @@ import {
   type ActSectionResolver,
   type Context,
 } from './read-targets.js';
-import { isPunctuation, occurrenceOf, quoteText, setQuotesApart, splitQuote, splitSections, wordsOf } from './read-words.js';
+import { isPunctuation, occurrenceOf, type QuotedFiles, quoteText, setQuotesApart, splitQuote, splitSections, wordsOf } from './read-words.js';
 
 export type { ActNamed, ActSectionResolver } from './read-targets.js';
 
@@ -90,8 +90,48 @@ export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar
   const result: ReadResult = { instructions: [], unparsed: [] };
   const g = grammarOf(grammar);
   const actSections: ActSections = { cited: new Map(), resolve: options.actSection };
-  for (const section of ordinance.sections) readBlocks(section.blocks, ROOT, section, g, result, actSections, statedInstructions(section));
+  for (const section of ordinance.sections) {
+    const stated = statedInstructions(section);
+    // San Francisco heads an amending section with its instruction ("Section 2. The Administrative Code is hereby amended by
+    // revising Section 12H.1, to read as follows:"): the heading is read as the section's first sentence, its new text the
+    // block quote that opens the body, or the code's sections the section quotes from files of their own.
+    const first = section.blocks[0];
+    const repeated = first?.type === 'paragraph' && inlineText(first.children, WRITTEN).trim() === section.heading.trim();
+    let context = ROOT;
+    if (!repeated && section.heading && headingReads(section.heading, g)) {
+      const quote = first?.type === 'blockquote' ? first : section.quoted.length > 0 ? { files: section.quoted } : bodyOf(section);
+      context = readSentence(section.heading, headingSource(section), ROOT, quote, false, section, g, result, actSections, undefined) ?? ROOT;
+    }
+    readBlocks(section.blocks, context, section, g, result, actSections, stated);
+  }
   return result;
+}
+
+/** A section's body as the new text its heading's instruction brings, when it has no block quote ("… revising Section 12H.1, to read as follows:" and the section as it will read). */
+function bodyOf(section: Section): QuotedFiles | undefined {
+  const text = String(section.file.value)
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .trim();
+  return text ? { files: [{ text }] } : undefined;
+}
+
+/** Whether a section's heading is an instruction the grammar reads (not just a name: "Amendments to the Code"). */
+function headingReads(heading: string, g: CompiledGrammar): boolean {
+  const { sentence } = setQuotesApart(heading);
+  const trimmed = sentence.replace(/\s*[.;:,]?\s*$/, '').trim();
+  return g.forms.some((f) => f.op !== 'lead-in' && f.regex.test(trimmed));
+}
+
+/** Where a section's heading stands: its `heading:` line in the front matter. */
+function headingSource(section: Section): SourceRef {
+  const text = String(section.file.value);
+  const at = /^heading:/m.exec(text);
+  if (!at) return { file: section.file, position: undefined };
+  const line = text.slice(0, at.index).split('\n').length;
+  return {
+    file: section.file,
+    position: { start: { line, column: 1, offset: at.index }, end: { line, column: 1 + (text.indexOf('\n', at.index) - at.index), offset: text.indexOf('\n', at.index) } },
+  };
 }
 
 /** Read one section's blocks (an ordinance section's, or a subdivision's) under `context`. */
@@ -120,7 +160,7 @@ function readSentence(
   text: string,
   source: SourceRef,
   context: Context,
-  quote: BlockQuote | undefined,
+  quote: BlockQuote | QuotedFiles | undefined,
   nested: boolean,
   section: Section,
   g: CompiledGrammar,
@@ -238,7 +278,7 @@ function readAdd(
   groups: Record<string, string | undefined>,
   context: Context,
   targets: string | { context: Context }[],
-  quote: BlockQuote | undefined,
+  quote: BlockQuote | QuotedFiles | undefined,
   emit: Emit,
   unparsed: (expected: string) => undefined,
   g: CompiledGrammar,

@@ -16,6 +16,7 @@ import { slugify } from '../text/slug.js';
 import type { GroupMeta, OrdinanceMeta, SectionMeta } from '../model/metadata.js';
 import { MAX_BLOCK_NESTING, MAX_SUBDIVISION_DEPTH, MAX_TABLE_COLUMNS } from '../model/limits.js';
 import { headingDesignation, openingQuote } from '../model/quoted-law.js';
+import { inlineText, WRITTEN } from '../model/inline-text.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 import type { Annotation, Block, Citation, Group, Inline, Ordinance, QuotedSection, Section, SectionReference, Subdivision, TermDefinition } from '../model/types.js';
 
@@ -91,9 +92,14 @@ export function analyzeFile(parsed: ParsedFile, quotable = false): FileAnalysis 
   return analysis;
 }
 
+/** A group's heading line in quoted law: "CHAPTER 12I: CIVIL IMMIGRATION DETAINERS", "Article 3. Notice.". */
+const GROUP_LINE = /^\s*\**\s*(?:chapter|article|division|part|subchapter|title)\s+[0-9A-Z][0-9A-Za-z.-]*\s*[:.\u2014-]/i;
+
 /** A quoted code section's designation: `number:` in its front matter, else the one its heading line names; what does not fit is reported. */
 function quotedDesignation({ file, blocks }: FileAnalysis, position: Position | undefined): string {
-  const first = blocks[0];
+  // The first section of a chapter an ordinance adds may open with the chapter's own line ("CHAPTER 12I: CIVIL IMMIGRATION DETAINERS").
+  const opensGroup = blocks[0]?.type === 'paragraph' && GROUP_LINE.test(inlineText(blocks[0].children, WRITTEN));
+  const first = opensGroup ? blocks[1] : blocks[0];
   const heading = first?.type === 'paragraph' ? first.sectionHeading : undefined;
   const number = typeof file.data.frontMatter?.number === 'string' ? file.data.frontMatter.number : undefined;
   if (number === undefined && heading === undefined)

@@ -18,6 +18,7 @@ import { amendmentsJson, leftSections, writable, writableGroups } from '../../am
 import { findConfig, loadConfig } from '../../load/config-file.js';
 import { rules } from '../../validate/rules/index.js';
 import { formatDiagnostics } from '../format.js';
+import { hasErrors } from '../../report/diagnostics.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
 import { packageVersion, reportInternal } from '../report.js';
 
@@ -90,6 +91,8 @@ export async function runAmend(argv: string[]): Promise<number> {
     ...(failed.length ? [`${failed.length} of ${amendments.outcomes.length} instructions do not apply`] : []),
     ...(unread ? [`${unread} sentence${unread === 1 ? '' : 's'} that read${unread === 1 ? 's' : ''} as an instruction do${unread === 1 ? 'es' : ''} not parse`] : []),
   ];
+  // What check does not accept is not applied: an error anywhere in the ordinance (a quoted section without its designation, say) stops it too.
+  if (problems.length === 0 && hasErrors(files)) problems.push('the check found errors');
   if (!amendments.code || (problems.length > 0 && !keepGoing)) {
     process.stderr.write(`not amended: ${problems.join('; ') || amendments.codeError || 'no code'} (fix the errors above, or write what applies with --keep-going)\n`);
     return 1;
