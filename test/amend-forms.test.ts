@@ -59,6 +59,16 @@ const ENROLLED = `(a) Section 1-101 of the District of Columbia Official Code is
 > "(b) Fees shall be published in the District of Columbia Register.".
 `;
 
+/** A whole section rewritten under the act's own heading for it, "Sec. 2.". */
+const SECTION_REWRITTEN = `Section 2 of the Department Establishment Act of 2012 (D.C. Official Code § 1-101) is amended to read as follows:
+
+> "Sec. 2. Definitions of the Department of Buildings.
+>
+> "For the purposes of this chapter, the term:
+>
+> "(a) "Department" means the Department of Buildings.".
+`;
+
 describe('quoted new text as enrolled acts write it', () => {
   it('takes off the act’s quotation marks, and only those', () => {
     expect(unquoteLaw('"(c) "Permit" means a permit.".')).toEqual({ text: '(c) "Permit" means a permit.', marked: true });
@@ -102,14 +112,7 @@ describe('quoted new text as enrolled acts write it', () => {
   });
 
   it('rewrites a whole section under its act heading "Sec. 7.": the heading becomes the section’s, the body its subdivisions', async () => {
-    const dir = withSection(`Section 2 of the Department Establishment Act of 2012 (D.C. Official Code § 1-101) is amended to read as follows:
-
-> "Sec. 2. Definitions of the Department of Buildings.
->
-> "For the purposes of this chapter, the term:
->
-> "(a) "Department" means the Department of Buildings.".
-`);
+    const dir = withSection(SECTION_REWRITTEN);
     const amend = await runMain(['amend', 'ordinance/sample', '--out', 'out'], dir);
     expect(amend.code, amend.stdout + amend.stderr).toBe(0);
     const out = read(dir, 'out/01-chapter-1/01-1-101.md');
@@ -270,5 +273,21 @@ describe("San Francisco's forms", () => {
     expect(check.stdout).toContain(
       "the law reads “(3) requesting information about a person's immigration status.”, the text shows “(3) requesting information about a person's immigration status”",
     );
+  });
+});
+
+describe("the drafters' guide", () => {
+  const guide = readFileSync(path.join(ROOT, 'docs', 'guide', '04-codes.md'), 'utf8');
+  /** A file's text as the guide shows it: its front matter and body, as written. */
+  const shown = (file: string) => readFileSync(file, 'utf8').trim();
+
+  it("shows each council's forms with the examples these tests run, word for word", () => {
+    expect(guide).toContain(ENROLLED.trim());
+    expect(guide).toContain(SECTION_REWRITTEN.trim());
+    const la = path.join(FIXTURES, 'amend-la', 'ordinance', 'amending');
+    for (const name of ['02-prohibitions.md', '03-reports.md', '04-scope.md', '05-notice.md']) expect(guide, name).toContain(shown(path.join(la, name)));
+    const sf = path.join(FIXTURES, 'amend-sf', 'ordinance', 'amending');
+    for (const name of ['02-funds.md', '03-detainers.md', '03-detainers/01-sec-12i-1.md']) expect(guide, name).toContain(shown(path.join(sf, name)));
+    expect(guide).toContain(shown(path.join(ROOT, 'ordinance', 'dc-wmata-board', '02-board-of-directors.md')));
   });
 });
