@@ -180,10 +180,10 @@ function escapeRegExp(text) {
 /** A section file's law text for comparison: front matter and body, without annotations, white space collapsed. */
 export function lawText(source) {
   const cut = source.search(/^:::annotation/m);
-  // Escapes are read (the writer escapes "6:00" or not by how the text nodes fall); emphasis is left out: the corpus's flattened new text does not carry the subdivision headings' bold or the italics of "et seq.".
+  // Escapes are read (the writer escapes "6:00" or not by how the text nodes fall); emphasis (`*`, `**`, `_`) is left out: the corpus's flattened new text does not carry the subdivision headings' bold or the italics of "et seq.".
   return (cut === -1 ? source : source.slice(0, cut))
+    .replace(/(?<!\\)\*+/g, '')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/\*\*/g, '')
     .replace(/(?<![\w\\])_|_(?!\w)/g, '')
     .replace(/\s+/g, ' ')
     .trim();

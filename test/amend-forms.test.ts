@@ -217,6 +217,21 @@ describe("Los Angeles' forms", () => {
     expect(read(dir, 'out/01-article-1/03-4.1003.md')).toContain('heading: ANNUAL REPORT.\n');
   });
 
+  it('adds "a new Subdivision 4" under "Subsection (b)": a level word over a bare number names the subdivision', async () => {
+    const dir = workspace(LA);
+    const file = path.join(dir, 'ordinance', 'amending', '02-prohibitions.md');
+    const head = readFileSync(file, 'utf8').split('---\n').slice(0, 2).join('---\n');
+    writeFileSync(
+      file,
+      `${head}---\nSubsection (b) of Section 4.1002 of the Los Angeles Administrative Code is amended by adding a new Subdivision 4 to read as follows:\n\n> (4) make a person in City custody available for an interview by a federal immigration agent.\n`,
+    );
+    const amend = await runMain(['amend', 'ordinance/amending', '--out', 'out', '--quiet'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+    expect(body(read(dir, 'out/01-article-1/02-4.1002.md'))).toContain(
+      '(3) give another agency access to a City facility.\n\n(4) make a person in City custody available for an interview by a federal immigration agent.\n\n(c) Repealed.',
+    );
+  });
+
   it('reports "is deleted" of a subsection that is not there, instead of passing it over', async () => {
     const dir = workspace(LA);
     const file = path.join(dir, 'ordinance', 'amending', '04-scope.md');

@@ -183,12 +183,13 @@ describe('numbers in the front matter', () => {
 
 describe('a folder of ordinances', () => {
   it('stays one with a stray Markdown file beside its ordinances', async () => {
-    const dir = sampleCopy(['la-sanctuary-city', 'sf-city-of-refuge']);
+    // San Francisco's example with the code it amends beside it.
+    const dir = sampleCopy(['la-sanctuary-city', 'sf-city-of-refuge', 'sf-admin-code']);
     writeFileSync(path.join(dir, 'ordinance', 'NOTES.md'), '# Notes for the drafters\n');
     expect(await runMain(['check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     const out = path.join(dir, 'dist');
     expect((await runMain(['build', 'ordinance', '--out', out, '--quiet'], dir, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['directives.json', 'la-sanctuary-city', 'sf-city-of-refuge']);
+    expect(readdirSync(out).sort()).toEqual(['directives.json', 'la-sanctuary-city', 'sf-admin-code', 'sf-city-of-refuge']);
   });
 
   it('passes over folders whose names start with "." (as documented in the drafters\u2019 guide)', async () => {

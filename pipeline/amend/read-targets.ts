@@ -183,15 +183,21 @@ export function designationsOf(list: string, g: CompiledGrammar): { designation:
   let level: number | undefined;
   let kindSeen = false;
   let through = false;
+  let levelWord = false;
   for (const match of list.matchAll(g.designationList)) {
     const kind = match.groups?.kind?.toLowerCase().replace(/s$/, '');
     if (kind) {
       kindSeen = true;
       level = g.grammar.levels[kind];
+      levelWord = level !== undefined;
     }
-    const designation = match.groups?.des ?? '';
+    let designation = match.groups?.des ?? '';
+    // A subdivision's level word over a bare number or letter ("a new Subdivision 4", "Subsection C", "Subparagraph b") names
+    // that subdivision, in its parentheses; so do the items after it in one list ("Subdivisions 4 and 5").
+    const bare = levelWord && /^(?:\d{1,2}|[A-Za-z])$/.test(designation);
+    if (bare) designation = `(${designation})`;
     // A word of one letter ("a new …") is no designation: groups are lettered in capitals ("Part G").
-    if (/^[a-z]$/.test(designation)) continue;
+    else if (/^[a-z]$/.test(designation)) continue;
     if (!kindSeen && !designation.startsWith('(')) level = undefined;
     else if (!kindSeen) level = levelByShape(designation, undefined);
     // A level word over a section number ("a new subsection 106b") names a section; "section" over "(e)" a subdivision: the designation's shape says which.

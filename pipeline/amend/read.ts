@@ -99,8 +99,11 @@ export function readInstructions(ordinance: Ordinance, grammar: AmendmentGrammar
     const repeated = first?.type === 'paragraph' && inlineText(first.children, WRITTEN).trim() === section.heading.trim();
     let context = ROOT;
     if (!repeated && section.heading && headingReads(section.heading, g)) {
-      const quote = first?.type === 'blockquote' ? first : section.quoted.length > 0 ? { files: section.quoted } : bodyOf(section);
+      const body = first?.type === 'blockquote' || section.quoted.length > 0 ? undefined : bodyOf(section);
+      const quote = first?.type === 'blockquote' ? first : section.quoted.length > 0 ? { files: section.quoted } : body;
       context = readSentence(section.heading, headingSource(section), ROOT, quote, false, section, g, result, actSections, undefined) ?? ROOT;
+      // The body is the new text: the law's words, never read for instructions of their own.
+      if (body) continue;
     }
     readBlocks(section.blocks, context, section, g, result, actSections, stated);
   }
