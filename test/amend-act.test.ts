@@ -12,9 +12,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdown } from '../pipeline/dc-xml/markdown.js';
-import { sectionTree } from '../pipeline/dc-xml/section.js';
-import { readXml } from '../pipeline/import/xml-file.js';
+import { importedSection, lawText } from './dc-sections.js';
 import { readPdf, readTags } from './pdf.js';
 import { FIXTURES, runCli, tempDir } from './helpers.js';
 
@@ -29,19 +27,6 @@ interface Case {
   after: { xml: string };
   law_xml: string;
 }
-
-/** A section's XML as the D.C. importer writes it (plain citations). */
-function imported(file: string): string {
-  const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
-  return markdown.stringify(sectionTree(readXml(file), ctx).tree);
-}
-
-/** The law's text of a section source: its front matter and body, without the codifier's notes, white space normalized. */
-const lawText = (source: string) =>
-  source
-    .replace(/\n:::annotation[\s\S]*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
   const corpus = CORPUS;
@@ -67,7 +52,7 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     );
     writeFileSync(path.join(title, '01-chapter-2', 'group.md'), '---\nprefix: Chapter\nnum: "2A"\nheading: Grandparent Caregivers Program.\n---\n');
     for (const [i, c] of cases.entries())
-      writeFileSync(path.join(title, '01-chapter-2', `${String(i + 1).padStart(2, '0')}-${c.section}.md`), imported(path.join(corpus, c.before!.xml)));
+      writeFileSync(path.join(title, '01-chapter-2', `${String(i + 1).padStart(2, '0')}-${c.section}.md`), importedSection(path.join(corpus, c.before!.xml)));
     // The Los Angeles form's own rules (title, severability, certification) are scoped to its template and do not run here;
     // an imported act has no drafters' summaries, its effective-date section is the Council's, and its registry is empty.
     const off = ['effective-date-section', 'summary-required', 'prose-citation-resolves'];
@@ -99,7 +84,7 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     const folder = path.join(out, 'dc-code-title-4', '01-chapter-2');
     expect(readdirSync(folder).sort()).toEqual(['01-4-251.03.md', '02-4-251.21.md', '03-4-251.23.md']);
     const ours = (section: string) => lawText(readFileSync(path.join(folder, readdirSync(folder).find((n) => n.endsWith(`-${section}.md`))!), 'utf8'));
-    const codified = (section: string) => lawText(imported(path.join(corpus, cases.find((c) => c.section === section)!.after.xml)));
+    const codified = (section: string) => lawText(importedSection(path.join(corpus, cases.find((c) => c.section === section)!.after.xml)));
     expect(ours('4-251.21')).toBe(codified('4-251.21'));
     // The act cites "section 106" and "section 503 of the … Act of 1982"; the codifier printed the code sections they
     // became. The tool keeps the act's words: those conversions are the only difference.

@@ -25,11 +25,9 @@ import { parseText, plain, readSection, sectionHeading, type Unit } from '../pip
 import type { Instruction, InstructionOutcome } from '../pipeline/amend/instruction.js';
 import { unquoteLaw } from '../pipeline/amend/quoted.js';
 import { illFormed } from '../pipeline/amend/well-formed.js';
-import { markdown } from '../pipeline/dc-xml/markdown.js';
-import { sectionTree } from '../pipeline/dc-xml/section.js';
 import { formatSource } from '../pipeline/fmt/format-source.js';
-import { readXml } from '../pipeline/import/xml-file.js';
 import { DC_AMENDMENTS, DC_CODE } from './corpora.js';
+import { importedSection } from './dc-sections.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
@@ -47,12 +45,6 @@ interface Case {
   kind: string;
   before: { xml: string } | null;
   after: { xml: string };
-}
-
-/** A section's XML as the D.C. importer writes it (plain citations). */
-function imported(file: string): string {
-  const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
-  return markdown.stringify(sectionTree(readXml(file), ctx).tree);
 }
 
 const nums = (units: readonly Unit[]) => units.filter((u) => u.kind === 'open').map((u) => u.num);
@@ -85,7 +77,7 @@ describe.skipIf(!DC_AMENDMENTS.present)(`applied amendments on real D.C. acts ($
     for (const kase of cases) {
       if (!kase.before?.xml || !existsSync(path.join(corpus, kase.before.xml))) continue;
       const instructions = bench.goldInstructions(kase, paragraphs, undesignatedOf(path.join(corpus, kase.after.xml))).filter((i) => i.target.section === kase.section);
-      const result = applyToSection(imported(path.join(corpus, kase.before.xml)), instructions);
+      const result = applyToSection(importedSection(path.join(corpus, kase.before.xml)), instructions);
       const amended = readSection(result.source).units;
       const where = `${kase.law} § ${kase.section}`;
       for (const outcome of result.outcomes as InstructionOutcome[]) {
@@ -121,7 +113,7 @@ describe.skipIf(!DC_CODE.present)(`sections of the D.C. Code quoted as an enroll
       for (const name of readdirSync(folder)
         .filter((n) => n.endsWith('.xml'))
         .sort()) {
-        const source = imported(path.join(folder, name));
+        const source = importedSection(path.join(folder, name));
         const section = readSection(source);
         const number = String(section.front.number ?? '');
         const heading = typeof section.front.heading === 'string' ? section.front.heading : '';

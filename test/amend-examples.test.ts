@@ -9,25 +9,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdown } from '../pipeline/dc-xml/markdown.js';
-import { sectionTree } from '../pipeline/dc-xml/section.js';
-import { readXml } from '../pipeline/import/xml-file.js';
+import { importedSection, lawText } from './dc-sections.js';
 import { FIXTURES, ROOT, sampleCopy } from './helpers.js';
 import { runMain } from './in-process.js';
 
-/** A section's XML as the D.C. importer writes it (plain citations). */
-function imported(file: string): string {
-  const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
-  return markdown.stringify(sectionTree(readXml(file), ctx).tree);
-}
-
-/** The law's text of a section source: its heading and body, without the codifier's notes, white space normalized. */
-const lawText = (source: string) =>
-  source
-    .replace(/\n:::annotation[\s\S]*$/, '')
-    .replace(/^(?:id|number|kind|status):.*\n/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The law's text of a section source: its heading and body (without the front matter's ids, which the importer and the applier both write). */
+const lawOf = (source: string) => lawText(source.replace(/^(?:id|number|kind|status):.*\n/gm, ''));
 
 /** The shipped ordinances that name a code to amend. */
 function amendingExamples(): string[] {
@@ -58,10 +45,10 @@ describe('shipped examples that amend a code', () => {
     const amend = await runMain(['amend', 'ordinance/dc-wmata-board', '--out', 'out', '--quiet'], dir);
     expect(amend.code, amend.stdout + amend.stderr).toBe(0);
     const file = 'dc-code-title-9/13-chapter-11/06-subchapter-iv-b/01-9-1108.11.md';
-    const after = imported(path.join(FIXTURES, 'dc-law-24-288', 'after-9-1108.11.xml'));
-    expect(lawText(readFileSync(path.join(dir, 'out', file), 'utf8'))).toBe(lawText(after));
+    const after = importedSection(path.join(FIXTURES, 'dc-law-24-288', 'after-9-1108.11.xml'));
+    expect(lawOf(readFileSync(path.join(dir, 'out', file), 'utf8'))).toBe(lawOf(after));
     // And the shipped code is the section as it stood before the act.
-    expect(lawText(readFileSync(path.join(ROOT, 'ordinance', 'dc-code', file), 'utf8'))).toBe(lawText(imported(path.join(FIXTURES, 'dc-law-24-288', 'before-9-1108.11.xml'))));
+    expect(lawOf(readFileSync(path.join(ROOT, 'ordinance', 'dc-code', file), 'utf8'))).toBe(lawOf(importedSection(path.join(FIXTURES, 'dc-law-24-288', 'before-9-1108.11.xml'))));
   });
 
   it("San Francisco's form example checks clean and revises § 12H.1 with the words it marks as added", async () => {
