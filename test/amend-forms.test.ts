@@ -12,7 +12,9 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../pipeline/amend/apply-units.js';
 import { readSectionHeading, unquoteLaw } from '../pipeline/amend/quoted.js';
+import { illFormed } from '../pipeline/amend/well-formed.js';
 import { FIXTURES, ROOT, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
 
@@ -77,6 +79,17 @@ describe('quoted new text as enrolled acts write it', () => {
     // Unmarked text, and a definition that opens with the law's own quotation, are left as written.
     expect(unquoteLaw('(d) "Fee" means a fee.')).toEqual({ text: '(d) "Fee" means a fee.', marked: false });
     expect(unquoteLaw('"Fee" means a fee for a "permit".')).toEqual({ text: '"Fee" means a fee for a "permit".', marked: false });
+  });
+
+  it('tells the act’s leftovers from the law’s own marks', () => {
+    const wrong = (text: string) => illFormed(parseText(text, []));
+    expect(wrong('(a) Text.\n\n".')).toMatch(/punctuation standing alone as a paragraph \(“"\.”\)/);
+    expect(wrong('(a) Text.\n\nSec. 7. Qualifications.')).toMatch(/a section heading \(“Sec\. 7\. Qualifications\.”\) inside the text/);
+    expect(wrong('(a) (a) Text.')).toMatch(/designation \(a\) written twice/);
+    // The Code's own row of dots for omitted text, a list of sections, a defined term in quotation marks: the law's.
+    expect(wrong('(a) Text.\n\n. . . . . . . .')).toBeUndefined();
+    expect(wrong('(A) Section 22-301.')).toBeUndefined();
+    expect(wrong('"Section 504" means section 504 of the Rehabilitation Act.')).toBeUndefined();
   });
 
   it("reads each council's section heading line", () => {

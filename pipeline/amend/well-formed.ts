@@ -18,7 +18,9 @@ export function illFormed(units: readonly Unit[]): string | undefined {
     if (unit.kind === 'block') continue;
     const text = plain(unit.children).trim();
     if (text === '' && unit.kind === 'open') continue;
-    if (/^[\s"\u201c\u201d'.,;:]+$/.test(text)) return `punctuation standing alone as a paragraph (“${text}”), the act's rather than the code's`;
+    // A mark or two with a quotation mark ('.', '".', '”;'): the act's sentence's end, not the code's (a row of dots, ". . . .", is the law's own).
+    if (/^["\u201c\u201d']?[.,;:]{1,2}["\u201d']?$/.test(text) || /^["\u201c\u201d']$/.test(text))
+      return `punctuation standing alone as a paragraph (“${text}”), the act's rather than the code's`;
     if (/^["\u201c]\s*\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)/.test(text) || (/^["\u201c]/.test(text) && SECTION_HEADING_LINE.test(text.slice(1))))
       return `the act's opening quotation mark ${text[0]} in the code, before “${quoteStart(text.slice(1))}”: quote as enrolled acts do, an opening mark on every quoted paragraph and the closing mark after the last (".), or write no marks at all`;
     if (unit.kind === 'text' && /^\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\)\s/.test(text))
