@@ -4,7 +4,9 @@
  * District's WMATA act (D.C. Law 24-288) gives § 9-1108.11 as the Council
  * codified it (the codified XML before and after the act are in
  * test/fixtures/dc-law-24-288); San Francisco's form example revises § 12H.1
- * of the Administrative Code, its addition marked as the Board marks it.
+ * of the Administrative Code, its addition marked as the Board marks it; Los
+ * Angeles' form example (test/amend-forms.test.ts) amends a sample of its
+ * Administrative Code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +36,7 @@ function amendingExamples(): string[] {
 describe('shipped examples that amend a code', () => {
   it('every example that amends a code names it', () => {
     // An amending example that names no code would never be applied: each council's is here.
-    expect(amendingExamples()).toEqual(['dc-wmata-board', 'sf-city-of-refuge']);
+    expect(amendingExamples()).toEqual(['dc-wmata-board', 'la-city-resources', 'sf-city-of-refuge']);
   });
 
   it('D.C. Law 24-288 (WMATA Board of Directors) checks clean and gives § 9-1108.11 as the Council codified it', async () => {

@@ -72,6 +72,9 @@ describe('the words and geometry invariants', () => {
       // The D.C. Code beside them, as it stood before the WMATA act: the one section the act amends.
       ['dc-code-title-9', 1],
       ['dc-wmata-board', 4],
+      // Los Angeles' form example of an amending ordinance, and the sample of its Administrative Code it amends.
+      ['la-admin-code', 3],
+      ['la-city-resources', 8],
       ['la-sanctuary-city', 10],
       // The San Francisco Administrative Code beside its form example: the section it revises.
       ['sf-admin-code', 1],
