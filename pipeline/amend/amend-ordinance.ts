@@ -114,7 +114,13 @@ export function applyInstructions(
     const opening: InstructionOutcome[] = [];
     if (existing) {
       file = existing;
-      before = code.read(existing);
+      try {
+        before = code.read(existing);
+      } catch (error) {
+        // A section file that is not a regular file, or is too large: its instructions cannot apply, and the others still do.
+        for (const i of targeting) outcomeOf.set(i, notApplied(i, 'target', `${citeTarget(section, i.target.path)} cannot be read: ${(error as Error).message}`));
+        continue;
+      }
       start = before;
     } else {
       const adding = targeting.find(addsSection);

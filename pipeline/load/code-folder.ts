@@ -8,18 +8,43 @@
  * a section's file through it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SECTION_FILE, type CodeIndex } from '../amend/code-index.js';
 import type { CodeToAmend } from '../amend/amend-ordinance.js';
 import { CODE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
 import type { Ordinance } from '../model/types.js';
 
-/** Where an ordinance's `amends-code` points, or why it cannot be used. */
-export function resolveCodeFolder(workspace: string, named: string): { root: string } | { error: string } {
+/**
+ * Where an ordinance's `amends-code` points, or why it cannot be used. A code
+ * a source names must lie inside the workspace, its symbolic links followed:
+ * `amends-code: ../../elsewhere` or `/` is refused before anything there is
+ * read (a code named on the command line, `--code`, is the user's own choice).
+ */
+export function resolveCodeFolder(workspace: string, named: string, confined = true): { root: string } | { error: string } {
   const root = path.resolve(workspace, named);
   if (!existsSync(root) || !statSync(root).isDirectory()) return { error: `no folder \`${named}\` in the workspace (${path.relative(process.cwd(), root) || '.'})` };
+  if (confined && !inside(realpathSync(workspace), realpathSync(root)))
+    return { error: `the folder \`${named}\` lies outside the workspace (${path.relative(process.cwd(), root) || '.'}): a code an ordinance amends is kept beside it` };
   return { root };
+}
+
+/** Whether `file` is `folder` or lies below it. */
+function inside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The largest section file read from a code (a larger one is not the code's text). */
+export const MAX_CODE_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A code's section file, read as text: a regular file inside the code, of a sane size, or an error saying which it is not. */
+function readCodeFile(root: string, file: string): string {
+  const full = path.join(root, file);
+  const stat = lstatSync(full);
+  if (!stat.isFile()) throw new Error(`${file} in the code is not a regular file`);
+  if (stat.size > MAX_CODE_FILE_BYTES) throw new Error(`${file} in the code is ${stat.size} bytes, more than the ${MAX_CODE_FILE_BYTES} a section file may hold`);
+  return readFileSync(full, 'utf8');
 }
 
 /** Index a code's section files (names only: the files are read when an instruction targets them). */
@@ -31,7 +56,8 @@ export function loadCode(root: string): CodeIndex {
       if (entry.name.startsWith('.') || entry.name === REGISTRY_FOLDER || entry.name === 'node_modules') continue;
       const relative = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-      else {
+      // Only regular files are sections: a link is never followed out of the code.
+      else if (entry.isFile()) {
         const match = SECTION_FILE.exec(entry.name);
         if (match && !sections.has(match[2]!)) sections.set(match[2]!, relative);
       }
@@ -42,14 +68,14 @@ export function loadCode(root: string): CodeIndex {
   else
     for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
       if (entry.isDirectory() && existsSync(path.join(root, entry.name, CODE_FILE))) walk(path.join(root, entry.name), entry.name);
-  return { root, sections, read: (file) => readFileSync(path.join(root, file), 'utf8') };
+  return { root, sections, read: (file) => readCodeFile(root, file) };
 }
 
 /** The code `ordinance` amends (`code`, relative to the working directory, in place of its `amends-code`): indexed, or why it cannot be; nothing for a code title or an ordinance that names none. */
 export function codeToAmend(ordinance: Ordinance, code?: string): CodeToAmend {
   const named = ordinance.meta.type === 'code-title' ? undefined : (code ?? ordinance.meta['amends-code']);
   if (!named) return { named: false, index: null };
-  const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named);
+  const found = resolveCodeFolder(code !== undefined ? process.cwd() : path.dirname(path.resolve(ordinance.dir)), named, code === undefined);
   return 'error' in found ? { named: true, index: null, error: found.error } : { named: true, index: loadCode(found.root) };
 }
 
@@ -58,7 +84,9 @@ export function amendedCodeRoot(ordinanceDir: string): string | null {
   const file = path.join(ordinanceDir, 'ordinance.md');
   if (!existsSync(file)) return null;
   const named = /^amends-code:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
-  return named ? path.resolve(path.dirname(path.resolve(ordinanceDir)), named) : null;
+  if (!named) return null;
+  const found = resolveCodeFolder(path.dirname(path.resolve(ordinanceDir)), named);
+  return 'root' in found ? found.root : null;
 }
 
 /**

@@ -102,8 +102,10 @@ export async function runAmend(argv: string[]): Promise<number> {
   const { writeAtomically } = await import('../../outputs/dist.js');
   const written: string[] = [];
   if (write) {
-    for (const section of changed) written.push(await writeAtomically(amendments.code.root, section.file, section.after));
-    for (const group of writableGroups(amendments)) written.push(await writeAtomically(amendments.code.root, group.file, group.source));
+    // Into the code itself: every section, or none (a section that cannot be written leaves the code as it was).
+    const { writeTogether } = await import('../../outputs/write-together.js');
+    const files = [...changed.map((s) => ({ name: s.file, bytes: s.after })), ...writableGroups(amendments).map((g) => ({ name: g.file, bytes: g.source }))];
+    written.push(...(await writeTogether(amendments.code.root, files)));
   } else {
     const { prepareOutDir } = await import('../../outputs/out-dir.js');
     const out = path.resolve(values.out!);

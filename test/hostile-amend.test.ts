@@ -1,0 +1,97 @@
+/**
+ * `amend` under hostile input and faults (issue 31): a code named outside the
+ * workspace is refused before anything there is read or written, a section
+ * file that is not a regular file is a finding, and `amend --write` changes
+ * the code all at once or not at all.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
+
+const CASE = path.join(FIXTURES, 'amend-cli');
+const META = path.join('ordinance', 'sample', 'ordinance.md');
+const CODE = path.join('ordinance', 'dc-code-title-1', '01-chapter-1');
+
+function naming(dir: string, code: string): void {
+  const meta = path.join(dir, META);
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^amends-code:.*$/m, `amends-code: ${code}`));
+}
+
+describe('a code named outside the workspace', () => {
+  it('is refused by check and amend, and nothing outside is written (`amends-code: ../../victim-code`)', async () => {
+    const dir = workspace(CASE);
+    // The victim: a copy of the code two folders up from the ordinances.
+    const victim = path.join(tempDir('victim-'), 'victim-code');
+    mkdirSync(path.dirname(victim), { recursive: true });
+    cpSync(path.join(dir, 'ordinance', 'dc-code-title-1'), victim, { recursive: true });
+    const before = readFileSync(path.join(victim, '01-chapter-1', '01-1-101.md'), 'utf8');
+    naming(dir, path.relative(path.join(dir, 'ordinance'), victim));
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/ordinance\/sample\/ordinance\.md:\d+:\d+: error Unknown code: the folder `[^`]*victim-code` lies outside the workspace/);
+    const amend = await runMain(['amend', 'ordinance/sample', '--write'], dir);
+    expect(amend.code).toBe(1);
+    expect(readFileSync(path.join(victim, '01-chapter-1', '01-1-101.md'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(victim, '01-chapter-1', '01a-1-102.md'))).toBe(false);
+  });
+
+  it('is refused when it is the root of the disk, without walking it (`amends-code: /`)', async () => {
+    const dir = workspace(CASE);
+    naming(dir, '/');
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('error Unknown code: the folder `/` lies outside the workspace');
+    expect(check.stderr).not.toMatch(/internal error/i);
+  });
+
+  it('is refused through a symbolic link inside the workspace that leads out of it', async () => {
+    const dir = workspace(CASE);
+    const outside = tempDir('outside-code-');
+    symlinkSync(outside, path.join(dir, 'ordinance', 'linked-code'));
+    naming(dir, 'linked-code');
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    expect(check.stdout).toContain('error Unknown code: the folder `linked-code` lies outside the workspace');
+  });
+
+  it('is the user’s own choice on the command line (`--code`)', async () => {
+    const dir = workspace(CASE);
+    const elsewhere = path.join(tempDir('code-elsewhere-'), 'dc-code-title-1');
+    cpSync(path.join(dir, 'ordinance', 'dc-code-title-1'), elsewhere, { recursive: true });
+    const amend = await runMain(['amend', 'ordinance/sample', '--code', elsewhere, '--out', 'out', '--quiet'], dir);
+    expect(amend.code, amend.stdout + amend.stderr).toBe(0);
+  });
+});
+
+describe('a section file of the code that is not a regular file', () => {
+  it('is a finding at the instruction, not an internal error, and the other instructions still apply', async () => {
+    const dir = workspace(CASE);
+    const file = path.join(dir, CODE, '01-1-101.md');
+    const text = readFileSync(file, 'utf8');
+    const moved = path.join(tempDir('moved-'), '01-1-101.md');
+    writeFileSync(moved, text);
+    rmSync(file);
+    symlinkSync(moved, file);
+    const check = await runMain(['check', 'ordinance/sample'], dir);
+    // A link is never followed out of the code: the section is not in it.
+    expect(check.stdout).toMatch(/error .*§ 1-101 is not in the code/);
+    expect(check.stderr).not.toMatch(/internal error/i);
+  });
+});
+
+describe('amend --write', () => {
+  it('changes the code all at once or not at all: a section that cannot be written leaves every other as it was', async () => {
+    const dir = workspace(CASE);
+    const amended = path.join(dir, CODE, '01-1-101.md');
+    const before = readFileSync(amended, 'utf8');
+    // Where the new § 1-102 goes there is a folder: that file cannot be written.
+    mkdirSync(path.join(dir, CODE, '01a-1-102.md'));
+    const result = await runMain(['amend', 'ordinance/sample', '--write'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write .*01a-1-102\.md \(it is not a regular file\)/);
+    expect(readFileSync(amended, 'utf8')).toBe(before);
+    // No temporary file or backup is left beside the code's files.
+    expect(readdirSync(path.join(dir, CODE)).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});
