@@ -95,3 +95,29 @@ describe('amend --write', () => {
     expect(readdirSync(path.join(dir, CODE)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });
+
+describe('import dc-law into a folder it made before', () => {
+  const LAW = path.join(FIXTURES, 'dc-law-24-118', 'laws', '24-118.xml');
+
+  it('replaces its own files, and never deletes a file the drafter added or changed', async () => {
+    const dir = tempDir('reimport-');
+    const out = path.join(dir, 'ordinance', 'act');
+    expect((await runMain(['import', 'dc-law', LAW, out], dir)).code).toBe(0);
+    // Imported again, unchanged: replaced as before.
+    expect((await runMain(['import', 'dc-law', LAW, out], dir)).code).toBe(0);
+    // A drafter adds a section, then imports again: refused, the section kept.
+    const added = path.join(out, '09-notes.md');
+    writeFileSync(added, '---\nid: notes\nheading: Notes\nkind: general\n---\nThe drafter’s own words.\n');
+    const again = await runMain(['import', 'dc-law', LAW, out], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('holds files the import did not write, or changed since it wrote them (09-notes.md)');
+    expect(readFileSync(added, 'utf8')).toContain('The drafter’s own words.');
+    // An edit of an imported file is the drafter's too.
+    rmSync(added);
+    const meta = path.join(out, 'ordinance.md');
+    writeFileSync(meta, `${readFileSync(meta, 'utf8')}\n`);
+    const edited = await runMain(['import', 'dc-law', LAW, out], dir);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain('(ordinance.md)');
+  });
+});

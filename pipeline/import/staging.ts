@@ -3,8 +3,12 @@
  * make (one without its marker), into a staging folder beside the target,
  * which replaces the target whole once everything is written, so a failed
  * or interrupted import leaves the old folder as it was and nothing partial.
+ * The marker lists every file the import wrote with its SHA-256: a folder
+ * holding a file the import did not write, or one changed since, is not
+ * replaced (a drafter's added section or edit is never deleted).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The file that marks a folder as an import's, so that the next import may replace it. */
@@ -19,12 +23,18 @@ export function importInto<T>(outDir: string, what: string, write: (staging: str
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, IMPORT_MARKER))) {
     throw new Error(`${outDir} exists and was not made by an import; choose an empty or new folder`);
   }
+  const foreign = existsSync(outDir) ? notImported(outDir) : [];
+  if (foreign.length > 0) {
+    const named = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+    throw new Error(`${outDir} holds files the import did not write, or changed since it wrote them (${named}); move them out, or import into another folder`);
+  }
   const staging = `${outDir.replace(/\/+$/, '')}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
     const result = write(staging);
-    writeFileSync(path.join(staging, IMPORT_MARKER), `${what}\n`);
+    const written = filesBelow(staging).map((file) => `${sha256(path.join(staging, file))}  ${file}`);
+    writeFileSync(path.join(staging, IMPORT_MARKER), `${what}\n${written.map((line) => `${line}\n`).join('')}`);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(path.dirname(path.resolve(outDir)), { recursive: true });
     renameSync(staging, outDir);
@@ -33,4 +43,29 @@ export function importInto<T>(outDir: string, what: string, write: (staging: str
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The files below `dir`, relative to it with `/`, sorted; the marker left out. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => file !== IMPORT_MARKER)
+    .sort();
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/**
+ * The files of an imported folder that its import did not write, or that
+ * changed since: none when the marker lists no files (an import made before
+ * the marker listed them is replaced as before).
+ */
+function notImported(dir: string): string[] {
+  const lines = readFileSync(path.join(dir, IMPORT_MARKER), 'utf8').split('\n').slice(1).filter(Boolean);
+  if (lines.length === 0) return [];
+  const written = new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
+  return filesBelow(dir).filter((file) => written.get(file) !== sha256(path.join(dir, file)));
 }
