@@ -21,7 +21,7 @@ const SECOND_TIER = [
 
 export default defineConfig({
   test: {
-    include: FULL ? [...SECOND_TIER, 'test/properties.test.ts', 'test/amend-corpus.test.ts'] : ['test/**/*.test.ts'],
+    include: FULL ? [...SECOND_TIER, 'test/properties.test.ts', 'test/amend-corpus.test.ts', 'test/adopt-transaction.test.ts'] : ['test/**/*.test.ts'],
     exclude: FULL ? [] : SECOND_TIER,
     // One test file per core: vitest's default leaves one core free, which on a two-core machine runs the files one
     // at a time, while much of a file's time is spent waiting on the processes it spawns (git, qpdf, the CLI).

@@ -89,7 +89,7 @@ function removeTemporaries(dir: string, stale: (pid: number, thread: number | un
 }
 
 /** Whether a process with this id is running (one that is not ours to signal still is). */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -13,7 +13,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
 import { FrontMatterEditError, setFrontMatter, type FrontMatterValue } from '../../history/front-matter-edit.js';
+import { beginAdoption, endAdoption, recoverAdoption } from '../../history/adoption-journal.js';
 import { digestChanges, lockFor, lockJson, readLock, sourceDigests } from '../../history/lock.js';
+import { prepareOutDir } from '../../outputs/out-dir.js';
 import { LOCK_FILE } from '../../model/workspace.js';
 import { discoverWorkspaces, loadOrdinanceSources } from '../../load/sources.js';
 import { UsageError } from '../../report/failure.js';
@@ -96,6 +98,9 @@ export async function runAdopt(argv: string[]): Promise<number> {
   const values = { ...parsed.values, out: parsed.values.out ?? 'dist' };
   if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
   const dir = ordinanceDir(positionals[0]!);
+  // An adoption of this folder that was interrupted is rolled back before anything is read: the old final, whole.
+  const recovered = await recoverAdoption(dir);
+  if (recovered) process.stderr.write(`${recovered}\n`);
   // A final already locked takes only the later facts of its adoption: the date it took effect, the Mayor's approval.
   const locked = readLock(dir);
   if (locked) {
@@ -159,34 +164,46 @@ export async function runAdopt(argv: string[]): Promise<number> {
     return 1;
   }
 
-  await writeAtomically(dir, ORDINANCE_FILE, after);
-  // The old lock is set aside while the final is built anew with the facts recorded now, and put back if it does not build.
-  const lockFile = path.join(dir, LOCK_FILE);
-  if (locked) rmSync(lockFile);
-  const run = await compileRun([{ ...workspace, ordinances: [dir] }], { build: true, outDir: values.out, release: true, cache: false, config });
-  const built = run.workspaces[0]!.ordinances[0]!;
-  if (built.outputs.length === 0 || !built.provenance) {
-    const output = formatDiagnostics(built.files, 'compact');
-    if (output) process.stdout.write(`${output}\n`);
-    if (locked) {
-      await writeAtomically(dir, ORDINANCE_FILE, before);
-      await writeAtomically(dir, LOCK_FILE, locked.source.text);
-      process.stderr.write(`not built${built.failure ? `: ${built.failure.message}` : ''}; ${ORDINANCE_FILE} and ${LOCK_FILE} restored\n`);
-    } else {
-      // The adoption is recorded; the final is not frozen until it builds.
-      process.stderr.write(`adopted in ${ORDINANCE_FILE}, but not built${built.failure ? `: ${built.failure.message}` : ''}; no lock written\n`);
-    }
-    return built.failure ? 2 : 1;
+  // An output folder that cannot take the build stops the adoption before anything is written.
+  prepareOutDir(values.out, [path.dirname(path.resolve(workspace.registryDir)), dir]);
+  // From here on, one transaction: the journal keeps the final as it stands until the new one is whole.
+  await beginAdoption(dir);
+  try {
+    return await recordAndBuild();
+  } finally {
+    endAdoption(dir);
   }
-  const outDir = path.join(values.out, built.slug);
-  const outputs = Object.fromEntries(built.outputs.map((f) => [path.relative(outDir, f).split(path.sep).join('/'), readFileSync(f)]));
-  const template = templateOf(checked.ordinance!.meta);
-  const number = locked?.lock.number ?? values.number!;
-  const lock = lockFor(dir, { slug: built.slug, number, adopted: locked?.lock.adopted ?? passed! }, template, built.provenance, outputs);
-  await writeAtomically(dir, LOCK_FILE, lockJson(lock));
-  process.stderr.write(
-    `${locked ? `recorded ${status}` : 'adopted'} ${built.slug} as No. ${number}: wrote ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, LOCK_FILE))}; built ${Object.keys(outputs).length} files into ${outDir}\n` +
-      'commit both files: the lock freezes the final (ordinance verify proves a rebuild gives the same bytes)\n',
-  );
-  return 0;
+
+  async function recordAndBuild(): Promise<number> {
+    await writeAtomically(dir, ORDINANCE_FILE, after);
+    // The old lock is set aside while the final is built anew with the facts recorded now, and put back if it does not build.
+    const lockFile = path.join(dir, LOCK_FILE);
+    if (locked) rmSync(lockFile);
+    const run = await compileRun([{ ...workspace, ordinances: [dir] }], { build: true, outDir: values.out, release: true, cache: false, config });
+    const built = run.workspaces[0]!.ordinances[0]!;
+    if (built.outputs.length === 0 || !built.provenance) {
+      const output = formatDiagnostics(built.files, 'compact');
+      if (output) process.stdout.write(`${output}\n`);
+      if (locked) {
+        await writeAtomically(dir, ORDINANCE_FILE, before);
+        await writeAtomically(dir, LOCK_FILE, locked.source.text);
+        process.stderr.write(`not built${built.failure ? `: ${built.failure.message}` : ''}; ${ORDINANCE_FILE} and ${LOCK_FILE} restored\n`);
+      } else {
+        // The adoption is recorded; the final is not frozen until it builds.
+        process.stderr.write(`adopted in ${ORDINANCE_FILE}, but not built${built.failure ? `: ${built.failure.message}` : ''}; no lock written\n`);
+      }
+      return built.failure ? 2 : 1;
+    }
+    const outDir = path.join(values.out, built.slug);
+    const outputs = Object.fromEntries(built.outputs.map((f) => [path.relative(outDir, f).split(path.sep).join('/'), readFileSync(f)]));
+    const template = templateOf(checked.ordinance!.meta);
+    const number = locked?.lock.number ?? values.number!;
+    const lock = lockFor(dir, { slug: built.slug, number, adopted: locked?.lock.adopted ?? passed! }, template, built.provenance, outputs);
+    await writeAtomically(dir, LOCK_FILE, lockJson(lock));
+    process.stderr.write(
+      `${locked ? `recorded ${status}` : 'adopted'} ${built.slug} as No. ${number}: wrote ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, LOCK_FILE))}; built ${Object.keys(outputs).length} files into ${outDir}\n` +
+        'commit both files: the lock freezes the final (ordinance verify proves a rebuild gives the same bytes)\n',
+    );
+    return 0;
+  }
 }

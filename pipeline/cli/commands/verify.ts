@@ -10,6 +10,7 @@ import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
 import { readLock } from '../../history/lock.js';
 import { LOCK_FILE } from '../../model/workspace.js';
+import { recoverAdoption } from '../../history/adoption-journal.js';
 import { discoverWorkspaces } from '../../load/sources.js';
 import type { Workspace } from '../../model/workspace.js';
 import { compileRun, filesOf } from '../../runner/run.js';
@@ -37,7 +38,13 @@ export async function runVerify(argv: string[]): Promise<number> {
   if (!parsed) return 0;
   const { positionals } = parsed;
   const values = { format: formatOption(parsed.values.format) };
-  const workspaces = discoverWorkspaces(positionals.length ? positionals : ['ordinance'])
+  const found = discoverWorkspaces(positionals.length ? positionals : ['ordinance']);
+  // An adoption interrupted part way is rolled back first: verify then sees the final as it stood, whole.
+  for (const dir of found.flatMap((w) => w.ordinances)) {
+    const recovered = await recoverAdoption(dir);
+    if (recovered) process.stderr.write(`${recovered}\n`);
+  }
+  const workspaces = found
     .map((w): Workspace => ({ ...w, ordinances: w.ordinances.filter((dir) => existsSync(path.join(dir, LOCK_FILE))) }))
     .filter((w) => w.ordinances.length > 0);
   if (workspaces.length === 0) {

@@ -1,0 +1,137 @@
+/**
+ * Adoption as one transaction (issue 31, findings 1, 7 and 8): an adoption
+ * killed at any instant leaves the old final or the new one, whole (the next
+ * `verify` or `adopt` rolls a half-done one back); two adoptions of one
+ * folder never interleave; an output folder that cannot take the build stops
+ * the adoption before `ordinance.md` changes. The kill test runs 5 times in
+ * the first tier and 50 in the second (`npm run test:full`, run by .ci/run).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADOPTION_JOURNAL } from '../pipeline/history/adoption-journal.js';
+import { ROOT, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
+
+const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Clerk',
+  GIT_AUTHOR_EMAIL: 'clerk@example.org',
+  GIT_COMMITTER_NAME: 'Clerk',
+  GIT_COMMITTER_EMAIL: 'clerk@example.org',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV } });
+}
+
+function commit(dir: string, message: string, date: string): void {
+  git(dir, 'add', '-A');
+  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+}
+
+let dir: string;
+let sample: string;
+/** The adopted final: ordinance.md and its lock, as adopt wrote them. */
+let adopted: { ordinance: string; lock: string };
+
+const state = () => ({
+  ordinance: readFileSync(path.join(sample, 'ordinance.md'), 'utf8'),
+  lock: existsSync(path.join(sample, 'ordinance.lock.json')) ? readFileSync(path.join(sample, 'ordinance.lock.json'), 'utf8') : '',
+});
+const restore = () => {
+  writeFileSync(path.join(sample, 'ordinance.md'), adopted.ordinance);
+  writeFileSync(path.join(sample, 'ordinance.lock.json'), adopted.lock);
+  rmSync(path.join(sample, ADOPTION_JOURNAL), { force: true });
+};
+
+beforeAll(async () => {
+  dir = workspace();
+  sample = path.join(dir, 'ordinance', 'sample');
+  git(dir, 'init', '-q');
+  commit(dir, 'Draft', '2025-01-02T10:00:00Z');
+  const meta = path.join(sample, 'ordinance.md');
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace('status: draft', 'status: introduced'));
+  commit(dir, 'Introduced', '2025-01-07T10:00:00Z');
+  const result = await runMain(['adopt', 'sample', '--number', '190001', '--passed', '2025-02-04', '--vote', '12-1'], dir);
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  commit(dir, 'Adopted', '2025-02-04T12:00:00Z');
+  adopted = state();
+}, 120_000);
+
+describe('an adoption interrupted part way', () => {
+  it('is rolled back by verify: the old final, whole, and verified (not "no adopted finals")', async () => {
+    // What a kill between writing ordinance.md and writing the new lock leaves: the new status, no lock, the journal.
+    writeFileSync(path.join(sample, ADOPTION_JOURNAL), JSON.stringify({ pid: 2 ** 22 + 1, ordinance: adopted.ordinance, lock: adopted.lock }));
+    writeFileSync(path.join(sample, 'ordinance.md'), adopted.ordinance.replace('status: adopted', 'status: effective'));
+    rmSync(path.join(sample, 'ordinance.lock.json'));
+    const verified = await runMain(['verify'], dir);
+    expect(verified.stderr).toContain('an adoption interrupted in process 4194305 was rolled back');
+    expect(verified.stderr).toContain('verified ordinance/sample: No. 190001');
+    expect(verified.code).toBe(0);
+    expect(state()).toEqual(adopted);
+    expect(existsSync(path.join(sample, ADOPTION_JOURNAL))).toBe(false);
+  });
+
+  it('refuses a second adoption of the folder while one is running', async () => {
+    // This process's own journal stands for an adoption in progress.
+    writeFileSync(path.join(sample, ADOPTION_JOURNAL), JSON.stringify({ pid: process.pid, ordinance: adopted.ordinance, lock: adopted.lock }));
+    const second = await runMain(['adopt', 'sample', '--effective', '2025-03-06'], dir);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`ordinance/sample is being adopted by another process (process ${process.pid}); wait for it to finish`);
+    expect(state()).toEqual(adopted);
+    restore();
+  });
+});
+
+describe('an output folder that cannot take the build', () => {
+  it('stops the adoption before ordinance.md changes (exit 2), and leaves no journal', async () => {
+    const refused = await runMain(['adopt', 'sample', '--effective', '2025-03-06', '--out', 'ordinance/sample/out'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a build would write among the sources');
+    expect(state()).toEqual(adopted);
+    expect(existsSync(path.join(sample, ADOPTION_JOURNAL))).toBe(false);
+  });
+});
+
+describe('adopt --effective killed at random instants', () => {
+  it(`leaves the old final or the new one, whole, every time (${FULL ? 50 : 5} runs)`, async () => {
+    const cli = path.join(ROOT, 'bin', 'ordinance.js');
+    const run = (killAfter: number | null) =>
+      new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [cli, 'adopt', 'sample', '--effective', '2025-03-06'], { cwd: dir, stdio: 'ignore' });
+        const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
+        child.on('exit', () => {
+          if (timer) clearTimeout(timer);
+          resolve();
+        });
+      });
+    // Once whole, to know the new final and how long an adoption takes.
+    const started = Date.now();
+    await run(null);
+    const took = Date.now() - started;
+    const effective = state();
+    expect(effective.ordinance).toContain('status: effective');
+    restore();
+    const seen = { old: 0, new: 0, rolledBack: 0 };
+    for (let i = 0; i < (FULL ? 50 : 5); i++) {
+      await run(Math.floor(Math.random() * took * 1.1));
+      if (existsSync(path.join(sample, ADOPTION_JOURNAL))) {
+        // Killed part way: the next verify rolls it back.
+        await runMain(['verify'], dir);
+        seen.rolledBack++;
+        expect(state(), `run ${i}`).toEqual(adopted);
+      } else {
+        const now = state();
+        if (now.ordinance === effective.ordinance) seen.new++;
+        else seen.old++;
+        expect([adopted, effective], `run ${i}`).toContainEqual(now);
+      }
+      restore();
+    }
+    expect(seen.old + seen.new + seen.rolledBack).toBe(FULL ? 50 : 5);
+  }, 600_000);
+});
