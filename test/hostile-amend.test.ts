@@ -121,3 +121,22 @@ describe('import dc-law into a folder it made before', () => {
     expect(edited.stderr).toContain('(ordinance.md)');
   });
 });
+
+describe("an ordinance folder named as the build's own outputs", () => {
+  it('is refused by check and by build, and the published site is never deleted (an ordinance folder named `site`)', async () => {
+    const dir = workspace();
+    cpSync(path.join(dir, 'ordinance', 'sample'), path.join(dir, 'ordinance', 'site'), { recursive: true });
+    const check = await runMain(['check', 'ordinance'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      "ordinance/site:1:1: error Unexpected ordinance folder name `site`, expected a name other than the published site's folder (`site` in the output folder) [output-clash]",
+    );
+    // The site a publish wrote stays whole through a build.
+    const site = path.join(dir, 'dist', 'site');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(path.join(site, 'index.html'), '<!doctype html><title>Site</title>');
+    const build = await runMain(['build', 'ordinance', '--quiet'], dir);
+    expect(build.code).toBe(1);
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toBe('<!doctype html><title>Site</title>');
+  });
+});

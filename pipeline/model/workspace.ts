@@ -17,6 +17,9 @@ export const OUTPUT_MANIFEST = '.ordinance-outputs.json';
 /** At the top of a build's output folder, the index across the ordinances it built. */
 export const BUILD_INDEX = 'directives.json';
 
+/** The published site's folder at the top of the output folder (`ordinance publish` writes it). */
+export const SITE_FOLDER = 'site';
+
 /** The raw files of one ordinance folder. */
 export interface OrdinanceSources {
   slug: string;

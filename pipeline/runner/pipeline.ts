@@ -176,13 +176,13 @@ async function buildOrdinance(
   const { ordinance } = resolved;
   const { files } = result;
   const final = checkFinalSources(sources, files);
-  if (!options.build && !(final && !hasErrors(files))) return result;
   const clash = options.slugClashes?.[sources.dir];
   if (clash) {
-    // Not retracted: what lies at its place in dist/ is the other ordinance's.
+    // Not retracted: what lies at its place in dist/ is the other ordinance's (or the build's own).
     report(sources.folder, 'output-clash', clash, { place: { line: 1, column: 1 } });
     return result;
   }
+  if (!options.build && !(final && !hasErrors(files))) return result;
   if (hasErrors(files)) return notBuilt(result, options);
   const template = templateOf(ordinance.meta);
   const provenancePaths = [...files.filter((f) => f !== sources.folder).map((f) => f.path), ...registryFilesOf(registry, lookups)];

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { existsSync } from 'node:fs';
 import { strayFile } from '../load/sources.js';
-import { BUILD_INDEX as INDEX, type Workspace } from '../model/workspace.js';
+import { BUILD_INDEX as INDEX, SITE_FOLDER, type Workspace } from '../model/workspace.js';
 import { walkTree } from '../load/walk.js';
 import { publishIndex } from '../outputs/dist.js';
 import { prepareOutDir } from '../outputs/out-dir.js';
@@ -40,8 +40,9 @@ export async function compileRun(workspaces: Workspace[], options: PipelineOptio
   if (options.build) {
     // Before anything is written or removed: an output folder among the sources, or one that cannot be written, stops the run.
     prepareOutDir(options.outDir, sourceFolders(workspaces));
-    options = { ...options, slugClashes: slugClashes(workspaces) };
   }
+  // An ordinance whose outputs would land on another's, or on the build's own index or site, is reported by check as by build.
+  options = { ...options, slugClashes: slugClashes(workspaces) };
   const results: WorkspaceResult[] = [];
   for (const workspace of workspaces) {
     const { configOf, ...rest } = options;
@@ -60,14 +61,21 @@ function sourceFolders(workspaces: Workspace[]): string[] {
   return workspaces.flatMap((w) => [...(existsSync(w.registryDir) ? [path.dirname(path.resolve(w.registryDir)), w.registryDir] : []), ...w.ordinances]);
 }
 
-/** Ordinance folders whose outputs would land where another's do (the same slug in two workspaces, or the index's name). */
+/** The names a build writes at the top of its output folder itself: no ordinance's outputs may land there. */
+const RESERVED = new Map([
+  [INDEX, "the build's index"],
+  [SITE_FOLDER, "the published site's folder"],
+]);
+
+/** Ordinance folders whose outputs would land where another's do (the same slug in two workspaces, or a name the build keeps for itself). */
 function slugClashes(workspaces: Workspace[]): Record<string, string> {
   const first = new Map<string, string>();
   const clashes: Record<string, string> = {};
   for (const dir of workspaces.flatMap((w) => w.ordinances)) {
     const slug = path.basename(path.resolve(dir));
     const other = first.get(slug);
-    if (slug === INDEX) clashes[dir] = `Unexpected ordinance folder name \`${slug}\`, expected a name other than the build's index (\`${INDEX}\` in the output folder)`;
+    const reserved = RESERVED.get(slug);
+    if (reserved) clashes[dir] = `Unexpected ordinance folder name \`${slug}\`, expected a name other than ${reserved} (\`${slug}\` in the output folder)`;
     else if (other !== undefined)
       clashes[dir] = `Unexpected ordinance folder name \`${slug}\`, expected a name of its own: \`${other}\` is built to the same place in the output folder`;
     else first.set(slug, dir);

@@ -8,6 +8,7 @@
  * last publish wrote and this one does not is removed). The same dist/ and
  * sources give the same bytes: nothing in it depends on the time it was made.
  */
+import { SITE_FOLDER } from '../model/workspace.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -34,7 +35,7 @@ import { versionRedlines } from './redlines.js';
 import { ordinanceVersions } from './version-list.js';
 
 /** The site's folder in the output folder. */
-export const SITE_DIR = 'site';
+export const SITE_DIR = SITE_FOLDER;
 
 export interface SiteOptions {
   /** Where a version's redline is, when there is one (see ordinance-page.ts). */
