@@ -7,6 +7,7 @@
  * the first tier and 50 in the second (`npm run test:full`, run by .ci/run).
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -126,12 +127,17 @@ describe('adopt --effective killed at random instants', () => {
         expect(state(), `run ${i}`).toEqual(adopted);
       } else {
         const now = state();
-        if (now.ordinance === effective.ordinance) seen.new++;
-        else seen.old++;
-        // Which final each file is: both the old one's or both the new one's.
-        const which = (text: string, old: string, fresh: string) => (text === old ? 'old' : text === fresh ? 'new' : 'neither');
-        const files = { ordinance: which(now.ordinance, adopted.ordinance, effective.ordinance), lock: which(now.lock, adopted.lock, effective.lock) };
-        expect([{ ordinance: 'old', lock: 'old' }, { ordinance: 'new', lock: 'new' }], `run ${i}`).toContainEqual(files);
+        if (now.ordinance === adopted.ordinance) {
+          seen.old++;
+          expect(now.lock, `run ${i}: the old final's lock`).toBe(adopted.lock);
+        } else {
+          seen.new++;
+          // The new final, whole: its ordinance.md, and a lock that records it and verifies.
+          expect(now.ordinance, `run ${i}`).toBe(effective.ordinance);
+          const lock = JSON.parse(now.lock) as { sources: Record<string, string> };
+          expect(lock.sources['ordinance.md'], `run ${i}: the lock records the new ordinance.md`).toBe(createHash('sha256').update(now.ordinance).digest('hex'));
+          expect((await runMain(['verify'], dir)).code, `run ${i}: the new final verifies`).toBe(0);
+        }
       }
       restore();
     }
