@@ -38,7 +38,7 @@ export const lockSchema = Type.Object(
     build: Type.Object(
       {
         date: Type.String({ format: 'date-time', description: 'The date stamped on the outputs' }),
-        commit: Type.Union([Type.String({ maxLength: MAX_COMMIT_LENGTH, expected: `a commit of at most ${MAX_COMMIT_LENGTH} characters` }), Type.Null()], {
+        commit: Type.Union([Type.String({ maxLength: MAX_COMMIT_LENGTH, expected: `a commit of at most ${MAX_COMMIT_LENGTH} characters (or \`null\`)` }), Type.Null()], {
           description: 'The source commit stamped on the outputs',
         }),
       },
