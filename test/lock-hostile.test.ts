@@ -78,7 +78,9 @@ describe('locks that would never end or never answer', () => {
       expect(result.stdout).toContain(
         'ordinance/device/ordinance.lock.json:1:1: error Unexpected link `ordinance.lock.json` to a file outside the workspace `ordinance`, expected the lock `ordinance adopt` wrote, inside it [final-lock]',
       );
-      expect(result.stdout).toContain('ordinance/pipe/ordinance.lock.json:1:1: error Unexpected named pipe `ordinance.lock.json`, expected the lock `ordinance adopt` wrote, a file [final-lock]');
+      expect(result.stdout).toContain(
+        'ordinance/pipe/ordinance.lock.json:1:1: error Unexpected named pipe `ordinance.lock.json`, expected the lock `ordinance adopt` wrote, a file [final-lock]',
+      );
     }
   });
 });
@@ -108,7 +110,8 @@ describe('places in a large lock', () => {
     const sources = source.tree!.children![1]!.children![1]!;
     let reads = 0;
     const children = sources.children!;
-    sources.children = new Proxy(children, {
+    // jsonc-parser types a node's children read-only; the test swaps them for a counting view of the same array.
+    (sources as { children?: JsonNode[] }).children = new Proxy(children, {
       get(target, key, receiver) {
         if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
         return Reflect.get(target, key, receiver) as unknown;
