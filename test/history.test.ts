@@ -279,6 +279,27 @@ describe('ordinance adopt, the lock and verify', () => {
       writeFileSync(file, text);
     }
   });
+  it('reports a commit too long to print at its place, in verify and build, never as an internal error', async () => {
+    const file = path.join(sample, 'ordinance.lock.json');
+    const text = readFileSync(file, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('"commit"')) + 1;
+    try {
+      for (const [length, message] of [
+        [100_000, 'Unexpected text of 100000 characters, expected at most 1024 [final-lock]'],
+        [200, `Unexpected text \`${'a'.repeat(40)}…\` for \`build.commit\`, expected a commit of at most 100 characters (or \`null\`) [final-lock]`],
+      ] as const) {
+        writeFileSync(file, text.replace(/"commit": (?:"[^"]*"|null)/, `"commit": "${'a'.repeat(length)}"`));
+        for (const args of [['verify'], ['build', 'ordinance', '--out', tempDir()]]) {
+          const result = await runMain(args, dir);
+          expect(result.stderr).not.toContain('internal error');
+          expect(result.code).toBe(1);
+          expect(result.stdout).toContain(`ordinance/sample/ordinance.lock.json:${line}:15: error ${message}`);
+        }
+      }
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
 });
 
 describe('a final takes effect later', () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
 import type { OrdinanceSources } from '../model/workspace.js';
-import { lineColumn, offsetOf, type JsonSource } from '../schema/json-source.js';
+import { offsetOf, placeOf, type JsonSource } from '../schema/json-source.js';
 import { FileProblemsError } from '../schema/problems.js';
 import { repositoryOf } from './git.js';
 import { digestChanges, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
@@ -21,9 +21,9 @@ function finalName(locked: LockFile): string {
   return `ordinance No. ${locked.lock.number} (adopted ${locked.lock.adopted})`;
 }
 
-/** The place of a key path in the lock. */
+/** The place of a key path in the lock (a lock may hold thousands of entries: each found in constant time, never by a scan). */
 function lockPlace(source: JsonSource, keyPath: (string | number)[]): { line: number; column: number } {
-  return lineColumn(source.text, offsetOf(source, keyPath, 'key'));
+  return placeOf(source, offsetOf(source, keyPath, 'key'));
 }
 
 /**

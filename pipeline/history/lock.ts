@@ -9,14 +9,18 @@
  * bytes never depend on when or from which commit it is rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { walkTree } from '../load/walk.js';
 import type { Provenance } from '../model/provenance.js';
-import { checkJson, type JsonSource } from '../schema/json-source.js';
-import { readJsonFile } from '../load/read-json.js';
+import { checkJson, displayPath, parseJsonSource, placeOf, type JsonSource } from '../schema/json-source.js';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { inside, workspaceOf } from '../load/sources.js';
+import { realPath } from '../load/walk.js';
+import { MAX_COMMIT_LENGTH, MAX_LOCK_BYTES, MAX_LOCK_TEXT } from '../model/limits.js';
+import { systemReason } from '../report/failure.js';
 import { FileProblemsError, type FileProblem } from '../schema/problems.js';
 import type { Template } from '../template/template-schema.js';
 import { LOCK_FILE } from '../model/workspace.js';
@@ -34,7 +38,9 @@ export const lockSchema = Type.Object(
     build: Type.Object(
       {
         date: Type.String({ format: 'date-time', description: 'The date stamped on the outputs' }),
-        commit: Type.Union([Type.String(), Type.Null()], { description: 'The source commit stamped on the outputs' }),
+        commit: Type.Union([Type.String({ maxLength: MAX_COMMIT_LENGTH, expected: `a commit of at most ${MAX_COMMIT_LENGTH} characters (or \`null\`)` }), Type.Null()], {
+          description: 'The source commit stamped on the outputs',
+        }),
       },
       { additionalProperties: false },
     ),
@@ -59,14 +65,58 @@ export interface LockFile {
   path: string;
 }
 
-/** The lock of the ordinance in `dir`, or null when it has none; its mistakes are a FileProblemsError, each at its place. */
+/**
+ * The lock of the ordinance in `dir`, or null when it has none; its mistakes
+ * are a FileProblemsError, each at its place. Only a regular file inside the
+ * workspace (links followed), of at most MAX_LOCK_BYTES, is read: a link out
+ * of the workspace is refused without quoting what it leads to, and a device
+ * or a named pipe (which would never end, or never answer) is never opened.
+ */
 export function readLock(dir: string): LockFile | null {
   const file = path.join(dir, LOCK_FILE);
-  if (!existsSync(file)) return null;
-  const source = readJsonFile(file);
+  const shown = displayPath(file);
+  const refused = (message: string) => new FileProblemsError([{ file: shown, line: 1, column: 1, message }]);
+  let stat: Stats | undefined = lstatSync(file, { throwIfNoEntry: false });
+  if (!stat) return null;
+  if (stat.isSymbolicLink()) {
+    const target = realPath(file);
+    if (target === null) throw refused(`Unexpected dangling link \`${LOCK_FILE}\`, expected the lock \`ordinance adopt\` wrote`);
+    const workspace = workspaceOf(dir);
+    if (!inside(target, workspace))
+      throw refused(`Unexpected link \`${LOCK_FILE}\` to a file outside the workspace \`${displayPath(workspace)}\`, expected the lock \`ordinance adopt\` wrote, inside it`);
+    stat = statSync(file);
+  }
+  if (!stat.isFile()) {
+    const kind = stat.isDirectory() ? 'folder' : stat.isFIFO() ? 'named pipe' : stat.isSocket() ? 'socket' : 'device';
+    throw refused(`Unexpected ${kind} \`${LOCK_FILE}\`, expected the lock \`ordinance adopt\` wrote, a file`);
+  }
+  if (stat.size > MAX_LOCK_BYTES) throw refused(`Unexpected lock of ${stat.size} bytes, expected at most ${MAX_LOCK_BYTES} (16 MiB)`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw refused(`Unexpected lock that cannot be read (${systemReason(error)}), expected a file this tool may read`);
+  }
+  const source = parseJsonSource(text, shown);
+  const long = longText(source.tree);
+  if (long)
+    throw new FileProblemsError([
+      { file: shown, ...placeOf(source, long.offset), message: `Unexpected text of ${String(long.value).length} characters, expected at most ${MAX_LOCK_TEXT}` },
+    ]);
   const problems: FileProblem[] = checkJson(source, lockSchema, 'ordinance lock');
   if (problems.length) throw new FileProblemsError(problems);
   return { lock: source.value as OrdinanceLock, source, path: file };
+}
+
+/** The first key or text value of the tree longer than MAX_LOCK_TEXT (the tree is at most MAX_JSON_NESTING deep). */
+function longText(node: JsonNode | undefined): JsonNode | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string' && String(node.value).length > MAX_LOCK_TEXT) return node;
+  for (const child of node.children ?? []) {
+    const found = longText(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The date and commit a locked ordinance is always built with: the lock's. */

@@ -212,7 +212,7 @@ export function inside(target: string, folder: string): boolean {
 }
 
 /** The workspace a folder of ordinances or the registry belongs to: its parent, links resolved. */
-function workspaceOf(dir: string): string {
+export function workspaceOf(dir: string): string {
   const parent = path.dirname(path.resolve(dir));
   return realPath(parent) ?? parent;
 }

@@ -39,3 +39,16 @@ export const MAX_SHORT_TITLE_LENGTH = 60;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 export const MAX_IMAGE_SIDE = 10_000;
 export const MAX_IMAGE_PIXELS = 25_000_000;
+
+/**
+ * An adopted final's lock (`ordinance.lock.json`) is at most this many bytes:
+ * a lock records one line per file, and a code title's whole folder takes a
+ * few hundred kilobytes; a larger one (or a device that never ends) is not read.
+ */
+export const MAX_LOCK_BYTES = 16 * 1024 * 1024;
+
+/** Any text of a lock (a key or a value: a file's path, a number, the commit) is at most this long. */
+export const MAX_LOCK_TEXT = 1024;
+
+/** The commit a lock records is at most this long: it is printed on every page of the final (a git object id is 40 or 64 hex digits). */
+export const MAX_COMMIT_LENGTH = 100;

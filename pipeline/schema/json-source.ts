@@ -4,7 +4,7 @@
  * mistake is reported as `path:line:col: message`, at the exact key or value.
  */
 import path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { schemaProblems, type KeyPath, type SchemaProblem } from './validate.js';
@@ -39,6 +39,48 @@ const EXPECTED: Record<string, string> = {
   InvalidCharacter: 'no control characters inside text',
 };
 
+/**
+ * `{…}` and `[…]` nested at most this deep in a JSON file a person or the tool
+ * writes: no real configuration, template or lock comes near it, and deeper
+ * ones would overflow the stack of the parser and of every walk after it.
+ */
+export const MAX_JSON_NESTING = 64;
+
+/** The offset of the first `{` or `[` nested deeper than MAX_JSON_NESTING in `text` (strings skipped), or -1 when none is. */
+export function tooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: skip to its closing quote, past escapes.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_NESTING) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+const lineStarts = new WeakMap<JsonSource, number[]>();
+
+/** Where an offset of a JSON source is, as 1-based line and column: its lines found once, each place by bisection (a lock has thousands of entries). */
+export function placeOf(source: JsonSource, offset: number): { line: number; column: number } {
+  let starts = lineStarts.get(source);
+  if (!starts) {
+    starts = [0];
+    for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(source, starts);
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
 /** Where an offset of `text` is, as 1-based line and column. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -57,6 +99,15 @@ export function displayPath(file: string): string {
 
 /** Parse a JSON file's `text` with its places (`file` as messages name it); malformed JSON or a repeated key is a FileProblemsError at its place. */
 export function parseJsonSource(text: string, shown: string): JsonSource {
+  const deep = tooDeep(text);
+  if (deep >= 0)
+    throw new FileProblemsError([
+      {
+        file: shown,
+        ...lineColumn(text, deep),
+        message: `Unexpected \`${text[deep]}\` nested ${MAX_JSON_NESTING + 1} deep, expected at most ${MAX_JSON_NESTING} levels of \`{…}\` and \`[…]\``,
+      },
+    ]);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   // The first error is the mistake; those after it follow from it.
@@ -92,22 +143,41 @@ function duplicateKeys(node: JsonNode | undefined): JsonNode[] {
   return out;
 }
 
+const propertiesByKey = new WeakMap<JsonNode, Map<string, JsonNode>>();
+
+/** The value of `key` in an object node, or of index `key` in an array node: an object's keys indexed once, so a lookup costs the same in a lock of 50,000 entries as in one of ten. */
+function childAt(node: JsonNode, key: string | number): JsonNode | undefined {
+  if (node.type === 'array') return typeof key === 'number' ? node.children?.[key] : undefined;
+  if (node.type !== 'object' || typeof key !== 'string') return undefined;
+  let byKey = propertiesByKey.get(node);
+  if (!byKey) {
+    byKey = new Map();
+    // The last of a repeated key, as JSON.parse keeps it.
+    for (const property of node.children ?? []) if (property.children?.[0] && property.children[1]) byKey.set(String(property.children[0].value), property.children[1]);
+    propertiesByKey.set(node, byKey);
+  }
+  return byKey.get(key);
+}
+
 /** The offset of `path`'s value (or key) in the file; the nearest enclosing place when it is not there. */
 export function offsetOf(source: JsonSource, keyPath: KeyPath, at: 'key' | 'value'): number {
   if (!source.tree) return 0;
-  for (let n = keyPath.length; n >= 0; n--) {
-    const node = findNodeAtLocation(source.tree, keyPath.slice(0, n));
-    if (!node) continue;
-    if (n === keyPath.length && at === 'key' && node.parent?.type === 'property') return node.parent.children?.[0]?.offset ?? node.offset;
-    return node.offset;
+  let node: JsonNode = source.tree;
+  let found = 0;
+  for (const key of keyPath) {
+    const child = childAt(node, key);
+    if (!child) break;
+    node = child;
+    found++;
   }
-  return source.tree.offset;
+  if (found === keyPath.length && found > 0 && at === 'key' && node.parent?.type === 'property') return node.parent.children?.[0]?.offset ?? node.offset;
+  return node.offset;
 }
 
 /** Problems of a schema finding list, placed in `source`. */
 export function placeProblems(source: JsonSource, problems: SchemaProblem[]): FileProblem[] {
   return problems
-    .map((problem) => ({ file: source.file, ...lineColumn(source.text, offsetOf(source, problem.path, problem.at)), message: problem.message }))
+    .map((problem) => ({ file: source.file, ...placeOf(source, offsetOf(source, problem.path, problem.at)), message: problem.message }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
@@ -118,7 +188,7 @@ export function checkJson(source: JsonSource, schema: TSchema, what: string): Fi
 
 /** Where a key path is, as a file problem with `message`. */
 export function problemAt(source: JsonSource, keyPath: KeyPath, message: string, at: 'key' | 'value' = 'value'): FileProblem {
-  return { file: source.file, ...lineColumn(source.text, offsetOf(source, keyPath, at)), message };
+  return { file: source.file, ...placeOf(source, offsetOf(source, keyPath, at)), message };
 }
 
 const outputChecks = new WeakMap<TSchema, { Check(value: unknown): boolean }>();

@@ -5,7 +5,7 @@
  * every output the lock records. Nothing is written. `check` does the same
  * for the finals among what it checks.
  */
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
 import { readLock } from '../../history/lock.js';
@@ -42,10 +42,13 @@ export async function runVerify(argv: string[]): Promise<number> {
   // An adoption interrupted part way is rolled back first: verify then sees the final as it stood, whole.
   for (const dir of found.flatMap((w) => w.ordinances)) {
     const recovered = await recoverAdoption(dir);
-    if (recovered) process.stderr.write(`${recovered}\n`);
+    if (recovered)
+      process.stderr.write(`${recovered}
+`);
   }
+  // A lock that is there at all (a link that dangles, a folder) makes a final: verified, or told what is wrong with its lock.
   const workspaces = found
-    .map((w): Workspace => ({ ...w, ordinances: w.ordinances.filter((dir) => existsSync(path.join(dir, LOCK_FILE))) }))
+    .map((w): Workspace => ({ ...w, ordinances: w.ordinances.filter((dir) => lstatSync(path.join(dir, LOCK_FILE), { throwIfNoEntry: false }) !== undefined) }))
     .filter((w) => w.ordinances.length > 0);
   if (workspaces.length === 0) {
     process.stderr.write(`no adopted finals (no ${LOCK_FILE}) in ${positionals.join(', ') || 'ordinance/'}\n`);
