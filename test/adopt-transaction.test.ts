@@ -144,3 +144,18 @@ describe('adopt --effective killed at random instants', () => {
     expect(seen.old + seen.new + seen.rolledBack).toBe(FULL ? 50 : 5);
   }, 600_000);
 });
+
+describe('a lock that names another final', () => {
+  it.each([
+    ['number', '"number": "190001"', '"number": "111"', 'Unexpected `number` `111` in the lock, expected `190001`, `number` in ordinance.md'],
+    ['slug', '"slug": "sample"', '"slug": "other"', "Unexpected `slug` `other` in the lock, expected `sample`, the ordinance's folder name"],
+    ['adopted', '"adopted": "2025-02-04"', '"adopted": "2025-01-01"', 'Unexpected `adopted` `2025-01-01` in the lock, expected `2025-02-04`, `dates.passed` in ordinance.md'],
+  ])('does not verify: its %s is an error at the field', async (_field, from, to, message) => {
+    writeFileSync(path.join(sample, 'ordinance.lock.json'), adopted.lock.replace(from, to));
+    const verified = await runMain(['verify'], dir);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(message);
+    expect(verified.stdout).toContain('[final-lock]');
+    restore();
+  });
+});

@@ -135,3 +135,29 @@ export function checkFinalOutputs(locked: LockFile, lockFile: () => VFile, outpu
     });
   }
 }
+
+/**
+ * Check what the lock records of the final against what its sources say: its
+ * slug (the folder's name), its number and the date it passed. A lock that
+ * names another ordinance, number or adoption (copied, or forged) is an error
+ * at the field, so it never verifies.
+ */
+export function checkFinalFacts(locked: LockFile, lockFile: () => VFile, facts: { slug: string; number: string | undefined; passed: string | undefined }): void {
+  const fields: [key: 'slug' | 'number' | 'adopted', recorded: string, expected: string | undefined, where: string][] = [
+    ['slug', locked.lock.slug, facts.slug, "the ordinance's folder name"],
+    ['number', locked.lock.number, facts.number, '`number` in ordinance.md'],
+    ['adopted', locked.lock.adopted, facts.passed, '`dates.passed` in ordinance.md'],
+  ];
+  for (const [key, recorded, expected, where] of fields) {
+    if (recorded === expected) continue;
+    report(
+      lockFile(),
+      'final-lock',
+      `Unexpected \`${key}\` \`${recorded}\` in the lock, expected ${expected === undefined ? `the value of ${where}, which has none` : `\`${expected}\`, ${where}`}`,
+      {
+        place: lockPlace(locked.source, [key]),
+        severity: 'error',
+      },
+    );
+  }
+}

@@ -25,7 +25,7 @@ import { failureOf, type Failure } from '../report/failure.js';
 import type { OrdinanceSources, Workspace } from '../model/workspace.js';
 import type { Ordinance } from '../model/types.js';
 import { modelSources } from '../analyze/parse-ordinance.js';
-import { checkFinalOutputs, checkFinalSources } from '../history/final.js';
+import { checkFinalFacts, checkFinalOutputs, checkFinalSources } from '../history/final.js';
 import { lockedProvenance } from '../history/lock.js';
 import { provenanceOf } from '../history/build-provenance.js';
 import type { Provenance } from '../model/provenance.js';
@@ -176,6 +176,8 @@ async function buildOrdinance(
   const { ordinance } = resolved;
   const { files } = result;
   const final = checkFinalSources(sources, files);
+  // The lock names this ordinance, its number and its adoption, or it is not this final's.
+  if (final) checkFinalFacts(final.locked, final.file, { slug: path.basename(path.resolve(sources.dir)), number: ordinance.meta.number, passed: ordinance.meta.dates?.passed });
   const clash = options.slugClashes?.[sources.dir];
   if (clash) {
     // Not retracted: what lies at its place in dist/ is the other ordinance's (or the build's own).
