@@ -53,4 +53,34 @@ describe('ordinance new', () => {
     expect(readdirSync(path.join(dir, 'ordinance')).sort()).toEqual(before);
     expect(existsSync(path.join(dir, 'elsewhere'))).toBe(false);
   });
+
+  const long = 'a'.repeat(300);
+  it.each([
+    [['new', long, '--jurisdiction', 'los-angeles'], "unexpected slug of 300 characters, expected at most 100: it names the ordinance's folder and its output files"],
+    [
+      ['new', 'site', '--jurisdiction', 'los-angeles'],
+      "unexpected slug `site`: `site/` is the folder `ordinance publish` writes the site to in the output folder (dist/site/), where this ordinance's outputs would go; choose another name (nothing was written)",
+    ],
+    [
+      ['new', 'elsewhere/directives.json', '--jurisdiction', 'los-angeles'],
+      'unexpected slug `directives.json`: `directives.json` is the index every build writes at the top of the output folder (dist/directives.json); choose another name (nothing was written)',
+    ],
+    [
+      ['new', 'elsewhere/directives', '--jurisdiction', 'los-angeles'],
+      'unexpected slug `directives`: `directives/` is the registry of prior directives beside the ordinance folders; choose another name (nothing was written)',
+    ],
+  ])('%j is a usage error that says why, in one line, and writes nothing', async (args, message) => {
+    const dir = tempDir();
+    expect(await runMain(args, dir)).toEqual({ code: 2, stdout: '', stderr: `ordinance: ${message}\nRun 'ordinance new --help' for usage.\n` });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('takes a slug of 100 characters, and says which file it cannot write when the folder above has a name too long', async () => {
+    const dir = tempDir();
+    expect((await runMain(['new', 'b'.repeat(100), '--jurisdiction', 'los-angeles'], dir)).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'ordinance'))).toEqual(['b'.repeat(100)]);
+    const result = await runMain(['new', `${long}/x`, '--jurisdiction', 'los-angeles'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^ordinance: cannot write ${long}/x/\\S+\\.md \\(ENAMETOOLONG: name too long\\)\n$`));
+  });
 });

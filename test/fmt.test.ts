@@ -10,7 +10,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectDiagnostics } from '../pipeline/report/diagnostics.js';
-import { formatSource } from '../pipeline/fmt/format-source.js';
+import { formatFileText, formatSource } from '../pipeline/fmt/format-source.js';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { compileWorkspace, filesOf } from '../pipeline/runner/run.js';
 import { DC_CODE } from './corpora.js';
@@ -106,6 +106,32 @@ describe('ordinance fmt', () => {
     expect(result.stderr).toBe('ordinance/sample/01-purpose.md: not formatted: the file cannot be read (`ordinance check` says why)\n');
   });
 
+  it("keeps a file's CRLF line endings, every one of them, and its byte-order mark", async () => {
+    const dir = workspace(path.join(FIXTURES, 'fmt', 'messy'));
+    const messy = path.join(dir, 'ordinance/sample/02-records.md');
+    const canonicalFile = path.join(dir, 'ordinance/sample/01-purpose.md');
+    // The same file with LF formatted: what the CRLF one must give, but for its endings and its mark.
+    const lfResult = await runMain(['fmt', '--quiet', 'ordinance/sample/02-records.md'], dir);
+    expect(lfResult.code).toBe(0);
+    const expected = readFileSync(messy, 'utf8');
+    const canonicalText = readFileSync(canonicalFile, 'utf8');
+    const messyText = readFileSync(path.join(FIXTURES, 'fmt/messy/ordinance/sample/02-records.md'), 'utf8');
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const asCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+    writeFileSync(messy, Buffer.concat([bom, Buffer.from(asCrlf(messyText))]));
+    writeFileSync(canonicalFile, Buffer.concat([bom, Buffer.from(asCrlf(canonicalText))]));
+    // A canonical file with CRLF and a mark is canonical: --check lists only the messy one.
+    expect(await runMain(['fmt', '--check', 'ordinance'], dir)).toEqual({ code: 1, stdout: 'ordinance/sample/02-records.md: not formatted (run `ordinance fmt`)\n', stderr: '' });
+    expect(await runMain(['fmt', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: 'formatted ordinance/sample/02-records.md\n' });
+    const written = readFileSync(messy);
+    expect(written.subarray(0, 3)).toEqual(bom);
+    const text = written.subarray(3).toString('utf8');
+    expect(text.match(/\r\n/g)?.length).toBe(text.match(/\n/g)?.length);
+    expect(text).toBe(asCrlf(expected));
+    expect(readFileSync(canonicalFile)).toEqual(Buffer.concat([bom, Buffer.from(asCrlf(canonicalText))]));
+    expect(await runMain(['fmt', '--check', 'ordinance'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('leaves an adopted ordinance as enacted, byte for byte', async () => {
     const dir = workspace(path.join(FIXTURES, 'fmt', 'messy'));
     const metadata = path.join(dir, 'ordinance/sample/ordinance.md');
@@ -149,6 +175,12 @@ describe.skipIf(!DC_CODE.present)(`ordinance fmt on an imported D.C. Code title 
 });
 
 describe('formatSource', () => {
+  it('gives a file of mixed line endings the ending most of its lines have, on every line', () => {
+    const source = '---\r\nid: a\r\nheading: A\r\n---\r\n\r\nOne *word*\nand _another_.\r\n';
+    expect(formatFileText(source).text).toBe('---\r\nid: a\r\nheading: A\r\n---\r\n\r\nOne *word*\r\nand *another*.\r\n');
+    expect(formatFileText(source.replace(/\r\n/g, '\n').replace('word*\n', 'word*\r\n')).text).toBe('---\nid: a\nheading: A\n---\n\nOne *word*\nand *another*.\n');
+  });
+
   it('keeps a next-line suppression on the line right before the block it suppresses', () => {
     const text = '---\nid: x\n---\n(a) The words.\n\n<!-- ordinance-disable-next-line vague-terms -- quoted as enacted -->\n> (b) Sufficient experience.\n';
     expect(formatSource(text)).toEqual({ text, how: 'as-written' });

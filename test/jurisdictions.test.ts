@@ -7,7 +7,7 @@
  * Los Angeles' structure rules run only on documents of a template that
  * names them.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate, TemplateError } from '../pipeline/load/templates.js';
@@ -257,6 +257,32 @@ describe('ordinance new jurisdiction', () => {
       'unknown jurisdiction `los-angelse` for --from, expected `los-angeles` or else one of',
     );
     expect(runCli(['new', 'jurisdiction', 'x', '--bogus'], path.dirname(dir)).code).toBe(2);
+  });
+
+  it('refuses an id too long for a file name, and a --templates folder that is not one, each in one line', async () => {
+    const dir = templates();
+    const cwd = path.dirname(dir);
+    const usage = "\nRun 'ordinance new --help' for usage.\n";
+    expect(await runMain(['new', 'jurisdiction', 'a'.repeat(300), '--templates', dir], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `ordinance: unexpected jurisdiction id of 300 characters, expected at most 100: it names the template's file (templates/jurisdictions/<id>.json)${usage}`,
+    });
+    const expected = 'expected the templates folder (holding jurisdictions/ and starting-points/jurisdiction.json)';
+    expect(await runMain(['new', 'jurisdiction', 'x', '--templates', '/nonexistent'], cwd)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `ordinance: --templates \`/nonexistent\` does not exist, ${expected}${usage}`,
+    });
+    mkdirSync(path.join(cwd, 'empty'));
+    expect((await runMain(['new', 'jurisdiction', 'x', '--templates', 'empty'], cwd)).stderr).toBe(
+      `ordinance: --templates \`empty\` has no jurisdictions/ folder, ${expected}${usage}`,
+    );
+    mkdirSync(path.join(cwd, 'empty', 'jurisdictions'));
+    expect((await runMain(['new', 'jurisdiction', 'x', '--templates', 'empty'], cwd)).stderr).toBe(
+      `ordinance: --templates \`empty\` has no starting-points/jurisdiction.json, ${expected}; or start from a jurisdiction it holds with --from <id>${usage}`,
+    );
+    expect(readdirSync(path.join(cwd, 'empty', 'jurisdictions'))).toEqual([]);
   });
 
   it('refuses a title block without the long title, at the key', () => {

@@ -4,12 +4,16 @@
  * fixed), a new folder's files included; Ctrl-C ends it with exit 0.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingsDelta } from '../pipeline/watch/findings-delta.js';
+import { isPreviewHost, type PreviewServer, requestedFile, startPreview } from '../pipeline/watch/preview-server.js';
 import type { Diagnostic } from '../pipeline/report/diagnostics.js';
-import { BIN, sampleCopy } from './helpers.js';
+import { BIN, sampleCopy, tempDir } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const SECTION = 'ordinance/la-sanctuary-city/04-prohibitions.md';
 const UNKNOWN_REF = /^ordinance\/la-sanctuary-city\/04-prohibitions\.md:7:\d+: error § 4: Unknown section id `exemptions`, expected `exceptions`.* \[section-ref-resolves\]$/m;
@@ -121,6 +125,107 @@ describe('ordinance watch --serve', () => {
     watch.child.kill('SIGINT');
     expect(await watch.exited).toBe(0);
   }, 120_000);
+});
+
+/** GET `target` from the server at `port` exactly as written (no URL normalising), with this Host header (none when null): status and body. */
+function rawGet(port: number, target: string, host: string | null = `127.0.0.1:${port}`): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: target, setHost: false, headers: host === null ? {} : { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the preview server', () => {
+  let server: PreviewServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('answers a malformed path with 400 and goes on serving', async () => {
+    const outDir = tempDir();
+    mkdirSync(path.join(outDir, 'a'));
+    writeFileSync(path.join(outDir, 'a/summary.md'), 'Summary.\n');
+    server = await startPreview(outDir, 0);
+    const port = Number(new URL(server.url).port);
+    for (const bad of ['/files/%c0', '/files/%ff', '/files/%', '/files/%00', '/files/a%2fsummary.md%00.pdf']) {
+      const answer = await rawGet(port, bad);
+      expect({ bad, status: answer.status }).toEqual({ bad, status: 400 });
+      expect(answer.body).toMatch(/^bad request: the path has malformed percent-encoding or a NUL byte/);
+    }
+    // A file under a file, or a name too long for the system: not found, not a crash.
+    expect((await rawGet(port, '/files/a/summary.md/x')).status).toBe(404);
+    expect((await rawGet(port, `/files/${'x'.repeat(5000)}`)).status).toBe(404);
+    expect(await rawGet(port, '/files/a/summary.md')).toEqual({ status: 200, body: 'Summary.\n' });
+    expect((await rawGet(port, '/')).status).toBe(200);
+  });
+
+  it('refuses a request whose Host is not this server (DNS rebinding) with 403', async () => {
+    server = await startPreview(tempDir(), 0);
+    const port = Number(new URL(server.url).port);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) expect((await rawGet(port, '/', host)).status).toBe(200);
+    for (const host of [`attacker.example:${port}`, 'localhost', `localhost:${port + 1}`, `127.0.0.1.attacker.example:${port}`]) {
+      const answer = await rawGet(port, '/', host);
+      expect({ host, status: answer.status }).toEqual({ host, status: 403 });
+    }
+    // No Host at all: Node's parser refuses the HTTP/1.1 request before the preview sees it.
+    expect((await rawGet(port, '/', null)).status).toBe(400);
+    expect((await rawGet(port, '/files/x', 'attacker.example')).body).toMatch(/^forbidden: the preview answers only requests addressed to localhost/);
+  });
+
+  it('reads a path and a Host as the server does', () => {
+    expect(requestedFile('a/b%20c.pdf')).toBe('a/b c.pdf');
+    expect(requestedFile('%E2%82')).toBeUndefined();
+    expect(requestedFile('a%00')).toBeUndefined();
+    expect(isPreviewHost(undefined, 80)).toBe(false);
+    expect(isPreviewHost('[::1]:80', 80)).toBe(true);
+  });
+});
+
+describe('ordinance watch --serve: its temporary folder', () => {
+  it('is removed, and the reason is one line, when the port is in use', async () => {
+    const dir = sampleCopy(['la-sanctuary-city']);
+    const tmp = tempDir();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await runMain(['watch', '--serve', '--port', String(port)], dir, { TMPDIR: tmp });
+      expect(result.stderr).toBe(`ordinance: cannot serve the preview: port ${port} is in use (EADDRINUSE); choose another with --port, or leave --port out for any free one\n`);
+      expect(result.code).toBe(2);
+    } finally {
+      blocker.close();
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('is removed, and the server closed, when the first check fails', async () => {
+    const dir = sampleCopy(['la-sanctuary-city']);
+    writeFileSync(path.join(dir, 'ordinance.config.json'), '{"rules": {"no-such-rule": "error"}}\n');
+    const tmp = tempDir();
+    const result = await runMain(['watch', '--serve'], dir, { TMPDIR: tmp });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ordinance\.config\.json:\d+:\d+: .*no-such-rule/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('is removed on SIGTERM', async () => {
+    const dir = sampleCopy(['la-sanctuary-city']);
+    const tmp = tempDir();
+    running = new Watch(spawn(process.execPath, [BIN, 'watch', '--serve'], { cwd: dir, env: { ...process.env, TMPDIR: tmp } }));
+    const watch = running;
+    await watch.until('stderr', /watching ordinance\/ \(Ctrl-C to stop\)$/m);
+    expect(readdirSync(tmp)).toHaveLength(1);
+    watch.child.kill('SIGTERM');
+    expect(await watch.exited).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 60_000);
 });
 
 describe('findingsDelta', () => {

@@ -114,6 +114,25 @@ export interface FormattedSource {
   how: 'as-written' | 'escaped' | 'unchanged';
 }
 
+/**
+ * A file's text in canonical form with the file's own line endings: CRLF
+ * when most of its line breaks are CRLF (every one of them CRLF in the
+ * result), else LF (every one LF). The house style is printed with LF, so a CRLF file is
+ * read with LF and its endings put back after; the result is proved again
+ * against the file as written.
+ */
+export function formatFileText(source: string): FormattedSource {
+  const crlf = source.match(/\r\n/g)?.length ?? 0;
+  const lf = (source.match(/\n/g)?.length ?? 0) - crlf;
+  if (crlf === 0) return formatSource(source);
+  const formatted = formatSource(source.replace(/\r\n/g, '\n'));
+  if (formatted.how === 'unchanged') return { text: source, how: 'unchanged' };
+  if (crlf < lf) return formatted;
+  const text = formatted.text.replace(/\r?\n/g, '\r\n');
+  // Proved against the source with every ending CRLF: which ending a line has never changes what it means.
+  return sameMeaning(text, source.replace(/\r?\n/g, '\r\n')) ? { text, how: formatted.how } : { text: source, how: 'unchanged' };
+}
+
 /** The source text in canonical form, proved to mean what the source means. */
 export function formatSource(source: string): FormattedSource {
   const tree = parser.parse(source);

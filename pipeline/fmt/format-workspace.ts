@@ -5,13 +5,13 @@
  * left as it is (it changes by a new ordinance); an imported code title is
  * the living code and is formatted like a draft.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { discoverWorkspaces, loadOrdinanceSources, loadRegistrySources, readSourceFile } from '../load/sources.js';
 import { CODE_FILE, UNREADABLE } from '../model/workspace.js';
-import { type FormattedSource, formatSource } from './format-source.js';
+import { type FormattedSource, formatFileText } from './format-source.js';
 
 /** What fmt found for one source file. */
 export interface SourceFormatting {
@@ -36,7 +36,12 @@ export function formatPaths(paths: string[]): SourceFormatting[] {
     seen.add(path.resolve(file.path));
     if (file.messages.some((m) => UNREADABLE.has(String(m.ruleId)))) results.push({ file: name, outcome: 'unreadable' });
     else if (enacted) results.push({ file: name, outcome: 'enacted' });
-    else results.push(outcomeOf(name, String(file.value), formatSource(String(file.value))));
+    else {
+      // Decoding drops a byte-order mark; the file keeps it.
+      const bom = startsWithBom(file.path) ? '\uFEFF' : '';
+      const formatted = formatFileText(String(file.value));
+      results.push(outcomeOf(name, bom + String(file.value), { ...formatted, text: bom + formatted.text }));
+    }
   };
   const given = paths.length ? paths : ['ordinance'];
   for (const file of given.filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile() && p.endsWith('.md'))) {
@@ -57,6 +62,17 @@ export function formatPaths(paths: string[]): SourceFormatting[] {
 function outcomeOf(file: string, source: string, formatted: FormattedSource): SourceFormatting {
   if (formatted.how === 'unchanged') return { file, outcome: 'kept' };
   return formatted.text === source ? { file, outcome: 'canonical' } : { file, outcome: 'formatted', text: formatted.text };
+}
+
+/** Whether a file begins with the UTF-8 byte-order mark (EF BB BF). */
+function startsWithBom(file: string): boolean {
+  const head = Buffer.alloc(3);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether the ordinance folder holding a file (or a group folder in it) is enacted. */

@@ -26,6 +26,9 @@ export const MAX_TABLE_COLUMNS = 12;
 /** A YAML front matter may expand at most this many aliases (`*name`). */
 export const MAX_YAML_ALIASES = 100;
 
+/** A slug (`ordinance new`) or a jurisdiction id (`ordinance new jurisdiction`) is at most this long: it names folders and files, with room for their temporaries, below every system's limit on a name (255 bytes). */
+export const MAX_SLUG_LENGTH = 100;
+
 /** A section's own designation (`number:`) is at most this long. */
 export const MAX_DESIGNATION_LENGTH = 64;
 

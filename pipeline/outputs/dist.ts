@@ -110,7 +110,8 @@ export async function writeAtomically(dir: string, name: string, bytes: string |
       await rename(temporary, target);
     });
   } catch (error) {
-    await rm(temporary, { force: true });
+    // A temporary whose name is too long for the system was never made, and rm would throw on it, hiding why the write failed.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   } finally {
     untrack(temporary);

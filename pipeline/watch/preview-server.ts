@@ -9,6 +9,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostics.js';
+import { EnvironmentError, systemReason } from '../report/failure.js';
 
 /** What the preview shows: the built ordinances (slug and their output files) and the findings. */
 export interface PreviewState {
@@ -57,11 +58,57 @@ ${ordinances || '<p>Nothing built: fix the errors above.</p>'}
 `;
 }
 
+/**
+ * Whether a request's Host header names this server: a page of another site
+ * that has its name point at 127.0.0.1 (DNS rebinding) sends its own name,
+ * and is refused.
+ */
+export function isPreviewHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  return ['localhost', '127.0.0.1', '[::1]'].some((name) => host.toLowerCase() === `${name}:${port}`);
+}
+
+/** The file a `/files/...` path names, decoded; undefined when its percent-encoding is malformed or it holds a NUL. */
+export function requestedFile(encoded: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    // A URIError: `%` not followed by two hex digits, or bytes that are not UTF-8 (`%c0`, `%ff`).
+    return undefined;
+  }
+  return decoded.includes('\0') ? undefined : decoded;
+}
+
+/** Whether `file` is a file; a path that cannot be one (a name too long, a file as a folder) is not. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Why the preview could not listen on `port`, in the user's terms. */
+function listenError(error: NodeJS.ErrnoException, port: number): EnvironmentError {
+  if (error.code === 'EADDRINUSE')
+    return new EnvironmentError(`cannot serve the preview: port ${port} is in use (EADDRINUSE); choose another with --port, or leave --port out for any free one`);
+  if (error.code === 'EACCES') return new EnvironmentError(`cannot serve the preview: port ${port} needs privileges this process does not have (EACCES); choose a port above 1023`);
+  return new EnvironmentError(`cannot serve the preview on port ${port} (${systemReason(error)})`);
+}
+
 /** Serve the preview of `outDir` on localhost (`port` 0: any free port). */
 export async function startPreview(outDir: string, port: number): Promise<PreviewServer> {
   let state: PreviewState = { ordinances: [], findings: [] };
   const listeners = new Set<ServerResponse>();
+  const refuse = (response: ServerResponse, status: number, reason: string) => {
+    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${reason}\n`);
+  };
   const server: Server = createServer((request, response) => {
+    if (!isPreviewHost(request.headers.host, (server.address() as AddressInfo).port)) {
+      refuse(response, 403, 'forbidden: the preview answers only requests addressed to localhost, 127.0.0.1 or [::1] on its port');
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -72,20 +119,28 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
       listeners.add(response);
       request.on('close', () => listeners.delete(response));
     } else if (url.pathname.startsWith('/files/')) {
-      const file = path.resolve(outDir, decodeURIComponent(url.pathname.slice('/files/'.length)));
+      const name = requestedFile(url.pathname.slice('/files/'.length));
+      if (name === undefined) {
+        refuse(response, 400, 'bad request: the path has malformed percent-encoding or a NUL byte');
+        return;
+      }
+      const file = path.resolve(outDir, name);
       const inside = file.startsWith(`${path.resolve(outDir)}${path.sep}`);
-      if (!inside || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      if (!inside || !isFile(file)) {
+        refuse(response, 404, 'not found');
         return;
       }
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      createReadStream(file).pipe(response);
+      // A file removed by the next build between the look and the read ends this response, not the server.
+      createReadStream(file)
+        .on('error', () => response.destroy())
+        .pipe(response);
     } else {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      refuse(response, 404, 'not found');
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port)));
     server.listen(port, '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
@@ -97,7 +152,10 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
     },
     close() {
       for (const listener of listeners) listener.end();
-      return new Promise((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page still loading a PDF would hold the server open: its connection is cut.
+      server.closeAllConnections();
+      return closed;
     },
   };
 }

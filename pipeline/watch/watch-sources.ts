@@ -112,14 +112,19 @@ export async function watchSources(paths: string[], options: WatchOptions): Prom
   };
   // Watching starts before the first check, so a save during it is checked after it.
   syncWatchers();
-  running = check([]);
-  await running;
-  return {
-    stop() {
-      clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
-    },
+  const stop = () => {
+    clearTimeout(timer);
+    for (const watcher of watchers.values()) watcher.close();
   };
+  running = check([]);
+  try {
+    await running;
+  } catch (error) {
+    // The first check failed (a mistake in the configuration): nothing is left watching.
+    stop();
+    throw error;
+  }
+  return { stop };
 }
 
 /** A folder and every folder below it, dot-folders left out; none when it does not exist. */

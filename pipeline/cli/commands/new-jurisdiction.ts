@@ -5,12 +5,13 @@
  * jurisdiction, checked against the schema before it is written, and never
  * over an existing template.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../report/failure.js';
 import { writeAtomically } from '../../outputs/dist.js';
 import { jurisdictionIds, loadTemplate, TEMPLATES_DIR } from '../../load/templates.js';
+import { MAX_SLUG_LENGTH } from '../../model/limits.js';
 import { expectedOneOf } from '../../text/did-you-mean.js';
 
 const USAGE = `Usage: ordinance new jurisdiction <id> [--name <name>] [--from <jurisdiction-id>]
@@ -47,8 +48,13 @@ export async function runNewJurisdiction(argv: string[]): Promise<number> {
   }
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError(`expected one jurisdiction id\n${USAGE}`);
+  if (id.length > MAX_SLUG_LENGTH)
+    throw new UsageError(
+      `unexpected jurisdiction id of ${id.length} characters, expected at most ${MAX_SLUG_LENGTH}: it names the template's file (templates/jurisdictions/<id>.json)`,
+    );
   if (!ID.test(id)) throw new UsageError(`unexpected jurisdiction id \`${id}\`, expected a kebab-case id (lowercase letters, digits and hyphens), such as \`springfield\``);
   const dir = path.resolve(values.templates ?? TEMPLATES_DIR);
+  if (values.templates !== undefined) checkTemplatesFolder(values.templates, values.from === undefined);
   const target = path.join(dir, 'jurisdictions', `${id}.json`);
   if (existsSync(target)) throw new UsageError(`${path.relative(process.cwd(), target)} already exists, expected a new jurisdiction id (a template is never overwritten)`);
   const known = jurisdictionIds(dir);
@@ -80,6 +86,33 @@ export async function runNewJurisdiction(argv: string[]): Promise<number> {
     `wrote ${path.relative(process.cwd(), target)}\nNext: fill in each [TBD: …], set \`jurisdiction: ${id}\` in an ordinance's front matter, and run \`ordinance check\`.\n`,
   );
   return 0;
+}
+
+/**
+ * A --templates folder that can be scaffolded in: a folder, with
+ * jurisdictions/ and (without --from) the starting point, else a usage
+ * error that says what is missing.
+ */
+function checkTemplatesFolder(given: string, needsStartingPoint: boolean): void {
+  const expected = 'expected the templates folder (holding jurisdictions/ and starting-points/jurisdiction.json)';
+  const stat = statOf(given);
+  if (!stat) throw new UsageError(`--templates \`${given}\` does not exist, ${expected}`);
+  if (!stat.isDirectory()) throw new UsageError(`--templates \`${given}\` is not a folder, ${expected}`);
+  if (!statOf(path.join(given, 'jurisdictions'))?.isDirectory()) throw new UsageError(`--templates \`${given}\` has no jurisdictions/ folder, ${expected}`);
+  const startingPoint = path.join(given, 'starting-points', 'jurisdiction.json');
+  if (needsStartingPoint && !statOf(startingPoint)?.isFile())
+    throw new UsageError(
+      `--templates \`${given}\` has no ${path.join('starting-points', 'jurisdiction.json')}, ${expected}; or start from a jurisdiction it holds with --from <id>`,
+    );
+}
+
+/** What is at `file`; undefined when nothing can be (missing, a name too long, a file on the way). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function parse(argv: string[]) {

@@ -9,6 +9,9 @@ import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../report/failure.js';
 import { writeAtomically } from '../../outputs/dist.js';
 import { jurisdictionIds, TEMPLATES_DIR } from '../../load/templates.js';
+import { MAX_SLUG_LENGTH } from '../../model/limits.js';
+import { BUILD_INDEX, REGISTRY_FOLDER } from '../../model/workspace.js';
+import { SITE_DIR } from '../../site/site.js';
 import { COMMON_USAGE, parseCommand } from '../options.js';
 
 const USAGE = `Usage: ordinance new [<folder>/]<slug> [--jurisdiction <id>]
@@ -31,6 +34,17 @@ const NEW_OPTIONS = {
 /** A slug: lower-case words and digits joined by hyphens, as folder names and dist/<slug>/ use it. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Names an ordinance's folder cannot have: a build writes `dist/<slug>/`
+ * beside the other names it writes at the top of the output folder, and a
+ * workspace's registry sits beside its ordinances.
+ */
+const TAKEN_NAMES: Record<string, string> = {
+  [SITE_DIR]: `\`${SITE_DIR}/\` is the folder \`ordinance publish\` writes the site to in the output folder (dist/${SITE_DIR}/), where this ordinance's outputs would go`,
+  [BUILD_INDEX]: `\`${BUILD_INDEX}\` is the index every build writes at the top of the output folder (dist/${BUILD_INDEX})`,
+  [REGISTRY_FOLDER]: `\`${REGISTRY_FOLDER}/\` is the registry of prior directives beside the ordinance folders`,
+};
+
 /** Run `ordinance new`; returns the exit code. */
 export async function runNew(argv: string[]): Promise<number> {
   const parsed = parseCommand({ name: 'new', usage: USAGE, options: NEW_OPTIONS, positionals: true }, argv);
@@ -38,6 +52,10 @@ export async function runNew(argv: string[]): Promise<number> {
   const [target, ...extra] = parsed.positionals;
   if (!target || extra.length > 0) throw new UsageError('usage: ordinance new [<folder>/]<slug> [--jurisdiction <id>]');
   const slug = path.basename(target);
+  const taken = TAKEN_NAMES[slug];
+  if (taken) throw new UsageError(`unexpected slug \`${slug}\`: ${taken}; choose another name (nothing was written)`);
+  if (slug.length > MAX_SLUG_LENGTH)
+    throw new UsageError(`unexpected slug of ${slug.length} characters, expected at most ${MAX_SLUG_LENGTH}: it names the ordinance's folder and its output files`);
   if (!SLUG.test(slug)) throw new UsageError(`unexpected slug \`${slug}\`, expected lower-case words and digits joined by hyphens (\`stop-records-2025\`)`);
   const folder = path.dirname(target) === '.' && !target.startsWith('.') ? 'ordinance' : path.dirname(target);
   const dir = path.join(folder, slug);

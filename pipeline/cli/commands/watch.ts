@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../report/failure.js';
-import { startPreview } from '../../watch/preview-server.js';
+import { type PreviewServer, startPreview } from '../../watch/preview-server.js';
 import { formatCompact } from '../format.js';
 import { COMMON_USAGE, parseCommand, wholeNumberOption } from '../options.js';
 import { checkTemplates } from '../../load/templates.js';
-import { watchSources, type WatchRound } from '../../watch/watch-sources.js';
+import { type SourceWatch, watchSources, type WatchRound } from '../../watch/watch-sources.js';
 import { rules } from '../../validate/rules/index.js';
 
 const USAGE = `Usage: ordinance watch [paths...] [--serve [--port <n>]] [options]
@@ -48,35 +48,50 @@ export async function runWatch(argv: string[]): Promise<number> {
   const paths = parsed.positionals;
   const port = wholeNumberOption('port', parsed.values.port) ?? 0;
   if (parsed.values.port !== undefined && !parsed.values.serve) throw new UsageError('--port goes with --serve');
-  // The preview's builds go to a folder of its own, removed when the watch ends.
+  // The preview's builds go to a folder of its own, removed when the watch ends however it ends: a signal, a failed start, or an exit on an error.
   const outDir = parsed.values.serve ? mkdtempSync(path.join(tmpdir(), 'ordinance-preview-')) : undefined;
-  const preview = outDir === undefined ? undefined : await startPreview(outDir, port);
-  if (preview) process.stderr.write(`preview at ${preview.url} (building...)\n`);
-  const watching = await watchSources(paths, {
-    config: parsed.values.config,
-    outDir,
-    onRound(round) {
-      preview?.update({ ordinances: round.built, findings: round.findings });
-      const { added, resolved } = round.delta;
-      if (round.changed.length) process.stderr.write(`saved ${round.changed.join(', ')}\n`);
-      const lines = [...resolved.map((d) => `fixed: ${formatCompact([d])}`), ...(added.length ? [formatCompact(added)] : [])];
-      if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
-      else if (round.changed.length) process.stderr.write('no change in the findings\n');
-      process.stderr.write(`${counts(round)}${round.changed.length ? '' : `; watching ${paths.join(', ') || 'ordinance/'} (Ctrl-C to stop)`}\n`);
-    },
-    onError(error) {
-      process.stderr.write(`ordinance: ${(error as Error).message ?? String(error)}\n`);
-    },
-  });
+  const removeOutDir = () => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  };
+  process.once('exit', removeOutDir);
+  let preview: PreviewServer | undefined;
+  let watching: SourceWatch | undefined;
+  const stop = async () => {
+    watching?.stop();
+    await preview?.close();
+    removeOutDir();
+    process.off('exit', removeOutDir);
+  };
+  try {
+    preview = outDir === undefined ? undefined : await startPreview(outDir, port);
+    if (preview) process.stderr.write(`preview at ${preview.url} (building...)\n`);
+    const shown = preview;
+    watching = await watchSources(paths, {
+      config: parsed.values.config,
+      outDir,
+      onRound(round) {
+        shown?.update({ ordinances: round.built, findings: round.findings });
+        const { added, resolved } = round.delta;
+        if (round.changed.length) process.stderr.write(`saved ${round.changed.join(', ')}\n`);
+        const lines = [...resolved.map((d) => `fixed: ${formatCompact([d])}`), ...(added.length ? [formatCompact(added)] : [])];
+        if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+        else if (round.changed.length) process.stderr.write('no change in the findings\n');
+        process.stderr.write(`${counts(round)}${round.changed.length ? '' : `; watching ${paths.join(', ') || 'ordinance/'} (Ctrl-C to stop)`}\n`);
+      },
+      onError(error) {
+        process.stderr.write(`ordinance: ${(error as Error).message ?? String(error)}\n`);
+      },
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.once(signal, () => {
-        watching.stop();
-        void preview?.close().then(() => {
-          if (outDir) rmSync(outDir, { recursive: true, force: true });
-          resolve(0);
-        });
-        if (!preview) resolve(0);
-      });
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const onSignal = () => {
+      for (const signal of signals) process.off(signal, onSignal);
+      void stop().then(() => resolve(0));
+    };
+    for (const signal of signals) process.once(signal, onSignal);
   });
 }
