@@ -56,14 +56,31 @@ export async function runWatch(argv: string[]): Promise<number> {
   process.once('exit', removeOutDir);
   let preview: PreviewServer | undefined;
   let watching: SourceWatch | undefined;
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     watching?.stop();
     await preview?.close();
     removeOutDir();
     process.off('exit', removeOutDir);
   };
+  // Ctrl-C or SIGTERM from the first moment, while the preview starts too: the watch ends and its folder goes.
+  let ended!: (code: number) => void;
+  const done = new Promise<number>((resolve) => {
+    ended = resolve;
+  });
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const onSignal = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+    void stop().then(() => ended(0));
+  };
+  for (const signal of signals) process.once(signal, onSignal);
   try {
     preview = outDir === undefined ? undefined : await startPreview(outDir, port);
+    if (stopping) {
+      await preview?.close();
+      return done;
+    }
     if (preview) process.stderr.write(`preview at ${preview.url} (building...)\n`);
     const shown = preview;
     watching = await watchSources(paths, {
@@ -82,16 +99,12 @@ export async function runWatch(argv: string[]): Promise<number> {
         process.stderr.write(`ordinance: ${(error as Error).message ?? String(error)}\n`);
       },
     });
+    // Stopped while the first check ran: what started is stopped too.
+    if (stopping) await stop();
   } catch (error) {
+    for (const signal of signals) process.off(signal, onSignal);
     await stop();
     throw error;
   }
-  return new Promise((resolve) => {
-    const signals = ['SIGINT', 'SIGTERM'] as const;
-    const onSignal = () => {
-      for (const signal of signals) process.off(signal, onSignal);
-      void stop().then(() => resolve(0));
-    };
-    for (const signal of signals) process.once(signal, onSignal);
-  });
+  return done;
 }
