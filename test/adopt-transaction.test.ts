@@ -6,34 +6,17 @@
  * the adoption before `ordinance.md` changes. The kill test runs 5 times in
  * the first tier and 50 in the second (`npm run test:full`, run by .ci/run).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADOPTION_JOURNAL } from '../pipeline/history/adoption-journal.js';
 import { ROOT, workspace } from './helpers.js';
+import { commit, git } from './git.js';
 import { runMain } from './in-process.js';
 
 const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Clerk',
-  GIT_AUTHOR_EMAIL: 'clerk@example.org',
-  GIT_COMMITTER_NAME: 'Clerk',
-  GIT_COMMITTER_EMAIL: 'clerk@example.org',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV } });
-}
-
-function commit(dir: string, message: string, date: string): void {
-  git(dir, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
-}
-
 let dir: string;
 let sample: string;
 /** The adopted final: ordinance.md and its lock, as adopt wrote them. */

@@ -5,7 +5,6 @@
  * and locks the final, `verify` proves the lock, and an edit to the adopted
  * text fails the check at its line.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,26 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, readTags } from './pdf.js';
 import { preflight } from './preflight.js';
 import { runCli, tempDir, workspace } from './helpers.js';
+import { commit, git } from './git.js';
 import { runMain } from './in-process.js';
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Clerk',
-  GIT_AUTHOR_EMAIL: 'clerk@example.org',
-  GIT_COMMITTER_NAME: 'Clerk',
-  GIT_COMMITTER_EMAIL: 'clerk@example.org',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
-}
-
-/** Commit everything at a fixed date, so the history (and every build stamped from it) is the same each run. */
-function commit(dir: string, message: string, date: string): void {
-  git(dir, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
-}
 
 function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');
