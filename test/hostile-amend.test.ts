@@ -4,7 +4,7 @@
  * file that is not a regular file is a finding, and `amend --write` changes
  * the code all at once or not at all.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, workspace } from './helpers.js';
@@ -138,5 +138,29 @@ describe("an ordinance folder named as the build's own outputs", () => {
     const build = await runMain(['build', 'ordinance', '--quiet'], dir);
     expect(build.code).toBe(1);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toBe('<!doctype html><title>Site</title>');
+  });
+});
+
+describe('import dc-law on XML that is not an act', () => {
+  it('names the line and column and the parser’s own reason when the XML does not parse', async () => {
+    const dir = tempDir('bad-law-');
+    const xml = path.join(dir, 'law.xml');
+    writeFileSync(xml, '<law>\n  <section></sec>\n</law>\n');
+    const result = await runMain(['import', 'dc-law', xml, 'out'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${xml}:2:12: Missing end tag for element section`);
+    expect(result.stderr).not.toContain('Could not parse XML');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a file larger than law is, before reading it', async () => {
+    const dir = tempDir('huge-law-');
+    const xml = path.join(dir, 'law.xml');
+    writeFileSync(xml, '');
+    // Sparse: 65 MiB long, nothing on disk.
+    truncateSync(xml, 65 * 1024 * 1024);
+    const result = await runMain(['import', 'dc-law', xml, 'out'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${xml}: 68157440 bytes, more than the 67108864 an XML file of law may hold`);
   });
 });

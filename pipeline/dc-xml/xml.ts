@@ -6,7 +6,15 @@ export type { Element, ElementContent };
 
 /** Parse an XML document (`name` says where it is from, for the error); returns its root element. */
 export function parseXml(bytes: string | Uint8Array, name: string): Element {
-  const tree: Root = fromXml(bytes);
+  let tree: Root;
+  try {
+    tree = fromXml(bytes);
+  } catch (error) {
+    // The parser's own reason, at its line and column ("Missing end tag for element b"), not the wrapper's.
+    const { line, column, cause } = error as { line?: number; column?: number; cause?: { message?: string } };
+    const reason = (cause?.message ?? (error as Error).message).split('\n')[0]!.replace(/\s*\(line \d+, column \d+\)$/, '');
+    throw new Error(`${name}${line ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
+  }
   const root = tree.children.find((c): c is Element => c.type === 'element');
   if (!root) throw new Error(`${name}: no root element`);
   return root;
