@@ -293,6 +293,14 @@ describe("San Francisco's forms", () => {
     );
   });
 
+  it('names the whole designation after a gap that the law does not hold', async () => {
+    const dir = workspace(SF);
+    const file = path.join(dir, 'ordinance', 'amending', '02-funds.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('(b) Prohibited activities include:', '(q) Prohibited activities include:'));
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.stdout).toContain('the text after “* * * *” begins (q)(3), which is not in the law as it reads [amendment-applies]');
+  });
+
   it('reports a change to the law’s punctuation that is not marked', async () => {
     const dir = workspace(SF);
     const file = path.join(dir, 'ordinance', 'amending', '02-funds.md');

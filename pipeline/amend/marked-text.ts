@@ -53,7 +53,7 @@ export function fillGaps(resolved: readonly Unit[], old: readonly Unit[]): Unit[
         // A new subdivision after the gap: the gap runs to the end of its parent in the old law.
         const parent = newPaths[i + 1 + next]!.slice(0, -1).join('');
         const inParent = oldPaths.map((p, j) => (j >= cursor && p.startsWith(parent) ? j : -1)).filter((j) => j !== -1);
-        if (inParent.length === 0) return `the text after “* * * *” begins ${resolved[i + 1 + next]!.num}, which is not in the law as it reads`;
+        if (inParent.length === 0) return `the text after “* * * *” begins ${newPaths[i + 1 + next]!.join('')}, which is not in the law as it reads`;
         end = inParent[inParent.length - 1]! + 1;
       }
     }
