@@ -17,7 +17,7 @@ import { markdown } from '../dc-xml/markdown.js';
 import remarkGfmTables from '../parse/gfm-tables.js';
 import { readsBack, type PlanStep } from '../dc-xml/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
-import { readSectionHeading } from './quoted.js';
+import { readSectionHeading } from '../model/quoted-law.js';
 import { type Reading, resolveMarksInTree } from './marks.js';
 
 /** One block of a section's body, flattened. */

@@ -104,21 +104,6 @@ function strip(paragraphs: readonly string[], at: readonly number[]): string {
 }
 
 /**
- * A section's heading line as the councils write it before a new or rewritten
- * section's text: the code's "§ 24-211.07. Heading.", the District's act
- * "Sec. 7. Heading.", Los Angeles' "Sec. 4.1003. Heading.", San Francisco's
- * "SEC. 12H.1. HEADING." (bold or not). Groups: the designation, the heading.
- */
-export const SECTION_HEADING_LINE = /^\**\s*(?:§+|sec\.|section)\s*([0-9][0-9A-Za-z.:-]*?[0-9A-Za-z]|[0-9])\.(?:\s+(.*?))?\s*\**\s*$/iu;
-
-/** The designation and heading of a section heading line, or null when the line is not one. */
-export function readSectionHeading(line: string): { designation: string; heading: string } | null {
-  const match = SECTION_HEADING_LINE.exec(line.trim());
-  if (!match) return null;
-  return { designation: match[1]!, heading: (match[2] ?? '').replace(/\*+$/, '').trim() };
-}
-
-/**
  * Whether a paragraph's straight quotation marks pair as quotations do: each
  * opening after a space, a bracket or the start, each closing after a word,
  * nested as written ("Level 1 Extended School year ("ESY")").

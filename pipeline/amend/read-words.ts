@@ -7,7 +7,8 @@
 import type { BlockQuote, QuotedSection, Section } from '../model/types.js';
 import { type CompiledGrammar, QUOTE } from '../grammar/amendments.js';
 import type { Occurrence } from './instruction.js';
-import { readSectionHeading, splitQuotedText, unquoteLaw } from './quoted.js';
+import { readSectionHeading } from '../model/quoted-law.js';
+import { splitQuotedText, unquoteLaw } from './quoted.js';
 
 /** The words a {words} group stands for: a quoted passage, or a mark named in words ("the period"). */
 export function wordsOf(group: string | undefined, quotes: string[], g: CompiledGrammar): string | undefined {

@@ -7,7 +7,7 @@
  * the code's text, a designation written twice.
  */
 import { PAREN_LABEL, plain, type Unit } from './apply-units.js';
-import { SECTION_HEADING_LINE } from './quoted.js';
+import { SECTION_HEADING_LINE } from '../model/quoted-law.js';
 
 const QUOTE_MARKS = /["\u201c\u201d]/g;
 

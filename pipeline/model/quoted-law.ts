@@ -9,17 +9,28 @@ import type { VFile } from 'vfile';
 import type { Block, Ordinance, Section } from './types.js';
 
 /**
- * A quoted section's heading line, as councils write it: "Sec. 7.
- * Qualifications." (the District's acts, Los Angeles), "§ 24-211.07.
- * Heading." (the D.C. Code), "SEC. 12H.1. HEADING." (San Francisco), after
- * the opening quote mark an enrolled act puts there. The designation is
- * group 1.
+ * A section's heading line as the councils write it before a new or rewritten
+ * section's text: the code's "§ 24-211.07. Heading.", the District's act
+ * "Sec. 7. Heading.", Los Angeles' "Sec. 4.1003. Heading.", San Francisco's
+ * "SEC. 12H.1. HEADING." (bold or not). Groups: the designation, the heading.
  */
-const HEADING_LINE = /^\s*["“]?\s*(?:§|Sec\.|SEC\.|Section|SECTION)\s*([0-9][0-9A-Za-z.:-]*[0-9A-Za-z]|[0-9])\.(?=\s|$|["”])/u;
+export const SECTION_HEADING_LINE = /^\**\s*(?:§+|sec\.|section)\s*([0-9][0-9A-Za-z.:-]*?[0-9A-Za-z]|[0-9])\.(?:\s+(.*?))?\s*\**\s*$/iu;
 
-/** The designation a quoted section's heading line names ("12H.1" of "SEC. 12H.1. HEADING."), or undefined when the text is not one. */
+/** The designation and heading of a section heading line, or null when the line is not one. */
+export function readSectionHeading(line: string): { designation: string; heading: string } | null {
+  const match = SECTION_HEADING_LINE.exec(line.trim());
+  if (!match) return null;
+  return { designation: match[1]!, heading: (match[2] ?? '').replace(/\*+$/, '').trim() };
+}
+
+/** The designation a quoted section's heading line names ("12H.1" of "SEC. 12H.1. HEADING."), after the opening quote mark an enrolled act puts there; undefined when the text is not one. */
 export function headingDesignation(text: string): string | undefined {
-  return HEADING_LINE.exec(text)?.[1];
+  return readSectionHeading(
+    text
+      .trim()
+      .replace(/^["\u201c]/, '')
+      .replace(/["\u201d][.;,]?$/, ''),
+  )?.designation;
 }
 
 /** The opening quote mark an enrolled act writes before a quoted paragraph ("\"(a) To be eligible …"), as written; '' when there is none. */
