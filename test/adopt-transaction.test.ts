@@ -141,4 +141,62 @@ describe('a lock that names another final', () => {
     expect(verified.stdout).toContain('[final-lock]');
     restore();
   });
+
+  it('does not verify when it records other fonts: an error at the font', async () => {
+    const lock = JSON.parse(adopted.lock) as { fonts: Record<string, string> };
+    const face = Object.keys(lock.fonts).find((name) => name.startsWith('Tinos'))!;
+    writeFileSync(path.join(sample, 'ordinance.lock.json'), adopted.lock.replace(lock.fonts[face]!, 'f'.repeat(64)));
+    const verified = await runMain(['verify'], dir);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toMatch(
+      new RegExp(`ordinance/sample/ordinance\\.lock\\.json:\\d+:5: error Unexpected font: the font \`${face.replace('.', '\\.')}\` the lock records is not the one this build draws with, expected the fonts the final was adopted with \\[final-lock\\]`),
+    );
+    restore();
+  });
+
+  it('verifies, with a warning at `tool`, when another tool rebuilds the same bytes', async () => {
+    const lock = JSON.parse(adopted.lock) as { tool: { sha256: string } };
+    writeFileSync(path.join(sample, 'ordinance.lock.json'), adopted.lock.replace(lock.tool.sha256, 'e'.repeat(64)));
+    const verified = await runMain(['verify'], dir);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/ordinance\/sample\/ordinance\.lock\.json:6:3: warning Unexpected tool ordinance-pipeline 0\.1\.0 \(eeeeeeeeeeee\) in the lock, this is ordinance-pipeline 0\.1\.0 \([0-9a-f]{12}\): it rebuilds the same bytes, so the final verifies/);
+    restore();
+  });
+});
+
+describe('two adoptions of one ordinance at once, in two processes', () => {
+  const RUNS = FULL ? 30 : 2;
+  it(`end with one final whose ordinance.md and lock agree, every time (${RUNS} runs)`, async () => {
+    const other = workspace();
+    const folder = path.join(other, 'ordinance', 'sample');
+    git(other, 'init', '-q');
+    commit(other, 'Draft', '2025-01-02T10:00:00Z');
+    const meta = path.join(folder, 'ordinance.md');
+    const introduced = readFileSync(meta, 'utf8').replace('status: draft', 'status: introduced');
+    writeFileSync(meta, introduced);
+    commit(other, 'Introduced', '2025-01-07T10:00:00Z');
+    const cli = path.join(ROOT, 'bin', 'ordinance.js');
+    const adopt = (number: string) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [cli, 'adopt', 'sample', '--number', number, '--passed', '2025-02-04', '--vote', '12-1', '--out', `dist-${number}`], {
+          cwd: other,
+          stdio: 'ignore',
+        });
+        child.on('exit', (code) => resolve(code ?? -1));
+      });
+    for (let i = 0; i < RUNS; i++) {
+      const codes = await Promise.all([adopt('111'), adopt('222')]);
+      // One adopts; the other is refused while it runs (2), or finds the ordinance adopted already (1).
+      expect(codes.filter((code) => code === 0), `run ${i}: exit codes ${codes.join(', ')}`).toHaveLength(1);
+      const number = codes[0] === 0 ? '111' : '222';
+      const ordinance = readFileSync(meta, 'utf8');
+      const lock = JSON.parse(readFileSync(path.join(folder, 'ordinance.lock.json'), 'utf8')) as { number: string; sources: Record<string, string> };
+      expect(ordinance, `run ${i}`).toContain(`number: "${number}"`);
+      expect(lock.number, `run ${i}`).toBe(number);
+      expect(lock.sources['ordinance.md'], `run ${i}: the lock records ordinance.md as it is`).toBe(createHash('sha256').update(ordinance).digest('hex'));
+      expect(existsSync(path.join(folder, ADOPTION_JOURNAL)), `run ${i}: no journal left`).toBe(false);
+      writeFileSync(meta, introduced);
+      rmSync(path.join(folder, 'ordinance.lock.json'));
+    }
+  }, 900_000);
 });

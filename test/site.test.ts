@@ -13,6 +13,7 @@ import { PUBLISH_USAGE, runPublish } from '../pipeline/cli/commands/publish.js';
 import { UsageError } from '../pipeline/report/failure.js';
 import { liveHref } from '../pipeline/site/links.js';
 import { markdownToHast } from '../pipeline/site/markdown-html.js';
+import { readManifest as readManifestOf } from '../pipeline/outputs/dist.js';
 import { runCli, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
 import { readPdf } from './pdf.js';
@@ -153,15 +154,33 @@ describe('the site of the shipped ordinance and a draft', () => {
       build: { date: '2024-12-04T00:00:00.000Z', commit: null },
       fonts: { 'Tinos-Regular.ttf': 'b'.repeat(64) },
       sources: { 'ordinance.md': sha256(path.join(site.dir, 'ordinance', SLUG, 'ordinance.md')) },
-      outputs: { [`${SLUG}.pdf`]: pdf, 'summary.md': '0'.repeat(64) },
+      outputs: Object.fromEntries(readManifestOf(path.join(site.out, SLUG)).map((name) => [name, sha256(path.join(site.out, SLUG, name))])),
     };
-    writeFileSync(lockFile, JSON.stringify(lock));
+    const sums = read(site, 'SHA256SUMS');
     try {
+      // A final whose build is not the bytes its lock records is not published at all, each file named at its entry in the lock; the site stays as it was.
+      writeFileSync(lockFile, JSON.stringify({ ...lock, outputs: { ...lock.outputs, 'summary.md': '0'.repeat(64) } }, null, 2));
+      const refused = await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        /^ordinance\/la-sanctuary-city\/ordinance\.lock\.json:\d+:\d+: error Unexpected `summary\.md` in the build whose sha256 [0-9a-f]{12}… is not the lock's 000000000000…, expected the bytes the final was adopted with/,
+      );
+      expect(refused.stderr).toContain("nothing published: an adopted final's build is not the bytes its lock records");
+      expect(read(site, 'SHA256SUMS')).toBe(sums);
+      // One it does not record, and one it records that is not built, alike.
+      const { 'summary.md': _summary, ...fewer } = lock.outputs;
+      writeFileSync(lockFile, JSON.stringify({ ...lock, outputs: { ...fewer, 'extra.pdf': pdf } }, null, 2));
+      const other = await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toContain('error Missing `extra.pdf` in the build, which the lock records');
+      expect(other.stderr).toContain('error Unexpected `summary.md` in the build, which the lock does not record');
+      writeFileSync(lockFile, JSON.stringify(lock));
       expect((await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir)).code).toBe(0);
       const text = shownText(read(site, `ordinances/${SLUG}/index.html`));
       expect(text).toContain('Adopted 2024-12-04 as No. 188441. Made by ordinance-pipeline 0.1.0');
       expect(text).toContain(`${SLUG}.pdf ${pdf} matches the published file`);
-      expect(text).toContain(`summary.md ${'0'.repeat(64)} DIFFERS from the published file`);
+      // SHA256SUMS lists each file of the final with its lock's sha256.
+      for (const [name, digest] of Object.entries(lock.outputs)) if (!['record.json', 'text.html'].includes(name)) expect(read(site, 'SHA256SUMS')).toContain(`${digest}  ordinances/${SLUG}/${name}\n`);
       // A lock that does not read is said on the page and on stderr, at its place, and the rest is published.
       writeFileSync(lockFile, JSON.stringify({ ...lock, lock: 2 }));
       const result = await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir);

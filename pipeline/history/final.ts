@@ -13,7 +13,8 @@ import type { OrdinanceSources } from '../model/workspace.js';
 import { offsetOf, placeOf, type JsonSource } from '../schema/json-source.js';
 import { FileProblemsError } from '../schema/problems.js';
 import { repositoryOf } from './git.js';
-import { digestChanges, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
+import { digestChanges, fontDigests, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
+import type { Template } from '../template/template-schema.js';
 import { LOCK_FILE } from '../model/workspace.js';
 
 /** "Ordinance No. 188441 (adopted 2024-12-04)". */
@@ -22,7 +23,7 @@ function finalName(locked: LockFile): string {
 }
 
 /** The place of a key path in the lock (a lock may hold thousands of entries: each found in constant time, never by a scan). */
-function lockPlace(source: JsonSource, keyPath: (string | number)[]): { line: number; column: number } {
+export function lockPlace(source: JsonSource, keyPath: (string | number)[]): { line: number; column: number } {
   return placeOf(source, offsetOf(source, keyPath, 'key'));
 }
 
@@ -112,12 +113,40 @@ export function checkFinalSources(sources: OrdinanceSources, files: VFile[]): { 
   return { locked, file };
 }
 
-/** Check a rebuild's outputs against the lock: each that differs is an error at its entry in the lock. */
-export function checkFinalOutputs(locked: LockFile, lockFile: () => VFile, outputs: Record<string, string | Uint8Array>): void {
+/**
+ * Check a rebuild's outputs against the lock: each that differs is an error at
+ * its entry in the lock. So are the fonts it records: a final is drawn with the
+ * faces it was adopted with, and a lock that names others is not this final's.
+ * A tool other than the one the lock names that still gives the same bytes is
+ * a warning at the lock's `tool` (the final verifies; the record says who made it).
+ */
+export function checkFinalOutputs(locked: LockFile, lockFile: () => VFile, outputs: Record<string, string | Uint8Array>, template: Template): void {
+  for (const { file: name, change } of digestChanges(locked.lock.fonts, fontDigests(template))) {
+    const what =
+      change === 'changed'
+        ? `the font \`${name}\` the lock records is not the one this build draws with`
+        : change === 'added'
+          ? `this build draws with the font \`${name}\`, which the lock does not record`
+          : `the lock records the font \`${name}\`, which this build does not draw with`;
+    report(lockFile(), 'final-lock', `Unexpected font: ${what}, expected the fonts the final was adopted with`, {
+      place: lockPlace(locked.source, change === 'added' ? ['fonts'] : ['fonts', name]),
+      severity: 'error',
+    });
+  }
   const now = Object.fromEntries(Object.entries(outputs).map(([name, bytes]) => [name, sha256(bytes)]));
   const changes = digestChanges(locked.lock.outputs, now);
-  if (changes.length === 0) return;
   const tool = toolDigest();
+  const recorded = locked.lock.tool;
+  if (changes.length === 0) {
+    if (recorded.name !== tool.name || recorded.version !== tool.version || recorded.sha256 !== tool.sha256)
+      report(
+        lockFile(),
+        'final-lock',
+        `Unexpected tool ${recorded.name} ${recorded.version} (${recorded.sha256.slice(0, 12)}) in the lock, this is ${tool.name} ${tool.version} (${tool.sha256.slice(0, 12)}): it rebuilds the same bytes, so the final verifies; the lock names the tool that made it`,
+        { place: lockPlace(locked.source, ['tool']), severity: 'warning' },
+      );
+    return;
+  }
   const sameTool = tool.sha256 === locked.lock.tool.sha256;
   const why = sameTool
     ? 'the same sources and tool no longer give the same bytes'
@@ -156,4 +185,32 @@ export function checkFinalFacts(locked: LockFile, lockFile: () => VFile, facts: 
       severity: 'error',
     });
   }
+}
+
+/** A built file of a final that is not the one its lock records, at its entry in the lock. */
+export interface FinalMismatch {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * What a final's build in dist/ holds that its lock does not record: files
+ * whose bytes differ (`built`, by name, their sha256), files the lock records
+ * that are not there, and files there that it does not record. `publish`
+ * refuses a final with any: the site and SHA256SUMS carry only the bytes the
+ * lock records.
+ */
+export function finalMismatches(locked: LockFile, built: Record<string, string>): FinalMismatch[] {
+  return digestChanges(locked.lock.outputs, built).map(({ file, change }) => {
+    const place = lockPlace(locked.source, change === 'added' ? ['outputs'] : ['outputs', file]);
+    const message =
+      change === 'changed'
+        ? `Unexpected \`${file}\` in the build whose sha256 ${built[file]!.slice(0, 12)}… is not the lock's ${locked.lock.outputs[file]!.slice(0, 12)}…, expected the bytes the final was adopted with (\`ordinance build\` rebuilds them; \`ordinance verify\` says why they differ)`
+        : change === 'added'
+          ? `Unexpected \`${file}\` in the build, which the lock does not record, expected only the final's own outputs (\`ordinance build\` rebuilds them)`
+          : `Missing \`${file}\` in the build, which the lock records, expected the final's every output (\`ordinance build\` rebuilds them)`;
+    return { file, ...place, message };
+  });
 }

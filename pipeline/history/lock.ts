@@ -185,7 +185,7 @@ export function digestChanges(then: Record<string, string>, now: Record<string, 
   const names = [...new Set([...Object.keys(then), ...Object.keys(now)])].sort();
   return names.flatMap((file) => {
     if (then[file] === now[file]) return [];
-    return [{ file, change: !(file in then) ? ('added' as const) : !(file in now) ? ('removed' as const) : ('changed' as const) }];
+    return [{ file, change: !Object.hasOwn(then, file) ? ('added' as const) : !Object.hasOwn(now, file) ? ('removed' as const) : ('changed' as const) }];
   });
 }
 

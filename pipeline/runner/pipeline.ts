@@ -205,7 +205,7 @@ async function buildOrdinance(
       ...siteParts(ordinance, template),
       ...(amendments ? amendedOutputs(amendments, workspaceRoot(sources.dir)) : {}),
     };
-    if (final) checkFinalOutputs(final.locked, final.file, outputs);
+    if (final) checkFinalOutputs(final.locked, final.file, outputs, template);
     // An adopted final that no longer rebuilds to its bytes is not published over the one built before.
     if (!options.build || (final && hasErrors(files))) return result;
     result.outputs = await publishOutputs(options.outDir, sources.slug, outputs);

@@ -28,6 +28,9 @@ import { catalogJson, catalogPage, searchIndexScript, type CatalogEntry } from '
 import { directivePage, directivesIndexPage, type DirectiveCitation } from './directive-page.js';
 import { pageName } from './links.js';
 import { readLock } from './lock-status.js';
+import { readLock as readLockFile, type LockFile } from '../history/lock.js';
+import { finalMismatches } from '../history/final.js';
+import { displayPath } from '../schema/json-source.js';
 import { isFinal } from './page.js';
 import { ordinancePage, type CitingOrdinance, type PublishedFile, type RedlineLink } from './ordinance-page.js';
 import { OrdinanceRecordSchema, SITE_RECORD, SITE_TEXT, type OrdinanceRecord } from './record.js';
@@ -49,6 +52,12 @@ export interface SiteResult {
   skipped: { dir: string; reason: string }[];
   /** Ordinances whose lock does not read, with why and where in it when a place says it (shown on their page too). */
   lockProblems: { dir: string; reason: string; line?: number; column?: number }[];
+  /**
+   * Finals whose built files are not the bytes their lock records, each at its
+   * entry in the lock: when there is one, nothing is published (the site that
+   * stands stays as it was).
+   */
+  refused: { lock: string; line: number; column: number; message: string }[];
 }
 
 /** One built ordinance, as dist/ holds it. */
@@ -58,6 +67,8 @@ interface Built {
   /** Its files in dist/<slug>/ that go on the site, by name. */
   files: string[];
   xref: Pick<Xref, 'directives' | 'references'> | null;
+  /** For an adopted final, the sha256 its lock records of each output, by name. */
+  locked: Record<string, string> | null;
 }
 
 /** The files of a build that the site publishes beside the page: its outputs at the top of its folder but the site's own parts. */
@@ -134,10 +145,27 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
       continue;
     }
     slugs.add(slug);
-    built.push({ dir, record, files: publishedNames(distDir), xref: readXref(path.join(distDir, 'xref.json')) });
+    built.push({ dir, record, files: publishedNames(distDir), xref: readXref(path.join(distDir, 'xref.json')), locked: null });
   }
   // Nothing built: no site is written (an empty catalog would take the place of one that was published before).
-  if (built.length === 0) return { files: [], skipped, lockProblems: [] };
+  if (built.length === 0) return { files: [], skipped, lockProblems: [], refused: [] };
+  // An adopted final is published only as its lock records it, byte for byte: one that differs (rebuilt by another tool, or altered) stops the publish.
+  const refused: SiteResult['refused'] = [];
+  for (const b of built) {
+    let locked: LockFile | null = null;
+    try {
+      locked = readLockFile(b.dir);
+    } catch {
+      continue; // A lock that does not read is said on the page and as a warning (below).
+    }
+    if (!locked) continue;
+    const distDir = path.join(outDir, b.record.slug);
+    const digests: Record<string, string> = {};
+    for (const name of readManifest(distDir)) digests[name] = sha256(await readOutput(path.join(distDir, name)));
+    for (const mismatch of finalMismatches(locked, digests)) refused.push({ lock: displayPath(locked.path), line: mismatch.line, column: mismatch.column, message: mismatch.message });
+    b.locked = locked.lock.outputs;
+  }
+  if (refused.length > 0) return { files: [], skipped, lockProblems: [], refused };
   const directives = new Map<string, Directive>();
   for (const workspace of workspaces) {
     if (!existsSync(workspace.registryDir)) continue;
@@ -177,7 +205,15 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   for (const b of built) {
     const folder = `ordinances/${pageName(b.record.slug)}`;
     const distDir = path.join(outDir, b.record.slug);
-    for (const name of b.files) add(`${folder}/${name}`, () => readOutput(path.join(distDir, name)));
+    for (const name of b.files)
+      add(`${folder}/${name}`, async () => {
+        const bytes = await readOutput(path.join(distDir, name));
+        // What SHA256SUMS lists of a final is its lock's record: a file altered since it was checked above is not published in its place.
+        const recorded = b.locked?.[name];
+        if (recorded !== undefined && sha256(bytes) !== recorded)
+          throw new EnvironmentError(`${path.join(distDir, name)} changed while it was published: its sha256 is no longer ${recorded}, the one its lock records`);
+        return bytes;
+      });
     // Each version's redline against the version before it, beside the page that links it.
     const versions = ordinanceVersions(b.dir);
     const redlines = new Map<string, string>();
@@ -227,7 +263,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   outputs.SHA256SUMS = async () => sha256Sums(Object.values(published));
   const written = await publishOutputs(outDir, SITE_DIR, outputs);
   const siteDir = path.join(outDir, SITE_DIR);
-  return { files: written.map((file) => path.relative(siteDir, file).split(path.sep).join('/')), skipped, lockProblems };
+  return { files: written.map((file) => path.relative(siteDir, file).split(path.sep).join('/')), skipped, lockProblems, refused: [] };
 }
 
 /** The site's manifest.json. */

@@ -29,8 +29,13 @@ Options:
   --quiet       do not list what was written
 ${COMMON_USAGE}
 
+An adopted final is published only as its lock records it: when a file of
+its build is not the bytes ordinance.lock.json records (or one is missing or
+extra), nothing is published, and each is named at its entry in the lock.
+
 Exit codes: 0 published, 1 an ordinance was not built (the others are
-published), 2 usage or environment (an output folder that cannot be written).
+published) or a final's build differs from its lock (nothing is published),
+2 usage or environment (an output folder that cannot be written).
 `;
 
 /** Run `ordinance publish`; returns the exit code. */
@@ -55,6 +60,11 @@ export async function runPublish(argv: string[]): Promise<number> {
   ] as const)
     process.once(signal, () => exitAfterWrites(code));
   const result = await publishSite(outDir, workspaces);
+  if (result.refused.length > 0) {
+    for (const { lock, line, column, message } of result.refused) process.stderr.write(`${lock}:${line}:${column}: error ${message} [final-outputs]\n`);
+    process.stderr.write(`nothing published: an adopted final's build is not the bytes its lock records; the site in ${path.join(outDir, SITE_DIR)} is as it was\n`);
+    return 1;
+  }
   for (const { dir, reason } of result.skipped) process.stderr.write(`not published: ${dir} (${reason})\n`);
   if (result.files.length === 0) {
     process.stderr.write(`nothing published: no ordinance of ${paths.join(', ')} is built in ${outDir}; run \`ordinance build\` first (with the same --out)\n`);
