@@ -149,7 +149,9 @@ describe('a lock that names another final', () => {
     const verified = await runMain(['verify'], dir);
     expect(verified.code).toBe(1);
     expect(verified.stdout).toMatch(
-      new RegExp(`ordinance/sample/ordinance\\.lock\\.json:\\d+:5: error Unexpected font: the font \`${face.replace('.', '\\.')}\` the lock records is not the one this build draws with, expected the fonts the final was adopted with \\[final-lock\\]`),
+      new RegExp(
+        `ordinance/sample/ordinance\\.lock\\.json:\\d+:5: error Unexpected font: the font \`${face.replace('.', '\\.')}\` the lock records is not the one this build draws with, expected the fonts the final was adopted with \\[final-lock\\]`,
+      ),
     );
     restore();
   });
@@ -159,7 +161,9 @@ describe('a lock that names another final', () => {
     writeFileSync(path.join(sample, 'ordinance.lock.json'), adopted.lock.replace(lock.tool.sha256, 'e'.repeat(64)));
     const verified = await runMain(['verify'], dir);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/ordinance\/sample\/ordinance\.lock\.json:6:3: warning Unexpected tool ordinance-pipeline 0\.1\.0 \(eeeeeeeeeeee\) in the lock, this is ordinance-pipeline 0\.1\.0 \([0-9a-f]{12}\): it rebuilds the same bytes, so the final verifies/);
+    expect(verified.stdout).toMatch(
+      /ordinance\/sample\/ordinance\.lock\.json:6:3: warning Unexpected tool ordinance-pipeline 0\.1\.0 \(eeeeeeeeeeee\) in the lock, this is ordinance-pipeline 0\.1\.0 \([0-9a-f]{12}\): it rebuilds the same bytes, so the final verifies/,
+    );
     restore();
   });
 });
@@ -187,7 +191,10 @@ describe('two adoptions of one ordinance at once, in two processes', () => {
     for (let i = 0; i < RUNS; i++) {
       const codes = await Promise.all([adopt('111'), adopt('222')]);
       // One adopts; the other is refused while it runs (2), or finds the ordinance adopted already (1).
-      expect(codes.filter((code) => code === 0), `run ${i}: exit codes ${codes.join(', ')}`).toHaveLength(1);
+      expect(
+        codes.filter((code) => code === 0),
+        `run ${i}: exit codes ${codes.join(', ')}`,
+      ).toHaveLength(1);
       const number = codes[0] === 0 ? '111' : '222';
       const ordinance = readFileSync(meta, 'utf8');
       const lock = JSON.parse(readFileSync(path.join(folder, 'ordinance.lock.json'), 'utf8')) as { number: string; sources: Record<string, string> };

@@ -180,7 +180,8 @@ describe('the site of the shipped ordinance and a draft', () => {
       expect(text).toContain('Adopted 2024-12-04 as No. 188441. Made by ordinance-pipeline 0.1.0');
       expect(text).toContain(`${SLUG}.pdf ${pdf} matches the published file`);
       // SHA256SUMS lists each file of the final with its lock's sha256.
-      for (const [name, digest] of Object.entries(lock.outputs)) if (!['record.json', 'text.html'].includes(name)) expect(read(site, 'SHA256SUMS')).toContain(`${digest}  ordinances/${SLUG}/${name}\n`);
+      for (const [name, digest] of Object.entries(lock.outputs))
+        if (!['record.json', 'text.html'].includes(name)) expect(read(site, 'SHA256SUMS')).toContain(`${digest}  ordinances/${SLUG}/${name}\n`);
       // A lock that does not read is said on the page and on stderr, at its place, and the rest is published.
       writeFileSync(lockFile, JSON.stringify({ ...lock, lock: 2 }));
       const result = await runMain(['publish', 'ordinance', 'drafts/ordinance', '--out', site.out, '--quiet'], site.dir);

@@ -162,7 +162,8 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
     const distDir = path.join(outDir, b.record.slug);
     const digests: Record<string, string> = {};
     for (const name of readManifest(distDir)) digests[name] = sha256(await readOutput(path.join(distDir, name)));
-    for (const mismatch of finalMismatches(locked, digests)) refused.push({ lock: displayPath(locked.path), line: mismatch.line, column: mismatch.column, message: mismatch.message });
+    for (const mismatch of finalMismatches(locked, digests))
+      refused.push({ lock: displayPath(locked.path), line: mismatch.line, column: mismatch.column, message: mismatch.message });
     b.locked = locked.lock.outputs;
   }
   if (refused.length > 0) return { files: [], skipped, lockProblems: [], refused };
