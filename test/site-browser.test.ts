@@ -7,13 +7,16 @@
  * Code title.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, fileUrl, launchBrowser, pageAddresses, unresolved, type WatchedPage, watchedPage } from './browser.js';
 import { DC_CODE } from './corpora.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
 import { EPOCH, filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
 
 let browser: Browser;
@@ -143,7 +146,7 @@ describe('the site of hostile input, in a browser', () => {
     const watched = await watchedPage(browser);
     await watched.page.goto(fileUrl(path.join(site.site, 'ordinances', 'sample', 'index.html')));
     expect(await watched.page.locator('h1').textContent()).toBe(HOSTILE.title);
-    expect(await watched.page.title()).toBe(`${HOSTILE.shortTitle} · Ordinances`);
+    expect(await watched.page.title()).toBe(`\u2068${HOSTILE.shortTitle}\u2069 · Ordinances`);
     expect(await watched.page.locator('#s-records h2').textContent()).toBe(`Section 2. ${HOSTILE.heading}.`);
     expect(await watched.page.locator('#s-records-a').textContent()).toContain('recorded <script>alert(4)</script> & see the list, data and the site.');
     // The links of other schemes are text; the web address is live, as written.
@@ -167,6 +170,87 @@ describe('the site of hostile input, in a browser', () => {
     expect(found.unresolved).toEqual([]);
     expect(found.problems).toEqual([]);
     expect(found.violations).toEqual([]);
+  });
+});
+
+describe('text that would turn the page around or push it off the screen, in a browser (issue 31, finding 14)', () => {
+  /** An unterminated right-to-left override in the short title, and a long title of 1,200 letters with no place to break. */
+  const OVERRIDE = 'Stop Records \u202EOrdinance';
+  const UNBREAKABLE = `An${'x'.repeat(1200)}`;
+  let site: PublishedSite;
+  beforeAll(async () => {
+    const dir = workspace();
+    const meta = path.join(dir, 'ordinance', 'sample', 'ordinance.md');
+    writeFileSync(
+      meta,
+      readFileSync(meta, 'utf8')
+        .replace(/^short-title: .*$/m, `short-title: ${JSON.stringify(OVERRIDE)}`)
+        .replace(/^title: .*$/m, `title: ${JSON.stringify(UNBREAKABLE)}`),
+    );
+    writeFileSync(path.join(dir, 'ordinance.config.json'), `${JSON.stringify({ rules: { 'title-an-ordinance': { severity: 'off', reason: 'a title made to be too long' } } })}\n`);
+    const out = tempDir();
+    const build = await runMain(['build', 'ordinance', '--out', out, '--quiet'], dir, EPOCH);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    expect((await runMain(['publish', 'ordinance', '--out', out], dir)).code).toBe(0);
+    site = { dir, out, site: path.join(out, 'site') };
+  });
+
+  it("keeps the site's own words in their order after a right-to-left override in a title", async () => {
+    const watched = await watchedPage(browser);
+    await watched.page.goto(fileUrl(path.join(site.site, 'directives', 'example-order.html')));
+    // The words after the title, in the same line: drawn left to right (their first character left of their last), not turned around by the override.
+    const drawn = (await watched.page.evaluate(`(() => {
+      const item = [...document.querySelectorAll('li')].find((li) => li.textContent.includes('(not adopted)'));
+      const text = [...item.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes('(not adopted)'));
+      const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+      const start = text.textContent.indexOf('(');
+      return { first: at(start), last: at(text.textContent.indexOf(')')) };
+    })()`)) as { first: number; last: number };
+    expect(drawn.first).toBeLessThan(drawn.last);
+    expect(await watched.page.title()).toBe('\u2068Example Order No. 7\u2069 · Ordinances');
+    await watched.page.close();
+  });
+
+  it('wraps a title of 1,200 letters with no break at 1280×800: every column of the catalog stays on the screen', async () => {
+    const watched = await watchedPage(browser);
+    await watched.page.setViewportSize({ width: 1280, height: 800 });
+    await watched.page.goto(fileUrl(path.join(site.site, 'index.html')));
+    const right = (await watched.page.evaluate(`[...document.querySelectorAll('#catalog thead th')].map((th) => Math.round(th.getBoundingClientRect().right))`)) as number[];
+    expect(right).toHaveLength(6);
+    for (const edge of right) expect(edge).toBeLessThanOrEqual(1280);
+    expect(await watched.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    await watched.page.goto(fileUrl(path.join(site.site, 'ordinances', 'sample', 'index.html')));
+    expect(await watched.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    expect(watched.problems).toEqual([]);
+    await watched.page.close();
+  });
+
+  it('served over HTTP, asks for nothing the site lacks (its favicon is its own) and logs no error', async () => {
+    const server = createServer((request, response) => {
+      const file = path.join(site.site, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+      if (!file.startsWith(site.site) || !existsSync(file) || statSync(file).isDirectory()) {
+        response.writeHead(404).end('not found');
+        return;
+      }
+      const type = file.endsWith('.svg') ? 'image/svg+xml' : file.endsWith('.html') ? 'text/html' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const watched = await watchedPage(browser);
+    const missing: string[] = [];
+    watched.page.on('response', (response) => {
+      if (response.status() >= 400) missing.push(response.url());
+    });
+    try {
+      await watched.page.goto(`http://127.0.0.1:${port}/index.html`);
+      await watched.page.waitForLoadState('networkidle');
+      expect(missing).toEqual([]);
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.page.close();
+      server.close();
+    }
   });
 });
 

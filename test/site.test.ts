@@ -14,7 +14,7 @@ import { UsageError } from '../pipeline/report/failure.js';
 import { liveHref } from '../pipeline/site/links.js';
 import { markdownToHast } from '../pipeline/site/markdown-html.js';
 import { readManifest as readManifestOf } from '../pipeline/outputs/dist.js';
-import { runCli, workspace } from './helpers.js';
+import { runCli, sampleCopy, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
 import { readPdf } from './pdf.js';
 import { filesUnder, HOSTILE, hostileSite, type PublishedSite, shippedSite } from './site-fixtures.js';
@@ -28,7 +28,7 @@ function read(site: PublishedSite, file: string): string {
 /** The text of some HTML, as a reader sees it: inline tags dropped, blocks apart, the entities hast-util-to-html writes decoded, white space collapsed. */
 function shownText(html: string): string {
   return html
-    .replace(/<\/?(?:a|span|dfn|em|strong|code|ins|del|mark)\b[^>]*>/g, '')
+    .replace(/<\/?(?:a|span|dfn|em|strong|code|ins|del|mark|bdi)\b[^>]*>/g, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
     .replace(/&amp;/g, '&')
@@ -307,5 +307,19 @@ describe('the site of hostile input', () => {
     const index = JSON.parse(script.replace(/^window\.ordinanceSearchIndex = /, '').replace(/;\n$/, '')) as { words: string[] };
     expect(index.words).toContain('script');
     expect(index.words).toContain('alert');
+  });
+});
+
+describe("a council's numbers on the site", () => {
+  it('prints each in its own case: "D.C. Act 24-726", never "D.c. Act" (issue 31, finding 14)', async () => {
+    const dir = sampleCopy(['dc-wmata-board', 'dc-code']);
+    const out = path.join(dir, 'dist');
+    const build = await runMain(['build', 'ordinance', '--out', out, '--quiet'], dir);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    expect((await runMain(['publish', 'ordinance', '--out', out, '--quiet'], dir)).code).toBe(0);
+    const catalog = shownText(readFileSync(path.join(out, 'site', 'index.html'), 'utf8'));
+    expect(catalog).toContain('D.C. Act 24-726');
+    expect(catalog).not.toMatch(/D\.c\./);
+    expect(shownText(readFileSync(path.join(out, 'site', 'ordinances', 'dc-wmata-board', 'index.html'), 'utf8'))).toContain('D.C. Act 24-726');
   });
 });

@@ -30,9 +30,9 @@ function yamlValue(value: string | number, style: string | undefined = 'QUOTE_DO
 
 /** The front matter's text and where it starts in the file (after the opening `---` line). */
 function frontMatterOf(text: string): { start: number; end: number } {
-  const open = /^---[ \t]*\r?\n/.exec(text);
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
   if (!open) throw new FrontMatterEditError('Missing front matter, expected the file to begin with `---`');
-  const close = /^---[ \t]*$/m.exec(text.slice(open[0].length));
+  const close = /^---[ \t]*\r?$/m.exec(text.slice(open[0].length));
   if (!close) throw new FrontMatterEditError('Unclosed front matter, expected a closing `---` line');
   return { start: open[0].length, end: open[0].length + close.index };
 }
@@ -51,12 +51,30 @@ function endOfMap(text: string, map: YAMLMap): number {
   const node = (last?.value ?? last?.key) as { range?: [number, number, number] } | undefined;
   const end = node?.range?.[1] ?? map.range?.[1] ?? 0;
   const newline = text.indexOf('\n', end);
-  return newline === -1 ? text.length : newline;
+  if (newline === -1) return text.length;
+  // Before a CRLF's carriage return: the line break stays whole.
+  return text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+/** A value of the front matter as it stands, with its offset in the file; null when the key is absent, or the front matter does not read. */
+export function frontMatterValue(text: string, path: string[]): { value: unknown; offset: number } | null {
+  let range: { start: number; end: number };
+  try {
+    range = frontMatterOf(text);
+  } catch {
+    return null;
+  }
+  const doc = parseDocument(text.slice(range.start, range.end));
+  if (doc.errors.length > 0) return null;
+  const node = doc.getIn(path, true);
+  return isScalar(node) && node.range ? { value: node.value, offset: range.start + node.range[0] } : null;
 }
 
 /** `text` (a whole Markdown file) with `values` set in its front matter, every other byte kept. */
 export function setFrontMatter(text: string, values: readonly FrontMatterValue[]): string {
   let out = text;
+  // New lines end as the file's lines do (a file written on Windows keeps its CRLF).
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   for (const { path, value } of values) {
     const { start, end } = frontMatterOf(out);
     const yaml = out.slice(start, end);
@@ -90,7 +108,7 @@ export function setFrontMatter(text: string, values: readonly FrontMatterValue[]
     }
     // A new top-level key goes on a line of its own even when the front matter lacks a final newline.
     const fixed = edit.at === yaml.length && yaml.length > 0 && !yaml.endsWith('\n') ? { ...edit, text: `\n${edit.text}` } : edit;
-    out = out.slice(0, start + fixed.at) + fixed.text + out.slice(start + fixed.to);
+    out = out.slice(0, start + fixed.at) + fixed.text.replace(/\n/g, eol) + out.slice(start + fixed.to);
   }
   return out;
 }

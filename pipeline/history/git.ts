@@ -62,6 +62,22 @@ export function repositoryOf(dir: string): RepositoryPlace | null {
   return top === null ? null : { top, relative: path.relative(top, real).split(path.sep).join('/') };
 }
 
+const shallows = new Map<string, boolean>();
+
+/** Whether the repository at `top` is a shallow clone (`git clone --depth`): git holds only part of its history. */
+export function isShallow(top: string): boolean {
+  let shallow = shallows.get(top);
+  if (shallow === undefined) {
+    try {
+      shallow = git(['rev-parse', '--is-shallow-repository'], top).trim() === 'true';
+    } catch {
+      shallow = false;
+    }
+    shallows.set(top, shallow);
+  }
+  return shallow;
+}
+
 /** The full hash of `rev` (a commit), or a GitError naming the revision when git does not know it. */
 export function resolveRevision(top: string, rev: string): string {
   try {

@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { existsSync } from 'node:fs';
 import type { Lifecycle, LifecycleState } from '../model/lifecycle.js';
 import type { Ordinance } from '../model/types.js';
-import { commitsTouching, repositoryOf } from './git.js';
+import { commitsTouching, isShallow, repositoryOf } from './git.js';
 import { LOCK_FILE } from '../model/workspace.js';
 import { ordinanceAt } from './versions.js';
 
@@ -74,5 +74,6 @@ export function lifecycleOf(ordinance: Ordinance): Lifecycle {
   const locked = existsSync(path.join(ordinance.dir, LOCK_FILE));
   const history = lifecycleHistory(ordinance.dir);
   const introduced = history.find((s) => s.status === 'introduced' && s.version === ordinance.meta.version);
-  return { locked, history, introduced: introduced ? ordinanceAt(ordinance.dir, introduced.hash) : null };
+  const place = repositoryOf(ordinance.dir);
+  return { locked, history, shallow: place ? isShallow(place.top) : false, introduced: introduced ? ordinanceAt(ordinance.dir, introduced.hash) : null };
 }

@@ -26,6 +26,8 @@ export interface Lifecycle {
   locked: boolean;
   /** The status and version at each commit that touched it, oldest first. */
   history: LifecycleState[];
+  /** Git holds only part of the history (a shallow clone): the lifecycle read from it may lack its start. */
+  shallow?: boolean | undefined;
   /** The ordinance as it stood at the commit its current version was introduced in (null when it was not, or that version does not model). */
   introduced: Ordinance | null;
 }

@@ -62,6 +62,15 @@ function Heading() {
   return Text({ maxLength: MAX_HEADING_LENGTH, expected: `text of at most ${MAX_HEADING_LENGTH} characters` });
 }
 
+/**
+ * A number as a council assigns it: on one line, with no control, invisible
+ * or direction-changing characters (U+202E would print it, and every page
+ * showing it, reversed).
+ */
+const NUMBER = {
+  pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]+$',
+  expected: 'a number on one line, without control, invisible or direction characters',
+};
 const SLUG = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case id (lowercase letters, digits and hyphens)' };
 /** Section ids may also carry a code's own punctuation ("24-211.07", "28:9-101"). */
 const SECTION_ID = { pattern: '^[a-z0-9]+(?:[-.:][a-z0-9]+)*$', expected: 'an id of lowercase letters and digits joined by `-`, `.` or `:`' };
@@ -86,9 +95,9 @@ export const ordinanceSchema = Type.Object(
     jurisdiction: Text({ ...SLUG, description: 'Jurisdiction template id in templates/jurisdictions/' }),
     status: Type.Enum(ORDINANCE_STATUSES),
     version: Count(1, MAX_VERSION),
-    number: Type.Optional(Text({ description: "The number the form prints first and the running header shows (the jurisdiction's `numberLabel`)" })),
+    number: Type.Optional(Text({ ...NUMBER, description: "The number the form prints first and the running header shows (the jurisdiction's `numberLabel`)" })),
     numbers: Type.Optional(
-      Type.Record(Type.String(SLUG), Text(), {
+      Type.Record(Type.String(SLUG), Text(NUMBER), {
         description: "Its other numbers, by the names its jurisdiction's template declares (`numbers`): a D.C. act's `bill`, `law` and `register`; San Francisco's `file`",
         expectedKey: "a number's name, kebab-case",
         additionalProperties: false,

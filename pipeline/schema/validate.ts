@@ -7,6 +7,7 @@
  * caller puts it on the exact key or value in its file (front matter YAML,
  * ordinance.config.json, templates).
  */
+import { visible } from '../text/characters.js';
 import type { TSchema } from 'typebox';
 import { Set as setFormat } from 'typebox/format';
 import { Compile } from 'typebox/compile';
@@ -49,6 +50,17 @@ function isRealDate(text: string): boolean {
 
 // A real calendar date: 2025-02-30 is not one.
 setFormat('date', isRealDate);
+
+/** A regular expression JavaScript compiles (with the `u` flag, as the tool uses it). */
+function isRegex(text: string): boolean {
+  try {
+    new RegExp(text, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+setFormat('regex', isRegex);
 
 /** One validation error, as TypeBox reports it (the shape ajv uses). */
 interface ValidationError {
@@ -155,7 +167,7 @@ function valueMessage(error: ValidationError, data: unknown, path: KeyPath, sche
   // The closest value first, then the others (not it again).
   const others = suggestion ? (schema.enum as unknown[]).filter((v) => String(v) !== suggestion) : [];
   const rest = suggestion ? (others.length ? describe({ ...schema, enum: others }) : '') : describe(schema);
-  return `Unexpected ${byValue ? `\`${data as string}\`` : kindOf(data)}${where}, expected ${orElse(suggestion && `\`${suggestion}\``, rest)}`;
+  return `Unexpected ${byValue ? `\`${visible(data as string)}\`` : kindOf(data)}${where}, expected ${orElse(suggestion && `\`${suggestion}\``, rest)}`;
 }
 
 /** Names as "one of `a`, `b`", or "`a`" alone ('' for none). */

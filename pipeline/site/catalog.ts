@@ -10,7 +10,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { Type, type Static } from 'typebox';
-import { page, statusBadge, isFinal } from './page.js';
+import { page, said, saidList, statusBadge, isFinal } from './page.js';
 import { RECORD_FIELDS, type OrdinanceRecord } from './record.js';
 
 /** A published ordinance as the catalog lists it: its record and where its page is. */
@@ -24,12 +24,9 @@ const DATE_KEYS = ['introduced', 'passed', 'approved', 'effective'] as const;
 
 /** "Ordinance No. 188441", "Title 24" or, without a number, the short title. */
 export function numberText(record: OrdinanceRecord): string {
-  if (record.number) return `${titleCase(record.numberLabel)} ${record.number}`;
+  // The council's own words and case ("D.C. Act 24-726"), never a case the site makes up.
+  if (record.number) return `${record.numberName} ${record.number}`;
   return record.type === 'code-title' ? record.shortTitle : 'No number yet';
-}
-
-function titleCase(label: string): string {
-  return label.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }
 
 /** How a registry id reads on a page: the directive's citation form, or the id when the registry does not hold it. */
@@ -73,14 +70,14 @@ export function catalogPage(entries: CatalogEntry[], nameOf?: DirectiveName): st
         dataDate: record.dates.effective ?? record.dates.passed ?? record.dates.introduced ?? '',
       },
       [
-        h('td', numberText(record)),
-        h('td', [h('a', { href }, record.shortTitle), h('br'), h('span', { className: ['long-title'] }, record.title)]),
+        h('td', [said(numberText(record))]),
+        h('td', [h('a', { href }, [said(record.shortTitle)]), h('br'), h('span', { className: ['long-title'] }, [said(record.title)])]),
         h('td', [statusBadge(record.status)]),
         h('td', datesText(record)),
-        h('td', record.sponsors.join('; ')),
+        h('td', saidList(record.sponsors)),
         h(
           'td',
-          relationsText(record, nameOf).flatMap((line, i): ElementContent[] => (i > 0 ? [h('br'), { type: 'text', value: line }] : [{ type: 'text', value: line }])),
+          relationsText(record, nameOf).flatMap((line, i): ElementContent[] => (i > 0 ? [h('br'), said(line)] : [said(line)])),
         ),
       ],
     ),

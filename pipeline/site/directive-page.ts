@@ -10,7 +10,7 @@ import type { Directive } from '../model/types.js';
 import type { Relation } from '../xref/xref.js';
 import { liveHref, pageName } from './links.js';
 import { markdownToHast } from './markdown-html.js';
-import { facts, page } from './page.js';
+import { facts, page, said, saidList, saidTitle } from './page.js';
 
 /** A published ordinance that touches a directive. */
 export interface DirectiveCitation {
@@ -29,14 +29,14 @@ export function directivePage(directive: Directive, citedBy: DirectiveCitation[]
   const source = liveHref(meta.source);
   const main: ElementContent[] = [
     h('p', { className: ['kicker'] }, 'Prior directive'),
-    h('h1', meta.title),
+    h('h1', [said(meta.title)]),
     facts([
-      ['Cited as', meta['cited-as'].join('; ')],
+      ['Cited as', saidList(meta['cited-as'])],
       ['Kind', meta.kind],
       ['Issuer', meta.issuer],
       ['Status', meta.status],
       ...Object.entries(meta.dates ?? {}).map(([key, date]): [string, string | undefined] => [`${key[0]!.toUpperCase()}${key.slice(1)}`, date]),
-      ['Source', source ? h('a', { href: source, rel: 'noopener noreferrer' }, source) : meta.source],
+      ['Source', source ? h('a', { href: source, rel: 'noopener noreferrer' }, [said(source)]) : meta.source],
       ['Registry id', h('code', meta.id)],
     ]),
     h('h2', 'What cites it'),
@@ -46,16 +46,16 @@ export function directivePage(directive: Directive, citedBy: DirectiveCitation[]
           'ul',
           citedBy.map((c) =>
             h('li', [
-              h('a', { href: `../${c.href}` }, c.shortTitle),
+              h('a', { href: `../${c.href}` }, [said(c.shortTitle)]),
               c.final ? ' (adopted final)' : ' (not adopted)',
               `: ${c.relations.join(', ')}`,
-              ...(c.sections.length ? [` in ${c.sections.slice(0, 50).join(', ')}${c.sections.length > 50 ? `, and ${c.sections.length - 50} more` : ''}`] : []),
+              ...(c.sections.length ? [' in ', ...saidList(c.sections.slice(0, 50), ', '), ...(c.sections.length > 50 ? [`, and ${c.sections.length - 50} more`] : [])] : []),
             ]),
           ),
         ),
     ...(directive.digest.trim() ? [h('h2', 'Text or digest'), h('div', { className: ['directive-body'] }, markdownToHast(directive.digest, { topLevel: 3 }))] : []),
   ];
-  return page({ title: meta.title, root: '../', main });
+  return page({ title: saidTitle(meta.title), root: '../', main });
 }
 
 /** directives/index.html: every directive of the registry, with how many published ordinances touch it. */
@@ -73,7 +73,7 @@ export function directivesIndexPage(directives: Directive[], citedByCount: (id: 
           'tbody',
           directives.map((d) =>
             h('tr', [
-              h('td', [h('a', { href: `${pageName(d.meta.id)}.html` }, d.meta['cited-as'][0] ?? d.meta.title)]),
+              h('td', [h('a', { href: `${pageName(d.meta.id)}.html` }, [said(d.meta['cited-as'][0] ?? d.meta.title)])]),
               h('td', d.meta.kind),
               h('td', d.meta.status),
               h('td', String(citedByCount(d.meta.id))),

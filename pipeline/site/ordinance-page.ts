@@ -11,7 +11,7 @@ import { type DirectiveName, numberText, relationsText } from './catalog.js';
 import { pageName } from './links.js';
 import type { LockReading } from './lock-status.js';
 import { markdownToHast } from './markdown-html.js';
-import { facts, isFinal, page, statusBadge } from './page.js';
+import { facts, isFinal, page, said, saidList, saidTitle, statusBadge } from './page.js';
 import type { OrdinanceRecord } from './record.js';
 import type { OrdinanceVersion } from './version-list.js';
 
@@ -69,7 +69,7 @@ function describe(name: string, slug: string): string {
 }
 
 function directiveLink(id: string, label: string, pages: ReadonlySet<string>): ElementContent {
-  return pages.has(id) ? h('a', { href: `../../directives/${pageName(id)}.html` }, label) : { type: 'text', value: label };
+  return pages.has(id) ? h('a', { href: `../../directives/${pageName(id)}.html` }, [said(label)]) : said(label);
 }
 
 function sizeText(bytes: number): string {
@@ -81,8 +81,8 @@ export function ordinancePage(input: OrdinancePageInput): string {
   const { record } = input;
   const final = isFinal(record.status);
   const main: ElementContent[] = [
-    h('p', { className: ['kicker'] }, numberText(record)),
-    h('h1', record.title),
+    h('p', { className: ['kicker'] }, [said(numberText(record))]),
+    h('h1', [said(record.title)]),
     h('p', [statusBadge(record.status)]),
     h(
       'p',
@@ -100,8 +100,8 @@ export function ordinancePage(input: OrdinancePageInput): string {
       ...Object.entries(record.dates).map(([key, date]): [string, string] => [`${key[0]!.toUpperCase()}${key.slice(1)}`, date]),
       ['Vote', record.vote ? `${record.vote.ayes} ayes, ${record.vote.noes} noes` : null],
       ['Urgency', record.urgency ? 'Yes: takes effect on approval' : null],
-      ['Sponsors', record.sponsors.join('; ')],
-      ['Effect on other law', relationsText(record, input.nameOf).join('. ')],
+      ['Sponsors', saidList(record.sponsors)],
+      ['Effect on other law', saidList(relationsText(record, input.nameOf), '. ')],
     ]),
     ...downloads(input),
     ...lockPart(input),
@@ -111,7 +111,7 @@ export function ordinancePage(input: OrdinancePageInput): string {
     ...crossReferences(input),
     ...versionsPart(input),
   ];
-  return page({ title: record.shortTitle, root: '../../', lang: input.lang, main });
+  return page({ title: saidTitle(record.shortTitle), root: '../../', lang: input.lang, main });
 }
 
 function downloads(input: OrdinancePageInput): ElementContent[] {
@@ -154,7 +154,7 @@ function lockPart(input: OrdinancePageInput): ElementContent[] {
   };
   const rows = (entries: Record<string, string>, check: boolean) =>
     Object.entries(entries).map(([name, sha256]) =>
-      h('tr', [h('td', [h('code', name)]), h('td', { className: ['checksum'] }, sha256), ...(check ? [h('td', verdict(name, sha256))] : [])]),
+      h('tr', [h('td', [h('code', [said(name)])]), h('td', { className: ['checksum'] }, sha256), ...(check ? [h('td', verdict(name, sha256))] : [])]),
     );
   const table = (caption: string, entries: Record<string, string>, check: boolean) =>
     h('div', { className: ['table-scroll'] }, [
@@ -166,7 +166,7 @@ function lockPart(input: OrdinancePageInput): ElementContent[] {
     ]);
   return [
     h('h2', { id: 'lock' }, 'Lock'),
-    h('p', `Adopted ${lock.adopted} as No. ${lock.number}. Made by ${lock.tool.name} ${lock.tool.version} (SHA-256 ${lock.tool.sha256}).`),
+    h('p', [`Adopted ${lock.adopted} as No. `, said(lock.number), `. Made by ${lock.tool.name} ${lock.tool.version} (SHA-256 ${lock.tool.sha256}).`]),
     table('Outputs recorded at adoption', lock.outputs, true),
     table('Sources recorded at adoption', lock.sources, false),
     table('Fonts recorded at adoption', lock.fonts, false),
@@ -194,7 +194,7 @@ function crossReferences(input: OrdinancePageInput): ElementContent[] {
             h('li', [
               directiveLink(d.id, d.citedAs ?? d.title, input.directivePages),
               ` (${d.relations.join(', ')})`,
-              ...(d.sections.length ? [`: ${d.sections.slice(0, 50).join(', ')}${d.sections.length > 50 ? `, and ${d.sections.length - 50} more` : ''}`] : []),
+              ...(d.sections.length ? [': ', ...saidList(d.sections.slice(0, 50), ', '), ...(d.sections.length > 50 ? [`, and ${d.sections.length - 50} more`] : [])] : []),
             ]),
           ),
         ),
@@ -205,7 +205,7 @@ function crossReferences(input: OrdinancePageInput): ElementContent[] {
       ? h('p', 'No other published ordinance cites it.')
       : h(
           'ul',
-          input.citedBy.map((c) => h('li', [h('a', { href: c.href }, c.shortTitle), ...(c.sections.length ? [`: ${c.sections.join(', ')}`] : [])])),
+          input.citedBy.map((c) => h('li', [h('a', { href: c.href }, [said(c.shortTitle)]), ...(c.sections.length ? [': ', ...saidList(c.sections, ', ')] : [])])),
         ),
   );
   // Inside the text, both ways: each section with the sections that refer to it.
@@ -227,9 +227,9 @@ function crossReferences(input: OrdinancePageInput): ElementContent[] {
         'ul',
         [...referredTo].map(([to, from]) =>
           h('li', [
-            h('a', { href: `#s-${to}` }, labels.get(to)!),
+            h('a', { href: `#s-${to}` }, [said(labels.get(to)!)]),
             ', referred to by ',
-            ...[...from].flatMap((id, i): ElementContent[] => [...(i > 0 ? [{ type: 'text' as const, value: ', ' }] : []), h('a', { href: `#s-${id}` }, labels.get(id)!)]),
+            ...[...from].flatMap((id, i): ElementContent[] => [...(i > 0 ? [{ type: 'text' as const, value: ', ' }] : []), h('a', { href: `#s-${id}` }, [said(labels.get(id)!)])]),
           ]),
         ),
       ),
@@ -254,7 +254,7 @@ function versionsPart(input: OrdinancePageInput): ElementContent[] {
             const redline = input.redlineOf?.(input.record.slug, version);
             return h('tr', [
               h('td', version.date.slice(0, 10)),
-              h('td', [version.subject, ...(redline ? [' (', h('a', { href: redline }, 'redline'), ')'] : [])]),
+              h('td', [said(version.subject), ...(redline ? [' (', h('a', { href: redline }, 'redline'), ')'] : [])]),
               h('td', version.status ? `${version.status}${version.version !== null ? `, version ${version.version}` : ''}` : 'unknown'),
               h('td', [h('code', version.commit.slice(0, 12))]),
             ]);

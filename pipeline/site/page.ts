@@ -14,7 +14,7 @@ import { h } from 'hastscript';
 const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
 export interface PageOptions {
-  /** The page's title (the tab, the history); the site's name follows it. */
+  /** The page's title (the tab, the history); the site's name follows it. Others' words in it are isolated (saidTitle). */
   title: string;
   /** The path from this page to the site's top ("", "../", "../../"). */
   root: string;
@@ -35,6 +35,7 @@ export function page(options: PageOptions): string {
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', { name: 'referrer', content: 'no-referrer' }),
     h('title', `${options.title} · ${SITE_NAME}`),
+    h('link', { rel: 'icon', type: 'image/svg+xml', href: `${options.root}assets/favicon.svg` }),
     h('link', { rel: 'stylesheet', href: `${options.root}assets/site.css` }),
     ...(options.scripts ?? []).map((src) => h('script', { src: `${options.root}${src}`, defer: true })),
   ]);
@@ -75,12 +76,32 @@ export function isFinal(status: string): boolean {
   return status === 'adopted' || status === 'effective';
 }
 
-/** A definition list of the facts given (empty values left out). */
+/**
+ * Text others wrote (a title, a number, a name, a commit's subject), isolated
+ * from the site's words around it (`<bdi>`): a right-to-left name keeps its
+ * order beside them, and a direction character in it (an unterminated
+ * U+202E) ends where it does, never reversing the page's own text.
+ */
+export function said(text: string): Element {
+  return h('bdi', text);
+}
+
+/** A title others wrote, for the page's `<title>` (plain text, no element): isolated by FSI … PDI, so a direction character in it never turns the site's name after it around. */
+export function saidTitle(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** Items others wrote, each isolated, joined by `separator`. */
+export function saidList(items: readonly string[], separator = '; '): ElementContent[] {
+  return items.flatMap((item, i): ElementContent[] => [...(i > 0 ? [{ type: 'text' as const, value: separator }] : []), said(item)]);
+}
+
+/** A definition list of the facts given (empty values left out); a value given as text is others' words, isolated. */
 export function facts(entries: [string, ElementContent | ElementContent[] | string | null | undefined][]): Element {
   const items: ElementContent[] = [];
   for (const [term, value] of entries) {
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0) || value === '') continue;
-    items.push(h('div', [h('dt', term), h('dd', typeof value === 'string' ? [value] : Array.isArray(value) ? value : [value])]));
+    items.push(h('div', [h('dt', term), h('dd', typeof value === 'string' ? [said(value)] : Array.isArray(value) ? value : [value])]));
   }
   return h('dl', { className: ['facts'] }, items);
 }

@@ -8,7 +8,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { Type, type Static, type TSchema } from 'typebox';
 import type { Ordinance } from '../model/types.js';
-import { referenceLabel } from '../template/vocabulary.js';
+import { referenceLabel, vocabularyOf } from '../template/vocabulary.js';
 import type { Template } from '../template/template-schema.js';
 import { ordinanceText, textWords } from './ordinance-html.js';
 
@@ -30,7 +30,7 @@ export const RECORD_FIELDS = {
   version: Type.Integer(),
   jurisdiction: Type.String(),
   language: Nullable(Type.String(), { description: "The document's language tag, when its front matter gives one" }),
-  numberLabel: Type.String({ description: 'The template\'s number label ("ORDINANCE NO.")' }),
+  numberName: Type.String({ description: 'How running text names the number, before it ("Ordinance No.", "D.C. Act"): the template\'s vocabulary, in its own case' }),
   dates: Type.Record(Type.String(), Type.String()),
   vote: Nullable(Type.Object({ ayes: Type.Integer({ minimum: 0 }), noes: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })),
   sponsors: Type.Array(Type.String()),
@@ -70,7 +70,7 @@ export function ordinanceRecord(ordinance: Ordinance, template: Template): Ordin
     version: meta.version,
     jurisdiction: meta.jurisdiction,
     language: meta.language ?? null,
-    numberLabel: template.jurisdiction.numberLabel,
+    numberName: vocabularyOf(template.jurisdiction).number,
     dates: Object.fromEntries(Object.entries(meta.dates ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     vote: meta.vote ?? null,
     sponsors: meta.sponsors ?? [],

@@ -259,6 +259,7 @@ export async function publishSite(outDir: string, workspaces: Workspace[], optio
   add('search-index.js', () => searchIndexScript(entries));
   add('assets/site.css', () => readOutput(path.join(TEMPLATES_DIR, 'site', 'site.css')));
   add('assets/catalog.js', () => readOutput(path.join(TEMPLATES_DIR, 'site', 'catalog.js')));
+  add('assets/favicon.svg', () => readOutput(path.join(TEMPLATES_DIR, 'site', 'favicon.svg')));
   // Last, over everything written before them.
   add('manifest.json', () => manifestJson(Object.values(published)));
   outputs.SHA256SUMS = async () => sha256Sums(Object.values(published));

@@ -21,6 +21,15 @@ function Section<P extends TProperties>(properties: P, description?: string) {
 
 const Text = (description?: string) => Type.String({ pattern: '\\S', ...(description ? { description } : {}) });
 const Points = (description?: string) => Type.Number({ ...(description ? { description } : {}) });
+/** The form a number takes: a regular expression it matches whole, and one as the council writes it (rule number-form). */
+const NumberFormSchema = (what: string) =>
+  Section(
+    {
+      pattern: Type.String({ format: 'regex', expected: 'a regular expression', description: `A regular expression ${what} matches whole (anchors are added).` }),
+      example: Text('One as the council writes it ("188441", "24-726"), for the message.'),
+    },
+    `The form of ${what}, as the council assigns it (rule number-form).`,
+  );
 const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', expected: 'a color such as `#1a3d8f`' });
 
 export const FontRoleSchema = Type.Enum(['regular', 'bold', 'italic', 'boldItalic']);
@@ -249,12 +258,20 @@ const JurisdictionFields = {
         'The title block, line by line, from the top of the first page ("AN ACT", "D.C. ACT {number}", "IN THE COUNCIL OF THE DISTRICT OF COLUMBIA", "{title}"). Without it: the number line, the urgency banner, the long title.',
     }),
   ),
+  numberForm: Type.Optional(NumberFormSchema('`number`')),
   numbers: Type.Optional(
-    Type.Record(Type.String(KEY), Section({ label: Text('How the number is named where printed ("Bill", "D.C. Law", "FILE NO.").') }), {
-      additionalProperties: false,
-      expectedKey: "a number's name, kebab-case",
-      description: "The document's numbers besides `number` (front matter `numbers`): a D.C. act's bill, law and D.C. Register numbers.",
-    }),
+    Type.Record(
+      Type.String(KEY),
+      Section({
+        label: Text('How the number is named where printed ("Bill", "D.C. Law", "FILE NO.").'),
+        form: Type.Optional(NumberFormSchema('the number')),
+      }),
+      {
+        additionalProperties: false,
+        expectedKey: "a number's name, kebab-case",
+        description: "The document's numbers besides `number` (front matter `numbers`): a D.C. act's bill, law and D.C. Register numbers.",
+      },
+    ),
   ),
   roles: Type.Optional(
     Type.Record(Type.String(KEY), Section({ title: Text('The role as a signature line names it ("Chairman, Council of the District of Columbia").') }), {
@@ -299,6 +316,16 @@ const JurisdictionFields = {
   ),
   urgencyBanner: Type.String(),
   voteRequired: Type.Optional(Section({ regular: Text(), urgency: Text() }, "The vote an ordinance needs, in words, for the digest's Digest Key.")),
+  votes: Type.Optional(
+    Section(
+      {
+        members: Type.Integer({ minimum: 1, maximum: 1000, description: 'How many members the body has: ayes and noes together are at most this.' }),
+        regular: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'The ayes an ordinance needs to pass (none where it is a majority of those voting).' })),
+        urgency: Type.Integer({ minimum: 1, maximum: 1000, description: 'The ayes an urgency (emergency) ordinance needs.' }),
+      },
+      "The vote an ordinance needs, in numbers (rule vote-count): the body's size and the ayes each kind needs, as `voteRequired` says them in words.",
+    ),
+  ),
   citations: Type.Optional(CitationGrammarSchema),
   amendments: Type.Optional(AmendmentGrammarSchema),
   certification: Section({

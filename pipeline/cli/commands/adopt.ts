@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectDiagnostics, hasErrors } from '../../report/diagnostics.js';
-import { FrontMatterEditError, setFrontMatter, type FrontMatterValue } from '../../history/front-matter-edit.js';
+import { FrontMatterEditError, frontMatterValue, setFrontMatter, type FrontMatterValue } from '../../history/front-matter-edit.js';
 import { beginAdoption, endAdoption, recoverAdoption } from '../../history/adoption-journal.js';
 import { digestChanges, lockFor, lockJson, readLock, sourceDigests } from '../../history/lock.js';
 import { prepareOutDir } from '../../outputs/out-dir.js';
@@ -20,6 +20,7 @@ import { LOCK_FILE } from '../../model/workspace.js';
 import { discoverWorkspaces, loadOrdinanceSources } from '../../load/sources.js';
 import { UsageError } from '../../report/failure.js';
 import { ORDINANCE_FILE, type Workspace } from '../../model/workspace.js';
+import { ENDS } from '../../model/lifecycle.js';
 import { compileOrdinance } from '../../runner/pipeline.js';
 import { RegistryHandle } from '../../runner/folder.js';
 import { compileRun } from '../../runner/run.js';
@@ -64,6 +65,20 @@ function isoDate(option: string, value: string | undefined): string | undefined 
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--${option} is \`${value}\`, expected a date as YYYY-MM-DD (such as 2024-12-04)`);
   return value;
+}
+
+/** Today's date, YYYY-MM-DD, where the clerk is (the machine's time zone). */
+function todayIso(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The front matter's status where it is one that ends the lifecycle (withdrawn, failed), with its place; null otherwise or when it does not read (the check says why). */
+function endedStatus(text: string): { status: string; line: number; column: number } | null {
+  const status = frontMatterValue(text, ['status']);
+  if (!status || !(ENDS as readonly unknown[]).includes(status.value)) return null;
+  const before = text.slice(0, status.offset);
+  return { status: String(status.value), line: before.split('\n').length, column: status.offset - before.lastIndexOf('\n') };
 }
 
 /** The ordinance folder a slug or path names: the path itself, or `ordinance/<slug>`. */
@@ -120,12 +135,28 @@ export async function runAdopt(argv: string[]): Promise<number> {
   const passed = isoDate('passed', values.passed);
   const approved = isoDate('approved', values.approved);
   const effective = isoDate('effective', values.effective);
+  // What is recorded has happened: it passed and was approved by today, and it is in effect only from its date.
+  const today = todayIso();
+  for (const [option, date] of [['passed', passed], ['approved', approved], ...(status === 'effective' ? ([['effective', effective]] as const) : [])] as const)
+    if (date && date > today)
+      throw new UsageError(
+        `--${option} is ${date}, after today (${today}), expected the date it ${option === 'effective' ? 'took effect (record a later effective date with --status adopted)' : `was ${option}`}`,
+      );
   sourceDateEpoch();
   checkTemplates(rules);
 
   // The front matter with the adoption recorded, every other byte as it was.
   const file = path.join(dir, ORDINANCE_FILE);
   const before = readFileSync(file, 'utf8');
+  // The lifecycle as the working tree holds it, committed or not: an ordinance that failed or was withdrawn is never adopted.
+  const ended = endedStatus(before);
+  if (ended) {
+    process.stderr.write(
+      `${path.relative(process.cwd(), file)}:${ended.line}:${ended.column}: error Unexpected status \`${ended.status}\`: a ${ended.status} ordinance ends its lifecycle, expected \`introduced\` to adopt it (a new ordinance, with a new folder, is introduced instead)\n` +
+        'not adopted: nothing was written\n',
+    );
+    return 1;
+  }
   const settings: FrontMatterValue[] = [
     { path: ['status'], value: status },
     ...(values.number ? [{ path: ['number'], value: values.number } satisfies FrontMatterValue] : []),

@@ -20,6 +20,7 @@ import headingLength from './heading-length.js';
 import jurisdictionKnown from './jurisdiction-known.js';
 import linkScheme from './link-scheme.js';
 import metadataDeclared from './metadata-declared.js';
+import numberForm from './number-form.js';
 import numberWhenAdopted from './number-when-adopted.js';
 import placeholder from './placeholder.js';
 import proseCitationResolves from './prose-citation-resolves.js';
@@ -40,6 +41,7 @@ import termOutsideDefinitions from './term-outside-definitions.js';
 import termUnused from './term-unused.js';
 import titleAnOrdinance from './title-an-ordinance.js';
 import vagueTerms from './vague-terms.js';
+import voteCount from './vote-count.js';
 import type { Rule } from '../rule.js';
 
 // Each rule declares its own options; the engine hands it the options resolved for it.
@@ -64,6 +66,7 @@ export const rules: readonly Rule[] = [
   // Metadata
   datesInOrder,
   effectiveAfterReview,
+  numberForm,
   numberWhenAdopted,
   statusLifecycle,
   metadataDeclared,
@@ -83,6 +86,7 @@ export const rules: readonly Rule[] = [
   shallNonObligation,
   saidAdjective,
   vagueTerms,
+  voteCount,
   placeholder,
   proseCitationResolves,
   // Content

@@ -7,22 +7,11 @@ import { directiveRelations } from '../../xref/relations.js';
 import type { Rule } from '../rule.js';
 import { inlineNodes, matches } from '../prose-runs.js';
 import { sectionBody, textFiles } from '../../model/quoted-law.js';
+import { hasPlaceholder, PLACEHOLDER } from '../../text/placeholders.js';
 
 /** "a draft", "an introduced": the status with its article. */
 function status(value: string): string {
   return `${/^[aeiou]/.test(value) ? 'an' : 'a'} ${value}`;
-}
-
-/** The words that mark unfinished text, in prose; in metadata also "[TBD: …]" and "[TODO …]". */
-const PLACEHOLDER = /\[(?:TBD|TODO|FIXME)\b[^\]\n]*\]|\b(?:TODO|TBD|FIXME)\b/g;
-
-/** Whether `text` holds a placeholder anywhere (a quick test before places are worked out). */
-function hasPlaceholder(text: string): boolean {
-  PLACEHOLDER.lastIndex = 0;
-  const found = PLACEHOLDER.test(text);
-  // `matchAll` starts where the pattern's lastIndex stands: put it back for the searches that follow.
-  PLACEHOLDER.lastIndex = 0;
-  return found;
 }
 
 /** Each placeholder in the front-matter values of `file` (leaf keys only: a mapping's place holds its keys'), with its key path and place. */

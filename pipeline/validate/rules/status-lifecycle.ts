@@ -31,6 +31,14 @@ const rule: Rule = {
       return;
     }
     const { history } = lifecycle;
+    // A shallow clone holds only the newest commits: what it holds is checked, and the rest is said to be missing, never passed over in silence.
+    if (lifecycle.shallow)
+      report(
+        ordinance.file,
+        `Unexpected shallow clone: git holds only the newest ${history.length === 1 ? 'commit' : `${history.length} commits`} of this ordinance's history, so its status is checked against part of it, expected the whole history (\`git fetch --unshallow\`; \`fetch-depth: 0\` in CI)`,
+        statusPlace,
+        { severity: 'warning' },
+      );
     if (history.length === 0) return;
     // The furthest the ordinance went, and an end it reached.
     const furthest = history.reduce<LifecycleState | null>((best, s) => (rankOf(s.status) > (best ? rankOf(best.status) : -1) ? s : best), null);
