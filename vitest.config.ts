@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  * (ORDINANCE_TEST_TIER=full), which `.ci/run` runs after `npm test`, runs the
  * second: the heavy suites, and the property tests at full size (10,000
  * documents, the first tier runs 1,000; every case of the amendments corpus
- * and four D.C. Code titles, the first tier a tenth and one).
+ * and four D.C. Code titles, the first tier a tenth and one; the kill tests of adopt
+ * and import at 50 and 30 runs, the first tier 5 and 10).
  */
 const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
 const SECOND_TIER = [
@@ -21,7 +22,9 @@ const SECOND_TIER = [
 
 export default defineConfig({
   test: {
-    include: FULL ? [...SECOND_TIER, 'test/properties.test.ts', 'test/amend-corpus.test.ts', 'test/adopt-transaction.test.ts'] : ['test/**/*.test.ts'],
+    include: FULL
+      ? [...SECOND_TIER, 'test/properties.test.ts', 'test/amend-corpus.test.ts', 'test/adopt-transaction.test.ts', 'test/hostile-amend.test.ts']
+      : ['test/**/*.test.ts'],
     exclude: FULL ? [] : SECOND_TIER,
     // One test file per core: vitest's default leaves one core free, which on a two-core machine runs the files one
     // at a time, while much of a file's time is spent waiting on the processes it spawns (git, qpdf, the CLI).

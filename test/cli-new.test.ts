@@ -3,7 +3,7 @@
  * skeletons/<id>/, else default/) that checks clean apart from its
  * placeholders, with every jurisdiction; and the mistakes it refuses.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionIds, TEMPLATES_DIR } from '../pipeline/load/templates.js';
@@ -82,5 +82,16 @@ describe('ordinance new', () => {
     const result = await runMain(['new', `${long}/x`, '--jurisdiction', 'los-angeles'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^ordinance: cannot write ${long}/x/\\S+\\.md \\(ENAMETOOLONG: name too long\\)\n$`));
+  });
+
+  it('leaves nothing when it fails part way: the skeleton is written aside and renamed into place whole', async () => {
+    const dir = tempDir();
+    // A folder where its third file goes: writing it fails after two files are written.
+    const staging = path.join(dir, 'ordinance', `.part-way.new-${process.pid}`);
+    mkdirSync(path.join(staging, '03-requirements.md', 'taken'), { recursive: true });
+    const result = await runMain(['new', 'part-way', '--jurisdiction', 'los-angeles'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ordinance: cannot write ordinance\/part-way\/03-requirements\.md \(/);
+    expect(readdirSync(path.join(dir, 'ordinance'))).toEqual([]);
   });
 });

@@ -4,10 +4,13 @@
  * file that is not a regular file is a finding, and `amend --write` changes
  * the code all at once or not at all.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, workspace } from './helpers.js';
+import { FIXTURES, ROOT, tempDir, workspace } from './helpers.js';
+
+const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
 import { runMain } from './in-process.js';
 
 const CASE = path.join(FIXTURES, 'amend-cli');
@@ -122,6 +125,61 @@ describe('import dc-law into a folder it made before', () => {
   });
 });
 
+describe('import dc-law interrupted', () => {
+  const LAW = path.join(FIXTURES, 'dc-law-24-118', 'laws', '24-118.xml');
+  /** Every file of `dir`, by path, with its bytes. */
+  const contents = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .sort()
+        .map((f) => [f, existsSync(path.join(dir, f)) && !statSync(path.join(dir, f)).isDirectory() ? readFileSync(path.join(dir, f), 'utf8') : '']),
+    );
+
+  it('between setting the old folder aside and putting the new one in place: the next import puts the old one back first', async () => {
+    const dir = tempDir('reimport-');
+    const out = path.join(dir, 'ordinance', 'act');
+    expect((await runMain(['import', 'dc-law', LAW, out], dir)).code).toBe(0);
+    const whole = contents(out);
+    // What a kill between the two renames leaves: the old folder aside under a dead process's id, the new one half-written.
+    const dead = 2 ** 22 + 3;
+    renameSync(out, `${out}.replaced-${dead}`);
+    mkdirSync(`${out}.partial-${dead}`);
+    writeFileSync(path.join(`${out}.partial-${dead}`, '01-half.md'), 'half');
+    // A drafter's import into the folder again: the old folder is back, and then replaced whole.
+    expect((await runMain(['import', 'dc-law', LAW, out], dir)).code).toBe(0);
+    expect(contents(out)).toEqual(whole);
+    expect(readdirSync(path.dirname(out))).toEqual(['act']);
+  });
+
+  it(`killed at random instants, leaves the old folder or the new one, whole, every time (${FULL ? 30 : 10} runs)`, async () => {
+    const dir = tempDir('reimport-');
+    const out = path.join(dir, 'ordinance', 'act');
+    expect((await runMain(['import', 'dc-law', LAW, out], dir)).code).toBe(0);
+    const whole = contents(out);
+    const cli = path.join(ROOT, 'bin', 'ordinance.js');
+    const run = (killAfter: number | null) =>
+      new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [cli, 'import', 'dc-law', LAW, out], { cwd: dir, stdio: 'ignore' });
+        const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
+        child.on('exit', () => {
+          if (timer) clearTimeout(timer);
+          resolve();
+        });
+      });
+    const started = Date.now();
+    await run(null);
+    const took = Date.now() - started;
+    for (let i = 0; i < (FULL ? 30 : 10); i++) {
+      await run(Math.floor(Math.random() * took * 1.1));
+      // What stands is whole (the same law imported again gives the same files), or it is aside and the next import puts it back.
+      if (existsSync(out)) expect(contents(out), `run ${i}`).toEqual(whole);
+      expect((await runMain(['import', 'dc-law', LAW, out], dir)).code, `run ${i}`).toBe(0);
+      expect(contents(out), `run ${i}`).toEqual(whole);
+      expect(readdirSync(path.dirname(out)), `run ${i}`).toEqual(['act']);
+    }
+  }, 300_000);
+});
+
 describe("an ordinance folder named as the build's own outputs", () => {
   it('is refused by check and by build, and the published site is never deleted (an ordinance folder named `site`)', async () => {
     const dir = workspace();
@@ -157,10 +215,10 @@ describe('import dc-law on XML that is not an act', () => {
     const dir = tempDir('huge-law-');
     const xml = path.join(dir, 'law.xml');
     writeFileSync(xml, '');
-    // Sparse: 65 MiB long, nothing on disk.
-    truncateSync(xml, 65 * 1024 * 1024);
+    // Sparse: 17 MiB long, nothing on disk.
+    truncateSync(xml, 17 * 1024 * 1024);
     const result = await runMain(['import', 'dc-law', xml, 'out'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${xml}: 68157440 bytes, more than the 67108864 an XML file of law may hold`);
+    expect(result.stderr).toContain(`${xml}: 17.0 MiB (17825792 bytes), expected at most 16 MiB, as an XML file of law is (an act is about 1 MB)`);
   });
 });

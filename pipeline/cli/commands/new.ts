@@ -3,7 +3,7 @@
  * from the jurisdiction's skeleton in templates/skeletons/ (else the
  * default one), which checks clean apart from its placeholders.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../report/failure.js';
@@ -64,10 +64,26 @@ export async function runNew(argv: string[]): Promise<number> {
   const known = jurisdictionIds();
   if (!known.includes(jurisdiction)) throw new UsageError(`unknown jurisdiction \`${jurisdiction}\`, expected one of ${known.join(', ')}`);
   const skeleton = path.join(TEMPLATES_DIR, 'skeletons', existsSync(path.join(TEMPLATES_DIR, 'skeletons', jurisdiction)) ? jurisdiction : 'default');
+  // Written whole into a hidden folder beside it, then renamed into place: a failure part way leaves no half-made ordinance.
+  const staging = path.join(folder, `.${slug}.new-${process.pid}`);
   const written: string[] = [];
-  for (const name of readdirSync(skeleton).sort()) {
-    const text = readFileSync(path.join(skeleton, name), 'utf8').replaceAll('{{jurisdiction}}', jurisdiction).replaceAll('{{slug}}', slug);
-    written.push(await writeAtomically(folder, `${slug}/${name}`, text));
+  try {
+    for (const name of readdirSync(skeleton).sort()) {
+      const text = readFileSync(path.join(skeleton, name), 'utf8').replaceAll('{{jurisdiction}}', jurisdiction).replaceAll('{{slug}}', slug);
+      written.push(await writeAtomically(folder, `${path.basename(staging)}/${name}`, text));
+    }
+    renameSync(staging, dir);
+  } catch (error) {
+    try {
+      rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // A folder that could not be named was never made.
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`\`${dir}\` was made by another process meanwhile, expected a new folder (nothing was written)`);
+    // The file a drafter would look for is the ordinance's own, not its staging copy's.
+    if (error instanceof Error) error.message = error.message.replaceAll(staging, dir);
+    throw error;
   }
   process.stderr.write(`created ${dir}/ (${jurisdiction}, ${written.length} files); fill in its placeholders: ordinance check ${dir}\n`);
   return 0;
