@@ -128,9 +128,18 @@ describe('a draft', () => {
     pdf = await readPdf(readFileSync(file));
   });
 
-  it('is marked DRAFT on every page, as an artifact', () => {
-    for (const text of pdf.artifacts) expect(text).toContain('DRAFT');
-    for (const text of pdf.content) expect(text).not.toContain('DRAFT');
+  it('is marked DRAFT on every page in outlines, as an artifact, never in the text a reader copies (issue 29)', () => {
+    // Seen on the page, never read: no "D/R/A/FT" in extracted, copied or spoken text.
+    for (const text of pdf.pages) expect(text).not.toMatch(/DRAFT|D\s*R\s*A\s*F\s*T/);
+    const expanded = path.join(tempDir(), 'expanded.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, expanded]);
+    const marks = [...readFileSync(expanded, 'latin1').matchAll(/\/Artifact <<\s*\/Type \/Background\s*>> BDC([\s\S]*?)EMC/g)].map((m) => m[1]!);
+    expect(marks.length).toBe(pdf.pages.length);
+    for (const mark of marks) {
+      expect(mark).toMatch(/ (?:c|v)\n/);
+      expect(mark).toMatch(/\nf\n/);
+      expect(mark).not.toMatch(/T[jJ]\n/);
+    }
   });
 
   it('is tagged and PDF/UA-identified, but not archival', () => {

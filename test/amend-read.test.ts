@@ -408,7 +408,7 @@ describe('ordinance import dc-law', () => {
     const files = readdirSync(out).filter((f) => f.endsWith('.md'));
     const text = files.map((f) => readFileSync(path.join(out, f), 'utf8')).join('\n');
     expect(text).toContain('Subsection (a) is amended to read as follows:');
-    expect(text).toMatch(/^> \(a\) /m);
+    expect(text).toMatch(/^> "\(a\) /m);
     expect(text).not.toContain('codify');
     expect(text).not.toContain('::amend');
   });

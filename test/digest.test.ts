@@ -15,7 +15,7 @@ import readability from 'text-readability';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plainLanguageFindings, score } from '../pipeline/prose/readability.js';
-import { ROOT, tempDir, workspace } from './helpers.js';
+import { ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
 import { readPdf } from './pdf.js';
 import { preflight } from './preflight.js';
@@ -97,10 +97,16 @@ describe('the digest of the shipped sample', () => {
     expect(links).toEqual(['Section 3 definitions', 'Section 4 prohibitions', 'Section 5 codification', 'Section 6 exceptions', 'Section 7 notice']);
   });
 
+  it('says a placeholder plainly, never as the drafter wrote it (issue 29 §3)', () => {
+    expect(digest).not.toMatch(/TBD/);
+    expect(digest).toContain('An ordinance adding Los Angeles Administrative Code chapter and section numbers (not yet assigned) to the Los Angeles Administrative Code');
+    expect(digest).toContain('- **Adds:** Los Angeles Administrative Code chapter and sections added (not yet assigned).');
+  });
+
   it('states the Digest Key from the jurisdiction and the metadata', () => {
     expect(digest).toContain('- **Vote required:** three-fourths of the Council (12 of 15 members), as an urgency ordinance.');
     expect(digest).toContain('- **Urgency:** yes.');
-    expect(digest).toContain('- **Fiscal effect:** not stated.');
+    expect(digest).toContain('- **Fiscal effect:** not stated in the ordinance.');
     expect(digest).toContain('- **Codifies:** Special Order 40 (Sections 1, 2 and 5).');
     expect(digest).toContain('- **Takes effect:** December 9, 2024');
   });
@@ -222,6 +228,48 @@ describe('positions in summaries written other ways', () => {
         'ordinance/sample/02-records.md:7:31: warning § 2: Unexpected `utilize`, use `use` instead in the summary of Section 2 [summary-plain-words]',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('a digest states only what the sources state (issue 29 §3)', () => {
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  async function digestWith(edit: (meta: string) => string): Promise<{ markdown: string; subject: string }> {
+    const dir = sampleCopy(['dc-wmata-board', 'dc-code']);
+    const meta = path.join(dir, 'ordinance', 'dc-wmata-board', 'ordinance.md');
+    writeFileSync(meta, edit(readFileSync(meta, 'utf8')));
+    const out = path.join(dir, 'dist');
+    const built = await runMain(['build', 'ordinance/dc-wmata-board', '--out', out], dir, EPOCH);
+    expect(built.stdout + built.stderr).not.toMatch(/error/);
+    const pdf = await readPdf(readFileSync(path.join(out, 'dc-wmata-board', 'summary.pdf')));
+    return { markdown: readFileSync(path.join(out, 'dc-wmata-board', 'summary.md'), 'utf8'), subject: String(pdf.info.Subject) };
+  }
+
+  it("gives the act's own review period, never a calendar date for legislative days, and the fiscal effect from the section that adopts it", async () => {
+    const { markdown, subject } = await digestWith((meta) =>
+      meta.replace('language: "en-US"', 'language: "en-US"\nreview-days: 60').replace('effective: "2023-03-10"', 'effective: "2023-04-20"'),
+    );
+    expect(flat(markdown)).toContain(
+      '**Congressional review:** 60 legislative days from approval by the Mayor (January 10, 2023); legislative days count only the days in session, so the period ends no sooner than 60 calendar days would (March 11, 2023), on a date known only when it ends.',
+    );
+    expect(markdown).not.toContain('no sooner than February 9, 2023');
+    expect(markdown).toContain('- **Fiscal effect:** as stated in Sec. 3 (Fiscal impact statement).');
+    expect(subject).toBe('Plain-language summary of D.C. Act 24-726');
+  });
+
+  it('ends a stated fiscal effect with one period', async () => {
+    const { markdown } = await digestWith((meta) => meta.replace('language: "en-US"', 'language: "en-US"\nfiscal-effect: "No cost, as the committee report says."'));
+    expect(markdown).toContain('- **Fiscal effect:** No cost, as the committee report says.\n');
+    expect(markdown).not.toContain('says..');
+  });
+
+  it('holds the effective date to the act’s own review period (rule effective-after-review)', async () => {
+    const dir = sampleCopy(['dc-wmata-board', 'dc-code']);
+    const meta = path.join(dir, 'ordinance', 'dc-wmata-board', 'ordinance.md');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('language: "en-US"', 'language: "en-US"\nreview-days: 60'));
+    const checked = await runMain(['check', 'ordinance/dc-wmata-board'], dir);
+    expect(checked.stdout).toContain(
+      'Unexpected effective date 2023-03-10 before the end of Congressional review (60 legislative days from the `approved` date, 2023-01-10), expected 2023-03-11 or later [effective-after-review]',
     );
   });
 });

@@ -86,7 +86,9 @@ describe("the District's act (D.C. Law 24-288)", () => {
     expect(flat(digest)).toContain('**Also numbered:** Bill 24-124; D.C. Law 24-288; D.C. Register 70 DCR 547.');
     expect(digest).not.toMatch(/ordinance/i);
     // Its review period, and what it means for the effective date.
-    expect(flat(digest)).toContain('**Congressional review:** 30 legislative days from approval by the Mayor (January 10, 2023); it takes effect no sooner than February 9, 2023.');
+    expect(flat(digest)).toContain(
+      '**Congressional review:** 30 legislative days from approval by the Mayor (January 10, 2023); legislative days count only the days in session, so the period ends no sooner than 30 calendar days would (February 9, 2023), on a date known only when it ends.',
+    );
     const appendix = flat(pdfs.get('dc-wmata-board')!.content.at(-1)!);
     expect(appendix).toContain('This appendix is not part of the act');
     expect(appendix).toContain('Prior directive What this act does Sections citing it');

@@ -150,15 +150,15 @@ describe('wide and long things', () => {
     expectPositioned(await build(withSection('Text.\n', `number: "${'7'.repeat(5000)}"\n`)), /06-extra\.md:5:\d+: error .*64.*\[front-matter-schema\]/);
   });
 
-  it('reports a 5,000-character heading and a 200-character short title at their values', async () => {
+  it('reports a 5,000-character heading and a 240-character short title at their values', async () => {
     const ws = withSection('Text.\n');
     const extra = path.join(ws, 'ordinance', 'sample', '06-extra.md');
     writeFileSync(extra, readFileSync(extra, 'utf8').replace('heading: Extra', `heading: ${'Long '.repeat(1000)}`));
     const ordinance = path.join(ws, 'ordinance', 'sample', 'ordinance.md');
-    writeFileSync(ordinance, readFileSync(ordinance, 'utf8').replace(/^short-title: .*$/m, `short-title: ${'Short '.repeat(34)}`));
+    writeFileSync(ordinance, readFileSync(ordinance, 'utf8').replace(/^short-title: .*$/m, `short-title: ${'Short '.repeat(40)}`));
     const result = await build(ws);
     expectPositioned(result, /06-extra\.md:3:10: error .*expected text of at most 1000 characters \[front-matter-schema\]/);
-    expect(result.stdout).toMatch(/sample\/ordinance\.md:\d+:14: error .*expected text of at most 60 characters.*\[front-matter-schema\]/);
+    expect(result.stdout).toMatch(/sample\/ordinance\.md:\d+:14: error .*expected text of at most 200 characters.*\[front-matter-schema\]/);
   });
 
   it('breaks a 20 KB token for layout, printing exactly its characters', async () => {

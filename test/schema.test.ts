@@ -282,7 +282,7 @@ describe('front matter', () => {
   it('says which required keys an empty block lacks', async () => {
     expect(check('').findings).toEqual([
       '2:1: Missing `title` in ordinance front matter, expected text',
-      '2:1: Missing `short-title` in ordinance front matter, expected text of at most 60 characters',
+      '2:1: Missing `short-title` in ordinance front matter, expected text of at most 200 characters',
       '2:1: Missing `jurisdiction` in ordinance front matter, expected a kebab-case id (lowercase letters, digits and hyphens)',
       '2:1: Missing `status` in ordinance front matter, expected one of `draft`, `introduced`, `adopted`, `effective`, `withdrawn`, `failed`',
       '2:1: Missing `version` in ordinance front matter, expected a whole number from 1 to 9999',

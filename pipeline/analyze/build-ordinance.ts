@@ -71,6 +71,9 @@ function isQuotedSectionFile(file: VFile, quotable: boolean): boolean {
   return quotable && file.data.frontMatter?.kind === 'code-section';
 }
 
+/** An act's own section number: a whole number, as "Sec. 101." prints it (a code's designation, "24-211.07", is not one). */
+const ACT_SECTION_NUMBER = /^[1-9][0-9]{0,5}$/;
+
 /**
  * Model one parsed file on its own; the ordinance is assembled from these.
  * A `quotable` file (one in a sub-folder of an ordinance) that is a code
@@ -144,10 +147,12 @@ export function buildOrdinance(
     }
     // The parser keeps only keys whose values passed sectionSchema; an unknown id is '' and resolves nothing.
     const sectionMeta = { id: '', heading: '', kind: 'general', ...(file.data.frontMatter ?? {}) } as SectionMeta;
+    // An act's own section number ("Sec. 101." of a titled act) is printed as written; a section without one numbers on from the one before.
+    const own = meta.type !== 'code-title' && ACT_SECTION_NUMBER.test(sectionMeta.number ?? '') ? Number(sectionMeta.number) : undefined;
     sections.push({
       id: sectionMeta.id,
-      number: sections.length + 1,
-      designation: sectionMeta.number,
+      number: own ?? (sections.at(-1)?.number ?? 0) + 1,
+      designation: own === undefined ? sectionMeta.number : undefined,
       heading: sectionMeta.heading ?? '',
       kind: sectionMeta.kind,
       status: sectionMeta.status,

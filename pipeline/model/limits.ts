@@ -35,8 +35,8 @@ export const MAX_DESIGNATION_LENGTH = 64;
 /** A heading (of a section or a group) is at most this long; the longest in real codes are a few hundred characters. */
 export const MAX_HEADING_LENGTH = 1000;
 
-/** The short title is at most this long: it runs in the page header, beside the ordinance's number. */
-export const MAX_SHORT_TITLE_LENGTH = 60;
+/** The short title is at most this long: the Council's run to 126 characters; the page header sets a long one smaller, or on two lines. */
+export const MAX_SHORT_TITLE_LENGTH = 200;
 
 /** Images: at most this many bytes, this many pixels a side and this many pixels in all. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

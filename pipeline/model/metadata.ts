@@ -132,6 +132,14 @@ export const ordinanceSchema = Type.Object(
     supersedes: Type.Optional(IdList()),
     affects: Type.Optional(Type.Array(Text(), { description: 'Who the ordinance affects, in plain words, for the digest' })),
     'fiscal-effect': Type.Optional(Text({ description: 'The fiscal effect, as stated (for the Digest Key)' })),
+    'review-days': Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3660,
+        description:
+          "This document's own review period in days, where the law gives it one other than the template's (a D.C. act amending criminal law: 60 days of Congressional review, not 30)",
+      }),
+    ),
     officials: Type.Optional(
       Type.Record(Type.String(SLUG), Text(), {
         description: "Who signs or attests it, by the roles its jurisdiction's template declares (`roles`): `mayor`, `city-clerk`, `chairman`…",
@@ -154,7 +162,8 @@ export const sectionSchema = Type.Object(
       Text({
         maxLength: MAX_DESIGNATION_LENGTH,
         expected: `text of at most ${MAX_DESIGNATION_LENGTH} characters`,
-        description: 'A code\'s own designation ("24-211.07"), printed instead of the position',
+        description:
+          'A code\'s own designation ("24-211.07"), printed instead of the position; in an act or ordinance, a whole number is the act\'s own section number ("101" of an act numbered by titles), printed as "Sec. 101."',
       }),
     ),
     // Optional because real codes have sections without one; drafting rules may require it of ordinances.

@@ -157,7 +157,10 @@ export interface QuotedSection {
 export interface Section {
   /** Stable id from front matter; references use it. */
   id: string;
-  /** The position in the document (1-based): the printed number unless the section has a designation. */
+  /**
+   * The printed number unless the section has a designation: the act's own (`number: "101"` in an act numbered by
+   * titles), else one more than the section before (the position, 1-based, when no section gives its own).
+   */
   number: number;
   /** A code's own designation ("24-211.07"), printed instead of the position. */
   designation: string | undefined;

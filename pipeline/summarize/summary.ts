@@ -24,7 +24,7 @@ import { unified } from 'unified';
 import type { Ordinance, Section } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import { addDays, formatDate } from '../text/dates.js';
-import type { Jurisdiction } from '../template/template-schema.js';
+import type { Jurisdiction, Vocabulary } from '../template/template-schema.js';
 import { amendedSectionDestination, COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
 import { titleCase } from '../text/title-case.js';
 import { sectionDestination } from '../render/pdf/inline.js';
@@ -32,6 +32,7 @@ import { relationWords, sectionList, type DirectiveRelation } from '../xref/rela
 import { ReadabilitySchema, score } from '../prose/readability.js';
 import { residentProse } from '../prose/resident-prose.js';
 import { numberName, sectionName } from '../template/vocabulary.js';
+import { placeholdersSaid } from '../text/placeholders.js';
 
 /** The status in words, naming the body that passes the document ("the Council", "the Board of Supervisors"). */
 function statusWords(status: string, body: string): string {
@@ -129,7 +130,8 @@ export function digestOf(
   const sectionLink = (s: Section) => link(`${pdf}#${sectionDestination(s.id)}`, `${sectionLabel(s)}${s.heading ? `. ${s.heading}` : ''}`);
   const children: RootContent[] = [
     heading(1, `${meta['short-title']}: Legislative Digest`),
-    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `${numberName(vocabulary, meta.number)}. ` : ''}${meta.title}`)] }),
+    // A resident reads what is not yet decided said plainly, never the drafter's placeholder.
+    paragraph({ type: 'emphasis', children: [text(`${meta.number ? `${numberName(vocabulary, meta.number)}. ` : ''}${placeholdersSaid(meta.title)}`)] }),
     paragraph(strong('Status:'), text(` ${statusWords(meta.status, vocabulary.legislativeBody)} (version ${meta.version}).`)),
   ];
   // Its other numbers (a bill, a law, a register citation), by the names its template gives them.
@@ -202,15 +204,20 @@ export function digestOf(
   for (const period of jurisdiction.reviewPeriods ?? []) {
     if (meta.urgency && !period.urgency) continue;
     const from = dates[period.from];
-    const days = `${period.days} ${period.counting === 'legislative' ? 'legislative days' : 'days'}`;
+    // The document's own period (an act amending criminal law), else the template's.
+    const count = meta['review-days'] ?? period.days;
+    const legislative = period.counting === 'legislative';
+    const days = `${count} ${legislative ? 'legislative days' : 'calendar days'}`;
     const start = period.from === 'approved' ? `approval by ${vocabulary.executive}` : `passage by ${vocabulary.legislativeBody}`;
     const name = period.name.charAt(0).toUpperCase() + period.name.slice(1);
-    keyDates.push(
-      labelled(
-        `${name}:`,
-        text(from ? `${days} from ${start} (${formatDate(from)}); it takes effect no sooner than ${formatDate(addDays(from, period.days))}.` : `${days} from ${start}.`),
-      ),
-    );
+    // Legislative days are the days the body sits: no calendar date can be said for their end, only that it is no sooner than as many calendar days.
+    const earliest = from ? formatDate(addDays(from, count)) : '';
+    const when = !from
+      ? `${days} from ${start}.`
+      : legislative
+        ? `${days} from ${start} (${formatDate(from)}); legislative days count only the days in session, so the period ends no sooner than ${count} calendar days would (${earliest}), on a date known only when it ends.`
+        : `${days} from ${start} (${formatDate(from)}); it takes effect no sooner than ${earliest}.`;
+    keyDates.push(labelled(`${name}:`, text(when)));
   }
   if (meta.urgency) keyDates.push(labelled('Urgency:', text(`it takes effect as soon as ${vocabulary.executive} signs it, not 30 days later.`)));
   if (keyDates.length > 0) {
@@ -229,7 +236,7 @@ export function digestOf(
     ['Amends', meta.amends?.filter((a) => !registry.get(a))],
     ['Repeals', meta.repeals?.filter((a) => !registry.get(a))],
   ] as const) {
-    for (const entry of entries ?? []) changes.push(labelled(`${label}:`, text(`${entry}.`)));
+    for (const entry of entries ?? []) changes.push(labelled(`${label}:`, text(sentence(placeholdersSaid(entry)))));
   }
   if (changes.length > 0) {
     children.push(heading(2, 'What it codifies, amends or repeals'));
@@ -243,7 +250,7 @@ export function digestOf(
     list([
       labelled('Vote required:', text(`${vote ?? 'not stated in the jurisdiction template'}.`)),
       labelled('Urgency:', text(meta.urgency ? 'yes.' : 'no.')),
-      labelled('Fiscal effect:', text(`${meta['fiscal-effect'] ?? 'not stated'}.`)),
+      labelled('Fiscal effect:', text(sentence(fiscalEffect(ordinance, vocabulary)))),
     ]),
   );
 
@@ -292,4 +299,18 @@ export function digestMarkdown(digest: Digest): string {
 /** summary.json text: the scores, for CI and for the record. */
 export function digestScores(digest: Digest): string {
   return `${JSON.stringify(digest.scores, null, 2)}\n`;
+}
+
+/** A fact as a sentence ends: a period after it, unless it ends with its own. */
+function sentence(words: string): string {
+  return /[.!?]["”’)]?$/.test(words.trim()) ? words.trim() : `${words.trim()}.`;
+}
+
+/** The fiscal effect as the sources state it: the `fiscal-effect` field, else the section that adopts a fiscal impact statement, else said to be unstated. */
+function fiscalEffect(ordinance: Ordinance, vocabulary: Vocabulary): string {
+  const stated = ordinance.meta['fiscal-effect'];
+  if (stated) return stated;
+  const section = ordinance.sections.find((s) => /\bfiscal (?:impact|effect)\b/i.test(s.heading));
+  if (section) return `as stated in ${sectionName(vocabulary, section)} (${section.heading.replace(/[.:]$/, '')})`;
+  return 'not stated in the ordinance';
 }

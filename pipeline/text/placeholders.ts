@@ -11,3 +11,16 @@ export function hasPlaceholder(text: string): boolean {
   PLACEHOLDER.lastIndex = 0;
   return found;
 }
+
+/**
+ * Text with each placeholder said plainly, for a reader who is not the
+ * drafter: "[TBD: Los Angeles Administrative Code chapter numbers]" becomes
+ * "Los Angeles Administrative Code chapter numbers (not yet assigned)"; a
+ * bare "TBD" becomes "(not yet decided)".
+ */
+export function placeholdersSaid(text: string): string {
+  return text.replace(PLACEHOLDER, (mark) => {
+    const what = /^\[(?:TBD|TODO|FIXME)\b:?\s*([^\]]*)\]$/.exec(mark)?.[1]?.trim();
+    return what ? `${what} (not yet assigned)` : '(not yet decided)';
+  });
+}

@@ -18,6 +18,7 @@ import { blocksOf, type SectionContext } from '../../dc-xml/section.js';
 import { importInto } from '../staging.js';
 import { attribute, child, designationOf, elements, local, textOf, type Element } from '../../dc-xml/xml.js';
 import { readXml } from '../xml-file.js';
+import { loadTemplate } from '../../load/templates.js';
 import { annotationOf } from './annotation.js';
 
 export interface LawImportOptions {
@@ -40,11 +41,16 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
   const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0 };
+  const clause = loadTemplate('district-of-columbia').jurisdiction.enactingClause ?? '';
   importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
     writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law));
-    const sections = sectionsOf(document);
-    const ids = new Set<string>();
-    sections.forEach((section, i) => {
+    const files: { id: string; front: Record<string, unknown>; body: RootContent[] }[] = [];
+    // Sec. 1, the short title, is the act's opening sentence: the enacting clause (the template prints it) run in to "That this act may be cited as …".
+    const opening = shortTitleSection(document, clause);
+    if (opening) files.push({ id: 'sec-1', front: { id: 'sec-1', kind: 'general' }, body: [opening] });
+    const ids = new Set(files.map((f) => f.id));
+    let printed = files.length;
+    sectionsOf(document).forEach((section, i) => {
       const num = textOf(child(section, 'num')) || String(i + 1);
       let id = `sec-${
         num
@@ -56,13 +62,19 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
       ids.add(id);
       const ctx = new LawContext(options, report);
       const body: RootContent[] = [];
-      convertChildren(section, body, ctx);
-      const heading = textOf(child(section, 'heading'));
-      const amends = hasCodify(section);
-      const front = yamlStringify({ id, heading: heading || `Sec. ${num}.`, kind: amends ? 'amendment' : 'general' }, { lineWidth: 0 }).trimEnd();
-      const tree: Root = { type: 'root', children: [{ type: 'yaml', value: front }, ...body] };
-      const file = `${String(i + 1).padStart(Math.max(2, String(sections.length).length), '0')}-${id}.md`;
-      writeFileSync(path.join(staging, file), markdown.stringify(tree));
+      const headingLine = headingAsText(section);
+      convertChildren(headingLine ? { ...section, children: section.children.filter((c) => c !== headingLine) } : section, body, ctx);
+      const heading = textOf(child(section, 'heading')) || (headingLine ? textOf(headingLine) : '');
+      // The act's own number is written where counting would not give it (an act numbered by titles: Sec. 101, 102, 201…).
+      const own = /^[1-9][0-9]*$/.test(num) ? Number(num) : undefined;
+      const number = own !== undefined && own !== printed + 1 ? num : /^[1-9][0-9]*$/.test(num) ? undefined : num;
+      printed = own ?? printed + 1;
+      files.push({ id, front: { id, ...(number ? { number } : {}), ...(heading ? { heading } : {}), kind: kindOf(section, heading) }, body });
+    });
+    const width = Math.max(2, String(files.length).length);
+    files.forEach(({ id, front, body }, i) => {
+      const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yamlStringify(front, { lineWidth: 0 }).trimEnd() }, ...body] };
+      writeFileSync(path.join(staging, `${String(i + 1).padStart(width, '0')}-${id}.md`), markdown.stringify(tree));
       report.sections++;
     });
   });
@@ -78,27 +90,73 @@ class LawContext {
   ) {}
 }
 
+/**
+ * A section heading the act's XML gives as its first line of text ("Effective
+ * date" above "This act shall take effect …"): a few words, capitalized, with
+ * no number, parenthesis or sentence punctuation, and text after them.
+ */
+function headingAsText(section: Element): Element | undefined {
+  if (textOf(child(section, 'heading'))) return undefined;
+  const [first, next] = elements(section).filter((e) => local(e) !== 'num');
+  if (!first || !next || local(first) !== 'text') return undefined;
+  const words = textOf(first).trim();
+  // "Title 28 of the D." is a sentence the XML broke at an initial, not a heading.
+  return words.length <= 60 && /^[A-Z][A-Za-z'’ -]*\.?$/.test(words) && !/\b[A-Z]\.$/.test(words) ? first : undefined;
+}
+
+/** The kind of an act's section: one that amends (it holds the Council's codification markup), the effective date, or general. */
+function kindOf(section: Element, heading: string): string {
+  if (hasCodify(section)) return 'amendment';
+  if (/^effective dates?\.?$/i.test(heading.trim())) return 'effective-date';
+  return 'general';
+}
+
+/** The act's opening sentence after the enacting clause ("That this act may be cited as …"), as Sec. 1's text; null when the act has none. */
+function shortTitleSection(document: Element, clause: string): Paragraph | null {
+  const opening = elements(document, 'text')
+    .map((t) => textOf(t).trim())
+    .filter(Boolean)
+    .join(' ');
+  if (!opening) return null;
+  const words = clause.trim().replace(/[,.:]$/, '');
+  const rest = words && opening.toUpperCase().startsWith(words.toUpperCase()) ? opening.slice(words.length).replace(/^[\s,.:]+/, '') : opening;
+  return rest ? paragraph([text(rest)]) : null;
+}
+
+/** The act's identity as the Council records it: its titles, its Act, Bill and Law numbers and register citation, the date of each stage. */
 function ordinanceFile(document: Element, law: string): string {
-  const short = textOf(elements(document, 'heading').find((h) => attribute(h, 'type') === 'short'));
+  const heading = (type: string) => textOf(elements(document, 'heading').find((h) => attribute(h, 'type') === type));
+  const numberOf = (type: string) => textOf(elements(document, 'num').find((n) => attribute(n, 'type') === type));
   const meta = child(document, 'meta');
-  const introduced = textOf(meta ? child(meta, 'introduced') : undefined);
-  const effective = textOf(meta ? child(meta, 'effective') : undefined);
-  const dates = Object.fromEntries(Object.entries({ introduced, effective }).filter(([, v]) => /^\d{4}-\d{2}-\d{2}$/.test(v)));
+  const field = (parent: Element | undefined, name: string) => textOf(parent ? child(parent, name) : undefined);
+  const citations = meta ? child(meta, 'citations') : undefined;
+  const register = textOf((citations ? elements(citations, 'citation') : []).find((c) => attribute(c, 'type') === 'register'));
+  const history = meta ? child(meta, 'history') : undefined;
+  const final = (history ? elements(history, 'vote') : []).find((v) => /^final$/i.test(attribute(v, 'reading') ?? ''));
+  const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const dates = Object.fromEntries(
+    Object.entries({
+      introduced: day(field(meta, 'introduced')),
+      passed: day(final ? attribute(final, 'date') : undefined),
+      approved: day(field(history, 'enacted')),
+      effective: day(field(meta, 'effective')),
+    }).filter(([, v]) => v),
+  );
+  const act = numberOf('act');
+  const numbers = Object.fromEntries(Object.entries({ bill: numberOf('bill'), law, register }).filter(([, v]) => v));
+  const short = heading('short');
   const front = {
-    title: short || `D.C. Law ${law}`,
-    'short-title': `D.C. Law ${law}`,
+    title: heading('long') || short || `D.C. Law ${law}`,
+    'short-title': short || `D.C. Law ${law}`,
     jurisdiction: 'district-of-columbia',
-    status: 'effective',
+    status: dates.effective ? 'effective' : 'adopted',
     version: 1,
-    number: law,
+    number: act || law,
+    numbers,
     ...(Object.keys(dates).length ? { dates } : {}),
     language: 'en-US',
   };
-  const enacting = elements(document, 'text')
-    .map((t) => textOf(t))
-    .filter(Boolean);
-  const preamble = enacting.length ? `${markdown.stringify({ type: 'root', children: enacting.map((t) => paragraph([text(t)])) })}` : '';
-  return `---\n${yamlStringify(front, { lineWidth: 0 })}---\n${preamble}`;
+  return `---\n${yamlStringify(front, { lineWidth: 0 })}---\n`;
 }
 
 /**
@@ -151,7 +209,11 @@ function hasCodify(element: Element): boolean {
 
 /** The blocks of a section or para: its text, its numbered paragraphs (as marker paragraphs), quoted text as block quotes. */
 function convertChildren(parent: Element, out: RootContent[], ctx: LawContext): void {
-  for (const el of elements(parent)) {
+  const children = elements(parent);
+  // The punctuation after a quotation (<aftertext>) runs in after its closing quotation mark.
+  const ranIn = new Set<Element>();
+  for (const el of children) {
+    if (ranIn.has(el)) continue;
     const name = local(el);
     if (el.name.startsWith('codify:')) {
       if (!ctx.options.plain) {
@@ -176,7 +238,10 @@ function convertChildren(parent: Element, out: RootContent[], ctx: LawContext): 
           }
         }
       }
-      out.push({ type: 'blockquote', children: quoted(el, ctx) });
+      const after = children[children.indexOf(el) + 1];
+      const closing = after && local(after) === 'aftertext' ? textOf(after).trim() : '';
+      if (closing) ranIn.add(after!);
+      out.push({ type: 'blockquote', children: quotationMarks(quoted(el, ctx), closing) });
     } else out.push(...blocksOf(el, ctx.cite));
   }
 }
@@ -234,6 +299,20 @@ function quoted(include: Element, outer: LawContext): (Paragraph | Table)[] {
   };
   walk(include);
   return out.filter((b): b is Paragraph | Table => b.type === 'paragraph' || b.type === 'table');
+}
+
+/**
+ * Quoted text as the enrolled act prints it: an opening quotation mark before
+ * each of its paragraphs, the closing one after its last, and the punctuation
+ * that follows the quotation run in (`"(D) The parent … child;".`). The act's
+ * XML leaves the marks to its printer.
+ */
+function quotationMarks(blocks: (Paragraph | Table)[], closing: string): (Paragraph | Table)[] {
+  for (const block of blocks) if (block.type === 'paragraph') block.children.unshift(text('"'));
+  const last = blocks.at(-1);
+  if (last?.type === 'paragraph') last.children.push(text(`"${closing}`));
+  else blocks.push(paragraph([text(`"${closing}`)]));
+  return blocks;
 }
 
 function text(value: string): PhrasingContent {

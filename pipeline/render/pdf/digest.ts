@@ -7,6 +7,7 @@ import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/template-schema.js';
+import { numberName, vocabularyOf } from '../../template/vocabulary.js';
 import { fontName, type PdfContext, type RenderWorld } from './context.js';
 import { drawFramed } from './frame.js';
 import { drawWatermark } from './furniture.js';
@@ -38,7 +39,10 @@ const NO_IMAGES: RenderWorld = { imageProblem: () => 'the digest shows no images
 
 export function renderSummaryPdf(ordinance: Ordinance, tree: Root, template: Template, provenance: Provenance): Promise<Buffer> {
   const { meta } = ordinance;
-  const info = { title: `${meta['short-title']}: Legislative Digest`, subject: `Plain-language summary of ${meta.number ? `Ordinance No. ${meta.number}` : meta['short-title']}` };
+  const info = {
+    title: `${meta['short-title']}: Legislative Digest`,
+    subject: `Plain-language summary of ${numberName(vocabularyOf(template.jurisdiction), meta.number) ?? meta['short-title']}`,
+  };
   return drawFramed({ ordinance, template, provenance, world: NO_IMAGES, info, furniture: drawFooter }, (ctx) => drawDigest(ctx, tree)).bytes;
 }
 

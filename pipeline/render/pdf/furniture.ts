@@ -71,8 +71,11 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
     const header = page >= layout.header.fromPage;
     if (header) {
       doc.font(fontName(layout.header.font)).fontSize(layout.header.size).fillColor(layout.colors.text);
-      doc.text(headerLeft, left, layout.header.y, { width, align: 'left', lineBreak: false });
-      doc.text(meta['short-title'], left, layout.header.y, { width, align: 'right', lineBreak: false });
+      // Each side of the header has the room "Page N of N" leaves it: a long short title is set smaller, then on two lines, never over the page number.
+      const side = (width - doc.widthOfString('Page 9999 of 9999')) / 2 - doc.widthOfString('  ');
+      drawFitted(doc, headerLeft, left, side, layout.header.y, 'left');
+      drawFitted(doc, meta['short-title'], left + width - side, side, layout.header.y, 'right');
+      doc.fontSize(layout.header.size);
       drawPageOf(ctx, page, total, left, width, layout.header.y);
     }
     doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
@@ -104,6 +107,26 @@ function drawFormFooter(ctx: PdfContext, page: number, left: number, width: numb
 }
 
 /** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */
+/** The smallest size a header's words are set at before they take a second line. */
+const MIN_FURNITURE_SIZE = 6;
+
+/** Words in a box of `width` ending on the line at `y`: on one line at the current size when they fit, else on two lines, set smaller only as far as two lines need. */
+function drawFitted(doc: PDFKit.PDFDocument, words: string, x: number, width: number, y: number, align: 'left' | 'right'): void {
+  const size = (doc as unknown as { _fontSize: number })._fontSize;
+  if (doc.widthOfString(words) <= width) {
+    doc.text(words, x, y, { width, align, lineBreak: false });
+    return;
+  }
+  let smaller = size;
+  const lines = () => doc.heightOfString(words, { width }) / doc.currentLineHeight(true);
+  while (smaller > MIN_FURNITURE_SIZE && (doc.fontSize(smaller), lines()) > 2.01) smaller = Math.max(MIN_FURNITURE_SIZE, smaller - 0.5);
+  doc.fontSize(smaller);
+  const height = doc.heightOfString(words, { width });
+  // The last line sits where a one-line header would.
+  doc.text(words, x, y + doc.currentLineHeight(true) - height, { width, align, lineBreak: true });
+  doc.fontSize(size);
+}
+
 function drawPageOf(ctx: PdfContext, page: number, total: PageTotal, left: number, width: number, y: number): void {
   const { doc } = ctx;
   const lead = `Page ${page} of `;
@@ -140,6 +163,39 @@ export function drawWatermark(doc: PDFKit.PDFDocument, layout: Layout): void {
   doc.rotate(angle, { origin: [cx, cy] });
   doc.font(fontName(font)).fontSize(size).fillColor('#000000').fillOpacity(opacity);
   const w = doc.widthOfString(text);
-  doc.text(text, cx - w / 2, cy - size / 2, { lineBreak: false });
+  // The glyphs' outlines, not text: the mark is seen on the page but never read, copied or extracted with the words.
+  const face = (doc as unknown as { _font: { ascender: number; font?: OutlinedFont } | null })._font;
+  const outlines = face?.font?.layout ? face.font : null;
+  if (!outlines) throw new Error(`the watermark's font \`${font}\` has no glyph outlines`);
+  const run = outlines.layout(text);
+  const scale = size / outlines.unitsPerEm;
+  let x = cx - w / 2;
+  const baseline = cy - size / 2 + (face!.ascender / 1000) * size;
+  run.glyphs.forEach((glyph, i) => {
+    const at = run.positions[i]!;
+    doc.path(
+      glyph.path
+        .scale(scale, -scale)
+        .translate(x + at.xOffset * scale, baseline - at.yOffset * scale)
+        .toSVG(),
+    );
+    x += at.xAdvance * scale;
+  });
+  doc.fill();
   doc.restore();
+}
+
+/** What the watermark reads of a fontkit font: its layout of a string into glyphs with outlines. */
+interface OutlinedFont {
+  unitsPerEm: number;
+  layout(text: string): {
+    glyphs: { path: GlyphPath }[];
+    positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  };
+}
+
+interface GlyphPath {
+  scale(x: number, y: number): GlyphPath;
+  translate(x: number, y: number): GlyphPath;
+  toSVG(): string;
 }

@@ -5,8 +5,10 @@ import type { Rule } from '../rule.js';
 /**
  * A document takes effect only when the periods its jurisdiction's template
  * names (`reviewPeriods`) have run: the District's 30 days of Congressional
- * review after the Mayor's approval. Legislative days are at least as many
- * calendar days, so the effective date is held to that lower bound.
+ * review after the Mayor's approval, or the document's own `review-days`
+ * where the law gives it another (60 days for an act amending criminal law).
+ * Legislative days are at least as many calendar days, so the effective date
+ * is held to that lower bound.
  */
 const rule: Rule = {
   id: 'effective-after-review',
@@ -20,9 +22,10 @@ const rule: Rule = {
       if (ordinance.meta.urgency && !period.urgency) continue;
       const from = dates[period.from];
       if (!from) continue;
-      const earliest = addDays(from, period.days);
+      const count = ordinance.meta['review-days'] ?? period.days;
+      const earliest = addDays(from, count);
       if (dates.effective >= earliest) continue;
-      const days = `${period.days} ${period.counting === 'legislative' ? 'legislative days' : 'days'}`;
+      const days = `${count} ${period.counting === 'legislative' ? 'legislative days' : 'days'}`;
       report(
         ordinance.file,
         `Unexpected effective date ${dates.effective} before the end of ${period.name} (${days} from the \`${period.from}\` date, ${from}), expected ${earliest} or later`,

@@ -1,0 +1,142 @@
+/**
+ * An act imported with `ordinance import dc-law` reads as the enrolled act
+ * (issue 29 §1): its long title, its Act, Bill and Law numbers and register
+ * citation, the date of each stage, the short title as the run-in Sec. 1, the
+ * act's own section numbers (an act numbered by titles keeps Sec. 101, 102,
+ * 201), each section's heading and kind as the act gives them, and quoted text
+ * with its quotation marks and the punctuation after it run in.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { importDcLaw } from '../pipeline/import/dc-law/import.js';
+import { loadOrdinanceSources } from '../pipeline/load/sources.js';
+import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
+import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
+import { FIXTURES, tempDir, workspace } from './helpers.js';
+import { runMain } from './in-process.js';
+import { readPdf } from './pdf.js';
+
+const LAW = path.join(FIXTURES, 'dc-law-24-118', 'laws', '24-118.xml');
+
+function frontMatter(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  return parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+}
+
+function imported(xml = LAW): string {
+  const dir = workspace();
+  const out = path.join(dir, 'ordinance', 'act');
+  importDcLaw(xml, out, { plain: false });
+  return out;
+}
+
+describe('an imported act (D.C. Law 24-118)', () => {
+  const out = imported();
+
+  it('carries the numbers, titles and dates the act XML gives, each in its field', () => {
+    expect(frontMatter(path.join(out, 'ordinance.md'))).toEqual({
+      title:
+        'To amend the Grandparent Caregivers Pilot Program Establishment Act of 2005 to modify the eligibility requirements for subsidy payments; and to amend the Close Relative Caregiver Subsidy Pilot Program Establishment Amendment Act of 2019 to expand subsidy payment eligibility to godparents and to otherwise modify the eligibility requirements for subsidy payments.',
+      'short-title': 'Grandparent and Close Relative Caregivers Program Amendment Act of 2022',
+      jurisdiction: 'district-of-columbia',
+      status: 'effective',
+      version: 1,
+      number: '24-360',
+      numbers: { bill: '24-462', law: '24-118', register: '69 DCR 002660' },
+      dates: { introduced: '2021-10-26', passed: '2022-03-01', approved: '2022-03-28', effective: '2022-05-18' },
+      language: 'en-US',
+    });
+  });
+
+  it('has the act’s sections, Sec. 1 the short title after the enacting clause, each headed and kinded as the act has it', () => {
+    expect(
+      readdirSync(out)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['01-sec-1.md', '02-sec-2.md', '03-sec-3.md', '04-sec-4.md', '05-sec-5.md', 'ordinance.md']);
+    expect(readFileSync(path.join(out, '01-sec-1.md'), 'utf8')).toContain(
+      '\nThat this act may be cited as the "Grandparent and Close Relative Caregivers Program Amendment Act of 2022".',
+    );
+    expect(readFileSync(path.join(out, 'ordinance.md'), 'utf8')).not.toContain('BE IT ENACTED');
+    const fronts = ['02-sec-2.md', '03-sec-3.md', '04-sec-4.md', '05-sec-5.md'].map((f) => frontMatter(path.join(out, f)));
+    expect(fronts).toEqual([
+      { id: 'sec-2', kind: 'amendment' },
+      { id: 'sec-3', kind: 'amendment' },
+      { id: 'sec-4', heading: 'Fiscal impact statement.', kind: 'general' },
+      { id: 'sec-5', heading: 'Effective date.', kind: 'effective-date' },
+    ]);
+  });
+
+  it('quotes new text as the act prints it: each paragraph opened, the last closed, the punctuation after it run in', () => {
+    const text = readFileSync(path.join(out, '02-sec-2.md'), 'utf8');
+    expect(text).toContain('> "(D) The parent is 18 years of age or older');
+    expect(text).toContain('from caring for the child;".\n');
+    expect(text).toContain('> "(A) The grandparent is a resident of the District as defined by section 503;');
+    // No paragraph is the closing punctuation alone.
+    expect(text.split(/\n\s*\n/).filter((p) => /^[>\s]*[.;,]\s*$/.test(p))).toEqual([]);
+  });
+
+  it('checks with no error, and its findings name the act’s own sections', async () => {
+    const checked = await runMain(['check', 'ordinance/act'], path.dirname(path.dirname(out)));
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).not.toMatch(/: error /);
+    expect(checked.stdout).toMatch(/02-sec-2\.md:\d+:\d+: warning § 2\b/);
+    expect(checked.stdout).not.toMatch(/02-sec-2\.md:\d+:\d+: \w+ § 1\b/);
+  });
+
+  it('prints the enrolled act: the numbers in the title block, the short title run in to the clause, "Sec. 2." and no lone period', async () => {
+    const dir = path.dirname(path.dirname(out));
+    const dist = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/act', '--out', dist], dir, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
+    const pdf = await readPdf(readFileSync(path.join(dist, 'act', 'act.pdf')));
+    const text = pdf.content.join('\n');
+    for (const words of ['D.C. ACT 24-360', 'D.C. LAW 24-118', '69 DCR 002660', 'Bill 24-462', 'To amend the Grandparent Caregivers']) expect(text).toContain(words);
+    expect(text.replace(/\s+/g, ' ')).toContain('BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as');
+    expect(text).not.toMatch(/BE IT ENACTED[\s\S]*BE IT ENACTED/);
+    expect(text).toMatch(/Sec\. 2\./);
+    expect(text).toMatch(/Sec\. 4\. Fiscal impact statement\./);
+    expect(text).toMatch(/Sec\. 5\. Effective date\./);
+    expect(text).not.toMatch(/Sec\. 2\.\s+Sec\. 3\./);
+    expect(pdf.content.filter((line) => /^\s*[.;]\s*$/.test(line))).toEqual([]);
+  });
+});
+
+describe('an act numbered by titles', () => {
+  it('keeps its own section numbers (Sec. 101, 102, 201), and reads a heading the XML gives as a line of text', () => {
+    const dir = tempDir('act-titles-');
+    const xml = path.join(dir, 'act.xml');
+    mkdirSync(dir, { recursive: true });
+    const section = (num: string, body: string) => `<section><num>${num}</num>${body}</section>`;
+    writeFileSync(
+      xml,
+      `<?xml version="1.0" encoding="utf-8"?>
+<document xmlns="https://code.dccouncil.us/schemas/dc-library">
+  <num type="law">24-999</num>
+  <heading type="short">Omnibus Act of 2022</heading>
+  <text>BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "Omnibus Act of 2022".</text>
+  <container><prefix>Title</prefix><num>I</num><heading>FIRST</heading>
+    ${section('101', '<heading>Short title.</heading><text>This title may be cited as the "First Amendment Act of 2022".</text>')}
+    ${section('102', '<text>The Mayor shall report each year.</text>')}
+  </container>
+  <container><prefix>Title</prefix><num>II</num><heading>SECOND</heading>
+    ${section('201', '<text>The Mayor may issue rules.</text>')}
+  </container>
+  ${section('301', '<text>Effective date</text><text>This act shall take effect on its publication in the District of Columbia Register.</text>')}
+</document>`,
+    );
+    const out = path.join(dir, 'ordinance', 'act');
+    importDcLaw(xml, out, { plain: true });
+    const ordinance = modelOrdinance(parseOrdinance(loadOrdinanceSources(out))!);
+    expect(ordinance.sections.map((s) => [s.number, s.designation, s.heading, s.kind])).toEqual([
+      [1, undefined, '', 'general'],
+      [101, undefined, 'Short title.', 'general'],
+      [102, undefined, '', 'general'],
+      [201, undefined, '', 'general'],
+      [301, undefined, 'Effective date', 'effective-date'],
+    ]);
+    expect(frontMatter(path.join(out, '03-sec-102.md'))).toEqual({ id: 'sec-102', kind: 'general' });
+    expect(frontMatter(path.join(out, '02-sec-101.md'))).toEqual({ id: 'sec-101', number: '101', heading: 'Short title.', kind: 'general' });
+  });
+});
