@@ -190,11 +190,14 @@ describe('summary.pdf', () => {
     await doc.destroy();
   }, 60_000);
 
-  it('carries the DRAFT watermark on every page of a draft', async () => {
+  it('carries the DRAFT watermark on every page of a draft, in outlines that no text extraction reads', async () => {
     const pdf = await readPdf(readFileSync(files.summary));
-    expect(pdf.artifacts.length).toBeGreaterThan(1);
-    for (const artifacts of pdf.artifacts) expect(artifacts).toContain('DRAFT');
-    expect(pdf.content.join('\n')).not.toContain('DRAFT');
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    expect(pdf.pages.join('\n')).not.toContain('DRAFT');
+    const expanded = execFileSync('qpdf', ['--qdf', '--object-streams=disable', files.summary, '-'], { encoding: 'latin1', maxBuffer: 1 << 28 });
+    const marks = [...expanded.matchAll(/\/Artifact <<\s*\/Type \/Background\s*>> BDC([\s\S]*?)EMC/g)].map((m) => m[1]!);
+    expect(marks.length).toBe(pdf.pages.length);
+    for (const mark of marks) expect(mark).toMatch(/ (?:c|v)\n[\s\S]*\nf\n/);
   });
 
   it('links to the ordinance PDF at each section: GoToR actions to its named destinations, not web links', async () => {
