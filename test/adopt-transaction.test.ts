@@ -12,7 +12,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADOPTION_JOURNAL } from '../pipeline/history/adoption-journal.js';
-import { ROOT, workspace } from './helpers.js';
+import { killableRun, ROOT, workspace } from './helpers.js';
 import { commit, git } from './git.js';
 import { runMain } from './in-process.js';
 
@@ -83,16 +83,7 @@ describe('an output folder that cannot take the build', () => {
 
 describe('adopt --effective killed at random instants', () => {
   it(`leaves the old final or the new one, whole, every time (${FULL ? 50 : 5} runs)`, async () => {
-    const cli = path.join(ROOT, 'bin', 'ordinance.js');
-    const run = (killAfter: number | null) =>
-      new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [cli, 'adopt', 'sample', '--effective', '2025-03-06'], { cwd: dir, stdio: 'ignore' });
-        const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
-        child.on('exit', () => {
-          if (timer) clearTimeout(timer);
-          resolve();
-        });
-      });
+    const run = killableRun(['adopt', 'sample', '--effective', '2025-03-06'], dir);
     // Once whole, to know the new final and how long an adoption takes.
     const started = Date.now();
     await run(null);

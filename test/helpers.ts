@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -106,4 +106,17 @@ export function threeOrdinances(second = 'sample'): string {
     '---\nid: 97-101\nnumber: 97-101\nheading: Records.\nkind: code-section\n---\nRecords shall be kept.\n',
   );
   return dir;
+}
+
+/** A CLI run (a process of its own) that is killed with SIGKILL `killAfter` ms after it starts, or runs to its end when that is null. */
+export function killableRun(args: string[], cwd: string): (killAfter: number | null) => Promise<void> {
+  return (killAfter) =>
+    new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: 'ignore' });
+      const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
+      child.on('exit', () => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      });
+    });
 }

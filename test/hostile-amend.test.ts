@@ -1,14 +1,7 @@
-/**
- * `amend` under hostile input and faults (issue 31): a code named outside the
- * workspace is refused before anything there is read or written, a section
- * file that is not a regular file is a finding, and `amend --write` changes
- * the code all at once or not at all.
- */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, tempDir, workspace } from './helpers.js';
+import { FIXTURES, killableRun, tempDir, workspace } from './helpers.js';
 
 const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
 import { runMain } from './in-process.js';
@@ -156,16 +149,7 @@ describe('import dc-law interrupted', () => {
     const out = path.join(dir, 'ordinance', 'act');
     expect((await runMain(['import', 'dc-law', LAW, out], dir)).code).toBe(0);
     const whole = contents(out);
-    const cli = path.join(ROOT, 'bin', 'ordinance.js');
-    const run = (killAfter: number | null) =>
-      new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [cli, 'import', 'dc-law', LAW, out], { cwd: dir, stdio: 'ignore' });
-        const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
-        child.on('exit', () => {
-          if (timer) clearTimeout(timer);
-          resolve();
-        });
-      });
+    const run = killableRun(['import', 'dc-law', LAW, out], dir);
     const started = Date.now();
     await run(null);
     const took = Date.now() - started;
