@@ -16,7 +16,7 @@ import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
 import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
 import { FIXTURES, tempDir, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
-import { readPdf } from './pdf.js';
+import { readPdf, readTags } from './pdf.js';
 
 const LAW = path.join(FIXTURES, 'dc-law-24-118', 'laws', '24-118.xml');
 
@@ -100,6 +100,16 @@ describe('an imported act (D.C. Law 24-118)', () => {
     expect(text).toMatch(/Sec\. 5\. Effective date\./);
     expect(text).not.toMatch(/Sec\. 2\.\s+Sec\. 3\./);
     expect(pdf.content.filter((line) => /^\s*[.;]\s*$/.test(line))).toEqual([]);
+    // "Sec. 2." runs in to its text, on its first line, and is still the section's heading for a screen reader.
+    const bytes = readFileSync(path.join(dist, 'act', 'act.pdf'));
+    const tags = await readTags(bytes);
+    const label = tags.lines.find((line) => line.text.trim() === 'Sec. 2.');
+    const words = tags.lines.find((line) => line.text.startsWith('Section 103 of the Grandparent'));
+    expect(label && words && [words.page, words.baseline]).toEqual([label?.page, label?.baseline]);
+    expect(words!.x).toBeGreaterThan(label!.x);
+    const sect = tags.elements.find((e) => e.role === 'Sect' && e.children[0]?.text.trim() === 'Sec. 2.');
+    expect(sect?.children.map((c) => c.role).slice(0, 2)).toEqual(['H2', 'P']);
+    expect(sect?.children[1]?.text).toMatch(/^Section 103 of the Grandparent/);
   });
 });
 

@@ -84,6 +84,12 @@ export const LayoutSchema = Type.Object(
           'How a section with its own designation is labelled: "{label} {number}." prints "§ 24-211.07." ({label} is the jurisdiction\'s `vocabulary.designatedSection`).',
       }),
       separator: Type.String(),
+      labelRunsIn: Type.Optional(
+        Type.Boolean({
+          description:
+            'A section with no heading has its label run in to its first paragraph ("Sec. 2. Section 103 of … is amended as follows:"), as acts and ordinances print it, instead of on a line of its own.',
+        }),
+      ),
       statusLabels: Type.Record(Type.String(), Type.String(), { description: 'Printed after the heading of a section that is not in force ("[Repealed]").' }),
     }),
     group: Section({ font: FontRoleSchema, size: Points(), align: AlignSchema, gapBefore: Points(), gapAfter: Points() }),

@@ -71,3 +71,8 @@ export function documentWord(vocabulary: Vocabulary): string {
 export function referenceLabel(section: Section, pinpoint: string | undefined, vocabulary: Vocabulary = NEUTRAL_VOCABULARY): string {
   return sectionName(vocabulary, section, pinpoint ?? '');
 }
+
+/** Whether a section's label runs in to its first paragraph: the layout says so, the section has no heading and no status to print, and it opens with a paragraph. */
+export function labelRunsIn(layout: Pick<Layout, 'section'>, section: Pick<Section, 'heading' | 'status' | 'blocks'>): boolean {
+  return Boolean(layout.section.labelRunsIn && !section.heading && (!section.status || section.status === 'in-force') && section.blocks[0]?.type === 'paragraph');
+}

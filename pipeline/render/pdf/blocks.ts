@@ -12,7 +12,7 @@ import { subdivisionDestination } from './destinations.js';
 import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, typographicText, type Run } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
-import { sectionHeadingLabel } from '../../template/vocabulary.js';
+import { labelRunsIn, sectionHeadingLabel } from '../../template/vocabulary.js';
 import { breakLongWords } from './wrap.js';
 
 /** "Section 3.", "Sec. 3.", or "§ 24-211.07." for a section with its own designation: the layout's form with the jurisdiction's words. */
@@ -44,7 +44,11 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
   const runIn = section === ctx.ordinance.sections[0] && runsIn(ctx);
   ctx.tags.group('Sect', () => {
     if (runIn) ctx.leadIn = ctx.template.jurisdiction.enactingClause;
-    else {
+    // A section with no heading has its label run in to its first paragraph ("Sec. 2. Section 103 of …"), where the layout says so.
+    else if (labelRunsIn(ctx.layout, section)) {
+      ctx.leadIn = text;
+      ctx.leadInIsHeading = true;
+    } else {
       doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
       ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
         doc.text(breakLongWords(doc, text, widthFrom(ctx, left)), left, doc.y, {
@@ -224,16 +228,14 @@ function drawBlock(ctx: PdfContext, block: Block, indent: number): void {
     case 'paragraph':
       ensureSpace(ctx, lineHeight(ctx, body.size, body.lineGap));
       drawImages(ctx, block, x);
-      ctx.tags.leaf('P', () =>
-        drawRuns(ctx, [...leadIn(ctx), ...toRuns(ctx, block.children)], {
-          x,
-          width: widthFrom(ctx, x),
-          size: body.size,
-          lineGap: body.lineGap,
-          align: body.align,
-          ...paragraphStyle(ctx, block, indent),
-        }),
-      );
+      {
+        const heading = ctx.leadInIsHeading;
+        const runs = [...leadIn(ctx), ...toRuns(ctx, block.children)];
+        const options = { x, width: widthFrom(ctx, x), size: body.size, lineGap: body.lineGap, align: body.align, ...paragraphStyle(ctx, block, indent) };
+        // A section's label run in is its heading element, then the paragraph: drawn as one.
+        if (heading) ctx.tags.runInHeading(headingRole(ctx.sectionHeadingDepth), 'P', (headingDone) => drawRuns(ctx, runs, options, headingDone));
+        else ctx.tags.leaf('P', () => drawRuns(ctx, runs, options));
+      }
       doc.y += body.paragraphGap - body.lineGap;
       return;
     case 'subdivision':
@@ -297,8 +299,10 @@ function inQuote<T>(ctx: PdfContext, quote: BlockQuote, indent: number, draw: ()
 /** The words the next paragraph begins with (the run-in enacting clause, bold), taken once. */
 function leadIn(ctx: PdfContext): Run[] {
   const text = ctx.leadIn;
+  const heading = ctx.leadInIsHeading;
   ctx.leadIn = null;
-  return text ? [{ text: `${text} `, bold: true, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null }] : [];
+  ctx.leadInIsHeading = false;
+  return text ? [{ text: `${text} `, bold: true, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null, ...(heading ? { heading } : {}) }] : [];
 }
 
 function drawListItem(ctx: PdfContext, blocks: Block[], indent: number): void {

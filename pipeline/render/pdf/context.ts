@@ -34,6 +34,8 @@ export interface PdfContext {
   linkTargets: Map<string, string>;
   /** Words the next paragraph begins with, in bold: the enacting clause run in to the first section. */
   leadIn: string | null;
+  /** The lead-in is the section's label run in ("Sec. 2."): tagged as the section's heading, not as words of the paragraph. */
+  leadInIsHeading: boolean;
   /** Where the quoted law being drawn begins, in points from the left margin (null outside quoted law): its subdivisions hang from there. */
   quoteInset: number | null;
 }
@@ -54,6 +56,7 @@ export function pdfContext(doc: CouncilDocument, template: Template, ordinance: 
     sectionPages: new Map(),
     linkTargets: new Map(),
     leadIn: null,
+    leadInIsHeading: false,
     quoteInset: null,
   };
 }

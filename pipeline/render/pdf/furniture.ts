@@ -76,7 +76,8 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
       drawFitted(doc, headerLeft, left, side, layout.header.y, 'left');
       drawFitted(doc, meta['short-title'], left + width - side, side, layout.header.y, 'right');
       doc.fontSize(layout.header.size);
-      drawPageOf(ctx, page, total, left, width, layout.header.y);
+      // A form whose own footer numbers the page ("Page N", the Board's) is not numbered a second time.
+      if (!formNumbersPages(ctx)) drawPageOf(ctx, page, total, left, width, layout.header.y);
     }
     doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
     const numbered = drawFormFooter(ctx, page, left, width);
@@ -103,10 +104,16 @@ function drawFormFooter(ctx: PdfContext, page: number, left: number, width: numb
     // {page} first: what the metadata fills in is never read for slots again.
     if (words) doc.text(fill(words.replace(/\{page\}/g, String(page)), ordinance.meta), left, y, { width, align, lineBreak: false });
   }
+  return formNumbersPages(ctx);
+}
+
+/** Whether the form's own footer numbers the page (a `{page}` slot in the template's `footer`). */
+function formNumbersPages({ template, ordinance }: Pick<PdfContext, 'template' | 'ordinance'>): boolean {
+  const own = template.jurisdiction.footer;
+  if (!own || ordinance.meta.type === 'code-title') return false;
   return Object.values(own).some((words) => typeof words === 'string' && words.includes('{page}'));
 }
 
-/** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */
 /** The smallest size a header's words are set at before they take a second line. */
 const MIN_FURNITURE_SIZE = 6;
 
@@ -127,6 +134,7 @@ function drawFitted(doc: PDFKit.PDFDocument, words: string, x: number, width: nu
   doc.fontSize(size);
 }
 
+/** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */
 function drawPageOf(ctx: PdfContext, page: number, total: PageTotal, left: number, width: number, y: number): void {
   const { doc } = ctx;
   const lead = `Page ${page} of `;

@@ -32,6 +32,8 @@ interface Style {
 /** A stretch of text in one style. */
 export interface Run extends Style {
   text: string;
+  /** The section's label run in to its paragraph: drawn first, tagged as the heading before it (Tags.runInHeading). */
+  heading?: boolean;
 }
 
 const PLAIN: Style = { bold: false, italic: false, underline: false, strike: false, inserted: false, link: null, goTo: null };
@@ -218,7 +220,7 @@ export interface ParagraphOptions {
 }
 
 /** Draw runs as one wrapped paragraph; the cursor ends below it, and no line of it stands alone at a page's foot or head (breaks.ts). */
-export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions): void {
+export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions, headingDone?: () => void): void {
   const { doc, layout } = ctx;
   // The words as written, for an insertion's /ActualText (the runs are prepared for the line breaker).
   const written = new Map(runs.map((run) => [run, run.text]));
@@ -253,6 +255,8 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
   for (let i = 0; i < visible.length; ) {
     if (!visible[i]!.inserted) {
       drawRun(visible[i]!, i);
+      // The run-in heading ends with its run: the paragraph's element takes the rest.
+      if (visible[i]!.heading) headingDone?.();
       i++;
       continue;
     }

@@ -126,6 +126,44 @@ export class StructureTree {
   }
 
   /**
+   * A heading run in to the paragraph after it ("Sec. 2." before "Section 103
+   * of … is amended as follows:"): two elements, the heading and then `role`,
+   * drawn by one `draw` on the same lines. The heading holds what is drawn
+   * until `draw` calls `headingDone()`; the paragraph, the rest. A screen
+   * reader's list of headings names the section, and it reads in order.
+   */
+  runInHeading(heading: Role, role: Role, draw: (headingDone: () => void) => void): void {
+    const parent = this.top;
+    let open: Open = { element: this.doc.struct(heading), role: heading, kids: 0, leaf: true };
+    this.add(parent, open.element);
+    this.stack.push(open);
+    this.add(open, this.doc.markStructureContent(heading));
+    const outer = this.inLeaf;
+    this.inLeaf = true;
+    let done = false;
+    const headingDone = () => {
+      if (done) return;
+      done = true;
+      this.doc.endMarkedContent();
+      this.stack.pop();
+      open.element.end();
+      open = { element: this.doc.struct(role), role, kids: 0, leaf: true };
+      this.add(parent, open.element);
+      this.stack.push(open);
+      this.add(open, this.doc.markStructureContent(role));
+    };
+    try {
+      draw(headingDone);
+      headingDone();
+    } finally {
+      this.doc.endMarkedContent();
+      this.inLeaf = outer;
+      this.stack.pop();
+      open.element.end();
+    }
+  }
+
+  /**
    * A Link element (inside a leaf: a stretch of it), so the link annotation
    * belongs to it. `text` is what it reads as; `description`, what it goes to,
    * is each annotation's /Contents ("Section 3. Definitions", a web address).
