@@ -7,6 +7,7 @@
  * Los Angeles' structure rules run only on documents of a template that
  * names them.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +151,13 @@ describe("San Francisco's ordinance", () => {
     );
     expect(passage).toContain('Clerk of the Board');
     expect(passage).not.toContain('APPROVED AS TO FORM');
+    // Its heading prints as the Board prints it; the outline and a screen reader say what the page is (issue 29).
+    const objects = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path.join(out, 'sf-city-of-refuge', 'sf-city-of-refuge.pdf'), '-'], {
+      encoding: 'latin1',
+      maxBuffer: 1 << 28,
+    });
+    expect(objects).toContain("/Alt (Clerk's certificate of final passage: CITY AND COUNTY OF SAN FRANCISCO)");
+    expect(objects).toContain("/Title (Clerk's certificate of final passage)");
     const digest = flat(read('sf-city-of-refuge', 'summary.md'));
     expect(digest).toContain('**Status:** Draft: not yet introduced to the Board of Supervisors (version 1).');
     expect(digest).toContain('**Vote required:** a majority of the Board of Supervisors (6 of 11 members).');

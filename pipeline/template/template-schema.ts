@@ -345,6 +345,7 @@ const JurisdictionFields = {
     Section(
       {
         heading: Text(),
+        name: Type.Optional(Text('What the page is, when its printed heading does not say it: the bookmark\'s title, and what a screen reader\'s list of headings reads.')),
         paragraphs: Type.Array(Text(), { description: 'The declaration, paragraph by paragraph; {placeholders} are filled from the metadata.' }),
         rows: SignatureRows,
       },
@@ -355,6 +356,11 @@ const JurisdictionFields = {
     Type.Array(
       Section({
         heading: Text(),
+        name: Type.Optional(
+          Text(
+            'What the page is, when its printed heading does not say it ("Clerk\'s certificate of final passage" under "CITY AND COUNTY OF SAN FRANCISCO"): the bookmark\'s title, and what a screen reader\'s list of headings reads.',
+          ),
+        ),
         paragraphs: Type.Array(Text(), { description: 'Paragraph by paragraph; {placeholders} are filled from the metadata; "1. …" paragraphs in a run are a list.' }),
         rows: SignatureRows,
       }),

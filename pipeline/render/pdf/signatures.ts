@@ -51,7 +51,7 @@ export function drawSignatures(ctx: PdfContext): void {
   for (const declaration of [...(declarationOfPosting ? [declarationOfPosting] : []), ...pagesAfter]) {
     doc.addPage();
     ctx.tags.group('Sect', () => {
-      drawHeading(ctx, declaration.heading);
+      drawHeading(ctx, declaration.heading, declaration.name);
       doc.font(fontName(style.font)).fontSize(style.size);
       const paragraphs = declaration.paragraphs.map((text) => breakLongWords(doc, fill(text, meta), width - indent));
       for (let i = 0; i < paragraphs.length; ) {
@@ -122,12 +122,13 @@ function paragraphHeight(ctx: PdfContext, text: string, indent: number): number 
 }
 
 /** The page's heading, at the level of a section's (it follows the last section) and in the outline. */
-function drawHeading(ctx: PdfContext, heading: string): void {
+/** A page's heading as the form prints it; `name` says what the page is where the heading does not (the bookmark, and the heading's /Alt a screen reader reads). */
+function drawHeading(ctx: PdfContext, heading: string, name?: string): void {
   const { doc, layout } = ctx;
   const left = doc.page.margins.left;
-  doc.addBookmark(doc.outline, heading, left, doc.y);
+  doc.addBookmark(doc.outline, name ?? heading, left, doc.y);
   doc.font(fontName('bold')).fontSize(layout.signatures.size).fillColor(layout.colors.text);
-  ctx.tags.leaf(headingRole(2), () => doc.text(heading, left, doc.y, { width: widthFrom(ctx, left), align: 'center' }));
+  ctx.tags.leaf(headingRole(2), () => doc.text(heading, left, doc.y, { width: widthFrom(ctx, left), align: 'center' }), name ? { alt: `${name}: ${heading}` } : {});
   doc.y += layout.signatures.gapAfterHeading;
 }
 
