@@ -175,6 +175,9 @@ describe("San Francisco's citations", () => {
         ['Chapter 12I of the Administrative Code', '12I'],
       ]),
     );
+    // The code's own heading line of the section it revises ("SEC. 12H.1. CITY AND COUNTY OF REFUGE.") cites nothing (issue 29).
+    expect(xref.citations.map((c) => c.text)).not.toContain('SEC. 12H.1');
+    expect(tags.get('sf-city-of-refuge')!.filter((e) => e.role === 'Link' && e.text.startsWith('SEC.'))).toEqual([]);
   });
 });
 

@@ -13,7 +13,8 @@ import { compileGrammar, detectCitations, type DetectedCitation, type RegistryFo
 import type { CitationContext, CitationGrammar } from '../grammar/citations.js';
 import type { Citation, Inline, Ordinance, Section, SectionReference } from '../model/types.js';
 import { SKIP, visitOrdinance, type TextNode } from '../model/visit.js';
-import { textFiles } from '../model/quoted-law.js';
+import { readSectionHeading, textFiles } from '../model/quoted-law.js';
+import { inlineText, WRITTEN } from '../model/inline-text.js';
 import { checksum } from '../text/checksum.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 
@@ -218,8 +219,9 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   visitOrdinance(
     ordinance,
     {
-      // A quoted section's heading line ("SEC. 12H.1. HEADING.") names the section it is, citing nothing.
-      block: (block) => (block.type === 'paragraph' && block.sectionHeading !== undefined ? SKIP : undefined),
+      // A quoted section's heading line ("SEC. 12H.1. HEADING."), or one printed in bold in the code text an ordinance revises
+      // in place (San Francisco's form), names the section it is, citing nothing.
+      block: (block) => (block.type === 'paragraph' && (block.sectionHeading !== undefined || isBoldHeadingLine(block.children)) ? SKIP : undefined),
       // Links, citations and term definitions keep their words as written.
       inline: (node) => (node.type === 'link' || node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
       text: (node, at) => {
@@ -249,4 +251,12 @@ function inDocumentOrder<T extends { source: { file: VFile; position: Position |
         a.index - b.index,
     )
     .map((x) => x.item);
+}
+
+/** A paragraph that is one bold section heading line, as a code prints a section's head: "**SEC. 12H.1. CITY AND COUNTY OF REFUGE.**". */
+function isBoldHeadingLine(children: readonly Inline[]): boolean {
+  const only = children.length === 1 ? children[0] : undefined;
+  if (only?.type !== 'strong') return false;
+  const heading = readSectionHeading(inlineText(only.children, WRITTEN).trim());
+  return heading !== null && heading.heading !== '';
 }

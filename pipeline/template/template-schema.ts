@@ -345,7 +345,7 @@ const JurisdictionFields = {
     Section(
       {
         heading: Text(),
-        name: Type.Optional(Text('What the page is, when its printed heading does not say it: the bookmark\'s title, and what a screen reader\'s list of headings reads.')),
+        name: Type.Optional(Text("What the page is, when its printed heading does not say it: the bookmark's title, and what a screen reader's list of headings reads.")),
         paragraphs: Type.Array(Text(), { description: 'The declaration, paragraph by paragraph; {placeholders} are filled from the metadata.' }),
         rows: SignatureRows,
       },
