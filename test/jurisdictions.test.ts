@@ -36,6 +36,21 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 const read = (slug: string, file: string) => readFileSync(path.join(out, slug, file), 'utf8');
 
 describe("the District's act (D.C. Law 24-288)", () => {
+  it('links each D.C. Code § citation to its section’s page, and names the section in the link’s description (issue 29)', async () => {
+    const { annotations } = await readTags(readFileSync(path.join(out, 'dc-wmata-board', 'dc-wmata-board.pdf')));
+    const code = annotations.filter((a) => a.url?.startsWith('https://code.dccouncil.gov/us/dc/council/code/sections/'));
+    expect(new Set(code.map((a) => a.url))).toEqual(
+      new Set([
+        'https://code.dccouncil.gov/us/dc/council/code/sections/9-1108.11',
+        'https://code.dccouncil.gov/us/dc/council/code/sections/1-301.47a',
+        'https://code.dccouncil.gov/us/dc/council/code/sections/1-206.02',
+      ]),
+    );
+    expect(annotations.find((a) => a.url?.endsWith('/sections/9-1108.11'))?.contents).toBe(
+      'D.C. Official Code § 9-1108.11, https://code.dccouncil.gov/us/dc/council/code/sections/9-1108.11',
+    );
+  });
+
   it('prints the title block of the form: its act, law and register numbers, "AN ACT", the bill, the Council and the date', () => {
     const first = pdfs
       .get('dc-wmata-board')!

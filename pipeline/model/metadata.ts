@@ -225,6 +225,14 @@ export const directiveSchema = Type.Object(
       ),
     ),
     pinpoints: Type.Optional(TextList()),
+    'section-source': Type.Optional(
+      Type.String({
+        pattern: '^https?://\\S*\\{section\\}\\S*$',
+        expected: 'an http(s) URL with `{section}` where the section number goes',
+        description:
+          'Where the source shows each section at an address made from its number: "https://code.dccouncil.gov/us/dc/council/code/sections/{section}". A citation with a pinpoint ("§ 9-1108.11(a)") links to its section\'s page; `section-sources` names a page where this does not fit.',
+      }),
+    ),
     'section-sources': Type.Optional(
       Type.Record(Type.String(), Type.String({ pattern: '^https?://\\S+$', expected: 'an http(s) URL' }), {
         description:

@@ -187,6 +187,8 @@ function writeRegistry(dir: string, ctx: SectionContext, options: ImportOptions)
     issuer: 'Council of the District of Columbia',
     status: 'in-force',
     source: 'https://code.dccouncil.gov/us/dc/council/code/',
+    // The Council's site shows each section at an address of its number.
+    'section-source': 'https://code.dccouncil.gov/us/dc/council/code/sections/{section}',
   };
   writeFileSync(
     path.join(dir, `${CODE_ID}.md`),

@@ -12,7 +12,7 @@ import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
 import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
 import { drawFramed } from './frame.js';
-import { sectionDestination } from './inline.js';
+import { citationSource, sectionDestination } from './inline.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
@@ -144,5 +144,12 @@ function nameLinkTargets(ctx: PdfContext, relations: DirectiveRelation[]): void 
   for (const { meta } of directives) {
     const form = meta['cited-as'][0] ?? meta.id;
     if (meta.source && !linkTargets.has(meta.source)) linkTargets.set(meta.source, meta.title.includes(form) ? meta.title : `${form}: ${meta.title}`);
+  }
+  // A citation that goes to its section's own page is described by the section: "D.C. Official Code § 9-1108.11".
+  for (const citation of ctx.ordinance.citations) {
+    const page = citation.pinpoint && citation.directive ? citationSource(citation) : undefined;
+    if (!page || page === citation.directive!.meta.source || linkTargets.has(page)) continue;
+    const section = citation.pinpoint!.replace(/\(.*$/, '').trim();
+    linkTargets.set(page, `${citation.directive!.meta['cited-as'][0] ?? citation.directive!.meta.title} ${section.startsWith('§') ? section : `§ ${section}`}`);
   }
 }

@@ -55,11 +55,17 @@ export { sectionDestination } from './destinations.js';
  * into a directive whose source shows one section at a time, that section's
  * page; none when the entry lists no page for it, never another section's.
  */
-function citationSource(citation: Extract<Inline, { type: 'citation' }>): string | undefined {
+export function citationSource(citation: Pick<Extract<Inline, { type: 'citation' }>, 'directive' | 'pinpoint'>): string | undefined {
   const meta = citation.directive?.meta;
   const pages = meta?.['section-sources'];
-  if (!pages || !citation.pinpoint) return meta?.source;
-  return pages[citation.pinpoint] ?? pages[citation.pinpoint.replace(/\(.*$/, '').trim()];
+  const pattern = meta?.['section-source'];
+  if ((!pages && !pattern) || !citation.pinpoint) return meta?.source;
+  const section = citation.pinpoint.replace(/\(.*$/, '').trim();
+  const listed = pages?.[citation.pinpoint] ?? pages?.[section];
+  if (listed || !pattern) return listed;
+  // The section's number as its address writes it: "§ 9-1108.11(a)" → "9-1108.11".
+  const number = section.replace(/^§+\s*/, '');
+  return /^[\w.:-]+$/.test(number) ? pattern.replace('{section}', encodeURIComponent(number)) : undefined;
 }
 
 /** The registry id of the jurisdiction's own code, whose sections a code title holds. */
