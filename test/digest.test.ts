@@ -58,6 +58,15 @@ describe('readability scores', () => {
     expect(at('plain-word')).toEqual(expect.arrayContaining(['Prior to', 'utilize']));
     expect(at('passive')).toEqual(['kept']);
   });
+
+  it('leaves "effect" the noun alone ("took effect", "in effect") and flags the verb (issue 29)', () => {
+    const words = (text: string) =>
+      plainLanguageFindings(text, { kinds: ['plain-word'] })
+        .map((f) => text.slice(f.start, f.end))
+        .filter((w) => /effect/i.test(w));
+    expect(words('The law took effect in May. It stays in effect. The rules take effect now.')).toEqual([]);
+    expect(words('The Mayor may effect a transfer.')).toEqual(['effect']);
+  });
 });
 
 describe('the digest of the shipped sample', () => {

@@ -92,6 +92,9 @@ export function score(text: string): Readability | null {
 }
 
 /** Findings of retext-readability, retext-simplify and retext-passive on `text`, with offsets into it. */
+/** Words before "effect" that make it the noun: "takes effect", "in effect", "no effect", "its effect". */
+const NOUN_BEFORE = /\b(?:take|takes|took|taken|taking|in|into|no|an|the|its|their|full|legal|same|this|that)\s+$/i;
+
 export function plainLanguageFindings(text: string, options: PlainLanguageOptions): PlainLanguageFinding[] {
   // remark-retext in mutate mode: the Markdown becomes an English syntax tree in the same (synchronous) chain.
   const processor = unified()
@@ -108,6 +111,8 @@ export function plainLanguageFindings(text: string, options: PlainLanguageOption
     const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
     if (start === undefined || end === undefined) continue;
     const kind: PlainLanguageKind = message.source === 'retext-readability' ? 'hard-sentence' : message.source === 'retext-passive' ? 'passive' : 'plain-word';
+    // retext-simplify reads "effect" as the verb ("to effect a change": choose, pick); "takes effect", "in effect" are the plain noun.
+    if (kind === 'plain-word' && /^effect$/i.test(text.slice(start, end)) && NOUN_BEFORE.test(text.slice(0, start))) continue;
     findings.push({ kind, message: message.reason, start, end });
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
