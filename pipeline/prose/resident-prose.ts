@@ -30,7 +30,9 @@ export function existingLaw(relations: DirectiveRelation[]): QuotedLaw[] {
       const name = directive.meta['cited-as'][0] ?? directive.meta.title;
       const first = directive.digest.split(/\n\s*\n/)[0] ?? '';
       const digest = first.replace(/\s*\n\s*/g, ' ').trim();
-      const words = `${date ? `, ${formatDate(date)}` : ''}. ${digest}`;
+      // The date once: not after the name when the entry's own words already give it ("… gave it on March 21, 2017").
+      const said = date !== undefined && digest.includes(formatDate(date));
+      const words = `${date && !said ? `, ${formatDate(date)}` : ''}. ${digest}`;
       const value = String(directive.file.value);
       const offset = first.trim() ? value.indexOf(first.trim()) : -1;
       return { directive, name, words, text: `${name}${words}`, offset: Math.max(0, offset) };
