@@ -115,6 +115,11 @@ describe('the digest of the shipped sample', () => {
     expect(digest).toContain('- **Adds:** Los Angeles Administrative Code chapter and sections added (not yet assigned).');
   });
 
+  it('says an urgency ordinance takes effect when the Mayor signs it, with no wait the template does not give (issue 29)', () => {
+    expect(digest).toContain('- **Urgency:** it takes effect as soon as the Mayor signs it.\n');
+    expect(digest).not.toContain('30 days later');
+  });
+
   it('states the Digest Key from the jurisdiction and the metadata', () => {
     expect(digest).toContain('- **Vote required:** three-fourths of the Council (12 of 15 members), as an urgency ordinance.');
     expect(digest).toContain('- **Urgency:** yes.');

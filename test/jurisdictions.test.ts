@@ -176,6 +176,11 @@ describe("San Francisco's ordinance", () => {
     const digest = flat(read('sf-city-of-refuge', 'summary.md'));
     expect(digest).toContain('**Status:** Draft: not yet introduced to the Board of Supervisors (version 1).');
     expect(digest).toContain('**Vote required:** a majority of the Board of Supervisors (6 of 11 members).');
+    // Its waiting period runs from enactment, which the Mayor's signature is only one way to (issue 29).
+    expect(digest).toContain(
+      "**The waiting period after enactment:** 30 calendar days from enactment (the Mayor's signature, ten days without it, or the Board's override of a veto).",
+    );
+    expect(digest).not.toContain('from approval by the Mayor');
   });
 });
 

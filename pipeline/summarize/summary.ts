@@ -208,7 +208,7 @@ export function digestOf(
     const count = meta['review-days'] ?? period.days;
     const legislative = period.counting === 'legislative';
     const days = `${count} ${legislative ? 'legislative days' : 'calendar days'}`;
-    const start = period.from === 'approved' ? `approval by ${vocabulary.executive}` : `passage by ${vocabulary.legislativeBody}`;
+    const start = period.fromWords ?? (period.from === 'approved' ? `approval by ${vocabulary.executive}` : `passage by ${vocabulary.legislativeBody}`);
     const name = period.name.charAt(0).toUpperCase() + period.name.slice(1);
     // Legislative days are the days the body sits: no calendar date can be said for their end, only that it is no sooner than as many calendar days.
     const earliest = from ? formatDate(addDays(from, count)) : '';
@@ -219,7 +219,12 @@ export function digestOf(
         : `${days} from ${start} (${formatDate(from)}); it takes effect no sooner than ${earliest}.`;
     keyDates.push(labelled(`${name}:`, text(when)));
   }
-  if (meta.urgency) keyDates.push(labelled('Urgency:', text(`it takes effect as soon as ${vocabulary.executive} signs it, not 30 days later.`)));
+  // The wait an urgency ordinance skips is the template's own (a regular one waits that long), never a number of days assumed here.
+  const skipped = (jurisdiction.reviewPeriods ?? []).find((p) => !p.urgency);
+  if (meta.urgency)
+    keyDates.push(
+      labelled('Urgency:', text(`it takes effect as soon as ${vocabulary.executive} signs it${skipped ? `, not ${meta['review-days'] ?? skipped.days} days later` : ''}.`)),
+    );
   if (keyDates.length > 0) {
     children.push(heading(2, 'Key dates'));
     children.push(list(keyDates));

@@ -312,6 +312,11 @@ const JurisdictionFields = {
           description: 'calendar days, or legislative days (days a body sits: at least as many calendar days, so only the lower bound is checked)',
         }),
         from: Type.Enum(['passed', 'approved'], { description: 'The date of the metadata it runs from.' }),
+        fromWords: Type.Optional(
+          Text(
+            'What the period runs from, in the words a digest says it, where "approval by the Mayor" is not the law\'s: San Francisco\'s "enactment (the Mayor\'s signature, ten days without it, or the Board\'s override of a veto)".',
+          ),
+        ),
         urgency: Type.Optional(Type.Boolean({ description: 'It runs for urgency (emergency) documents too; by default they take effect without it.' })),
       }),
       {
