@@ -36,6 +36,23 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 const read = (slug: string, file: string) => readFileSync(path.join(out, slug, file), 'utf8');
 
 describe("the District's act (D.C. Law 24-288)", () => {
+  it('heads an act not yet in effect without the Law number and register citation it is given only after Congressional review (issue 29)', async () => {
+    const dir = sampleCopy(['dc-wmata-board', 'dc-code']);
+    const meta = path.join(dir, 'ordinance', 'dc-wmata-board', 'ordinance.md');
+    writeFileSync(
+      meta,
+      readFileSync(meta, 'utf8')
+        .replace('status: effective', 'status: adopted')
+        .replace(/^ {2}effective: .*\n/m, ''),
+    );
+    const built = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/dc-wmata-board', '--out', built], dir)).code).toBe(0);
+    const first = (await readPdf(readFileSync(path.join(built, 'dc-wmata-board', 'dc-wmata-board.pdf')))).content[0]!;
+    expect(first).toContain('D.C. ACT 24-726');
+    expect(first).not.toContain('D.C. LAW');
+    expect(first).not.toContain('70 DCR 547');
+  });
+
   it('links each D.C. Code § citation to its section’s page, and names the section in the link’s description (issue 29)', async () => {
     const { annotations } = await readTags(readFileSync(path.join(out, 'dc-wmata-board', 'dc-wmata-board.pdf')));
     const code = annotations.filter((a) => a.url?.startsWith('https://code.dccouncil.gov/us/dc/council/code/sections/'));

@@ -230,6 +230,13 @@ export const TitleLineSchema = Section({
   }),
   align: Type.Optional(AlignSchema),
   when: Type.Optional(Type.Enum(['urgency', 'regular'], { description: 'Printed only on urgency (emergency) documents, or only on the others.' })),
+  statuses: Type.Optional(
+    Type.Array(Type.Enum(ORDINANCE_STATUSES), {
+      minItems: 1,
+      description:
+        'Printed only at these statuses: a number assigned at a later stage (the D.C. Law number and the register citation, given when the act takes effect after Congressional review) never heads an earlier document.',
+    }),
+  ),
   gapAfter: Type.Optional(Points("Space below the line, in place of its style's.")),
   optional: Type.Optional(Type.Boolean({ description: 'Left out when a placeholder in it has no value (otherwise the blank is printed for the Clerk to fill in).' })),
 });

@@ -47,6 +47,7 @@ export function drawTitleBlock(ctx: PdfContext, afterTitle: () => void = () => {
   for (const line of jurisdiction.titleBlock ?? defaultLines(ctx)) {
     if ((line.when === 'urgency' && !meta.urgency) || (line.when === 'regular' && meta.urgency)) continue;
     if (line.optional && missingSlots(line.text, meta).length > 0) continue;
+    if (line.statuses && !line.statuses.includes(meta.status)) continue;
     const style = { ...styleOf[line.style], ...(line.align ? { align: line.align } : {}), ...(line.gapAfter !== undefined ? { gapAfter: line.gapAfter } : {}) };
     if (line.text.trim() === '{title}') {
       // The long title: the document's heading, indented as the layout sets it; the table of contents follows it.
