@@ -9,10 +9,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, child, elements, local, textOf, type Element } from '../pipeline/dc-xml/xml.js';
 import { readXml } from '../pipeline/import/xml-file.js';
+import { sectionTree } from '../pipeline/dc-xml/section.js';
+import { markdown } from '../pipeline/dc-xml/markdown.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
 import { compileWorkspace } from '../pipeline/runner/run.js';
 import { DC_CODE } from './corpora.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { FIXTURES, ROOT, runCli, tempDir } from './helpers.js';
 import { runMain } from './in-process.js';
 
 const TITLES = ['24', '29'];
@@ -197,3 +199,12 @@ function parasOf(element: Element, depth = 1): [string, number][] {
     return [];
   });
 }
+
+describe('a section of the D.C. Code, imported (a real section in test/fixtures)', () => {
+  it('prints no space before a comma where the Council\'s markup took something out ("Sections 12-301  , 12-302") (issue 29)', () => {
+    const ctx = { plainCitations: true, cited: new Map(), images: [], counts: { citations: 0, annotations: 0, explicit: 0 } };
+    const text = markdown.stringify(sectionTree(readXml(path.join(FIXTURES, 'dc-code-sections', '12-308.xml')), ctx).tree);
+    expect(text).toContain('Sections 12-301, 12-302, 12-305, and 12-307 do not apply to an action');
+    expect(text).not.toMatch(/\S +,/);
+  });
+});

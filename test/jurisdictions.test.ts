@@ -201,6 +201,19 @@ describe("San Francisco's ordinance", () => {
   });
 });
 
+describe('a title of the D.C. Code', () => {
+  it("prints each section's notes after its text, each led by its kind, and none the code marks not to be shown (issue 29)", async () => {
+    const pdf = await readPdf(readFileSync(path.join(out, 'dc-code-title-9', 'dc-code-title-9.pdf')));
+    const body = flat(pdf.content.join(' '));
+    expect(body).toContain('History Apr. 27, 2013, D.C. Law 19-286, § 2, 60 DCR 2319');
+    expect(body).toContain('Emergency Legislation For temporary (90 days) amendment of this section, see');
+    // The notes follow the section's last words.
+    expect(body.indexOf('History Apr. 27, 2013')).toBeGreaterThan(body.indexOf('failure to adhere to the requirements of this subchapter.'));
+    // display="false" notes (a bare "History" of an emergency act) are the code's own, not shown.
+    expect(body).not.toMatch(/History History|History Emergency|History Temporary/);
+  });
+});
+
 describe("San Francisco's citations", () => {
   it('finds a chapter and a section of the Administrative Code as the City cites them, Chapter 12I among them', () => {
     const xref = JSON.parse(read('sf-city-of-refuge', 'xref.json')) as { citations: { text: string; target: string; pinpoint: string | null }[] };

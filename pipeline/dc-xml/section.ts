@@ -249,7 +249,8 @@ function inline(nodes: ElementContent[], ctx: SectionContext): PhrasingContent[]
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     if (node.type === 'text' || node.type === 'cdata') {
-      const value = node.value.replace(/\s+/g, ' ');
+      // Two or more spaces before a comma or semicolon are where the Council's markup took something out ("12-301  , 12-302"): no space is printed there.
+      const value = node.value.replace(/(?<=\S)[ \t]{2,}(?=[,;])/g, '').replace(/\s+/g, ' ');
       if (value) out.push(text(value));
       continue;
     }

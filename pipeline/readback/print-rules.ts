@@ -24,6 +24,8 @@ export interface PrintRules {
   headingLabel: (section: { number: number; designation: string | undefined }) => string;
   /** The enacting clause when it runs in to the first section (printed where that section's heading would be, before its text); null when it does not. */
   runIn: string | null;
+  /** Whether each section's notes print after its text (the layout's `annotations.print`). */
+  notes: boolean;
   /** A section's heading as printed after its label: ended with a period unless it ends in punctuation. */
   heading: (heading: string) => string;
   /** A bulleted list item's marker. */
@@ -48,6 +50,7 @@ export function printRules(template: Pick<Template, 'layout' | 'jurisdiction'>):
     placeholderClose: layout.placeholder.close,
     headingLabel: (section) => sectionHeadingLabel(layout, vocabulary, section),
     runIn: template.jurisdiction.enactingClauseRunsIn ? template.jurisdiction.enactingClause : null,
+    notes: layout.annotations.print,
     heading: (heading) => (!heading || /[.:;!?\]]$/.test(heading) ? heading : `${heading}.`),
     bullet: layout.list.bullet,
     image: (alt) => (alt ? `[Image: ${alt}]` : '[Image]'),

@@ -6,7 +6,7 @@
  * runs, so a renderer that changes, loses or repeats words is caught.
  */
 import { inlineText, type Reading } from '../model/inline-text.js';
-import { sectionBody } from '../model/quoted-law.js';
+import { printedNotes, sectionBody } from '../model/quoted-law.js';
 import type { Block, Ordinance } from '../model/types.js';
 import { LINE_END, normalizeText, type PrintRules } from './print-rules.js';
 import type { PageReadBack, StructNode } from './read-pdf.js';
@@ -37,7 +37,14 @@ export function expectedSections(ordinance: Ordinance, rules: PrintRules): Expec
       return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(sectionBody(section), rules, reading)}` };
     const label = rules.headingLabel(section);
     // The code sections it quotes from files of their own print after its text, as quoted law.
-    return { name: `§ ${section.designation ?? section.number}`, label, heading: rules.heading(section.heading), text: blocksText(sectionBody(section), rules, reading) };
+    // Its notes, where the layout prints them: each led by its kind, run in to its first paragraph.
+    const notes = rules.notes ? printedNotes(section).map((note) => `${note.type} ${blocksText(note.blocks, rules, reading)}`) : [];
+    return {
+      name: `§ ${section.designation ?? section.number}`,
+      label,
+      heading: rules.heading(section.heading),
+      text: [blocksText(sectionBody(section), rules, reading), ...notes].join(LINE_END),
+    };
   });
 }
 

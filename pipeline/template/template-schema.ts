@@ -93,7 +93,10 @@ export const LayoutSchema = Type.Object(
       statusLabels: Type.Record(Type.String(), Type.String(), { description: 'Printed after the heading of a section that is not in force ("[Repealed]").' }),
     }),
     group: Section({ font: FontRoleSchema, size: Points(), align: AlignSchema, gapBefore: Points(), gapAfter: Points() }),
-    annotations: Section({ print: Type.Boolean() }),
+    annotations: Section(
+      { print: Type.Boolean({ description: "Print each section's notes (the code's History, Editor's Notes…) after its text, each led by its kind in bold." }) },
+      'The notes a code keeps on each section (`:::annotation{type="History"}`), not part of its text.',
+    ),
     image: Section({ maxHeight: Points() }),
     subdivision: Section({ indentPerLevel: Points(), markerWidth: Points() }),
     list: Section({ indent: Points(), bullet: Type.String() }),

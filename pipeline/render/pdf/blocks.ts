@@ -13,6 +13,7 @@ import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, typogra
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { labelRunsIn, sectionHeadingLabel } from '../../template/vocabulary.js';
+import { printedNotes } from '../../model/quoted-law.js';
 import { breakLongWords } from './wrap.js';
 
 /** "Section 3.", "Sec. 3.", or "§ 24-211.07." for a section with its own designation: the layout's form with the jurisdiction's words. */
@@ -59,7 +60,20 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
       doc.y += style.gapAfter;
     }
     drawBlocks(ctx, sectionBody(section), 0);
+    if (ctx.layout.annotations.print) drawNotes(ctx, section);
   });
+}
+
+/** A section's notes (the code's History, Editor's Notes…), after its text, each led by its kind in bold: "History Apr. 27, 2013, D.C. Law 19-286, § 2". */
+function drawNotes(ctx: PdfContext, section: Section): void {
+  for (const note of printedNotes(section)) {
+    ctx.tags.group('Div', () => {
+      if (note.blocks[0]?.type === 'paragraph') ctx.leadIn = note.type;
+      else drawBlock(ctx, { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: note.type }] }], source: note.source }, 0);
+      drawBlocks(ctx, note.blocks, 0);
+      ctx.leadIn = null;
+    });
+  }
 }
 
 /** Whether the enacting clause runs in to the first section's first paragraph (the template says so, and that paragraph is there). */
