@@ -71,19 +71,28 @@ describe('the adopted sample (effective)', () => {
     expect(all).not.toMatch(/Page \d+ of|Built \d{4}-\d\d-\d\d|Version 2 · Effective/);
     // The only bare numbers read are the contents' page numbers (each read as ", page n" by its /ActualText), never line numbers.
     const contents = texts.slice(texts.indexOf('CONTENTS'), texts.indexOf('THE PEOPLE OF THE CITY OF LOS ANGELES DO ORDAIN AS FOLLOWS:'));
-    expect(contents.filter((t) => /^\d+$/.test(t)).length).toBe(11);
+    // Ten sections, the certification, the Declaration of Posting and the appendix.
+    expect(contents.filter((t) => /^\d+$/.test(t)).length).toBe(13);
     expect(texts.filter((t) => /^\d+$/.test(t.trim()))).toEqual(contents.filter((t) => /^\d+$/.test(t)));
   });
 
-  it('numbers the body lines of each page from 1, beside the text, as artifacts', () => {
+  it('numbers the body lines of each page from 1, beside the text, as artifacts; the appendix, not enacted, has neither line numbers nor a page number of the ordinance', () => {
+    const ordinancePages = pdf.artifacts.filter((text) => !/Appendix, page \d/.test(text)).length;
+    expect(ordinancePages).toBe(pdf.artifacts.length - 1);
     pdf.artifacts.forEach((text, i) => {
       const numbers = text
         .split('\n')
         .filter((l) => /^\d+$/.test(l.trim()))
         .map(Number);
+      if (i >= ordinancePages) {
+        expect(numbers, `page ${i + 1}`).toEqual([]);
+        expect(text).toContain(`Appendix, page ${i - ordinancePages + 1}`);
+        expect(text).not.toMatch(/Page \d+ of/);
+        return;
+      }
       expect(numbers.length, `page ${i + 1}`).toBeGreaterThan(5);
       expect(numbers).toEqual(numbers.map((_, k) => k + 1));
-      expect(text).toMatch(new RegExp(`Page ${i + 1} of\\s*${pdf.pages.length}`));
+      expect(text).toMatch(new RegExp(`Page ${i + 1} of\\s*${ordinancePages}`));
       if (i > 0) expect(text).toContain('ORDINANCE NO. 188441');
     });
   });

@@ -82,12 +82,14 @@ describe('the shipped Los Angeles ordinance', () => {
     });
   });
 
-  it('numbers pages "Page X of Y" on every page', () => {
-    const total = pdf.pages.length;
+  it('numbers pages "Page X of Y" on every page of the ordinance, and the appendix (not enacted) by its own', () => {
+    const total = pdf.pages.filter((page) => !/Appendix, page \d/.test(page)).length;
+    expect(total).toBe(pdf.pages.length - 1);
     expect(total).toBeGreaterThan(3);
     // The total is one small form shown by every footer, so text extraction may lose the space before it.
     pdf.pages.forEach((page, i) => {
-      expect(page).toMatch(new RegExp(`Page ${i + 1} of\\s*${total}`));
+      if (i < total) expect(page).toMatch(new RegExp(`Page ${i + 1} of\\s*${total}`));
+      else expect(page).toContain(`Appendix, page ${i - total + 1}`);
     });
   });
 

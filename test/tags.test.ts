@@ -96,9 +96,13 @@ describe('the sample’s tags and form', () => {
 
   it('reads each contents entry as "Section 1. Findings, page 1", its number a link element of its own', () => {
     const entries = tags.elements.filter((e) => e.role === 'TOCI');
-    expect(entries.length).toBe(11);
+    // The sections, then the form's own pages the outline lists (the certification, the Declaration of Posting), then the appendix.
+    expect(entries.length).toBe(13);
     expect(entries[0]!.text).toBe('Section 1. Findings, page 1');
-    for (const entry of entries) expect(entry.text).toMatch(/^(Section \d+\. .+|Appendix: .+), page \d+$/);
+    const titles = entries.map((e) => e.text.replace(/, page \d+$/, ''));
+    expect(titles.slice(10)).toEqual([LOS_ANGELES.certification.heading, LOS_ANGELES.declarationOfPosting!.heading, expect.stringMatching(/^Appendix: /)]);
+    for (const entry of entries) expect(entry.text).toMatch(/, page \d+$/);
+    expect(tags.bookmarks.map((b) => b.title).slice(-3)).toEqual(titles.slice(10));
     const links = entries[0]!.children.flatMap((c) => [c, ...c.children]).filter((e) => e.role === 'Link');
     expect(links.map((l) => l.text)).toEqual(['Section 1. Findings', ', page 1']);
   });
@@ -148,7 +152,7 @@ describe('the sample’s tags and form', () => {
   });
 
   it('follows the certification with the Declaration of Posting, in the template’s words, on a page of its own', () => {
-    const certification = tags.elements.find((e) => e.text === LOS_ANGELES.certification.heading)!;
+    const certification = tags.elements.find((e) => e.role === 'H2' && e.text === LOS_ANGELES.certification.heading)!;
     const declaration = LOS_ANGELES.declarationOfPosting;
     const heading = tags.elements.find((e) => e.role === 'H2' && e.text === declaration.heading);
     expect(heading?.page).toBe(certification.page + 1);

@@ -32,8 +32,11 @@ export function drawRelationsAppendix(ctx: PdfContext, relations: DirectiveRelat
       { text: '', sections: r.sections.map((s) => ({ label: referenceLabel(s, undefined, ctx.template.jurisdiction.vocabulary), destination: sectionDestination(s.id) })) },
     ];
   });
-  if (style.newPage) doc.addPage();
-  else doc.y += style.gapBefore;
+  if (style.newPage) {
+    doc.addPage();
+    // Its own pages: not numbered among the ordinance's, no line numbers.
+    ctx.appendixFrom = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+  } else doc.y += style.gapBefore;
   ensureSpace(ctx, 6 * lineHeight(ctx, style.headingSize, 0, 'bold'));
   doc.font(fontName('bold')).fontSize(style.headingSize).fillColor(layout.colors.text);
   // One spelling of the heading: on the page, in the outline and in the contents (contents.ts).

@@ -10,6 +10,7 @@ import { sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { breakLongWords } from './wrap.js';
 import { headingRole } from './tags.js';
+import { formPages } from './signatures.js';
 
 /** The key of the appendix in `PdfContext.sectionPages`. */
 export const APPENDIX_KEY = '#appendix';
@@ -23,6 +24,8 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
   const left = doc.page.margins.left;
   const width = widthFrom(ctx, left);
   const entries = ordinance.sections.map((s) => ({ id: s.id, title: sectionTitle(ctx, s), destination: sectionDestination(s.id) }));
+  // The form's own pages after the sections (certification, Declaration of Posting…), as the outline lists them.
+  for (const page of formPages(ctx.template)) entries.push({ id: page.key, title: page.title, destination: page.key });
   if (appendix) entries.push({ id: APPENDIX_KEY, title: layout.appendix.heading, destination: APPENDIX_KEY });
   const line = lineHeight(ctx, style.size, style.lineGap);
   ensureSpace(ctx, 4 * line);

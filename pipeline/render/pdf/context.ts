@@ -28,6 +28,8 @@ export interface PdfContext {
   bodyLines: Map<number, Set<number>>;
   /** True while page furniture is drawn: its text is not a body line. */
   inFurniture: boolean;
+  /** The page (1-based) the appendix, which is not part of what is enacted, starts on: from it pages are the appendix's own, unnumbered as the ordinance's and without line numbers. */
+  appendixFrom: number | null;
   /** The page index each section starts on (for the table of contents). */
   sectionPages: Map<string, number>;
   /** What each named destination and web address links go to is, in words (links.ts). */
@@ -53,6 +55,7 @@ export function pdfContext(doc: CouncilDocument, template: Template, ordinance: 
     sectionHeadingDepth: 2,
     bodyLines: new Map(),
     inFurniture: false,
+    appendixFrom: null,
     sectionPages: new Map(),
     linkTargets: new Map(),
     leadIn: null,

@@ -76,7 +76,8 @@ export function drawFramed(options: FrameOptions, body: (ctx: PdfContext) => voi
   stopRecording();
   ctx.tags.end();
   const pages = currentPage();
-  total.finish(pages);
+  // "Page X of Y" counts the ordinance's pages, not the appendix's.
+  total.finish(ctx.appendixFrom === null ? pages : ctx.appendixFrom - 1);
   splitLargeTrees(doc);
   doc.end();
   return { bytes, pages, ctx };
@@ -85,7 +86,7 @@ export function drawFramed(options: FrameOptions, body: (ctx: PdfContext) => voi
 /** Note where each line of body text is drawn (page, y), for the line numbers; returns what stops it. */
 function recordBodyLines(ctx: PdfContext): () => void {
   ctx.doc.onTextFragment((text, y) => {
-    if (ctx.inFurniture || !text.trim()) return;
+    if (ctx.inFurniture || ctx.appendixFrom !== null || !text.trim()) return;
     const range = ctx.doc.bufferedPageRange();
     const page = range.start + range.count - 1;
     let lines = ctx.bodyLines.get(page);

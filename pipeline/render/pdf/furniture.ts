@@ -58,6 +58,8 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
   const source = provenance.commit ? `source ${provenance.commit}` : 'source not committed';
   const footerLeft = `Version ${meta.version} · ${STATUS_LABEL[meta.status] ?? meta.status}`;
   const footerRight = `Built ${built} · ${source}`;
+  // The appendix is not enacted: its pages are numbered as its own, not as the ordinance's.
+  const appendixPage = ctx.appendixFrom !== null && page >= ctx.appendixFrom ? page - ctx.appendixFrom + 1 : null;
   const headerLeft = meta.type === 'code-title' ? (template.jurisdiction.codeName ?? template.jurisdiction.name) : `${template.jurisdiction.numberLabel} ${meta.number ?? BLANK}`;
   // Furniture sits in the margins; lift them so pdfkit does not wrap onto a new page.
   doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
@@ -76,14 +78,16 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
       drawFitted(doc, headerLeft, left, side, layout.header.y, 'left');
       drawFitted(doc, meta['short-title'], left + width - side, side, layout.header.y, 'right');
       doc.fontSize(layout.header.size);
-      // A form whose own footer numbers the page ("Page N", the Board's) is not numbered a second time.
-      if (!formNumbersPages(ctx)) drawPageOf(ctx, page, total, left, width, layout.header.y);
+      // A page of the appendix is the appendix's own; a form whose own footer numbers the page ("Page N", the Board's) is not numbered a second time.
+      if (appendixPage !== null) drawCentered(doc, `Appendix, page ${appendixPage}`, left, width, layout.header.y);
+      else if (!formNumbersPages(ctx)) drawPageOf(ctx, page, total, left, width, layout.header.y);
     }
     doc.font(fontName(layout.footer.font)).fontSize(layout.footer.size).fillColor(layout.colors.text);
-    const numbered = drawFormFooter(ctx, page, left, width);
+    const numbered = drawFormFooter(ctx, appendixPage === null ? page : null, left, width);
     doc.text(footerLeft, left, layout.footer.y, { width, align: 'left', lineBreak: false });
     doc.text(footerRight, left, layout.footer.y, { width, align: 'right', lineBreak: false });
-    if (!header && !numbered) drawPageOf(ctx, page, total, left, width, layout.footer.y);
+    if (!header && appendixPage !== null) drawCentered(doc, `Appendix, page ${appendixPage}`, left, width, layout.footer.y);
+    else if (!header && !numbered) drawPageOf(ctx, page, total, left, width, layout.footer.y);
   });
   if (layout.lineNumbers.enabled) drawLineNumbers(ctx, ctx.doc.bufferedPageRange().start + ctx.doc.bufferedPageRange().count - 1);
   ctx.inFurniture = false;
@@ -94,15 +98,17 @@ export function drawPageFurniture(ctx: PdfContext, page: number, total: PageTota
 }
 
 /** The form's own footer (the template's `footer`: "{sponsors}", "BOARD OF SUPERVISORS", "Page {page}"), a line above the build's; whether it numbers the page. */
-function drawFormFooter(ctx: PdfContext, page: number, left: number, width: number): boolean {
+function drawFormFooter(ctx: PdfContext, page: number | null, left: number, width: number): boolean {
   const { doc, layout, ordinance, template } = ctx;
   const own = template.jurisdiction.footer;
   if (!own || ordinance.meta.type === 'code-title') return false;
   const y = layout.footer.y - 1.6 * layout.footer.size;
   for (const align of ['left', 'center', 'right'] as const) {
     const words = own[align];
+    // A page not the ordinance's (the appendix's) has no number of the form's.
+    if (!words || (page === null && words.includes('{page}'))) continue;
     // {page} first: what the metadata fills in is never read for slots again.
-    if (words) doc.text(fill(words.replace(/\{page\}/g, String(page)), ordinance.meta), left, y, { width, align, lineBreak: false });
+    doc.text(fill(words.replace(/\{page\}/g, String(page)), ordinance.meta), left, y, { width, align, lineBreak: false });
   }
   return formNumbersPages(ctx);
 }
@@ -132,6 +138,11 @@ function drawFitted(doc: PDFKit.PDFDocument, words: string, x: number, width: nu
   // The last line sits where a one-line header would.
   doc.text(words, x, y + doc.currentLineHeight(true) - height, { width, align, lineBreak: true });
   doc.fontSize(size);
+}
+
+/** Words centred on the line at `y`. */
+function drawCentered(doc: PDFKit.PDFDocument, words: string, left: number, width: number, y: number): void {
+  doc.text(words, left, y, { width, align: 'center', lineBreak: false });
 }
 
 /** "Page X of " then the total, centred as if the total had as many digits as X, in the current font. */

@@ -17,6 +17,21 @@ type SignatureRow = Template['jurisdiction']['certification']['rows'][number];
 /** Room between a row's left and right blocks. */
 const GUTTER = 24;
 
+/** The key (in `sectionPages`, and as a named destination) of a page of the form after the sections: the certification, the Declaration of Posting, the pages after them. */
+export function formPageKey(page: 'certification' | 'declaration' | number): string {
+  return typeof page === 'number' ? `#page-after-${page + 1}` : `#${page}`;
+}
+
+/** The form's pages after the sections that the outline and the contents list, with their keys: in the order they print. */
+export function formPages(template: Pick<PdfContext['template'], 'jurisdiction'>): { key: string; title: string }[] {
+  const { certification, declarationOfPosting, pagesAfter = [] } = template.jurisdiction;
+  return [
+    ...(certification.heading ? [{ key: formPageKey('certification'), title: certification.heading }] : []),
+    ...(declarationOfPosting ? [{ key: formPageKey('declaration'), title: declarationOfPosting.name ?? declarationOfPosting.heading }] : []),
+    ...pagesAfter.map((page, i) => ({ key: formPageKey(i), title: page.name ?? page.heading })),
+  ];
+}
+
 /** The certification and approvals, and the Declaration of Posting when the form has one. */
 export function drawSignatures(ctx: PdfContext): void {
   const { doc, layout, ordinance, template } = ctx;
@@ -41,17 +56,21 @@ export function drawSignatures(ctx: PdfContext): void {
   doc.y += style.gapBefore;
   // Under a heading, the attestation is a part of the document of its own; without one (an act's signatures), a group of its blocks.
   ctx.tags.group(wording.heading ? 'Sect' : 'Div', () => {
-    if (wording.heading) drawHeading(ctx, wording.heading);
+    if (wording.heading) drawHeading(ctx, wording.heading, undefined, formPageKey('certification'));
     paragraphs.forEach((text, i) => {
       drawParagraph(ctx, text, i === 0 ? indent : 0);
     });
     drawRows(ctx, rows);
   });
   const { declarationOfPosting, pagesAfter = [] } = template.jurisdiction;
-  for (const declaration of [...(declarationOfPosting ? [declarationOfPosting] : []), ...pagesAfter]) {
+  const after = [
+    ...(declarationOfPosting ? [{ page: declarationOfPosting, key: formPageKey('declaration') }] : []),
+    ...pagesAfter.map((page, i) => ({ page, key: formPageKey(i) })),
+  ];
+  for (const { page: declaration, key } of after) {
     doc.addPage();
     ctx.tags.group('Sect', () => {
-      drawHeading(ctx, declaration.heading, declaration.name);
+      drawHeading(ctx, declaration.heading, declaration.name, key);
       doc.font(fontName(style.font)).fontSize(style.size);
       const paragraphs = declaration.paragraphs.map((text) => breakLongWords(doc, fill(text, meta), width - indent));
       for (let i = 0; i < paragraphs.length; ) {
@@ -123,10 +142,15 @@ function paragraphHeight(ctx: PdfContext, text: string, indent: number): number 
 
 /** The page's heading, at the level of a section's (it follows the last section) and in the outline. */
 /** A page's heading as the form prints it; `name` says what the page is where the heading does not (the bookmark, and the heading's /Alt a screen reader reads). */
-function drawHeading(ctx: PdfContext, heading: string, name?: string): void {
+function drawHeading(ctx: PdfContext, heading: string, name?: string, key?: string): void {
   const { doc, layout } = ctx;
   const left = doc.page.margins.left;
   doc.addBookmark(doc.outline, name ?? heading, left, doc.y);
+  // A destination for the table of contents, and the page it is on.
+  if (key) {
+    doc.addNamedDestination(key, 'XYZ', left, doc.y, null);
+    ctx.sectionPages.set(key, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
+  }
   doc.font(fontName('bold')).fontSize(layout.signatures.size).fillColor(layout.colors.text);
   ctx.tags.leaf(headingRole(2), () => doc.text(heading, left, doc.y, { width: widthFrom(ctx, left), align: 'center' }), name ? { alt: `${name}: ${heading}` } : {});
   doc.y += layout.signatures.gapAfterHeading;
