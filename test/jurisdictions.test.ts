@@ -140,6 +140,23 @@ describe('the archives', () => {
 });
 
 describe("San Francisco's ordinance", () => {
+  it('prints its FILE NO. from `council-file`, the key every council’s file number has, and checks its form (issue 29)', async () => {
+    const dir = sampleCopy(['sf-city-of-refuge', 'sf-admin-code']);
+    const meta = path.join(dir, 'ordinance', 'sf-city-of-refuge', 'ordinance.md');
+    const source = readFileSync(meta, 'utf8');
+    writeFileSync(meta, source.replace(/^council-file: .*$/m, 'council-file: "240849"'));
+    const built = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/sf-city-of-refuge', '--out', built], dir)).code).toBe(0);
+    const pdf = await readPdf(readFileSync(path.join(built, 'sf-city-of-refuge', 'sf-city-of-refuge.pdf')));
+    expect(pdf.content[0]).toContain('FILE NO. 240849');
+    expect(flat(pdf.content.join(' '))).toContain('File Number: 240849');
+    writeFileSync(meta, source.replace(/^council-file: .*$/m, 'council-file: "24-0849"'));
+    const checked = await runMain(['check', 'ordinance/sf-city-of-refuge'], dir);
+    expect(checked.stdout).toMatch(
+      /ordinance\.md:\d+:15: error Unexpected File No\. `24-0849`, expected one in the form the City and County of San Francisco assigns, such as `240849` \[number-form\]/,
+    );
+  });
+
   it("prints FILE NO. and ORDINANCE NO., the bracketed short title, the long title and the Board's legend, then the enacting clause", () => {
     const first = flat(pdfs.get('sf-city-of-refuge')!.content[0]!);
     const order = [

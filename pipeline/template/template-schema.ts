@@ -226,7 +226,7 @@ const KEY = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case nam
 export const TitleLineSchema = Section({
   text: Type.String({
     description:
-      'The words, with {placeholders} from the metadata ("D.C. ACT {number}", "FILE NO. {numbers.file}"); "{title}" is the long title, tagged as the document\'s heading (H1); an empty line is space (its style\'s gap after).',
+      'The words, with {placeholders} from the metadata ("D.C. ACT {number}", "FILE NO. {council-file}"); "{title}" is the long title, tagged as the document\'s heading (H1); an empty line is space (its style\'s gap after).',
   }),
   style: Type.Enum(['number', 'banner', 'title', 'clause'], {
     description: "The layout's titleBlock style it prints in: number, banner (the urgency banner's), title, clause (the enacting clause's).",
@@ -275,6 +275,12 @@ const JurisdictionFields = {
     }),
   ),
   numberForm: Type.Optional(NumberFormSchema('`number`')),
+  councilFile: Type.Optional(
+    Section(
+      { label: Text('How the file number is named where printed ("Council File No.", "File No.").'), form: Type.Optional(NumberFormSchema('`council-file`')) },
+      "The council's file number (front matter `council-file`): Los Angeles' Council File, San Francisco's Board File.",
+    ),
+  ),
   numbers: Type.Optional(
     Type.Record(
       Type.String(KEY),

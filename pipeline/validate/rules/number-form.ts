@@ -32,6 +32,14 @@ const rule: Rule = {
         `Unexpected ${vocabulary.document} number \`${number}\`, expected one in the form the ${jurisdiction.name} assigns, such as \`${form.example}\``,
         placeOf(ordinance.file, 'number'),
       );
+    const file = ordinance.meta['council-file'];
+    const fileForm = jurisdiction.councilFile?.form;
+    if (file !== undefined && fileForm && !matches(fileForm.pattern, file))
+      report(
+        ordinance.file,
+        `Unexpected ${jurisdiction.councilFile!.label} \`${file}\`, expected one in the form the ${jurisdiction.name} assigns, such as \`${fileForm.example}\``,
+        placeOf(ordinance.file, 'council-file'),
+      );
     for (const [name, value] of Object.entries(numbers ?? {})) {
       const declared = jurisdiction.numbers?.[name];
       if (!declared?.form || matches(declared.form.pattern, value)) continue;
