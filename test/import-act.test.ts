@@ -150,3 +150,33 @@ describe('an act numbered by titles', () => {
     expect(frontMatter(path.join(out, '02-sec-101.md'))).toEqual({ id: 'sec-101', number: '101', heading: 'Short title.', kind: 'general' });
   });
 });
+
+describe('a District act whose definitions open with paragraphs', () => {
+  it('checks clean of subdivision-level-order: the District opens a section with (1) when it has no subsections (issue 29)', async () => {
+    const dir = tempDir('act-definitions-');
+    const xml = path.join(dir, 'act.xml');
+    writeFileSync(
+      xml,
+      `<?xml version="1.0" encoding="utf-8"?>
+<document xmlns="https://code.dccouncil.us/schemas/dc-library">
+  <num type="law">24-998</num>
+  <heading type="short">Definitions Act of 2022</heading>
+  <text>BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "Definitions Act of 2022".</text>
+  <section><num>2</num><heading>Definitions.</heading><text>For the purposes of this act, the term:</text>
+    <para><num>(1)</num><text>"Department" means the Department of Public Works.</text></para>
+    <para><num>(2)</num><text>"Mayor" means the Mayor of the District of Columbia.</text></para>
+  </section>
+  <section><num>3</num><heading>Effective date.</heading><text>This act shall take effect on its publication in the District of Columbia Register.</text></section>
+</document>`,
+    );
+    importDcLaw(xml, path.join(dir, 'ordinance', 'act'), { plain: true });
+    const checked = await runMain(['check', 'ordinance/act'], dir);
+    expect(checked.stdout).not.toContain('subdivision-level-order');
+    // Los Angeles' form still wants (a) first: the same opening there is reported.
+    const meta = path.join(dir, 'ordinance', 'act', 'ordinance.md');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('jurisdiction: district-of-columbia', 'jurisdiction: los-angeles'));
+    expect((await runMain(['check', 'ordinance/act'], dir)).stdout).toMatch(
+      /02-sec-2\.md:\d+:1: error .*Unexpected \(1\)-style subdivision `\(1\)` at the top of the section, expected \(a\)-style \[subdivision-level-order\]/,
+    );
+  });
+});
