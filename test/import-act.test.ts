@@ -114,7 +114,7 @@ describe('an imported act (D.C. Law 24-118)', () => {
 });
 
 describe('an act numbered by titles', () => {
-  it('keeps its own section numbers (Sec. 101, 102, 201), and reads a heading the XML gives as a line of text', () => {
+  it('keeps its own section numbers (Sec. 101, 102, 201), reads a heading the XML gives as a line of text, and a sentence it gives as a heading', () => {
     const dir = tempDir('act-titles-');
     const xml = path.join(dir, 'act.xml');
     mkdirSync(dir, { recursive: true });
@@ -129,6 +129,7 @@ describe('an act numbered by titles', () => {
   <container><prefix>Title</prefix><num>I</num><heading>FIRST</heading>
     ${section('101', '<heading>Short title.</heading><text>This title may be cited as the "First Amendment Act of 2022".</text>')}
     ${section('102', '<text>The Mayor shall report each year.</text>')}
+    ${section('103', '<heading>This title may be cited as the "Reports Amendment Act of 2022".</heading>')}
   </container>
   <container><prefix>Title</prefix><num>II</num><heading>SECOND</heading>
     ${section('201', '<text>The Mayor may issue rules.</text>')}
@@ -143,10 +144,15 @@ describe('an act numbered by titles', () => {
       [1, undefined, '', 'general'],
       [101, undefined, 'Short title.', 'general'],
       [102, undefined, '', 'general'],
+      [103, undefined, '', 'general'],
       [201, undefined, '', 'general'],
       [301, undefined, 'Effective date', 'effective-date'],
     ]);
     expect(frontMatter(path.join(out, '03-sec-102.md'))).toEqual({ id: 'sec-102', kind: 'general' });
+    // A section the XML gives only a heading has that sentence as its text.
+    expect(readFileSync(path.join(out, '04-sec-103.md'), 'utf8')).toMatch(
+      /^---\nid: sec-103\nkind: general\n---\n\nThis title may be cited as the "Reports Amendment Act of 2022"\.\n$/,
+    );
     expect(frontMatter(path.join(out, '02-sec-101.md'))).toEqual({ id: 'sec-101', number: '101', heading: 'Short title.', kind: 'general' });
   });
 });

@@ -64,7 +64,12 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
       const body: RootContent[] = [];
       const headingLine = headingAsText(section);
       convertChildren(headingLine ? { ...section, children: section.children.filter((c) => c !== headingLine) } : section, body, ctx);
-      const heading = textOf(child(section, 'heading')) || (headingLine ? textOf(headingLine) : '');
+      let heading = textOf(child(section, 'heading')) || (headingLine ? textOf(headingLine) : '');
+      // A section the XML gives only a heading ("This subtitle may be cited as …".) has that sentence as its text, and no heading.
+      if (heading && body.length === 0) {
+        body.push(paragraph([text(heading)]));
+        heading = '';
+      }
       // The act's own number is written where counting would not give it (an act numbered by titles: Sec. 101, 102, 201…).
       const own = /^[1-9][0-9]*$/.test(num) ? Number(num) : undefined;
       const number = own !== undefined && own !== printed + 1 ? num : /^[1-9][0-9]*$/.test(num) ? undefined : num;
