@@ -114,7 +114,7 @@ describe('an imported act (D.C. Law 24-118)', () => {
 });
 
 describe('an act numbered by titles', () => {
-  it('keeps its own section numbers (Sec. 101, 102, 201), reads a heading the XML gives as a line of text, and a sentence it gives as a heading', () => {
+  it('keeps its own section numbers (Sec. 101, 102, 201), reads a heading the XML gives as a line of text, and a sentence it gives as a heading', async () => {
     const dir = tempDir('act-titles-');
     const xml = path.join(dir, 'act.xml');
     mkdirSync(dir, { recursive: true });
@@ -128,7 +128,7 @@ describe('an act numbered by titles', () => {
   <text>BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "Omnibus Act of 2022".</text>
   <container><prefix>Title</prefix><num>I</num><heading>FIRST</heading>
     ${section('101', '<heading>Short title.</heading><text>This title may be cited as the "First Amendment Act of 2022".</text>')}
-    ${section('102', '<text>The Mayor shall report each year.</text>')}
+    ${section('102', '<text>The Mayor shall report each year, as section 150 requires.</text>')}
     ${section('103', '<heading>This title may be cited as the "Reports Amendment Act of 2022".</heading>')}
   </container>
   <container><prefix>Title</prefix><num>II</num><heading>SECOND</heading>
@@ -149,6 +149,9 @@ describe('an act numbered by titles', () => {
       [301, undefined, 'Effective date', 'effective-date'],
     ]);
     expect(frontMatter(path.join(out, '03-sec-102.md'))).toEqual({ id: 'sec-102', kind: 'general' });
+    // A reference to a section the act does not have names the sections it has, by their own numbers.
+    const checked = await runMain(['check', 'ordinance/act'], dir);
+    expect(checked.stdout).toContain('Unknown section in `section 150`, expected one of Secs. 1, 101–103, 201, 301 (better');
     // A section the XML gives only a heading has that sentence as its text.
     expect(readFileSync(path.join(out, '04-sec-103.md'), 'utf8')).toMatch(
       /^---\nid: sec-103\nkind: general\n---\n\nThis title may be cited as the "Reports Amendment Act of 2022"\.\n$/,

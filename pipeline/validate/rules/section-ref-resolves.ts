@@ -3,6 +3,17 @@ import { sectionsById, subdivisionPaths } from '../../resolve/resolve.js';
 import type { Rule } from '../rule.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
 
+/** Section numbers as runs: "1–5", or an act numbered by titles "1, 101–103, 201". */
+function numberRanges(numbers: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`)).join(', ');
+}
+
 /** `:ref{to=...}` must name a section of this ordinance, and its pinpoint a subdivision of it. */
 const rule: Rule = {
   id: 'section-ref-resolves',
@@ -18,7 +29,7 @@ const rule: Rule = {
         // Written by number ("Section 9(b)") where the ordinance has no such section.
         report(
           reference.source.file,
-          `Unknown section in \`${reference.written}\`, expected one of Sections 1–${ordinance.sections.length} (better, \`:ref{to=id}\`, which follows the section when it moves)`,
+          `Unknown section in \`${reference.written}\`, expected one of ${vocabularyOf(jurisdiction).sections} ${numberRanges(ordinance.sections.map((s) => s.number))} (better, \`:ref{to=id}\`, which follows the section when it moves)`,
           reference.source.position,
         );
         continue;
