@@ -158,6 +158,16 @@ describe('citation forms of Los Angeles', () => {
     expect(detect(LA, text).map((d) => d.replace(/ → (\d+) /, ' → $1 '))).toEqual(expected);
   });
 
+  it('reads "Amendatory section 510(a)(10)" as the amended law\'s section, and "section 3(b)" beside it as the act\'s own (D.C. Law 24-115, Sec. 7) (issue 29)', () => {
+    const found = detect(
+      DC,
+      'Amendatory section 510(a)(10), (f)(4), and (h) in section 3(b) shall apply upon the date of inclusion of its fiscal effect in an approved budget and financial plan.',
+    );
+    expect(found.some((d) => d.startsWith('section 510'))).toBe(false);
+    expect(found.some((d) => d.startsWith('(f)(4)') || d.startsWith('(h)'))).toBe(false);
+    expect(found.some((d) => d.startsWith('section 3(b)'))).toBe(true);
+  });
+
   it("does not take an ordinance's own number for a citation of another", () => {
     expect(detect(LA, 'This is Ordinance No. 188441.', { ownNumber: '188441' })).toEqual([]);
   });

@@ -438,6 +438,9 @@ function registryForms(text: string, compiled: Compiled, cite: Cite): DetectedCi
  * Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances; a list that names another
  * document ("sections 3 and 4 of the … Act") is left as written.
  */
+/** The word before a section that makes it the amended law's: "Amendatory section 510(a)(10)", "the amendatory sections". */
+const AMENDATORY = /\bamendatory\s+$/i;
+
 function ownSections(text: string, compiled: Compiled, context: CitationContext, cite: Cite): DetectedCitation[][] {
   if (!(context.ownSections ?? !context.title)) return [];
   const found: DetectedCitation[][] = [];
@@ -445,6 +448,8 @@ function ownSections(text: string, compiled: Compiled, context: CitationContext,
   for (const m of text.matchAll(compiled.sections)) {
     // Quoted words are another text's ("striking the phrase "sections 20(i),""), not references of this document.
     if (insideQuotes(m.index)) continue;
+    // "Amendatory section 510(a)" is the section of the law this act amends, as amended: never one of this act's.
+    if (AMENDATORY.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
     let number = m[1]!;
     let end = m.index + m[0].length;
