@@ -25,6 +25,23 @@ function frontMatter(file: string): Record<string, unknown> {
   return parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
 }
 
+/** An act's XML as the Council's repository writes it: its law number, short title, opening sentence and `body` (its sections), in `dir`. */
+function actXml(dir: string, law: string, short: string, body: string): string {
+  const xml = path.join(dir, 'act.xml');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    xml,
+    `<?xml version="1.0" encoding="utf-8"?>
+<document xmlns="https://code.dccouncil.us/schemas/dc-library">
+  <num type="law">${law}</num>
+  <heading type="short">${short}</heading>
+  <text>BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "${short}".</text>
+  ${body}
+</document>`,
+  );
+  return xml;
+}
+
 function imported(xml = LAW): string {
   const dir = workspace();
   const out = path.join(dir, 'ordinance', 'act');
@@ -116,17 +133,12 @@ describe('an imported act (D.C. Law 24-118)', () => {
 describe('an act numbered by titles', () => {
   it('keeps its own section numbers (Sec. 101, 102, 201), reads a heading the XML gives as a line of text, and a sentence it gives as a heading', async () => {
     const dir = tempDir('act-titles-');
-    const xml = path.join(dir, 'act.xml');
-    mkdirSync(dir, { recursive: true });
     const section = (num: string, body: string) => `<section><num>${num}</num>${body}</section>`;
-    writeFileSync(
-      xml,
-      `<?xml version="1.0" encoding="utf-8"?>
-<document xmlns="https://code.dccouncil.us/schemas/dc-library">
-  <num type="law">24-999</num>
-  <heading type="short">Omnibus Act of 2022</heading>
-  <text>BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "Omnibus Act of 2022".</text>
-  <container><prefix>Title</prefix><num>I</num><heading>FIRST</heading>
+    const xml = actXml(
+      dir,
+      '24-999',
+      'Omnibus Act of 2022',
+      `<container><prefix>Title</prefix><num>I</num><heading>FIRST</heading>
     ${section('101', '<heading>Short title.</heading><text>This title may be cited as the "First Amendment Act of 2022".</text>')}
     ${section('102', '<text>The Mayor shall report each year, as section 150 requires.</text>')}
     ${section('103', '<heading>This title may be cited as the "Reports Amendment Act of 2022".</heading>')}
@@ -134,8 +146,7 @@ describe('an act numbered by titles', () => {
   <container><prefix>Title</prefix><num>II</num><heading>SECOND</heading>
     ${section('201', '<text>The Mayor may issue rules.</text>')}
   </container>
-  ${section('301', '<text>Effective date</text><text>This act shall take effect on its publication in the District of Columbia Register.</text>')}
-</document>`,
+  ${section('301', '<text>Effective date</text><text>This act shall take effect on its publication in the District of Columbia Register.</text>')}`,
     );
     const out = path.join(dir, 'ordinance', 'act');
     importDcLaw(xml, out, { plain: true });
@@ -163,20 +174,15 @@ describe('an act numbered by titles', () => {
 describe('a District act whose definitions open with paragraphs', () => {
   it('checks clean of subdivision-level-order: the District opens a section with (1) when it has no subsections (issue 29)', async () => {
     const dir = tempDir('act-definitions-');
-    const xml = path.join(dir, 'act.xml');
-    writeFileSync(
-      xml,
-      `<?xml version="1.0" encoding="utf-8"?>
-<document xmlns="https://code.dccouncil.us/schemas/dc-library">
-  <num type="law">24-998</num>
-  <heading type="short">Definitions Act of 2022</heading>
-  <text>BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "Definitions Act of 2022".</text>
-  <section><num>2</num><heading>Definitions.</heading><text>For the purposes of this act, the term:</text>
+    const xml = actXml(
+      dir,
+      '24-998',
+      'Definitions Act of 2022',
+      `<section><num>2</num><heading>Definitions.</heading><text>For the purposes of this act, the term:</text>
     <para><num>(1)</num><text>"Department" means the Department of Public Works.</text></para>
     <para><num>(2)</num><text>"Mayor" means the Mayor of the District of Columbia.</text></para>
   </section>
-  <section><num>3</num><heading>Effective date.</heading><text>This act shall take effect on its publication in the District of Columbia Register.</text></section>
-</document>`,
+  <section><num>3</num><heading>Effective date.</heading><text>This act shall take effect on its publication in the District of Columbia Register.</text></section>`,
     );
     importDcLaw(xml, path.join(dir, 'ordinance', 'act'), { plain: true });
     const checked = await runMain(['check', 'ordinance/act'], dir);
