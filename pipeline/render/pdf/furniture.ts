@@ -13,7 +13,7 @@
 import { BLANK, fill } from '../fill.js';
 import type { Layout } from '../../template/template-schema.js';
 import { fontName, type PdfContext } from './context.js';
-import type { FormXObject, PdfkitFont } from './pdfkit.js';
+import type { CouncilDocument, FormXObject, PdfkitFont } from './pdfkit.js';
 
 const STATUS_LABEL: Record<string, string> = { draft: 'Draft', introduced: 'Introduced', adopted: 'Adopted', effective: 'Effective' };
 
@@ -124,8 +124,8 @@ function formNumbersPages({ template, ordinance }: Pick<PdfContext, 'template' |
 const MIN_FURNITURE_SIZE = 6;
 
 /** Words in a box of `width` ending on the line at `y`: on one line at the current size when they fit, else on two lines, set smaller only as far as two lines need. */
-function drawFitted(doc: PDFKit.PDFDocument, words: string, x: number, width: number, y: number, align: 'left' | 'right'): void {
-  const size = (doc as unknown as { _fontSize: number })._fontSize;
+function drawFitted(doc: CouncilDocument, words: string, x: number, width: number, y: number, align: 'left' | 'right'): void {
+  const size = doc.currentFontSize();
   if (doc.widthOfString(words) <= width) {
     doc.text(words, x, y, { width, align, lineBreak: false });
     return;
@@ -174,7 +174,7 @@ function drawLineNumbers(ctx: PdfContext, pageIndex: number): void {
 }
 
 /** The watermark ("DRAFT") across the current page, as the layout sets it (also on the digest's pages). */
-export function drawWatermark(doc: PDFKit.PDFDocument, layout: Layout): void {
+export function drawWatermark(doc: CouncilDocument, layout: Layout): void {
   const { text, font, size, opacity, angle } = layout.watermark;
   const cx = doc.page.width / 2;
   const cy = doc.page.height / 2;
@@ -183,8 +183,8 @@ export function drawWatermark(doc: PDFKit.PDFDocument, layout: Layout): void {
   doc.font(fontName(font)).fontSize(size).fillColor('#000000').fillOpacity(opacity);
   const w = doc.widthOfString(text);
   // The glyphs' outlines, not text: the mark is seen on the page but never read, copied or extracted with the words.
-  const face = (doc as unknown as { _font: { ascender: number; font?: OutlinedFont } | null })._font;
-  const outlines = face?.font?.layout ? face.font : null;
+  const face = doc.currentFont();
+  const outlines = face?.font ?? null;
   if (!outlines) throw new Error(`the watermark's font \`${font}\` has no glyph outlines`);
   const run = outlines.layout(text);
   const scale = size / outlines.unitsPerEm;
@@ -202,19 +202,4 @@ export function drawWatermark(doc: PDFKit.PDFDocument, layout: Layout): void {
   });
   doc.fill();
   doc.restore();
-}
-
-/** What the watermark reads of a fontkit font: its layout of a string into glyphs with outlines. */
-interface OutlinedFont {
-  unitsPerEm: number;
-  layout(text: string): {
-    glyphs: { path: GlyphPath }[];
-    positions: { xAdvance: number; xOffset: number; yOffset: number }[];
-  };
-}
-
-interface GlyphPath {
-  scale(x: number, y: number): GlyphPath;
-  translate(x: number, y: number): GlyphPath;
-  toSVG(): string;
 }

@@ -18,7 +18,24 @@ export interface PdfkitFont {
   /** Glyph ids as hex strings, adding the glyphs to the embedded subset. */
   encode(text: string): [string[], unknown[]];
   /** The fontkit font it embeds (an EmbeddedFont's `font`; standard fonts have none). */
-  readonly font?: { hasGlyphForCodePoint(codePoint: number): boolean };
+  readonly font?: FontkitFont;
+}
+
+/** What we read of a fontkit font: its glyph coverage, and its layout of a string into glyphs with outlines (the watermark's). */
+export interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  unitsPerEm: number;
+  layout(text: string): {
+    glyphs: { path: GlyphPath }[];
+    positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  };
+}
+
+/** A glyph's outline, as fontkit gives it. */
+export interface GlyphPath {
+  scale(x: number, y: number): GlyphPath;
+  translate(x: number, y: number): GlyphPath;
+  toSVG(): string;
 }
 
 /** A pdfkit PDFReference as we use it: its dictionary, stream and end. */
