@@ -6,7 +6,7 @@
  * enrolled act writes before a quoted paragraph's designation.
  */
 import type { VFile } from 'vfile';
-import type { Annotation, Block, Ordinance, Section } from './types.js';
+import type { Block, Ordinance, Section } from './types.js';
 
 /**
  * A section's heading line as the councils write it before a new or rewritten
@@ -46,13 +46,4 @@ export function sectionBody(section: Pick<Section, 'blocks' | 'quoted'>): Block[
 /** Every file an ordinance's text stands in, in document order: ordinance.md, then each section's file and those of the code sections it quotes. */
 export function textFiles(ordinance: Pick<Ordinance, 'file' | 'sections'>): VFile[] {
   return [ordinance.file, ...ordinance.sections.flatMap((s) => [s.file, ...s.quoted.map((q) => q.file)])];
-}
-
-/**
- * A section's notes that print when a layout prints notes: the code's
- * (`:::annotation{type="History"}`), never an instruction's (`::amend`), nor
- * one the code marks not to be shown (`display="false"`).
- */
-export function printedNotes(section: Pick<Section, 'annotations'>): Annotation[] {
-  return section.annotations.filter((a) => a.type !== 'amend' && a.type.trim() !== '' && a.attributes.display !== 'false');
 }

@@ -6,7 +6,8 @@
  * runs, so a renderer that changes, loses or repeats words is caught.
  */
 import { inlineText, type Reading } from '../model/inline-text.js';
-import { printedNotes, sectionBody } from '../model/quoted-law.js';
+import { printedNotes } from '../model/notes.js';
+import { sectionBody } from '../model/quoted-law.js';
 import type { Block, Ordinance } from '../model/types.js';
 import { LINE_END, normalizeText, type PrintRules } from './print-rules.js';
 import type { PageReadBack, StructNode } from './read-pdf.js';

@@ -13,7 +13,7 @@ import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, typogra
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { labelRunsIn, sectionHeadingLabel } from '../../template/vocabulary.js';
-import { printedNotes } from '../../model/quoted-law.js';
+import { printedNotes } from '../../model/notes.js';
 import { breakLongWords } from './wrap.js';
 
 /** "Section 3.", "Sec. 3.", or "§ 24-211.07." for a section with its own designation: the layout's form with the jurisdiction's words. */
