@@ -63,6 +63,8 @@ describe('an imported act (D.C. Law 24-118)', () => {
       number: '24-360',
       numbers: { bill: '24-462', law: '24-118', register: '69 DCR 002660' },
       dates: { introduced: '2021-10-26', passed: '2022-03-01', approved: '2022-03-28', effective: '2022-05-18' },
+      // The XML names no signer: the Chairman and the Mayor in office on those dates, from the District's template.
+      officials: { chairman: 'Phil Mendelson', mayor: 'Muriel Bowser' },
       language: 'en-US',
     });
   });
@@ -127,6 +129,42 @@ describe('an imported act (D.C. Law 24-118)', () => {
     const sect = tags.elements.find((e) => e.role === 'Sect' && e.children[0]?.text.trim() === 'Sec. 2.');
     expect(sect?.children.map((c) => c.role).slice(0, 2)).toEqual(['H2', 'P']);
     expect(sect?.children[1]?.text).toMatch(/^Section 103 of the Grandparent/);
+    // The signatures as the enrolled act has them: a line, the signer's name, the office; no blank line for a name.
+    const signatures = text.slice(text.lastIndexOf('Phil Mendelson') - 40);
+    expect(signatures.split('\n').map((l) => l.trim())).toEqual(
+      expect.arrayContaining(['Phil Mendelson', 'Chairman', 'Council of the District of Columbia', 'Muriel Bowser', 'Mayor', 'District of Columbia', 'APPROVED', 'March 28, 2022']),
+    );
+    expect(text.match(/_{5,}/g)).toHaveLength(2);
+  });
+});
+
+describe('the signature block of an act whose signers are not known', () => {
+  it('prints each signature line once, with the office under it, and no blank line for the name', async () => {
+    const dir = workspace();
+    const xml = actXml(
+      path.join(dir, 'xml'),
+      '24-1',
+      'Old Act of 1999',
+      '<section><num>2</num><heading>Effective date.</heading><text>This act shall take effect as provided by law.</text></section>',
+    );
+    const out = path.join(dir, 'ordinance', 'act');
+    importDcLaw(xml, out, { plain: false });
+    // No dates in the XML: no one is named.
+    expect(frontMatter(path.join(out, 'ordinance.md'))).not.toHaveProperty('officials');
+    const dist = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/act', '--out', dist], dir, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
+    const text = (await readPdf(readFileSync(path.join(dist, 'act', 'act.pdf')))).content.join('\n');
+    const lines = text
+      .slice(text.indexOf('Effective date'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const chairman = lines.indexOf('Chairman');
+    const mayor = lines.indexOf('Mayor');
+    expect(lines[chairman - 1]).toMatch(/^_{5,}$/);
+    expect(lines[chairman - 2]).not.toMatch(/^_{5,}$/);
+    expect(lines[mayor - 1]).toMatch(/^_{5,}$/);
+    expect(lines[mayor - 2]).not.toMatch(/^_{5,}$/);
   });
 });
 

@@ -4,6 +4,7 @@
  * blank line for the Clerk to complete by hand.
  */
 import type { OrdinanceMeta } from '../model/metadata.js';
+import type { SignatureLine } from '../template/template-schema.js';
 import { formatDate } from '../text/dates.js';
 
 export const BLANK = '____________________';
@@ -34,4 +35,9 @@ export function fill(text: string, meta: OrdinanceMeta): string {
     if (value === undefined) return BLANK;
     return upper ? value.toUpperCase() : value;
   });
+}
+
+/** A signature block's lines as printed: an optional line ("{officials.chairman}") is left out when a placeholder in it has no value. */
+export function printedLines(lines: readonly SignatureLine[], meta: OrdinanceMeta): string[] {
+  return lines.flatMap((line) => (typeof line === 'string' ? [line] : line.optional && missingSlots(line.text, meta).length > 0 ? [] : [line.text]));
 }

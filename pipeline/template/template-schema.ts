@@ -201,7 +201,19 @@ function deepPartial(schema: TSchema, keep: string[] = []): TSchema {
   return { ...s, properties, required: keep.length ? keep : undefined } as unknown as TSchema;
 }
 
-const SignatureRows = Type.Array(Section({ left: Type.Optional(Type.Array(Type.String())), right: Type.Optional(Type.Array(Type.String())) }), {
+/** A line of a signature block: its words, or its words left out when a placeholder in them has no value. */
+const SignatureLine = Type.Union([
+  Type.String({ description: 'The words, with {placeholders} from the metadata; a missing value prints as a blank for the Clerk to fill in; "" is a blank line.' }),
+  Section({
+    text: Type.String({ description: 'The words, with {placeholders} from the metadata ("{officials.chairman}").' }),
+    optional: Type.Boolean({
+      description: 'Left out when a placeholder in it has no value: a name printed under the signature line when it is known, and no second blank line when it is not.',
+    }),
+  }),
+]);
+export type SignatureLine = Static<typeof SignatureLine>;
+
+const SignatureRows = Type.Array(Section({ left: Type.Optional(Type.Array(SignatureLine)), right: Type.Optional(Type.Array(SignatureLine)) }), {
   description: "Signature blocks in rows; a row's left and right blocks stand side by side.",
 });
 
@@ -296,11 +308,36 @@ const JurisdictionFields = {
     ),
   ),
   roles: Type.Optional(
-    Type.Record(Type.String(KEY), Section({ title: Text('The role as a signature line names it ("Chairman, Council of the District of Columbia").') }), {
-      additionalProperties: false,
-      expectedKey: "a role's id, kebab-case",
-      description: 'The officials who sign or attest the document (front matter `officials`, by these ids), as the signature rows name them ({officials.<id>}).',
-    }),
+    Type.Record(
+      Type.String(KEY),
+      Section({
+        title: Text('The role as a signature line names it ("Chairman, Council of the District of Columbia").'),
+        signsOn: Type.Optional(
+          Type.Enum(['introduced', 'passed', 'approved', 'effective'], {
+            description:
+              'The stage at which the official signs (the Chairman the act as passed, the Mayor on approval): whose name `holders` gives for a document is the holder on that date.',
+          }),
+        ),
+        holders: Type.Optional(
+          Type.Array(
+            Section({
+              name: Text('The official\'s name as signed ("Phil Mendelson").'),
+              from: Type.String({ format: 'date', description: 'First day in office (YYYY-MM-DD).' }),
+              to: Type.Optional(Type.String({ format: 'date', description: 'Last day in office (YYYY-MM-DD); none while in office.' })),
+            }),
+            {
+              description:
+                "Who held the role, by term: `ordinance import` names the signers of an imported act from these and the act's dates (front matter `officials`, which a drafter may change). A date outside every term names no one.",
+            },
+          ),
+        ),
+      }),
+      {
+        additionalProperties: false,
+        expectedKey: "a role's id, kebab-case",
+        description: 'The officials who sign or attest the document (front matter `officials`, by these ids), as the signature rows name them ({officials.<id>}).',
+      },
+    ),
   ),
   enactingClause: Text('The clause that enacts an ordinance: without it an ordinance enacts nothing.'),
   enactingClauseRunsIn: Type.Optional(

@@ -20,6 +20,8 @@ import { attribute, child, designationOf, elements, local, textOf, type Element 
 import { readXml } from '../xml-file.js';
 import { loadTemplate } from '../../load/templates.js';
 import { annotationOf } from './annotation.js';
+import { signersOn } from '../../template/officials.js';
+import type { Jurisdiction } from '../../template/template-schema.js';
 
 export interface LawImportOptions {
   /** Drop the Council's codification markup: only the prose is left. */
@@ -41,9 +43,10 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
   const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0 };
-  const clause = loadTemplate('district-of-columbia').jurisdiction.enactingClause ?? '';
+  const { jurisdiction } = loadTemplate('district-of-columbia');
+  const clause = jurisdiction.enactingClause ?? '';
   importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
-    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law));
+    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law, jurisdiction.roles));
     const files: { id: string; front: Record<string, unknown>; body: RootContent[] }[] = [];
     // Sec. 1, the short title, is the act's opening sentence: the enacting clause (the template prints it) run in to "That this act may be cited as …".
     const opening = shortTitleSection(document, clause);
@@ -129,7 +132,7 @@ function shortTitleSection(document: Element, clause: string): Paragraph | null 
 }
 
 /** The act's identity as the Council records it: its titles, its Act, Bill and Law numbers and register citation, the date of each stage. */
-function ordinanceFile(document: Element, law: string): string {
+function ordinanceFile(document: Element, law: string, roles: Jurisdiction['roles']): string {
   const heading = (type: string) => textOf(elements(document, 'heading').find((h) => attribute(h, 'type') === type));
   const numberOf = (type: string) => textOf(elements(document, 'num').find((n) => attribute(n, 'type') === type));
   const meta = child(document, 'meta');
@@ -147,6 +150,7 @@ function ordinanceFile(document: Element, law: string): string {
       effective: day(field(meta, 'effective')),
     }).filter(([, v]) => v),
   );
+  const officials = signersOn(roles, dates);
   const act = numberOf('act');
   const numbers = Object.fromEntries(Object.entries({ bill: numberOf('bill'), law, register }).filter(([, v]) => v));
   const short = heading('short');
@@ -159,6 +163,8 @@ function ordinanceFile(document: Element, law: string): string {
     number: act || law,
     numbers,
     ...(Object.keys(dates).length ? { dates } : {}),
+    // The Chairman who signed it as passed and the Mayor who approved it, from the template's record of who held each office.
+    ...(Object.keys(officials).length ? { officials } : {}),
     language: 'en-US',
   };
   return `---\n${yamlStringify(front, { lineWidth: 0 })}---\n`;

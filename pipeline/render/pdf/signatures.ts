@@ -6,8 +6,8 @@
  * on a page of its own. Each signature block is an element of its own (a Div
  * of its lines), in reading order: row by row, left before right.
  */
-import type { Template } from '../../template/template-schema.js';
-import { fill } from '../fill.js';
+import type { SignatureLine, Template } from '../../template/template-schema.js';
+import { fill, printedLines } from '../fill.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { headingRole } from './tags.js';
 import { breakLongWords } from './wrap.js';
@@ -102,7 +102,10 @@ interface Row {
 function signatureRows(ctx: PdfContext, rows: SignatureRow[]): Row[] {
   const { doc, layout, ordinance } = ctx;
   doc.font(fontName(layout.signatures.font)).fontSize(layout.signatures.size);
-  const block = (lines: string[] | undefined, width: number): Block => ({ lines: (lines ?? []).map((l) => breakLongWords(doc, fill(l, ordinance.meta), width)), width });
+  const block = (lines: SignatureLine[] | undefined, width: number): Block => ({
+    lines: printedLines(lines ?? [], ordinance.meta).map((l) => breakLongWords(doc, fill(l, ordinance.meta), width)),
+    width,
+  });
   // A row with a left block only (an effective date, a file number) takes the whole width.
   return rows.map((row) => ({
     left: block(row.left, row.right?.length ? columnWidth(ctx) : widthFrom(ctx, doc.page.margins.left)),
