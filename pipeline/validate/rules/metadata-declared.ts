@@ -6,11 +6,13 @@ import type { Rule } from '../rule.js';
  * A document's other numbers (`numbers`) and its officials (`officials`) are
  * named as its jurisdiction's template declares them (`numbers`, `roles`):
  * the title block and the signature rows print them by those names, so a
- * name the form does not have would never print.
+ * name the form does not have would never print. A document's own review
+ * period (`review-days`) replaces the form's (`reviewPeriods`): where the form
+ * has none, nothing would count it, and the digest would never state it.
  */
 const rule: Rule = {
   id: 'metadata-declared',
-  description: "Numbers and officials are the ones the jurisdiction's template declares",
+  description: "Numbers, officials and a review period are the ones the jurisdiction's template declares",
   defaultSeverity: 'error',
   appliesTo: ['ordinance'],
   check({ ordinance, jurisdiction }, report) {
@@ -31,6 +33,15 @@ const rule: Rule = {
           placeOf(ordinance.file, `${key}.${name}`),
         );
       }
+    }
+    // A review period of the document's own counts only where the form has one to count (the District's Congressional review).
+    const reviewDays = ordinance.meta['review-days'];
+    if (reviewDays !== undefined && !(jurisdiction.reviewPeriods ?? []).some((period) => !period.urgency)) {
+      report(
+        ordinance.file,
+        `Unexpected \`review-days: ${reviewDays}\` for ${jurisdiction.name}, expected none: the template of \`${jurisdiction.id}\` has no review period after approval for it to replace (the template's \`reviewPeriods\`), so nothing would count it`,
+        placeOf(ordinance.file, 'review-days'),
+      );
     }
   },
 };
