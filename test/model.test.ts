@@ -125,4 +125,30 @@ describe('subdivision markers', () => {
     expect(levelOf('1', new Map())).toBe(2);
     expect(levelOf('B', new Map([[3, 'A']]))).toBe(3);
   });
+
+  it('settles an (i) that both follows (h) and could open numerals under (A) by the label after it, as D.C. Law 24-315 needs', () => {
+    const open = new Map([
+      [1, 'h'],
+      [2, '2'],
+      [3, 'A'],
+    ]);
+    expect(levelOf('i', open, 'ii')).toBe(4);
+    expect(levelOf('i', open, 'j')).toBe(1);
+    expect(levelOf('i', open)).toBe(1);
+  });
+
+  it('reads a numeral that skips a level ("(A)" then "(I)", D.C. Law 24-342) as the numeral it begins, not as a letter out of sequence', () => {
+    expect(
+      levelOf(
+        'I',
+        new Map([
+          [1, 'f'],
+          [2, '1'],
+          [3, 'A'],
+        ]),
+      ),
+    ).toBe(5);
+    // "(I)" at the top, with nothing open, is still the letter.
+    expect(levelOf('I', new Map())).toBe(3);
+  });
 });

@@ -259,6 +259,15 @@ function groupsOf(folder: string, groups: ReadonlyMap<string, Group>): Group[] {
   return found;
 }
 
+/** The first designation of the next paragraph among `nodes`, after its opening quotation mark in quoted law. */
+function firstLabel(nodes: readonly RootContent[], quoted: boolean): string | undefined {
+  const next = nodes.find((n) => n.type === 'paragraph');
+  const first = next?.type === 'paragraph' ? next.children[0] : undefined;
+  if (first?.type !== 'text') return undefined;
+  const quote = quoted ? openingQuote(first.value) : '';
+  return leadingMarkers(first.value.slice(quote.length)).labels[0];
+}
+
 /** Convert a section's top-level nodes to blocks, nesting subdivisions by marker. */
 function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
   const blocks: Block[] = [];
@@ -272,7 +281,7 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
   };
   // A section that spells out its subdivisions with ::subdivision reads no markers from paragraphs.
   const explicit = nodes.some((n) => n.type === 'leafDirective' && n.name === 'subdivision');
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     if (node.type === 'leafDirective' && node.name === 'subdivision') {
       explicitSubdivision(node, stack, blocks, collector);
       continue;
@@ -314,7 +323,8 @@ function toBlocks(nodes: RootContent[], collector: Collector): Block[] {
       }
       const rest = [{ ...(first as { type: 'text'; value: string }), value: (first as { value: string }).value.slice(markers.length) }, ...node.children.slice(1)];
       for (const [i, label] of markers.labels.entries()) {
-        const level = levelOf(label, openLabels());
+        // The last designation's level may turn on the one after it ("(i)" then "(ii)"): the next paragraph's first.
+        const level = levelOf(label, openLabels(), i === markers.labels.length - 1 && !explicit ? firstLabel(nodes.slice(index + 1), collector.quoted) : undefined);
         if (level > MAX_SUBDIVISION_DEPTH) {
           reportDepth(collector, 'subdivisions', MAX_SUBDIVISION_DEPTH, node);
           break;

@@ -144,12 +144,22 @@ function toRoman(n: number): string {
 /**
  * Choose the level of `label` given the labels currently open at each level
  * (`open[level]`). A letter that continues the open letter sequence stays a
- * letter; otherwise an ambiguous one is a roman numeral.
+ * letter; otherwise an ambiguous one is a roman numeral. `next`, the label
+ * of the subdivision after it, settles an (i) that could be either: followed
+ * by (ii), it opens numerals under the deepest open subdivision.
  */
-export function levelOf(label: string, open: ReadonlyMap<number, string>): number {
+export function levelOf(label: string, open: ReadonlyMap<number, string>, next?: string): number {
   label = baseLabel(label);
   const candidates = candidateLevels(label);
   if (candidates.length === 1) return candidates[0]!;
+  // "(h) … (2) … (A) … (i) … (ii)": (i) continues the letters after (h) and opens roman numerals under (A).
+  // The label after it decides, as a reader decides: (ii) makes it the first numeral, (j) the next letter.
+  const deepest = Math.max(0, ...open.keys());
+  const opening = candidates.find((level) => level === deepest + 1 && ordinalAt(label, level) === 1);
+  if (opening !== undefined && next !== undefined) {
+    const following = baseLabel(next);
+    if (candidateLevels(following).includes(opening) && ordinalAt(following, opening) === 2) return opening;
+  }
   for (const level of candidates) {
     const current = open.get(level);
     if (current !== undefined && ordinalAt(label, level) === ordinalAt(current, level) + 1) return level;
@@ -159,5 +169,8 @@ export function levelOf(label: string, open: ReadonlyMap<number, string>): numbe
   for (const level of candidates) {
     if (ordinalAt(label, level) === 1 && open.has(level - 1)) return level;
   }
+  // A first numeral below the open subdivisions, a level skipped ("(A)" then "(I)"): read as the numeral it begins, which the level-order rule then names, not as a letter out of sequence.
+  const below = candidates.find((level) => level > deepest && ordinalAt(label, level) === 1);
+  if (below !== undefined && deepest > 0) return below;
   return candidates[0]!;
 }

@@ -17,6 +17,14 @@ const cases: RuleCases = {
       name: 'a subdivision inserted by amendment between two others',
       files: { [RECORDS]: records('(a) Every Stop shall be recorded.\n\n(a-1) Every record shall be signed.\n\n(b) Each record shall be kept.') },
     },
+    {
+      name: 'an (i) after (h) that opens numerals under (A), as the (ii) after it shows (D.C. Law 24-315)',
+      files: {
+        [RECORDS]: records(
+          '(a) One.\n\n(b) Two.\n\n(c) Three.\n\n(d) Four.\n\n(e) Five.\n\n(f) Six.\n\n(g) Seven.\n\n(h) Each record shall state:\n\n(1) the date; and\n\n(2) the goals relating to:\n\n(A) outcomes, as to:\n\n(i) prevention;\n\n(ii) treatment; and\n\n(iii) recovery; and\n\n(B) principles.',
+        ),
+      },
+    },
   ],
   invalid: [
     {
