@@ -233,3 +233,42 @@ describe('a District act whose definitions open with paragraphs', () => {
     );
   });
 });
+
+describe('an act whose XML carries the codifier’s paragraph beside an amending sentence (D.C. Law 24-147 Sec. 130)', () => {
+  it('prints the act’s sentence alone: the code’s rewritten paragraph is the codifier’s, not the act’s words', () => {
+    const dir = workspace();
+    const xml = actXml(
+      path.join(dir, 'xml'),
+      '24-147',
+      'Technical Act of 2022',
+      `<section><num>2</num>
+        <text>Section 2(a)(4) of the Cottage Food Expansion Amendment Act of 2019, effective March 10, 2020 (D.C. Law 23-61; 67 DCR 572), is amended by striking the phrase "(5)(A)" and inserting the phrase "(5)" in its place.</text>
+        <para>
+          <codify:replace xmlns:codify="https://code.dccouncil.us/schemas/codified" doc="D.C. Code" path="§7-742.01|(5)"/>
+          <num>(5)</num>
+          <text>"Food establishment" shall have the same meaning as provided in section 2(5) of An Act.</text>
+        </para>
+      </section>
+      <section><num>3</num>
+        <text>Section 9 (D.C. Official Code § 24-211.07) is amended as follows:</text>
+        <para><num>(a)</num><text>Subsection (b) is amended to read as follows:</text>
+          <include><para>
+            <codify:replace xmlns:codify="https://code.dccouncil.us/schemas/codified" doc="D.C. Code" path="§24-211.07|(b)"/>
+            <num>(b)</num><text>New words.</text>
+          </para></include>
+        </para>
+      </section>`,
+    );
+    for (const plain of [false, true]) {
+      const out = path.join(dir, 'ordinance', plain ? 'plain' : 'annotated');
+      const report = importDcLaw(xml, out, { plain });
+      expect(report.codifiers).toBe(1);
+      const sec2 = readFileSync(path.join(out, '02-sec-2.md'), 'utf8');
+      expect(sec2).toContain('is amended by striking the phrase "(5)(A)" and inserting the phrase "(5)" in its place.');
+      expect(sec2).not.toContain('Food establishment');
+      expect(sec2).not.toContain('::amend');
+      // Quoted text keeps its paragraphs, the codification's markup inside them notwithstanding.
+      expect(readFileSync(path.join(out, '03-sec-3.md'), 'utf8')).toContain('> "(b) New words."');
+    }
+  });
+});

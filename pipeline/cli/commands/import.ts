@@ -86,7 +86,8 @@ async function importDcLaw(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  process.stderr.write(`imported ${report.law}: ${report.sections} sections${plain ? '' : `, ${report.annotations} instructions as annotations`} into ${outDir}\n`);
+  const left = report.codifiers ? `, ${report.codifiers} ${report.codifiers === 1 ? 'paragraph' : 'paragraphs'} of the codifier's (not the act's words) left out` : '';
+  process.stderr.write(`imported ${report.law}: ${report.sections} sections${plain ? '' : `, ${report.annotations} instructions as annotations`}${left} into ${outDir}\n`);
   return 0;
 }
 

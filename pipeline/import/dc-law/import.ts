@@ -33,6 +33,8 @@ export interface LawImportReport {
   sections: number;
   /** Codification instructions written as annotations (0 with `plain`). */
   annotations: number;
+  /** Paragraphs of the codifier's (the code's text as rewritten, beside a sentence that does not quote it) left out: not the act's words. */
+  codifiers: number;
 }
 
 /** Import one act's XML into the ordinance folder `outDir`. */
@@ -42,7 +44,7 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
   if (local(document) !== 'document') throw new Error(`${lawXml}: not a D.C. law (expected a <document> root, found <${local(document)}>)`);
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
-  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0 };
+  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0, codifiers: 0 };
   const { jurisdiction } = loadTemplate('district-of-columbia');
   const clause = jurisdiction.enactingClause ?? '';
   importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
@@ -95,7 +97,21 @@ class LawContext {
   constructor(
     readonly options: LawImportOptions,
     readonly report: LawImportReport,
+    /** Inside quoted text (an `<include>`), where every paragraph is the quotation's. */
+    readonly quoting = false,
   ) {}
+}
+
+/**
+ * A paragraph of the codifier's, not the act's: outside quoted text, a
+ * `<para>` that opens with the codification's `<codify:replace>` holds the
+ * code's unit as the codifier rewrote it in consequence of the sentence before
+ * it (D.C. Law 24-147 Sec. 130, amending another act's Sec. 2(a)(4), carries
+ * § 7-742.01(5) as rewritten). The act prints only its sentence.
+ */
+function codifiersParagraph(el: Element, ctx: LawContext): boolean {
+  const first = elements(el)[0];
+  return !ctx.quoting && local(el) === 'para' && first !== undefined && first.name === 'codify:replace';
 }
 
 /**
@@ -237,6 +253,10 @@ function convertChildren(parent: Element, out: RootContent[], ctx: LawContext): 
       continue;
     }
     if (name === 'num' || name === 'heading' || name === 'meta' || name === 'annotations' || name === 'annotation') continue;
+    if (codifiersParagraph(el, ctx)) {
+      ctx.report.codifiers++;
+      continue;
+    }
     if (name === 'para') convertPara(el, out, ctx);
     else if (name === 'include') {
       // The markup of what the quotation adds or rewrites sits inside it; its annotation goes before it, after the sentence.
@@ -284,7 +304,7 @@ function convertPara(para: Element, out: RootContent[], ctx: LawContext, outer =
  */
 function quoted(include: Element, outer: LawContext): (Paragraph | Table)[] {
   // The quotation's own markup is stated before it (convertChildren): inside, it is dropped.
-  const ctx = new LawContext({ ...outer.options, plain: true }, outer.report);
+  const ctx = new LawContext({ ...outer.options, plain: true }, outer.report, true);
   const out: RootContent[] = [];
   const walk = (el: Element) => {
     for (const node of elements(el)) {
