@@ -168,6 +168,19 @@ describe('citation forms of Los Angeles', () => {
     expect(found.some((d) => d.startsWith('section 3(b)'))).toBe(true);
   });
 
+  it.each([
+    ['Title III of the District of Columbia Act on the Aging (D.C. Law 1-24) is amended by adding a new section 310 to read as follows:', 'section 310'],
+    ['The Office of Citizen Complaint Review Establishment Act of 1998 is amended by adding new sections 17 and 18 to read as follows:', 'sections 17'],
+    ['The Chief Financial Officer shall establish the Section 108 Debt Reserve Account ("Account").', 'Section 108'],
+  ])('reads no section of the act in "%s" (D.C. Laws 24-167, 24-345, 24-45) (issue 29)', (text, words) => {
+    expect(detect(DC, text).filter((d) => d.startsWith(words))).toEqual([]);
+  });
+
+  it('still reads the act’s own sections beside them: "section 4 shall apply", "sections 2 and 3 of this act"', () => {
+    expect(detect(DC, 'Except as provided in section 4, this act shall apply.').some((d) => d.startsWith('section 4'))).toBe(true);
+    expect(detect(DC, 'The amendments made by sections 2 and 3 of this act shall apply.').some((d) => d.startsWith('sections 2'))).toBe(true);
+  });
+
   it("does not take an ordinance's own number for a citation of another", () => {
     expect(detect(LA, 'This is Ordinance No. 188441.', { ownNumber: '188441' })).toEqual([]);
   });

@@ -438,8 +438,13 @@ function registryForms(text: string, compiled: Compiled, cite: Cite): DetectedCi
  * Sections of this document by number ("Sections 2(a), (b) and 4"), for ordinances; a list that names another
  * document ("sections 3 and 4 of the … Act") is left as written.
  */
-/** The word before a section that makes it the amended law's: "Amendatory section 510(a)(10)", "the amendatory sections". */
-const AMENDATORY = /\bamendatory\s+$/i;
+/**
+ * The word before a section that makes it the amended law's: "Amendatory section 510(a)(10)", "the amendatory
+ * sections", and a section an instruction adds to it ("by adding a new section 310", "new sections 17 and 18").
+ */
+const AMENDATORY = /\b(?:amendatory|new)\s+$/i;
+/** A capitalized word straight after the number: a name that holds a section number ("the Section 108 Debt Reserve Account"), not a reference. */
+const NAMED = /^\s+[A-Z][a-z]/;
 
 function ownSections(text: string, compiled: Compiled, context: CitationContext, cite: Cite): DetectedCitation[][] {
   if (!(context.ownSections ?? !context.title)) return [];
@@ -448,7 +453,7 @@ function ownSections(text: string, compiled: Compiled, context: CitationContext,
   for (const m of text.matchAll(compiled.sections)) {
     // Quoted words are another text's ("striking the phrase "sections 20(i),""), not references of this document.
     if (insideQuotes(m.index)) continue;
-    // "Amendatory section 510(a)" is the section of the law this act amends, as amended: never one of this act's.
+    // "Amendatory section 510(a)" and "a new section 310" are sections of the law this act amends: never this act's.
     if (AMENDATORY.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
     let number = m[1]!;
@@ -465,6 +470,7 @@ function ownSections(text: string, compiled: Compiled, context: CitationContext,
       compiled.sectionCont.lastIndex = itemEnd;
     }
     const after = text.slice(end, end + 40);
+    if (group.length === 1 && NAMED.test(after)) continue;
     if (!OF_ANOTHER.test(after) && (!context.amending || OF_THIS.test(after))) found.push(group);
   }
   return found;
