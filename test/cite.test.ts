@@ -172,7 +172,11 @@ describe('citation forms of Los Angeles', () => {
     ['Title III of the District of Columbia Act on the Aging (D.C. Law 1-24) is amended by adding a new section 310 to read as follows:', 'section 310'],
     ['The Office of Citizen Complaint Review Establishment Act of 1998 is amended by adding new sections 17 and 18 to read as follows:', 'sections 17'],
     ['The Chief Financial Officer shall establish the Section 108 Debt Reserve Account ("Account").', 'Section 108'],
-  ])('reads no section of the act in "%s" (D.C. Laws 24-167, 24-345, 24-45) (issue 29)', (text, words) => {
+    [
+      'Pursuant to sections 401 and 402(4), and notwithstanding section 421, of the Street and Alley Closing and Acquisition Procedures Act of 1982, the Council redesignates Ellen Wilson Place.',
+      'sections 401',
+    ],
+  ])('reads no section of the act in "%s" (D.C. Laws 24-167, 24-345, 24-45, 24-205) (issue 29)', (text, words) => {
     expect(detect(DC, text).filter((d) => d.startsWith(words))).toEqual([]);
   });
 

@@ -45,9 +45,11 @@ const OF_THIS = /^,?\s+of\s+this\s+(?:ordinance|act)\b/i;
 /**
  * What follows the sections of another document: "… of the Home Rule Act" (not "of this ordinance" or "of this
  * act"), or that document's codification ("Section 3 (D.C. Official Code § 1-1231.02)"): this document's own
- * sections are not codified apart from it.
+ * sections are not codified apart from it. A clause between the list and the document ("sections 401 and 402(4),
+ * and notwithstanding section 421, of the … Act") leaves the list the other document's.
  */
-const OF_ANOTHER = /^(?:,?\s+of\s+(?!this\s+(?:ordinance|act)\b)|\s*\([^()§]{0,40}§)/i;
+const OF_ANOTHER =
+  /^(?:,?\s+of\s+(?!this\s+(?:ordinance|act)\b)|\s*\([^()§]{0,40}§|,\s+(?:and|or)\s+(?:notwithstanding|except)\s+sections?\s+[\w().]+(?:\s+(?:and|or)\s+[\w().]+)?,\s+of\s+(?!this\s+(?:ordinance|act)\b))/i;
 /** What follows a citation naming the document it belongs to: "… of the District of Columbia Municipal Regulations". */
 const OF_OTHER_DOCUMENT = /^,?\s+of\s+(?:the\s+)?[A-Z]/;
 const PIN = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,3}|\d{1,3}[A-Za-z]?|[ivxlcIVXLC]{1,6})(?:-[a-zA-Z0-9]{1,3})?\))*`;
