@@ -6,7 +6,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGrammar, detectCitations } from '../pipeline/cite/detect.js';
+import { compileGrammar, continuedPin, detectCitations } from '../pipeline/cite/detect.js';
 import type { CitationContext, CitationGrammar } from '../pipeline/grammar/citations.js';
 import { ROOT, sampleCopy, tempDir, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
@@ -183,6 +183,26 @@ describe('citation forms of Los Angeles', () => {
   it('still reads the act’s own sections beside them: "section 4 shall apply", "sections 2 and 3 of this act"', () => {
     expect(detect(DC, 'Except as provided in section 4, this act shall apply.').some((d) => d.startsWith('section 4'))).toBe(true);
     expect(detect(DC, 'The amendments made by sections 2 and 3 of this act shall apply.').some((d) => d.startsWith('sections 2'))).toBe(true);
+  });
+
+  it.each([
+    ['(c)(1)(G)', '(H)', '(c)(1)(H)'],
+    ['(d)(2)', '(3)', '(d)(3)'],
+    ['(a)(1)', '(b)', '(b)'],
+    ['(h)', '(i)', '(i)'],
+    ['(c)(1)(E)(i)', '(ii)', '(c)(1)(E)(ii)'],
+    ['(c)(1)(E)(iv)', '(v)', '(c)(1)(E)(v)'],
+    ['(c)(1)(E)(i)', '(d)', '(d)'],
+    ['(b)(3)(A)', '(c)(1)', '(c)(1)'],
+    [undefined, '(a)', '(a)'],
+  ])('reads a list item of designations alone on from the item before: %s then %s is %s', (previous, pin, expected) => {
+    expect(continuedPin(previous, pin)).toBe(expected);
+  });
+
+  it('resolves "section 3(c)(1)(G), (H), and (N)" and "section 3(d)(2) through (3)" within the first item (D.C. Laws 24-342, 24-53)', () => {
+    expect(detect(DC, 'The amendatory section 5(10A) within section 3(c)(1)(G), (H), and (N) of this act shall apply.')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\(H\) → .*\(c\)\(1\)\(H\)/), expect.stringMatching(/^\(N\) → .*\(c\)\(1\)\(N\)/)]),
+    );
   });
 
   it("does not take an ordinance's own number for a citation of another", () => {

@@ -14,6 +14,7 @@
  *   this title", "this subchapter" (relative to where the text stands).
  */
 import { fill, type CitationContext, type CitationGrammar, type CodeForm, type DocumentForm, type StatuteForm } from '../grammar/citations.js';
+import { levelOf } from '../model/subdivisions.js';
 
 export type CitationCategory = 'code' | 'enactment' | 'statute' | 'directive' | 'section';
 
@@ -459,6 +460,7 @@ function ownSections(text: string, compiled: Compiled, context: CitationContext,
     if (AMENDATORY.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const group = [cite(m.index, m.index + m[0].length, m[1]!, m[2], 'section')];
     let number = m[1]!;
+    let pin = m[2];
     let end = m.index + m[0].length;
     compiled.sectionCont.lastIndex = end;
     for (let c = compiled.sectionCont.exec(text); c; c = compiled.sectionCont.exec(text)) {
@@ -466,8 +468,10 @@ function ownSections(text: string, compiled: Compiled, context: CitationContext,
       // An empty item, or a bare number that starts another citation ("… and 8 U.S.C. § 1325"), ends the list.
       if (!c[2] && !c[3]) break;
       if (c[2] && !c[3] && /^\s*[A-Z§]/.test(text.slice(itemEnd))) break;
+      // An item with a number starts afresh ("sections 2(a) and 4"); one without goes on from the item before ("3(c)(1)(G), (H)").
+      pin = c[2] ? c[3] : continuedPin(pin, c[3]);
       if (c[2]) number = c[2];
-      group.push(cite(c.index + c[1]!.length, itemEnd, number, c[3], 'section'));
+      group.push(cite(c.index + c[1]!.length, itemEnd, number, pin, 'section'));
       end = itemEnd;
       compiled.sectionCont.lastIndex = itemEnd;
     }
@@ -476,6 +480,32 @@ function ownSections(text: string, compiled: Compiled, context: CitationContext,
     if (!OF_ANOTHER.test(after) && (!context.amending || OF_THIS.test(after))) found.push(group);
   }
   return found;
+}
+
+/**
+ * The pinpoint of a list item that gives only designations, read on from the item before it at the level of its
+ * first, as the subdivisions' own rules give levels: "(c)(1)(G)" then "(H)" is (c)(1)(H); "(d)(2) through (3)" ends
+ * at (d)(3); "(c)(1)(E)(i)" then "(ii)" is (c)(1)(E)(ii), then "(d)" is (d).
+ */
+export function continuedPin(previous: string | undefined, pin: string | undefined): string | undefined {
+  const before = previous?.match(/\(([^()]+)\)/g)?.map((l) => l.slice(1, -1)) ?? [];
+  const first = pin?.match(/^\(([^()]+)\)/)?.[1];
+  if (!first || before.length === 0) return pin;
+  const open = new Map<number, string>();
+  const levels = before.map((label) => {
+    const level = levelOf(label, open);
+    for (const deeper of [...open.keys()]) if (deeper >= level) open.delete(deeper);
+    open.set(level, label);
+    return level;
+  });
+  const level = levelOf(first, open);
+  const at = levels.findIndex((l) => l >= level);
+  return at < 0
+    ? `${previous}${pin}`
+    : `${before
+        .slice(0, at)
+        .map((l) => `(${l})`)
+        .join('')}${pin}`;
 }
 
 /**
