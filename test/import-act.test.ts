@@ -197,15 +197,25 @@ describe('an act numbered by titles', () => {
       [201, undefined, '', 'general'],
       [301, undefined, 'Effective date', 'effective-date'],
     ]);
-    expect(frontMatter(path.join(out, '03-sec-102.md'))).toEqual({ id: 'sec-102', kind: 'general' });
+    // Each title a folder (group.md), its sections in it, named in the act's order.
+    expect(
+      readdirSync(out)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['01-sec-1.md', '02-title-i', '06-title-ii', '08-sec-301.md', 'ordinance.md']);
+    expect(ordinance.groups.map((g) => [g.prefix, g.num, g.heading])).toEqual([
+      ['Title', 'I', 'FIRST'],
+      ['Title', 'II', 'SECOND'],
+    ]);
+    expect(frontMatter(path.join(out, '02-title-i', '04-sec-102.md'))).toEqual({ id: 'sec-102', kind: 'general' });
     // A reference to a section the act does not have names the sections it has, by their own numbers.
     const checked = await runMain(['check', 'ordinance/act'], dir);
     expect(checked.stdout).toContain('Unknown section in `section 150`, expected one of Secs. 1, 101–103, 201, 301 (better');
     // A section the XML gives only a heading has that sentence as its text.
-    expect(readFileSync(path.join(out, '04-sec-103.md'), 'utf8')).toMatch(
+    expect(readFileSync(path.join(out, '02-title-i', '05-sec-103.md'), 'utf8')).toMatch(
       /^---\nid: sec-103\nkind: general\n---\n\nThis title may be cited as the "Reports Amendment Act of 2022"\.\n$/,
     );
-    expect(frontMatter(path.join(out, '02-sec-101.md'))).toEqual({ id: 'sec-101', number: '101', heading: 'Short title.', kind: 'general' });
+    expect(frontMatter(path.join(out, '02-title-i', '03-sec-101.md'))).toEqual({ id: 'sec-101', number: '101', heading: 'Short title.', kind: 'general' });
   });
 });
 
@@ -270,5 +280,85 @@ describe('an act whose XML carries the codifier’s paragraph beside an amending
       // Quoted text keeps its paragraphs, the codification's markup inside them notwithstanding.
       expect(readFileSync(path.join(out, '03-sec-3.md'), 'utf8')).toContain('> "(b) New words."');
     }
+  });
+});
+
+describe('an act in titles and subtitles (a budget support act, D.C. Law 24-167)', () => {
+  /** Three titles of two subtitles, each of a short title and three sections long enough that the act runs past the contents' threshold. */
+  function budgetAct(dir: string): string {
+    const words = 'The Mayor shall report to the Council on the use of the funds appropriated under this subtitle. '.repeat(12).trim();
+    let n = 0;
+    const subtitle = (title: number, letter: string) => {
+      const sections = [
+        `<section><num>${title}${String(++n).padStart(3, '0')}</num><heading>Short title.</heading><text>This subtitle may be cited as the "Subtitle ${letter} Act of 2022".</text></section>`,
+      ];
+      for (let i = 0; i < 3; i++) sections.push(`<section><num>${title}${String(++n).padStart(3, '0')}</num><text>${words}</text></section>`);
+      return `<container><prefix>SUBTITLE</prefix><num>${letter}</num><heading>SUBTITLE ${letter} OF TITLE ${title}</heading>${sections.join('')}</container>`;
+    };
+    const titles = [1, 2, 3].map((t) => {
+      n = 0;
+      return `<container><prefix>TITLE</prefix><num>${'I'.repeat(t)}</num><heading>PART ${t} OF THE BUDGET</heading>${subtitle(t, 'A')}${subtitle(t, 'B')}</container>`;
+    });
+    const effective = '<section><num>4001</num><heading>Effective date.</heading><text>This act shall take effect as provided by law.</text></section>';
+    return actXml(
+      dir,
+      '24-167',
+      'Fiscal Year 2023 Budget Support Act of 2022',
+      `${titles.join('')}<container><prefix>TITLE</prefix><num>IV</num><heading>EFFECTIVE DATE</heading>${effective}</container>`,
+    );
+  }
+
+  it('keeps each title and subtitle as a group, prints its heading as the act does, and lists them in the contents, linked to their pages', async () => {
+    const dir = workspace();
+    const xml = budgetAct(path.join(dir, 'xml'));
+    // The XML of 24-167 gives the enacting sentence as its long title: not a title.
+    writeFileSync(
+      xml,
+      readFileSync(xml, 'utf8').replace(
+        '<heading type="short">',
+        '<heading type="long">BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the "Fiscal Year 2023 Budget Support Act of 2022.</heading>\n  <heading type="short">',
+      ),
+    );
+    const out = path.join(dir, 'ordinance', 'bsa');
+    const report = importDcLaw(xml, out, { plain: true });
+    expect(report.groups).toBe(10);
+    expect(frontMatter(path.join(out, 'ordinance.md')).title).toBe('Fiscal Year 2023 Budget Support Act of 2022');
+    const titleOne = readdirSync(out).find((f) => f.endsWith('-title-i'))!;
+    expect(frontMatter(path.join(out, titleOne, 'group.md'))).toEqual({ prefix: 'TITLE', num: 'I', heading: 'PART 1 OF THE BUDGET' });
+    const subtitleA = readdirSync(path.join(out, titleOne)).find((f) => f.endsWith('-subtitle-a'))!;
+    expect(readdirSync(path.join(out, titleOne, subtitleA)).filter((f) => f.endsWith('.md'))).toEqual([
+      expect.stringMatching(/-sec-1001\.md$/),
+      expect.stringMatching(/-sec-1002\.md$/),
+      expect.stringMatching(/-sec-1003\.md$/),
+      expect.stringMatching(/-sec-1004\.md$/),
+      'group.md',
+    ]);
+
+    const dist = path.join(dir, 'dist');
+    const built = await runMain(['build', 'ordinance/bsa', '--out', dist], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(built.code, built.stdout).toBe(0);
+    const bytes = readFileSync(path.join(dist, 'bsa', 'bsa.pdf'));
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages.length).toBeGreaterThan(6);
+    const text = pdf.content.join('\n');
+    // The headings as the act prints them, without a period the act does not have.
+    expect(text).toMatch(/^TITLE I\. PART 1 OF THE BUDGET$/m);
+    expect(text).toMatch(/^SUBTITLE A\. SUBTITLE A OF TITLE 1$/m);
+    expect(text).not.toMatch(/PART 1 OF THE BUDGET\.$/m);
+    // The contents list the titles and subtitles (not 27 sections), each with the page its heading is on.
+    const tags = await readTags(bytes);
+    const entries = tags.elements.filter((e) => e.role === 'TOCI').map((e) => e.text);
+    expect(entries.slice(0, 3)).toEqual([
+      expect.stringMatching(/^TITLE I\. PART 1 OF THE BUDGET, page \d+$/),
+      expect.stringMatching(/^SUBTITLE A\. SUBTITLE A OF TITLE 1, page \d+$/),
+      expect.stringMatching(/^SUBTITLE B\./),
+    ]);
+    expect(entries.filter((e) => /^(TITLE|SUBTITLE) /.test(e))).toHaveLength(10);
+    for (const entry of entries.filter((e) => /^(TITLE|SUBTITLE) /.test(e))) {
+      const [, heading, page] = /^(.*), page (\d+)$/.exec(entry)!;
+      const headed = tags.elements.find((e) => /^H[2-6]$/.test(e.role) && e.text === heading);
+      expect(headed?.page, entry).toBe(Number(page));
+    }
+    expect(pdf.links.filter((l) => typeof l.dest === 'string' && l.dest.startsWith('group-')).length).toBeGreaterThanOrEqual(18);
   });
 });

@@ -16,7 +16,7 @@ import { SKIP, visitBlocks } from '../model/visit.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import type { Template } from '../template/template-schema.js';
 import { liveHref, pageName, sectionAnchor, subdivisionAnchor } from './links.js';
-import { sectionHeadingLabel } from '../template/vocabulary.js';
+import { groupTitle, sectionHeadingLabel } from '../template/vocabulary.js';
 
 interface TextContext {
   ordinance: Ordinance;
@@ -55,7 +55,7 @@ export function ordinanceText(ordinance: Ordinance, template: Template, directiv
     section.groups.forEach((group, i) => {
       if (groupKeys[i] === group.key) return;
       groupKeys = [...groupKeys.slice(0, i), group.key];
-      const words = `${group.prefix} ${group.num}${group.heading ? `. ${group.heading}` : ''}`;
+      const words = groupTitle(ctx.template.layout, group);
       children.push(h(`h${Math.min(6, 2 + i)}`, { className: ['group-heading'] }, words));
     });
     groupKeys = groupKeys.slice(0, section.groups.length);

@@ -92,7 +92,19 @@ export const LayoutSchema = Type.Object(
       ),
       statusLabels: Type.Record(Type.String(), Type.String(), { description: 'Printed after the heading of a section that is not in force ("[Repealed]").' }),
     }),
-    group: Section({ font: FontRoleSchema, size: Points(), align: AlignSchema, gapBefore: Points(), gapAfter: Points() }),
+    group: Section({
+      font: FontRoleSchema,
+      size: Points(),
+      align: AlignSchema,
+      gapBefore: Points(),
+      gapAfter: Points(),
+      closingPeriod: Type.Optional(
+        Type.Boolean({
+          description:
+            'End the heading of a group with a period ("Chapter 3. Business Licenses.", as the D.C. Code prints it); without, the heading prints as written ("TITLE I. GOVERNMENT DIRECTION AND SUPPORT", as an act does).',
+        }),
+      ),
+    }),
     annotations: Section(
       { print: Type.Boolean({ description: "Print each section's notes (the code's History, Editor's Notes…) after its text, each led by its kind in bold." }) },
       'The notes a code keeps on each section (`:::annotation{type="History"}`), not part of its text.',

@@ -5,7 +5,7 @@
  * references, the digest, the appendix, xref.json and the rules' messages.
  * One function per form, so every place says "Sec. 2" where the PDF does.
  */
-import type { Section } from '../model/types.js';
+import type { Group, Section } from '../model/types.js';
 import type { Jurisdiction, Layout, Vocabulary } from './template-schema.js';
 
 /**
@@ -75,4 +75,11 @@ export function referenceLabel(section: Section, pinpoint: string | undefined, v
 /** Whether a section's label runs in to its first paragraph: the layout says so, the section has no heading and no status to print, and it opens with a paragraph. */
 export function labelRunsIn(layout: Pick<Layout, 'section'>, section: Pick<Section, 'heading' | 'status' | 'blocks'>): boolean {
   return Boolean(layout.section.labelRunsIn && !section.heading && (!section.status || section.status === 'in-force') && section.blocks[0]?.type === 'paragraph');
+}
+
+/** A group's heading as printed, in the PDF and on the site: "TITLE I. GOVERNMENT DIRECTION AND SUPPORT", or "Chapter 3. Business Licenses." where the layout closes it with a period. */
+export function groupTitle(layout: Pick<Layout, 'group'>, group: Pick<Group, 'prefix' | 'num' | 'heading'>): string {
+  const label = [group.prefix, group.num].filter(Boolean).join(' ');
+  if (!layout.group.closingPeriod) return group.heading ? `${label}. ${group.heading}` : label;
+  return group.heading ? `${label}. ${group.heading.replace(/\.$/, '')}.` : `${label}.`;
 }

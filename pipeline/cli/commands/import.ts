@@ -87,7 +87,8 @@ async function importDcLaw(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const left = report.codifiers ? `, ${report.codifiers} ${report.codifiers === 1 ? 'paragraph' : 'paragraphs'} of the codifier's (not the act's words) left out` : '';
-  process.stderr.write(`imported ${report.law}: ${report.sections} sections${plain ? '' : `, ${report.annotations} instructions as annotations`}${left} into ${outDir}\n`);
+  const groups = report.groups ? ` in ${report.groups} titles and subtitles` : '';
+  process.stderr.write(`imported ${report.law}: ${report.sections} sections${groups}${plain ? '' : `, ${report.annotations} instructions as annotations`}${left} into ${outDir}\n`);
   return 0;
 }
 

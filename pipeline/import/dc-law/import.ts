@@ -9,7 +9,7 @@
  * (`::amend{…}`), the same instruction stated explicitly. Written beside the
  * target and renamed into place, so a failed import leaves nothing half done.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { stringify as yamlStringify } from 'yaml';
@@ -35,6 +35,8 @@ export interface LawImportReport {
   annotations: number;
   /** Paragraphs of the codifier's (the code's text as rewritten, beside a sentence that does not quote it) left out: not the act's words. */
   codifiers: number;
+  /** Titles and subtitles (a budget act's), each a group: a folder with its group.md. */
+  groups: number;
 }
 
 /** Import one act's XML into the ordinance folder `outDir`. */
@@ -44,47 +46,74 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
   if (local(document) !== 'document') throw new Error(`${lawXml}: not a D.C. law (expected a <document> root, found <${local(document)}>)`);
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
-  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0, codifiers: 0 };
+  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0, codifiers: 0, groups: 0 };
   const { jurisdiction } = loadTemplate('district-of-columbia');
   const clause = jurisdiction.enactingClause ?? '';
   importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
-    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law, jurisdiction.roles));
-    const files: { id: string; front: Record<string, unknown>; body: RootContent[] }[] = [];
+    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law, jurisdiction.roles, clause));
+    // The act in order: its sections, and the titles and subtitles that hold them (a budget act's), as groups (group.md in a folder).
+    const entries: Entry[] = [];
     // Sec. 1, the short title, is the act's opening sentence: the enacting clause (the template prints it) run in to "That this act may be cited as …".
     const opening = shortTitleSection(document, clause);
-    if (opening) files.push({ id: 'sec-1', front: { id: 'sec-1', kind: 'general' }, body: [opening] });
-    const ids = new Set(files.map((f) => f.id));
-    let printed = files.length;
-    sectionsOf(document).forEach((section, i) => {
-      const num = textOf(child(section, 'num')) || String(i + 1);
-      let id = `sec-${
-        num
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '') || i + 1
-      }`;
-      while (ids.has(id)) id = `${id}-${i + 1}`;
-      ids.add(id);
-      const ctx = new LawContext(options, report);
-      const body: RootContent[] = [];
-      const headingLine = headingAsText(section);
-      convertChildren(headingLine ? { ...section, children: section.children.filter((c) => c !== headingLine) } : section, body, ctx);
-      let heading = textOf(child(section, 'heading')) || (headingLine ? textOf(headingLine) : '');
-      // A section the XML gives only a heading ("This subtitle may be cited as …".) has that sentence as its text, and no heading.
-      if (heading && body.length === 0) {
-        body.push(paragraph([text(heading)]));
-        heading = '';
+    if (opening) entries.push({ kind: 'section', parent: null, id: 'sec-1', front: { id: 'sec-1', kind: 'general' }, body: [opening] });
+    const ids = new Set(entries.map((e) => (e.kind === 'section' ? e.id : '')));
+    let printed = entries.length;
+    let count = 0;
+    const walk = (parent: Element, group: number | null): void => {
+      for (const el of elements(parent)) {
+        if (local(el) === 'container') {
+          const prefix = textOf(child(el, 'prefix'));
+          const num = textOf(child(el, 'num'));
+          const heading = textOf(child(el, 'heading'));
+          entries.push({
+            kind: 'group',
+            parent: group,
+            slug: slugOf(`${prefix} ${num}`) || 'group',
+            meta: { prefix: prefix || 'Part', num: num || String(entries.length), ...(heading ? { heading } : {}) },
+          });
+          report.groups++;
+          walk(el, entries.length - 1);
+          continue;
+        }
+        if (local(el) !== 'section') continue;
+        const section = el;
+        const i = count++;
+        const num = textOf(child(section, 'num')) || String(i + 1);
+        let id = `sec-${slugOf(num) || i + 1}`;
+        while (ids.has(id)) id = `${id}-${i + 1}`;
+        ids.add(id);
+        const ctx = new LawContext(options, report);
+        const body: RootContent[] = [];
+        const headingLine = headingAsText(section);
+        convertChildren(headingLine ? { ...section, children: section.children.filter((c) => c !== headingLine) } : section, body, ctx);
+        let heading = textOf(child(section, 'heading')) || (headingLine ? textOf(headingLine) : '');
+        // A section the XML gives only a heading ("This subtitle may be cited as …".) has that sentence as its text, and no heading.
+        if (heading && body.length === 0) {
+          body.push(paragraph([text(heading)]));
+          heading = '';
+        }
+        // The act's own number is written where counting would not give it (an act numbered by titles: Sec. 101, 102, 201…).
+        const own = /^[1-9][0-9]*$/.test(num) ? Number(num) : undefined;
+        const number = own !== undefined && own !== printed + 1 ? num : /^[1-9][0-9]*$/.test(num) ? undefined : num;
+        printed = own ?? printed + 1;
+        entries.push({ kind: 'section', parent: group, id, front: { id, ...(number ? { number } : {}), ...(heading ? { heading } : {}), kind: kindOf(section, heading) }, body });
       }
-      // The act's own number is written where counting would not give it (an act numbered by titles: Sec. 101, 102, 201…).
-      const own = /^[1-9][0-9]*$/.test(num) ? Number(num) : undefined;
-      const number = own !== undefined && own !== printed + 1 ? num : /^[1-9][0-9]*$/.test(num) ? undefined : num;
-      printed = own ?? printed + 1;
-      files.push({ id, front: { id, ...(number ? { number } : {}), ...(heading ? { heading } : {}), kind: kindOf(section, heading) }, body });
-    });
-    const width = Math.max(2, String(files.length).length);
-    files.forEach(({ id, front, body }, i) => {
-      const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yamlStringify(front, { lineWidth: 0 }).trimEnd() }, ...body] };
-      writeFileSync(path.join(staging, `${String(i + 1).padStart(width, '0')}-${id}.md`), markdown.stringify(tree));
+    };
+    walk(document, null);
+    // One running ordinal names every file and folder, so each folder lists its entries in the act's order.
+    const width = Math.max(2, String(entries.length).length);
+    const places: string[] = [];
+    entries.forEach((entry, i) => {
+      const name = `${String(i + 1).padStart(width, '0')}-${entry.kind === 'group' ? entry.slug : entry.id}`;
+      const place = path.join(entry.parent === null ? staging : places[entry.parent]!, name);
+      places.push(place);
+      if (entry.kind === 'group') {
+        mkdirSync(place);
+        writeFileSync(path.join(place, 'group.md'), `---\n${yamlStringify(entry.meta, { lineWidth: 0 })}---\n`);
+        return;
+      }
+      const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yamlStringify(entry.front, { lineWidth: 0 }).trimEnd() }, ...entry.body] };
+      writeFileSync(`${place}.md`, markdown.stringify(tree));
       report.sections++;
     });
   });
@@ -148,7 +177,7 @@ function shortTitleSection(document: Element, clause: string): Paragraph | null 
 }
 
 /** The act's identity as the Council records it: its titles, its Act, Bill and Law numbers and register citation, the date of each stage. */
-function ordinanceFile(document: Element, law: string, roles: Jurisdiction['roles']): string {
+function ordinanceFile(document: Element, law: string, roles: Jurisdiction['roles'], clause: string): string {
   const heading = (type: string) => textOf(elements(document, 'heading').find((h) => attribute(h, 'type') === type));
   const numberOf = (type: string) => textOf(elements(document, 'num').find((n) => attribute(n, 'type') === type));
   const meta = child(document, 'meta');
@@ -170,8 +199,14 @@ function ordinanceFile(document: Element, law: string, roles: Jurisdiction['role
   const act = numberOf('act');
   const numbers = Object.fromEntries(Object.entries({ bill: numberOf('bill'), law, register }).filter(([, v]) => v));
   const short = heading('short');
+  // Some acts' XML gives the enacting sentence as the long title (D.C. Law 24-167): that is Sec. 1, not a title, and the act has none to give.
+  const words = clause
+    .trim()
+    .replace(/[,.:]$/, '')
+    .toUpperCase();
+  const long = words && heading('long').toUpperCase().startsWith(words) ? '' : heading('long');
   const front = {
-    title: heading('long') || short || `D.C. Law ${law}`,
+    title: long || short || `D.C. Law ${law}`,
     'short-title': short || `D.C. Law ${law}`,
     jurisdiction: 'district-of-columbia',
     status: dates.effective ? 'effective' : 'adopted',
@@ -220,10 +255,18 @@ function runsOn(line: string, next: string): boolean {
   return /[\p{L},]$/u.test(line.trimEnd()) && /^[\p{Ll}\d]/u.test(next.trimStart());
 }
 
-/** The act's sections in order, those of its titles and subtitles (a budget act's containers) included. */
-function sectionsOf(parent: Element): Element[] {
-  return elements(parent).flatMap((el) => (local(el) === 'section' ? [el] : local(el) === 'container' ? sectionsOf(el) : []));
+/** A name for a file or folder: lower case, words joined by hyphens. */
+function slugOf(words: string): string {
+  return words
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
+
+/** One entry of the act in order: a section's file, or a title or subtitle's folder (a group), each under the group that holds it. */
+type Entry =
+  | { kind: 'section'; parent: number | null; id: string; front: Record<string, unknown>; body: RootContent[] }
+  | { kind: 'group'; parent: number | null; slug: string; meta: { prefix: string; num: string; heading?: string } };
 
 /** The codification markup inside quoted text, in order (not that of a quotation inside it). */
 function codifyIn(include: Element): Element[] {

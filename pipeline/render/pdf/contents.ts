@@ -1,6 +1,7 @@
 /**
- * The table of contents of a longer ordinance: each section (and the
- * appendix) with the page it starts on, linked to it, between the title and
+ * The table of contents of a longer ordinance: each section (or, in an act
+ * in titles and subtitles, each of those), the form's own pages and the
+ * appendix, with the page each starts on, linked to it, between the title and
  * the enacting clause. Page numbers come from an earlier layout of the same
  * document with the same contents in place, so they are exact. Tagged
  * TOC > TOCI > Reference > Link: an entry reads "Section 1. Findings, page 1".
@@ -11,9 +12,15 @@ import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from '.
 import { breakLongWords } from './wrap.js';
 import { headingRole } from './tags.js';
 import { formPages } from './signatures.js';
+import { groupTitle } from '../../template/vocabulary.js';
 
 /** The key of the appendix in `PdfContext.sectionPages`. */
 export const APPENDIX_KEY = '#appendix';
+
+/** The named destination (and key in `PdfContext.sectionPages`) of a group's heading: a title or subtitle of an act, a chapter. */
+export function groupDestination(key: string): string {
+  return `group-${key.replace(/[^A-Za-z0-9-]+/g, '-')}`;
+}
 
 /** Page numbers (1-based) by section id; null: lay out with placeholders of the same width. */
 export type ContentsPages = Map<string, number> | null;
@@ -23,7 +30,11 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
   const style = layout.toc;
   const left = doc.page.margins.left;
   const width = widthFrom(ctx, left);
-  const entries = ordinance.sections.map((s) => ({ id: s.id, title: sectionTitle(ctx, s), destination: sectionDestination(s.id) }));
+  // An act in titles and subtitles (a budget act) lists them, each indented by its depth, as its enrolled contents do; otherwise its sections.
+  const entries: { id: string; title: string; destination: string; depth?: number }[] =
+    ordinance.groups.length > 0
+      ? ordinance.groups.map((g) => ({ id: groupDestination(g.key), title: groupTitle(layout, g), destination: groupDestination(g.key), depth: g.depth - 1 }))
+      : ordinance.sections.map((s) => ({ id: s.id, title: sectionTitle(ctx, s), destination: sectionDestination(s.id) }));
   // The form's own pages after the sections (certification, Declaration of Posting…), as the outline lists them.
   for (const page of formPages(ctx.template)) entries.push({ id: page.key, title: page.title, destination: page.key });
   if (appendix) entries.push({ id: APPENDIX_KEY, title: layout.appendix.heading, destination: APPENDIX_KEY });
@@ -38,7 +49,8 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
     for (const entry of entries) {
       const number = pages ? String(pages.get(entry.id) ?? '') : '00';
       doc.font(fontName('regular')).fontSize(style.size);
-      const textWidth = width - style.numberWidth - style.indent;
+      const indent = style.indent * (1 + (entry.depth ?? 0));
+      const textWidth = width - style.numberWidth - indent;
       const title = breakLongWords(doc, entry.title, textWidth);
       const height = doc.heightOfString(title, { width: textWidth, lineGap: style.lineGap });
       ensureSpace(ctx, height);
@@ -49,7 +61,7 @@ export function drawContents(ctx: PdfContext, pages: ContentsPages, appendix: bo
       ctx.tags.group('TOCI', () =>
         ctx.tags.leaf('Reference', () => {
           ctx.tags.link(
-            () => doc.fillColor(layout.colors.text).text(title, left + style.indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination }),
+            () => doc.fillColor(layout.colors.text).text(title, left + indent, top, { width: textWidth, lineGap: style.lineGap, goTo: entry.destination }),
             entry.title,
             description,
           );

@@ -10,13 +10,13 @@ import type { DirectiveRelation } from '../../xref/relations.js';
 import { drawRelationsAppendix } from './appendix.js';
 import { drawAmendmentLegend, drawSection, sectionStart, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
-import { APPENDIX_KEY, drawContents, type ContentsPages } from './contents.js';
+import { APPENDIX_KEY, drawContents, groupDestination, type ContentsPages } from './contents.js';
 import { drawFramed } from './frame.js';
 import { citationSource, sectionDestination } from './inline.js';
 import { drawSignatures } from './signatures.js';
 import { headingRole } from './tags.js';
 import { drawTitleBlock } from './title-block.js';
-import { numberName } from '../../template/vocabulary.js';
+import { groupTitle, numberName } from '../../template/vocabulary.js';
 
 /**
  * Sections in order, with the heading of each group (chapter, subchapter...)
@@ -32,7 +32,7 @@ function drawSections(ctx: PdfContext): void {
     while (shared < open.length && open[shared]!.group === section.groups[shared]) shared++;
     open = open.slice(0, shared);
     const starting = section.groups.slice(shared);
-    const titleOf = (group: Group) => [group.prefix, group.num].filter(Boolean).join(' ') + (group.heading ? `. ${group.heading.replace(/\.$/, '')}.` : '.');
+    const titleOf = (group: Group) => groupTitle(layout, group);
     // The groups' headings stay on one page with the section's heading and its first lines.
     if (starting.length > 0) {
       const headings = groupHeadings(ctx, starting.map(titleOf)) + layout.section.gapBefore;
@@ -46,6 +46,9 @@ function drawSections(ctx: PdfContext): void {
       ensureSpace(ctx, 4 * lineHeight(ctx, style.size, layout.body.lineGap, style.font));
       // Expanded: PDF/A wants a /Count on every outline item with children.
       const outline = doc.addBookmark(parent, title, doc.page.margins.left, doc.y, { expanded: true });
+      // The contents of an act in titles and subtitles list these headings: each a destination, its page kept.
+      doc.addNamedDestination(groupDestination(group.key), 'XYZ', doc.page.margins.left, doc.y, null);
+      ctx.sectionPages.set(groupDestination(group.key), doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
       doc.font(fontName(style.font)).fontSize(style.size).fillColor(layout.colors.text);
       ctx.tags.leaf(headingRole(open.length + 2), () => doc.text(title, doc.page.margins.left, doc.y, { width: widthFrom(ctx, doc.page.margins.left), align: style.align }));
       doc.y += style.gapAfter;
