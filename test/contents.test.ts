@@ -1,7 +1,8 @@
 /**
  * The table of contents of a long document, in a form that has one (the
- * council layout: the District's, San Francisco's; Los Angeles' ordinances
- * have none, whatever their length). Laid out on the Los Angeles sample
+ * council layout, San Francisco's; a District act has one only when it is in
+ * titles and subtitles, test/import-act.test.ts; Los Angeles' ordinances have
+ * none, whatever their length). Laid out on the Los Angeles sample
  * (12 pages, ten sections, the certification, the Declaration of Posting and
  * the appendix) with its template's table of contents switched on for these
  * tests alone: the contents sit between the title and the enacting clause,

@@ -362,3 +362,21 @@ describe('an act in titles and subtitles (a budget support act, D.C. Law 24-167)
     expect(pdf.links.filter((l) => typeof l.dest === 'string' && l.dest.startsWith('group-')).length).toBeGreaterThanOrEqual(18);
   });
 });
+
+describe('a long act of sections alone', () => {
+  it('has no table of contents, as the District prints it (only an act in titles has one)', async () => {
+    const dir = workspace();
+    const words = 'The Mayor shall report to the Council on the use of the funds appropriated under this act. '.repeat(14).trim();
+    const sections = Array.from({ length: 24 }, (_, i) => `<section><num>${i + 2}</num><text>${words}</text></section>`).join('');
+    const effective = '<section><num>26</num><heading>Effective date.</heading><text>This act shall take effect as provided by law.</text></section>';
+    const xml = actXml(path.join(dir, 'xml'), '24-2', 'Long Reports Act of 2022', sections + effective);
+    importDcLaw(xml, path.join(dir, 'ordinance', 'act'), { plain: true });
+    const dist = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/act', '--out', dist], dir, { SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
+    const bytes = readFileSync(path.join(dist, 'act', 'act.pdf'));
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages.length).toBeGreaterThan(6);
+    expect(pdf.content.join('\n')).not.toContain('CONTENTS');
+    expect((await readTags(bytes)).elements.filter((e) => e.role === 'TOC')).toEqual([]);
+  });
+});

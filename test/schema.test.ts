@@ -214,14 +214,14 @@ describe('templates', () => {
     const dir = workspace();
     const result = checkIn(install, dir);
     expect(result.code).toBe(2);
-    // Both layouts lack it: the District's acts use `council` (loaded first), its code titles `code`, which extends it.
+    // Every layout that extends it lacks it: the District's acts use `district-of-columbia` (loaded first), which extends `council`.
     expect(result.stderr).toBe(
-      `${path.relative(dir, path.join(install, 'templates', 'layouts', 'council.json'))}:1:1: error Missing \`colors\` in layout \`council\` (with the layouts it extends), expected a mapping with \`text\`, \`link\`, \`rule\`\n`,
+      `${path.relative(dir, path.join(install, 'templates', 'layouts', 'district-of-columbia.json'))}:1:1: error Missing \`colors\` in layout \`district-of-columbia\` (with the layouts it extends), expected a mapping with \`text\`, \`link\`, \`rule\`\n`,
     );
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"layout": "los-angeles"', '"layout": "los-angelse"'));
     editTemplate(install, 'layouts/council.json', () => readFileSync(path.join(ROOT, 'templates', 'layouts', 'council.json'), 'utf8'));
     expect(checkIn(install, dir).stderr).toBe(
-      `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"los-angelse"')}: error Unknown layout \`los-angelse\`, expected \`los-angeles\` or else one of \`code\`, \`council\` (templates/layouts/<id>.json)\n`,
+      `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"los-angelse"')}: error Unknown layout \`los-angelse\`, expected \`los-angeles\` or else one of \`code\`, \`council\`, \`district-of-columbia\` (templates/layouts/<id>.json)\n`,
     );
   });
 });
@@ -264,7 +264,7 @@ describe('published schemas', () => {
     const jurisdiction = published('templates/schemas/jurisdiction.schema.json');
     for (const id of ['los-angeles', 'district-of-columbia']) expect(jurisdiction(json(`templates/jurisdictions/${id}.json`)), JSON.stringify(jurisdiction.errors)).toBe(true);
     const layout = published('templates/schemas/layout.schema.json');
-    for (const id of ['council', 'code', 'los-angeles']) expect(layout(json(`templates/layouts/${id}.json`)), JSON.stringify(layout.errors)).toBe(true);
+    for (const id of ['council', 'code', 'los-angeles', 'district-of-columbia']) expect(layout(json(`templates/layouts/${id}.json`)), JSON.stringify(layout.errors)).toBe(true);
     const ordinance = published('templates/schemas/ordinance.front-matter.schema.json');
     const meta = parseDocument(readFileSync(path.join(ROOT, 'ordinance', 'la-sanctuary-city', 'ordinance.md'), 'utf8').split('---')[1]!).toJS();
     expect(ordinance(meta), JSON.stringify(ordinance.errors)).toBe(true);

@@ -142,6 +142,12 @@ export const LayoutSchema = Type.Object(
       {
         enabled: Type.Boolean(),
         minPages: Type.Integer({ minimum: 0 }),
+        onlyWithGroups: Type.Optional(
+          Type.Boolean({
+            description:
+              'Only a document in titles and subtitles (groups) has contents, which list them: a District act has a table of contents when it is a budget act in titles, never a list of its sections.',
+          }),
+        ),
         heading: Type.String(),
         size: Points(),
         lineGap: Points(),

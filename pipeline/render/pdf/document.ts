@@ -97,7 +97,7 @@ export async function renderOrdinancePdf(
 ): Promise<Buffer> {
   const toc = template.layout.toc;
   const plain = await renderOnce(ordinance, template, provenance, world, relations, undefined);
-  if (!toc.enabled || ordinance.meta.type === 'code-title' || plain.pages <= toc.minPages) return plain.bytes;
+  if (!toc.enabled || ordinance.meta.type === 'code-title' || plain.pages <= toc.minPages || (toc.onlyWithGroups && ordinance.groups.length === 0)) return plain.bytes;
   const placed = await renderOnce(ordinance, template, provenance, world, relations, null);
   return (await renderOnce(ordinance, template, provenance, world, relations, placed.sectionPages)).bytes;
 }
