@@ -20,7 +20,7 @@ import { sectionTree } from '../pipeline/dc-xml/section.js';
 import { readXml } from '../pipeline/import/xml-file.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../pipeline/load/sources.js';
 import { modelOrdinance } from '../pipeline/analyze/build-ordinance.js';
-import type { Block, Inline, Ordinance, Section } from '../pipeline/model/types.js';
+import type { Block, Inline, Ordinance, Section, Subdivision } from '../pipeline/model/types.js';
 import { parseOrdinance } from '../pipeline/analyze/parse-ordinance.js';
 import { DirectiveRegistry } from '../pipeline/registry/registry.js';
 import { resolveOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
@@ -405,6 +405,49 @@ describe('the marks, taken at their word', () => {
     expect(wordsOf(ctx, merged.blocks, 'insertion')).not.toBe(wordsOf(ctx, merged.blocks, 'deletion'));
   });
 });
+
+describe('a unit rewritten whole', () => {
+  const ctx = { layout: template.layout, template, ordinance: { sections: [], references: [], citations: [] } } as unknown as PdfContext;
+  const rewrite = (path: string[], part?: 'text') =>
+    outcome(amendingOrdinance('draft'), 'is amended to read as follows:', { section: '25-822', path, ...(part ? { part } : {}) }, { op: 'rewrite', text: '' }, true);
+  /** Each top-level block's words, with its marks as the print shows them. */
+  const shown = (blocks: Block[]) => blocks.map((b) => markedWords(ctx, b));
+
+  it('prints a section rewritten whole as all it said struck, then all it will say inserted, never a diff of its words', () => {
+    const before = importedSection('25-822.before.xml');
+    const after = importedSection('25-822.after.xml');
+    const merged = comparativeSection(ctx, { before, after, outcomes: [rewrite([])] });
+    expect(merged.blocks).toHaveLength(before.blocks.length + after.blocks.length);
+    expect(wordsOf(ctx, merged.blocks.slice(0, before.blocks.length), null)).toBe(wordsOf(ctx, before.blocks, null));
+    expect(shown(merged.blocks.slice(0, before.blocks.length)).every((w) => /^deletion: \(\(.*\)\)$/s.test(w))).toBe(true);
+    expect(shown(merged.blocks.slice(before.blocks.length)).every((w) => /^insertion: \[.*\]$/s.test(w))).toBe(true);
+  });
+
+  it('prints a paragraph rewritten whole struck, then inserted; its neighbours as a word diff', () => {
+    const before = importedSection('25-822.before.xml');
+    const after = importedSection('25-822.after.xml');
+    const merged = comparativeSection(ctx, { before, after, outcomes: [rewrite(['(a)', '(3)'])] });
+    const a = merged.blocks.find((b) => b.type === 'subdivision' && b.path === '(a)') as Subdivision;
+    const three = a.blocks.filter((b) => b.type === 'subdivision' && b.path === '(a)(3)');
+    expect(three.map((b) => (b as Subdivision).change)).toEqual(['deletion', 'insertion']);
+    // (a)(2), not rewritten, keeps its word diff: only "or" struck.
+    const two = a.blocks.find((b) => b.type === 'subdivision' && b.path === '(a)(2)') as Subdivision;
+    expect(markedWords(ctx, { ...two, blocks: [] })).toMatch(/knowing permission; \(\(or\)\)$/);
+  });
+});
+
+/** A block's words as printed, struck words in ((…)) as the print writes them and inserted ones in […]; a subdivision struck or inserted whole is led by its change. */
+function markedWords(ctx: PdfContext, block: Block): string {
+  const inline = (children: Inline[]) =>
+    toRuns(ctx, children)
+      .map((r) => (r.inserted ? `[${r.text}]` : r.text))
+      .join('');
+  if (block.type === 'subdivision') {
+    const words = [inline(block.children), ...block.blocks.map((b) => markedWords(ctx, b))].join(' ');
+    return block.change ? `${block.change}: ${words}` : words;
+  }
+  return block.type === 'paragraph' ? inline(block.children) : '';
+}
 
 describe('a heading the ordinance changes', () => {
   it('is shown with its change above the text, the section keeping its heading as it stands', () => {

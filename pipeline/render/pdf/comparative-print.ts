@@ -77,6 +77,30 @@ function markedBlock(block: Block, change: Change, source: SourceRef): Block {
   }
 }
 
+/**
+ * The units an instruction rewrites whole ("… is amended to read as follows"), by path ("(a)(6)"; "" for the
+ * section): `whole` for the unit with its children, `text` for its own text before them ("the lead-in language
+ * is amended to read as follows"). The print shows these as the old text struck, then the new inserted, as the
+ * House's comparative prints do, never as a diff of their words.
+ */
+export type Rewrites = ReadonlyMap<string, 'whole' | 'text'>;
+
+export function rewrittenUnits(outcomes: readonly InstructionOutcome[]): Rewrites {
+  const units = new Map<string, 'whole' | 'text'>();
+  for (const { instruction, applied } of outcomes) {
+    if (!applied || instruction.op !== 'rewrite' || instruction.target.part === 'heading') continue;
+    units.set(instruction.target.path.join(''), instruction.target.part === 'text' ? 'text' : 'whole');
+  }
+  return units;
+}
+
+/** Old inline content struck, then the new inserted, a space between. */
+function replacedInlines(before: Inline[], after: Inline[], source: SourceRef): Inline[] {
+  const struck = marked(before, 'deletion', source);
+  const inserted = marked(after, 'insertion', source);
+  return struck.length && inserted.length ? [...struck, { type: 'text', value: ' ' }, ...inserted] : [...struck, ...inserted];
+}
+
 /** What pairs two blocks of the sections before and after, among siblings: a subdivision by its designation, any other block by its kind. */
 function keyOf(block: Block): string {
   return block.type === 'subdivision' ? `subdivision ${designationOf(block)}` : block.type;
@@ -137,13 +161,20 @@ export function diffInlines(ctx: PdfContext, before: Inline[], after: Inline[], 
 }
 
 /** Two blocks that stand at the same place, before and after, as one with their differences marked. */
-function mergeBlock(ctx: PdfContext, before: Block, after: Block, source: SourceRef): Block[] {
+function mergeBlock(ctx: PdfContext, before: Block, after: Block, source: SourceRef, rewrites: Rewrites): Block[] {
   if (before.type === 'subdivision' && after.type === 'subdivision') {
-    const merged: Subdivision = { ...after, children: diffInlines(ctx, before.children, after.children, source), blocks: mergeBlocks(ctx, before.blocks, after.blocks, source) };
+    const rewrite = rewrites.get(after.path);
+    // Rewritten whole: the unit as it stood struck, then as it will read inserted (unless the words are the same).
+    if (rewrite === 'whole' && blockWords(ctx, before) !== blockWords(ctx, after)) return [markedBlock(before, 'deletion', source), markedBlock(after, 'insertion', source)];
+    const children =
+      rewrite === 'text' && wordsOf(ctx, before.children) !== wordsOf(ctx, after.children)
+        ? replacedInlines(before.children, after.children, source)
+        : diffInlines(ctx, before.children, after.children, source);
+    const merged: Subdivision = { ...after, children, blocks: mergeBlocks(ctx, before.blocks, after.blocks, source, rewrites) };
     return [merged];
   }
   if (before.type === 'paragraph' && after.type === 'paragraph') return [{ ...after, children: diffInlines(ctx, before.children, after.children, source) }];
-  if (before.type === 'blockquote' && after.type === 'blockquote') return [{ ...after, children: mergeBlocks(ctx, before.children, after.children, source) }];
+  if (before.type === 'blockquote' && after.type === 'blockquote') return [{ ...after, children: mergeBlocks(ctx, before.children, after.children, source, rewrites) }];
   // A list or table that changed is shown struck whole, then inserted whole.
   if (blockWords(ctx, before) === blockWords(ctx, after)) return [after];
   return [markedBlock(before, 'deletion', source), markedBlock(after, 'insertion', source)];
@@ -171,7 +202,7 @@ function blockWords(ctx: PdfContext, block: Block): string {
  * two that read mostly the same are the same text redesignated ("The existing
  * text is designated as subsection (a)."); any other is struck or inserted whole.
  */
-export function mergeBlocks(ctx: PdfContext, before: Block[], after: Block[], source: SourceRef): Block[] {
+export function mergeBlocks(ctx: PdfContext, before: Block[], after: Block[], source: SourceRef, rewrites: Rewrites = new Map()): Block[] {
   const out: Block[] = [];
   let b = 0;
   let a = 0;
@@ -192,7 +223,7 @@ export function mergeBlocks(ctx: PdfContext, before: Block[], after: Block[], so
       a += count;
     } else {
       flush();
-      for (let i = 0; i < count; i++) out.push(...mergeBlock(ctx, before[b++]!, after[a++]!, source));
+      for (let i = 0; i < count; i++) out.push(...mergeBlock(ctx, before[b++]!, after[a++]!, source, rewrites));
     }
   }
   flush();
@@ -271,7 +302,12 @@ function mergeRedesignated(ctx: PdfContext, before: Block, after: Block, source:
 export function comparativeSection(ctx: PdfContext, amended: ComparedSection): Section {
   const { before, after } = amended;
   const source: SourceRef = { file: after.file, position: undefined };
-  const blocks = mergeBlocks(ctx, before?.blocks ?? [], after.blocks, source);
+  const rewrites = rewrittenUnits(amended.outcomes);
+  // A section rewritten whole ("Section 9 is amended to read as follows:"): all it said struck, then all it will say inserted.
+  const blocks =
+    before && rewrites.get('') === 'whole'
+      ? [...before.blocks.map((b) => markedBlock(b, 'deletion', source)), ...after.blocks.map((b) => markedBlock(b, 'insertion', source))]
+      : mergeBlocks(ctx, before?.blocks ?? [], after.blocks, source, rewrites);
   // A heading the ordinance changes is shown with its change, above the text.
   const heading: Block[] =
     before && before.heading !== after.heading
