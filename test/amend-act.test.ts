@@ -113,6 +113,12 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     const pdf = await readPdf(bytes);
     const text = pdf.content.join('\n');
     expect(text.indexOf('Summary of changes')).toBeLessThan(text.indexOf('§ 4-251.03.'));
+    // Each sentence once, with the act's section that makes the change; the sentence's own punctuation ends the entry.
+    const summaryText = text.slice(text.indexOf('Summary of changes'), text.indexOf('§ 4-251.03.')).replace(/\s+/g, ' ');
+    expect(summaryText).toContain('1. § 4-251.03(a)(1), (a)(2) (Sec. 2(a)(1)): Applied. Paragraphs (1) and (2) are repealed;');
+    expect(summaryText).toContain('(Sec. 2(a)(3)): Applied. Paragraph (6) is amended to read as follows:');
+    expect(summaryText.match(/Paragraphs \(1\) and \(2\) are repealed/g)).toHaveLength(2);
+    expect(summaryText).not.toMatch(/; Applied\./);
     // A paragraph "amended to read as follows" prints as it stood, struck whole, then as it will read, inserted whole: never a word diff.
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('(((6))) ((The grandparent is a resident of the District as defined by § 4-205.03;)) (6) At least one of the following residency requirements is met;');

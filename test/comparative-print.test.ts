@@ -218,9 +218,11 @@ describe('the comparative print of two D.C. amendments', () => {
     const summary = text.indexOf('Summary of changes');
     expect(summary).toBeGreaterThan(-1);
     expect(summary).toBeLessThan(text.indexOf('§ 25-822. Mandatory revocation.'));
-    expect(text).toContain('1. § 25-822(a)(2): Paragraph (2) is amended by striking the phrase “; or” and inserting a semicolon in its place. Applied.');
-    expect(text).toContain('6. § 7-1407(d): Subsections (c) and (d) are repealed. Applied.');
-    expect(text).toContain('8. § 25-9999: Section 25-9999 is amended by striking the word “Board”. Not applied: the code has no § 25-9999.');
+    // Each sentence once, its targets, the act's section that makes the change, what became of it, then the sentence as written.
+    expect(text).toContain('1. § 25-822(a)(2) (Sec. 1): Applied. Paragraph (2) is amended by striking the phrase “; or” and inserting a semicolon in its place.');
+    expect(text).toContain('5. § 7-1407(c), (d) (Sec. 1): Applied. Subsections (c) and (d) are repealed.');
+    expect(text).toContain('7. § 25-9999 (Sec. 1): Not applied: the code has no § 25-9999. Section 25-9999 is amended by striking the word “Board”.');
+    expect(text).not.toContain('6. § 7-1407(d)');
     expect(pdf.outline).toEqual(['Summary of changes', '§ 25-822. Mandatory revocation.', '§ 7-1407. DC HealthCare Alliance recertification.']);
   });
 
@@ -263,9 +265,10 @@ describe('the comparative print of two D.C. amendments', () => {
   it('links each target in the summary to its section, and keeps furniture out of the reading text', () => {
     const targets = tags.annotations.map((a) => a.contents);
     expect(targets.filter((t) => t === '§ 25-822. Mandatory revocation.').length).toBe(3);
-    expect(targets.filter((t) => t === '§ 7-1407. DC HealthCare Alliance recertification.').length).toBe(4);
+    // "Subsections (c) and (d) are repealed" is one entry, one link.
+    expect(targets.filter((t) => t === '§ 7-1407. DC HealthCare Alliance recertification.').length).toBe(3);
     // The unplaced instruction's target is in no section here: it is not a link.
-    expect(pdf.links.length).toBe(7);
+    expect(pdf.links.length).toBe(6);
     expect(text).not.toContain('Page 1 of');
     expect(pdf.artifacts.join(' ')).toContain('Page 1 of');
     expect(String(pdf.info.Title)).toBe('D.C. Act 24-999: Test Amendments Act of 2022: Comparative Print');

@@ -17,7 +17,9 @@ import { diffArrays, diffWords } from 'diff';
 import type { InstructionOutcome } from '../../amend/instruction.js';
 import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/template-schema.js';
+import type { Template, Vocabulary } from '../../template/template-schema.js';
+import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
+import { lawPathAt } from '../../model/law-path.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
@@ -353,8 +355,69 @@ export function drawParagraph(ctx: PdfContext, runs: Run[], x: number, role: 'P'
   doc.y += layout.body.paragraphGap;
 }
 
-/** The summary of changes: each instruction in order, numbered, with its target (linked to the section when the print holds it), whether it applied and why not. */
-function drawSummary(ctx: PdfContext, outcomes: InstructionOutcome[], printed: Set<string>): void {
+/** One entry of the summary of changes: a sentence of the act, the act's section it stands in, and what became of each instruction it gives. */
+export interface SummaryEntry {
+  /** Where the sentence stands in the act, in the council's words: "Sec. 2(a)(1)". */
+  made: string;
+  /** The sentence (or annotation) as written. */
+  prose: string;
+  outcomes: InstructionOutcome[];
+}
+
+/**
+ * The summary's entries: one per sentence of the act, in its order, each with every change the sentence makes
+ * ("Paragraphs (1) and (2) are repealed" once, for both paragraphs) and the act's section that makes them.
+ */
+export function summaryEntries(ordinance: Ordinance, outcomes: readonly InstructionOutcome[], vocabulary: Vocabulary): SummaryEntry[] {
+  const entries: SummaryEntry[] = [];
+  const bySentence = new Map<string, SummaryEntry>();
+  for (const outcome of outcomes) {
+    const { instruction } = outcome;
+    const start = instruction.source.position?.start;
+    const key = `${instruction.sectionId}\0${start ? `${start.line}:${start.column}` : ''}\0${instruction.prose}`;
+    const found = bySentence.get(key);
+    if (found) {
+      found.outcomes.push(outcome);
+      continue;
+    }
+    const section = ordinance.sections.find((s) => s.id === instruction.sectionId);
+    const at = section ? lawPathAt(ordinance, instruction.source.file, instruction.source.position) : undefined;
+    const own = section ? `§ ${section.designation ?? section.number}` : '';
+    const pin = at?.startsWith(own) && !at.includes('quoted in') ? at.slice(own.length) : '';
+    const entry = { made: section ? sectionName(vocabulary, section, pin) : '', prose: instruction.prose.replace(/\s+/g, ' ').trim(), outcomes: [outcome] };
+    bySentence.set(key, entry);
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** The targets of one sentence's instructions as cited: "§ 4-251.03(a)(1), (a)(2)", each section named once. */
+function targetsLabel(outcomes: readonly InstructionOutcome[]): { section: string; label: string }[] {
+  const out: { section: string; label: string }[] = [];
+  for (const outcome of outcomes) {
+    const { section } = outcome.instruction.target;
+    const label = targetLabel(outcome);
+    const last = out.at(-1);
+    if (last?.section === section) last.label += `, ${label.slice(`§ ${section}`.length) || label}`;
+    else if (!out.some((o) => o.section === section && o.label === label)) out.push({ section, label });
+  }
+  return out;
+}
+
+/** What became of a sentence's instructions: "Applied.", or each one's reason it did not apply. */
+function resultOf(outcomes: readonly InstructionOutcome[]): string {
+  const failed = outcomes.filter((o) => !o.applied);
+  if (failed.length === 0) return 'Applied.';
+  const reasons = [...new Set(failed.map((o) => (o.reason ?? 'the instruction does not fit the law it targets').replace(/[.!?]$/, '')))];
+  return `${failed.length < outcomes.length ? 'Partly applied' : 'Not applied'}: ${reasons.join('; ')}.`;
+}
+
+/**
+ * The summary of changes: each amending sentence of the act in order, numbered: its targets (linked to the
+ * section when the print holds it), the act's section that makes the change, what became of it, and the
+ * sentence as written, last, so its own punctuation ends it.
+ */
+function drawSummary(ctx: PdfContext, ordinance: Ordinance, outcomes: InstructionOutcome[], printed: Set<string>): void {
   const { doc, layout } = ctx;
   const left = doc.page.margins.left;
   const indent = layout.list.indent;
@@ -365,18 +428,18 @@ function drawSummary(ctx: PdfContext, outcomes: InstructionOutcome[], printed: S
     return;
   }
   const line = lineHeight(ctx, layout.body.size, layout.body.lineGap);
+  // The act's own sections (the print draws the code's: ctx.ordinance holds those).
+  const entries = summaryEntries(ordinance, outcomes, vocabularyOf(ctx.template.jurisdiction));
   ctx.tags.group('L', () =>
-    outcomes.forEach((outcome, index) => {
+    entries.forEach((entry, index) => {
       // The number stays with the first two lines of its entry.
       ensureSpace(ctx, 2 * line);
       const y = doc.y;
-      const section = outcome.instruction.target.section;
-      const result = outcome.applied ? 'Applied.' : `Not applied: ${(outcome.reason ?? 'the instruction does not fit the law it targets').replace(/[^.!?]$/, '$&.')}`;
-      const runs = typographicQuotes([
-        plain(targetLabel(outcome), { bold: true, goTo: printed.has(section) ? amendedSectionDestination(section) : null }),
-        plain(`: ${outcome.instruction.prose.replace(/\s+/g, ' ').trim()} `),
-        plain(result, { italic: true }),
+      const targets = targetsLabel(entry.outcomes).flatMap((t, i) => [
+        ...(i > 0 ? [plain('; ', { bold: true })] : []),
+        plain(t.label, { bold: true, goTo: printed.has(t.section) ? amendedSectionDestination(t.section) : null }),
       ]);
+      const runs = typographicQuotes([...targets, plain(entry.made ? ` (${entry.made}): ` : ': '), plain(resultOf(entry.outcomes), { italic: true }), plain(` ${entry.prose}`)]);
       ctx.tags.group('LI', () => {
         ctx.tags.leaf('Lbl', () =>
           doc
@@ -429,6 +492,6 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
   );
   drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
   const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
-  drawSummary(ctx, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
+  drawSummary(ctx, input.ordinance, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
   for (const section of sections) drawSection(ctx, section);
 }
