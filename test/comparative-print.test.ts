@@ -229,7 +229,8 @@ describe('the comparative print of two D.C. amendments', () => {
   it('strikes and brackets the words an amendment strikes, and prints the words it inserts', () => {
     // (a)(2) loses "or"; (a)(3) its period, for "; or"; (a)(4) is new.
     expect(text).toContain('shall be deemed evidence of knowing permission; ((or))');
-    expect(text).toContain('convicted of a felony((.)) ; or');
+    // The period replaced by "; or": the marks stand against each other, as the law prints them, with no space that is in neither text.
+    expect(text).toContain('convicted of a felony((.)); or');
     expect(text).toContain('(4) The licensee has been convicted of assaulting an ABRA investigator');
     // § 7-1407: the proviso struck, (c) and (d) repealed, (e) added; the unchanged text as it was.
     expect(text).toContain(

@@ -73,6 +73,17 @@ function codeTarget(ctx: PdfContext): string | undefined {
   return ctx.template.jurisdiction.citations?.code?.target;
 }
 
+/** The first words inside inline content (a mark's), to tell whether it opens with punctuation. */
+function firstWords(node: Inline): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node && Array.isArray(node.children))
+    for (const child of node.children as Inline[]) {
+      const words = firstWords(child);
+      if (words) return words;
+    }
+  return '';
+}
+
 /** Flatten inline content into runs. */
 export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
   const runs: Run[] = [];
@@ -83,15 +94,16 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
     if (text) runs.push({ text, ...s });
     closed = null;
   };
-  const spaceAfter = (mark: 'insertion' | 'deletion', at: Ancestry) => {
-    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ')) push(' ', styleAt(at));
+  const spaceAfter = (mark: 'insertion' | 'deletion', at: Ancestry, node: Inline) => {
+    // Punctuation that takes the place of punctuation ("felony((.)); or") stands against it, as the law prints it: no space that is in neither text.
+    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ') && !/^[.,;:!?)\]]/.test(firstWords(node))) push(' ', styleAt(at));
   };
   // A node's style is the paragraph's, changed by each node that holds it, outermost first.
   const styleAt = (at: Ancestry) => at.inlines.reduce((s, holder) => styleWithin(ctx, holder, s), base);
   visitInlines(inlines, {
     inline(node, at) {
       const style = styleAt(at);
-      if (node.type === 'insertion' || node.type === 'deletion') spaceAfter(node.type, at);
+      if (node.type === 'insertion' || node.type === 'deletion') spaceAfter(node.type, at, node);
       else if (node.type !== 'text' || node.value) closed = null;
       switch (node.type) {
         case 'text':
