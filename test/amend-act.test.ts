@@ -119,6 +119,11 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     expect(summaryText).toContain('(Sec. 2(a)(3)): Applied. Paragraph (6) is amended to read as follows:');
     expect(summaryText.match(/Paragraphs \(1\) and \(2\) are repealed/g)).toHaveLength(2);
     expect(summaryText).not.toMatch(/; Applied\./);
+    // Unchanged paragraphs far from any change are left out, "* * *" in their place; the lead-in of each changed unit stays.
+    const law = text.slice(text.indexOf('§ 4-251.03.')).replace(/\s+/g, ' ');
+    expect(law).toContain('* * *');
+    expect(law).not.toContain('guardianship or adoption subsidy');
+    expect(law).toContain('(a) A grandparent may be eligible to receive subsidy payments under this section if:');
     // A paragraph "amended to read as follows" prints as it stood, struck whole, then as it will read, inserted whole: never a word diff.
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('(((6))) ((The grandparent is a resident of the District as defined by § 4-205.03;)) (6) At least one of the following residency requirements is met;');

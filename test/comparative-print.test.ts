@@ -238,7 +238,12 @@ describe('the comparative print of two D.C. amendments', () => {
     );
     expect(text).toMatch(/\(c\) \(\(Enrollees in the Alliance before April 1, 2025, shall be required to recertify their enrollment every 6 months\)\) ?Repealed\./);
     expect(text).toContain('(e) Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis');
-    expect(text).toContain('(3) Through electronic means, including through a web-based portal.');
+    // Unchanged text is left out, "* * *" in its place: (a)'s lead-in stays, for (b) after it, its unchanged paragraphs do not.
+    expect(text).toContain('program to complete an application for recertification with the Department of Human Services: * * * (b) Applicants');
+    expect(text).not.toContain('(3) Through electronic means, including through a web-based portal.');
+    // § 25-822: (a)(1), beside the changed (a)(2), and (b), beside the changed (a), are shown as context.
+    expect(text).toContain('(1) The licensee has been convicted of multiple violations');
+    expect(text).toContain('the term “personal use” means');
   });
 
   it('tags each inserted stretch as a Span read as inserted, inside a tagged document', () => {

@@ -126,6 +126,12 @@ export const LayoutSchema = Type.Object(
       insertionOpen: Type.String({ description: 'Before inserted words in their /ActualText: what a screen reader and a copy read ("[inserted: ").' }),
       insertionClose: Type.String({ description: 'After inserted words in their /ActualText.' }),
       legend: Type.String({ description: 'Printed before the first section of a document that inserts or deletes words: what the marks mean.' }),
+      omission: Type.Optional(
+        Type.String({
+          description:
+            'In a comparative print, the line that stands for unchanged text left out ("* * *"): each changed unit is printed with the lead-ins of the units that hold it and one unchanged unit on either side, the rest left out. Empty or absent: every section printed whole.',
+        }),
+      ),
     }),
     placeholder: Section({ font: FontRoleSchema, open: Type.String(), close: Type.String() }),
     header: Section({ font: FontRoleSchema, size: Points(), fromPage: Type.Integer({ minimum: 1 }), y: Points() }),

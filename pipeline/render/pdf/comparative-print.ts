@@ -331,6 +331,66 @@ export function comparativeSection(ctx: PdfContext, amended: ComparedSection): S
   };
 }
 
+/** Whether inline content has any words (not only white space). */
+function hasWords(inlines: readonly Inline[]): boolean {
+  return inlines.some((node) =>
+    node.type === 'text' ? /\S/.test(node.value) : 'children' in node && Array.isArray(node.children) ? hasWords(node.children as Inline[]) : node.type !== 'break',
+  );
+}
+
+/** Whether inline content holds a struck or inserted word. */
+function inlinesChanged(inlines: readonly Inline[]): boolean {
+  return inlines.some(
+    (node) => node.type === 'insertion' || node.type === 'deletion' || ('children' in node && Array.isArray(node.children) && inlinesChanged(node.children as Inline[])),
+  );
+}
+
+/** Whether a merged block shows a change: a word struck or inserted, a unit struck or inserted whole, a designation changed. */
+export function blockChanged(block: Block): boolean {
+  switch (block.type) {
+    case 'paragraph':
+      return inlinesChanged(block.children);
+    case 'subdivision':
+      return block.change !== undefined || block.formerly !== undefined || inlinesChanged(block.children) || block.blocks.some(blockChanged);
+    case 'list':
+      return block.items.some((item) => item.some(blockChanged));
+    case 'blockquote':
+      return block.children.some(blockChanged);
+    case 'table':
+      return [block.header, ...block.rows].some((row) => row.some(inlinesChanged));
+  }
+}
+
+/**
+ * A merged section's blocks with its unchanged text left out, as comparative prints do: every changed unit
+ * whole, the lead-in of each unit that holds one, and one unchanged unit on either side (its own text, its
+ * children left out); each stretch left out is one line of `omission` ("* * *").
+ */
+export function elideUnchanged(blocks: readonly Block[], omission: string, source: SourceRef): Block[] {
+  const gap: Block = { type: 'paragraph', children: [{ type: 'text', value: omission }], source };
+  const changed = blocks.map(blockChanged);
+  // The lead-in: the text before the first subdivision ("For the purposes of this chapter, the term:"), which the units after it read on from.
+  const firstUnit = blocks.findIndex((b) => b.type === 'subdivision');
+  const leadIn = (i: number) => firstUnit > 0 && i < firstUnit && changed.some(Boolean);
+  // A unit of context has words of its own to show: a bare designation whose children are all left out says nothing.
+  const context = (block: Block | undefined) => block !== undefined && (block.type !== 'subdivision' || hasWords(block.children));
+  const out: Block[] = [];
+  blocks.forEach((block, i) => {
+    if (changed[i]) {
+      // A unit designated anew takes its children along to new designations ("(1)" becomes "(a)(1)"): all of it is shown.
+      const designatedAnew = block.type === 'subdivision' && (block.formerly !== undefined || block.change === 'insertion');
+      out.push(block.type === 'subdivision' && !designatedAnew ? { ...block, blocks: elideUnchanged(block.blocks, omission, source) } : block);
+      return;
+    }
+    if (leadIn(i) || ((changed[i - 1] || changed[i + 1]) && context(block))) {
+      out.push(block.type === 'subdivision' && block.blocks.length > 0 ? { ...block, blocks: [gap] } : block);
+      return;
+    }
+    if (out.at(-1) !== gap) out.push(gap);
+  });
+  return out;
+}
+
 /** The stable id of an amended section in the print ("amended-24-211.07"): its named destination is amendedSectionDestination's. */
 function amendedSectionId(section: Section): string {
   return `amended-${section.designation ?? section.id}`;
@@ -478,7 +538,12 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
 function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): void {
   const { doc, layout, template } = ctx;
   const { meta } = input.ordinance;
-  const sections = input.amended.map((amended) => comparativeSection(ctx, amended));
+  const omission = layout.amendment.omission ?? '';
+  // Unchanged text left out, where the template says how the print marks it ("* * *").
+  const sections = input.amended.map((amended) => {
+    const section = comparativeSection(ctx, amended);
+    return omission && amended.before ? { ...section, blocks: elideUnchanged(section.blocks, omission, { file: section.file, position: undefined }) } : section;
+  });
   ctx.ordinance.sections = sections;
   for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
   const left = doc.page.margins.left;
