@@ -173,6 +173,14 @@ describe("San Francisco's ordinance", () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it('prints its comparative print with the changes its own marks state, word by word, not the revised section struck whole (issue 28)', async () => {
+    const print = await readPdf(readFileSync(path.join(out, 'sf-city-of-refuge', 'comparative-print.pdf')));
+    const words = flat(print.content.join(' '));
+    // "revising Section 12H.1, to read as follows:" with `:ins[…]`: the Board's marks say what changes; nothing is struck.
+    expect(words).toContain('is a City and County of Refuge, and that every person, whatever the person’s immigration status, may use the services of the City and County.');
+    expect(words).not.toContain('((It is hereby affirmed');
+  });
+
   it("puts the sponsor, BOARD OF SUPERVISORS and the page number in every page's footer, as artifacts", () => {
     const pages = pdfs.get('sf-city-of-refuge')!;
     expect(pages.artifacts.length).toBeGreaterThan(1);

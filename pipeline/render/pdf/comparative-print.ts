@@ -28,6 +28,7 @@ import { documentTitle } from './document.js';
 import { drawFramed } from './frame.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
 import { readableDiff } from '../../text/word-diff.js';
+import { hasMarkup } from '../../amend/marks.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
 export { readableDiff } from '../../text/word-diff.js';
@@ -91,6 +92,8 @@ export function rewrittenUnits(outcomes: readonly InstructionOutcome[]): Rewrite
   const units = new Map<string, 'whole' | 'text'>();
   for (const { instruction, applied } of outcomes) {
     if (!applied || instruction.op !== 'rewrite' || instruction.target.part === 'heading') continue;
+    // New text that marks its own changes (San Francisco's `:ins`/`:del`, "* * * *") states them word by word: the print shows those.
+    if (hasMarkup(instruction.text) || /(?:\\?\*\s*){3,}/.test(instruction.text)) continue;
     units.set(instruction.target.path.join(''), instruction.target.part === 'text' ? 'text' : 'whole');
   }
   return units;
