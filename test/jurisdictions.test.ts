@@ -164,7 +164,7 @@ describe("San Francisco's ordinance", () => {
       'ORDINANCE NO. ____________________',
       '[Administrative Code - City and County of Refuge]',
       'Ordinance amending the Administrative Code',
-      'NOTE: Unchanged Code text and uncodified text are in plain font. Additions to Codes are underlined.',
+      'NOTE: Unchanged Code text and uncodified text are in plain font. Additions to Codes are in single-underline italics. Deletions to Codes are in strikethrough italics.',
       'Be it ordained by the People of the City and County of San Francisco:',
       'Section 1. Findings.',
       'Section 2. The Administrative Code is hereby amended by revising Section 12H.1, to read as follows:',
@@ -179,6 +179,25 @@ describe("San Francisco's ordinance", () => {
     // "revising Section 12H.1, to read as follows:" with `:ins[…]`: the Board's marks say what changes; nothing is struck.
     expect(words).toContain('is a City and County of Refuge, and that every person, whatever the person’s immigration status, may use the services of the City and County.');
     expect(words).not.toContain('((It is hereby affirmed');
+  });
+
+  it('marks additions and deletions as the Board does: single-underline italics, strikethrough italics with no parentheses, each read as inserted or deleted (issue 28)', async () => {
+    const dir = sampleCopy(['sf-city-of-refuge', 'sf-admin-code']);
+    const file = path.join(dir, 'ordinance', 'sf-city-of-refuge', '02-city-of-refuge.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('It is hereby affirmed that the City', 'It is :del[hereby] affirmed that the City'));
+    const built = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/sf-city-of-refuge', '--out', built], dir)).code).toBe(0);
+    const bytes = readFileSync(path.join(built, 'sf-city-of-refuge', 'sf-city-of-refuge.pdf'));
+    const words = flat((await readPdf(bytes)).content.join(' '));
+    expect(words).toContain('It is hereby affirmed that the City');
+    expect(words).not.toContain('((hereby');
+    const tags = await readTags(bytes, { fonts: true });
+    const spans = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    expect(spans).toContain('[deleted: hereby]');
+    expect(spans.some((t) => t.startsWith('[inserted: , and that every person'))).toBe(true);
+    // Both in italics: the struck words and the inserted ones are drawn in the italic face.
+    const italic = (text: string) => tags.lines.some((l) => l.text.includes(text) && /italic/i.test(String(l.font)));
+    expect(italic('hereby')).toBe(true);
   });
 
   it("puts the sponsor, BOARD OF SUPERVISORS and the page number in every page's footer, as artifacts", () => {

@@ -125,7 +125,23 @@ export const LayoutSchema = Type.Object(
       deletionClose: Type.String(),
       insertionOpen: Type.String({ description: 'Before inserted words in their /ActualText: what a screen reader and a copy read ("[inserted: ").' }),
       insertionClose: Type.String({ description: 'After inserted words in their /ActualText.' }),
+      deletedOpen: Type.Optional(
+        Type.String({ description: 'Before deleted words in their /ActualText, where deletions have no printed marks (`deletionOpen` empty): "[deleted: ".' }),
+      ),
+      deletedClose: Type.Optional(Type.String({ description: 'After deleted words in their /ActualText.' })),
       legend: Type.String({ description: 'Printed before the first section of a document that inserts or deletes words: what the marks mean.' }),
+      insertionStyle: Type.Optional(
+        Section(
+          { underline: Type.Boolean(), italic: Type.Boolean() },
+          "How inserted words print: underlined (the default), in italics, or both (San Francisco's single-underline italics).",
+        ),
+      ),
+      deletionStyle: Type.Optional(
+        Section(
+          { strike: Type.Boolean(), italic: Type.Boolean() },
+          'How deleted words print: struck through (the default), in italics, or both (San Francisco\'s strikethrough italics). Deleted words with no `deletionOpen` mark are read as "[deleted: …]" by a screen reader.',
+        ),
+      ),
       omission: Type.Optional(
         Type.String({
           description:

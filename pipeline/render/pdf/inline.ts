@@ -23,6 +23,8 @@ interface Style {
   strike: boolean;
   /** Inserted by an amendment (`:ins`): its own Span, read as inserted. */
   inserted: boolean;
+  /** Deleted by an amendment (`:del`): a Span read as deleted where the form marks deletions by type style alone. */
+  deleted?: boolean;
   /** External link. */
   link: string | null;
   /** Internal destination name. */
@@ -130,7 +132,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
           );
           break;
         case 'deletion':
-          push(ctx.layout.amendment.deletionOpen, { ...style, strike: true });
+          push(ctx.layout.amendment.deletionOpen, styleWithin(ctx, node, style));
           break;
         case 'image':
           // Drawn as a picture by the paragraph; its description stands in the text for readers.
@@ -144,7 +146,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
       }
     },
     leave(node, at) {
-      if (node.type === 'deletion') push(ctx.layout.amendment.deletionClose, { ...styleAt(at), strike: true });
+      if (node.type === 'deletion') push(ctx.layout.amendment.deletionClose, styleWithin(ctx, node, styleAt(at)));
       if (node.type === 'insertion' || node.type === 'deletion') closed = node.type;
     },
   });
@@ -193,17 +195,30 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
       const source = liveLink(citationSource(holder));
       return here ? { ...style, goTo: here, link: null } : { ...style, link: source ?? style.link };
     }
-    case 'insertion':
-      return { ...style, underline: true, inserted: true };
-    case 'deletion':
-      return { ...style, strike: true };
+    case 'insertion': {
+      const marks = ctx.layout.amendment.insertionStyle ?? { underline: true, italic: false };
+      return { ...style, underline: marks.underline || style.underline, italic: marks.italic || style.italic, inserted: true };
+    }
+    case 'deletion': {
+      const marks = ctx.layout.amendment.deletionStyle ?? { strike: true, italic: false };
+      return { ...style, strike: marks.strike, italic: marks.italic || style.italic, deleted: true };
+    }
     default:
       return style;
   }
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.inserted === b.inserted && a.link === b.link && a.goTo === b.goTo;
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.strike === b.strike &&
+    a.inserted === b.inserted &&
+    Boolean(a.deleted) === Boolean(b.deleted) &&
+    a.link === b.link &&
+    a.goTo === b.goTo
+  );
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -270,17 +285,21 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
   };
   doc.limitTextBottoms(plan.bottoms);
   const { insertionOpen, insertionClose } = layout.amendment;
+  // A form that marks deletions by type style alone (no "((…))"): each deleted stretch a Span read as deleted.
+  const deletionsSpanned = layout.amendment.deletionOpen === '' && layout.amendment.deletionClose === '';
+  const spanned = (run: Run) => run.inserted || (deletionsSpanned && Boolean(run.deleted));
   for (let i = 0; i < visible.length; ) {
-    if (!visible[i]!.inserted) {
+    if (!spanned(visible[i]!)) {
       drawRun(visible[i]!, i);
       // The run-in heading ends with its run: the paragraph's element takes the rest.
       if (visible[i]!.heading) headingDone?.();
       i++;
       continue;
     }
-    // Consecutive inserted runs (a term inside an insertion) are one Span, read and copied as inserted.
+    // Consecutive inserted runs (a term inside an insertion) are one Span, read and copied as inserted; deleted ones likewise.
+    const inserted = visible[i]!.inserted;
     let end = i;
-    while (end < visible.length && visible[end]!.inserted) end++;
+    while (end < visible.length && spanned(visible[end]!) && visible[end]!.inserted === inserted) end++;
     const start = i;
     const words = visible
       .slice(start, end)
@@ -288,9 +307,12 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
       .join('')
       .replace(/\s+/g, ' ')
       .trim();
-    ctx.tags.span(() => {
-      for (let j = start; j < end; j++) drawRun(visible[j]!, j);
-    }, `${insertionOpen}${words}${insertionClose}`);
+    ctx.tags.span(
+      () => {
+        for (let j = start; j < end; j++) drawRun(visible[j]!, j);
+      },
+      inserted ? `${insertionOpen}${words}${insertionClose}` : `${layout.amendment.deletedOpen ?? '[deleted: '}${words}${layout.amendment.deletedClose ?? ']'}`,
+    );
     i = end;
   }
   doc.limitTextBottoms([]);
