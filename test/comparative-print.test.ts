@@ -30,7 +30,7 @@ import type { PdfContext } from '../pipeline/render/pdf/context.js';
 import { toRuns } from '../pipeline/render/pdf/inline.js';
 import { modelSection } from '../pipeline/analyze/parse-ordinance.js';
 import { renderComparativePrint, renderComparativePrintOf } from '../pipeline/render/render-ordinance.js';
-import { loadTemplate } from '../pipeline/load/templates.js';
+import { layoutById, loadTemplate } from '../pipeline/load/templates.js';
 import { FIXTURES, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
@@ -457,6 +457,28 @@ function markedWords(ctx: PdfContext, block: Block): string {
   }
   return block.type === 'paragraph' ? inline(block.children) : '';
 }
+
+describe('the House style, a form any template may choose', () => {
+  it('prints omitted law in black brackets, new matter in italic, unchanged law in roman, and says so in its legend (issue 28)', async () => {
+    const house = { ...template, layout: layoutById('house') };
+    const { ordinance, amended, unplaced } = input(amendingOrdinance('draft'));
+    const sources = ['25-822', '7-1407'].map((designation, i) => ({
+      file: `dc-code-title/01-${designation}.md`,
+      before: importedSource(`${designation}.before.xml`),
+      after: importedSource(`${designation}.after.xml`),
+      outcomes: amended[i]!.outcomes,
+    }));
+    const { files } = await renderComparativePrintOf(ordinance, { sections: sources, outcomes: [...amended.flatMap((a) => a.outcomes), ...unplaced] }, house, PROVENANCE, WORLD);
+    const bytes = Object.values(files)[0]!;
+    const words = flat((await readPdf(bytes)).content.join(' '));
+    expect(words).toContain('existing law proposed to be omitted is enclosed in black brackets, new matter is printed in italic');
+    expect(words).toContain('knowing permission; [or]');
+    expect(words).not.toContain('((');
+    const tags = await readTags(bytes, { fonts: true });
+    const fontOf = (text: string) => tags.lines.find((l) => l.text.includes(text))?.font ?? '';
+    expect(fontOf('The licensee has been convicted of assaulting')).toMatch(/italic/i);
+  });
+});
 
 describe('a heading the ordinance changes', () => {
   it('is shown with its change above the text, the section keeping its heading as it stands', () => {

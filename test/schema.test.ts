@@ -221,7 +221,7 @@ describe('templates', () => {
     const text = editTemplate(install, 'jurisdictions/los-angeles.json', (t) => t.replace('"layout": "los-angeles"', '"layout": "los-angelse"'));
     editTemplate(install, 'layouts/council.json', () => readFileSync(path.join(ROOT, 'templates', 'layouts', 'council.json'), 'utf8'));
     expect(checkIn(install, dir).stderr).toBe(
-      `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"los-angelse"')}: error Unknown layout \`los-angelse\`, expected \`los-angeles\` or else one of \`code\`, \`council\`, \`district-of-columbia\`, \`san-francisco\` (templates/layouts/<id>.json)\n`,
+      `${path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'))}:${placeOf(text, '"los-angelse"')}: error Unknown layout \`los-angelse\`, expected \`los-angeles\` or else one of \`code\`, \`council\`, \`district-of-columbia\`, \`house\`, \`san-francisco\` (templates/layouts/<id>.json)\n`,
     );
   });
 });
@@ -264,7 +264,7 @@ describe('published schemas', () => {
     const jurisdiction = published('templates/schemas/jurisdiction.schema.json');
     for (const id of ['los-angeles', 'district-of-columbia']) expect(jurisdiction(json(`templates/jurisdictions/${id}.json`)), JSON.stringify(jurisdiction.errors)).toBe(true);
     const layout = published('templates/schemas/layout.schema.json');
-    for (const id of ['council', 'code', 'los-angeles', 'district-of-columbia', 'san-francisco'])
+    for (const id of ['council', 'code', 'los-angeles', 'district-of-columbia', 'san-francisco', 'house'])
       expect(layout(json(`templates/layouts/${id}.json`)), JSON.stringify(layout.errors)).toBe(true);
     const ordinance = published('templates/schemas/ordinance.front-matter.schema.json');
     const meta = parseDocument(readFileSync(path.join(ROOT, 'ordinance', 'la-sanctuary-city', 'ordinance.md'), 'utf8').split('---')[1]!).toJS();

@@ -126,6 +126,11 @@ function loadLayout(dir: string, file: string): Layout {
   return layout as unknown as Layout; // checked against LayoutSchema just above
 }
 
+/** A layout by its id, with what it extends (a form any template may choose: `house`, the House's comparative print). */
+export function layoutById(id: string, dir = TEMPLATES_DIR): Layout {
+  return loadLayout(dir, path.join(dir, 'layouts', `${id}.json`));
+}
+
 /** A template's `id` is the name of its file: ordinances and layouts name it by that. */
 function idProblems(source: JsonSource, file: string): FileProblem[] {
   const id = (source.value as { id?: unknown }).id;
