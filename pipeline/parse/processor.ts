@@ -73,3 +73,41 @@ function nodeTooDeep(tree: Root): Node | null {
   }
   return null;
 }
+
+/** Front matter fenced as remark-frontmatter reads it, with line feeds only: the YAML between the fences, and where the body starts. */
+const FENCED = /^---\n([\s\S]*?)\n---(?:\n|$)/;
+
+/**
+ * A body that can give no finding and no tree deeper than the limit, parsed or not: no directive (`:name`),
+ * HTML or comment (`<`), table (`|`), block quote (`>`), link (`[`), and few emphasis marks.
+ */
+function inertBody(body: string): boolean {
+  return !/:[A-Za-z]|[<|>[]/.test(body) && (body.match(/[*_]/g)?.length ?? 0) < 50 && !/^ {4,}/m.test(body);
+}
+
+/**
+ * Check the front matter of a file whose body is only kept as text (a registry entry's digest), without
+ * parsing the body as Markdown when it is inert: the same findings and front-matter data as parseSource,
+ * at a fraction of the cost for thousands of entries. Null when the file does not qualify (parse it whole).
+ */
+export function parseFrontMatterOnly(file: VFile, schema: TSchema, what: string): { body: string } | null {
+  const text = String(file.value);
+  const fenced = FENCED.exec(text);
+  if (!fenced) return null;
+  const body = text.slice(fenced[0].length);
+  if (!inertBody(body)) return null;
+  let processor = processors.get(schema);
+  if (!processor) {
+    processor = createProcessor(schema, what);
+    processors.set(schema, processor);
+  }
+  const yamlLines = fenced[1]!.split('\n').length;
+  // The node remark-frontmatter makes: the YAML's text, placed from the opening fence to the closing one.
+  const yaml = {
+    type: 'yaml' as const,
+    value: fenced[1]!,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: yamlLines + 2, column: 4, offset: fenced[0].replace(/\n$/, '').length } },
+  };
+  processor.runSync({ type: 'root', children: [yaml] } as Root, file);
+  return { body: body.trim() };
+}

@@ -12,7 +12,7 @@ import type { DirectiveMeta } from '../model/metadata.js';
 import type { Directive } from '../model/types.js';
 import { directiveSchema } from '../model/metadata.js';
 import { withinLimits } from '../parse/depth-limits.js';
-import { parseSource } from '../parse/processor.js';
+import { parseFrontMatterOnly, parseSource } from '../parse/processor.js';
 import type { FileAnalysis } from '../analyze/build-ordinance.js';
 import type { SourceFile } from '../analyze/parse-ordinance.js';
 import { closest, editDistance } from '../text/did-you-mean.js';
@@ -137,6 +137,9 @@ export function directiveSource(file: VFile): SourceFile {
 
 /** Parse a registry entry: its front matter (checked against the directive schema) and its body as Markdown text. */
 export function analyzeDirective({ file, schema, what }: SourceFile): FileAnalysis {
+  // Most entries are front matter and a sentence or two: their bodies need no Markdown parse.
+  const plain = parseFrontMatterOnly(file, schema, what);
+  if (plain) return { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: plain.body };
   const { tree } = parseSource(file, schema, what);
   const bodyStart = tree.children[0]?.position?.start.offset ?? String(file.value).length;
   return { file, blocks: [], annotations: [], terms: [], citations: [], references: [], body: String(file.value).slice(bodyStart).trim() };
