@@ -20,7 +20,7 @@ function seen(file: VFile, body: string): unknown {
     file.data.frontMatter,
     file.data.frontMatterValid,
     [...(file.data.frontMatterPlaces ?? [])],
-    file.messages.map((m) => [m.ruleId, m.message, m.line, m.column, m.endLine, m.endColumn]),
+    file.messages.map((m) => [m.ruleId, m.message, m.place]),
     body,
   ];
 }
