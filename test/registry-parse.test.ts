@@ -16,13 +16,7 @@ const ENTRY = '---\nid: x\ncited-as:\n  - X\ntitle: T\nkind: statute\n---\n';
 
 /** What a reader of an analysed entry sees: its front matter and places, its findings with their spans, its digest. */
 function seen(file: VFile, body: string): unknown {
-  return [
-    file.data.frontMatter,
-    file.data.frontMatterValid,
-    [...(file.data.frontMatterPlaces ?? [])],
-    file.messages.map((m) => [m.ruleId, m.message, m.place]),
-    body,
-  ];
+  return [file.data.frontMatter, file.data.frontMatterValid, [...(file.data.frontMatterPlaces ?? [])], file.messages.map((m) => [m.ruleId, m.message, m.place]), body];
 }
 
 function fullParse(text: string): unknown {
