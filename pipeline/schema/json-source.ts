@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Static, TSchema } from 'typebox';
+import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { schemaProblems, type KeyPath, type SchemaProblem } from './validate.js';
 import { FileProblemsError, type FileProblem } from './problems.js';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
-import type { DetectedKind, Inline, Ordinance, Section } from '../model/types.js';
+import type { Inline, Ordinance, Section } from '../model/types.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import type { Vocabulary } from '../template/template-schema.js';
 import { NEUTRAL_VOCABULARY } from '../template/vocabulary.js';

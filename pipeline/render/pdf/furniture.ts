@@ -131,8 +131,12 @@ function drawFitted(doc: CouncilDocument, words: string, x: number, width: numbe
     return;
   }
   let smaller = size;
-  const lines = () => doc.heightOfString(words, { width }) / doc.currentLineHeight(true);
-  while (smaller > MIN_FURNITURE_SIZE && (doc.fontSize(smaller), lines()) > 2.01) smaller = Math.max(MIN_FURNITURE_SIZE, smaller - 0.5);
+  // The lines the words take at `points`.
+  const linesAt = (points: number) => {
+    doc.fontSize(points);
+    return doc.heightOfString(words, { width }) / doc.currentLineHeight(true);
+  };
+  while (smaller > MIN_FURNITURE_SIZE && linesAt(smaller) > 2.01) smaller = Math.max(MIN_FURNITURE_SIZE, smaller - 0.5);
   doc.fontSize(smaller);
   const height = doc.heightOfString(words, { width });
   // The last line sits where a one-line header would.
