@@ -21,6 +21,7 @@ import { readXml } from '../xml-file.js';
 import { loadTemplate } from '../../load/templates.js';
 import { annotationOf } from './annotation.js';
 import { signersOn } from '../../template/officials.js';
+import { slugify } from '../../text/slug.js';
 import type { Jurisdiction } from '../../template/template-schema.js';
 
 export interface LawImportOptions {
@@ -68,7 +69,7 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
           entries.push({
             kind: 'group',
             parent: group,
-            slug: slugOf(`${prefix} ${num}`) || 'group',
+            slug: slugify(`${prefix} ${num}`) || 'group',
             meta: { prefix: prefix || 'Part', num: num || String(entries.length), ...(heading ? { heading } : {}) },
           });
           report.groups++;
@@ -79,7 +80,7 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
         const section = el;
         const i = count++;
         const num = textOf(child(section, 'num')) || String(i + 1);
-        let id = `sec-${slugOf(num) || i + 1}`;
+        let id = `sec-${slugify(num) || i + 1}`;
         while (ids.has(id)) id = `${id}-${i + 1}`;
         ids.add(id);
         const ctx = new LawContext(options, report);
@@ -253,14 +254,6 @@ function mendBrokenLines(element: Element): Element {
 /** Whether a line stops mid-sentence and the next goes on with it. */
 function runsOn(line: string, next: string): boolean {
   return /[\p{L},]$/u.test(line.trimEnd()) && /^[\p{Ll}\d]/u.test(next.trimStart());
-}
-
-/** A name for a file or folder: lower case, words joined by hyphens. */
-function slugOf(words: string): string {
-  return words
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /** One entry of the act in order: a section's file, or a title or subtitle's folder (a group), each under the group that holds it. */
