@@ -86,9 +86,10 @@ function markedBlock(block: Block, change: Change, source: SourceRef): Block {
  * is amended to read as follows"). The print shows these as the old text struck, then the new inserted, as the
  * House's comparative prints do, never as a diff of their words.
  */
-export type Rewrites = ReadonlyMap<string, 'whole' | 'text'>;
+type Rewrites = ReadonlyMap<string, 'whole' | 'text'>;
 
-export function rewrittenUnits(outcomes: readonly InstructionOutcome[]): Rewrites {
+/** The units the applied instructions rewrite whole, from their outcomes. */
+function rewrittenUnits(outcomes: readonly InstructionOutcome[]): Rewrites {
   const units = new Map<string, 'whole' | 'text'>();
   for (const { instruction, applied } of outcomes) {
     if (!applied || instruction.op !== 'rewrite' || instruction.target.part === 'heading') continue;
@@ -349,7 +350,7 @@ function inlinesChanged(inlines: readonly Inline[]): boolean {
 }
 
 /** Whether a merged block shows a change: a word struck or inserted, a unit struck or inserted whole, a designation changed. */
-export function blockChanged(block: Block): boolean {
+function blockChanged(block: Block): boolean {
   switch (block.type) {
     case 'paragraph':
       return inlinesChanged(block.children);
@@ -369,7 +370,7 @@ export function blockChanged(block: Block): boolean {
  * whole, the lead-in of each unit that holds one, and one unchanged unit on either side (its own text, its
  * children left out); each stretch left out is one line of `omission` ("* * *").
  */
-export function elideUnchanged(blocks: readonly Block[], omission: string, source: SourceRef): Block[] {
+function elideUnchanged(blocks: readonly Block[], omission: string, source: SourceRef): Block[] {
   const gap: Block = { type: 'paragraph', children: [{ type: 'text', value: omission }], source };
   const changed = blocks.map(blockChanged);
   // The lead-in: the text before the first subdivision ("For the purposes of this chapter, the term:"), which the units after it read on from.
@@ -419,7 +420,7 @@ export function drawParagraph(ctx: PdfContext, runs: Run[], x: number, role: 'P'
 }
 
 /** One entry of the summary of changes: a sentence of the act, the act's section it stands in, and what became of each instruction it gives. */
-export interface SummaryEntry {
+interface SummaryEntry {
   /** Where the sentence stands in the act, in the council's words: "Sec. 2(a)(1)". */
   made: string;
   /** The sentence (or annotation) as written. */
@@ -431,7 +432,7 @@ export interface SummaryEntry {
  * The summary's entries: one per sentence of the act, in its order, each with every change the sentence makes
  * ("Paragraphs (1) and (2) are repealed" once, for both paragraphs) and the act's section that makes them.
  */
-export function summaryEntries(ordinance: Ordinance, outcomes: readonly InstructionOutcome[], vocabulary: Vocabulary): SummaryEntry[] {
+function summaryEntries(ordinance: Ordinance, outcomes: readonly InstructionOutcome[], vocabulary: Vocabulary): SummaryEntry[] {
   const entries: SummaryEntry[] = [];
   const bySentence = new Map<string, SummaryEntry>();
   for (const outcome of outcomes) {
