@@ -18,6 +18,11 @@ export function isElision(unit: Unit): boolean {
   return unit.kind === 'text' && ELISION.test(plain(unit.children).trim());
 }
 
+/** Whether quoted new text, as written, has a row of asterisks on a line of its own (unchanged text left out). */
+export function writesGaps(text: string): boolean {
+  return text.split('\n').some((line) => ELISION.test(line.trim()));
+}
+
 /** Whether new text leaves unchanged parts out ("* * * *"): the units then need the law as it reads to fill the gaps. */
 export function hasGaps(units: readonly Unit[]): boolean {
   return units.some(isElision);

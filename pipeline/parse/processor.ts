@@ -38,12 +38,18 @@ function createProcessor(schema: TSchema, what: string) {
 }
 
 /** Parse and check one file against `schema`; problems land on `file.messages`. */
-export function parseSource(file: VFile, schema: TSchema, what: string): ParsedFile {
+/** The processor for files of `schema`, made once. */
+function processorFor(schema: TSchema, what: string): ReturnType<typeof createProcessor> {
   let processor = processors.get(schema);
   if (!processor) {
     processor = createProcessor(schema, what);
     processors.set(schema, processor);
   }
+  return processor;
+}
+
+export function parseSource(file: VFile, schema: TSchema, what: string): ParsedFile {
+  const processor = processorFor(schema, what);
   const parsed = processor.parse(file);
   const deep = nodeTooDeep(parsed);
   if (deep) {
@@ -96,11 +102,7 @@ export function parseFrontMatterOnly(file: VFile, schema: TSchema, what: string)
   if (!fenced) return null;
   const body = text.slice(fenced[0].length);
   if (!inertBody(body)) return null;
-  let processor = processors.get(schema);
-  if (!processor) {
-    processor = createProcessor(schema, what);
-    processors.set(schema, processor);
-  }
+  const processor = processorFor(schema, what);
   const yamlLines = fenced[1]!.split('\n').length;
   // The node remark-frontmatter makes: the YAML's text, placed from the opening fence to the closing one.
   const yaml = {

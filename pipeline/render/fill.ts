@@ -37,7 +37,12 @@ export function fill(text: string, meta: OrdinanceMeta): string {
   });
 }
 
+/** Whether a line the form marks `optional` is left out: a placeholder in it has no value (otherwise a blank prints for the Clerk). */
+export function leftOut(line: { text: string; optional?: boolean | undefined }, meta: OrdinanceMeta): boolean {
+  return line.optional === true && missingSlots(line.text, meta).length > 0;
+}
+
 /** A signature block's lines as printed: an optional line ("{officials.chairman}") is left out when a placeholder in it has no value. */
 export function printedLines(lines: readonly SignatureLine[], meta: OrdinanceMeta): string[] {
-  return lines.flatMap((line) => (typeof line === 'string' ? [line] : line.optional && missingSlots(line.text, meta).length > 0 ? [] : [line.text]));
+  return lines.flatMap((line) => (typeof line === 'string' ? [line] : leftOut(line, meta) ? [] : [line.text]));
 }

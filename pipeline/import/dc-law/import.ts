@@ -57,7 +57,7 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
     // Sec. 1, the short title, is the act's opening sentence: the enacting clause (the template prints it) run in to "That this act may be cited as …".
     const opening = shortTitleSection(document, clause);
     if (opening) entries.push({ kind: 'section', parent: null, id: 'sec-1', front: { id: 'sec-1', kind: 'general' }, body: [opening] });
-    const ids = new Set(entries.map((e) => (e.kind === 'section' ? e.id : '')));
+    const ids = new Set(entries.flatMap((e) => (e.kind === 'section' ? [e.id] : [])));
     let printed = entries.length;
     let count = 0;
     const walk = (parent: Element, group: number | null): void => {

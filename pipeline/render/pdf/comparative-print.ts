@@ -29,6 +29,7 @@ import { drawFramed } from './frame.js';
 import { drawRuns, toRuns, typographicQuotes, type Run } from './inline.js';
 import { readableDiff } from '../../text/word-diff.js';
 import { hasMarkup } from '../../amend/marks.js';
+import { writesGaps } from '../../amend/marked-text.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
 export { readableDiff } from '../../text/word-diff.js';
@@ -94,7 +95,7 @@ function rewrittenUnits(outcomes: readonly InstructionOutcome[]): Rewrites {
   for (const { instruction, applied } of outcomes) {
     if (!applied || instruction.op !== 'rewrite' || instruction.target.part === 'heading') continue;
     // New text that marks its own changes (San Francisco's `:ins`/`:del`, "* * * *") states them word by word: the print shows those.
-    if (hasMarkup(instruction.text) || /(?:\\?\*\s*){3,}/.test(instruction.text)) continue;
+    if (hasMarkup(instruction.text) || writesGaps(instruction.text)) continue;
     units.set(instruction.target.path.join(''), instruction.target.part === 'text' ? 'text' : 'whole');
   }
   return units;

@@ -5,7 +5,7 @@
  * title; then the preamble and the enacting clause, unless the clause runs in
  * to the first section (drawn there, by blocks.ts).
  */
-import { BLANK, fill, missingSlots } from '../fill.js';
+import { BLANK, fill, leftOut } from '../fill.js';
 import type { TextStyle, TitleLine } from '../../template/template-schema.js';
 import { fontName, type PdfContext } from './context.js';
 import type { Role } from './tags.js';
@@ -46,7 +46,7 @@ export function drawTitleBlock(ctx: PdfContext, afterTitle: () => void = () => {
   let titled = false;
   for (const line of jurisdiction.titleBlock ?? defaultLines(ctx)) {
     if ((line.when === 'urgency' && !meta.urgency) || (line.when === 'regular' && meta.urgency)) continue;
-    if (line.optional && missingSlots(line.text, meta).length > 0) continue;
+    if (leftOut(line, meta)) continue;
     if (line.statuses && !line.statuses.includes(meta.status)) continue;
     const style = { ...styleOf[line.style], ...(line.align ? { align: line.align } : {}), ...(line.gapAfter !== undefined ? { gapAfter: line.gapAfter } : {}) };
     if (line.text.trim() === '{title}') {
