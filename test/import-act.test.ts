@@ -380,3 +380,20 @@ describe('a long act of sections alone', () => {
     expect((await readTags(bytes)).elements.filter((e) => e.role === 'TOC')).toEqual([]);
   });
 });
+
+describe('a container the XML gives no prefix and number', () => {
+  it('heads nothing: its sections stand in the group around it, and the import counts it, inventing no "Part 1"', () => {
+    const dir = workspace();
+    const xml = actXml(
+      path.join(dir, 'xml'),
+      '24-3',
+      'Nested Act of 2022',
+      '<container><prefix>TITLE</prefix><num>I</num><heading>FIRST</heading><container><section><num>101</num><text>Text.</text></section></container></container>',
+    );
+    const out = path.join(dir, 'ordinance', 'act');
+    const report = importDcLaw(xml, out, { plain: true });
+    expect([report.groups, report.undesignated]).toEqual([1, 1]);
+    const title = readdirSync(out).find((f) => f.endsWith('-title-i'))!;
+    expect(readdirSync(path.join(out, title)).sort()).toEqual([expect.stringMatching(/-sec-101\.md$/), 'group.md']);
+  });
+});

@@ -86,9 +86,14 @@ async function importDcLaw(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const undesignated = report.undesignated
+    ? `; ${report.undesignated} ${report.undesignated === 1 ? 'container' : 'containers'} with no prefix and number left out, ${report.undesignated === 1 ? 'its' : 'their'} sections kept`
+    : '';
   const left = report.codifiers ? `, ${report.codifiers} ${report.codifiers === 1 ? 'paragraph' : 'paragraphs'} of the codifier's (not the act's words) left out` : '';
   const groups = report.groups ? ` in ${report.groups} titles and subtitles` : '';
-  process.stderr.write(`imported ${report.law}: ${report.sections} sections${groups}${plain ? '' : `, ${report.annotations} instructions as annotations`}${left} into ${outDir}\n`);
+  process.stderr.write(
+    `imported ${report.law}: ${report.sections} ${report.sections === 1 ? 'section' : 'sections'}${groups}${plain ? '' : `, ${report.annotations} instructions as annotations`}${left}${undesignated} into ${outDir}\n`,
+  );
   return 0;
 }
 

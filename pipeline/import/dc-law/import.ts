@@ -38,6 +38,8 @@ export interface LawImportReport {
   codifiers: number;
   /** Titles and subtitles (a budget act's), each a group: a folder with its group.md. */
   groups: number;
+  /** Containers the XML gives no prefix and number, whose sections were imported into the group around them (a heading of theirs is not printed). */
+  undesignated: number;
 }
 
 /** Import one act's XML into the ordinance folder `outDir`. */
@@ -47,7 +49,7 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
   if (local(document) !== 'document') throw new Error(`${lawXml}: not a D.C. law (expected a <document> root, found <${local(document)}>)`);
   const lawNum = elements(document, 'num').find((n) => attribute(n, 'type') === 'law');
   const law = textOf(lawNum) || path.basename(lawXml, '.xml');
-  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0, codifiers: 0, groups: 0 };
+  const report: LawImportReport = { law: `D.C. Law ${law}`, sections: 0, annotations: 0, codifiers: 0, groups: 0, undesignated: 0 };
   const { jurisdiction } = loadTemplate('district-of-columbia');
   const clause = jurisdiction.enactingClause ?? '';
   importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
@@ -66,12 +68,13 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
           const prefix = textOf(child(el, 'prefix'));
           const num = textOf(child(el, 'num'));
           const heading = textOf(child(el, 'heading'));
-          entries.push({
-            kind: 'group',
-            parent: group,
-            slug: slugify(`${prefix} ${num}`) || 'group',
-            meta: { prefix: prefix || 'Part', num: num || String(entries.length), ...(heading ? { heading } : {}) },
-          });
+          // A container the act gives no designation ("TITLE I") heads nothing the act prints: its sections stand in the one around it.
+          if (!prefix || !num) {
+            report.undesignated++;
+            walk(el, group);
+            continue;
+          }
+          entries.push({ kind: 'group', parent: group, slug: slugify(`${prefix} ${num}`), meta: { prefix, num, ...(heading ? { heading } : {}) } });
           report.groups++;
           walk(el, entries.length - 1);
           continue;
