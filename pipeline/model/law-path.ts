@@ -64,13 +64,21 @@ function quotedPath(words: SectionWords, section: Section, at: Subdivision | und
 
 const indexes = new WeakMap<Ordinance, Map<VFile, SectionIndex>>();
 
+/** The subdivision of the ordinance's own text (not quoted law) that holds `place` in `file`, or null (the section's own text, or no section's file). */
+export function subdivisionAt(ordinance: Ordinance, file: VFile, place: Place | undefined): Subdivision | null {
+  const entry = indexOf(ordinance).get(file);
+  const point = place && ('start' in place ? place.start : place);
+  if (!entry || !point) return null;
+  return entry.spans.findLast((span) => span.quote === null && !before(point, span.start) && !before(span.end, point))?.subdivision ?? null;
+}
+
 /** The law path of `place` in `file`, or undefined when the file is not one of the ordinance's sections (or a code section one quotes). */
 export function lawPathAt(ordinance: Ordinance, file: VFile, place: Place | undefined, words: SectionWords = NEUTRAL_WORDS): string | undefined {
   const entry = indexOf(ordinance).get(file);
   if (!entry) return undefined;
   const point = place && ('start' in place ? place.start : place);
   const holds = (span: { start: Point; end: Point }) => point !== undefined && !before(point, span.start) && !before(span.end, point);
-  const own = entry.spans.findLast((span) => span.quote === null && holds(span))?.subdivision;
+  const own = subdivisionAt(ordinance, file, place) ?? undefined;
   const quote = entry.quotes.findLast(holds);
   if (!quote && !entry.quoted) return lawPath(entry.section, own);
   // The innermost quote holding the place, or, in a quoted code section's file, that section's (its front matter too).

@@ -19,7 +19,7 @@ import type { Block, Inline, Ordinance, Section, SourceRef, Subdivision } from '
 import type { Provenance } from '../../model/provenance.js';
 import type { Template, Vocabulary } from '../../template/template-schema.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
-import { lawPathAt } from '../../model/law-path.js';
+import { subdivisionAt } from '../../model/law-path.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
 import { amendedSectionDestination } from './destinations.js';
@@ -446,10 +446,8 @@ function summaryEntries(ordinance: Ordinance, outcomes: readonly InstructionOutc
       continue;
     }
     const section = ordinance.sections.find((s) => s.id === instruction.sectionId);
-    const at = section ? lawPathAt(ordinance, instruction.source.file, instruction.source.position) : undefined;
-    const own = section ? `§ ${section.designation ?? section.number}` : '';
-    const pin = at?.startsWith(own) && !at.includes('quoted in') ? at.slice(own.length) : '';
-    const entry = { made: section ? sectionName(vocabulary, section, pin) : '', prose: instruction.prose.replace(/\s+/g, ' ').trim(), outcomes: [outcome] };
+    const at = section ? subdivisionAt(ordinance, instruction.source.file, instruction.source.position) : null;
+    const entry = { made: section ? sectionName(vocabulary, section, at?.path ?? '') : '', prose: instruction.prose.replace(/\s+/g, ' ').trim(), outcomes: [outcome] };
     bySentence.set(key, entry);
     entries.push(entry);
   }
