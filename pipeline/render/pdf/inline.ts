@@ -5,6 +5,7 @@
  * directive's source; deletions are struck through and wrapped in ((...)) so
  * their meaning survives without the formatting.
  */
+import { inlineText, WRITTEN } from '../../model/inline-text.js';
 import { referenceLabel } from '../../template/vocabulary.js';
 import { ownCodeDestination, referenceDestination } from './destinations.js';
 import type { Inline } from '../../model/types.js';
@@ -75,17 +76,6 @@ function codeTarget(ctx: PdfContext): string | undefined {
   return ctx.template.jurisdiction.citations?.code?.target;
 }
 
-/** The first words inside inline content (a mark's), to tell whether it opens with punctuation. */
-function firstWords(node: Inline): string {
-  if (node.type === 'text') return node.value;
-  if ('children' in node && Array.isArray(node.children))
-    for (const child of node.children as Inline[]) {
-      const words = firstWords(child);
-      if (words) return words;
-    }
-  return '';
-}
-
 /** Flatten inline content into runs. */
 export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style> = {}): Run[] {
   const runs: Run[] = [];
@@ -98,7 +88,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
   };
   const spaceAfter = (mark: 'insertion' | 'deletion', at: Ancestry, node: Inline) => {
     // Punctuation that takes the place of punctuation ("felony((.)); or") stands against it, as the law prints it: no space that is in neither text.
-    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ') && !/^[.,;:!?)\]]/.test(firstWords(node))) push(' ', styleAt(at));
+    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ') && !/^[.,;:!?)\]]/.test(inlineText([node], WRITTEN))) push(' ', styleAt(at));
   };
   // A node's style is the paragraph's, changed by each node that holds it, outermost first.
   const styleAt = (at: Ancestry) => at.inlines.reduce((s, holder) => styleWithin(ctx, holder, s), base);
