@@ -7,6 +7,7 @@
  * tagged as inserted; it is tagged like the ordinance, the same input gives
  * the same bytes, and an adopted version is valid PDF/A-1b.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import remarkDirective from 'remark-directive';
@@ -246,6 +247,21 @@ describe('the comparative print of two D.C. amendments', () => {
     expect(text).toContain('the term “personal use” means');
   });
 
+  it('marks inserted words in the text layer too: a copy or text extraction reads each insertion in its marks, in order (issue 28)', () => {
+    const file = path.join(tempDir(), 'comparative-print.pdf');
+    writeFileSync(file, bytes);
+    // As a viewer lays the text out (pdftotext's layout order) and as it is drawn (-raw): the same words, each insertion once, in place.
+    for (const mode of [[], ['-raw']]) {
+      const extracted = execFileSync('pdftotext', [...mode, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(extracted, mode.join(' ')).toContain(
+        '[inserted: (4)] [inserted: The licensee has been convicted of assaulting an ABRA investigator or a member of the Metropolitan Police Department during the commission of an ABRA investigation.]',
+      );
+      expect(extracted).toContain('felony((.))[inserted: ; or]');
+      expect(extracted).toContain('[inserted: Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.]');
+      expect(extracted.match(/\[inserted: /g)?.length).toBe(tags.elements.filter((e) => e.role === 'Span' && e.text.startsWith('[inserted: ')).length);
+    }
+  });
+
   it('tags each inserted stretch as a Span read as inserted, inside a tagged document', () => {
     const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
     expect(inserted).toContain('[inserted: ; or]');
@@ -476,7 +492,7 @@ describe('the House style, a form any template may choose', () => {
     expect(words).not.toContain('((');
     const tags = await readTags(bytes, { fonts: true });
     const fontOf = (text: string) => tags.lines.find((l) => l.text.includes(text))?.font ?? '';
-    expect(fontOf('The licensee has been convicted of assaulting')).toMatch(/italic/i);
+    expect(fontOf('licensee has been convicted of assaulting')).toMatch(/italic/i);
   });
 });
 

@@ -195,6 +195,15 @@ describe("San Francisco's ordinance", () => {
     const spans = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
     expect(spans).toContain('[deleted: hereby]');
     expect(spans.some((t) => t.startsWith('[inserted: , and that every person'))).toBe(true);
+    // And a copy or text extraction reads them so, in place: the Board's type styles alone would be lost in plain text.
+    for (const pdf of ['sf-city-of-refuge.pdf', 'comparative-print.pdf']) {
+      // The ordinance's line numbers, each a line of its own, left out.
+      const extracted = execFileSync('pdftotext', [path.join(built, 'sf-city-of-refuge', pdf), '-'], { encoding: 'utf8' })
+        .replace(/^\d+$/gm, '')
+        .replace(/\s+/g, ' ');
+      expect(extracted, pdf).toContain('It is [deleted: hereby] affirmed that the City');
+      expect(extracted, pdf).toMatch(/of Refuge\[inserted: , and that every person, whatever the person’s immigration status, may use the services of the City and County\]\./);
+    }
     // Both in italics: the struck words and the inserted ones are drawn in the italic face.
     const italic = (text: string) => tags.lines.some((l) => l.text.includes(text) && /italic/i.test(String(l.font)));
     expect(italic('hereby')).toBe(true);

@@ -131,7 +131,8 @@ export async function readTags(bytes: Uint8Array, options: { fonts?: boolean } =
     const open: string[] = [];
     for (const item of text.items) {
       if ('type' in item) {
-        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push((item as { id?: string }).id ?? '');
+        // Marked content of no element of its own (an insertion's words as a copy reads them) is its element's.
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push((item as { id?: string | null }).id ?? open.at(-1) ?? '');
         else if (item.type === 'endMarkedContent') open.pop();
         continue;
       }

@@ -359,13 +359,19 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   const marker = [struckText, shown].filter(Boolean).join(' ');
   // A designation wider than its column ("[(b-28)]") is printed whole, and the first line of text starts after it.
   const overhang = marker ? Math.max(0, markerX + doc.widthOfString(`${marker} `) - textX) : 0;
+  // A designation changed reads as changed, like the words: in the tags and in the text layer (inline.ts drawRuns).
+  const marked = (text: string, open: string, close: string, draw: () => void) => ctx.tags.span(() => doc.markFragments(text, open, close, draw), `${open}${text}${close}`);
   const drawMarker = () => {
-    if (struckText) doc.text(struckText, markerX, y, { lineBreak: false, strike: true });
+    if (struckText) {
+      const strike = () => doc.text(struckText, markerX, y, { lineBreak: false, strike: true });
+      // A form that marks deletions by type style alone ("((…))" not printed) reads them as deleted.
+      if (deletionOpen === '' && deletionClose === '') marked(struckText, layout.amendment.deletedOpen ?? '[deleted: ', layout.amendment.deletedClose ?? ']', strike);
+      else strike();
+    }
     if (!shown) return;
     const x = struckText ? markerX + doc.widthOfString(`${struckText} `) : markerX;
     const draw = () => doc.text(shown, x, y, { lineBreak: false, underline: inserted });
-    // An inserted designation reads as inserted, like inserted words.
-    if (inserted) ctx.tags.span(draw, `${insertionOpen}${shown}${insertionClose}`);
+    if (inserted) marked(shown, insertionOpen, insertionClose, draw);
     else draw();
   };
   ctx.tags.group('LI', () => {

@@ -297,12 +297,11 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
       .join('')
       .replace(/\s+/g, ' ')
       .trim();
-    ctx.tags.span(
-      () => {
-        for (let j = start; j < end; j++) drawRun(visible[j]!, j);
-      },
-      inserted ? `${insertionOpen}${words}${insertionClose}` : `${layout.amendment.deletedOpen ?? '[deleted: '}${words}${layout.amendment.deletedClose ?? ']'}`,
-    );
+    const [open, close] = inserted ? [insertionOpen, insertionClose] : [layout.amendment.deletedOpen ?? '[deleted: ', layout.amendment.deletedClose ?? ']'];
+    // Read as marked from the tags (the Span's /ActualText) and from the text layer (each line's piece: markFragments).
+    ctx.tags.span(() => {
+      for (let j = start; j < end; j++) doc.markFragments(visible[j]!.text, j === start ? open : '', j === end - 1 ? close : '', () => drawRun(visible[j]!, j));
+    }, `${open}${words}${close}`);
     i = end;
   }
   doc.limitTextBottoms([]);
