@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { diffOrdinances, frontMatterChanges } from '../pipeline/compare/diff.js';
+import { diffOrdinances, frontMatterChanges, PLAIN_FORM } from '../pipeline/compare/diff.js';
 import { FrontMatterEditError, setFrontMatter } from '../pipeline/history/front-matter-edit.js';
 import { diffMarkdown } from '../pipeline/history/diff-report.js';
 import type { OrdinanceSources } from '../pipeline/model/workspace.js';
@@ -93,7 +93,7 @@ describe('diffOrdinances', () => {
       '03-c.md': section('gamma', 'Gamma', 'The third rule.'),
       '04-d.md': section('delta', 'Delta', 'A new rule.'),
     });
-    const diff = diffOrdinances(before, after);
+    const diff = diffOrdinances(before, after, PLAIN_FORM);
     expect(diff.frontMatter).toEqual([
       { name: 'version', before: 1, after: 2 },
       { name: 'sponsors', before: undefined, after: ['A'] },
@@ -116,7 +116,7 @@ describe('diffOrdinances', () => {
 
   it('gives every section as added when there was no version before, and escapes markup in Markdown', () => {
     const after = model(META, { '01-a.md': section('alpha', 'Alpha', 'If a < b & c > d, the \\[rule\\] applies to x\\_y.') });
-    const diff = diffOrdinances(null, after);
+    const diff = diffOrdinances(null, after, PLAIN_FORM);
     expect(diff.sections.map((s) => s.change)).toEqual(['added']);
     expect(frontMatterChanges(null, after.meta).map((c) => c.name)).toEqual(['title', 'short-title', 'jurisdiction', 'status', 'version']);
     const md = diffMarkdown(diff, { from: 'a', to: 'b' });

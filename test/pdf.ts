@@ -143,13 +143,17 @@ export async function readTags(bytes: Uint8Array, options: { fonts?: boolean } =
         lines.push({ page: n, text: item.str, x: item.transform[4] as number, baseline: item.transform[5] as number, ...(font ? { font } : {}) });
       }
     }
+    const spaced = new Map<TaggedElement, string>();
     const read = (node: PdfjsStructNode): TaggedElement | string => {
       if (!node.role) return node.type === 'content' ? (byId.get(node.id ?? '') ?? '') : '';
       const kids = (node.children ?? []).map(read);
       const children = kids.filter((k): k is TaggedElement => typeof k !== 'string');
       // A block element (a paragraph, a label) reads apart from what is beside it; an inline one (a link) runs on.
-      const own = kids.map((k) => (typeof k === 'string' || INLINE_ROLES.has(k.role) ? (typeof k === 'string' ? k : k.text) : ` ${k.text} `)).join('');
+      const own = kids.map((k) => (typeof k === 'string' ? k : INLINE_ROLES.has(k.role) ? (spaced.get(k) ?? k.text) : ` ${k.text} `)).join('');
       const element: TaggedElement = { role: node.role, page: n, text: (node.alt ?? own).replace(/\s+/g, ' ').trim(), children };
+      // Text standing for the glyphs (/ActualText) replaces them, not the space pdfjs puts before or after them (the gap to the
+      // words beside them, which pdfjs reads into the piece next to it).
+      if (node.alt !== undefined) spaced.set(element, `${/^\s/.test(own) ? ' ' : ''}${element.text}${/\s$/.test(own) ? ' ' : ''}`);
       return element;
     };
     const flatten = (element: TaggedElement) => {

@@ -20,7 +20,7 @@ import { referenceLabel } from '../template/vocabulary.js';
 export type Reading = 'printed' | 'stable';
 
 /** How the PDF prints each annotation: `:del` in ((…)), `:tbd` as [TBD: …], a `:ref` as its number, a bare citation in its directive's own form. */
-const PRINTED: InlineReading = {
+export const PRINTED: InlineReading = {
   lineBreak: '\n',
   deletion: (words) => `((${words}))`,
   bareCitation: (citation) => `${citation.directive?.meta['cited-as'][0] ?? citation.directiveId}${citation.pinpoint ? ` ${citation.pinpoint}` : ''}`,

@@ -1,11 +1,14 @@
 /**
  * `ordinance diff --format md|json`: what changed, for review tools and CI
- * comments. Markdown shows struck words as ~~((struck))~~ and inserted words
- * as <ins>inserted</ins> (both read on GitHub and GitLab), the front matter
- * as a table, an unchanged section as one line and a run of unchanged
- * paragraphs as "…". JSON is the diff itself.
+ * comments, the same marked sections the redline PDF draws (compare/diff.ts).
+ * Markdown shows struck words struck through in the form's marks
+ * (~~((struck))~~ for a council, ~~struck~~ where the type style alone marks
+ * them) and inserted words as <ins>inserted</ins> (both read on GitHub and
+ * GitLab), the front matter as a table, an unchanged section as one line and
+ * unchanged text left out as the form leaves it out ("* * *"). JSON is the
+ * diff itself.
  */
-import type { DiffPart } from '../text/word-diff.js';
+import { spaceBetweenMarks, type DiffPart } from '../text/word-diff.js';
 import type { OrdinanceDiff, SectionChange, SectionVersion } from '../compare/diff.js';
 
 /** The versions a report compares, as the user named them. */
@@ -35,30 +38,30 @@ function paragraphsOf(parts: readonly DiffPart[]): DiffPart[][] {
   return paragraphs.filter((p) => p.length > 0);
 }
 
+/** Struck words' marks in the form. */
+type Marks = OrdinanceDiff['marks'];
+
 /** One paragraph of a word diff in Markdown; white space at a mark's edges stays outside it (Markdown would not close it). */
-function markdownParagraph(parts: readonly DiffPart[]): string {
+function markdownParagraph(parts: readonly DiffPart[], marks: Marks): string {
   return parts
     .map((part, i) => {
-      // Words struck right before the words inserted in their place keep a space between them, as in the PDF.
+      // A struck stretch and an inserted one that meet are spaced as the PDF spaces them.
       const previous = parts[i - 1];
-      if (part.added && previous?.removed && !/\s$/.test(previous.value) && !/^\s/.test(part.value)) part = { ...part, value: ` ${part.value}` };
+      if (previous && ((part.added && previous.removed) || (part.removed && previous.added)))
+        part = { ...part, value: `${spaceBetweenMarks(previous.value, part.value)}${part.value}` };
       if (!part.added && !part.removed) return escapeMarkdown(part.value);
       const [, lead, words, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!;
       if (!words) return part.added ? part.value : '';
-      return `${lead}${part.added ? `<ins>${escapeMarkdown(words)}</ins>` : `~~((${escapeMarkdown(words)}))~~`}${trail}`;
+      return `${lead}${part.added ? `<ins>${escapeMarkdown(words)}</ins>` : `~~${escapeMarkdown(`${marks.deletionOpen}${words}${marks.deletionClose}`)}~~`}${trail}`;
     })
     .join('');
 }
 
-/** A word diff in Markdown: the paragraphs that changed, each run of unchanged ones as "…" (all of them when `whole`). */
-function markdownParts(parts: readonly DiffPart[], whole = false): string {
-  const out: string[] = [];
-  for (const paragraph of paragraphsOf(parts)) {
-    const changed = paragraph.some((p) => p.added || p.removed);
-    if (changed || whole) out.push(markdownParagraph(paragraph));
-    else if (out.at(-1) !== '…') out.push('…');
-  }
-  return out.join('\n\n');
+/** A word diff in Markdown, paragraph by paragraph. */
+function markdownParts(parts: readonly DiffPart[], marks: Marks): string {
+  return paragraphsOf(parts)
+    .map((paragraph) => markdownParagraph(paragraph, marks))
+    .join('\n\n');
 }
 
 function label(version: SectionVersion): string {
@@ -72,7 +75,7 @@ function cell(value: unknown): string {
   return escapeMarkdown(text).replace(/\n/g, ' ');
 }
 
-function sectionMarkdown(change: SectionChange): string {
+function sectionMarkdown(change: SectionChange, marks: Marks): string {
   const version = (change.after ?? change.before)!;
   if (change.change === 'unchanged' && !change.moved) {
     const renumbered = change.before && change.before.number !== version.number ? ` (${escapeMarkdown(label(change.before).split('.')[0]!)} before)` : '';
@@ -89,8 +92,8 @@ function sectionMarkdown(change: SectionChange): string {
             ? `renumbered from ${escapeMarkdown(label(change.before!).split('.')[0]!)}${change.change === 'changed' ? ', changed' : ''}`
             : 'changed';
   const lines = [`### ${escapeMarkdown(label(version))} (${what})`, '', `\`${version.file}\``, ''];
-  if (change.heading) lines.push(`Heading: ${markdownParts(change.heading, true)}`, '');
-  if (change.change !== 'unchanged') lines.push(markdownParts(change.text), '');
+  if (change.heading) lines.push(`Heading: ${markdownParts(change.heading, marks)}`, '');
+  if (change.change !== 'unchanged') lines.push(markdownParts(change.text, marks), '');
   return lines.join('\n').trimEnd();
 }
 
@@ -104,7 +107,7 @@ export function diffMarkdown(diff: OrdinanceDiff, versions: Versions): string {
   }
   let collapsed = false;
   for (const change of diff.sections) {
-    const text = sectionMarkdown(change);
+    const text = sectionMarkdown(change, diff.marks);
     const line = text.startsWith('- ');
     // A run of unchanged lines is one list; a changed section its own block.
     if (!line && collapsed) out.push('');

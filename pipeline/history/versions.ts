@@ -12,9 +12,9 @@ import type { Ordinance } from '../model/types.js';
 import { modelSources } from '../analyze/parse-ordinance.js';
 import { DirectiveRegistry } from '../registry/registry.js';
 import { resolveOrdinance } from '../resolve/resolve-ordinance.js';
-import { diffOrdinances, type ComparedOrdinances } from '../compare/diff.js';
+import { diffOrdinances, PLAIN_FORM, redlineForm, type ComparedOrdinances } from '../compare/diff.js';
 import { sourcesAt } from './git.js';
-import { jurisdictionContext } from '../load/templates.js';
+import { jurisdictionContext, templateOf } from '../load/templates.js';
 import { checkImages } from '../load/image-files.js';
 
 /** The ordinance in `dir` at `commit` (null: the working tree), modelled; null when it did not exist then. Its source files, with what parsing found in them, go to `files` when given. */
@@ -50,5 +50,7 @@ export function compareVersions(
   for (const ordinance of [before, after]) if (ordinance) resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction));
   // Only the files a version could not read whole: the diff shows what of them reads.
   for (const side of [problems.before, problems.after]) side.splice(0, side.length, ...side.filter((f) => f.messages.some((m) => m.fatal)));
-  return { before, after, diff: diffOrdinances(before, after), problems };
+  const base = after ?? before;
+  const form = base ? redlineForm(templateOf(base.meta)) : PLAIN_FORM;
+  return { before, after, diff: diffOrdinances(before, after, form), problems };
 }

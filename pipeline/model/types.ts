@@ -21,7 +21,8 @@ export type Inline =
   | TermDefinition
   | Citation
   | SectionReference
-  | { type: 'insertion' | 'deletion'; children: Inline[]; source: SourceRef }
+  /** Words inserted or struck: by the drafter (`:ins`, `:del`), or, `revision`, by a comparison of two versions (compare/marked-section.ts). */
+  | { type: 'insertion' | 'deletion'; children: Inline[]; source: SourceRef; revision?: true }
   | { type: 'placeholder'; description: string; source: SourceRef }
   | { type: 'image'; url: string; alt: string; source: SourceRef };
 

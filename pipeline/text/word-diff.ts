@@ -51,3 +51,14 @@ export function readableDiff(old: string, now: string): DiffPart[] {
       : [...(segment.removed ? [{ value: segment.removed, removed: true }] : []), ...(segment.added ? [{ value: segment.added, added: true }] : [])],
   );
 }
+
+/**
+ * The space printed between a struck stretch and an inserted one that meet
+ * (either first): none where white space is already there, or where the
+ * second opens with punctuation that takes the place of the first's
+ * ("felony((.)); or", as the law prints it); else one, so the two never run
+ * together. The PDF and the Markdown report print by this one rule.
+ */
+export function spaceBetweenMarks(first: string, second: string): string {
+  return /\s$/.test(first) || /^\s/.test(second) || /^[.,;:!?)\]]/.test(second) ? '' : ' ';
+}

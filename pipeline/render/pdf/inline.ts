@@ -6,6 +6,7 @@
  * their meaning survives without the formatting.
  */
 import { inlineText, WRITTEN } from '../../model/inline-text.js';
+import { spaceBetweenMarks } from '../../text/word-diff.js';
 import { referenceLabel } from '../../template/vocabulary.js';
 import { ownCodeDestination, referenceDestination } from './destinations.js';
 import type { Inline } from '../../model/types.js';
@@ -88,7 +89,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
   };
   const spaceAfter = (mark: 'insertion' | 'deletion', at: Ancestry, node: Inline) => {
     // Punctuation that takes the place of punctuation ("felony((.)); or") stands against it, as the law prints it: no space that is in neither text.
-    if (closed && closed !== mark && !/\s$/.test(runs.at(-1)?.text ?? ' ') && !/^[.,;:!?)\]]/.test(inlineText([node], WRITTEN))) push(' ', styleAt(at));
+    if (closed && closed !== mark && spaceBetweenMarks(runs.at(-1)?.text ?? ' ', inlineText([node], WRITTEN))) push(' ', styleAt(at));
   };
   // A node's style is the paragraph's, changed by each node that holds it, outermost first.
   const styleAt = (at: Ancestry) => at.inlines.reduce((s, holder) => styleWithin(ctx, holder, s), base);

@@ -9,12 +9,12 @@
  * its value before struck and after inserted. Tagged like the ordinance,
  * with its page furniture.
  */
-import type { FrontMatterChange, ComparedOrdinances, SectionChange } from '../../compare/diff.js';
+import { redlineForm, redlineSection, type FrontMatterChange, type ComparedOrdinances, type SectionChange } from '../../compare/diff.js';
 import type { Inline, Ordinance, Section, SourceRef } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/template-schema.js';
 import { drawSection, sectionTitle } from './blocks.js';
-import { comparativeSection, drawParagraph, mergeBlocks, plain } from './comparative-print.js';
+import { drawParagraph, plain } from './comparative-print.js';
 import type { PdfContext } from './context.js';
 import { documentTitle } from './document.js';
 import { drawFramed } from './frame.js';
@@ -65,13 +65,9 @@ function placeNote(change: SectionChange): string | null {
   return null;
 }
 
-/** The section as the redline draws it, with its stable id (so references to it land on it) and its marks. */
+/** The section as the redline draws it, with its stable id (so references to it land on it) and its marks: the sections `ordinance diff` reports. */
 function markedSection(ctx: PdfContext, change: SectionChange, before: Section | undefined, after: Section | undefined): Section {
-  if (!after) {
-    const source: SourceRef = { file: before!.file, position: undefined };
-    return { ...before!, blocks: mergeBlocks(ctx, before!.blocks, [], source), annotations: [], groups: [] };
-  }
-  return { ...comparativeSection(ctx, { before: before ?? null, after, outcomes: [] }), id: change.id };
+  return { ...redlineSection(redlineForm(ctx.template), before, after), id: change.id };
 }
 
 /** Render the redline to PDF bytes; the same input always gives the same bytes. */
