@@ -13,7 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
 import { checkGeometry } from '../pipeline/readback/geometry.js';
 import type { PageReadBack, PlacedText } from '../pipeline/readback/read-pdf.js';
-import { describeReport, verifyWorkspace, type WorkspaceReport } from '../pipeline/readback/verify.js';
+import { describeReport, verifyComparativePrint, verifyWorkspace, type WorkspaceReport } from '../pipeline/readback/verify.js';
+import { loadConfig } from '../pipeline/load/config-file.js';
+import { compileFolder, RegistryHandle } from '../pipeline/runner/folder.js';
+import type { PipelineOptions } from '../pipeline/runner/pipeline.js';
+import { rules } from '../pipeline/validate/rules/index.js';
 import { compareWords, firstDifference } from '../pipeline/readback/words.js';
 import { DC_CODE } from './corpora.js';
 import { codeTitleWorkspace, ROOT, runCli, sampleCopy, tempDir, workspace } from './helpers.js';
@@ -72,15 +76,39 @@ describe('the words and geometry invariants', () => {
       // The D.C. Code beside them, as it stood before the WMATA act: the one section the act amends.
       ['dc-code-title-9', 1],
       ['dc-wmata-board', 4],
+      // Each amending ordinance's comparative print: the sections it amends, every word with its mark (issue 28).
+      ['dc-wmata-board/comparative-print', 1],
       // Los Angeles' form example of an amending ordinance, and the sample of its Administrative Code it amends.
       ['la-admin-code', 3],
       ['la-city-resources', 8],
+      ['la-city-resources/comparative-print', 4],
       ['la-sanctuary-city', 10],
       // The San Francisco Administrative Code beside its form example: the section it revises.
       ['sf-admin-code', 1],
       ['sf-city-of-refuge', 4],
+      ['sf-city-of-refuge/comparative-print', 1],
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it('find a comparative print that does not show what the law as amended says: a word the amendment inserts, printed without its mark, is reported (issue 28)', async () => {
+    const dir = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const [found] = discoverWorkspaces([path.join(dir, 'ordinance')]);
+    const out = tempDir();
+    const options: PipelineOptions = { build: true, outDir: out, config: loadConfig(null, rules), release: false, parallel: false, cache: false };
+    const result = await compileFolder(path.join(dir, 'ordinance', 'la-city-resources'), new RegistryHandle(found!.registryDir, options), options);
+    const print = path.join(out, 'la-city-resources', 'comparative-print.pdf');
+    expect((await verifyComparativePrint(result.ordinance!, result.amendments!, print)).words).toEqual([]);
+    // The law as amended, said to read two words more than the print shows inserted.
+    const amendments = {
+      ...result.amendments!,
+      sections: result.amendments!.sections.map((s) => ({ ...s, after: s.after.replace('shall be told of the rights', 'shall be told in writing of the rights') })),
+    };
+    const report = await verifyComparativePrint(result.ordinance!, amendments, print);
+    expect(report.words.map((m) => m.section)).toEqual(['§ 4.1004']);
+    expect(report.words[0]!.message).toBe(
+      'after "shall be told": source "in writing of the rights this article gives.] …", printed "of the rights this article gives.] [inserted: (b)] …"',
+    );
   });
 
   it('hold on a draft amending ordinance whose insertions, deletions and links fall across page breaks', async () => {

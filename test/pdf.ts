@@ -153,7 +153,7 @@ export async function readTags(bytes: Uint8Array, options: { fonts?: boolean } =
       const element: TaggedElement = { role: node.role, page: n, text: (node.alt ?? own).replace(/\s+/g, ' ').trim(), children };
       // Text standing for the glyphs (/ActualText) replaces them, not the space pdfjs puts before or after them (the gap to the
       // words beside them, which pdfjs reads into the piece next to it).
-      if (node.alt !== undefined) spaced.set(element, `${/^\s/.test(own) ? ' ' : ''}${element.text}${/\s$/.test(own) ? ' ' : ''}`);
+      if (node.role === 'Span' && node.alt !== undefined) spaced.set(element, `${/^\s/.test(own) ? ' ' : ''}${element.text}${/\s$/.test(own) ? ' ' : ''}`);
       return element;
     };
     const flatten = (element: TaggedElement) => {

@@ -298,7 +298,8 @@ export function markChanges(reading: Reading, amended: ComparedSection): Section
   return {
     ...after,
     heading: before && before.heading !== after.heading ? before.heading : after.heading,
-    blocks: before ? [...heading, ...blocks] : blocks.map((block) => markedBlock(block, 'insertion', source)),
+    // A section only after is all inserted already (mergeBlocks inserts what only the text after has).
+    blocks: [...heading, ...blocks],
     annotations: [],
     groups: [],
   };
@@ -362,4 +363,10 @@ export function elideUnchanged(blocks: readonly Block[], omission: string, sourc
     if (out.at(-1) !== gap) out.push(gap);
   });
   return out;
+}
+
+/** The section as a comparative print prints it: its changes marked, and its unchanged text left out as `omission` ("* * *") says, where the form has one and the section stood before. */
+export function printedComparison(reading: Reading, omission: string | undefined, amended: ComparedSection): Section {
+  const section = markChanges(reading, amended);
+  return omission && amended.before ? { ...section, blocks: elideUnchanged(section.blocks, omission, { file: section.file, position: undefined }) } : section;
 }

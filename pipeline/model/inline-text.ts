@@ -10,6 +10,7 @@
  * - as written (`WRITTEN`, what the amendment reader reads): the drafter's own
  *   words, nothing generated, white space single.
  */
+import { spaceBetweenMarks } from '../text/word-diff.js';
 import type { Citation, Inline, SectionReference } from './types.js';
 
 /** How the annotations of inline content read. */
@@ -18,6 +19,8 @@ export interface Reading {
   lineBreak: string;
   /** Struck words (`:del`), given their text. */
   deletion(words: string): string;
+  /** Inserted words (`:ins`), given their text: by default the words alone. */
+  insertion?(words: string): string;
   /** A citation with no words of its own (one with words reads as them). */
   bareCitation(citation: Citation): string;
   /** A reference to a section (`:ref`, or one found in prose). */
@@ -28,12 +31,19 @@ export interface Reading {
   image(alt: string): string;
   /** Make white space single and trim it, at each level of nesting. */
   collapse?: boolean;
+  /** Where struck and inserted words meet, put the space the PDF prints between them (text/word-diff.ts spaceBetweenMarks). */
+  spaceMarks?: boolean;
 }
 
 /** The words of inline content read as `reading` says. */
 export function inlineText(inlines: readonly Inline[], reading: Reading): string {
   let text = '';
+  // The mark just closed, for the space between a struck and an inserted stretch that meet.
+  let closed: 'insertion' | 'deletion' | null = null;
   for (const node of inlines) {
+    const mark = node.type === 'insertion' || node.type === 'deletion' ? node.type : null;
+    if (mark && closed && closed !== mark && reading.spaceMarks) text += spaceBetweenMarks(text, inlineText([node], WRITTEN));
+    if (mark || node.type !== 'text' || node.value) closed = mark;
     switch (node.type) {
       case 'text':
       case 'code':
@@ -46,9 +56,13 @@ export function inlineText(inlines: readonly Inline[], reading: Reading): string
       case 'strong':
       case 'link':
       case 'term':
-      case 'insertion':
         text += inlineText(node.children, reading);
         break;
+      case 'insertion': {
+        const words = inlineText(node.children, reading);
+        text += reading.insertion ? reading.insertion(words) : words;
+        break;
+      }
       case 'deletion':
         text += reading.deletion(inlineText(node.children, reading));
         break;

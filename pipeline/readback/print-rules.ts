@@ -17,6 +17,10 @@ export interface PrintRules {
   /** `:del[old words]` prints `((old words))`. */
   deletionOpen: string;
   deletionClose: string;
+  /** Struck words as read back: in their printed marks, or, where the form prints none, as their Span reads ("[deleted: old words]"). */
+  deleted: (words: string) => string;
+  /** Inserted words as read back: as their Span reads ("[inserted: new words]"). */
+  inserted: (words: string) => string;
   /** `:tbd[fact]` prints `[TBD: fact]`. */
   placeholderOpen: string;
   placeholderClose: string;
@@ -46,6 +50,11 @@ export function printRules(template: Pick<Template, 'layout' | 'jurisdiction'>):
   return {
     deletionOpen: layout.amendment.deletionOpen,
     deletionClose: layout.amendment.deletionClose,
+    deleted: (words) =>
+      layout.amendment.deletionOpen || layout.amendment.deletionClose
+        ? `${layout.amendment.deletionOpen}${words}${layout.amendment.deletionClose}`
+        : `${layout.amendment.deletedOpen ?? '[deleted: '}${words}${layout.amendment.deletedClose ?? ']'}`,
+    inserted: (words) => `${layout.amendment.insertionOpen}${words}${layout.amendment.insertionClose}`,
     placeholderOpen: layout.placeholder.open,
     placeholderClose: layout.placeholder.close,
     headingLabel: (section) => sectionHeadingLabel(layout, vocabulary, section),

@@ -27,6 +27,8 @@ export interface PlacedText {
 /** A node of a page's structure tree: an element with a role, or a leaf naming marked content. */
 export interface StructNode {
   role?: string;
+  /** What the element reads as, where it says (/Alt, or /ActualText). */
+  alt?: string;
   type?: string;
   id?: string;
   children?: StructNode[];

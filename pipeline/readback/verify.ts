@@ -17,6 +17,11 @@ import { rules } from '../validate/rules/index.js';
 import { checkGeometry, type GeometryProblem } from './geometry.js';
 import { printRules } from './print-rules.js';
 import { readPages } from './read-pdf.js';
+import type { Amendments } from '../amend/amend-ordinance.js';
+import { printedComparison } from '../compare/marked-section.js';
+import { comparedSections } from '../render/compared-sections.js';
+import { COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
+import { printedReading } from '../template/printed-reading.js';
 import { compareWords, expectedSections, printedSections, type WordMismatch } from './words.js';
 
 /** What the invariants found in one PDF. */
@@ -37,6 +42,30 @@ export async function verifyDocument(ordinance: Ordinance, pdf: string, bytes: U
   const expected = expectedSections(ordinance, printRules(template));
   return {
     slug: ordinance.slug,
+    pdf,
+    pages: pages.length,
+    sections: expected.length,
+    words: compareWords(expected, printedSections(pages)),
+    geometry: checkGeometry(pages, layout.page.margins),
+  };
+}
+
+/**
+ * Check the words invariant on a comparative print: each section it prints
+ * has the words of the law as amended and of the struck text, each with its
+ * mark as the tags read it ("((struck))", "[inserted: …]"), from the amend
+ * stage's sections, marked as the compare stage marks them; and its geometry.
+ */
+export async function verifyComparativePrint(ordinance: Ordinance, amendments: Amendments, pdf: string, bytes: Uint8Array = readFileSync(pdf)): Promise<DocumentReport> {
+  const template = templateOf(ordinance.meta);
+  const { layout } = template;
+  const pages = await readPages(bytes);
+  const input = comparedSections(ordinance, amendments.sections, amendments.outcomes);
+  const sections = input.amended.map((amended) => printedComparison(printedReading(template), layout.amendment.omission, amended));
+  // The code's sections, each under its own heading: no enacting clause runs in to the first.
+  const expected = expectedSections({ ...ordinance, sections }, { ...printRules(template), runIn: null });
+  return {
+    slug: `${ordinance.slug}/comparative-print`,
     pdf,
     pages: pages.length,
     sections: expected.length,
@@ -70,15 +99,24 @@ export async function verifyWorkspace(workspace: Workspace, outDir: string, each
     const result = await compileFolder(dir, handle, options);
     const pdf = result.outputs.find((file) => file.endsWith(`${path.sep}${result.slug}.pdf`));
     let report: DocumentReport | string;
+    let printReport: DocumentReport | null = null;
     if (pdf && result.ordinance) {
       report = await verifyDocument(result.ordinance, pdf);
       documents.push(report);
+      // Its comparative print, where it has one: a document of its own in the report, verified before either is heard of
+      // (a listener may remove the outputs once it has a report).
+      const print = result.outputs.find((file) => file.endsWith(`${path.sep}${COMPARATIVE_PRINT}`));
+      if (print && result.amendments) printReport = await verifyComparativePrint(result.ordinance, result.amendments, print);
     } else {
       const errors = result.files.flatMap((file) => file.messages.filter((m) => m.fatal === true).map((m) => `${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`));
       report = `${result.dir}: ${errors[0] ?? result.failure?.message ?? 'not built'}`;
       notBuilt.push(report);
     }
     each?.(report, (performance.now() - started) / 1000);
+    if (printReport) {
+      documents.push(printReport);
+      each?.(printReport, 0);
+    }
   }
   return { documents, notBuilt };
 }

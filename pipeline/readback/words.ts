@@ -58,7 +58,16 @@ function blockText(block: Block, rules: PrintRules, reading: Reading): string {
     case 'paragraph':
       return inlineText(block.children, reading);
     case 'subdivision': {
-      const marker = block.marker || (block.label ? `(${block.label})` : '');
+      const designation = block.marker || (block.label ? `(${block.label})` : '');
+      // In a comparative print, a designation struck, inserted, or both (the one it had struck, the new one inserted).
+      const marker =
+        block.change === 'deletion'
+          ? rules.deleted(designation)
+          : block.change === 'insertion'
+            ? rules.inserted(designation)
+            : block.formerly !== undefined
+              ? `${rules.deleted(block.formerly)} ${rules.inserted(designation)}`
+              : designation;
       return [marker, inlineText(block.children, reading), blocksText(block.blocks, rules, reading)].join(LINE_END);
     }
     case 'list':
@@ -74,7 +83,9 @@ function blockText(block: Block, rules: PrintRules, reading: Reading): string {
 function readingOf(rules: PrintRules, ordinance: Ordinance): Reading {
   return {
     lineBreak: LINE_END,
-    deletion: (words) => `${rules.deletionOpen}${words}${rules.deletionClose}`,
+    deletion: rules.deleted,
+    insertion: rules.inserted,
+    spaceMarks: true,
     bareCitation: (citation) => `${citation.directive?.meta['cited-as'][0] ?? citation.directiveId}${citation.pinpoint ? ` ${citation.pinpoint}` : ''}`,
     reference: (reference) =>
       rules.reference(reference.target ?? ordinance.sections.find((s) => s.id === reference.targetId), reference.pinpoint, reference.written, reference.targetId),
@@ -108,7 +119,16 @@ export function printedSections(pages: PageReadBack[]): PrintedSection[] {
       if (text.artifact || !text.content) continue;
       byContent.set(text.content, (byContent.get(text.content) ?? '') + text.str + (text.lineEnd ? LINE_END : ''));
     }
+    // The text of a node's marked contents, as drawn.
+    const drawn = (node: StructNode): string => (node.type === 'content' && node.id ? (byContent.get(node.id) ?? '') : (node.children ?? []).map(drawn).join(''));
     const walk = (node: StructNode, inSect: boolean, inHeading: boolean): void => {
+      // A Span that reads as other text (/ActualText: "[inserted: five]") is read as that, keeping the space
+      // pdfjs reads into the piece beside it.
+      if (node.role === 'Span' && node.alt !== undefined) {
+        const own = drawn(node);
+        if (inSect && current) current[inHeading ? 'heading' : 'text'] += `${/^\s/.test(own) ? ' ' : ''}${node.alt}${/\s$/.test(own) ? ' ' : ''}`;
+        return;
+      }
       if (node.type === 'content' && node.id) {
         const text = byContent.get(node.id) ?? '';
         if (!inSect || !current) return;

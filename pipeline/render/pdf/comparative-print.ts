@@ -14,7 +14,7 @@
  * with its page furniture; PDF/A-1b for adopted versions.
  */
 import type { InstructionOutcome } from '../../amend/instruction.js';
-import { elideUnchanged, markChanges, type ComparedSection } from '../../compare/marked-section.js';
+import { markChanges, printedComparison, type ComparedSection } from '../../compare/marked-section.js';
 import type { Ordinance, Section } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template, Vocabulary } from '../../template/template-schema.js';
@@ -193,12 +193,11 @@ export function renderComparativePrintPdf(input: ComparativePrintInput, template
 function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): void {
   const { doc, layout, template } = ctx;
   const { meta } = input.ordinance;
-  const omission = layout.amendment.omission ?? '';
   // Unchanged text left out, where the template says how the print marks it ("* * *").
-  const sections = input.amended.map((amended) => {
-    const section = comparativeSection(ctx, amended);
-    return omission && amended.before ? { ...section, blocks: elideUnchanged(section.blocks, omission, { file: section.file, position: undefined }) } : section;
-  });
+  const sections = input.amended.map((amended) => ({
+    ...printedComparison(printedReading(ctx.template), layout.amendment.omission, amended),
+    id: amendedSectionId(amended.after),
+  }));
   ctx.ordinance.sections = sections;
   for (const section of sections) ctx.linkTargets.set(amendedSectionDestination(section.designation ?? section.id), sectionTitle(ctx, section));
   const left = doc.page.margins.left;
