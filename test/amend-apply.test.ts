@@ -100,6 +100,21 @@ describe('applying instructions to a code section', () => {
     expect(body(result.source)).toContain('(c) "Permit" includes a permit issued by the Department.');
   });
 
+  it('strikes "the period": the mark that ends the text, not the point inside a section number or the comma inside a number (D.C. Law 24-118 on § 4-251.03(a)(3)(C))', () => {
+    const source = SECTION.replace(
+      '(a) "Department" means the Department of Consumer and Regulatory Affairs.',
+      '(a) "Department" means the department named pursuant to § 4-251.06, with 1,001 employees.',
+    );
+    const result = applyToSection(source, [instruction({ op: 'strike', words: '.', occurrence: { kind: 'only' }, insert: '; or', target: at(['(a)']) })]);
+    expect(result.outcomes[0]!.reason).toBeUndefined();
+    expect(body(result.source)).toContain('(a) "Department" means the department named pursuant to § 4-251.06, with 1,001 employees; or');
+    // Two periods that end sentences are two: the instruction must say which.
+    const two = applyToSection(source.replace('employees.', 'employees. It is one.'), [
+      instruction({ op: 'strike', words: '.', occurrence: { kind: 'only' }, target: at(['(a)']) }),
+    ]);
+    expect(two.outcomes[0]!.reason).toContain('found twice; expected once');
+  });
+
   it('does not apply a strike whose words are not there, quoting what the law says', () => {
     const result = applyToSection(SECTION, [instruction({ op: 'strike', words: 'Department of Health', occurrence: { kind: 'only' }, target: at(['(a)']) })]);
     expect(result.changed).toBe(false);

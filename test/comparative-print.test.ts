@@ -101,6 +101,12 @@ function outcome(
   return { instruction, applied, reason, struck, inserted };
 }
 
+/** An outcome of an instruction written as an annotation (`::amend{…}`) at `line`. */
+function annotated(result: InstructionOutcome, line: number): InstructionOutcome {
+  const position = { start: { line, column: 1 }, end: { line, column: 40 } };
+  return { ...result, instruction: { ...result.instruction, form: 'annotation', source: { ...result.instruction.source, position } } };
+}
+
 function input(ordinance: Ordinance) {
   const every = { kind: 'only' } as const;
   return {
@@ -153,8 +159,9 @@ function input(ordinance: Ordinance) {
             },
             true,
           ),
-          outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(c)'] }, { op: 'repeal' }, true),
-          outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(d)'] }, { op: 'repeal' }, true),
+          // As the District's importer writes them: one annotation for each subsection, each at its own line, after the sentence.
+          annotated(outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(c)'] }, { op: 'repeal' }, true), 7),
+          annotated(outcome(ordinance, 'Subsections (c) and (d) are repealed.', { section: '7-1407', path: ['(d)'] }, { op: 'repeal' }, true), 9),
           outcome(
             ordinance,
             'A new subsection (e) is added to read as follows:',

@@ -65,8 +65,14 @@ function indexesOf(haystack: string, needle: string): number[] {
 /** Where words occur in a text: exactly as written, or else with quotes folded. */
 function occurrencesOf(text: string, words: string): number[] {
   const exact = indexesOf(text, words);
-  return exact.length > 0 ? exact : indexesOf(foldQuotes(text), foldQuotes(words));
+  const found = exact.length > 0 ? exact : indexesOf(foldQuotes(text), foldQuotes(words));
+  // A mark of punctuation struck ("striking the period") is one that ends a word or clause, not a point or comma inside
+  // a number or an abbreviation ("§ 4-251.06", "1,000", "U.S.C."): one followed by a letter or digit is not it.
+  return PUNCTUATION.test(words) ? found.filter((at) => !/[\p{L}\p{N}]/u.test(text.charAt(at + words.length))) : found;
 }
+
+/** A lone mark of punctuation. */
+const PUNCTUATION = /^[.,;:]$/;
 
 /** The occurrences an instruction means, or why none fit. */
 function pick(found: number[], occurrence: Occurrence): number[] | string {

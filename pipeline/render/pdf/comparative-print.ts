@@ -91,8 +91,12 @@ function summaryEntries(ordinance: Ordinance, outcomes: readonly InstructionOutc
   for (const outcome of outcomes) {
     const { instruction } = outcome;
     const start = instruction.source.position?.start;
-    const key = `${instruction.sectionId}\0${start ? `${start.line}:${start.column}` : ''}\0${instruction.prose}`;
-    const found = bySentence.get(key);
+    // A sentence read from prose is where it stands; the Council's annotations after one sentence ("Paragraphs (1) and
+    // (2) are repealed", one annotation for each) stand apart, and are that sentence's while they follow one another.
+    const place = instruction.form === 'annotation' ? `after ${entries.length}` : start ? `${start.line}:${start.column}` : '';
+    const key = `${instruction.sectionId}\0${place}\0${instruction.prose}`;
+    const found =
+      bySentence.get(key) ?? (instruction.form === 'annotation' ? bySentence.get(`${instruction.sectionId}\0after ${entries.length - 1}\0${instruction.prose}`) : undefined);
     if (found) {
       found.outcomes.push(outcome);
       continue;

@@ -75,7 +75,8 @@ export function withFonts<B extends DocumentClass>(Base: B) {
      * _fragment() would have (same alignment, word spacing, line width and
      * position), from its first glyph to its last.
      */
-    private decorate(text: string, x: number, y: number, options: FragmentOptions): void {
+    /** Underline or strike through the glyphs of a line piece `text` drawn at `x` (not the spaces it begins or ends with), as `options` say. */
+    decorate(text: string, x: number, y: number, options: FragmentOptions): void {
       let wordSpacing: number;
       ({ x, wordSpacing } = this.aligned(text, x, options, this.widthOfString(' ')));
       const core = text.trim();

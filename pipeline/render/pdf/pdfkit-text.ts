@@ -3,7 +3,12 @@
  * numbers), lines measured without drawing, and the font, size, colour and
  * paragraph in progress set aside and put back around page furniture.
  */
-import type { DocumentClass, PdfkitFont } from './pdfkit-base.js';
+import type { DocumentClass, PdfkitDocument, PdfkitFont } from './pdfkit-base.js';
+
+/** What the text layer needs of the fonts below it: a line under or through a piece's glyphs (pdfkit-fonts.ts). */
+interface Decorating {
+  decorate(text: string, x: number, y: number, options: { underline?: boolean; strike?: boolean; [option: string]: unknown }): void;
+}
 
 /** A marked stretch being drawn: its marks, the characters of it not yet placed, whether none is placed yet. */
 interface FragmentMarks {
@@ -17,6 +22,8 @@ interface FragmentMarks {
 interface FragmentOptions {
   align?: 'center' | 'justify' | 'left' | 'right';
   wordSpacing?: number;
+  underline?: boolean;
+  strike?: boolean;
   destination?: string;
   [option: string]: unknown;
 }
@@ -67,7 +74,7 @@ export interface TextState {
 }
 
 /** Text fragments listened to and measured; the text state saved and restored. Above withFonts: a piece reaches the fonts once made plain. */
-export function withText<B extends DocumentClass>(Base: B) {
+export function withText<B extends DocumentClass<PdfkitDocument & Decorating>>(Base: B) {
   return class Text extends Base {
     private fragmentListener: ((text: string, y: number) => void) | null = null;
     /** While a marked stretch is drawn (markFragments): what each piece it draws reads as in the text layer. */
@@ -149,11 +156,14 @@ export function withText<B extends DocumentClass>(Base: B) {
       }
       // Only the first word carries the opening mark and only the last the closing one: a reader that orders text by
       // its words (pdftotext's layout) read a line made one word by its mark out of order.
+      // The line under or through the piece is drawn once, across the pieces and the spaces between them.
       let left = x;
       for (const segment of markedSegments(piece, before, after)) {
         const draw = () =>
           super._fragment(segment.text, left, y, {
             ...placed,
+            underline: false,
+            strike: false,
             textWidth: this.widthOfString(segment.text, placed),
             wordCount: segment.text.trim().split(/\s+/).length,
             destination: left === x ? placed.destination : undefined,
@@ -162,6 +172,7 @@ export function withText<B extends DocumentClass>(Base: B) {
         else this.actualText(segment.actual, draw);
         left += this.widthOfString(segment.text, placed);
       }
+      if (placed.underline || placed.strike) this.decorate(piece, x, y, placed);
     }
 
     /**
