@@ -113,7 +113,11 @@ const INLINE_ROLES = new Set(['Link', 'Span', 'Quote', 'Note', 'Reference', 'Bib
 export function printedSections(pages: PageReadBack[]): PrintedSection[] {
   const sections: PrintedSection[] = [];
   let current: PrintedSection | null = null;
+  // The last Span read by what it reads as, while nothing has been read after it; whether this page has read nothing yet.
+  let continued: string | null = null;
+  let pageStart = true;
   for (const page of pages) {
+    pageStart = true;
     const byContent = new Map<string, string>();
     for (const text of page.texts) {
       if (text.artifact || !text.content) continue;
@@ -126,11 +130,19 @@ export function printedSections(pages: PageReadBack[]): PrintedSection[] {
       // pdfjs reads into the piece beside it.
       if (node.role === 'Span' && node.alt !== undefined) {
         const own = drawn(node);
-        if (inSect && current) current[inHeading ? 'heading' : 'text'] += `${/^\s/.test(own) ? ' ' : ''}${node.alt}${/\s$/.test(own) ? ' ' : ''}`;
+        // A Span carried over a page break is on both pages' trees: it reads once, where it starts.
+        const carried = continued === node.alt && pageStart;
+        pageStart = false;
+        continued = node.alt;
+        if (inSect && current && !carried) current[inHeading ? 'heading' : 'text'] += `${/^\s/.test(own) ? ' ' : ''}${node.alt}${/\s$/.test(own) ? ' ' : ''}`;
         return;
       }
       if (node.type === 'content' && node.id) {
         const text = byContent.get(node.id) ?? '';
+        if (text.trim()) {
+          pageStart = false;
+          continued = null;
+        }
         if (!inSect || !current) return;
         if (inHeading) current.heading += text;
         else current.text += text;
