@@ -9,6 +9,7 @@
  * in an ordinance that names its code, and `amend` writes nothing while either
  * stands (`--keep-going` writes what applies and lists the rest).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import { parseText } from '../pipeline/amend/apply-units.js';
 import { unquoteLaw } from '../pipeline/amend/quoted.js';
 import { readSectionHeading } from '../pipeline/model/quoted-law.js';
 import { illFormed } from '../pipeline/amend/well-formed.js';
+import { discoverWorkspaces } from '../pipeline/load/sources.js';
+import { verifyWorkspace } from '../pipeline/readback/verify.js';
 import { FIXTURES, ROOT, sampleCopy, workspace } from './helpers.js';
 import { runMain } from './in-process.js';
 
@@ -281,6 +284,29 @@ describe("San Francisco's forms", () => {
       "(2) conducting arrests for federal immigration purposes; and\n\n(3) requesting or disseminating information regarding a person's immigration status; and\n\n(4) making City facilities available to federal immigration officials.\n\n(c) This Section",
     );
     expect(read(dir, 'out/01a-chapter-12i/group.md')).toBe('---\nprefix: Chapter\nnum: 12I\nheading: CIVIL IMMIGRATION DETAINERS\n---\n');
+  });
+
+  it('prints its comparative print as the Board prints one: its legend, additions in underlined italics and deletions struck, each read in its marks by text extraction, the added chapter’s sections inserted heading and all (issue 28)', async () => {
+    const dir = workspace(SF);
+    const out = path.join(dir, 'dist');
+    expect((await runMain(['build', 'ordinance/amending', '--out', out], dir)).code).toBe(0);
+    const print = path.join(out, 'amending', 'comparative-print.pdf');
+    const text = execFileSync('pdftotext', [print, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('NOTE: Unchanged Code text and uncodified text are in plain font. Additions to Codes are in single-underline italics.');
+    // The section revised: its words struck and inserted, read so; no council's ((…)).
+    expect(text).toContain('requesting [inserted: or disseminating] information [deleted: about] [inserted: regarding] a person’s immigration status[deleted: .][inserted: ; and]');
+    expect(text).not.toContain('((');
+    // The chapter added: each section new, its heading with it.
+    expect(text).toContain('[inserted: SEC. 12I.1. FINDINGS.] [inserted: The City has an interest in the trust of all its residents.]');
+    const fonts = execFileSync('pdffonts', [print], { encoding: 'utf8' });
+    expect(fonts).toMatch(/BoldItalic/);
+    // Every word of the law as amended and of the struck text, with its mark, in the tags (npm run verify's check).
+    const [found] = discoverWorkspaces([path.join(dir, 'ordinance')]);
+    const report = await verifyWorkspace({ ...found!, ordinances: [path.join(dir, 'ordinance', 'amending')] }, path.join(dir, 'verified'));
+    expect(report.documents.map((d) => [d.slug, d.sections, d.words, d.geometry])).toEqual([
+      ['amending', 3, [], []],
+      ['amending/comparative-print', 5, [], []],
+    ]);
   });
 
   it('reports text shown unmarked that is not the law, so no change goes in unmarked', async () => {

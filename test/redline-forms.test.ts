@@ -125,14 +125,16 @@ function fromMarkdown(markdown: string, marks: OrdinanceDiff['marks']): Map<stri
 }
 
 /** Each section the PDF draws, by its number ("Section 5"): its text from the tags, heading left out (a section over two pages is one element on each). */
-function fromPdf(elements: TaggedElement[]): Map<string, string> {
+function fromPdf(elements: TaggedElement[], headings = new Map<string, string>()): Map<string, string> {
   const sections = new Map<string, string>();
   let last: string | null = null;
   for (const sect of elements.filter((e) => e.role === 'Sect')) {
     const heading = sect.children.find((c) => /^H\d$/.test(c.role));
     if (heading) {
-      last = heading.text.split('.')[0]!;
+      // A section added reads as inserted, heading and all: "[inserted: Section 2. Scope.]".
+      last = heading.text.replace(/^\[inserted: /, '').split('.')[0]!;
       sections.set(last, normal(sect.text.slice(sect.text.indexOf(heading.text) + heading.text.length)));
+      headings.set(last, heading.text);
     } else if (last) sections.set(last, normal(`${sections.get(last)} ${sect.text}`));
   }
   return sections;
@@ -146,6 +148,7 @@ describe.each([
   let markdown: string;
   let json: OrdinanceDiff;
   let pdf: Map<string, string>;
+  const headings = new Map<string, string>();
   let spans: string[];
   beforeAll(async () => {
     const base = loadTemplate('los-angeles');
@@ -159,7 +162,7 @@ describe.each([
     const files = await renderRedline({ before, after, diff, from: 'v1', to: 'v2' }, template, PROVENANCE, { imageProblem });
     const tags = await readTags(files['redline.pdf']!);
     if (process.env.REDLINE_DUMP) (await import('node:fs')).writeFileSync(`${process.env.REDLINE_DUMP}-${layout ?? 'la'}.pdf`, files['redline.pdf']!);
-    pdf = fromPdf(tags.elements);
+    pdf = fromPdf(tags.elements, headings);
     spans = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
   }, 60_000);
 
@@ -187,6 +190,11 @@ describe.each([
       expect(md.get(name), `${section.id}: md`).toBe(fromJson);
       expect(pdf.get(name), `${section.id}: pdf`).toBe(fromJson);
     }
+  });
+
+  it('shows the section added as inserted, heading and all', () => {
+    expect(headings.get('Section 2')).toBe('[inserted: Section 2. Scope.]');
+    expect(headings.get('Section 5')).toBe('Section 5. Prohibition on Use of City Resources for Immigration Enforcement.');
   });
 
   it('marks the replaced period and the new paragraph as the form marks them', () => {

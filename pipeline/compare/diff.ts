@@ -126,12 +126,14 @@ function movedIds(before: readonly string[], after: readonly string[]): Set<stri
 export function redlineSection(form: RedlineForm, before: Section | undefined, after: Section | undefined): Section {
   const section = after ?? before!;
   const source: SourceRef = { file: section.file, position: undefined };
-  const blocks = after ? markChanges(form.reading, { before: before ?? null, after, outcomes: [] }).blocks : before!.blocks.map((b) => markedBlock(b, 'deletion', source));
+  const marked = after ? markChanges(form.reading, { before: before ?? null, after, outcomes: [] }) : null;
+  const blocks = marked ? marked.blocks : before!.blocks.map((b) => markedBlock(b, 'deletion', source));
   // A changed heading is the first block (markChanges): it is shown whole.
   const headingBlocks = before && after && before.heading !== after.heading ? blocks.slice(0, 1) : [];
   const text = blocks.slice(headingBlocks.length);
   const shown = form.omission && before && after ? elideUnchanged(text, form.omission, source) : text;
-  return { ...section, heading: before?.heading ?? section.heading, blocks: [...headingBlocks, ...shown], annotations: [], groups: [] };
+  // A section added is inserted heading and all.
+  return { ...section, heading: before?.heading ?? section.heading, blocks: [...headingBlocks, ...shown], annotations: [], groups: [], change: marked?.change };
 }
 
 /** What changed from `before` to `after` (either null: the ordinance did not exist in that version), in the form's words and marks. */

@@ -298,8 +298,9 @@ export function markChanges(reading: Reading, amended: ComparedSection): Section
   return {
     ...after,
     heading: before && before.heading !== after.heading ? before.heading : after.heading,
-    // A section only after is all inserted already (mergeBlocks inserts what only the text after has).
+    // A section only after is all inserted already (mergeBlocks inserts what only the text after has), its heading too.
     blocks: [...heading, ...blocks],
+    ...(before ? {} : { change: 'insertion' as const }),
     annotations: [],
     groups: [],
   };

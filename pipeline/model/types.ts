@@ -168,6 +168,8 @@ export interface Section {
   heading: string;
   kind: SectionKind;
   status: SectionStatus | undefined;
+  /** In a comparative print or redline: the section is new, inserted whole, heading and all (compare/marked-section.ts). */
+  change?: 'insertion' | undefined;
   statusNote: string | undefined;
   summary: string | undefined;
   blocks: Block[];

@@ -53,8 +53,8 @@ export function printRules(template: Pick<Template, 'layout' | 'jurisdiction'>):
     deleted: (words) =>
       layout.amendment.deletionOpen || layout.amendment.deletionClose
         ? `${layout.amendment.deletionOpen}${words}${layout.amendment.deletionClose}`
-        : `${layout.amendment.deletedOpen ?? '[deleted: '}${words}${layout.amendment.deletedClose ?? ']'}`,
-    inserted: (words) => `${layout.amendment.insertionOpen}${words}${layout.amendment.insertionClose}`,
+        : spanned(words, layout.amendment.deletedOpen ?? '[deleted: ', layout.amendment.deletedClose ?? ']'),
+    inserted: (words) => spanned(words, layout.amendment.insertionOpen, layout.amendment.insertionClose),
     placeholderOpen: layout.placeholder.open,
     placeholderClose: layout.placeholder.close,
     headingLabel: (section) => sectionHeadingLabel(layout, vocabulary, section),
@@ -70,6 +70,12 @@ export function printRules(template: Pick<Template, 'layout' | 'jurisdiction'>):
       return sectionName(vocabulary, target, pinpoint ?? '');
     },
   };
+}
+
+/** Words as their Span reads them: the marks around the words, the white space at their edges outside (it is printed, and read, as space). */
+function spanned(words: string, open: string, close: string): string {
+  const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words)!;
+  return `${lead}${open}${core}${close}${trail}`;
 }
 
 /** A line end inside the text read back from a PDF. */

@@ -36,14 +36,16 @@ export function expectedSections(ordinance: Ordinance, rules: PrintRules): Expec
     // The run-in enacting clause: the first section prints no heading, its text after the clause.
     if (index === 0 && rules.runIn && ordinance.meta.type !== 'code-title' && section.blocks[0]?.type === 'paragraph')
       return { name: `§ ${section.number}`, label: '', heading: '', text: `${rules.runIn} ${blocksText(sectionBody(section), rules, reading)}` };
-    const label = rules.headingLabel(section);
+    // A section a comparative print shows as new reads as inserted, heading and all.
+    const [open, close] = section.change === 'insertion' ? rules.inserted('\0').split('\0') : ['', ''];
+    const label = `${open}${rules.headingLabel(section)}`;
     // The code sections it quotes from files of their own print after its text, as quoted law.
     // Its notes, where the layout prints them: each led by its kind, run in to its first paragraph.
     const notes = rules.notes ? printedNotes(section).map((note) => `${note.type} ${blocksText(note.blocks, rules, reading)}`) : [];
     return {
       name: `§ ${section.designation ?? section.number}`,
       label,
-      heading: rules.heading(section.heading),
+      heading: `${rules.heading(section.heading)}${close}`,
       text: [blocksText(sectionBody(section), rules, reading), ...notes].join(LINE_END),
     };
   });

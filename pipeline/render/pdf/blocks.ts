@@ -50,12 +50,16 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
       ctx.leadIn = text;
       ctx.leadInIsHeading = true;
     } else {
-      doc.font(fontName(style.headingFont)).fontSize(style.headingSize).fillColor(layout.colors.text);
+      // A section a comparative print or redline shows as new: its heading is inserted too, in the form's marks.
+      const inserted = section.change === 'insertion';
+      const marks = layout.amendment.insertionStyle ?? { underline: true, italic: false };
+      const font = inserted && marks.italic ? (style.headingFont === 'bold' || style.headingFont === 'boldItalic' ? 'boldItalic' : 'italic') : style.headingFont;
+      doc.font(fontName(font)).fontSize(style.headingSize).fillColor(layout.colors.text);
+      const shown = breakLongWords(doc, text, widthFrom(ctx, left));
+      const draw = () => doc.text(shown, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap, underline: inserted && marks.underline });
+      const { insertionOpen, insertionClose } = layout.amendment;
       ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
-        doc.text(breakLongWords(doc, text, widthFrom(ctx, left)), left, doc.y, {
-          width: widthFrom(ctx, left),
-          lineGap: layout.body.lineGap,
-        }),
+        inserted ? ctx.tags.span(() => doc.markFragments(shown, insertionOpen, insertionClose, draw), `${insertionOpen}${text}${insertionClose}`) : draw(),
       );
       doc.y += style.gapAfter;
     }
