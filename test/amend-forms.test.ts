@@ -296,8 +296,10 @@ describe("San Francisco's forms", () => {
     // The section revised: its words struck and inserted, read so; no council's ((…)).
     expect(text).toContain('requesting [inserted: or disseminating] information [deleted: about] [inserted: regarding] a person’s immigration status[deleted: .][inserted: ; and]');
     expect(text).not.toContain('((');
-    // The chapter added: each section new, its heading with it.
-    expect(text).toContain('[inserted: SEC. 12I.1. FINDINGS.] [inserted: The City has an interest in the trust of all its residents.]');
+    // The chapter added: its heading, then each section new, its heading with it.
+    expect(text).toContain(
+      '[inserted: Chapter 12I. CIVIL IMMIGRATION DETAINERS] [inserted: SEC. 12I.1. FINDINGS.] [inserted: The City has an interest in the trust of all its residents.]',
+    );
     const fonts = execFileSync('pdffonts', [print], { encoding: 'utf8' });
     expect(fonts).toMatch(/BoldItalic/);
     // Every word of the law as amended and of the struck text, with its mark, in the tags (npm run verify's check).

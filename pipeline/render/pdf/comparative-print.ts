@@ -13,12 +13,12 @@
  * in the law, whatever instruction changed it. Tagged like the ordinance,
  * with its page furniture; PDF/A-1b for adopted versions.
  */
-import type { InstructionOutcome } from '../../amend/instruction.js';
+import type { InstructionOutcome, NewGroup } from '../../amend/instruction.js';
 import { markChanges, printedComparison, type ComparedSection } from '../../compare/marked-section.js';
 import type { Ordinance, Section } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template, Vocabulary } from '../../template/template-schema.js';
-import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
+import { groupTitle, sectionName, vocabularyOf } from '../../template/vocabulary.js';
 import { subdivisionAt } from '../../model/law-path.js';
 import { drawSection, sectionTitle } from './blocks.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext, type RenderWorld } from './context.js';
@@ -216,5 +216,24 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
   drawParagraph(ctx, [plain(layout.amendment.legend, { italic: true })], left);
   const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
   drawSummary(ctx, input.ordinance, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
-  for (const section of sections) drawSection(ctx, section);
+  // A group the ordinance adds ("Chapter 12I") heads its new sections, inserted as they are.
+  const marks = layout.amendment.insertionStyle ?? { underline: true, italic: false };
+  let group: string | null = null;
+  sections.forEach((section, i) => {
+    const added = addedGroup(input.amended[i]!);
+    const title = added ? groupTitle(layout, { ...added, heading: added.heading ?? '' }) : null;
+    if (title && title !== group) {
+      doc.y += layout.body.paragraphGap;
+      drawParagraph(ctx, [plain(title, { bold: true, inserted: true, underline: marks.underline, italic: marks.italic })], left, 'P', 'bold', layout.section.headingSize);
+    }
+    group = title;
+    drawSection(ctx, section);
+  });
+}
+
+/** The group a section the ordinance adds stands in, when the ordinance adds that group too ("adding Chapter 12I, consisting of Sections 12I.1 through 12I.3"). */
+function addedGroup(amended: ComparedSection): NewGroup | undefined {
+  if (amended.before) return undefined;
+  for (const { instruction, applied } of amended.outcomes) if (applied && instruction.op === 'add' && instruction.group) return instruction.group;
+  return undefined;
 }
