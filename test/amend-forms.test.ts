@@ -296,9 +296,11 @@ describe("San Francisco's forms", () => {
     // The section revised: its words struck and inserted, read so; no council's ((…)).
     expect(text).toContain('requesting [inserted: or disseminating] information [deleted: about] [inserted: regarding] a person’s immigration status[deleted: .][inserted: ; and]');
     expect(text).not.toContain('((');
+    // Beside each section, the ordinance's section that changes it.
+    expect(text).toContain('SEC. 12H.2. USE OF CITY FUNDS PROHIBITED. Changed by Section 2. (a) No department');
     // The chapter added: its heading, then each section new, its heading with it.
     expect(text).toContain(
-      '[inserted: Chapter 12I. CIVIL IMMIGRATION DETAINERS] [inserted: SEC. 12I.1. FINDINGS.] [inserted: The City has an interest in the trust of all its residents.]',
+      '[inserted: Chapter 12I. CIVIL IMMIGRATION DETAINERS] [inserted: SEC. 12I.1. FINDINGS.] Added by Section 3. [inserted: The City has an interest in the trust of all its residents.]',
     );
     const fonts = execFileSync('pdffonts', [print], { encoding: 'utf8' });
     expect(fonts).toMatch(/BoldItalic/);

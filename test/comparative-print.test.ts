@@ -269,6 +269,11 @@ describe('the comparative print of two D.C. amendments', () => {
     }
   });
 
+  it("says beside each section which of the act's sections change it, and which units (issue 28)", () => {
+    expect(text).toContain('§ 25-822. Mandatory revocation. Changed by Sec. 1: (a)(2), (a)(3), (a)(4). (a)');
+    expect(text).toContain('Changed by Sec. 1: (b), (c), (d), (e).');
+  });
+
   it('tags each inserted stretch as a Span read as inserted, inside a tagged document', () => {
     const inserted = tags.elements.filter((e) => e.role === 'Span').map((e) => e.text);
     expect(inserted).toContain('[inserted: ; or]');

@@ -366,8 +366,15 @@ export function elideUnchanged(blocks: readonly Block[], omission: string, sourc
   return out;
 }
 
-/** The section as a comparative print prints it: its changes marked, and its unchanged text left out as `omission` ("* * *") says, where the form has one and the section stood before. */
-export function printedComparison(reading: Reading, omission: string | undefined, amended: ComparedSection): Section {
+/**
+ * The section as a comparative print prints it: its changes marked, its unchanged text left out as `omission`
+ * ("* * *") says, where the form has one and the section stood before, and `note` (which of the act's sections
+ * change it) first, in italics, beside the changes it names.
+ */
+export function printedComparison(reading: Reading, omission: string | undefined, amended: ComparedSection, note?: string | null): Section {
   const section = markChanges(reading, amended);
-  return omission && amended.before ? { ...section, blocks: elideUnchanged(section.blocks, omission, { file: section.file, position: undefined }) } : section;
+  const source: SourceRef = { file: section.file, position: undefined };
+  const blocks = omission && amended.before ? elideUnchanged(section.blocks, omission, source) : section.blocks;
+  const noted: Block[] = note ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }], source }] : [];
+  return { ...section, blocks: [...noted, ...blocks] };
 }

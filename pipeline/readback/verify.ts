@@ -21,6 +21,8 @@ import type { Amendments } from '../amend/amend-ordinance.js';
 import { printedComparison } from '../compare/marked-section.js';
 import { comparedSections } from '../render/compared-sections.js';
 import { COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
+import { attributionNote } from '../render/pdf/comparative-print.js';
+import { vocabularyOf } from '../template/vocabulary.js';
 import { printedReading } from '../template/printed-reading.js';
 import { compareWords, expectedSections, printedSections, type WordMismatch } from './words.js';
 
@@ -61,7 +63,8 @@ export async function verifyComparativePrint(ordinance: Ordinance, amendments: A
   const { layout } = template;
   const pages = await readPages(bytes);
   const input = comparedSections(ordinance, amendments.sections, amendments.outcomes);
-  const sections = input.amended.map((amended) => printedComparison(printedReading(template), layout.amendment.omission, amended));
+  const vocabulary = vocabularyOf(template.jurisdiction);
+  const sections = input.amended.map((amended) => printedComparison(printedReading(template), layout.amendment.omission, amended, attributionNote(ordinance, amended, vocabulary)));
   // The code's sections, each under its own heading: no enacting clause runs in to the first.
   const expected = expectedSections({ ...ordinance, sections }, { ...printRules(template), runIn: null });
   return {

@@ -81,9 +81,10 @@ function drawNotes(ctx: PdfContext, section: Section): void {
 }
 
 /** Whether the enacting clause runs in to the first section's first paragraph (the template says so, and that paragraph is there). */
-export function runsIn(ctx: Pick<PdfContext, 'template' | 'ordinance'>): boolean {
+export function runsIn(ctx: Pick<PdfContext, 'template' | 'ordinance' | 'enacting'>): boolean {
   const first = ctx.ordinance.sections[0];
-  return Boolean(ctx.template.jurisdiction.enactingClauseRunsIn && ctx.ordinance.meta.type !== 'code-title' && first?.blocks[0]?.type === 'paragraph');
+  // Only in the ordinance itself: the sections a comparative print or a redline draws are not its enacted text.
+  return Boolean(ctx.enacting && ctx.template.jurisdiction.enactingClauseRunsIn && ctx.ordinance.meta.type !== 'code-title' && first?.blocks[0]?.type === 'paragraph');
 }
 
 /** A section's heading as printed: "§ 24-104. [Reserved].", "Section 3. Definitions.", "§ 24-105. Fees. [Repealed]". */

@@ -110,6 +110,36 @@ function summaryEntries(ordinance: Ordinance, outcomes: readonly InstructionOutc
   return entries;
 }
 
+/**
+ * The note beside a section of the print that names the act's sections that change it, each with the units it
+ * changes there: "Changed by Sec. 2(a): (a)(1), (a)(2); Sec. 2(a)(2): (a)(3)(B), (a)(3)(C)." (the whole section
+ * rewritten: "Changed by Sec. 3."; a section it adds: "Added by Sec. 3."). Only the instructions that applied; null
+ * when none did.
+ */
+export function attributionNote(ordinance: Ordinance, amended: ComparedSection, vocabulary: Vocabulary): string | null {
+  const applied = amended.outcomes.filter((o) => o.applied);
+  if (applied.length === 0) return null;
+  // A section the act adds: "Added by Sec. 3."
+  if (!amended.before) {
+    const makers = [...new Set(summaryEntries(ordinance, applied, vocabulary).map((e) => e.made || 'the act'))];
+    return `Added by ${makers.join('; ')}.`;
+  }
+  const byMaker = new Map<string, string[]>();
+  for (const entry of summaryEntries(ordinance, applied, vocabulary)) {
+    const units = byMaker.get(entry.made) ?? [];
+    for (const { instruction } of entry.outcomes) {
+      const at = instruction.target.path.join('');
+      // A unit added is named by its own designation ("(a)(3)(D)"), not by the unit it is added to.
+      const added = instruction.op === 'add' && instruction.designations?.length ? instruction.designations.map((d) => `${at}${d}`) : null;
+      for (const unit of added ?? [`${at || 'the section'}${instruction.target.part === 'heading' ? ' (heading)' : ''}`]) if (!units.includes(unit)) units.push(unit);
+    }
+    byMaker.set(entry.made, units);
+  }
+  // The whole section changed ("amended to read as follows"): the maker alone.
+  const parts = [...byMaker].map(([made, units]) => (units.length === 1 && units[0] === 'the section' ? made || 'the act' : `${made || 'the act'}: ${units.join(', ')}`));
+  return `Changed by ${parts.join('; ')}.`;
+}
+
 /** The targets of one sentence's instructions as cited: "§ 4-251.03(a)(1), (a)(2)", each section named once. */
 function targetsLabel(outcomes: readonly InstructionOutcome[]): { section: string; label: string }[] {
   const out: { section: string; label: string }[] = [];
@@ -198,8 +228,9 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
   const { doc, layout, template } = ctx;
   const { meta } = input.ordinance;
   // Unchanged text left out, where the template says how the print marks it ("* * *").
+  const vocabulary = vocabularyOf(ctx.template.jurisdiction);
   const sections = input.amended.map((amended) => ({
-    ...printedComparison(printedReading(ctx.template), layout.amendment.omission, amended),
+    ...printedComparison(printedReading(ctx.template), layout.amendment.omission, amended, attributionNote(input.ordinance, amended, vocabulary)),
     id: amendedSectionId(amended.after),
   }));
   ctx.ordinance.sections = sections;

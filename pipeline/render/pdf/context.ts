@@ -40,6 +40,8 @@ export interface PdfContext {
   leadInIsHeading: boolean;
   /** Where the quoted law being drawn begins, in points from the left margin (null outside quoted law): its subdivisions hang from there. */
   quoteInset: number | null;
+  /** The document is the ordinance itself, whose enacting clause may run in to its first section; not a print of the code's sections, a redline or a digest. */
+  enacting: boolean;
 }
 
 /** The state of a new document: nothing drawn, no tags, sections headed at H2. */
@@ -61,6 +63,7 @@ export function pdfContext(doc: CouncilDocument, template: Template, ordinance: 
     leadIn: null,
     leadInIsHeading: false,
     quoteInset: null,
+    enacting: false,
   };
 }
 

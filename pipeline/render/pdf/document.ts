@@ -123,6 +123,7 @@ function renderOnce(
       lineNumbers: template.layout.lineNumbers.enabled,
     },
     (ctx) => {
+      ctx.enacting = true;
       nameLinkTargets(ctx, relations);
       ctx.doc.font(fontName('regular'));
       drawTitleBlock(ctx, () => {
