@@ -186,8 +186,10 @@ function input(ordinance: Ordinance) {
 }
 
 /** The print from what the amend stage gives: each section's source before and after, with its outcomes, and every outcome in order. */
-async function render(status: 'draft' | 'adopted'): Promise<Buffer> {
-  const { ordinance, amended, unplaced } = input(amendingOrdinance(status));
+async function render(status: 'draft' | 'adopted', print?: 'whole'): Promise<Buffer> {
+  const modelled = amendingOrdinance(status);
+  if (print) modelled.meta['comparative-print'] = print;
+  const { ordinance, amended, unplaced } = input(modelled);
   const sources = ['25-822', '7-1407'].map((designation, i) => ({
     file: `dc-code-title/01-${designation}.md`,
     before: importedSource(`${designation}.before.xml`),
@@ -267,6 +269,14 @@ describe('the comparative print of two D.C. amendments', () => {
       expect(extracted).toContain('[inserted: Enrollees in the Alliance shall be required to recertify their enrollment on an annual basis.]');
       expect(extracted.match(/\[inserted: /g)?.length).toBe(tags.elements.filter((e) => e.role === 'Span' && e.text.startsWith('[inserted: ')).length);
     }
+  });
+
+  it('prints every word of each section when the ordinance asks for it whole (`comparative-print: whole`)', async () => {
+    const whole = flat((await readPdf(await render('draft', 'whole'))).content.join(' '));
+    expect(whole).toContain('(3) Through electronic means, including through a web-based portal.');
+    expect(whole).not.toContain('* * *');
+    // The changes are marked the same.
+    expect(whole).toContain('convicted of a felony((.)); or');
   });
 
   it("says beside each section which of the act's sections change it, and which units (issue 28)", () => {

@@ -127,6 +127,12 @@ export const ordinanceSchema = Type.Object(
           "The code this ordinance amends: a folder of the workspace holding the code's titles (code.md folders, as `ordinance import dc-code` writes them), or one title, relative to the folder holding the ordinance folders",
       }),
     ),
+    'comparative-print': Type.Optional(
+      Type.Union([Type.Literal('elided'), Type.Literal('whole')], {
+        description:
+          'How the comparative print shows each section it amends: `elided` (the default), unchanged text left out as the template\'s form leaves it out ("* * *"), keeping the lead-ins and one unit of context; `whole`, every word of the section',
+      }),
+    ),
     repeals: Type.Optional(TextList()),
     codifies: Type.Optional(IdList()),
     supersedes: Type.Optional(IdList()),

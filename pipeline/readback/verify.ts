@@ -21,7 +21,7 @@ import type { Amendments } from '../amend/amend-ordinance.js';
 import { printedComparison } from '../compare/marked-section.js';
 import { comparedSections } from '../render/compared-sections.js';
 import { COMPARATIVE_PRINT } from '../render/pdf/destinations.js';
-import { attributionNote } from '../render/pdf/comparative-print.js';
+import { attributionNote, omissionOf } from '../render/pdf/comparative-print.js';
 import { vocabularyOf } from '../template/vocabulary.js';
 import { printedReading } from '../template/printed-reading.js';
 import { compareWords, expectedSections, printedSections, type WordMismatch } from './words.js';
@@ -64,7 +64,9 @@ export async function verifyComparativePrint(ordinance: Ordinance, amendments: A
   const pages = await readPages(bytes);
   const input = comparedSections(ordinance, amendments.sections, amendments.outcomes);
   const vocabulary = vocabularyOf(template.jurisdiction);
-  const sections = input.amended.map((amended) => printedComparison(printedReading(template), layout.amendment.omission, amended, attributionNote(ordinance, amended, vocabulary)));
+  const sections = input.amended.map((amended) =>
+    printedComparison(printedReading(template), omissionOf(ordinance, layout), amended, attributionNote(ordinance, amended, vocabulary)),
+  );
   // The code's sections, each under its own heading: no enacting clause runs in to the first.
   const expected = expectedSections({ ...ordinance, sections }, { ...printRules(template), runIn: null });
   return {

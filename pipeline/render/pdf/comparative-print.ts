@@ -230,7 +230,7 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
   // Unchanged text left out, where the template says how the print marks it ("* * *").
   const vocabulary = vocabularyOf(ctx.template.jurisdiction);
   const sections = input.amended.map((amended) => ({
-    ...printedComparison(printedReading(ctx.template), layout.amendment.omission, amended, attributionNote(input.ordinance, amended, vocabulary)),
+    ...printedComparison(printedReading(ctx.template), omissionOf(input.ordinance, layout), amended, attributionNote(input.ordinance, amended, vocabulary)),
     id: amendedSectionId(amended.after),
   }));
   ctx.ordinance.sections = sections;
@@ -260,6 +260,11 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
     group = title;
     drawSection(ctx, section);
   });
+}
+
+/** The line that stands for unchanged text left out of the print: the layout's, unless the ordinance asks for every section whole (`comparative-print: whole`). */
+export function omissionOf(ordinance: Ordinance, layout: Template['layout']): string | undefined {
+  return ordinance.meta['comparative-print'] === 'whole' ? undefined : layout.amendment.omission;
 }
 
 /** The group a section the ordinance adds stands in, when the ordinance adds that group too ("adding Chapter 12I, consisting of Sections 12I.1 through 12I.3"). */
