@@ -41,7 +41,9 @@ import { imageProblem } from '../pipeline/load/image-files.js';
 const CASES = path.join(FIXTURES, 'comparative-print');
 const PROVENANCE = { date: new Date(1_700_000_000_000), commit: null };
 const WORLD = { imageProblem };
-const template = loadTemplate('district-of-columbia');
+// The District's act in the council layout's marks (struck words in ((double parentheses))), which these tests read most
+// plainly from the page; the District's own marks (struck and underlined, no parentheses) have a test of their own.
+const template = { ...loadTemplate('district-of-columbia'), layout: layoutById('council') };
 
 const markdown = unified()
   .use(remarkFrontmatter, ['yaml'])
@@ -495,6 +497,30 @@ function markedWords(ctx: PdfContext, block: Block): string {
   }
   return block.type === 'paragraph' ? inline(block.children) : '';
 }
+
+describe("the District's own marks", () => {
+  it("strikes and underlines as the Council's committee prints do, with no parentheses, each change read as deleted or inserted from the tags and the text layer (issue 28)", async () => {
+    const district = loadTemplate('district-of-columbia');
+    const { ordinance, amended, unplaced } = input(amendingOrdinance('draft'));
+    const sources = ['25-822', '7-1407'].map((designation, i) => ({
+      file: `dc-code-title/01-${designation}.md`,
+      before: importedSource(`${designation}.before.xml`),
+      after: importedSource(`${designation}.after.xml`),
+      outcomes: amended[i]!.outcomes,
+    }));
+    const { files } = await renderComparativePrintOf(ordinance, { sections: sources, outcomes: [...amended.flatMap((a) => a.outcomes), ...unplaced] }, district, PROVENANCE, WORLD);
+    const bytes = Object.values(files)[0]!;
+    const words = flat((await readPdf(bytes)).content.join(' '));
+    expect(words).toContain('In this print, words added to existing law are underlined, and words deleted from it are struck through.');
+    expect(words).not.toContain('((');
+    const spans = (await readTags(bytes)).elements.filter((e) => e.role === 'Span').map((e) => e.text);
+    expect(spans).toEqual(expect.arrayContaining(['[deleted: or]', '[deleted: .]', '[inserted: ; or]', '[inserted: (4)]']));
+    const file = path.join(tempDir(), 'district.pdf');
+    writeFileSync(file, bytes);
+    const extracted = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(extracted).toContain('convicted of a felony[deleted: .][inserted: ; or]');
+  });
+});
 
 describe('the House style, a form any template may choose', () => {
   it('prints omitted law in black brackets, new matter in italic, unchanged law in roman, and says so in its legend (issue 28)', async () => {
