@@ -69,6 +69,16 @@ describe('an imported act (D.C. Law 24-118)', () => {
     });
   });
 
+  it('names the D.C. Code it amends where the workspace holds it beside the act (`dc-code/`), so the act builds its comparative print', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'ordinance', 'dc-code'));
+    const beside = path.join(dir, 'ordinance', 'act');
+    importDcLaw(LAW, beside, { plain: false });
+    expect(frontMatter(path.join(beside, 'ordinance.md'))['amends-code']).toBe('dc-code');
+    // Without the code beside it, none is named: the act checks on its own.
+    expect(frontMatter(path.join(out, 'ordinance.md'))['amends-code']).toBeUndefined();
+  });
+
   it('has the act’s sections, Sec. 1 the short title after the enacting clause, each headed and kinded as the act has it', () => {
     expect(
       readdirSync(out)

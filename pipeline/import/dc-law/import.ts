@@ -53,7 +53,9 @@ export function importDcLaw(lawXml: string, outDir: string, options: LawImportOp
   const { jurisdiction } = loadTemplate('district-of-columbia');
   const clause = jurisdiction.enactingClause ?? '';
   importInto(outDir, `D.C. Law ${law} imported from ${path.basename(lawXml)}${options.plain ? ' (plain)' : ''}`, (staging) => {
-    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law, jurisdiction.roles, clause));
+    // The D.C. Code beside the act, where the workspace holds it (`ordinance import dc-code` into `dc-code/`): the code it amends.
+    const code = existsSync(path.join(path.dirname(path.resolve(outDir)), CODE_FOLDER)) ? CODE_FOLDER : undefined;
+    writeFileSync(path.join(staging, 'ordinance.md'), ordinanceFile(document, law, jurisdiction.roles, clause, code));
     // The act in order: its sections, and the titles and subtitles that hold them (a budget act's), as groups (group.md in a folder).
     const entries: Entry[] = [];
     // Sec. 1, the short title, is the act's opening sentence: the enacting clause (the template prints it) run in to "That this act may be cited as …".
@@ -181,7 +183,10 @@ function shortTitleSection(document: Element, clause: string): Paragraph | null 
 }
 
 /** The act's identity as the Council records it: its titles, its Act, Bill and Law numbers and register citation, the date of each stage. */
-function ordinanceFile(document: Element, law: string, roles: Jurisdiction['roles'], clause: string): string {
+/** Where a workspace keeps the D.C. Code's titles. */
+const CODE_FOLDER = 'dc-code';
+
+function ordinanceFile(document: Element, law: string, roles: Jurisdiction['roles'], clause: string, code: string | undefined): string {
   const heading = (type: string) => textOf(elements(document, 'heading').find((h) => attribute(h, 'type') === type));
   const numberOf = (type: string) => textOf(elements(document, 'num').find((n) => attribute(n, 'type') === type));
   const meta = child(document, 'meta');
@@ -221,6 +226,7 @@ function ordinanceFile(document: Element, law: string, roles: Jurisdiction['role
     // The Chairman who signed it as passed and the Mayor who approved it, from the template's record of who held each office.
     ...(Object.keys(officials).length ? { officials } : {}),
     language: 'en-US',
+    ...(code ? { 'amends-code': code } : {}),
   };
   return `---\n${yamlStringify(front, { lineWidth: 0 })}---\n`;
 }
