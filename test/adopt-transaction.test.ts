@@ -181,7 +181,7 @@ describe('two adoptions of one ordinance at once, in two processes', () => {
       });
     for (let i = 0; i < RUNS; i++) {
       const codes = await Promise.all([adopt('111'), adopt('222')]);
-      // One adopts; the other is refused while it runs (2), or finds the ordinance adopted already (1).
+      // One adopts; the other is refused while it runs (2), or finds the ordinance adopted already, or changed under its check (1).
       expect(
         codes.filter((code) => code === 0),
         `run ${i}: exit codes ${codes.join(', ')}`,

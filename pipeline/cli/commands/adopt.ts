@@ -200,6 +200,14 @@ export async function runAdopt(argv: string[]): Promise<number> {
   // From here on, one transaction: the journal keeps the final as it stands until the new one is whole.
   await beginAdoption(dir);
   try {
+    // Another adoption that finished while this one was checked changed the final under it: what was checked is no longer
+    // what stands, so nothing is written over it.
+    const lockNow = path.join(dir, LOCK_FILE);
+    if (readFileSync(file, 'utf8') !== before || (existsSync(lockNow) ? readFileSync(lockNow, 'utf8') : null) !== (locked?.source.text ?? null)) {
+      process.stderr.write(`not adopted: ${path.relative(process.cwd(), file)} or its lock changed while this adoption was checked (another adoption finished first); nothing was written
+`);
+      return 1;
+    }
     return await recordAndBuild();
   } finally {
     endAdoption(dir);
