@@ -32,6 +32,7 @@ import { toRuns } from '../pipeline/render/pdf/inline.js';
 import { modelSection } from '../pipeline/analyze/parse-ordinance.js';
 import { renderComparativePrint, renderComparativePrintOf } from '../pipeline/render/render-ordinance.js';
 import { layoutById, loadTemplate } from '../pipeline/load/templates.js';
+import type { Template } from '../pipeline/template/template-schema.js';
 import { FIXTURES, tempDir } from './helpers.js';
 import { readPdf, readTags, type PdfReadBack, type TagsReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
@@ -188,7 +189,7 @@ function input(ordinance: Ordinance) {
 }
 
 /** The print from what the amend stage gives: each section's source before and after, with its outcomes, and every outcome in order. */
-async function render(status: 'draft' | 'adopted', print?: 'whole'): Promise<Buffer> {
+async function render(status: 'draft' | 'adopted', print?: 'whole', form: Template = template): Promise<Buffer> {
   const modelled = amendingOrdinance(status);
   if (print) modelled.meta['comparative-print'] = print;
   const { ordinance, amended, unplaced } = input(modelled);
@@ -201,7 +202,7 @@ async function render(status: 'draft' | 'adopted', print?: 'whole'): Promise<Buf
   // A section an instruction targets that does not change is not printed.
   const unchanged = { file: 'dc-code-title/01-6-501.md', before: importedSource('6-501.before.xml'), after: importedSource('6-501.before.xml'), outcomes: [] };
   const outcomes = [...amended.flatMap((a) => a.outcomes), ...unplaced];
-  const { files, sections } = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, template, PROVENANCE, WORLD);
+  const { files, sections } = await renderComparativePrintOf(ordinance, { sections: [...sources, unchanged], outcomes }, form, PROVENANCE, WORLD);
   // What the digest names: the sections printed.
   expect(sections).toEqual([
     { designation: '25-822', heading: 'Mandatory revocation.' },
@@ -500,16 +501,7 @@ function markedWords(ctx: PdfContext, block: Block): string {
 
 describe("the District's own marks", () => {
   it("strikes and underlines as the Council's committee prints do, with no parentheses, each change read as deleted or inserted from the tags and the text layer (issue 28)", async () => {
-    const district = loadTemplate('district-of-columbia');
-    const { ordinance, amended, unplaced } = input(amendingOrdinance('draft'));
-    const sources = ['25-822', '7-1407'].map((designation, i) => ({
-      file: `dc-code-title/01-${designation}.md`,
-      before: importedSource(`${designation}.before.xml`),
-      after: importedSource(`${designation}.after.xml`),
-      outcomes: amended[i]!.outcomes,
-    }));
-    const { files } = await renderComparativePrintOf(ordinance, { sections: sources, outcomes: [...amended.flatMap((a) => a.outcomes), ...unplaced] }, district, PROVENANCE, WORLD);
-    const bytes = Object.values(files)[0]!;
+    const bytes = await render('draft', undefined, loadTemplate('district-of-columbia'));
     const words = flat((await readPdf(bytes)).content.join(' '));
     expect(words).toContain('In this print, words added to existing law are underlined, and words deleted from it are struck through.');
     expect(words).not.toContain('((');
@@ -524,16 +516,7 @@ describe("the District's own marks", () => {
 
 describe('the House style, a form any template may choose', () => {
   it('prints omitted law in black brackets, new matter in italic, unchanged law in roman, and says so in its legend (issue 28)', async () => {
-    const house = { ...template, layout: layoutById('house') };
-    const { ordinance, amended, unplaced } = input(amendingOrdinance('draft'));
-    const sources = ['25-822', '7-1407'].map((designation, i) => ({
-      file: `dc-code-title/01-${designation}.md`,
-      before: importedSource(`${designation}.before.xml`),
-      after: importedSource(`${designation}.after.xml`),
-      outcomes: amended[i]!.outcomes,
-    }));
-    const { files } = await renderComparativePrintOf(ordinance, { sections: sources, outcomes: [...amended.flatMap((a) => a.outcomes), ...unplaced] }, house, PROVENANCE, WORLD);
-    const bytes = Object.values(files)[0]!;
+    const bytes = await render('draft', undefined, { ...template, layout: layoutById('house') });
     const words = flat((await readPdf(bytes)).content.join(' '));
     expect(words).toContain('existing law proposed to be omitted is enclosed in black brackets, new matter is printed in italic');
     expect(words).toContain('knowing permission; [or]');
