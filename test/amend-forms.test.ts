@@ -313,6 +313,18 @@ describe("San Francisco's forms", () => {
     ]);
   });
 
+  it('reports a comparative-print setting it does not know at its place, naming the two it takes', async () => {
+    const dir = workspace(SF);
+    const meta = path.join(dir, 'ordinance', 'amending', 'ordinance.md');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/\n---\n/, '\ncomparative-print: entire\n---\n'));
+    const line = readFileSync(meta, 'utf8').split('\n').indexOf('comparative-print: entire') + 1;
+    const check = await runMain(['check', 'ordinance/amending'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      `ordinance/amending/ordinance.md:${line}:20: error Unexpected \`entire\` for \`comparative-print\`, expected one of \`elided\`, \`whole\` [front-matter-schema]`,
+    );
+  });
+
   it('reports text shown unmarked that is not the law, so no change goes in unmarked', async () => {
     const dir = workspace(SF);
     const file = path.join(dir, 'ordinance', 'amending', '02-funds.md');

@@ -10,6 +10,9 @@ import { MAX_DESIGNATION_LENGTH, MAX_HEADING_LENGTH, MAX_SHORT_TITLE_LENGTH } fr
 export const ORDINANCE_STATUSES = ['draft', 'introduced', 'adopted', 'effective', 'withdrawn', 'failed'] as const;
 export type OrdinanceStatus = (typeof ORDINANCE_STATUSES)[number];
 
+/** How a comparative print shows the sections it amends (`comparative-print:`). */
+export const COMPARATIVE_PRINTS = ['elided', 'whole'] as const;
+
 export const SECTION_KINDS = [
   'findings',
   'purpose',
@@ -128,7 +131,7 @@ export const ordinanceSchema = Type.Object(
       }),
     ),
     'comparative-print': Type.Optional(
-      Type.Union([Type.Literal('elided'), Type.Literal('whole')], {
+      Type.Enum(COMPARATIVE_PRINTS, {
         description:
           'How the comparative print shows each section it amends: `elided` (the default), unchanged text left out as the template\'s form leaves it out ("* * *"), keeping the lead-ins and one unit of context; `whole`, every word of the section',
       }),
