@@ -9,7 +9,7 @@ import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/template-schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { subdivisionDestination } from './destinations.js';
-import { drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, typographicText, type Run } from './inline.js';
+import { drawRuns, insertionMarks, liveLink, paragraphStart, sectionDestination, toRuns, typographicText, type Run } from './inline.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { labelRunsIn, sectionHeadingLabel } from '../../template/vocabulary.js';
@@ -52,7 +52,7 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     } else {
       // A section a comparative print or redline shows as new: its heading is inserted too, in the form's marks.
       const inserted = section.change === 'insertion';
-      const marks = layout.amendment.insertionStyle ?? { underline: true, italic: false };
+      const marks = insertionMarks(layout);
       const font = inserted && marks.italic ? (style.headingFont === 'bold' || style.headingFont === 'boldItalic' ? 'boldItalic' : 'italic') : style.headingFont;
       doc.font(fontName(font)).fontSize(style.headingSize).fillColor(layout.colors.text);
       const shown = breakLongWords(doc, text, widthFrom(ctx, left));

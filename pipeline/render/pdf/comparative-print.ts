@@ -26,7 +26,7 @@ import { amendedSectionDestination } from './destinations.js';
 import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
 import { drawFramed } from './frame.js';
-import { drawRuns, typographicQuotes, type Run } from './inline.js';
+import { drawRuns, insertionMarks, typographicQuotes, type Run } from './inline.js';
 import { printedReading } from '../../template/printed-reading.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
@@ -248,7 +248,7 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
   const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
   drawSummary(ctx, input.ordinance, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
   // A group the ordinance adds ("Chapter 12I") heads its new sections, inserted as they are.
-  const marks = layout.amendment.insertionStyle ?? { underline: true, italic: false };
+  const marks = insertionMarks(layout);
   let group: string | null = null;
   sections.forEach((section, i) => {
     const added = addedGroup(input.amended[i]!);

@@ -187,7 +187,7 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
       return here ? { ...style, goTo: here, link: null } : { ...style, link: source ?? style.link };
     }
     case 'insertion': {
-      const marks = ctx.layout.amendment.insertionStyle ?? { underline: true, italic: false };
+      const marks = insertionMarks(ctx.layout);
       return { ...style, underline: marks.underline || style.underline, italic: marks.italic || style.italic, inserted: true };
     }
     case 'deletion': {
@@ -241,6 +241,11 @@ export interface ParagraphOptions {
   y?: number;
   /** The first line is placed already (a marker is drawn beside it): it never moves to the next page. */
   fixedStart?: boolean;
+}
+
+/** How the form marks inserted words: underlined, and in italics where it says (San Francisco); the words, the headings and designations it inserts alike. */
+export function insertionMarks(layout: Pick<PdfContext['layout'], 'amendment'>): { underline: boolean; italic: boolean } {
+  return layout.amendment.insertionStyle ?? { underline: true, italic: false };
 }
 
 /** Draw runs as one wrapped paragraph; the cursor ends below it, and no line of it stands alone at a page's foot or head (breaks.ts). */
