@@ -204,8 +204,11 @@ describe.each([
     expect(text).toContain(`by any other means${struck('.', json.marks)}[inserted: ; or]`);
     expect(text).toContain("[inserted: (4)] [inserted: Any record of a person's Citizenship or Immigration Status kept by a City Agency.]");
     expect(spans).toContain('[inserted: ; or]');
-    // Unchanged paragraphs are left out as the form leaves them out, in all three.
+    // Unchanged paragraphs are left out as the form leaves them out, in all three: one line for each stretch, never two
+    // in a row (the paragraphs of (a) and the subsections after it are one stretch).
     expect(text).not.toContain('(b) Hold or detain any person');
+    expect(text).toMatch(/including by: [* ]+ \(e\) Take part/);
+    expect(text).not.toMatch(/\* \* \* \* \* \*/);
   });
 
   it('shows a changed heading with its change in each form', () => {

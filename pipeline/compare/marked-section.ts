@@ -361,7 +361,8 @@ export function elideUnchanged(blocks: readonly Block[], omission: string, sourc
       out.push(block.type === 'subdivision' && block.blocks.length > 0 ? { ...block, blocks: [gap] } : block);
       return;
     }
-    if (out.at(-1) !== gap) out.push(gap);
+    // One line for each stretch left out: none after a unit whose own last lines are already one (its children left out).
+    if (!endsWithGap(out.at(-1), omission)) out.push(gap);
   });
   return out;
 }
@@ -377,4 +378,11 @@ export function printedComparison(reading: Reading, omission: string | undefined
   const blocks = omission && amended.before ? elideUnchanged(section.blocks, omission, source) : section.blocks;
   const noted: Block[] = note ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }], source }] : [];
   return { ...section, blocks: [...noted, ...blocks] };
+}
+
+/** Whether `block` ends with a line of `omission`: it is one, or a subdivision whose last block does. */
+function endsWithGap(block: Block | undefined, omission: string): boolean {
+  if (!block) return false;
+  if (block.type === 'subdivision') return endsWithGap(block.blocks.at(-1), omission);
+  return block.type === 'paragraph' && block.children.length === 1 && block.children[0]!.type === 'text' && block.children[0]!.value === omission;
 }
