@@ -292,7 +292,7 @@ describe("San Francisco's forms", () => {
     expect((await runMain(['build', 'ordinance/amending', '--out', out], dir)).code).toBe(0);
     const print = path.join(out, 'amending', 'comparative-print.pdf');
     const text = execFileSync('pdftotext', [print, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('NOTE: Unchanged Code text and uncodified text are in plain font. Additions to Codes are in single-underline italics.');
+    expect(text).toContain('NOTE: Unchanged Code text and uncodified text are in plain Arial font. Additions to Codes are in single-underline italics Times New Roman font.');
     // The section revised: its words struck and inserted, read so; no council's ((…)).
     expect(text).toContain('requesting [inserted: or disseminating] information [deleted: about] [inserted: regarding] a person’s immigration status[deleted: .][inserted: ; and]');
     expect(text).not.toContain('((');

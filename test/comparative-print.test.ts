@@ -503,7 +503,7 @@ describe("the District's own marks", () => {
   it("strikes and underlines as the Council's committee prints do, with no parentheses, each change read as deleted or inserted from the tags and the text layer (issue 28)", async () => {
     const bytes = await render('draft', undefined, loadTemplate('district-of-columbia'));
     const words = flat((await readPdf(bytes)).content.join(' '));
-    expect(words).toContain('In this print, words added to existing law are underlined, and words deleted from it are struck through.');
+    expect(words).toContain('In this text, words added are underlined, and words deleted are struck through.');
     expect(words).not.toContain('((');
     const spans = (await readTags(bytes)).elements.filter((e) => e.role === 'Span').map((e) => e.text);
     expect(spans).toEqual(expect.arrayContaining(['[deleted: or]', '[deleted: .]', '[inserted: ; or]', '[inserted: (4)]']));
@@ -517,6 +517,7 @@ describe("the District's own marks", () => {
 describe('the House style, a form any template may choose', () => {
   it('prints omitted law in black brackets, new matter in italic, unchanged law in roman, and says so in its legend (issue 28)', async () => {
     const bytes = await render('draft', undefined, { ...template, layout: layoutById('house') });
+    if (process.env.HOUSE_DUMP) (await import('node:fs')).writeFileSync(process.env.HOUSE_DUMP, bytes);
     const words = flat((await readPdf(bytes)).content.join(' '));
     expect(words).toContain('existing law proposed to be omitted is enclosed in black brackets, new matter is printed in italic');
     expect(words).toContain('knowing permission; [or]');

@@ -158,13 +158,20 @@ describe("San Francisco's ordinance", () => {
   });
 
   it("prints FILE NO. and ORDINANCE NO., the bracketed short title, the long title and the Board's legend, then the enacting clause", () => {
-    const first = flat(pdfs.get('sf-city-of-refuge')!.content[0]!);
+    // The first two pages: the Board's legend, six lines, leaves Section 2 to the second.
+    const first = flat(pdfs.get('sf-city-of-refuge')!.content.slice(0, 2).join(' '));
     const order = [
       'FILE NO. [TBD: file number the Clerk of the Board assigns]',
       'ORDINANCE NO. ____________________',
       '[Administrative Code - City and County of Refuge]',
       'Ordinance amending the Administrative Code',
-      'NOTE: Unchanged Code text and uncodified text are in plain font. Additions to Codes are in single-underline italics. Deletions to Codes are in strikethrough italics.',
+      // The Board's legend, a line each.
+      'NOTE: Unchanged Code text and uncodified text are in plain Arial font.',
+      'Additions to Codes are in single-underline italics Times New Roman font.',
+      'Deletions to Codes are in strikethrough italics Times New Roman font.',
+      'Board amendment additions are in double-underlined Arial font.',
+      'Board amendment deletions are in strikethrough Arial font.',
+      'Asterisks (* * * *) indicate the omission of unchanged Code subsections or parts of tables.',
       'Be it ordained by the People of the City and County of San Francisco:',
       'Section 1. Findings.',
       'Section 2. The Administrative Code is hereby amended by revising Section 12H.1, to read as follows:',

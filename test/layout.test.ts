@@ -109,12 +109,12 @@ describe('an amending ordinance (redlines)', () => {
     expect(spans).toContain('[inserted: date and time]');
     expect(spans.some((alt) => alt?.startsWith('[inserted: secure electronic system') && alt.endsWith('Police Commission,]'))).toBe(true);
     const pdf = await readPdf(readFileSync(file));
-    expect(pdf.content[0]!.replace(/\s+/g, ' ')).toContain('In this text, words inserted are underlined, and words deleted are struck through and set in ((double parentheses)).');
+    expect(pdf.content[0]!.replace(/\s+/g, ' ')).toContain('In this text, words added are underlined, and words deleted are struck through.');
   }, 60_000);
 
   it('keeps a space between a deletion and the insertion written against it', async () => {
     const pdf = await readPdf(readFileSync(file));
-    expect(pdf.content[0]!.replace(/\s+/g, ' ')).toContain('the ((date)) date and time of the stop');
+    expect(pdf.content[0]!.replace(/\s+/g, ' ')).toContain('the date date and time of the stop');
   });
 
   it('underlines and strikes through to the last glyph, not over a space after it', async () => {

@@ -37,6 +37,11 @@ export function redlineForm(template: Pick<Template, 'layout' | 'jurisdiction'>)
   return { reading: printedReading(template), deletionOpen, deletionClose, omission };
 }
 
+/** The one line a redline gives a section left unchanged: "Section 3. Effective Date: unchanged", or, where its title ends in its own punctuation ("… to read as follows:"), "… (unchanged)". */
+export function unchangedLine(title: string, renumbered: string): string {
+  return /[.:;,]$/.test(title) ? `${title} (unchanged${renumbered ? `; ${renumbered}` : ''})` : `${title}: unchanged${renumbered ? ` (${renumbered})` : ''}`;
+}
+
 /** The redline form of no template: struck words in ((double parentheses)), every word shown. */
 export const PLAIN_FORM: RedlineForm = { reading: PRINTED, deletionOpen: '((', deletionClose: '))' };
 

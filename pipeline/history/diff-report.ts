@@ -9,7 +9,7 @@
  * diff itself.
  */
 import { spaceBetweenMarks, type DiffPart } from '../text/word-diff.js';
-import type { OrdinanceDiff, SectionChange, SectionVersion } from '../compare/diff.js';
+import { unchangedLine, type OrdinanceDiff, type SectionChange, type SectionVersion } from '../compare/diff.js';
 
 /** The versions a report compares, as the user named them. */
 export interface Versions {
@@ -78,8 +78,8 @@ function cell(value: unknown): string {
 function sectionMarkdown(change: SectionChange, marks: Marks): string {
   const version = (change.after ?? change.before)!;
   if (change.change === 'unchanged' && !change.moved) {
-    const renumbered = change.before && change.before.number !== version.number ? ` (${escapeMarkdown(label(change.before).split('.')[0]!)} before)` : '';
-    return `- ${escapeMarkdown(label(version))}: unchanged${renumbered}`;
+    const renumbered = change.before && change.before.number !== version.number ? `${escapeMarkdown(label(change.before).split('.')[0]!)} before` : '';
+    return `- ${unchangedLine(escapeMarkdown(label(version)), renumbered)}`;
   }
   const what =
     change.change === 'added'

@@ -23,7 +23,7 @@ import {
   jurisdictionSchema,
   LayoutFileSchema,
   LayoutSchema,
-  type FontRole,
+  type FontFace,
   type Jurisdiction,
   type Layout,
   type Template,
@@ -194,8 +194,18 @@ export function loadTemplate(jurisdictionId: string, dir = TEMPLATES_DIR, rules?
     }
     return file;
   };
-  const fontFiles = {} as Record<FontRole, string>;
-  for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) fontFiles[role] = fontFile(layout.fonts[role]);
+  const { amendment } = layout;
+  const alternateUsed = [amendment.insertionStyle, amendment.deletionStyle, amendment.revisions?.insertionStyle, amendment.revisions?.deletionStyle].some(
+    (style) => style?.face === 'alternate',
+  );
+  if (alternateUsed && !layout.fonts.alternate) {
+    throw new TemplateError([], `layout \`${layout.id}\`: an amendment style prints in the alternate face, expected \`fonts.alternate\` to name its four fonts`);
+  }
+  const fontFiles = {} as Record<FontFace, string>;
+  for (const role of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+    fontFiles[role] = fontFile(layout.fonts[role]);
+    if (layout.fonts.alternate) fontFiles[`alternate-${role}`] = fontFile(layout.fonts.alternate[role]);
+  }
   const fallbackFontFiles = layout.fonts.fallback.map(fontFile);
   const template = { layout, jurisdiction, fontFiles, fallbackFontFiles };
   cache.set(key, template);

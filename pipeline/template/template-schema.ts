@@ -34,8 +34,34 @@ const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', expected: 'a color suc
 
 export const FontRoleSchema = Type.Enum(['regular', 'bold', 'italic', 'boldItalic']);
 export type FontRole = Static<typeof FontRoleSchema>;
+/** A face a document registers: a role of the main family, or of the alternate one. */
+export type FontFace = FontRole | `alternate-${FontRole}`;
 export const AlignSchema = Type.Enum(['left', 'right', 'center', 'justify']);
 export type Align = Static<typeof AlignSchema>;
+
+const InsertionStyleSchema = Section(
+  {
+    underline: Type.Boolean(),
+    italic: Type.Boolean(),
+    double: Type.Optional(Type.Boolean({ description: "Two lines under the words, not one (San Francisco's Board amendments)." })),
+    face: Type.Optional(
+      Type.Enum(['alternate'], {
+        description: "In the layout's `fonts.alternate` family, not its main one (San Francisco's code changes, in Times New Roman in an ordinance set in Arial).",
+      }),
+    ),
+  },
+  "How inserted words print: underlined (the default), in italics, or both (San Francisco's single-underline italics); doubly underlined; in the alternate face.",
+);
+const DeletionStyleSchema = Section(
+  {
+    strike: Type.Boolean(),
+    italic: Type.Boolean(),
+    face: Type.Optional(Type.Enum(['alternate'], { description: "In the layout's `fonts.alternate` family." })),
+  },
+  'How deleted words print: struck through (the default), in italics, or both (San Francisco\'s strikethrough italics); in the alternate face. Deleted words with no `deletionOpen` mark are read as "[deleted: …]" by a screen reader.',
+);
+export type InsertionStyle = Static<typeof InsertionStyleSchema>;
+export type DeletionStyle = Static<typeof DeletionStyleSchema>;
 
 export const TextStyleSchema = Section({
   font: FontRoleSchema,
@@ -61,6 +87,12 @@ export const LayoutSchema = Type.Object(
         bold: Text(),
         italic: Text(),
         boldItalic: Text(),
+        alternate: Type.Optional(
+          Section(
+            { regular: Text(), bold: Text(), italic: Text(), boldItalic: Text() },
+            "A second family, for the marks that print in it (an amendment style's `face: alternate`): San Francisco sets its ordinances in Arial and the changes to its codes in Times New Roman.",
+          ),
+        ),
         fallback: Type.Array(Text(), {
           description:
             'Fonts for the characters the four faces lack (CJK, Arabic, Devanagari, Armenian, symbols, emoji), tried in order; each prints in its own single face, whatever the style. Loaded only by documents that need them.',
@@ -130,16 +162,17 @@ export const LayoutSchema = Type.Object(
       ),
       deletedClose: Type.Optional(Type.String({ description: 'After deleted words in their /ActualText.' })),
       legend: Type.String({ description: 'Printed before the first section of a document that inserts or deletes words: what the marks mean.' }),
-      insertionStyle: Type.Optional(
+      insertionStyle: Type.Optional(InsertionStyleSchema),
+      deletionStyle: Type.Optional(DeletionStyleSchema),
+      revisions: Type.Optional(
         Section(
-          { underline: Type.Boolean(), italic: Type.Boolean() },
-          "How inserted words print: underlined (the default), in italics, or both (San Francisco's single-underline italics).",
-        ),
-      ),
-      deletionStyle: Type.Optional(
-        Section(
-          { strike: Type.Boolean(), italic: Type.Boolean() },
-          'How deleted words print: struck through (the default), in italics, or both (San Francisco\'s strikethrough italics). Deleted words with no `deletionOpen` mark are read as "[deleted: …]" by a screen reader.',
+          {
+            insertionStyle: InsertionStyleSchema,
+            deletionStyle: DeletionStyleSchema,
+            open: Type.Optional(Type.String({ description: 'Before inserted words in their /ActualText ("[Board amendment, inserted: ").' })),
+            deletedOpen: Type.Optional(Type.String({ description: 'Before deleted words in their /ActualText ("[Board amendment, deleted: ").' })),
+          },
+          "How a redline between two versions of a document (`ordinance diff`) marks what the later version changed, apart from the code changes the document itself marks: San Francisco's Board amendments, additions double-underlined and deletions struck through in the plain face. Absent: the redline marks them as the code changes are marked.",
         ),
       ),
       omission: Type.Optional(
@@ -527,8 +560,8 @@ export interface Template {
   /** The layout of the documents it is loaded for (a code title's may be its own). */
   layout: Layout;
   jurisdiction: Jurisdiction;
-  /** Absolute font file paths by role. */
-  fontFiles: Record<FontRole, string>;
+  /** Absolute font file paths by face: each role, and each role of the alternate family where the layout has one ("alternate-italic"). */
+  fontFiles: Record<FontFace, string>;
   /** Absolute paths of the fallback fonts, in the order they are tried. */
   fallbackFontFiles: string[];
 }

@@ -9,7 +9,8 @@ import { SKIP, visitOrdinance } from '../../model/visit.js';
 import type { FontRole } from '../../template/template-schema.js';
 import { ensureSpace, fontName, lineHeight, widthFrom, type PdfContext } from './context.js';
 import { subdivisionDestination } from './destinations.js';
-import { drawRuns, insertionMarks, liveLink, paragraphStart, sectionDestination, toRuns, typographicText, type Run } from './inline.js';
+import { comparedMarks, drawRuns, liveLink, paragraphStart, sectionDestination, toRuns, typographicText, type Run } from './inline.js';
+import { faceOf, readAsStruck } from './marks.js';
 import { linkDescription } from './links.js';
 import { headingRole } from './tags.js';
 import { labelRunsIn, sectionHeadingLabel } from '../../template/vocabulary.js';
@@ -27,7 +28,8 @@ export function sectionTitle(ctx: PdfContext, section: Section): string {
 }
 
 /** Draw a section; its bookmark goes under `outlineParent` (a group's, or the document's). */
-export function drawSection(ctx: PdfContext, section: Section, outlineParent: PDFKit.PDFOutline = ctx.doc.outline): void {
+/** Draw a section: its heading, `note` under it (a redline's word on where it stands), its text and its notes. */
+export function drawSection(ctx: PdfContext, section: Section, outlineParent: PDFKit.PDFOutline = ctx.doc.outline, note?: string): void {
   const { doc, layout } = ctx;
   const style = layout.section;
   const bodyLine = lineHeight(ctx, layout.body.size, layout.body.lineGap);
@@ -52,17 +54,28 @@ export function drawSection(ctx: PdfContext, section: Section, outlineParent: PD
     } else {
       // A section a comparative print or redline shows as new: its heading is inserted too, in the form's marks.
       const inserted = section.change === 'insertion';
-      const marks = insertionMarks(layout);
+      const marks = comparedMarks(ctx, 'insertion');
       const font = inserted && marks.italic ? (style.headingFont === 'bold' || style.headingFont === 'boldItalic' ? 'boldItalic' : 'italic') : style.headingFont;
-      doc.font(fontName(font)).fontSize(style.headingSize).fillColor(layout.colors.text);
+      doc
+        .font(fontName(faceOf(font, inserted && marks.alternate)))
+        .fontSize(style.headingSize)
+        .fillColor(layout.colors.text);
       const shown = breakLongWords(doc, text, widthFrom(ctx, left));
-      const draw = () => doc.text(shown, left, doc.y, { width: widthFrom(ctx, left), lineGap: layout.body.lineGap, underline: inserted && marks.underline });
-      const { insertionOpen, insertionClose } = layout.amendment;
+      const draw = () =>
+        doc.text(shown, left, doc.y, {
+          width: widthFrom(ctx, left),
+          lineGap: layout.body.lineGap,
+          underline: inserted && marks.underline && !marks.double,
+          ...(inserted && marks.double ? { doubleUnderline: true } : {}),
+        });
       ctx.tags.leaf(headingRole(ctx.sectionHeadingDepth), () =>
-        inserted ? ctx.tags.span(() => doc.markFragments(shown, insertionOpen, insertionClose, draw), `${insertionOpen}${text}${insertionClose}`) : draw(),
+        inserted ? ctx.tags.span(() => doc.markFragments(shown, marks.readOpen, marks.readClose, draw), `${marks.readOpen}${text}${marks.readClose}`) : draw(),
       );
       doc.y += style.gapAfter;
     }
+    // Where the section stands, in a redline ("Renumbered: Section 4 before."): under its heading, inside it.
+    if (note)
+      drawBlock(ctx, { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }], source: { file: section.file, position: undefined } }, 0);
     drawBlocks(ctx, sectionBody(section), 0);
     if (ctx.layout.annotations.print) drawNotes(ctx, section);
   });
@@ -183,7 +196,9 @@ export function drawAmendmentLegend(ctx: PdfContext): void {
   if (own ? own.when === 'amends' && !amends(ctx) : !amends(ctx)) return;
   const { doc, layout } = ctx;
   const left = doc.page.margins.left;
-  for (const text of own?.paragraphs ?? [layout.amendment.legend]) {
+  const paragraphs = own?.paragraphs ?? [layout.amendment.legend];
+  // Its lines one under another, as the Board sets its note: the gap after the legend, not between its lines.
+  paragraphs.forEach((text, i) => {
     ensureSpace(ctx, 2 * lineHeight(ctx, layout.body.size, layout.body.lineGap));
     ctx.tags.leaf('P', () =>
       drawRuns(ctx, [{ text, bold: false, italic: true, underline: false, strike: false, inserted: false, link: null, goTo: null }], {
@@ -194,8 +209,8 @@ export function drawAmendmentLegend(ctx: PdfContext): void {
         align: 'left',
       }),
     );
-    doc.y += layout.body.paragraphGap;
-  }
+    if (i === paragraphs.length - 1) doc.y += layout.body.paragraphGap;
+  });
 }
 
 /** Whether a heading is only the status label, bracketed or not, with or without its period. */
@@ -356,9 +371,10 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
   // A quoted designation's quote mark ("\"(a)") prints as the text's quote marks do.
   const designation = typographicText(subdivision.marker || (subdivision.label ? `(${subdivision.label})` : ''));
   // In a comparative print, a designation struck ("((4))") or redesignated ("((4)) (5)": the old one struck, the new one inserted).
-  const { deletionOpen, deletionClose, insertionOpen, insertionClose } = layout.amendment;
+  const struckMarks = comparedMarks(ctx, 'deletion');
+  const insertedMarks = comparedMarks(ctx, 'insertion');
   const struck = subdivision.change === 'deletion' ? designation : subdivision.formerly;
-  const struckText = struck ? `${deletionOpen}${struck}${deletionClose}` : '';
+  const struckText = struck ? `${struckMarks.printedOpen}${struck}${struckMarks.printedClose}` : '';
   const inserted = subdivision.change === 'insertion' || subdivision.formerly !== undefined;
   const shown = subdivision.change === 'deletion' ? '' : designation;
   const marker = [struckText, shown].filter(Boolean).join(' ');
@@ -370,13 +386,14 @@ function drawSubdivision(ctx: PdfContext, subdivision: Subdivision): void {
     if (struckText) {
       const strike = () => doc.text(struckText, markerX, y, { lineBreak: false, strike: true });
       // A form that marks deletions by type style alone ("((…))" not printed) reads them as deleted.
-      if (deletionOpen === '' && deletionClose === '') marked(struckText, layout.amendment.deletedOpen ?? '[deleted: ', layout.amendment.deletedClose ?? ']', strike);
+      if (readAsStruck(struckMarks)) marked(struckText, struckMarks.readOpen, struckMarks.readClose, strike);
       else strike();
     }
     if (!shown) return;
     const x = struckText ? markerX + doc.widthOfString(`${struckText} `) : markerX;
-    const draw = () => doc.text(shown, x, y, { lineBreak: false, underline: inserted });
-    if (inserted) marked(shown, insertionOpen, insertionClose, draw);
+    const draw = () =>
+      doc.text(shown, x, y, { lineBreak: false, underline: inserted && !insertedMarks.double, ...(inserted && insertedMarks.double ? { doubleUnderline: true } : {}) });
+    if (inserted) marked(shown, insertedMarks.readOpen, insertedMarks.readClose, draw);
     else draw();
   };
   ctx.tags.group('LI', () => {

@@ -26,7 +26,7 @@ import { amendedSectionDestination } from './destinations.js';
 import { titleCase } from '../../text/title-case.js';
 import { documentTitle } from './document.js';
 import { drawFramed } from './frame.js';
-import { drawRuns, insertionMarks, typographicQuotes, type Run } from './inline.js';
+import { comparedMarks, drawRuns, typographicQuotes, type Run } from './inline.js';
 import { printedReading } from '../../template/printed-reading.js';
 
 export { COMPARATIVE_PRINT } from './destinations.js';
@@ -248,14 +248,21 @@ function drawComparativePrint(ctx: PdfContext, input: ComparativePrintInput): vo
   const outcomes = input.outcomes ?? [...input.amended.flatMap((a) => a.outcomes), ...(input.unplaced ?? [])];
   drawSummary(ctx, input.ordinance, outcomes, new Set(input.amended.map(({ after }) => after.designation ?? after.id)));
   // A group the ordinance adds ("Chapter 12I") heads its new sections, inserted as they are.
-  const marks = insertionMarks(layout);
+  const marks = comparedMarks(ctx, 'insertion');
   let group: string | null = null;
   sections.forEach((section, i) => {
     const added = addedGroup(input.amended[i]!);
     const title = added ? groupTitle(layout, { ...added, heading: added.heading ?? '' }) : null;
     if (title && title !== group) {
       doc.y += layout.body.paragraphGap;
-      drawParagraph(ctx, [plain(title, { bold: true, inserted: true, underline: marks.underline, italic: marks.italic })], left, 'P', 'bold', layout.section.headingSize);
+      drawParagraph(
+        ctx,
+        [plain(title, { bold: true, inserted: true, underline: marks.underline && !marks.double, double: marks.double, alternate: marks.alternate, italic: marks.italic })],
+        left,
+        'P',
+        'bold',
+        layout.section.headingSize,
+      );
     }
     group = title;
     drawSection(ctx, section);

@@ -4,7 +4,7 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { FontRole, Layout, Template } from '../../template/template-schema.js';
+import type { FontFace, FontRole, Layout, Template } from '../../template/template-schema.js';
 import type { CouncilDocument } from './pdfkit.js';
 import { StructureTree } from './tags.js';
 
@@ -42,6 +42,8 @@ export interface PdfContext {
   quoteInset: number | null;
   /** The document is the ordinance itself, whose enacting clause may run in to its first section; not a print of the code's sections, a redline or a digest. */
   enacting: boolean;
+  /** The document is a redline between two versions of the ordinance: the changes it shows are the ordinance's own, marked as the form marks them (marks.ts), apart from the code changes the ordinance marks. */
+  redline: boolean;
 }
 
 /** The state of a new document: nothing drawn, no tags, sections headed at H2. */
@@ -64,12 +66,13 @@ export function pdfContext(doc: CouncilDocument, template: Template, ordinance: 
     leadInIsHeading: false,
     quoteInset: null,
     enacting: false,
+    redline: false,
   };
 }
 
-/** Font name registered for a role. */
-export function fontName(role: FontRole): string {
-  return `ordinance-${role}`;
+/** Font name registered for a face: a role of the main family ("bold") or of the alternate one ("alternate-italic"). */
+export function fontName(face: FontFace): string {
+  return `ordinance-${face}`;
 }
 
 /** Height of one body line at `size` with `lineGap`. */

@@ -13,6 +13,7 @@ import type { Inline } from '../../model/types.js';
 import { visitInlines, type Ancestry } from '../../model/visit.js';
 import type { Align, FontRole } from '../../template/template-schema.js';
 import { fontName, type PdfContext } from './context.js';
+import { changeMarks, faceOf, readAsStruck, type ChangeKind, type ChangeMarks } from './marks.js';
 import { linkDescription } from './links.js';
 import { runOptions } from './pdfkit.js';
 import { clearOfFoot, planBreaks, startLines, type BreakPlan } from './breaks.js';
@@ -27,6 +28,12 @@ interface Style {
   inserted: boolean;
   /** Deleted by an amendment (`:del`): a Span read as deleted where the form marks deletions by type style alone. */
   deleted?: boolean;
+  /** Inserted or deleted in a redline between the document's versions, apart from its code changes: read with the form's revision words. */
+  revision?: boolean;
+  /** Two lines under the words (marks.ts). */
+  double?: boolean;
+  /** In the layout's alternate family (marks.ts). */
+  alternate?: boolean;
   /** External link. */
   link: string | null;
   /** Internal destination name. */
@@ -123,7 +130,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
           );
           break;
         case 'deletion':
-          push(ctx.layout.amendment.deletionOpen, styleWithin(ctx, node, style));
+          push(...printedMark(ctx, node, 'open', styleWithin(ctx, node, style)));
           break;
         case 'image':
           // Drawn as a picture by the paragraph; its description stands in the text for readers.
@@ -137,7 +144,7 @@ export function toRuns(ctx: PdfContext, inlines: Inline[], style: Partial<Style>
       }
     },
     leave(node, at) {
-      if (node.type === 'deletion') push(ctx.layout.amendment.deletionClose, styleWithin(ctx, node, styleAt(at)));
+      if (node.type === 'deletion') push(...printedMark(ctx, node, 'close', styleWithin(ctx, node, styleAt(at))));
       if (node.type === 'insertion' || node.type === 'deletion') closed = node.type;
     },
   });
@@ -170,6 +177,12 @@ export function typographicText(text: string): string {
   return /["']/.test(text) ? typographicQuotes([{ ...PLAIN, text }])[0]!.text : text;
 }
 
+/** The mark printed before or after struck words ("((", "))", the House's "["), in the style of the words it marks: one run with them, so no line breaks between a mark and its word. */
+function printedMark(ctx: PdfContext, node: Extract<Inline, { type: 'insertion' | 'deletion' }>, end: 'open' | 'close', style: Style): [string, Style] {
+  const marks = changeMarks(ctx.layout, 'deletion', node.revision === true, ctx.redline);
+  return [end === 'open' ? marks.printedOpen : marks.printedClose, style];
+}
+
 /** The style of what `holder` holds, inside text of style `style`. */
 function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
   switch (holder.type) {
@@ -186,13 +199,20 @@ function styleWithin(ctx: PdfContext, holder: Inline, style: Style): Style {
       const source = liveLink(citationSource(holder));
       return here ? { ...style, goTo: here, link: null } : { ...style, link: source ?? style.link };
     }
-    case 'insertion': {
-      const marks = insertionMarks(ctx.layout);
-      return { ...style, underline: marks.underline || style.underline, italic: marks.italic || style.italic, inserted: true };
-    }
+    case 'insertion':
     case 'deletion': {
-      const marks = ctx.layout.amendment.deletionStyle ?? { strike: true, italic: false };
-      return { ...style, strike: marks.strike, italic: marks.italic || style.italic, deleted: true };
+      const revision = holder.revision === true && ctx.redline;
+      const marks = changeMarks(ctx.layout, holder.type, holder.revision === true, ctx.redline);
+      const styled = {
+        ...style,
+        italic: marks.italic || style.italic,
+        double: marks.double || style.double === true,
+        alternate: marks.alternate || style.alternate === true,
+        ...(revision ? { revision: true } : {}),
+      };
+      return holder.type === 'insertion'
+        ? { ...styled, underline: (marks.underline && !marks.double) || style.underline, inserted: true }
+        : { ...styled, strike: marks.strike, deleted: true };
     }
     default:
       return style;
@@ -207,6 +227,9 @@ function sameStyle(a: Run, b: Run): boolean {
     a.strike === b.strike &&
     a.inserted === b.inserted &&
     Boolean(a.deleted) === Boolean(b.deleted) &&
+    Boolean(a.revision) === Boolean(b.revision) &&
+    Boolean(a.double) === Boolean(b.double) &&
+    Boolean(a.alternate) === Boolean(b.alternate) &&
     a.link === b.link &&
     a.goTo === b.goTo
   );
@@ -228,6 +251,11 @@ function roleOf(run: Run, base: FontRole): FontRole {
   return bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
 }
 
+/** The registered font a run prints in: its role, in the main family or the alternate one. */
+function runFont(run: Run, base: FontRole): string {
+  return fontName(faceOf(roleOf(run, base), run.alternate === true));
+}
+
 export interface ParagraphOptions {
   x: number;
   width: number;
@@ -243,9 +271,9 @@ export interface ParagraphOptions {
   fixedStart?: boolean;
 }
 
-/** How the form marks inserted words: underlined, and in italics where it says (San Francisco); the words, the headings and designations it inserts alike. */
-export function insertionMarks(layout: Pick<PdfContext['layout'], 'amendment'>): { underline: boolean; italic: boolean } {
-  return layout.amendment.insertionStyle ?? { underline: true, italic: false };
+/** How the document marks the headings and designations a comparison inserts or strikes (marks.ts): in a redline, as the later version's own changes. */
+export function comparedMarks(ctx: Pick<PdfContext, 'layout' | 'redline'>, change: ChangeKind): ChangeMarks {
+  return changeMarks(ctx.layout, change, true, ctx.redline);
 }
 
 /** Draw runs as one wrapped paragraph; the cursor ends below it, and no line of it stands alone at a page's foot or head (breaks.ts). */
@@ -264,6 +292,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
     const common = runOptions({
       continued: index < visible.length - 1,
       underline: run.underline,
+      doubleUnderline: run.double === true,
       strike: run.strike,
       // null, not undefined: pdfkit carries undefined options over from the previous run.
       link: run.link,
@@ -272,7 +301,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
     return index === 0 ? { ...common, width: options.width, align: options.align, lineGap: options.lineGap, indent: options.indent ?? 0 } : common;
   };
   const drawRun = (run: Run, index: number) => {
-    doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+    doc.font(runFont(run, options.font ?? 'regular')).fontSize(options.size);
     doc.fillColor(run.link || run.goTo ? layout.colors.link : layout.colors.text);
     const draw = () => (index === 0 ? doc.text(run.text, options.x, doc.y, optionsFor(run, index)) : doc.text(run.text, optionsFor(run, index)));
     // A linked stretch is its own Link element, which owns the link annotation.
@@ -280,10 +309,9 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
     else draw();
   };
   doc.limitTextBottoms(plan.bottoms);
-  const { insertionOpen, insertionClose } = layout.amendment;
+  const marksOf = (run: Run) => changeMarks(layout, run.inserted ? 'insertion' : 'deletion', run.revision === true, run.revision === true);
   // A form that marks deletions by type style alone (no "((…))"): each deleted stretch a Span read as deleted.
-  const deletionsSpanned = layout.amendment.deletionOpen === '' && layout.amendment.deletionClose === '';
-  const spanned = (run: Run) => run.inserted || (deletionsSpanned && Boolean(run.deleted));
+  const spanned = (run: Run) => run.inserted || (Boolean(run.deleted) && readAsStruck(marksOf(run)));
   for (let i = 0; i < visible.length; ) {
     if (!spanned(visible[i]!)) {
       drawRun(visible[i]!, i);
@@ -295,7 +323,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
     // Consecutive inserted runs (a term inside an insertion) are one Span, read and copied as inserted; deleted ones likewise.
     const inserted = visible[i]!.inserted;
     let end = i;
-    while (end < visible.length && spanned(visible[end]!) && visible[end]!.inserted === inserted) end++;
+    while (end < visible.length && spanned(visible[end]!) && visible[end]!.inserted === inserted && Boolean(visible[end]!.revision) === Boolean(visible[i]!.revision)) end++;
     const start = i;
     const words = visible
       .slice(start, end)
@@ -303,7 +331,7 @@ export function drawRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions
       .join('')
       .replace(/\s+/g, ' ')
       .trim();
-    const [open, close] = inserted ? [insertionOpen, insertionClose] : [layout.amendment.deletedOpen ?? '[deleted: ', layout.amendment.deletedClose ?? ']'];
+    const { readOpen: open, readClose: close } = marksOf(visible[start]!);
     // Read as marked from the tags (the Span's /ActualText) and from the text layer (each line's piece: markFragments).
     ctx.tags.span(() => {
       for (let j = start; j < end; j++) doc.markFragments(visible[j]!.text, j === start ? open : '', j === end - 1 ? close : '', () => drawRun(visible[j]!, j));
@@ -325,7 +353,7 @@ function prepareRuns(ctx: PdfContext, runs: Run[], options: ParagraphOptions): R
   const lastRun = visible[visible.length - 1]!;
   lastRun.text = lastRun.text.replace(/\s+$/, '');
   visible.forEach((run, index) => {
-    doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+    doc.font(runFont(run, options.font ?? 'regular')).fontSize(options.size);
     run.text = breakLongWords(doc, keepTogether(run.text), options.width - (options.indent ?? 0), index === 0);
   });
   return visible;
@@ -336,7 +364,7 @@ function measureRuns(ctx: PdfContext, visible: Run[], options: ParagraphOptions)
   const { doc } = ctx;
   return doc.measureLines(() =>
     visible.forEach((run, index) => {
-      doc.font(fontName(roleOf(run, options.font ?? 'regular'))).fontSize(options.size);
+      doc.font(runFont(run, options.font ?? 'regular')).fontSize(options.size);
       const continued = index < visible.length - 1;
       if (index === 0)
         doc.text(run.text, options.x, doc.y, {

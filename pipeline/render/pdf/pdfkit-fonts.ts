@@ -41,9 +41,9 @@ export function withFonts<B extends DocumentClass>(Base: B) {
       const runs = this.fontRuns(text);
       if (!runs) {
         const fragment = options as FragmentOptions;
-        // Underline and strike-through span the glyphs, not the spaces a piece begins or ends with.
-        if ((fragment.underline || fragment.strike) && text.trim() && /^\s|\s$/.test(text)) {
-          super._fragment(text, x, y, { ...fragment, underline: false, strike: false });
+        // Underline and strike-through span the glyphs, not the spaces a piece begins or ends with; a double underline is ours to draw.
+        if ((fragment.underline || fragment.strike || fragment.doubleUnderline) && text.trim() && (/^\s|\s$/.test(text) || fragment.doubleUnderline)) {
+          super._fragment(text, x, y, { ...fragment, underline: false, strike: false, doubleUnderline: false });
           this.decorate(text, x, y, fragment);
           return;
         }
@@ -85,7 +85,9 @@ export function withFonts<B extends DocumentClass>(Base: B) {
       const width = this.widthOfString(core) + wordSpacing * (core.split(/\s+/).length - 1);
       const lineWidth = this._fontSize < 10 ? 0.5 : Math.floor(this._fontSize / 10);
       const lines: number[] = [];
-      if (options.underline) lines.push(y + this.currentLineHeight() - lineWidth);
+      if (options.underline || options.doubleUnderline) lines.push(y + this.currentLineHeight() - lineWidth);
+      // The second line under the first, a line's width and a half apart (San Francisco's Board amendments).
+      if (options.doubleUnderline) lines.push(y + this.currentLineHeight() + 1.5 * lineWidth);
       if (options.strike) lines.push(y + this.currentLineHeight() / 2);
       this.save();
       this.strokeColor(...((this._fillColor as [PDFKit.Mixins.ColorValue]) ?? ['black']));
@@ -183,6 +185,7 @@ export function withFonts<B extends DocumentClass>(Base: B) {
      */
     private drawFontRuns(runs: FontRun[], x: number, y: number, options: FragmentOptions): void {
       const text = runs.map((run) => run.text).join('');
+      const from = x;
       let wordSpacing: number;
       ({ x, wordSpacing } = this.aligned(text, x, options, super.widthOfString(' ')));
       // pdfkit places text by the font's ascender; all runs sit on the current font's baseline.
@@ -193,11 +196,12 @@ export function withFonts<B extends DocumentClass>(Base: B) {
         x += this.inFont(run.font, () => this.widthOfString(lead)) + (wordSpacing ? wordSpacing * lead.length : 0);
         const body = run.text.slice(lead.length);
         if (!body) continue;
-        const pieceOptions = { ...options, align: 'left', textWidth: undefined, wordCount: undefined, wordSpacing, baseline };
+        const pieceOptions = { ...options, align: 'left', textWidth: undefined, wordCount: undefined, wordSpacing, baseline, doubleUnderline: false };
         this.inFont(run.font, () => super._fragment(body, x, y, pieceOptions));
         const spaces = body.match(/\s+/g)?.length ?? 0;
         x += this.inFont(run.font, () => super.widthOfString(body)) + wordSpacing * spaces;
       }
+      if (options.doubleUnderline) this.decorate(text, from, y, options);
     }
   };
 }

@@ -23,6 +23,7 @@ interface FragmentOptions {
   align?: 'center' | 'justify' | 'left' | 'right';
   wordSpacing?: number;
   underline?: boolean;
+  doubleUnderline?: boolean;
   strike?: boolean;
   destination?: string;
   [option: string]: unknown;
@@ -164,6 +165,7 @@ export function withText<B extends DocumentClass<PdfkitDocument & Decorating>>(B
             ...placed,
             underline: false,
             strike: false,
+            doubleUnderline: false,
             textWidth: this.widthOfString(segment.text, placed),
             wordCount: segment.text.trim().split(/\s+/).length,
             destination: left === x ? placed.destination : undefined,
@@ -172,7 +174,7 @@ export function withText<B extends DocumentClass<PdfkitDocument & Decorating>>(B
         else this.actualText(segment.actual, draw);
         left += this.widthOfString(segment.text, placed);
       }
-      if (placed.underline || placed.strike) this.decorate(piece, x, y, placed);
+      if (placed.underline || placed.strike || placed.doubleUnderline) this.decorate(piece, x, y, placed);
     }
 
     /**

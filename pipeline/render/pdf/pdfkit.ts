@@ -70,6 +70,8 @@ export function infoText(text: string): string {
 export interface RunOptions extends Omit<PDFKit.Mixins.TextOptions, 'link' | 'goTo'> {
   link: string | null;
   goTo?: string | null;
+  /** Two lines under the words (drawn by pdfkit-fonts.ts decorate); false, not undefined, ends it (see runOptions). */
+  doubleUnderline?: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@
  * its value before struck and after inserted. Tagged like the ordinance,
  * with its page furniture.
  */
-import { redlineForm, redlineSection, type FrontMatterChange, type ComparedOrdinances, type SectionChange } from '../../compare/diff.js';
+import { redlineForm, redlineSection, unchangedLine, type FrontMatterChange, type ComparedOrdinances, type SectionChange } from '../../compare/diff.js';
 import type { Inline, Ordinance, Section, SourceRef } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Template } from '../../template/template-schema.js';
@@ -44,9 +44,9 @@ function frontMatterLine(change: FrontMatterChange, source: SourceRef): Inline[]
   const text = (value: string): Inline => ({ type: 'text', value });
   return [
     text(`${change.name}: `),
-    ...(before ? [{ type: 'deletion' as const, children: [text(before)], source }] : []),
+    ...(before ? [{ type: 'deletion' as const, children: [text(before)], source, revision: true as const }] : []),
     ...(before && after ? [text(' ')] : []),
-    ...(after ? [{ type: 'insertion' as const, children: [text(after)], source }] : []),
+    ...(after ? [{ type: 'insertion' as const, children: [text(after)], source, revision: true as const }] : []),
   ];
 }
 
@@ -84,6 +84,7 @@ export function renderRedlinePdf(input: RedlineInput, template: Template, proven
 function drawRedline(ctx: PdfContext, input: RedlineInput, base: Ordinance): void {
   const { doc, layout, template } = ctx;
   const { meta } = base;
+  ctx.redline = true;
   const before = new Map((input.before?.sections ?? []).map((s) => [s.id, s]));
   const after = new Map((input.after?.sections ?? []).map((s) => [s.id, s]));
   const drawn = input.diff.sections.map((change) =>
@@ -113,12 +114,10 @@ function drawRedline(ctx: PdfContext, input: RedlineInput, base: Ordinance): voi
     if (!section) {
       // Unchanged: one line, still a destination for references to it.
       doc.addNamedDestination(sectionDestination(change.id), 'XYZ', left, doc.y, null);
-      const renumbered = change.before && change.after && change.before.number !== change.after.number ? ` (${numberLabel(change.before)} before)` : '';
-      drawParagraph(ctx, [plain(`${sectionTitle(ctx, after.get(change.id)!)}: unchanged${renumbered}.`, { italic: true })], left);
+      const renumbered = change.before && change.after && change.before.number !== change.after.number ? `${numberLabel(change.before)} before` : '';
+      drawParagraph(ctx, [plain(`${unchangedLine(sectionTitle(ctx, after.get(change.id)!), renumbered)}.`, { italic: true })], left);
       return;
     }
-    const note = placeNote(change);
-    if (note) drawParagraph(ctx, [plain(note, { italic: true })], left);
-    drawSection(ctx, section, textOutline);
+    drawSection(ctx, section, textOutline, placeNote(change) ?? undefined);
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { Ordinance } from '../../model/types.js';
 import type { Provenance } from '../../model/provenance.js';
-import type { Template } from '../../template/template-schema.js';
+import type { FontFace, Template } from '../../template/template-schema.js';
 import { documentFontOf } from '../../template/fonts.js';
 import { fontName } from './context.js';
 import { CouncilDocument, infoText } from './pdfkit.js';
@@ -89,7 +89,7 @@ export function openDocument(ordinance: Ordinance, template: Template, provenanc
     doc.on('error', reject);
   });
   // The fonts as parsed once per process (pdfkit takes a fontkit font in place of a file).
-  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as keyof Template['fontFiles']), documentFontOf(file) as unknown as string);
+  for (const [role, file] of Object.entries(template.fontFiles)) doc.registerFont(fontName(role as FontFace), documentFontOf(file) as unknown as string);
   doc.useFallbackFonts(template.fallbackFontFiles);
   // Expanded: PDF/A wants a /Count on the outline root.
   doc.expandOutlineRoot();
