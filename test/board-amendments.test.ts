@@ -25,6 +25,7 @@ import { renderOrdinance, renderRedline } from '../pipeline/render/render-ordina
 import { resolveOrdinance, type ResolvedOrdinance } from '../pipeline/resolve/resolve-ordinance.js';
 import { ROOT, tempDir } from './helpers.js';
 import { readTags, type TagsReadBack } from './pdf.js';
+import { preflight } from './preflight.js';
 
 const SAMPLE = path.join(ROOT, 'ordinance', 'sf-city-of-refuge');
 const REGISTRY = path.join(ROOT, 'ordinance', 'directives');
@@ -105,6 +106,26 @@ describe("a redline of a San Francisco ordinance: the Board's amendments apart f
     // The struck word has one line through it, not two.
     expect(lines.length - 2 * pairs.length).toBe(1);
   });
+});
+
+describe("a San Francisco ordinance's redline once adopted", () => {
+  it('is valid PDF/A-1b by Apache PDFBox Preflight and passes qpdf --check, its fonts embedded', async () => {
+    const template = loadTemplate('san-francisco');
+    const adopted = (ordinance: Ordinance): Ordinance => ({ ...ordinance, meta: { ...ordinance.meta, status: 'adopted' } });
+    const before = adopted(version());
+    const after = adopted(version((text) => text.replace('which affirms in Section 12H.1', 'which affirmed in Section 12H.1')));
+    const diff = diffOrdinances(before, after, redlineForm(template));
+    const pdf = (await renderRedline({ before, after, diff, from: 'v1', to: 'v2' }, template, PROVENANCE, { imageProblem }))['redline.pdf']!;
+    const file = path.join(tempDir(), 'redline.pdf');
+    writeFileSync(file, pdf);
+    const checked = preflight(file);
+    expect(checked.valid, checked.output).toBe(true);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/\+Arimo-Regular/);
+    // Every font embedded (the column after the encoding: "yes").
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/Identity-H\s+yes/);
+  }, 60_000);
 });
 
 describe("a San Francisco ordinance: the Code's changes in Times New Roman italics", () => {
