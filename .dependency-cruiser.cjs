@@ -26,6 +26,7 @@ const LAYERS = [
   'validate',
   'render',
   'summarize',
+  'editor',
   'load',
   'outputs',
   'history',
@@ -37,6 +38,7 @@ const LAYERS = [
   'select',
   'readback',
   'watch',
+  'lsp',
   'cli',
 ];
 
@@ -44,7 +46,7 @@ const folder = (name) => `^pipeline/${name}/`;
 
 // The functional core: the stages and what they are made of. None reads a file, runs git or opens a cache;
 // what a stage needs of the world the runner gathers and hands in (docs/architecture.md).
-const CORE = ['text', 'report', 'schema', 'model', 'parse', 'analyze', 'grammar', 'cite', 'config', 'template', 'registry', 'xref', 'resolve', 'dc-xml', 'amend', 'prose', 'compare', 'validate', 'render', 'summarize'];
+const CORE = ['text', 'report', 'schema', 'model', 'parse', 'analyze', 'grammar', 'cite', 'config', 'template', 'registry', 'xref', 'resolve', 'dc-xml', 'amend', 'prose', 'compare', 'validate', 'render', 'summarize', 'editor'];
 // That a cache calls no stage (it may name the types of what it keeps), and that no stage reaches I/O through
 // the modules it imports, test/architecture.test.ts checks: swc, which reads the sources here, does not mark
 // type-only imports.

@@ -44,6 +44,8 @@ Usage:
   ordinance watch [paths...] [--serve]
                                check on every save, printing only the findings that
                                changed; --serve: a live preview on localhost
+  ordinance lsp [--stdio]      the language server, for an editor to start: findings
+                               as you type, hover, definition, references, outline, completion
   ordinance <command> --help   the command's options
   ordinance --help | --version
 
@@ -104,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     if (code === null) {
       const unknown = command;
       command = undefined;
-      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new, watch, diff, adopt, verify or publish`);
+      throw new UsageError(`unknown command \`${unknown}\`, expected check, build, rules, xref, amend, import, fmt, new, watch, diff, adopt, verify, publish or lsp`);
     }
     return code;
   } catch (error) {
@@ -142,6 +144,8 @@ async function runCommand(command: string, args: string[]): Promise<number | nul
       return (await import('./commands/verify.js')).runVerify(args);
     case 'publish':
       return (await import('./commands/publish.js')).runPublish(args);
+    case 'lsp':
+      return (await import('./commands/lsp.js')).runLsp(args);
     default:
       return null;
   }

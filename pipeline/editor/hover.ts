@@ -1,0 +1,87 @@
+/**
+ * Hover: what a drafter sees over a citation or a reference while typing.
+ * Over a citation, the directive it names (its title, its citation form, its
+ * kind, issuer, dates and status, what this ordinance does to it, the
+ * pinpoint, and the registry's digest of it); over a reference, the section
+ * it names, its heading and its first sentence (the pinpointed
+ * subdivision's, with a pinpoint). Markdown, as editors show hovers.
+ */
+import { inlineText, WRITTEN } from '../model/inline-text.js';
+import type { Block, Citation, Ordinance, Section, SectionReference, Subdivision } from '../model/types.js';
+import type { Vocabulary } from '../template/template-schema.js';
+import { referenceLabel } from '../template/vocabulary.js';
+import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
+import { nodeAt } from './at-point.js';
+import { type EditorPoint, type EditorRange, rangeOf } from './places.js';
+
+export interface HoverText {
+  markdown: string;
+  range: EditorRange | undefined;
+}
+
+/** What to show over `point` of `file`, or null where nothing there has more to say. */
+export function hoverAt(ordinance: Ordinance, relations: readonly DirectiveRelation[], vocabulary: Vocabulary, file: string, point: EditorPoint): HoverText | null {
+  const node = nodeAt(ordinance, file, point);
+  if (!node) return null;
+  const range = node.source.position ? rangeOf(node.source.position) : undefined;
+  const markdown = node.type === 'citation' ? citationHover(node, relations, vocabulary) : referenceHover(node, vocabulary);
+  return { markdown, range };
+}
+
+/** The first sentence of `text` (up to its first full stop before a space), or the whole of a short text. */
+export function firstSentence(text: string): string {
+  const match = /^.*?[.;:](?=\s+[A-Z(“"]|$)/s.exec(text.trim());
+  return (match ? match[0] : text.trim()).replace(/\s+/g, ' ');
+}
+
+function citationHover(citation: Citation, relations: readonly DirectiveRelation[], vocabulary: Vocabulary): string {
+  const directive = citation.directive;
+  if (!directive) return `No registry entry \`${citation.directiveId}\`: the citation names no directive the registry holds.`;
+  const { meta } = directive;
+  const dates = Object.entries(meta.dates ?? {})
+    .map(([what, date]) => `${what} ${date}`)
+    .join(', ');
+  const facts = [meta.kind, meta.issuer, dates, meta.status].filter((fact): fact is string => typeof fact === 'string' && fact.length > 0);
+  const relation = relations.find((r) => r.directive === directive);
+  const lines = [
+    `**${meta.title}** (${meta['cited-as'][0] ?? meta.id})`,
+    '',
+    facts.join(' · '),
+    ...(citation.pinpoint ? ['', `Pinpoint: ${citation.pinpoint}`] : []),
+    ...(relation ? ['', `This ordinance: ${relationWords(relation.relations)}${relation.sections.length > 0 ? ` (${sectionList(relation.sections, vocabulary)})` : ''}.`] : []),
+  ];
+  const digest = directive.digest.trim().split(/\n\s*\n/)[0];
+  if (digest) lines.push('', '---', '', digest);
+  return lines.join('\n');
+}
+
+function referenceHover(reference: SectionReference, vocabulary: Vocabulary): string {
+  const section = reference.target;
+  if (!section) return `No section \`${reference.targetId}\` in this ordinance.`;
+  const title = `**${referenceLabel(section, undefined, vocabulary)}. ${section.heading}**`;
+  const unit = reference.pinpoint ? subdivisionAt(section.blocks, reference.pinpoint) : null;
+  const text = unit ? `${unit.path} ${firstSentence(inlineText(unit.children, WRITTEN))}` : sectionOpening(section);
+  return text ? `${title}\n\n${text}` : title;
+}
+
+/** The first sentence of a section's text. */
+function sectionOpening(section: Section): string {
+  const first = section.blocks[0];
+  if (!first) return '';
+  if (first.type === 'paragraph') return firstSentence(inlineText(first.children, WRITTEN));
+  if (first.type === 'subdivision') return `${first.path} ${firstSentence(inlineText(first.children, WRITTEN))}`;
+  return '';
+}
+
+/** The subdivision at `path` ("(f)(2)") among `blocks`, or null. */
+export function subdivisionAt(blocks: readonly Block[], path: string): Subdivision | null {
+  for (const block of blocks) {
+    if (block.type !== 'subdivision') continue;
+    if (block.path === path) return block;
+    if (path.startsWith(block.path)) {
+      const inner = subdivisionAt(block.blocks, path);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,245 @@
+/**
+ * `ordinance lsp`: the language server. Over the Language Server Protocol
+ * (stdio), on vscode-languageserver: the findings of `ordinance check` as
+ * the drafter types (for the folder of the document changed, and for every
+ * folder a registry entry's edit may change), hover over citations and
+ * references, go to definition, find references, the outline of a section,
+ * and completion of directive ids, section ids and front-matter values. Each
+ * request is answered from the last check of its folder; a check runs a
+ * short while after the last keystroke, one at a time. Bad input is a
+ * finding, never the end of the server.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  type DocumentSymbol,
+  type Location,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { completionChoices, completionNeed, inFrontMatter } from '../editor/completion.js';
+import { hoverAt } from '../editor/hover.js';
+import { definitionAt, referencesTo, referentAt } from '../editor/navigation.js';
+import type { EditorLocation } from '../editor/places.js';
+import { type OutlineSymbol, outlineOf } from '../editor/symbols.js';
+import { TEMPLATES_DIR } from '../load/templates.js';
+import { docsPage, type Diagnostic } from '../report/diagnostics.js';
+import { rules } from '../validate/rules/index.js';
+import { EditorSession, type FolderCheck, registryOf } from './session.js';
+
+/** How long after a keystroke its folder is checked: keystrokes closer than this are checked once. */
+const SETTLE_MS = 75;
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const RULE_IDS = new Set(rules.map((rule) => rule.id));
+const DOCS_ROOT = path.resolve(TEMPLATES_DIR, '..');
+
+/** A finding as the protocol carries it: the same position, severity, rule id and law path as `ordinance check` prints, and its rule's docs page. */
+export function lspDiagnostic(d: Diagnostic): LspDiagnostic {
+  const start = { line: d.line - 1, character: d.column - 1 };
+  const end = d.endLine !== undefined && d.endColumn !== undefined ? { line: d.endLine - 1, character: d.endColumn - 1 } : start;
+  return {
+    range: { start, end },
+    severity: SEVERITY[d.severity],
+    code: d.ruleId,
+    codeDescription: { href: pathToFileURL(path.join(DOCS_ROOT, docsPage(d.ruleId, RULE_IDS.has(d.ruleId)))).href },
+    source: 'ordinance',
+    message: `${d.where ? `${d.where}: ` : ''}${d.message}${d.related ? ` (${d.related})` : ''}`,
+  };
+}
+
+function location(place: EditorLocation): Location {
+  return { uri: pathToFileURL(place.file).href, range: place.range };
+}
+
+function documentSymbol(symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind === 'section' ? SymbolKind.Module : SymbolKind.Namespace,
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(documentSymbol),
+  };
+}
+
+/** Serve the protocol on `connection` until the client asks the server to exit. */
+export function serveLanguage(connection: Connection): void {
+  const session = new EditorSession();
+  const documents = new TextDocuments(TextDocument);
+  const published = new Set<string>();
+  const pending = new Map<string, NodeJS.Timeout>();
+  let running: Promise<unknown> = Promise.resolve();
+
+  const fileOf = (uri: string): string | null => (uri.startsWith('file:') ? fileURLToPath(uri) : null);
+
+  const publish = (findings: Map<string, Diagnostic[]>) => {
+    for (const [file, found] of findings) {
+      const uri = pathToFileURL(file).href;
+      // A clean file is published once open (the editor clears what it showed), or once its findings are gone.
+      if (found.length === 0 && !published.has(uri) && !documents.get(uri)) continue;
+      void connection.sendDiagnostics({ uri, diagnostics: found.map(lspDiagnostic) });
+      if (found.length > 0) published.add(uri);
+      else published.delete(uri);
+    }
+  };
+
+  /** Check `folder` (one check at a time, in the order asked) and publish its findings. */
+  const check = (folder: string): Promise<FolderCheck | undefined> => {
+    const next = running.then(async () => {
+      try {
+        const checked = await session.check(folder);
+        publish(checked.findings);
+        publish(session.registryFindings(registryOf(folder)));
+        return checked;
+      } catch (error) {
+        connection.console.error(`ordinance: checking ${folder} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    });
+    running = next;
+    return next;
+  };
+
+  /** Check what an edit of `file` changes, a short while after the last edit. */
+  const schedule = (file: string) => {
+    const place = session.placeOf(file);
+    if (!place) return;
+    const folders = place.kind === 'ordinance' ? [place.folder] : session.foldersOf(place.dir);
+    if (place.kind === 'registry' && folders.length === 0) {
+      running = running.then(() => publish(session.registryFindings(place.dir)));
+      return;
+    }
+    for (const folder of folders) {
+      clearTimeout(pending.get(folder));
+      pending.set(
+        folder,
+        setTimeout(() => {
+          pending.delete(folder);
+          void check(folder);
+        }, SETTLE_MS),
+      );
+    }
+  };
+
+  /** The check of the folder holding `uri`, brought up to date with the editor's text. */
+  const checked = async (uri: string): Promise<{ file: string; check: FolderCheck } | null> => {
+    const file = fileOf(uri);
+    const place = file ? session.placeOf(file) : null;
+    if (!file || place?.kind !== 'ordinance') return null;
+    const due = pending.has(place.folder) || !session.lastCheck(place.folder);
+    if (due) {
+      clearTimeout(pending.get(place.folder));
+      pending.delete(place.folder);
+      await check(place.folder);
+    } else await running;
+    const last = session.lastCheck(place.folder);
+    return last ? { file, check: last } : null;
+  };
+
+  connection.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      completionProvider: { triggerCharacters: ['=', ' ', '-'] },
+    },
+    serverInfo: { name: 'ordinance' },
+  }));
+
+  documents.onDidChangeContent(({ document }) => {
+    const file = fileOf(document.uri);
+    if (!file) return;
+    session.setText(file, document.getText());
+    schedule(file);
+  });
+  documents.onDidClose(({ document }) => {
+    const file = fileOf(document.uri);
+    if (!file) return;
+    session.forget(file);
+    schedule(file);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const file = fileOf(change.uri);
+      if (!file) continue;
+      session.changedOnDisk(file);
+      schedule(file);
+    }
+  });
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const at = await checked(textDocument.uri);
+    const ordinance = at?.check.result?.ordinance;
+    if (!at || !ordinance) return null;
+    const hover = hoverAt(ordinance, at.check.relations, at.check.vocabulary, at.file, position);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, ...(hover.range ? { range: hover.range } : {}) } : null;
+  });
+
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const at = await checked(textDocument.uri);
+    const ordinance = at?.check.result?.ordinance;
+    const found = at && ordinance ? definitionAt(ordinance, at.file, position) : null;
+    return found ? location(found) : null;
+  });
+
+  connection.onReferences(async ({ textDocument, position }) => {
+    const at = await checked(textDocument.uri);
+    const ordinance = at?.check.result?.ordinance;
+    const referent = at && ordinance ? referentAt(ordinance, at.file, position) : null;
+    if (!at || !ordinance || !referent) return [];
+    // A directive is cited from every ordinance of the workspace: each one checked so far is searched.
+    const folders = referent.kind === 'directive' ? session.foldersOf(registryOf(at.check.folder)) : [at.check.folder];
+    return folders.flatMap((folder) => {
+      const other = session.lastCheck(folder)?.result?.ordinance;
+      return other ? referencesTo(other, referent).map(location) : [];
+    });
+  });
+
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const at = await checked(textDocument.uri);
+    const ordinance = at?.check.result?.ordinance;
+    if (!at || !ordinance) return [];
+    const text = documents.get(textDocument.uri)?.getText() ?? '';
+    return outlineOf(ordinance, at.check.vocabulary, at.file, text).map(documentSymbol);
+  });
+
+  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {
+    const document = documents.get(textDocument.uri);
+    const file = fileOf(textDocument.uri);
+    if (!document || !file) return [];
+    const text = document.getText();
+    const before = text.split('\n')[position.line]?.slice(0, position.character) ?? '';
+    const need = completionNeed(before, inFrontMatter(text, position.line));
+    if (!need) return [];
+    const place = session.placeOf(file);
+    const registryDir = place?.kind === 'ordinance' ? registryOf(place.folder) : place?.kind === 'registry' ? place.dir : null;
+    const directives = registryDir
+      ? session
+          .registry(registryDir)
+          .all()
+          .map((d) => ({ id: d.meta.id, title: d.meta.title }))
+      : [];
+    const sections =
+      need.kind === 'section' && place?.kind === 'ordinance'
+        ? ((await checked(textDocument.uri))?.check.result?.ordinance?.sections ?? []).map((s) => ({ id: s.id, title: s.heading }))
+        : [];
+    return completionChoices(need, { directives, sections, jurisdictions: need.kind === 'value' ? session.jurisdictions() : [] }).map((choice) => ({
+      label: choice.label,
+      detail: choice.detail,
+      kind: choice.kind === 'reference' ? CompletionItemKind.Reference : CompletionItemKind.EnumMember,
+    }));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,191 @@
+/**
+ * The editor's session over a workspace: the documents the editor holds
+ * (unsaved text included) laid over the files on disk, each ordinance folder
+ * checked in-process with the same stages, rules and configuration as
+ * `ordinance check`, and the last check of each folder kept for hover,
+ * navigation, the outline and completion. This is the shell's side: it
+ * reads folders and files; what each feature answers is editor/ (pure).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { ProjectConfig } from '../config/project-config.js';
+import { findConfig, loadConfig } from '../load/config-file.js';
+import { loadOrdinanceSources, loadRegistrySources } from '../load/sources.js';
+import { jurisdictionIds, templateOf } from '../load/templates.js';
+import { CODE_FILE, ORDINANCE_FILE, REGISTRY_FOLDER, type OrdinanceSources } from '../model/workspace.js';
+import { DirectiveRegistry } from '../registry/registry.js';
+import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { FileProblemsError } from '../schema/problems.js';
+import { compileOrdinance, type OrdinanceResult } from '../runner/pipeline.js';
+import type { Vocabulary } from '../template/template-schema.js';
+import { vocabularyOf } from '../template/vocabulary.js';
+import { rules } from '../validate/rules/index.js';
+import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
+
+/** A checked ordinance folder: its findings by file, and its model for the features. */
+export interface FolderCheck {
+  folder: string;
+  /** Every file of the folder, with the findings on it (none for a clean file). */
+  findings: Map<string, Diagnostic[]>;
+  result: OrdinanceResult | null;
+  relations: readonly DirectiveRelation[];
+  vocabulary: Vocabulary;
+}
+
+/** Where a file stands in a workspace: in an ordinance folder, in a registry, or in neither. */
+export type FilePlace = { kind: 'ordinance'; folder: string } | { kind: 'registry'; dir: string } | null;
+
+export class EditorSession {
+  /** The editor's text of each open document, by absolute path. */
+  private readonly open = new Map<string, string>();
+  private readonly registries = new Map<string, DirectiveRegistry>();
+  private readonly checks = new Map<string, FolderCheck>();
+  private readonly configs = new Map<string, ProjectConfig>();
+
+  /** The editor opened or changed a document. */
+  setText(file: string, text: string): void {
+    this.open.set(path.resolve(file), text);
+    if (this.placeOf(file)?.kind === 'registry') this.registries.clear();
+  }
+
+  /** The editor closed a document: the file on disk stands again. */
+  forget(file: string): void {
+    this.open.delete(path.resolve(file));
+    if (this.placeOf(file)?.kind === 'registry') this.registries.clear();
+  }
+
+  /** A file changed on disk (saved, created, removed): what was read of it is read again. */
+  changedOnDisk(file: string): void {
+    if (this.placeOf(file)?.kind === 'registry') this.registries.clear();
+  }
+
+  /** The editor's text of `file`, or the file's on disk. */
+  textOf(file: string): string | undefined {
+    return this.open.get(path.resolve(file));
+  }
+
+  /** Where `file` stands: the ordinance folder that holds it (the nearest folder up with ordinance.md or code.md), or the registry. */
+  placeOf(file: string): FilePlace {
+    let dir = path.dirname(path.resolve(file));
+    if (path.basename(dir) === REGISTRY_FOLDER) return { kind: 'registry', dir };
+    for (let up = dir; ; up = path.dirname(up)) {
+      if (existsSync(path.join(up, ORDINANCE_FILE)) || existsSync(path.join(up, CODE_FILE))) return { kind: 'ordinance', folder: up };
+      if (existsSync(path.join(up, REGISTRY_FOLDER)) || path.dirname(up) === up) break;
+    }
+    // A folder of sections without ordinance.md, beside the registry: an ordinance all the same.
+    dir = path.dirname(path.resolve(file));
+    return existsSync(path.join(path.dirname(dir), REGISTRY_FOLDER)) ? { kind: 'ordinance', folder: dir } : null;
+  }
+
+  /** The ordinance folders checked so far in the workspace of `registryDir`: those a registry edit may change. */
+  foldersOf(registryDir: string): string[] {
+    return [...this.checks.keys()].filter((folder) => registryOf(folder) === registryDir);
+  }
+
+  /** The last check of `folder`, if any. */
+  lastCheck(folder: string): FolderCheck | undefined {
+    return this.checks.get(folder);
+  }
+
+  /** The registry of the workspace `registryDir` heads, with the editor's text of its open entries. */
+  registry(registryDir: string): DirectiveRegistry {
+    let registry = this.registries.get(registryDir);
+    if (!registry) {
+      const files = existsSync(registryDir) ? loadRegistrySources(registryDir).map((file) => this.overlaid(file)) : [];
+      registry = DirectiveRegistry.fromFiles(registryDir, files);
+      this.registries.set(registryDir, registry);
+    }
+    return registry;
+  }
+
+  /** The registry's own findings (a broken entry), by file. */
+  registryFindings(registryDir: string): Map<string, Diagnostic[]> {
+    const files = this.registry(registryDir).files;
+    return byFile(
+      files,
+      files.map((file) => file.path),
+    );
+  }
+
+  /**
+   * Check `folder` as `ordinance check` does, the editor's text in place of
+   * the files it holds open. A mistake in the configuration or a template is
+   * a finding at its place, never the end of the session.
+   */
+  async check(folder: string): Promise<FolderCheck> {
+    const registryDir = registryOf(folder);
+    let sources: OrdinanceSources;
+    let result: OrdinanceResult | null = null;
+    let problems: Diagnostic[] = [];
+    let known: string[] = [];
+    try {
+      sources = this.overlaidSources(loadOrdinanceSources(folder));
+      known = [sources.ordinanceFile, ...sources.groupFiles.values(), ...sources.sectionFiles].flatMap((f) => (f ? [f.path] : []));
+      const config = this.configOf(registryDir);
+      result = await compileOrdinance(sources, this.registry(registryDir), { build: false, outDir: '', cache: false, config });
+    } catch (error) {
+      if (!(error instanceof FileProblemsError)) throw error;
+      problems = error.problems.map((p) => ({ file: path.resolve(p.file), line: p.line, column: p.column, severity: 'error', message: p.message, ruleId: 'configuration' }));
+    }
+    const findings = byFile(result?.files ?? [], known);
+    for (const problem of problems) findings.set(problem.file, [...(findings.get(problem.file) ?? []), problem]);
+    const ordinance = result?.ordinance ?? null;
+    const vocabulary = ordinance ? vocabularyOf(safeTemplate(ordinance.meta)?.jurisdiction) : vocabularyOf(undefined);
+    const check: FolderCheck = { folder, findings, result, relations: ordinance ? directiveRelations(ordinance, this.registry(registryDir)) : [], vocabulary };
+    this.checks.set(folder, check);
+    return check;
+  }
+
+  /** The jurisdiction templates' ids, for completion. */
+  jurisdictions(): string[] {
+    return jurisdictionIds();
+  }
+
+  private configOf(registryDir: string): ProjectConfig {
+    let config = this.configs.get(registryDir);
+    if (!config) {
+      config = loadConfig(findConfig(path.dirname(registryDir)), rules);
+      this.configs.set(registryDir, config);
+    }
+    return config;
+  }
+
+  private overlaid(file: VFile): VFile {
+    const text = this.open.get(path.resolve(file.path));
+    return text === undefined ? file : new VFile({ path: file.path, value: text });
+  }
+
+  private overlaidSources(sources: OrdinanceSources): OrdinanceSources {
+    return {
+      ...sources,
+      ordinanceFile: sources.ordinanceFile ? this.overlaid(sources.ordinanceFile) : sources.ordinanceFile,
+      groupFiles: new Map([...sources.groupFiles].map(([key, file]) => [key, this.overlaid(file)])),
+      sectionFiles: sources.sectionFiles.map((file) => this.overlaid(file)),
+    };
+  }
+}
+
+/** The registry of the workspace an ordinance folder belongs to: `directives/` beside it. */
+export function registryOf(folder: string): string {
+  return path.join(path.dirname(folder), REGISTRY_FOLDER);
+}
+
+/** The findings of `files` by absolute path, every one of `known` listed (empty when clean), so a finding fixed is cleared. */
+function byFile(files: readonly VFile[], known: readonly string[]): Map<string, Diagnostic[]> {
+  const found = new Map<string, Diagnostic[]>(known.map((file) => [path.resolve(file), []]));
+  for (const diagnostic of collectDiagnostics(files)) {
+    const file = path.resolve(diagnostic.file);
+    found.set(file, [...(found.get(file) ?? []), diagnostic]);
+  }
+  return found;
+}
+
+/** The ordinance's template, or undefined where it has none (a jurisdiction without one is a finding already). */
+function safeTemplate(meta: Parameters<typeof templateOf>[0]) {
+  try {
+    return templateOf(meta);
+  } catch {
+    return undefined;
+  }
+}

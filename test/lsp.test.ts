@@ -1,0 +1,255 @@
+/**
+ * `ordinance lsp` through a real client: the server spawned as an editor
+ * starts it, spoken to over stdio with vscode-languageserver-protocol's own
+ * connection (issue 30). The documents are changed as an editor changes
+ * them, never saved: the findings, hovers and answers are those of the
+ * unsaved text. The findings are the ones `ordinance check` prints for the
+ * same text on disk, position, rule and message alike.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Location,
+  PublishDiagnosticsNotification,
+  ReferencesRequest,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { runMain } from './in-process.js';
+import { BIN, laSampleCopy } from './helpers.js';
+
+/** The server, and what it has published, by document. */
+class Client {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private waiters: (() => void)[] = [];
+  readonly connection: MessageConnection;
+  readonly process: ChildProcessWithoutNullStreams;
+  private version = new Map<string, number>();
+
+  constructor(cwd: string) {
+    this.process = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd });
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+      this.diagnostics.set(uri, diagnostics);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.listen();
+  }
+
+  async initialize(root: string) {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'sample' }],
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  async open(file: string, text = readFileSync(file, 'utf8')) {
+    this.version.set(file, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'markdown', version: 1, text } });
+  }
+
+  /** Replace the whole text, unsaved, as an editor sends a change. */
+  async change(file: string, text: string) {
+    const version = (this.version.get(file) ?? 1) + 1;
+    this.version.set(file, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+  }
+
+  /** The findings on `file` once they meet `test` (the server publishes after each check). */
+  async findings(file: string, test: (found: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const found = this.diagnostics.get(uri(file));
+      if (found && test(found)) return found;
+      if (Date.now() > deadline) throw new Error(`no findings on ${file} as expected; last: ${JSON.stringify(found)}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 500);
+      });
+    }
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    return exited;
+  }
+}
+
+const uri = (file: string) => pathToFileURL(file).href;
+
+/** The place of `words` in `text` (line and character from 0), `offset` characters into them. */
+function placeOf(text: string, words: string, offset = 0) {
+  const at = text.indexOf(words);
+  expect(at, words).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, at + offset).split('\n');
+  return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+describe('ordinance lsp, through a protocol client', () => {
+  let dir: string;
+  let folder: string;
+  let client: Client;
+  const file = (name: string) => path.join(folder, name);
+  beforeAll(async () => {
+    dir = laSampleCopy();
+    folder = path.join(dir, 'ordinance', 'la-sanctuary-city');
+    client = new Client(dir);
+  }, 30_000);
+  afterAll(async () => {
+    if (client.process.exitCode === null) client.process.kill();
+  });
+
+  it('initializes with what it serves', async () => {
+    const { capabilities, serverInfo } = await client.initialize(dir);
+    expect(serverInfo?.name).toBe('ordinance');
+    expect(capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true });
+    expect(capabilities.completionProvider?.triggerCharacters).toContain('=');
+  });
+
+  it('publishes a clean section as clean once it is open', async () => {
+    await client.open(file('04-prohibitions.md'));
+    expect(await client.findings(file('04-prohibitions.md'), () => true)).toEqual([]);
+  }, 30_000);
+
+  it('reports a mistake in unsaved text as `ordinance check` reports it on disk: place, rule, message and law path', async () => {
+    const name = '04-prohibitions.md';
+    const broken = readFileSync(file(name), 'utf8').replace(':ref{to=exceptions}', ':ref{to=exeptions}');
+    await client.change(file(name), broken);
+    const found = await client.findings(file(name), (f) => f.length > 0);
+    // The same text on disk, checked by the CLI, in a copy of its own.
+    const other = laSampleCopy();
+    writeFileSync(path.join(other, 'ordinance', 'la-sanctuary-city', name), broken);
+    const checked = await runMain(['check', 'ordinance/la-sanctuary-city'], other);
+    expect(checked.code).toBe(1);
+    const lines = checked.stdout.split('\n').filter((line) => line.includes(`${name}:`));
+    expect(lines).toHaveLength(found.length);
+    for (const [i, diagnostic] of found.entries()) {
+      const { line, character } = diagnostic.range.start;
+      expect(lines[i]).toContain(`${name}:${line + 1}:${character + 1}: ${diagnostic.severity === 1 ? 'error' : 'warning'} ${diagnostic.message} [${diagnostic.code}]`);
+      expect(diagnostic.source).toBe('ordinance');
+      expect(diagnostic.codeDescription?.href).toMatch(/docs\/reference\/(rules|checks)\/[a-z-]+\.md$/);
+    }
+    // And the fix clears it.
+    await client.change(file(name), readFileSync(file(name), 'utf8'));
+    expect(await client.findings(file(name), (f) => f.length === 0)).toEqual([]);
+  }, 60_000);
+
+  it('shows the directive a citation names on hover, and the section a reference names', async () => {
+    const name = '02-purpose.md';
+    const text = readFileSync(file(name), 'utf8');
+    await client.open(file(name), text);
+    const cite = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file(name)) }, position: placeOf(text, ':cite[California Values Act]', 3) });
+    const citeText = (cite?.contents as { value: string }).value;
+    expect(citeText).toContain('**California Values Act (Senate Bill 54, 2017)**');
+    expect(citeText).toMatch(/This ordinance: .*\(Section/);
+    const prohibitions = readFileSync(file('04-prohibitions.md'), 'utf8');
+    const ref = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uri(file('04-prohibitions.md')) },
+      position: placeOf(prohibitions, ':ref{to=exceptions}', 2),
+    });
+    expect((ref?.contents as { value: string }).value).toMatch(/^\*\*Section 6\. Exceptions\*\*\n\n\S/);
+    // Plain words have nothing to show.
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file(name)) }, position: placeOf(text, 'Align the City', 2) })).toBeNull();
+  }, 30_000);
+
+  it('goes from a citation to its registry entry and from a reference to its section, and finds every citation of a directive', async () => {
+    const prohibitions = readFileSync(file('04-prohibitions.md'), 'utf8');
+    const section = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uri(file('04-prohibitions.md')) },
+      position: placeOf(prohibitions, ':ref{to=exceptions}', 2),
+    })) as Location;
+    expect(section.uri).toBe(uri(file('06-exceptions.md')));
+    const text = readFileSync(file('02-purpose.md'), 'utf8');
+    const at = placeOf(text, ':cite[California Values Act]', 3);
+    const entry = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri(file('02-purpose.md')) }, position: at })) as Location;
+    expect(entry.uri).toBe(uri(path.join(dir, 'ordinance', 'directives', 'ca-values-act.md')));
+    const citing = await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: uri(file('02-purpose.md')) },
+      position: at,
+      context: { includeDeclaration: false },
+    });
+    const files = new Set(citing!.map((l) => path.basename(new URL(l.uri).pathname)));
+    expect(files.has('02-purpose.md')).toBe(true);
+    expect(citing!.length).toBeGreaterThan(2);
+  }, 30_000);
+
+  it('outlines a section: the section, then its subdivisions as the law nests them, each with its law path', async () => {
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri(file('04-prohibitions.md')) } })) as DocumentSymbol[];
+    expect(symbols).toHaveLength(1);
+    expect(symbols[0]!.name).toBe('Section 4. Prohibition on Use of City Resources for Immigration Enforcement');
+    expect(symbols[0]!.children!.map((s) => s.name)).toEqual(['(a)', '(b)', '(c)', '(d)', '(e)', '(f)']);
+    const f = symbols[0]!.children![5]!;
+    expect(f.children!.map((s) => s.name)).toEqual(['(1)', '(2)', '(3)']);
+    expect(f.children![1]!.detail).toMatch(/^§ 4\(f\)\(2\) The date, time, or place/);
+  }, 30_000);
+
+  it('completes directive ids, section ids and front-matter values', async () => {
+    const name = '04-prohibitions.md';
+    const text = readFileSync(file(name), 'utf8');
+    const complete = async (typed: string, line: number) => {
+      const lines = text.split('\n');
+      lines[line] = typed;
+      await client.change(file(name), lines.join('\n'));
+      const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(file(name)) }, position: { line, character: typed.length } });
+      return (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
+    };
+    const body = text.split('\n').findIndex((l) => l.startsWith('(b)'));
+    expect(await complete('See :cite{to=ca-', body)).toEqual(['ca-trust-act', 'ca-values-act']);
+    expect(await complete('See :ref{to=pro', body)).toEqual(['prohibitions']);
+    const kind = text.split('\n').findIndex((l) => l.startsWith('kind:'));
+    expect(await complete('kind: ', kind)).toContain('operative');
+    expect(await complete('kind: def', kind)).toEqual(['definitions']);
+    await client.change(file(name), text);
+  }, 30_000);
+
+  it('keeps serving when a registry entry breaks in the editor: the entry gets its finding, the citations theirs', async () => {
+    const entry = path.join(dir, 'ordinance', 'directives', 'ca-values-act.md');
+    const text = readFileSync(entry, 'utf8');
+    await client.open(entry, text.replace(/^status: .*$/m, 'status: [unclosed'));
+    const onEntry = await client.findings(entry, (f) => f.length > 0);
+    expect(onEntry[0]!.severity).toBe(1);
+    // The section citing it is checked again against the broken registry.
+    const purpose = await client.findings(file('02-purpose.md'), (f) => f.some((d) => d.message.includes('ca-values-act')));
+    expect(purpose.length).toBeGreaterThan(0);
+    // Mended, both clear; and the server still answers.
+    await client.change(entry, text);
+    await client.findings(entry, (f) => f.length === 0);
+    await client.findings(file('02-purpose.md'), (f) => f.length === 0);
+    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri(file('02-purpose.md')) } });
+    expect(symbols).toHaveLength(1);
+  }, 60_000);
+
+  it('serves a second workspace beside the first', async () => {
+    const second = laSampleCopy();
+    const other = path.join(second, 'ordinance', 'la-sanctuary-city', '06-exceptions.md');
+    await client.open(other, `${readFileSync(other, 'utf8')}\nSee :ref{to=nowhere}.\n`);
+    const found = await client.findings(other, (f) => f.length > 0);
+    expect(found.map((d) => d.code)).toContain('section-ref-resolves');
+    // The first workspace's file is untouched by it.
+    expect(client.diagnostics.get(uri(file('06-exceptions.md'))) ?? []).toEqual([]);
+  }, 30_000);
+
+  it('shuts down and exits when asked', async () => {
+    expect(await client.stop()).toBe(0);
+  }, 30_000);
+});
