@@ -159,7 +159,7 @@ describe('ordinance lsp, through a protocol client', () => {
     const text = readFileSync(file(name), 'utf8');
     await client.open(file(name), text);
     const cite = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file(name)) }, position: placeOf(text, ':cite[California Values Act]', 3) });
-    const citeText = (cite?.contents as { value: string }).value;
+    const citeText = (cite!.contents as { value: string }).value;
     expect(citeText).toContain('**California Values Act (Senate Bill 54, 2017)**');
     expect(citeText).toMatch(/This ordinance: .*\(Section/);
     const prohibitions = readFileSync(file('04-prohibitions.md'), 'utf8');
@@ -167,7 +167,7 @@ describe('ordinance lsp, through a protocol client', () => {
       textDocument: { uri: uri(file('04-prohibitions.md')) },
       position: placeOf(prohibitions, ':ref{to=exceptions}', 2),
     });
-    expect((ref?.contents as { value: string }).value).toMatch(/^\*\*Section 6\. Exceptions\*\*\n\n\S/);
+    expect((ref!.contents as { value: string }).value).toMatch(/^\*\*Section 6\. Exceptions\*\*\n\n\S/);
     // Plain words have nothing to show.
     expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file(name)) }, position: placeOf(text, 'Align the City', 2) })).toBeNull();
   }, 30_000);
