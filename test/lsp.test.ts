@@ -229,7 +229,7 @@ describe('ordinance lsp, through a protocol client', () => {
     const onEntry = await client.findings(entry, (f) => f.length > 0);
     expect(onEntry[0]!.severity).toBe(1);
     // The section citing it is checked again against the broken registry.
-    const purpose = await client.findings(file('02-purpose.md'), (f) => f.some((d) => d.message.includes('ca-values-act')));
+    const purpose = await client.findings(file('02-purpose.md'), (f) => f.some((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('ca-values-act')));
     expect(purpose.length).toBeGreaterThan(0);
     // Mended, both clear; and the server still answers.
     await client.change(entry, text);
