@@ -11,7 +11,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  type CodeAction,
+  CodeActionRequest,
   CompletionRequest,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
@@ -30,7 +33,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { runMain } from './in-process.js';
-import { BIN, laSampleCopy } from './helpers.js';
+import { BIN, laSampleCopy, sampleCopy } from './helpers.js';
 
 /** The server, and what it has published, by document. */
 class Client {
@@ -149,9 +152,41 @@ describe('ordinance lsp, through a protocol client', () => {
       expect(diagnostic.source).toBe('ordinance');
       expect(diagnostic.codeDescription?.href).toMatch(/docs\/reference\/(rules|checks)\/[a-z-]+\.md$/);
     }
+    // An adopted ordinance's words change only by another ordinance: no quick fix, and `check --fix` leaves them.
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri(file(name)) },
+      range: found[0]!.range,
+      context: { diagnostics: found },
+    });
+    expect(actions).toEqual([]);
+    const fixing = await runMain(['check', '--fix', 'ordinance/la-sanctuary-city'], other);
+    expect(fixing.stderr).toContain("not fixed: ordinance/la-sanctuary-city/04-prohibitions.md (an adopted ordinance's words change only by another ordinance)");
+    expect(readFileSync(path.join(other, 'ordinance', 'la-sanctuary-city', name), 'utf8')).toBe(broken);
     // And the fix clears it.
     await client.change(file(name), readFileSync(file(name), 'utf8'));
     expect(await client.findings(file(name), (f) => f.length === 0)).toEqual([]);
+  }, 60_000);
+
+  it('offers as a quick fix the edit `check --fix` writes for the same text on disk', async () => {
+    const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const scope = path.join(draft, 'ordinance', 'la-city-resources', '04-scope.md');
+    const broken = `${readFileSync(scope, 'utf8').trimEnd()}\n\nSee :ref{to=prohibitons}.\n`;
+    await client.open(scope, broken);
+    const found = await client.findings(scope, (f) => f.some((d) => d.code === 'section-ref-resolves'));
+    const finding = found.find((d) => d.code === 'section-ref-resolves')!;
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(scope) }, range: finding.range, context: { diagnostics: [finding] } });
+    const fixes = (actions ?? []).filter((a): a is CodeAction => 'edit' in a);
+    expect(fixes.map((a) => [a.title, a.isPreferred])).toEqual([['Replace `prohibitons` with `prohibitions`', true]]);
+    const fixedHere = TextDocument.applyEdits(TextDocument.create(uri(scope), 'markdown', 1, broken), fixes[0]!.edit!.changes![uri(scope)]!);
+    expect(fixedHere).toContain('See :ref{to=prohibitions}.');
+    // The same text saved, fixed from the command line.
+    writeFileSync(scope, broken);
+    const fixing = await runMain(['check', '--fix', 'ordinance/la-city-resources'], draft);
+    expect(fixing.stderr).toContain('fixed 1 finding in 1 file');
+    expect(readFileSync(scope, 'utf8')).toBe(fixedHere);
+    // Applied in the editor, the finding goes.
+    await client.change(scope, fixedHere);
+    await client.findings(scope, (f) => !f.some((d) => d.code === 'section-ref-resolves'));
   }, 60_000);
 
   it('shows the directive a citation names on hover, and the section a reference names', async () => {

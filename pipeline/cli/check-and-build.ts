@@ -20,6 +20,7 @@ import { rules } from '../validate/rules/index.js';
 import { type Format, formatDiagnostics } from './format.js';
 import { formatOption, wholeNumberOption } from './options.js';
 import { progressBar } from './progress-bar.js';
+import { writeFixes } from './fix.js';
 import { packageVersion, reportInternal, reporting } from './report.js';
 
 export interface CheckOrBuildOptions {
@@ -36,6 +37,8 @@ export interface CheckOrBuildOptions {
   shard?: Shard | undefined;
   /** Only the ordinances whose inputs changed since this git revision. */
   changedSince?: string | undefined;
+  /** check: first write each finding's fix where it has exactly one (never into an adopted ordinance). */
+  fix?: boolean | undefined;
 }
 
 /** Check (or build) the workspaces at `paths`; returns the exit code. */
@@ -71,6 +74,13 @@ export async function checkOrBuild(args: CheckOrBuildOptions): Promise<number> {
     (w) => ({ build: false, outDir: args.outDir, config: configOf(w) }),
     (line) => process.stderr.write(`${line}\n`),
   );
+  if (args.fix) {
+    // Fixed first, then checked again below: what is reported is what is left.
+    const first = await compileRun(selected, { build: false, outDir: args.outDir, release: true, parallel: true, configOf });
+    const made = await writeFixes(filesOf(first.workspaces));
+    if (made.fixed > 0) process.stderr.write(`fixed ${made.fixed} finding${made.fixed === 1 ? '' : 's'} in ${made.files.length} file${made.files.length === 1 ? '' : 's'}\n`);
+    for (const file of made.adopted) process.stderr.write(`not fixed: ${file} (an adopted ordinance's words change only by another ordinance)\n`);
+  }
   const folders = selected.reduce((n, w) => n + w.ordinances.length, 0);
   const bar = progressBar(build ? 'building' : 'checking', folders, 'folder', { quiet: args.quiet, noun: 'ordinances' });
   let run: Awaited<ReturnType<typeof compileRun>>;

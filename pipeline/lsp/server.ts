@@ -13,6 +13,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  type CodeAction,
+  CodeActionKind,
   type CompletionItem,
   CompletionItemKind,
   type Connection,
@@ -25,12 +27,13 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { completionChoices, completionNeed, inFrontMatter } from '../editor/completion.js';
+import { replacementEdit } from '../editor/fixes.js';
 import { hoverAt } from '../editor/hover.js';
 import { definitionAt, referencesTo, referentAt } from '../editor/navigation.js';
 import type { EditorLocation } from '../editor/places.js';
 import { type OutlineSymbol, outlineOf } from '../editor/symbols.js';
 import { TEMPLATES_DIR } from '../load/templates.js';
-import { docsPage, type Diagnostic } from '../report/diagnostics.js';
+import { docsPage, type Diagnostic, type Replacement } from '../report/diagnostics.js';
 import { rules } from '../validate/rules/index.js';
 import { EditorSession, type FolderCheck, registryOf } from './session.js';
 
@@ -52,7 +55,31 @@ export function lspDiagnostic(d: Diagnostic): LspDiagnostic {
     codeDescription: { href: pathToFileURL(path.join(DOCS_ROOT, docsPage(d.ruleId, RULE_IDS.has(d.ruleId)))).href },
     source: 'ordinance',
     message: `${d.where ? `${d.where}: ` : ''}${d.message}${d.related ? ` (${d.related})` : ''}`,
+    // What its quick fixes need: the words to replace and the choices (editor/fixes.ts).
+    ...(d.fix ? { data: d.fix } : {}),
   };
+}
+
+/** The quick fixes of one finding in `text`: each choice its fix offers, the only one preferred (what `check --fix` writes). */
+export function quickFixes(uri: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
+  const fix = diagnostic.data as Replacement | undefined;
+  if (!fix?.actual || !Array.isArray(fix.expected)) return [];
+  const { start, end } = diagnostic.range;
+  const finding = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fix };
+  return fix.expected.flatMap((choice) => {
+    const edit = replacementEdit(text, finding, choice);
+    return edit
+      ? [
+          {
+            title: `Replace \`${fix.actual}\` with \`${choice}\``,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.expected.length === 1,
+            edit: { changes: { [uri]: [edit] } },
+          },
+        ]
+      : [];
+  });
 }
 
 function location(place: EditorLocation): Location {
@@ -152,6 +179,7 @@ export function serveLanguage(connection: Connection): void {
       referencesProvider: true,
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: ['=', ' ', '-'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'ordinance' },
   }));
@@ -238,6 +266,15 @@ export function serveLanguage(connection: Connection): void {
       detail: choice.detail,
       kind: choice.kind === 'reference' ? CompletionItemKind.Reference : CompletionItemKind.EnumMember,
     }));
+  });
+
+  connection.onCodeAction(({ textDocument, context }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const file = fileOf(textDocument.uri);
+    // An adopted ordinance's words change only by another ordinance: no quick fix edits them.
+    if (file && session.isAdopted(file)) return [];
+    return context.diagnostics.flatMap((diagnostic) => quickFixes(textDocument.uri, document.getText(), diagnostic));
   });
 
   documents.listen(connection);

@@ -137,6 +137,13 @@ export class EditorSession {
     return check;
   }
 
+  /** Whether `file` belongs to an adopted ordinance (as last checked): its words are law, never edited by a fix. */
+  isAdopted(file: string): boolean {
+    const place = this.placeOf(file);
+    const status = place?.kind === 'ordinance' ? this.checks.get(place.folder)?.result?.ordinance?.meta.status : undefined;
+    return status === 'adopted' || status === 'effective';
+  }
+
   /** The jurisdiction templates' ids, for completion. */
   jurisdictions(): string[] {
     return jurisdictionIds();

@@ -104,7 +104,7 @@ export default function remarkFrontMatterData(options: FrontMatterOptions) {
     const problems = schemaProblems(options.schema, value === null || value === '' ? {} : value, options.what);
     for (const problem of problems) {
       const [start, end] = placeOfPath(doc, problem.path, problem.at);
-      report(file, 'front-matter-schema', problem.message, { place: place(start, end) });
+      report(file, 'front-matter-schema', problem.message, { place: place(start, end), fix: problem.fix });
     }
     reportControlCharacters(file, doc, place);
     for (const [key, [start, end]] of placesOf(doc, options.schema)) file.data.frontMatterPlaces.set(key, place(start, end));

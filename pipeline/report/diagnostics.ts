@@ -31,8 +31,19 @@ export function docsLink(page: string, homepage?: string): string {
   return new URL(page, homepage.replace(/#.*$/, '').replace(/\/?$/, '/')).href;
 }
 
+/**
+ * A finding's fix: the words at its place to replace (`actual`, found once
+ * inside the place) and what may stand there instead, likeliest first. The
+ * editor offers each as a quick fix; `check --fix` applies the only one.
+ */
+export interface Replacement {
+  actual: string;
+  expected: string[];
+}
+
 export interface ReportOptions {
   place?: Place | undefined;
+  fix?: Replacement | undefined;
   /** A second place that explains the first ("first defined here"). */
   related?: { file: VFile; place: Place; message: string } | undefined;
   /** Where in the law this is (for example `§ 4(b)`), shown beside the position. */
@@ -48,6 +59,10 @@ export function report(file: VFile, ruleId: string, reason: string, options: Rep
   const severity = options.severity ?? 'error';
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   if (options.where) message.note = options.where;
+  if (options.fix && options.fix.expected.length > 0) {
+    message.actual = options.fix.actual;
+    message.expected = options.fix.expected;
+  }
   if (options.related) {
     const { file: relatedFile, place, message: relatedMessage } = options.related;
     const start = 'start' in place ? place.start : place;
@@ -77,6 +92,8 @@ export interface Diagnostic {
   ruleId: string;
   where?: string | undefined;
   related?: string | undefined;
+  /** Its fix, when it has one. */
+  fix?: Replacement | undefined;
 }
 
 export function toDiagnostic(file: VFile, message: VFileMessage): Diagnostic {
@@ -91,6 +108,7 @@ export function toDiagnostic(file: VFile, message: VFileMessage): Diagnostic {
     ruleId: message.ruleId ?? 'unknown',
     where: typeof message.note === 'string' ? message.note : undefined,
     related: typeof message.cause === 'string' ? message.cause : undefined,
+    fix: message.actual !== undefined && message.expected?.length ? { actual: message.actual, expected: message.expected } : undefined,
   };
 }
 

@@ -13,6 +13,8 @@ export interface SerializedMessage {
   fatal: boolean | null | undefined;
   note: string | undefined;
   cause: string | undefined;
+  actual?: string | undefined;
+  expected?: string[] | undefined;
 }
 
 export interface SerializedFile {
@@ -32,6 +34,7 @@ export function serializeFiles(files: VFile[]): SerializedFile[] {
         fatal: m.fatal,
         note: typeof m.note === 'string' ? m.note : undefined,
         cause: typeof m.cause === 'string' ? m.cause : undefined,
+        ...(m.actual !== undefined && m.expected ? { actual: m.actual, expected: m.expected } : {}),
       })),
     }));
 }
@@ -44,6 +47,10 @@ export function deserializeFiles(files: SerializedFile[]): VFile[] {
       message.fatal = m.fatal;
       if (m.note) message.note = m.note;
       if (m.cause) message.cause = m.cause;
+      if (m.actual !== undefined && m.expected) {
+        message.actual = m.actual;
+        message.expected = m.expected;
+      }
     }
     return file;
   });

@@ -26,6 +26,8 @@ export interface SchemaProblem {
   at: 'key' | 'value';
   /** The value that is unusable because of it: a caller drops it so no later stage reads it. */
   unusable: KeyPath;
+  /** A mistyped key or value and the one likely meant: its fix. */
+  fix?: { actual: string; expected: string[] } | undefined;
 }
 
 /** Schema annotations of this project (ignored by other JSON Schema tools). */
@@ -116,6 +118,7 @@ export function schemaProblems(schema: TSchema, value: unknown, what: string): S
           path: [...path, key],
           at: 'key',
           unusable: path,
+          fix: suggestion ? { actual: key, expected: [suggestion] } : undefined,
         });
       }
       continue;
@@ -133,7 +136,15 @@ export function schemaProblems(schema: TSchema, value: unknown, what: string): S
     const key = JSON.stringify(path);
     if (phrased.has(key)) continue;
     phrased.add(key);
-    problems.push({ message: valueMessage(error, valueAt(value, path), path, parent), path, at: 'value', unusable: path });
+    const data = valueAt(value, path);
+    const suggestion = error.keyword === 'enum' && typeof data === 'string' ? closest(data, ((parent.enum as unknown[] | undefined) ?? []).map(String)) : undefined;
+    problems.push({
+      message: valueMessage(error, data, path, parent),
+      path,
+      at: 'value',
+      unusable: path,
+      fix: suggestion && typeof data === 'string' ? { actual: data, expected: [suggestion] } : undefined,
+    });
   }
   return problems;
 }

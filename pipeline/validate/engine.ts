@@ -85,7 +85,7 @@ export function validateOrdinance(context: RuleContext, options: ValidateOptions
       }
       // The law path comes from the place; a rule names it only when it reports about somewhere else.
       const where = finding.where ?? lawPathAt(ordinance, file, place, words);
-      const message = reportOn(file, rule.id, reason, { place, severity: finding.severity ?? severity, related: finding.related, where });
+      const message = reportOn(file, rule.id, reason, { place, severity: finding.severity ?? severity, related: finding.related, where, fix: finding.fix });
       message.url = docsPage(rule.id, true);
     };
     try {

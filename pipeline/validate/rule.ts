@@ -5,7 +5,7 @@
  */
 import type { Static, TObject } from 'typebox';
 import type { VFile } from 'vfile';
-import type { Place, Severity } from '../report/diagnostics.js';
+import type { Place, Replacement, Severity } from '../report/diagnostics.js';
 import type { DocumentType, OrdinanceStatus } from '../model/metadata.js';
 import type { Lifecycle } from '../model/lifecycle.js';
 import type { Ordinance } from '../model/types.js';
@@ -42,6 +42,8 @@ export interface RuleFinding {
    * (`amend` writes nothing while it stands). Only a rule that runs reports.
    */
   severity?: Severity | undefined;
+  /** The words at the place to replace and what may stand there instead, likeliest first: a quick fix each, and `check --fix` applies the only one. */
+  fix?: Replacement | undefined;
 }
 
 export type RuleReport = (file: VFile, reason: string, place: Place | undefined, finding?: RuleFinding) => void;

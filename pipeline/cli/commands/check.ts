@@ -11,6 +11,9 @@ registry of prior directives in directives/. A clean check prints nothing.
 Options:
 ${REPORT_USAGE}
 ${RUN_USAGE}
+  --fix               first write each finding's fix where it has exactly one
+                      (a mistyped id or value, as the editor's quick fix does),
+                      then report what is left; an adopted ordinance is never changed
   --quiet             no progress bar (there is none when the output is not a terminal)
 ${COMMON_USAGE}
 
@@ -22,6 +25,7 @@ export const CHECK_OPTIONS = {
   ...REPORT_OPTIONS,
   ...RUN_OPTIONS,
   quiet: { type: 'boolean' },
+  fix: { type: 'boolean' },
 } as const;
 
 /** Run `ordinance check`; returns the exit code. */
@@ -29,5 +33,5 @@ export async function runCheck(argv: string[]): Promise<number> {
   const parsed = parseCommand({ name: 'check', usage: USAGE, options: CHECK_OPTIONS, positionals: true }, argv);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  return checkOrBuild({ build: false, outDir: 'dist', ...runOptionsOf(values, positionals) });
+  return checkOrBuild({ build: false, outDir: 'dist', ...runOptionsOf(values, positionals), fix: values.fix === true });
 }

@@ -18,6 +18,7 @@ const rule: Rule = {
         citation.source.file,
         `Unknown directive \`${citation.directiveId}\`, expected a registered id${candidates.length ? ` (did you mean ${candidates.map((c) => `\`${c}\``).join(', ')}?)` : ''}; register it as \`${registry.dir}/${citation.directiveId}.md\``,
         citation.source.position,
+        { fix: { actual: citation.directiveId, expected: candidates } },
       );
     }
   },

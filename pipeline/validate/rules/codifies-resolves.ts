@@ -24,6 +24,7 @@ const rule: Rule = {
           ordinance.file,
           `Unknown directive \`${id}\` in \`${key}\`, expected a registered id${candidates.length ? ` (did you mean ${candidates.map((c) => `\`${c}\``).join(', ')}?)` : ''}`,
           place,
+          { fix: { actual: id, expected: candidates } },
         );
       });
     }

@@ -1,4 +1,4 @@
-import { expectedOneOf } from '../../text/did-you-mean.js';
+import { closest, expectedOneOf } from '../../text/did-you-mean.js';
 import { sectionsById, subdivisionPaths } from '../../resolve/resolve.js';
 import type { Rule } from '../rule.js';
 import { sectionName, vocabularyOf } from '../../template/vocabulary.js';
@@ -35,7 +35,10 @@ const rule: Rule = {
         continue;
       }
       if (!target) {
-        report(reference.source.file, `Unknown section id \`${reference.targetId}\`, expected ${expectedOneOf(reference.targetId, [...byId.keys()])}`, reference.source.position);
+        const nearest = closest(reference.targetId, byId.keys());
+        report(reference.source.file, `Unknown section id \`${reference.targetId}\`, expected ${expectedOneOf(reference.targetId, [...byId.keys()])}`, reference.source.position, {
+          fix: nearest ? { actual: reference.targetId, expected: [nearest] } : undefined,
+        });
         continue;
       }
       if (reference.pinpoint && !subdivisionPaths(target).has(reference.pinpoint)) {
