@@ -19,7 +19,7 @@ export const REFERENCE_DIR = 'docs/reference';
 const RULES_SOURCE = 'pipeline/validate/rules';
 const CHECKS_SOURCE = 'pipeline/validate/diagnostics';
 /** The commands whose --help the reference gives, in the order of `ordinance --help`. */
-const COMMANDS = ['check', 'build', 'rules', 'publish', 'xref', 'amend', 'diff', 'adopt', 'verify', 'import', 'fmt', 'new', 'new jurisdiction', 'watch'];
+const COMMANDS = ['check', 'build', 'rules', 'publish', 'xref', 'amend', 'diff', 'adopt', 'verify', 'import', 'fmt', 'new', 'new jurisdiction', 'watch', 'lsp'];
 
 /** The line each page opens with: where it comes from, and that it is not edited by hand. */
 function generated(from) {

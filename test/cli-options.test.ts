@@ -48,7 +48,7 @@ describe('an option a command does not take', () => {
   it.each([
     [
       ['check', '--out', 'x'],
-      /^ordinance: unknown option `--out` for `check`, expected one of --format, --config, --shard, --changed-since, --max-warnings, --quiet, --help, --debug\nRun 'ordinance check --help' for usage\.\n$/,
+      /^ordinance: unknown option `--out` for `check`, expected one of --format, --config, --shard, --changed-since, --max-warnings, --quiet, --fix, --help, --debug\nRun 'ordinance check --help' for usage\.\n$/,
     ],
     [['rules', '--format', 'json'], /^ordinance: unknown option `--format` for `rules`, expected one of --help, --debug\n/],
     [['xref', 'ca-values-act', '--write'], /unknown option `--write` for `xref`/],

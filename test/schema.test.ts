@@ -316,6 +316,8 @@ describe('schema problems', () => {
         path: ['rules', 'and-or', 'severity'],
         at: 'value',
         unusable: ['rules', 'and-or', 'severity'],
+        // Its fix: the quick fix, and what `check --fix` writes.
+        fix: { actual: 'eror', expected: ['error'] },
       },
     ]);
     expect(schemaProblems(schema, { overrides: [{ ordinances: ['a', 7], rules: {} }] }, 'the configuration')).toEqual([
