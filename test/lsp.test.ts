@@ -136,9 +136,13 @@ describe('ordinance lsp, through a protocol client', () => {
 
   it('reports a mistake in unsaved text as `ordinance check` reports it on disk: place, rule, message and law path', async () => {
     const name = '04-prohibitions.md';
-    const broken = readFileSync(file(name), 'utf8').replace(':ref{to=exceptions}', ':ref{to=exeptions}');
+    // A mistyped reference, and a citation of an unregistered directive (its message names the registry's folder, as check run here names it).
+    const broken = readFileSync(file(name), 'utf8')
+      .replace(':ref{to=exceptions}', ':ref{to=exeptions}')
+      .replace('or by any other means.', 'or by any other means, or as :cite[the Values Act]{to=ca-valus-act} allows.');
     await client.change(file(name), broken);
-    const found = await client.findings(file(name), (f) => f.length > 0);
+    const found = await client.findings(file(name), (f) => f.length > 1);
+    expect(found.map((d) => d.message).join('\n')).toContain('register it as `ordinance/directives/ca-valus-act.md`');
     // The same text on disk, checked by the CLI, in a copy of its own.
     const other = laSampleCopy();
     writeFileSync(path.join(other, 'ordinance', 'la-sanctuary-city', name), broken);

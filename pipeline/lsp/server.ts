@@ -83,7 +83,7 @@ export function quickFixes(uri: string, text: string, diagnostic: LspDiagnostic)
 }
 
 function location(place: EditorLocation): Location {
-  return { uri: pathToFileURL(place.file).href, range: place.range };
+  return { uri: pathToFileURL(path.resolve(place.file)).href, range: place.range };
 }
 
 function documentSymbol(symbol: OutlineSymbol): DocumentSymbol {
@@ -209,21 +209,21 @@ export function serveLanguage(connection: Connection): void {
     const at = await checked(textDocument.uri);
     const ordinance = at?.check.result?.ordinance;
     if (!at || !ordinance) return null;
-    const hover = hoverAt(ordinance, at.check.relations, at.check.vocabulary, at.file, position);
+    const hover = hoverAt(ordinance, at.check.relations, at.check.vocabulary, session.modelPath(at.file), position);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, ...(hover.range ? { range: hover.range } : {}) } : null;
   });
 
   connection.onDefinition(async ({ textDocument, position }) => {
     const at = await checked(textDocument.uri);
     const ordinance = at?.check.result?.ordinance;
-    const found = at && ordinance ? definitionAt(ordinance, at.file, position) : null;
+    const found = at && ordinance ? definitionAt(ordinance, session.modelPath(at.file), position) : null;
     return found ? location(found) : null;
   });
 
   connection.onReferences(async ({ textDocument, position }) => {
     const at = await checked(textDocument.uri);
     const ordinance = at?.check.result?.ordinance;
-    const referent = at && ordinance ? referentAt(ordinance, at.file, position) : null;
+    const referent = at && ordinance ? referentAt(ordinance, session.modelPath(at.file), position) : null;
     if (!at || !ordinance || !referent) return [];
     // A directive is cited from every ordinance of the workspace: each one checked so far is searched.
     const folders = referent.kind === 'directive' ? session.foldersOf(registryOf(at.check.folder)) : [at.check.folder];
@@ -238,7 +238,7 @@ export function serveLanguage(connection: Connection): void {
     const ordinance = at?.check.result?.ordinance;
     if (!at || !ordinance) return [];
     const text = documents.get(textDocument.uri)?.getText() ?? '';
-    return outlineOf(ordinance, at.check.vocabulary, at.file, text).map(documentSymbol);
+    return outlineOf(ordinance, at.check.vocabulary, session.modelPath(at.file), text).map(documentSymbol);
   });
 
   connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {

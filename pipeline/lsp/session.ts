@@ -60,6 +60,16 @@ export class EditorSession {
     if (this.placeOf(file)?.kind === 'registry') this.registries.clear();
   }
 
+  /**
+   * `file` as the checks name it: relative to the server's working folder
+   * when it lies below it (as `ordinance check` run there names it, so a
+   * finding reads the same in the editor as in the terminal), else absolute.
+   */
+  modelPath(file: string): string {
+    const relative = path.relative(process.cwd(), path.resolve(file));
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+  }
+
   /** The editor's text of `file`, or the file's on disk. */
   textOf(file: string): string | undefined {
     return this.open.get(path.resolve(file));
@@ -92,8 +102,9 @@ export class EditorSession {
   registry(registryDir: string): DirectiveRegistry {
     let registry = this.registries.get(registryDir);
     if (!registry) {
-      const files = existsSync(registryDir) ? loadRegistrySources(registryDir).map((file) => this.overlaid(file)) : [];
-      registry = DirectiveRegistry.fromFiles(registryDir, files);
+      const dir = this.modelPath(registryDir);
+      const files = existsSync(registryDir) ? loadRegistrySources(dir).map((file) => this.overlaid(file)) : [];
+      registry = DirectiveRegistry.fromFiles(dir, files);
       this.registries.set(registryDir, registry);
     }
     return registry;
@@ -120,7 +131,7 @@ export class EditorSession {
     let problems: Diagnostic[] = [];
     let known: string[] = [];
     try {
-      sources = this.overlaidSources(loadOrdinanceSources(folder));
+      sources = this.overlaidSources(loadOrdinanceSources(this.modelPath(folder)));
       known = [sources.ordinanceFile, ...sources.groupFiles.values(), ...sources.sectionFiles].flatMap((f) => (f ? [f.path] : []));
       const config = this.configOf(registryDir);
       result = await compileOrdinance(sources, this.registry(registryDir), { build: false, outDir: '', cache: false, config });
