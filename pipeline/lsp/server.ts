@@ -63,7 +63,8 @@ export function lspDiagnostic(d: Diagnostic): LspDiagnostic {
 /** The quick fixes of one finding in `text`: each choice its fix offers, the only one preferred (what `check --fix` writes). */
 export function quickFixes(uri: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
   const fix = diagnostic.data as Replacement | undefined;
-  if (!fix?.actual || !Array.isArray(fix.expected)) return [];
+  // What a client sends back is checked: a finding without its place or its fix's words gets no fix.
+  if (!fix?.actual || !Array.isArray(fix.expected) || !diagnostic.range?.start || !diagnostic.range.end) return [];
   const { start, end } = diagnostic.range;
   const finding = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fix };
   return fix.expected.flatMap((choice) => {
