@@ -27,8 +27,10 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type Location,
+  PrepareRenameRequest,
   PublishDiagnosticsNotification,
   ReferencesRequest,
+  RenameRequest,
   ShutdownRequest,
 } from 'vscode-languageserver-protocol';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -191,6 +193,40 @@ describe('ordinance lsp, through a protocol client', () => {
     // Applied in the editor, the finding goes.
     await client.change(scope, fixedHere);
     await client.findings(scope, (f) => !f.some((d) => d.code === 'section-ref-resolves'));
+  }, 60_000);
+
+  it('renames a section id with every reference to it, and refuses an id another section has', async () => {
+    const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const folder = path.join(draft, 'ordinance', 'la-city-resources');
+    const at = (name: string) => path.join(folder, name);
+    // Two references typed, unsaved, in two files.
+    const texts = new Map<string, string>();
+    for (const name of ['04-scope.md', '05-notice.md']) {
+      const text = `${readFileSync(at(name), 'utf8').trimEnd()}\n\nSee :ref{to=prohibitions}.\n`;
+      texts.set(at(name), text);
+      await client.open(at(name), text);
+    }
+    texts.set(at('02-prohibitions.md'), readFileSync(at('02-prohibitions.md'), 'utf8'));
+    const scope = texts.get(at('04-scope.md'))!;
+    const position = placeOf(scope, ':ref{to=prohibitions}', 10);
+    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: uri(at('04-scope.md')) }, position });
+    expect(prepared).toMatchObject({ placeholder: 'prohibitions' });
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(at('04-scope.md')) }, position, newName: 'city-prohibitions' });
+    const changed = Object.keys(edit!.changes!)
+      .map((u) => path.basename(new URL(u).pathname))
+      .sort();
+    expect(changed).toEqual(['02-prohibitions.md', '04-scope.md', '05-notice.md']);
+    for (const [file, text] of texts) {
+      const edits = edit!.changes![uri(file)] ?? [];
+      writeFileSync(file, TextDocument.applyEdits(TextDocument.create(uri(file), 'markdown', 1, text), edits));
+    }
+    expect(readFileSync(at('02-prohibitions.md'), 'utf8')).toMatch(/^id: city-prohibitions$/m);
+    expect(readFileSync(at('05-notice.md'), 'utf8')).toContain('See :ref{to=city-prohibitions}.');
+    const checked = await runMain(['check', 'ordinance/la-city-resources'], draft);
+    expect(checked.stdout).not.toMatch(/section-ref-resolves|section-id-unique/);
+    await expect(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(at('04-scope.md')) }, position, newName: 'scope' })).rejects.toThrow(
+      "`scope` is another section's id already",
+    );
   }, 60_000);
 
   it('shows the directive a citation names on hover, and the section a reference names', async () => {

@@ -9,6 +9,7 @@
  * short while after the last keystroke, one at a time. Bad input is a
  * finding, never the end of the server.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,6 +21,8 @@ import {
   type Connection,
   type Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
+  ErrorCodes,
+  ResponseError,
   type DocumentSymbol,
   type Location,
   SymbolKind,
@@ -28,6 +31,7 @@ import {
 } from 'vscode-languageserver/node';
 import { completionChoices, completionNeed, inFrontMatter } from '../editor/completion.js';
 import { replacementEdit } from '../editor/fixes.js';
+import { renamedSection, renameEdits } from '../editor/rename.js';
 import { hoverAt } from '../editor/hover.js';
 import { definitionAt, referencesTo, referentAt } from '../editor/navigation.js';
 import type { EditorLocation } from '../editor/places.js';
@@ -181,6 +185,7 @@ export function serveLanguage(connection: Connection): void {
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: ['=', ' ', '-'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      renameProvider: { prepareProvider: true },
     },
     serverInfo: { name: 'ordinance' },
   }));
@@ -276,6 +281,25 @@ export function serveLanguage(connection: Connection): void {
     // An adopted ordinance's words change only by another ordinance: no quick fix edits them.
     if (file && session.isAdopted(file)) return [];
     return context.diagnostics.flatMap((diagnostic) => quickFixes(textDocument.uri, document.getText(), diagnostic));
+  });
+
+  connection.onPrepareRename(async ({ textDocument, position }) => {
+    const at = await checked(textDocument.uri);
+    const ordinance = at?.check.result?.ordinance;
+    const found = at && ordinance ? renamedSection(ordinance, session.modelPath(at.file), position) : null;
+    return found ? { range: found.range, placeholder: found.section.id } : null;
+  });
+
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const at = await checked(textDocument.uri);
+    const ordinance = at?.check.result?.ordinance;
+    const found = at && ordinance ? renamedSection(ordinance, session.modelPath(at.file), position) : null;
+    if (!at || !ordinance || !found) return null;
+    if (session.isAdopted(at.file)) throw new ResponseError(ErrorCodes.InvalidRequest, "An adopted ordinance's words change only by another ordinance");
+    const textOf = (file: string) => documents.get(pathToFileURL(path.resolve(file)).href)?.getText() ?? readFileSync(file, 'utf8');
+    const edits = renameEdits(ordinance, found.section, newName, textOf);
+    if ('refused' in edits) throw new ResponseError(ErrorCodes.InvalidParams, edits.refused);
+    return { changes: Object.fromEntries([...edits].map(([file, fileEdits]) => [pathToFileURL(path.resolve(file)).href, fileEdits])) };
   });
 
   documents.listen(connection);

@@ -75,8 +75,8 @@ const NUMBER = {
   expected: 'a number on one line, without control, invisible or direction characters',
 };
 const SLUG = { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', expected: 'a kebab-case id (lowercase letters, digits and hyphens)' };
-/** Section ids may also carry a code's own punctuation ("24-211.07", "28:9-101"). */
-const SECTION_ID = { pattern: '^[a-z0-9]+(?:[-.:][a-z0-9]+)*$', expected: 'an id of lowercase letters and digits joined by `-`, `.` or `:`' };
+/** A section's id, as its front matter's schema takes it (a rename is checked against it too): it may also carry a code's own punctuation ("24-211.07", "28:9-101"). */
+export const SECTION_ID = { pattern: '^[a-z0-9]+(?:[-.:][a-z0-9]+)*$', expected: 'an id of lowercase letters and digits joined by `-`, `.` or `:`' };
 const ISO_DATE = () => Type.String({ format: 'date' });
 const TextList = () => Type.Array(Text());
 const IdList = () => Type.Array(Text(SLUG));
