@@ -42,7 +42,7 @@ import { rules } from '../validate/rules/index.js';
 import { EditorSession, type FolderCheck, registryOf } from './session.js';
 
 /** How long after a keystroke its folder is checked: keystrokes closer than this are checked once. */
-const SETTLE_MS = 75;
+const SETTLE_MS = 25;
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const RULE_IDS = new Set(rules.map((rule) => rule.id));

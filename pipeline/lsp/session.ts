@@ -18,6 +18,8 @@ import { DirectiveRegistry } from '../registry/registry.js';
 import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import { FileProblemsError } from '../schema/problems.js';
 import { compileOrdinance, type OrdinanceResult } from '../runner/pipeline.js';
+import { type Memos, openMemos } from '../runner/memos.js';
+import { defaultCacheLocation } from '../cache/analysis-cache.js';
 import type { Vocabulary } from '../template/template-schema.js';
 import { vocabularyOf } from '../template/vocabulary.js';
 import { rules } from '../validate/rules/index.js';
@@ -42,6 +44,8 @@ export class EditorSession {
   private readonly registries = new Map<string, DirectiveRegistry>();
   private readonly checks = new Map<string, FolderCheck>();
   private readonly configs = new Map<string, ProjectConfig>();
+  /** Each folder's memos, open for the session: a keystroke's check reads the unchanged files' analyses from memory. */
+  private readonly memos = new Map<string, Memos>();
 
   /** The editor opened or changed a document. */
   setText(file: string, text: string): void {
@@ -134,7 +138,12 @@ export class EditorSession {
       sources = this.overlaidSources(loadOrdinanceSources(this.modelPath(folder)));
       known = [sources.ordinanceFile, ...sources.groupFiles.values(), ...sources.sectionFiles].flatMap((f) => (f ? [f.path] : []));
       const config = this.configOf(registryDir);
-      result = await compileOrdinance(sources, this.registry(registryDir), { build: false, outDir: '', cache: false, config });
+      let memos = this.memos.get(folder);
+      if (!memos) {
+        memos = openMemos(sources.dir, defaultCacheLocation());
+        this.memos.set(folder, memos);
+      }
+      result = await compileOrdinance(sources, this.registry(registryDir), { build: false, outDir: '', memos, config });
     } catch (error) {
       if (!(error instanceof FileProblemsError)) throw error;
       problems = error.problems.map((p) => ({ file: path.resolve(p.file), line: p.line, column: p.column, severity: 'error', message: p.message, ruleId: 'configuration' }));

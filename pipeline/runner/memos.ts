@@ -42,21 +42,25 @@ export interface Memos {
 export function openMemos(dir: string, location: CacheLocation | null): Memos {
   const analyses = AnalysisCache.open(dir, 'ordinance', location);
   const detections = DetectionCache.open(dir, location);
-  const tables: { save(): void }[] = [];
+  // One table per jurisdiction, however many runs ask (a language server keeps its memos open).
+  const tables = new Map<string, ReturnType<typeof glyphTableOf>>();
   return {
     parse: cached<Parameters<ParseFile>[0], FileAnalysis>(parseFile, analyses),
     detections,
     glyphs(jurisdiction) {
       if (!jurisdictionIds().includes(jurisdiction)) return null;
-      const table = glyphTableOf(loadTemplate(jurisdiction), location);
-      tables.push(table);
+      let table = tables.get(jurisdiction);
+      if (!table) {
+        table = glyphTableOf(loadTemplate(jurisdiction), location);
+        tables.set(jurisdiction, table);
+      }
       return table.glyphs;
     },
     save(files) {
       const paths = files.map((f) => f.path);
       analyses?.save(paths);
       detections?.save(paths);
-      for (const table of tables) table.save();
+      for (const table of tables.values()) table.save();
     },
   };
 }

@@ -38,7 +38,7 @@ import { siteParts } from '../site/record.js';
 import { summarizeOrdinance } from '../summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from '../config/project-config.js';
 import { ruleRuns, validateOrdinance, type RuleSettings } from '../validate/engine.js';
-import { openMemos } from './memos.js';
+import { type Memos, openMemos } from './memos.js';
 import { lifecycleOf } from '../history/lifecycle-history.js';
 import { checkGlyphs } from '../validate/glyphs.js';
 import type { Rule } from '../validate/rule.js';
@@ -71,6 +71,13 @@ export interface PipelineOptions {
    * keeping only the findings: what a large corpus needs to stay small.
    */
   release?: boolean;
+  /**
+   * The memos of the folder, kept open by a long-running caller (the language
+   * server holds them for its session, so a keystroke's check reads the
+   * analyses of the unchanged files from memory): used in place of opening
+   * the folder's caches, and not saved after the run.
+   */
+  memos?: Memos | undefined;
   /** The code to amend, in place of what each ordinance names in `amends-code` (`ordinance amend --code`). */
   code?: string | undefined;
   /** Share the ordinances among worker threads when the workspace is large enough. */
@@ -130,7 +137,7 @@ export async function compileOrdinance(
   // What it reads of the registry: its provenance and its incremental build depend on those entries, not the others.
   const lookups = registry.noteLookups();
   // Check reuses what is remembered of unchanged files; build always parses.
-  const memos = openMemos(sources.dir, cacheLocation(options));
+  const memos = options.memos ?? openMemos(sources.dir, cacheLocation(options));
   try {
     const ordinance = modelSources(sources, memos.parse);
     if (!ordinance) return await notBuilt(result, options);
@@ -148,7 +155,7 @@ export async function compileOrdinance(
     result.xref = resolved.xref;
     return await buildOrdinance(sources, { resolved, amendments, settings }, registry, lookups, options, result, published);
   } finally {
-    memos.save(files);
+    if (!options.memos) memos.save(files);
     registry.stopNoting(lookups);
   }
 }

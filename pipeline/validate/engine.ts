@@ -140,9 +140,19 @@ function describePlace(place: Place): string {
   return `${start.line}:${start.column}`;
 }
 
+/** A file's lines, split once per text: a rule may report thousands of findings on one file. */
+const split = new WeakMap<VFile, { text: unknown; lines: string[] }>();
+function linesOf(file: VFile): string[] {
+  const known = split.get(file);
+  if (known && known.text === file.value) return known.lines;
+  const lines = String(file.value).split('\n');
+  split.set(file, { text: file.value, lines });
+  return lines;
+}
+
 /** Whether `place` lies within the text of `file`. */
 export function inBounds(file: VFile, place: Place): boolean {
-  const lines = String(file.value).split('\n');
+  const lines = linesOf(file);
   const points = 'start' in place ? [place.start, place.end] : [place];
   return points.every((p) => p.line >= 1 && p.line <= Math.max(lines.length, 1) && p.column >= 1 && p.column <= (lines[p.line - 1]?.length ?? 0) + 1);
 }
