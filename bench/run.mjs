@@ -17,7 +17,10 @@
 // With the full corpus it also measures the incremental build (bench/incremental.mjs): nothing changed, and
 // one section edited, as ratios to the full build of the same run.
 //
-// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --incremental-only   --corpus <xml-dir>   --amendments <archive-or-dir>
+// The language server (bench/lsp.mjs): a keystroke to its findings, hover, completion and the server's memory, on
+// the sample and, with the full corpus, on D.C. Code title 1, against `ordinance check` of the same folder as a process.
+//
+// Options: --sizes 10,100,1000,all   --skip-peers   --accuracy-only   --incremental-only   --lsp-only   --corpus <xml-dir>   --amendments <archive-or-dir>
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { exactMatch, proseInstructions } from './amendments-apply.mjs';
 import { measureReading } from './amendments.mjs';
 import { heldOutAccuracy } from './held-out.mjs';
 import { incrementalTable, measureIncremental } from './incremental.mjs';
+import { languageServerTable, measureLanguageServer } from './lsp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -48,6 +52,7 @@ const sizes = option('--sizes', '10,100,1000,all').split(',');
 const skipPeers = args.includes('--skip-peers');
 const accuracyOnly = args.includes('--accuracy-only');
 const incrementalOnly = args.includes('--incremental-only');
+const lspOnly = args.includes('--lsp-only');
 const corpusXml = option('--corpus', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-code-titles-1-38.tar.xz'));
 const amendmentsArchive = option('--amendments', path.resolve(ROOT, '..', 'shared', 'corpora', 'dc-amendments-23-24.tar.xz'));
 
@@ -308,7 +313,8 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
   execFileSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  const full = fullCorpus();
+  const corpus = existsSync(corpusXml);
+  const full = corpus ? fullCorpus() : null;
   const machine = {
     cpus: os.cpus().length,
     model: os.cpus()[0]?.model,
@@ -319,6 +325,30 @@ async function main() {
   const results = [];
   let accuracy = null;
   let incremental = null;
+  let languageServer = null;
+  if (!accuracyOnly && !incrementalOnly) {
+    console.error('\n== the language server: a keystroke to its findings (bench/lsp.mjs)');
+    const sample = path.join(ROOT, 'ordinance', 'la-sanctuary-city');
+    languageServer = [await measureLanguageServer(sample, path.join(sample, '04-prohibitions.md'))];
+    const title = full && (lspOnly || sizes.includes('all')) ? readdirSync(full).find((name) => /title-1$/.test(name)) : undefined;
+    if (title) {
+      const folder = path.join(full, title);
+      const section = markdownFiles(folder)
+        .filter((f) => !/(code|ordinance)\.md$/.test(f))
+        .sort()[4];
+      languageServer.push(await measureLanguageServer(folder, section, 10));
+    }
+    console.error(languageServerTable(languageServer));
+  }
+  if (lspOnly) {
+    writeFileSync(
+      path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}-lsp.json`),
+      JSON.stringify({ date: new Date().toISOString(), machine, languageServer }, null, 2),
+    );
+    console.log(languageServerTable(languageServer));
+    return;
+  }
+  if (!full) throw new Error(`the D.C. Code corpus is not at ${corpusXml}: pass --corpus <archive>, or --lsp-only`);
   if (!accuracyOnly && (incrementalOnly || sizes.includes('all'))) {
     console.error('\n== incremental build: every imported title');
     incremental = measureIncremental(full, { measure, bin: BIN, work: WORK });
@@ -396,6 +426,7 @@ async function main() {
     accuracy: accuracy?.tuned ? { tuned: withoutExamples(accuracy.tuned), heldOut: withoutExamples(accuracy.heldOut) } : withoutExamples(accuracy),
     amendments,
     incremental,
+    languageServer,
   };
   writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify(report, null, 2));
   if (!accuracyOnly && !incrementalOnly) writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
@@ -403,6 +434,7 @@ async function main() {
   if (accuracy) console.log(`\n${accuracyTable(accuracy.tuned ?? accuracy)}`);
   if (accuracy?.heldOut) console.log(`\nHeld-out titles ${accuracy.heldOut.titles.join(', ')}:\n${accuracyTable(accuracy.heldOut)}`);
   if (incremental) console.log(`\n${incrementalTable(incremental)}`);
+  if (languageServer) console.log(`\n${languageServerTable(languageServer)}`);
   if (amendments)
     console.log(
       `\nAmendments read from prose: precision ${fmt(amendments.precision, 3)}, recall ${fmt(amendments.recall, 3)} ` +
