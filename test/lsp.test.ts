@@ -19,6 +19,7 @@ import {
   DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DocumentSymbolRequest,
   ExitNotification,
   HoverRequest,
@@ -227,6 +228,21 @@ describe('ordinance lsp, through a protocol client', () => {
     await expect(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(at('04-scope.md')) }, position, newName: 'scope' })).rejects.toThrow(
       "`scope` is another section's id already",
     );
+  }, 60_000);
+
+  it('checks again the ordinances that amend a code section when it is saved', async () => {
+    const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const amending = path.join(draft, 'ordinance', 'la-city-resources', '01-amendments.md');
+    await client.open(amending);
+    expect(await client.findings(amending, () => true)).toEqual([]);
+    // The code gains the subsection the ordinance adds: its instruction no longer applies.
+    const code = path.join(draft, 'ordinance', 'la-admin-code', '01-article-1', '01-4.1001.md');
+    const text = `${readFileSync(code, 'utf8').trimEnd()}\n\n(c) "City Property" means land.\n`;
+    await client.open(code, text);
+    writeFileSync(code, text);
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri(code) } });
+    const found = await client.findings(amending, (f) => f.length > 0);
+    expect(found.map((d) => d.code)).toContain('amendment-applies');
   }, 60_000);
 
   it('shows the directive a citation names on hover, and the section a reference names', async () => {

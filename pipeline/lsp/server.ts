@@ -141,10 +141,10 @@ export function serveLanguage(connection: Connection): void {
   };
 
   /** Check what an edit of `file` changes, a short while after the last edit. */
-  const schedule = (file: string) => {
+  const schedule = (file: string, saved = false) => {
     const place = session.placeOf(file);
     if (!place) return;
-    const folders = place.kind === 'ordinance' ? [place.folder] : session.foldersOf(place.dir);
+    const folders = place.kind === 'ordinance' ? [place.folder, ...(saved ? session.amendersOf(file) : [])] : session.foldersOf(place.dir);
     if (place.kind === 'registry' && folders.length === 0) {
       running = running.then(() => publish(session.registryFindings(place.dir)));
       return;
@@ -178,7 +178,7 @@ export function serveLanguage(connection: Connection): void {
 
   connection.onInitialize(() => ({
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -196,6 +196,11 @@ export function serveLanguage(connection: Connection): void {
     session.setText(file, document.getText());
     schedule(file);
   });
+  // A code section saved changes what the ordinances that amend its code apply to: they are checked again.
+  documents.onDidSave(({ document }) => {
+    const file = fileOf(document.uri);
+    if (file) schedule(file, true);
+  });
   documents.onDidClose(({ document }) => {
     const file = fileOf(document.uri);
     if (!file) return;
@@ -207,7 +212,7 @@ export function serveLanguage(connection: Connection): void {
       const file = fileOf(change.uri);
       if (!file) continue;
       session.changedOnDisk(file);
-      schedule(file);
+      schedule(file, true);
     }
   });
 

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { ProjectConfig } from '../config/project-config.js';
+import { amendedCodeRoot } from '../load/code-folder.js';
 import { findConfig, loadConfig } from '../load/config-file.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../load/sources.js';
 import { jurisdictionIds, templateOf } from '../load/templates.js';
@@ -95,6 +96,19 @@ export class EditorSession {
   /** The ordinance folders checked so far in the workspace of `registryDir`: those a registry edit may change. */
   foldersOf(registryDir: string): string[] {
     return [...this.checks.keys()].filter((folder) => registryOf(folder) === registryDir);
+  }
+
+  /**
+   * The ordinance folders checked so far that amend the code `file` belongs
+   * to: an edit of a code section changes what their instructions apply to
+   * (the amend stage reads the code as saved).
+   */
+  amendersOf(file: string): string[] {
+    const resolved = path.resolve(file);
+    return [...this.checks.keys()].filter((folder) => {
+      const root = amendedCodeRoot(folder);
+      return root !== null && resolved.startsWith(`${path.resolve(root)}${path.sep}`);
+    });
   }
 
   /** The last check of `folder`, if any. */
