@@ -245,6 +245,22 @@ describe('ordinance lsp, through a protocol client', () => {
     expect(found.map((d) => d.code)).toContain('amendment-applies');
   }, 60_000);
 
+  it("shows over an amending instruction whether it applies and the code's words as the ordinance leaves them, marked", async () => {
+    const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const prohibitions = path.join(draft, 'ordinance', 'la-city-resources', '02-prohibitions.md');
+    const text = readFileSync(prohibitions, 'utf8');
+    await client.open(prohibitions, text);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(prohibitions) }, position: placeOf(text, 'is amended to read', 3) });
+    const shown = (hover!.contents as { value: string }).value;
+    expect(shown).toMatch(/^\*\*§ 4\.1002\(b\)\(3\)\*\*: Applied\.\n\n§ 4\.1002 as the ordinance leaves it:/);
+    expect(shown).toContain('(3) give ~~another agency~~ <ins>a federal</ins>');
+    // An instruction that does not apply says why.
+    const broken = text.replace('Subdivision 3 of Subsection (b)', 'Subdivision 9 of Subsection (b)');
+    await client.change(prohibitions, broken);
+    const failed = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(prohibitions) }, position: placeOf(broken, 'is amended to read', 3) });
+    expect((failed!.contents as { value: string }).value).toMatch(/^\*\*§ 4\.1002\(b\)\(9\)\*\*: Not applied: /);
+  }, 60_000);
+
   it('shows the directive a citation names on hover, and the section a reference names', async () => {
     const name = '02-purpose.md';
     const text = readFileSync(file(name), 'utf8');

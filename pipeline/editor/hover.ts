@@ -12,20 +12,59 @@ import type { Vocabulary } from '../template/template-schema.js';
 import { referenceLabel } from '../template/vocabulary.js';
 import { relationWords, sectionList, type DirectiveRelation } from '../xref/relations.js';
 import { nodeAt } from './at-point.js';
-import { type EditorPoint, type EditorRange, rangeOf } from './places.js';
+import { type EditorPoint, type EditorRange, holds, rangeOf } from './places.js';
+import type { Amendments } from '../amend/amend-ordinance.js';
+import { changedParagraphsMarkdown, escapeMarkdown, type Marks } from '../compare/diff-markdown.js';
+import { readableDiff } from '../text/word-diff.js';
 
 export interface HoverText {
   markdown: string;
   range: EditorRange | undefined;
 }
 
+/** What the hover knows of the ordinance besides its model: its relations to prior directives, its vocabulary and marks, and what its instructions did to the code. */
+export interface HoverWorld {
+  relations: readonly DirectiveRelation[];
+  vocabulary: Vocabulary;
+  marks: Marks;
+  amendments: Amendments | null | undefined;
+}
+
 /** What to show over `point` of `file`, or null where nothing there has more to say. */
-export function hoverAt(ordinance: Ordinance, relations: readonly DirectiveRelation[], vocabulary: Vocabulary, file: string, point: EditorPoint): HoverText | null {
+export function hoverAt(ordinance: Ordinance, world: HoverWorld, file: string, point: EditorPoint): HoverText | null {
+  const { relations, vocabulary } = world;
   const node = nodeAt(ordinance, file, point);
-  if (!node) return null;
+  if (!node) return instructionHover(world, file, point);
   const range = node.source.position ? rangeOf(node.source.position) : undefined;
   const markdown = node.type === 'citation' ? citationHover(node, relations, vocabulary) : referenceHover(node, vocabulary);
   return { markdown, range };
+}
+
+/**
+ * Over an amending instruction: the code section it changes, whether it
+ * applied (why not, quoting the law), and the section's paragraphs that the
+ * ordinance changes, as they stand with the changes marked as the
+ * comparative print marks them.
+ */
+function instructionHover(world: HoverWorld, file: string, point: EditorPoint): HoverText | null {
+  const outcome = world.amendments?.outcomes.find((o) => o.instruction.source.file.path === file && holds(o.instruction.source.position, point));
+  if (!outcome) return null;
+  const { instruction } = outcome;
+  const range = instruction.source.position ? rangeOf(instruction.source.position) : undefined;
+  const target = `§ ${instruction.target.section}${instruction.target.path.join('')}`;
+  const status = outcome.applied ? 'Applied.' : `Not applied: ${outcome.reason ?? 'its target is not in the code'}.`;
+  const section = world.amendments?.sections.find((s) => s.outcomes.includes(outcome));
+  const lines = [`**${escapeMarkdown(target)}**: ${escapeMarkdown(status)}`];
+  if (section?.changed) {
+    const parts = readableDiff(bodyOf(section.before ?? ''), bodyOf(section.after));
+    lines.push('', `§ ${escapeMarkdown(section.section)} as the ordinance leaves it:`, '', changedParagraphsMarkdown(parts, world.marks));
+  }
+  return { markdown: lines.join('\n'), range };
+}
+
+/** A section file's text without its front matter. */
+function bodyOf(source: string): string {
+  return source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim();
 }
 
 /** The first sentence of `text` (up to its first full stop before a space), or the whole of a short text. */

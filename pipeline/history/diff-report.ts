@@ -8,60 +8,13 @@
  * unchanged text left out as the form leaves it out ("* * *"). JSON is the
  * diff itself.
  */
-import { spaceBetweenMarks, type DiffPart } from '../text/word-diff.js';
 import { unchangedLine, type OrdinanceDiff, type SectionChange, type SectionVersion } from '../compare/diff.js';
+import { escapeMarkdown, type Marks, markdownParagraph, markdownParts } from '../compare/diff-markdown.js';
 
 /** The versions a report compares, as the user named them. */
 export interface Versions {
   from: string;
   to: string;
-}
-
-/** Text safe in Markdown: what it would read as markup is escaped, so the drafter's words print as written. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_~[\]|#])/g, '\\$1');
-}
-
-/** A word diff's parts split into paragraphs (at blank lines), each part kept with its mark. */
-function paragraphsOf(parts: readonly DiffPart[]): DiffPart[][] {
-  const paragraphs: DiffPart[][] = [[]];
-  for (const part of parts) {
-    part.value.split('\n\n').forEach((piece, i) => {
-      if (i > 0) paragraphs.push([]);
-      if (piece) paragraphs.at(-1)!.push({ ...part, value: piece });
-    });
-  }
-  return paragraphs.filter((p) => p.length > 0);
-}
-
-/** Struck words' marks in the form. */
-type Marks = OrdinanceDiff['marks'];
-
-/** One paragraph of a word diff in Markdown; white space at a mark's edges stays outside it (Markdown would not close it). */
-function markdownParagraph(parts: readonly DiffPart[], marks: Marks): string {
-  return parts
-    .map((part, i) => {
-      // A struck stretch and an inserted one that meet are spaced as the PDF spaces them.
-      const previous = parts[i - 1];
-      if (previous && ((part.added && previous.removed) || (part.removed && previous.added)))
-        part = { ...part, value: `${spaceBetweenMarks(previous.value, part.value)}${part.value}` };
-      if (!part.added && !part.removed) return escapeMarkdown(part.value);
-      const [, lead, words, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!;
-      if (!words) return part.added ? part.value : '';
-      return `${lead}${part.added ? `<ins>${escapeMarkdown(words)}</ins>` : `~~${escapeMarkdown(`${marks.deletionOpen}${words}${marks.deletionClose}`)}~~`}${trail}`;
-    })
-    .join('');
-}
-
-/** A word diff in Markdown, paragraph by paragraph. */
-function markdownParts(parts: readonly DiffPart[], marks: Marks): string {
-  return paragraphsOf(parts)
-    .map((paragraph) => markdownParagraph(paragraph, marks))
-    .join('\n\n');
 }
 
 function label(version: SectionVersion): string {

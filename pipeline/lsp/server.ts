@@ -220,7 +220,8 @@ export function serveLanguage(connection: Connection): void {
     const at = await checked(textDocument.uri);
     const ordinance = at?.check.result?.ordinance;
     if (!at || !ordinance) return null;
-    const hover = hoverAt(ordinance, at.check.relations, at.check.vocabulary, session.modelPath(at.file), position);
+    const world = { relations: at.check.relations, vocabulary: at.check.vocabulary, marks: at.check.marks, amendments: at.check.result?.amendments };
+    const hover = hoverAt(ordinance, world, session.modelPath(at.file), position);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, ...(hover.range ? { range: hover.range } : {}) } : null;
   });
 

@@ -22,6 +22,7 @@ import { compileOrdinance, type OrdinanceResult } from '../runner/pipeline.js';
 import { type Memos, openMemos } from '../runner/memos.js';
 import { defaultCacheLocation } from '../cache/analysis-cache.js';
 import type { Vocabulary } from '../template/template-schema.js';
+import type { Marks } from '../compare/diff-markdown.js';
 import { vocabularyOf } from '../template/vocabulary.js';
 import { rules } from '../validate/rules/index.js';
 import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
@@ -34,6 +35,8 @@ export interface FolderCheck {
   result: OrdinanceResult | null;
   relations: readonly DirectiveRelation[];
   vocabulary: Vocabulary;
+  /** How the ordinance's form marks struck words ("((" and "))", or none). */
+  marks: Marks;
 }
 
 /** Where a file stands in a workspace: in an ordinance folder, in a registry, or in neither. */
@@ -165,8 +168,10 @@ export class EditorSession {
     const findings = byFile(result?.files ?? [], known);
     for (const problem of problems) findings.set(problem.file, [...(findings.get(problem.file) ?? []), problem]);
     const ordinance = result?.ordinance ?? null;
-    const vocabulary = ordinance ? vocabularyOf(safeTemplate(ordinance.meta)?.jurisdiction) : vocabularyOf(undefined);
-    const check: FolderCheck = { folder, findings, result, relations: ordinance ? directiveRelations(ordinance, this.registry(registryDir)) : [], vocabulary };
+    const template = ordinance ? safeTemplate(ordinance.meta) : undefined;
+    const vocabulary = vocabularyOf(template?.jurisdiction);
+    const marks = { deletionOpen: template?.layout.amendment.deletionOpen ?? '', deletionClose: template?.layout.amendment.deletionClose ?? '' };
+    const check: FolderCheck = { folder, findings, result, relations: ordinance ? directiveRelations(ordinance, this.registry(registryDir)) : [], vocabulary, marks };
     this.checks.set(folder, check);
     return check;
   }
