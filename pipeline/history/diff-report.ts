@@ -9,7 +9,7 @@
  * diff itself.
  */
 import { unchangedLine, type OrdinanceDiff, type SectionChange, type SectionVersion } from '../compare/diff.js';
-import { escapeMarkdown, type Marks, markdownParagraph, markdownParts } from '../compare/diff-markdown.js';
+import { escapeMarkdown, type Marks, markdownParts } from '../compare/diff-markdown.js';
 
 /** The versions a report compares, as the user named them. */
 export interface Versions {
