@@ -310,7 +310,7 @@ describe('ordinance lsp, through a protocol client', () => {
     expect(f.children![1]!.detail).toMatch(/^§ 4\(f\)\(2\) The date, time, or place/);
   }, 30_000);
 
-  it('completes directive ids, section ids and front-matter values', async () => {
+  it('completes directive ids, section ids and their subdivisions, code sections, rule ids, front-matter keys and values', async () => {
     const name = '04-prohibitions.md';
     const text = readFileSync(file(name), 'utf8');
     const complete = async (typed: string, line: number) => {
@@ -326,7 +326,21 @@ describe('ordinance lsp, through a protocol client', () => {
     const kind = text.split('\n').findIndex((l) => l.startsWith('kind:'));
     expect(await complete('kind: ', kind)).toContain('operative');
     expect(await complete('kind: def', kind)).toEqual(['definitions']);
+    expect(await complete('summ', kind)).toEqual(['summary']);
+    expect(await complete('See :ref{to=prohibitions pin="(f', body)).toEqual(['(f)', '(f)(1)', '(f)(2)', '(f)(3)']);
+    expect(await complete('<!-- ordinance-disable-next-line vague', body)).toEqual(['vague-terms']);
     await client.change(file(name), text);
+    // In an amending ordinance, a section of the code it amends.
+    const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const amending = path.join(draft, 'ordinance', 'la-city-resources', '01-amendments.md');
+    const source = readFileSync(amending, 'utf8');
+    await client.open(amending, source);
+    const lines = source.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Section 4.1001'));
+    lines[at] = 'Section 4.100';
+    await client.change(amending, lines.join('\n'));
+    const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(amending) }, position: { line: at, character: 'Section 4.100'.length } });
+    expect((Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label)).toEqual(['4.1001', '4.1002', '4.1003']);
   }, 30_000);
 
   it('keeps serving when a registry entry breaks in the editor: the entry gets its finding, the citations theirs', async () => {

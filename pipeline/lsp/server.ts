@@ -29,7 +29,10 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { completionChoices, completionNeed, inFrontMatter } from '../editor/completion.js';
+import { completionChoices, completionNeed, frontMatterKeys, inFrontMatter } from '../editor/completion.js';
+import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
+import { GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
+import { subdivisionPaths } from '../resolve/resolve.js';
 import { replacementEdit } from '../editor/fixes.js';
 import { renamedSection, renameEdits } from '../editor/rename.js';
 import { hoverAt } from '../editor/hover.js';
@@ -100,6 +103,15 @@ function documentSymbol(symbol: OutlineSymbol): DocumentSymbol {
     selectionRange: symbol.selectionRange,
     children: symbol.children.map(documentSymbol),
   };
+}
+
+/** The front matter's schema of a file, by its name and place: ordinance.md, a group's group.md, a registry entry, else a section. */
+function frontMatterSchemaOf(file: string) {
+  const name = path.basename(file);
+  if (name === ORDINANCE_FILE) return FRONT_MATTER_SCHEMAS.ordinance!;
+  if (name === GROUP_FILE) return FRONT_MATTER_SCHEMAS.group!;
+  if (path.basename(path.dirname(file)) === REGISTRY_FOLDER) return FRONT_MATTER_SCHEMAS.directive!;
+  return FRONT_MATTER_SCHEMAS.section!;
 }
 
 /** Serve the protocol on `connection` until the client asks the server to exit. */
@@ -263,21 +275,22 @@ export function serveLanguage(connection: Connection): void {
     if (!need) return [];
     const place = session.placeOf(file);
     const registryDir = place?.kind === 'ordinance' ? registryOf(place.folder) : place?.kind === 'registry' ? place.dir : null;
-    const directives = registryDir
-      ? session
-          .registry(registryDir)
-          .all()
-          .map((d) => ({ id: d.meta.id, title: d.meta.title }))
-      : [];
-    const sections =
-      need.kind === 'section' && place?.kind === 'ordinance'
-        ? ((await checked(textDocument.uri))?.check.result?.ordinance?.sections ?? []).map((s) => ({ id: s.id, title: s.heading }))
+    const directives =
+      need.kind === 'directive' && registryDir
+        ? session
+            .registry(registryDir)
+            .all()
+            .map((d) => ({ id: d.meta.id, title: d.meta.title }))
         : [];
-    return completionChoices(need, { directives, sections, jurisdictions: need.kind === 'value' ? session.jurisdictions() : [] }).map((choice) => ({
-      label: choice.label,
-      detail: choice.detail,
-      kind: choice.kind === 'reference' ? CompletionItemKind.Reference : CompletionItemKind.EnumMember,
-    }));
+    // What the last check knows: the sections and their subdivisions, the code the ordinance amends.
+    const needsCheck = (need.kind === 'section' || need.kind === 'pinpoint' || need.kind === 'codeSection') && place?.kind === 'ordinance';
+    const result = needsCheck ? (await checked(textDocument.uri))?.check.result : undefined;
+    const sections = (result?.ordinance?.sections ?? []).map((s) => ({ id: s.id, title: s.heading, subdivisions: [...subdivisionPaths(s)] }));
+    const codeSections = [...(result?.amendments?.code?.sections.keys() ?? [])];
+    const keys = need.kind === 'key' ? frontMatterKeys(frontMatterSchemaOf(file) as { properties?: Record<string, { description?: string }> }) : [];
+    const world = { directives, sections, codeSections, rules: rules.map((r) => ({ id: r.id, description: r.description })), keys, jurisdictions: session.jurisdictions() };
+    const kinds = { reference: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, key: CompletionItemKind.Property } as const;
+    return completionChoices(need, world).map((choice) => ({ label: choice.label, detail: choice.detail, kind: kinds[choice.kind] }));
   });
 
   connection.onCodeAction(({ textDocument, context }) => {
