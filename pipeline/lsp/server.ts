@@ -178,7 +178,7 @@ export function serveLanguage(connection: Connection): void {
     const file = fileOf(uri);
     const place = file ? session.placeOf(file) : null;
     if (!file || place?.kind !== 'ordinance') return null;
-    const due = pending.has(place.folder) || !session.lastCheck(place.folder);
+    const due = pending.has(place.folder) || !session.hasModel(place.folder);
     if (due) {
       clearTimeout(pending.get(place.folder));
       pending.delete(place.folder);

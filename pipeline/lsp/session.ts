@@ -50,6 +50,8 @@ export class EditorSession {
   private readonly configs = new Map<string, ProjectConfig>();
   /** Each folder's memos, open for the session: a keystroke's check reads the unchanged files' analyses from memory. */
   private readonly memos = new Map<string, Memos>();
+  /** The folders checked, the most recent last: only the last few keep their model and memos (`MODELS_KEPT`). */
+  private readonly recent: string[] = [];
 
   /** The editor opened or changed a document. */
   setText(file: string, text: string): void {
@@ -173,7 +175,31 @@ export class EditorSession {
     const marks = { deletionOpen: template?.layout.amendment.deletionOpen ?? '', deletionClose: template?.layout.amendment.deletionClose ?? '' };
     const check: FolderCheck = { folder, findings, result, relations: ordinance ? directiveRelations(ordinance, this.registry(registryDir)) : [], vocabulary, marks };
     this.checks.set(folder, check);
+    this.keepRecent(folder);
     return check;
+  }
+
+  /**
+   * Keep the model and the memos of the folders checked last, and only the
+   * findings of the others: a workspace of 41 code titles would not fit in
+   * memory whole. A folder whose model was let go is checked again when the
+   * editor next asks about it (`hasModel`).
+   */
+  private keepRecent(folder: string): void {
+    const at = this.recent.indexOf(folder);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.push(folder);
+    while (this.recent.length > MODELS_KEPT) {
+      const older = this.recent.shift()!;
+      this.memos.delete(older);
+      const check = this.checks.get(older);
+      if (check) this.checks.set(older, { ...check, result: null, relations: [] });
+    }
+  }
+
+  /** Whether the last check of `folder` still holds its model (hover, navigation, completion need it). */
+  hasModel(folder: string): boolean {
+    return Boolean(this.checks.get(folder)?.result?.ordinance);
   }
 
   /** Whether `file` belongs to an adopted ordinance (as last checked): its words are law, never edited by a fix. */
@@ -211,6 +237,9 @@ export class EditorSession {
     };
   }
 }
+
+/** How many folders keep their model and memos at once: the ones being edited, and a few beside them. */
+const MODELS_KEPT = 4;
 
 /** The registry of the workspace an ordinance folder belongs to: `directives/` beside it. */
 export function registryOf(folder: string): string {
