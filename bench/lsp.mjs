@@ -6,7 +6,7 @@
 //
 //   node bench/lsp.mjs <ordinance-folder> <section-file> [--rounds 30]
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -88,6 +88,51 @@ export async function measureLanguageServer(folder, file, rounds = 30) {
   };
 }
 
+/**
+ * The server's memory with every title of a code open: one section of each
+ * folder opened in turn, each waited for until its findings are published;
+ * the server's peak memory (VmHWM) at the end, and how long the last open took.
+ */
+export async function measureWorkspaceMemory(folders) {
+  const workspace = path.dirname(path.dirname(path.resolve(folders[0])));
+  const server = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: workspace });
+  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (params) => waiting.get(params.uri)?.());
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {} });
+  connection.sendNotification('initialized', {});
+  const started = performance.now();
+  for (const folder of folders) {
+    const file = firstSection(folder);
+    if (!file) continue;
+    const uri = pathToFileURL(file).href;
+    const published = new Promise((resolve) => waiting.set(uri, resolve));
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(file, 'utf8') } });
+    await published;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const peakMiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  const nowMiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  return { folders: folders.length, seconds, peakMiB, nowMiB };
+}
+
+/** The first section file below `folder` (depth first, in name order). */
+function firstSection(folder) {
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const found = firstSection(full);
+      if (found) return found;
+    } else if (entry.name.endsWith('.md') && !['code.md', 'ordinance.md', 'group.md'].includes(entry.name)) return full;
+  }
+  return null;
+}
+
 /** The figures as a table. */
 export function languageServerTable(results) {
   const row = (r) =>
@@ -97,6 +142,16 @@ export function languageServerTable(results) {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(row),
   ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--workspace') {
+  const code = path.resolve(process.argv[3]);
+  const folders = readdirSync(code, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'directives' && !e.name.startsWith('.'))
+    .map((e) => path.join(code, e.name))
+    .sort();
+  console.log(JSON.stringify(await measureWorkspaceMemory(folders)));
+  process.exit(0);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

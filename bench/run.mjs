@@ -33,7 +33,7 @@ import { exactMatch, proseInstructions } from './amendments-apply.mjs';
 import { measureReading } from './amendments.mjs';
 import { heldOutAccuracy } from './held-out.mjs';
 import { incrementalTable, measureIncremental } from './incremental.mjs';
-import { languageServerTable, measureLanguageServer } from './lsp.mjs';
+import { languageServerTable, measureLanguageServer, measureWorkspaceMemory } from './lsp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.cache', 'bench');
@@ -337,6 +337,12 @@ async function main() {
         .filter((f) => !/(code|ordinance)\.md$/.test(f))
         .sort()[4];
       languageServer.push(await measureLanguageServer(folder, section, 10));
+      // Every title open at once: the server's memory.
+      const titles = readdirSync(full, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && e.name !== 'directives')
+        .map((e) => path.join(full, e.name));
+      languageServer.workspace = await measureWorkspaceMemory(titles);
+      console.error(`every title open (${titles.length}): ${fmt(languageServer.workspace.seconds, 0)} s to open, server peak ${fmt(languageServer.workspace.peakMiB, 0)} MiB`);
     }
     console.error(languageServerTable(languageServer));
   }
