@@ -46,6 +46,8 @@ export class EditorSession {
   /** The editor's text of each open document, by absolute path. */
   private readonly open = new Map<string, string>();
   private readonly registries = new Map<string, DirectiveRegistry>();
+  /** The registry whose findings were last given out, by its folder. */
+  private readonly reported = new Map<string, DirectiveRegistry>();
   private readonly checks = new Map<string, FolderCheck>();
   private readonly configs = new Map<string, ProjectConfig>();
   /** Each folder's memos, open for the session: a keystroke's check reads the unchanged files' analyses from memory. */
@@ -133,12 +135,18 @@ export class EditorSession {
     return registry;
   }
 
-  /** The registry's own findings (a broken entry), by file. */
+  /**
+   * The registry's own findings (a broken entry), by file, when it was read
+   * anew since they were last asked for (an entry edited); else none: a
+   * keystroke in a section does not publish the registry's thousands of files again.
+   */
   registryFindings(registryDir: string): Map<string, Diagnostic[]> {
-    const files = this.registry(registryDir).files;
+    const registry = this.registry(registryDir);
+    if (this.reported.get(registryDir) === registry) return new Map();
+    this.reported.set(registryDir, registry);
     return byFile(
-      files,
-      files.map((file) => file.path),
+      registry.files,
+      registry.files.map((file) => file.path),
     );
   }
 
