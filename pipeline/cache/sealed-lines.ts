@@ -15,6 +15,8 @@ import { seal, unseal, writeAtomically } from './files.js';
 
 export class SealedLines {
   private readonly lines = new Map<string, string>();
+  /** The records already read and found whole, by key. */
+  private readonly unsealed = new Map<string, string>();
   /** Keys set since the file was read or written. */
   private readonly changed = new Set<string>();
   /** Lines in the file as read (a key's replaced lines included); 0 when there was no file of ours. */
@@ -42,16 +44,21 @@ export class SealedLines {
     }
   }
 
-  /** The record of `key`, or null when there is none or it is not whole and as written. */
+  /** The record of `key`, or null when there is none or it is not whole and as written (checked once per line: a long-lived reader, the language server, asks again on every keystroke). */
   get(key: string): string | null {
+    const known = this.unsealed.get(key);
+    if (known !== undefined) return known;
     const line = this.lines.get(key);
-    return line === undefined ? null : unseal(line, `${this.tool}\t${key}`);
+    const record = line === undefined ? null : unseal(line, `${this.tool}\t${key}`);
+    if (record !== null) this.unsealed.set(key, record);
+    return record;
   }
 
   /** Remember `record` under `key` (a key holding a tab or a line break cannot be a line's key, and is not kept). */
   set(key: string, record: string): void {
     if (/[\t\n]/.test(key)) return;
     this.lines.set(key, seal(record, `${this.tool}\t${key}`));
+    this.unsealed.set(key, record);
     this.changed.add(key);
   }
 
@@ -61,6 +68,7 @@ export class SealedLines {
     for (const key of this.lines.keys()) {
       if (!keep.has(key)) {
         this.lines.delete(key);
+        this.unsealed.delete(key);
         this.dirty = true;
       }
     }

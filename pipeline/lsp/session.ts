@@ -25,7 +25,7 @@ import type { Vocabulary } from '../template/template-schema.js';
 import type { Marks } from '../compare/diff-markdown.js';
 import { vocabularyOf } from '../template/vocabulary.js';
 import { rules } from '../validate/rules/index.js';
-import { directiveRelations, type DirectiveRelation } from '../xref/relations.js';
+import type { DirectiveRelation } from '../xref/relations.js';
 
 /** A checked ordinance folder: its findings by file, and its model for the features. */
 export interface FolderCheck {
@@ -181,7 +181,7 @@ export class EditorSession {
     const template = ordinance ? safeTemplate(ordinance.meta) : undefined;
     const vocabulary = vocabularyOf(template?.jurisdiction);
     const marks = { deletionOpen: template?.layout.amendment.deletionOpen ?? '', deletionClose: template?.layout.amendment.deletionClose ?? '' };
-    const check: FolderCheck = { folder, findings, result, relations: ordinance ? directiveRelations(ordinance, this.registry(registryDir)) : [], vocabulary, marks };
+    const check: FolderCheck = { folder, findings, result, relations: result?.relations ?? [], vocabulary, marks };
     this.checks.set(folder, check);
     this.keepRecent(folder);
     return check;

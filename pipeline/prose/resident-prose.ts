@@ -22,7 +22,7 @@ export interface QuotedLaw {
 }
 
 /** The directives the digest quotes under existing law: every relation but a citation alone. */
-export function existingLaw(relations: DirectiveRelation[]): QuotedLaw[] {
+export function existingLaw(relations: readonly DirectiveRelation[]): QuotedLaw[] {
   return relations
     .filter((r) => r.relations.some((x) => x !== 'cites'))
     .map(({ directive }) => {
@@ -48,7 +48,7 @@ export interface ResidentProse {
   scores: Readability | null;
 }
 
-export function residentProse(ordinance: Ordinance, relations: DirectiveRelation[]): ResidentProse {
+export function residentProse(ordinance: Ordinance, relations: readonly DirectiveRelation[]): ResidentProse {
   const quoted = existingLaw(relations);
   const summarized = ordinance.sections.filter((s) => s.summary?.trim());
   const text = [...quoted.map((q) => q.text), ...summarized.map((s) => s.summary!.trim())].join('\n\n');

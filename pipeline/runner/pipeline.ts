@@ -43,6 +43,7 @@ import { lifecycleOf } from '../history/lifecycle-history.js';
 import { checkGlyphs } from '../validate/glyphs.js';
 import type { Rule } from '../validate/rule.js';
 import { xrefJson, type Xref } from '../xref/xref.js';
+import type { DirectiveRelation } from '../xref/relations.js';
 import { codeToAmend } from '../load/code-folder.js';
 import type { RenderWorld } from '../render/pdf/context.js';
 import { checkImages, imageProblem } from '../load/image-files.js';
@@ -107,6 +108,8 @@ export interface OrdinanceResult {
   xref: Xref | null;
   /** Paths written to outDir. */
   outputs: string[];
+  /** The ordinance's relations to prior directives (kept only when the run does not `release`): what the editor's hover says of a citation. */
+  relations?: readonly DirectiveRelation[] | undefined;
   /** The amend stage's result (kept only when the run does not `release`): what `ordinance amend` writes. */
   amendments?: Amendments | null | undefined;
   /** An internal error in render, summarize or publish: this ordinance is not built, the others are. */
@@ -153,6 +156,7 @@ export async function compileOrdinance(
     const settings = validateOrdinance({ ...resolved, amendments, lifecycle }, options);
     result.ordinance = ordinance;
     result.xref = resolved.xref;
+    if (!options.release) result.relations = resolved.relations;
     return await buildOrdinance(sources, { resolved, amendments, settings }, registry, lookups, options, result, published);
   } finally {
     if (!options.memos) memos.save(files);

@@ -12,10 +12,13 @@ import type { Ordinance } from '../model/types.js';
 import type { DirectiveRegistry } from '../registry/registry.js';
 import type { Jurisdiction } from '../template/template-schema.js';
 import type { Amendments } from '../amend/amend-ordinance.js';
+import type { DirectiveRelation } from '../xref/relations.js';
 
 export interface RuleContext {
   ordinance: Ordinance;
   registry: DirectiveRegistry;
+  /** The ordinance's relations to prior directives, as the resolve stage found them (a rule given no context of the pipeline's finds them itself). */
+  relations?: readonly DirectiveRelation[] | undefined;
   /** Ids of the jurisdiction templates in templates/jurisdictions/. */
   jurisdictions: readonly string[];
   /** The ordinance's jurisdiction template, when it has one. */

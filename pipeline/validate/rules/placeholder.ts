@@ -55,7 +55,7 @@ const rule: Rule = {
   description: 'No placeholders (TODO, TBD, FIXME, :tbd) once beyond draft',
   defaultSeverity: 'error',
   byStatus: { draft: 'warning' },
-  check({ ordinance, registry }, report) {
+  check({ ordinance, registry, relations }, report) {
     const what = `${status(ordinance.meta.status)} ordinance`;
     for (const { run, position, match } of matches(ordinance, /\b(?:TODO|TBD|FIXME)\b/g)) {
       report(run.file, `Unexpected placeholder \`${match[0]}\` in ${what}, expected the final text`, position);
@@ -75,7 +75,7 @@ const rule: Rule = {
     // front-matter key that relates it) with the placeholder's own place beside.
     // The first citation of each entry, found once (a title cites thousands of times).
     let firstCited: Map<string, (typeof ordinance.citations)[number]> | null = null;
-    for (const { directive } of directiveRelations(ordinance, registry)) {
+    for (const { directive } of relations ?? directiveRelations(ordinance, registry)) {
       const id = directive.meta.id;
       const found = [
         ...[...frontMatterPlaceholders(directive.file)].map((f) => ({ ...f, where: `\`${f.key}\`` })),

@@ -32,7 +32,7 @@ const rule: Rule<typeof options> = {
   appliesTo: ['ordinance'],
   options,
   defaultOptions: { readingEase: 60, grade: 8, minWords: 100, age: 16 },
-  check({ ordinance, registry, jurisdiction }, report, options) {
+  check({ ordinance, registry, relations, jurisdiction }, report, options) {
     const summarized = ordinance.sections.filter((s) => s.summary?.trim());
     for (const section of summarized) {
       for (const finding of plainLanguageFindings(section.summary!, { kinds: ['hard-sentence'], age: options.age })) {
@@ -45,7 +45,7 @@ const rule: Rule<typeof options> = {
       }
     }
     // The whole digest a resident reads: the existing law it quotes, then the summaries.
-    const prose = residentProse(ordinance, directiveRelations(ordinance, registry));
+    const prose = residentProse(ordinance, relations ?? directiveRelations(ordinance, registry));
     const whole = prose.scores;
     if (!whole || whole.words < options.minWords) return;
     if (whole.readingEase >= options.readingEase && whole.grade <= options.grade) return;
