@@ -158,7 +158,9 @@ export function serveLanguage(connection: Connection): void {
     if (!place) return;
     const folders = place.kind === 'ordinance' ? [place.folder, ...(saved ? session.amendersOf(file) : [])] : session.foldersOf(place.dir);
     if (place.kind === 'registry' && folders.length === 0) {
-      running = running.then(() => publish(session.registryFindings(place.dir)));
+      running = running
+        .then(() => publish(session.registryFindings(place.dir)))
+        .catch((error: unknown) => connection.console.error(`ordinance: reading ${place.dir} failed: ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
     for (const folder of folders) {
