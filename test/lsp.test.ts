@@ -341,6 +341,13 @@ describe('ordinance lsp, through a protocol client', () => {
     await client.change(amending, lines.join('\n'));
     const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(amending) }, position: { line: at, character: 'Section 4.100'.length } });
     expect((Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label)).toEqual(['4.1001', '4.1002', '4.1003']);
+    // A code title's code.md takes the keys of ordinance.md, not a section's.
+    const code = path.join(draft, 'ordinance', 'la-admin-code', 'code.md');
+    const codeText = readFileSync(code, 'utf8');
+    await client.open(code, codeText.replace(/^designation: .*$/m, 'short-t'));
+    const line = codeText.split('\n').findIndex((l) => l.startsWith('designation:'));
+    const keys = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(code) }, position: { line, character: 'short-t'.length } });
+    expect((Array.isArray(keys) ? keys : (keys?.items ?? [])).map((i) => i.label)).toEqual(['short-title']);
   }, 30_000);
 
   it('keeps serving when a registry entry breaks in the editor: the entry gets its finding, the citations theirs', async () => {

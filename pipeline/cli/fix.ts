@@ -4,23 +4,13 @@
  * The sources of an adopted ordinance are never touched: its words are law,
  * changed only by another ordinance.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { applyEdits, automaticEdits } from '../editor/fixes.js';
-import { CODE_FILE, LOCK_FILE, ORDINANCE_FILE } from '../model/workspace.js';
 import { writeAtomically } from '../outputs/dist.js';
 import { collectDiagnostics, type Diagnostic } from '../report/diagnostics.js';
-
-/** Whether `file` is a source of an adopted ordinance: its folder holds the lock of a final, or its front matter says adopted or in effect. */
-export function inAdoptedOrdinance(file: string): boolean {
-  for (let dir = path.dirname(path.resolve(file)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, LOCK_FILE))) return true;
-    const metadata = [ORDINANCE_FILE, CODE_FILE].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
-    if (metadata) return /^status:\s*["']?(adopted|effective)\b/m.test(readFileSync(metadata, 'utf8').split(/^---\s*$/m)[1] ?? '');
-  }
-  return false;
-}
+import { inAdoptedOrdinance } from '../history/final.js';
 
 /** What --fix did: the findings fixed, the files written, and the files of adopted ordinances left as they are. */
 export interface FixesMade {

@@ -6,6 +6,7 @@
  * bytes the lock records: `check`, `build` and `verify` prove it.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../report/diagnostics.js';
@@ -15,7 +16,7 @@ import { FileProblemsError } from '../schema/problems.js';
 import { repositoryOf } from './git.js';
 import { digestChanges, fontDigests, readLock, sha256, sourceDigests, toolDigest, type LockFile } from './lock.js';
 import type { Template } from '../template/template-schema.js';
-import { LOCK_FILE } from '../model/workspace.js';
+import { CODE_FILE, LOCK_FILE, ORDINANCE_FILE } from '../model/workspace.js';
 
 /** "Ordinance No. 188441 (adopted 2024-12-04)". */
 function finalName(locked: LockFile): string {
@@ -213,4 +214,14 @@ export function finalMismatches(locked: LockFile, built: Record<string, string>)
           : `Missing \`${file}\` in the build, which the lock records, expected the final's every output (\`ordinance build\` rebuilds them)`;
     return { file, ...place, message };
   });
+}
+
+/** Whether `file` is a source of an adopted ordinance: its folder holds the lock of a final, or its front matter says adopted or in effect. */
+export function inAdoptedOrdinance(file: string): boolean {
+  for (let dir = path.dirname(path.resolve(file)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, LOCK_FILE))) return true;
+    const metadata = [ORDINANCE_FILE, CODE_FILE].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
+    if (metadata) return /^status:\s*["']?(adopted|effective)\b/m.test(readFileSync(metadata, 'utf8').split(/^---\s*$/m)[1] ?? '');
+  }
+  return false;
 }

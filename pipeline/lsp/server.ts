@@ -31,7 +31,7 @@ import {
 } from 'vscode-languageserver/node';
 import { completionChoices, completionNeed, frontMatterKeys, inFrontMatter } from '../editor/completion.js';
 import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
-import { GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
+import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
 import { subdivisionPaths } from '../resolve/resolve.js';
 import { replacementEdit } from '../editor/fixes.js';
 import { renamedSection, renameEdits } from '../editor/rename.js';
@@ -105,10 +105,11 @@ function documentSymbol(symbol: OutlineSymbol): DocumentSymbol {
   };
 }
 
-/** The front matter's schema of a file, by its name and place: ordinance.md, a group's group.md, a registry entry, else a section. */
+/** The front matter's schema of a file, by its name and place: ordinance.md or code.md, a group's group.md, a registry entry, else a section. */
 function frontMatterSchemaOf(file: string) {
   const name = path.basename(file);
-  if (name === ORDINANCE_FILE) return FRONT_MATTER_SCHEMAS.ordinance!;
+  // A code title's code.md is read with the ordinance's schema, as ordinance.md is (analyze/parse-ordinance.ts).
+  if (name === ORDINANCE_FILE || name === CODE_FILE) return FRONT_MATTER_SCHEMAS.ordinance!;
   if (name === GROUP_FILE) return FRONT_MATTER_SCHEMAS.group!;
   if (path.basename(path.dirname(file)) === REGISTRY_FOLDER) return FRONT_MATTER_SCHEMAS.directive!;
   return FRONT_MATTER_SCHEMAS.section!;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { ProjectConfig } from '../config/project-config.js';
 import { amendedCodeRoot } from '../load/code-folder.js';
+import { inAdoptedOrdinance } from '../history/final.js';
 import { findConfig, loadConfig } from '../load/config-file.js';
 import { loadOrdinanceSources, loadRegistrySources } from '../load/sources.js';
 import { jurisdictionIds, templateOf } from '../load/templates.js';
@@ -210,11 +211,9 @@ export class EditorSession {
     return Boolean(this.checks.get(folder)?.result?.ordinance);
   }
 
-  /** Whether `file` belongs to an adopted ordinance (as last checked): its words are law, never edited by a fix. */
+  /** Whether `file` belongs to an adopted ordinance, as `check --fix` decides it: its words are law, never edited by a fix or a rename. */
   isAdopted(file: string): boolean {
-    const place = this.placeOf(file);
-    const status = place?.kind === 'ordinance' ? this.checks.get(place.folder)?.result?.ordinance?.meta.status : undefined;
-    return status === 'adopted' || status === 'effective';
+    return inAdoptedOrdinance(file);
   }
 
   /** The jurisdiction templates' ids, for completion. */
