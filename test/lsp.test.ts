@@ -41,6 +41,8 @@ import { BIN, laSampleCopy, sampleCopy } from './helpers.js';
 /** The server, and what it has published, by document. */
 class Client {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many times each document's findings were published. */
+  readonly publications = new Map<string, number>();
   private waiters: (() => void)[] = [];
   readonly connection: MessageConnection;
   readonly process: ChildProcessWithoutNullStreams;
@@ -51,6 +53,7 @@ class Client {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
       this.diagnostics.set(uri, diagnostics);
+      this.publications.set(uri, (this.publications.get(uri) ?? 0) + 1);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.listen();
@@ -321,6 +324,10 @@ describe('ordinance lsp, through a protocol client', () => {
       return (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
     };
     const body = text.split('\n').findIndex((l) => l.startsWith('(b)'));
+    // Another open section of the folder, its findings unchanged, is not published again on each keystroke here.
+    const purpose = uri(file('02-purpose.md'));
+    expect(client.publications.get(purpose)).toBeGreaterThan(0);
+    const publishedBefore = client.publications.get(purpose);
     expect(await complete('See :cite{to=ca-', body)).toEqual(['ca-trust-act', 'ca-values-act']);
     expect(await complete('See :ref{to=pro', body)).toEqual(['prohibitions']);
     const kind = text.split('\n').findIndex((l) => l.startsWith('kind:'));
@@ -330,6 +337,8 @@ describe('ordinance lsp, through a protocol client', () => {
     expect(await complete('See :ref{to=prohibitions pin="(f', body)).toEqual(['(f)', '(f)(1)', '(f)(2)', '(f)(3)']);
     expect(await complete('<!-- ordinance-disable-next-line vague', body)).toEqual(['vague-terms']);
     await client.change(file(name), text);
+    await client.findings(file(name), () => true);
+    expect(client.publications.get(purpose)).toBe(publishedBefore);
     // In an amending ordinance, a section of the code it amends.
     const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
     const amending = path.join(draft, 'ordinance', 'la-city-resources', '01-amendments.md');

@@ -119,7 +119,10 @@ function frontMatterSchemaOf(file: string) {
 export function serveLanguage(connection: Connection): void {
   const session = new EditorSession();
   const documents = new TextDocuments(TextDocument);
-  const published = new Set<string>();
+  /** What was last published for each document, as sent: a keystroke's check republishes only the files whose findings changed. */
+  const published = new Map<string, string>();
+  /** Documents edited since their folder's last check: their findings are published after it even when unchanged, so the editor knows they are current. */
+  const edited = new Set<string>();
   const pending = new Map<string, NodeJS.Timeout>();
   let running: Promise<unknown> = Promise.resolve();
 
@@ -128,11 +131,13 @@ export function serveLanguage(connection: Connection): void {
   const publish = (findings: Map<string, Diagnostic[]>) => {
     for (const [file, found] of findings) {
       const uri = pathToFileURL(file).href;
-      // A clean file is published once open (the editor clears what it showed), or once its findings are gone.
-      if (found.length === 0 && !published.has(uri) && !documents.get(uri)) continue;
-      void connection.sendDiagnostics({ uri, diagnostics: found.map(lspDiagnostic) });
-      if (found.length > 0) published.add(uri);
-      else published.delete(uri);
+      const diagnostics = found.map(lspDiagnostic);
+      const sent = JSON.stringify(diagnostics);
+      // Unchanged since last sent: not again. A clean file is published once open (the editor clears what it showed), or once its findings are gone.
+      const current = edited.delete(uri);
+      if (!current && (published.get(uri) === sent || (found.length === 0 && !published.has(uri) && !documents.get(uri)))) continue;
+      void connection.sendDiagnostics({ uri, diagnostics });
+      published.set(uri, sent);
     }
   };
 
@@ -209,6 +214,7 @@ export function serveLanguage(connection: Connection): void {
     const file = fileOf(document.uri);
     if (!file) return;
     session.setText(file, document.getText());
+    edited.add(document.uri);
     schedule(file);
   });
   // A code section saved changes what the ordinances that amend its code apply to: they are checked again.
