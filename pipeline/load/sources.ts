@@ -272,18 +272,21 @@ function linkProblemFile(entry: WalkEntry, workspace: string): VFile {
   return unreadable(entry.path, 'source-link', reason);
 }
 
+/** How a source file is read: `readSourceFile`, or a caller's that knows better (the language server's: the editor's text, or what it read before of a file unchanged on disk). */
+export type ReadSource = (filePath: string, workspace: string) => VFile;
+
 /** Read an ordinance folder. */
-export function loadOrdinanceSources(dir: string): OrdinanceSources {
+export function loadOrdinanceSources(dir: string, read: ReadSource = readSourceFile): OrdinanceSources {
   const folder = new VFile({ path: dir, value: '' });
   const workspace = workspaceOf(dir);
   const metadataPath = METADATA_FILES.map((n) => path.join(dir, n)).find((p) => lstatSync(p, { throwIfNoEntry: false }));
-  const ordinanceFile = metadataPath ? readSourceFile(metadataPath, workspace) : null;
+  const ordinanceFile = metadataPath ? read(metadataPath, workspace) : null;
   const sectionPaths: string[] = [];
   const groupPaths = new Map<string, string>();
   const problems: VFile[] = [];
   if (existsSync(dir)) walkSections(dir, workspace, sectionPaths, groupPaths, problems);
-  const sectionFiles = sectionPaths.map((p) => readSourceFile(p, workspace));
-  const groupFiles = new Map([...groupPaths].map(([key, file]) => [key, readSourceFile(file, workspace)]));
+  const sectionFiles = sectionPaths.map((p) => read(p, workspace));
+  const groupFiles = new Map([...groupPaths].map(([key, file]) => [key, read(file, workspace)]));
   if (!ordinanceFile && sectionFiles.length === 0) {
     report(folder, 'empty-ordinance', `Unexpected empty ordinance folder, expected \`${ORDINANCE_FILE}\` and one Markdown file per section`, {
       place: { line: 1, column: 1 },

@@ -6,14 +6,14 @@
  * navigation, the outline and completion. This is the shell's side: it
  * reads folders and files; what each feature answers is editor/ (pure).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { ProjectConfig } from '../config/project-config.js';
 import { amendedCodeRoot } from '../load/code-folder.js';
 import { inAdoptedOrdinance } from '../history/final.js';
 import { findConfig, loadConfig } from '../load/config-file.js';
-import { loadOrdinanceSources, loadRegistrySources } from '../load/sources.js';
+import { loadOrdinanceSources, loadRegistrySources, readSourceFile, type ReadSource } from '../load/sources.js';
 import { jurisdictionIds, templateOf } from '../load/templates.js';
 import { CODE_FILE, ORDINANCE_FILE, REGISTRY_FOLDER, type OrdinanceSources } from '../model/workspace.js';
 import { DirectiveRegistry } from '../registry/registry.js';
@@ -53,6 +53,8 @@ export class EditorSession {
   private readonly configs = new Map<string, ProjectConfig>();
   /** Each folder's memos, open for the session: a keystroke's check reads the unchanged files' analyses from memory. */
   private readonly memos = new Map<string, Memos>();
+  /** The text of each file of a folder as last read from disk, with the stamp it had then (`reader`). */
+  private readonly texts = new Map<string, Map<string, { stamp: string; text: string }>>();
   /** The folders checked, the most recent last: only the last few keep their model and memos (`MODELS_KEPT`). */
   private readonly recent: string[] = [];
 
@@ -163,12 +165,12 @@ export class EditorSession {
     let problems: Diagnostic[] = [];
     let known: string[] = [];
     try {
-      sources = this.overlaidSources(loadOrdinanceSources(this.modelPath(folder)));
+      sources = loadOrdinanceSources(this.modelPath(folder), this.reader(folder));
       known = [sources.ordinanceFile, ...sources.groupFiles.values(), ...sources.sectionFiles].flatMap((f) => (f ? [f.path] : []));
       const config = this.configOf(registryDir);
       let memos = this.memos.get(folder);
       if (!memos) {
-        memos = openMemos(sources.dir, defaultCacheLocation());
+        memos = openMemos(sources.dir, defaultCacheLocation(), { warm: true });
         this.memos.set(folder, memos);
       }
       result = await compileOrdinance(sources, this.registry(registryDir), { build: false, outDir: '', memos, config });
@@ -201,6 +203,7 @@ export class EditorSession {
     while (this.recent.length > MODELS_KEPT) {
       const older = this.recent.shift()!;
       this.memos.delete(older);
+      this.texts.delete(older);
       const check = this.checks.get(older);
       if (check) this.checks.set(older, { ...check, result: null, relations: [] });
     }
@@ -235,12 +238,30 @@ export class EditorSession {
     return text === undefined ? file : new VFile({ path: file.path, value: text });
   }
 
-  private overlaidSources(sources: OrdinanceSources): OrdinanceSources {
-    return {
-      ...sources,
-      ordinanceFile: sources.ordinanceFile ? this.overlaid(sources.ordinanceFile) : sources.ordinanceFile,
-      groupFiles: new Map([...sources.groupFiles].map(([key, file]) => [key, this.overlaid(file)])),
-      sectionFiles: sources.sectionFiles.map((file) => this.overlaid(file)),
+  /**
+   * How the files of `folder` are read for a check: the editor's text of an
+   * open document; else the text read before, while the file's size, time
+   * of change and inode are those it had then (a keystroke's check reads
+   * none of the folder's thousands of files again); else the file.
+   */
+  private reader(folder: string): ReadSource {
+    let texts = this.texts.get(folder);
+    if (!texts) {
+      texts = new Map();
+      this.texts.set(folder, texts);
+    }
+    const known = texts;
+    return (filePath, workspace) => {
+      const text = this.open.get(path.resolve(filePath));
+      if (text !== undefined) return new VFile({ path: filePath, value: text });
+      const stat = lstatSync(filePath, { throwIfNoEntry: false });
+      const stamp = stat?.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : undefined;
+      const before = known.get(filePath);
+      if (stamp && before?.stamp === stamp) return new VFile({ path: filePath, value: before.text });
+      const file = readSourceFile(filePath, workspace);
+      if (stamp && file.messages.length === 0) known.set(filePath, { stamp, text: String(file.value) });
+      else known.delete(filePath);
+      return file;
     };
   }
 }

@@ -21,8 +21,19 @@ export const MAX_PREFIX_COLUMNS = 16 * MAX_BLOCK_NESTING;
 /** A line's container prefix: indentation, `>`, and list markers (`-`, `*`, `+`, `1.`, `1)`). */
 const PREFIX = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/;
 
+/** Files measured, with the text they held then and the answer: a file kept between checks (the language server's) is not measured, nor reported, again. */
+const measured = new WeakMap<VFile, { value: VFile['value']; within: boolean }>();
+
 /** Whether `file` may be parsed; reports why not at its place when it may not. */
 export function withinLimits(file: VFile): boolean {
+  const known = measured.get(file);
+  if (known && known.value === file.value) return known.within;
+  const within = measuredWithinLimits(file);
+  measured.set(file, { value: file.value, within });
+  return within;
+}
+
+function measuredWithinLimits(file: VFile): boolean {
   const text = String(file.value);
   const bytes = typeof file.value === 'string' ? Buffer.byteLength(file.value) : file.value.byteLength;
   if (bytes > MAX_SOURCE_BYTES) {

@@ -56,12 +56,18 @@ function offsetMap(value: string, source: string): (offset: number) => number {
   return (offset) => map[Math.min(offset, map.length - 1)]!;
 }
 
-/** Where a text node stands, and what the walk has found so far. */
+/** The nodes detection put into one file's model: the citations and section references it found there. */
+export interface DetectedNodes {
+  citations: Citation[];
+  references: SectionReference[];
+}
+
+/** Where a text node stands, and what the walk has found so far in its file. */
 interface Walk {
   file: VFile;
   section: Section | null;
   context: CitationContext;
-  found: { citations: Citation[]; references: SectionReference[] };
+  found: DetectedNodes;
 }
 
 /** The text node split around `detections` (found in it), or undefined if there are none. */
@@ -150,6 +156,15 @@ export type FileDetections = [number, DetectedCitation[]][];
 export interface DetectionMemo {
   get(file: VFile, key: string): FileDetections | null;
   set(file: VFile, key: string, detections: FileDetections): void;
+  /**
+   * The nodes an earlier run put into this file's model, when the model
+   * handed in is that run's (a language server's, kept between keystrokes:
+   * the file's text was split around them then, and is not walked again);
+   * null when the file is to be walked.
+   */
+  settled?(file: VFile): DetectedNodes | null;
+  /** What this run put into the model of a file it walked (none, often). */
+  detected?(file: VFile, nodes: DetectedNodes): void;
 }
 
 /** One file's runs as the walk meets them: detected afresh, or answered from the memo. */
@@ -195,7 +210,23 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   };
   const isCode = ordinance.meta.type === 'code-title';
   const sectionsByNumber = new Map(isCode ? [] : ordinance.sections.map((s) => [String(s.number), s]));
-  const found = { citations: [] as Citation[], references: [] as SectionReference[] };
+  // Files whose model already holds what an earlier run found there are not walked; their nodes join the new ones.
+  const settled = new Map<VFile, DetectedNodes>();
+  if (memo?.settled) {
+    for (const file of textFiles(ordinance)) {
+      const nodes = memo.settled(file);
+      if (nodes) settled.set(file, nodes);
+    }
+  }
+  const found = new Map<VFile, DetectedNodes>();
+  const foundIn = (file: VFile): DetectedNodes => {
+    let nodes = found.get(file);
+    if (!nodes) {
+      nodes = { citations: [], references: [] };
+      found.set(file, nodes);
+    }
+    return nodes;
+  };
   // A code title cites its own sections by designation ("§ 24-211.07"), never as "section 7", titled or not.
   const own = { title: isCode ? ordinance.meta.designation : undefined, ownNumber: ordinance.meta.number, ownSections: !isCode };
   const contexts = new Map<Section, CitationContext>();
@@ -219,14 +250,16 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   visitOrdinance(
     ordinance,
     {
+      section: (section) => (settled.size > 0 && settled.has(section.file) && section.quoted.every((q) => settled.has(q.file)) ? SKIP : undefined),
       // A quoted section's heading line ("SEC. 12H.1. HEADING."), or one printed in bold in the code text an ordinance revises
       // in place (San Francisco's form), names the section it is, citing nothing.
       block: (block) => (block.type === 'paragraph' && (block.sectionHeading !== undefined || isBoldHeadingLine(block.children)) ? SKIP : undefined),
       // Links, citations and term definitions keep their words as written.
       inline: (node) => (node.type === 'link' || node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
       text: (node, at) => {
+        if (settled.has(at.file!)) return undefined;
         const quoted = at.blocks.some((b) => b.type === 'blockquote');
-        const walk = { file: at.file!, section: at.section, context: contextOf(at.section, quoted), found };
+        const walk = { file: at.file!, section: at.section, context: contextOf(at.section, quoted), found: foundIn(at.file!) };
         return splitAround(node, detect(node, walk.file, walk.context), walk, sectionsByNumber);
       },
     },
@@ -234,9 +267,14 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
     { annotations: true, heldTextOnly: true },
   );
   for (const [file, entry] of runs) if (!entry.remembered) memo!.set(file, entry.key, entry.found);
-  const fileOrder = new Map<VFile, number>(textFiles(ordinance).map((file, i) => [file, i]));
-  if (found.citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...found.citations], fileOrder);
-  if (found.references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...found.references], fileOrder);
+  const files = textFiles(ordinance);
+  if (memo?.detected) for (const file of files) if (!settled.has(file)) memo.detected(file, found.get(file) ?? { citations: [], references: [] });
+  const fileOrder = new Map<VFile, number>(files.map((file, i) => [file, i]));
+  const added = [...settled.values(), ...found.values()];
+  const citations = added.flatMap((nodes) => nodes.citations);
+  const references = added.flatMap((nodes) => nodes.references);
+  if (citations.length) ordinance.citations = inDocumentOrder([...ordinance.citations, ...citations], fileOrder);
+  if (references.length) ordinance.references = inDocumentOrder([...ordinance.references, ...references], fileOrder);
   return ordinance;
 }
 

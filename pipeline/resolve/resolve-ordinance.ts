@@ -40,5 +40,17 @@ export function resolveOrdinance(ordinance: Ordinance, registry: DirectiveRegist
   detectProseCitations(ordinance, registry, jurisdiction?.citations, detections);
   resolveReferences(ordinance, registry);
   const relations = directiveRelations(ordinance, registry);
-  return { ordinance, registry, jurisdictions, jurisdiction, relations, xref: crossReferences(ordinance, relations, vocabularyOf(jurisdiction)) };
+  // The cross-references are made when first read (a build's xref.json, `ordinance xref`): a check after a keystroke does not need them.
+  let xref: Xref | undefined;
+  return {
+    ordinance,
+    registry,
+    jurisdictions,
+    jurisdiction,
+    relations,
+    get xref() {
+      xref ??= crossReferences(ordinance, relations, vocabularyOf(jurisdiction));
+      return xref;
+    },
+  };
 }

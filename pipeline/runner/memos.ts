@@ -18,6 +18,7 @@ import { jurisdictionIds, loadTemplate } from '../load/templates.js';
 import type { GlyphTable } from '../validate/glyphs.js';
 import type { VFile } from 'vfile';
 import { glyphTableOf } from './glyph-table.js';
+import { WarmFolder } from './warm.js';
 
 /** Each memo: the stage it wraps, what keys an entry, and the runs that use it. */
 export const MEMOS = {
@@ -36,15 +37,18 @@ export interface Memos {
   glyphs(jurisdiction: string): GlyphTable | null;
   /** Write back what the run added, forgetting entries for files that are gone. */
   save(files: readonly VFile[]): void;
+  /** What is kept of the folder in memory between checks (a language server's; see runner/warm.ts), when it is. */
+  warm?: WarmFolder | undefined;
 }
 
-/** Open the memos of the ordinance folder `dir`. */
-export function openMemos(dir: string, location: CacheLocation | null): Memos {
+/** Open the memos of the ordinance folder `dir`; `warm`: keep its files' models in memory between checks too (a long-running caller's). */
+export function openMemos(dir: string, location: CacheLocation | null, options: { warm?: boolean } = {}): Memos {
   const analyses = AnalysisCache.open(dir, 'ordinance', location);
   const detections = DetectionCache.open(dir, location);
   // One table per jurisdiction, however many runs ask (a language server keeps its memos open).
   const tables = new Map<string, ReturnType<typeof glyphTableOf>>();
   return {
+    warm: options.warm ? new WarmFolder() : undefined,
     parse: cached<Parameters<ParseFile>[0], FileAnalysis>(parseFile, analyses),
     detections,
     glyphs(jurisdiction) {

@@ -24,7 +24,8 @@ import { hasErrors, report } from '../report/diagnostics.js';
 import { failureOf, type Failure } from '../report/failure.js';
 import type { OrdinanceSources, Workspace } from '../model/workspace.js';
 import type { Ordinance } from '../model/types.js';
-import { modelSources } from '../analyze/parse-ordinance.js';
+import { modelSources, parseOrdinance } from '../analyze/parse-ordinance.js';
+import { modelOrdinance } from '../analyze/build-ordinance.js';
 import { checkFinalFacts, checkFinalOutputs, checkFinalSources } from '../history/final.js';
 import { lockedProvenance } from '../history/lock.js';
 import { provenanceOf } from '../history/build-provenance.js';
@@ -39,9 +40,10 @@ import { summarizeOrdinance } from '../summarize/summarize-ordinance.js';
 import type { ProjectConfig, RuleSetting } from '../config/project-config.js';
 import { ruleRuns, validateOrdinance, type RuleSettings } from '../validate/engine.js';
 import { type Memos, openMemos } from './memos.js';
+import type { WarmFolder } from './warm.js';
 import { lifecycleOf } from '../history/lifecycle-history.js';
 import { checkGlyphs } from '../validate/glyphs.js';
-import type { Rule } from '../validate/rule.js';
+import type { Rule, RuleContext } from '../validate/rule.js';
 import { xrefJson, type Xref } from '../xref/xref.js';
 import type { DirectiveRelation } from '../xref/relations.js';
 import { codeToAmend } from '../load/code-folder.js';
@@ -135,33 +137,68 @@ export async function compileOrdinance(
   options: PipelineOptions,
   published?: (publication: Publication) => void,
 ): Promise<OrdinanceResult> {
+  // Check reuses what is remembered of unchanged files; build always parses.
+  const memos = options.memos ?? openMemos(sources.dir, cacheLocation(options));
+  const { warm } = memos;
+  const modelled = warm ? modelWarm(sources, registry, warm, memos) : { sources, ordinance: modelSources(sources, memos.parse) };
+  const { ordinance } = modelled;
+  sources = modelled.sources;
   const files = sourceFilesOf(sources);
   const result: OrdinanceResult = { slug: sources.slug, dir: sources.dir, files, ordinance: null, xref: null, outputs: [] };
   // What it reads of the registry: its provenance and its incremental build depend on those entries, not the others.
   const lookups = registry.noteLookups();
-  // Check reuses what is remembered of unchanged files; build always parses.
-  const memos = options.memos ?? openMemos(sources.dir, cacheLocation(options));
   try {
-    const ordinance = modelSources(sources, memos.parse);
     if (!ordinance) return await notBuilt(result, options);
     // The sources against the world, before the rules (so these findings get their law path too): the image files it shows, a glyph for every character.
     checkImages(ordinance);
     checkGlyphs(files, memos.glyphs(ordinance.meta.jurisdiction));
-    const resolved = resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction), memos.detections);
+    const resolved = resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction), warm ? warm.detections(memos.detections) : memos.detections);
     // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
     const amendments = amendOrdinance(ordinance, resolved.jurisdiction, codeToAmend(ordinance, options.code));
     if (!options.release) result.amendments = amendments;
     // What git recorded of its lifecycle, for the rule that reads it (no rule runs git).
-    const lifecycle = ruleRuns('status-lifecycle', { ...resolved, amendments }, options) ? lifecycleOf(ordinance) : undefined;
-    const settings = validateOrdinance({ ...resolved, amendments, lifecycle }, options);
+    // What the rules read (not the cross-references, which are made only when read).
+    const context: RuleContext = { ordinance, registry, relations: resolved.relations, jurisdictions: resolved.jurisdictions, jurisdiction: resolved.jurisdiction, amendments };
+    const lifecycle = ruleRuns('status-lifecycle', context, options) ? lifecycleOf(ordinance) : undefined;
+    const settings = validateOrdinance({ ...context, lifecycle }, options);
     result.ordinance = ordinance;
-    result.xref = resolved.xref;
+    // Read when first asked for (by the index, `ordinance xref`, a worker's reply), not made by every check.
+    let xref: Xref | null | undefined;
+    Object.defineProperty(result, 'xref', {
+      get: () => (xref === undefined ? resolved.xref : xref),
+      set: (value: Xref | null) => {
+        xref = value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
     if (!options.release) result.relations = resolved.relations;
     return await buildOrdinance(sources, { resolved, amendments, settings }, registry, lookups, options, result, published);
+  } catch (error) {
+    // A check that stopped part-way may have left a model half walked: nothing of it is held over.
+    warm?.clear();
+    throw error;
   } finally {
     if (!options.memos) memos.save(files);
     registry.stopNoting(lookups);
   }
+}
+
+/**
+ * Parse and model with what is held in memory from the last check (a
+ * language server's): the held files' vfiles and analyses in place of those
+ * loaded; modelled again from the caches when the held analyses may not be
+ * used (runner/warm.ts).
+ */
+function modelWarm(loaded: OrdinanceSources, registry: DirectiveRegistry, warm: WarmFolder, memos: Memos): { sources: OrdinanceSources; ordinance: Ordinance | null } {
+  const parse = warm.parse(memos.parse);
+  let sources = warm.reconcile(loaded, registry);
+  let parsed = parseOrdinance(sources, parse);
+  if (parsed && warm.admit(parsed) === 'redo') {
+    sources = loaded;
+    parsed = parseOrdinance(sources, parse);
+  }
+  return { sources, ordinance: parsed ? modelOrdinance(parsed) : null };
 }
 
 /** Every file of an ordinance folder's sources, the folder's own vfile first: what its findings are reported on. */

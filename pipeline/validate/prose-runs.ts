@@ -19,13 +19,14 @@ export interface TextRun {
   offset: number;
 }
 
-/** Every run of prose: the preamble, then each section. */
-export function* textRuns(ordinance: Ordinance): Generator<TextRun> {
+/** Every run of prose: the preamble, then each section; when `within` is given, the sections none of whose files it accepts are not walked. */
+export function* textRuns(ordinance: Ordinance, within?: (file: VFile) => boolean): Generator<TextRun> {
   if (!ordinance.file.value) return;
   const runs: TextRun[] = [];
   visitOrdinance(
     ordinance,
     {
+      section: (section) => (within && !within(section.file) && !section.quoted.some((q) => within(q.file)) ? SKIP : undefined),
       // Inside citations and term definitions the words are not the drafter's own prose.
       inline: (node) => (node.type === 'term' || node.type === 'citation' ? SKIP : undefined),
       text(node, at) {
@@ -51,10 +52,16 @@ function locate(file: VFile): ReturnType<typeof location> {
   return at;
 }
 
-/** Each match of `pattern` (global) in the ordinance's prose, with its place in the source. */
-export function* matches(ordinance: Ordinance, pattern: RegExp): Generator<{ run: TextRun; match: RegExpExecArray; position: Position }> {
+/**
+ * Each match of `pattern` (global) in the ordinance's prose, with its place
+ * in the source. `hint`, when given, is what a file's text must hold for any
+ * of its runs to match (/TODO|TBD/ for /\b(?:TODO|TBD)\b/): files without it
+ * are not walked (a code title's thousands of sections, most of them).
+ */
+export function* matches(ordinance: Ordinance, pattern: RegExp, hint?: RegExp): Generator<{ run: TextRun; match: RegExpExecArray; position: Position }> {
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  for (const run of textRuns(ordinance)) {
+  const within = hint && ((file: VFile) => hint.test(String(file.value)));
+  for (const run of textRuns(ordinance, within)) {
     const re = new RegExp(pattern.source, flags);
     for (let match = re.exec(run.text); match; match = re.exec(run.text)) {
       const at = locate(run.file);

@@ -5,9 +5,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** "Executive Directive No. 20" → /^Executive\s+Directive\s+No\.\s+(\d+)$/: the form with its numbers open. */
+const shapes = new Map<string, RegExp>();
+
+/** "Executive Directive No. 20" → /^Executive\s+Directive\s+No\.\s+(\d+)$/: the form with its numbers open (made once per form: a code title cites thousands of times). */
 function numberShape(form: string): RegExp {
-  return new RegExp(`^${escapeRegExp(form).replace(/\d+/g, '(\\d+)').replace(/\s+/g, '\\s+')}$`);
+  let shape = shapes.get(form);
+  if (!shape) {
+    shape = new RegExp(`^${escapeRegExp(form).replace(/\d+/g, '(\\d+)').replace(/\s+/g, '\\s+')}$`);
+    shapes.set(form, shape);
+  }
+  return shape;
 }
 
 /**
@@ -29,7 +36,7 @@ const rule: Rule = {
         .join('')
         .trim();
       const forms = directive.meta['cited-as'];
-      const related = { file: directive.file, place: placeOf(directive.file, 'cited-as') ?? { line: 1, column: 1 }, message: 'citation forms registered' };
+      const related = () => ({ file: directive.file, place: placeOf(directive.file, 'cited-as') ?? { line: 1, column: 1 }, message: 'citation forms registered' });
       if (!forms.includes(words)) {
         // Same shape as a registered form, other numbers: the number is wrong.
         for (const form of forms) {
@@ -43,7 +50,7 @@ const rule: Rule = {
             citation.source.file,
             `Unexpected number ${written[differing + 1]} in \`${words}\` for \`${directive.meta.id}\`, expected ${registered[differing + 1]} (\`${form}\`)`,
             citation.source.position,
-            { related },
+            { related: related() },
           );
           break;
         }
@@ -52,7 +59,7 @@ const rule: Rule = {
       const quoted = /^[“"]([^”"]{4,})[”"]$/.exec(words)?.[1];
       if (quoted && !directive.meta.title.toLowerCase().includes(quoted.toLowerCase()) && !forms.some((f) => f.toLowerCase().includes(quoted.toLowerCase()))) {
         report(citation.source.file, `Unexpected title “${quoted}” for \`${directive.meta.id}\`, expected “${directive.meta.title}”`, citation.source.position, {
-          related: { ...related, place: placeOf(directive.file, 'title') ?? related.place, message: 'title registered' },
+          related: { file: directive.file, place: placeOf(directive.file, 'title') ?? related().place, message: 'title registered' },
         });
       }
     }

@@ -7,6 +7,9 @@ import type { Rule } from '../rule.js';
  * directive: news reports and drafts get them wrong, and the law is cited by
  * what it is.
  */
+/** Four digits in a row: what a year needs. */
+const YEAR_LIKE = /\d{4}/;
+
 const rule: Rule = {
   id: 'citation-year',
   description: 'A year given with a citation matches the registry',
@@ -17,13 +20,12 @@ const rule: Rule = {
       const position = citation.source.position;
       if (!directive || position?.start.offset === undefined || position.end.offset === undefined) continue;
       const text = String(citation.source.file.value);
-      // The words just before the citation, within its sentence, and a parenthesis just after it.
-      const before =
-        text
-          .slice(Math.max(0, position.start.offset - 60), position.start.offset)
-          .split(/[.;:]\s/)
-          .pop() ?? '';
-      const after = /^\s*\((\d{4})\)/.exec(text.slice(position.end.offset, position.end.offset + 10));
+      // The words just before the citation, within its sentence, and a parenthesis just after it; most citations have no year near them.
+      const near = text.slice(Math.max(0, position.start.offset - 60), position.start.offset);
+      const following = text.slice(position.end.offset, position.end.offset + 10);
+      if (!YEAR_LIKE.test(near) && !YEAR_LIKE.test(following)) continue;
+      const before = near.split(/[.;:]\s/).pop() ?? '';
+      const after = /^\s*\((\d{4})\)/.exec(following);
       // A year in a law's name ("the General Legislative Procedures Act of 1975, approved October 16, 2006") names it; it dates nothing.
       const years = [...before.matchAll(/(?<!\b(?:Act|Code|Charter|Ordinance|Resolution)\s+of\s+)\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => m[1]!);
       if (after) years.push(after[1]!);
