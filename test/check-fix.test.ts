@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, automaticEdits, replacementEdit } from '../pipeline/editor/fixes.js';
+import { applyEdits, automaticEdits, replacementEdit, suppressionEdits } from '../pipeline/editor/fixes.js';
 import type { Diagnostic } from '../pipeline/report/diagnostics.js';
 import { workspace } from './helpers.js';
 import { runMain } from './in-process.js';
@@ -36,6 +36,23 @@ describe('a fix as an edit', () => {
     expect(replacementEdit('ab ab', finding(1, 1, 6, 'ab', ['ac']), 'ac')).toBeNull();
     expect(replacementEdit('xyz', finding(1, 1, 4, 'ab', ['ac']), 'ac')).toBeNull();
     expect(automaticEdits('ab', [finding(1, 1, 3, 'ab', ['ac', 'ad'])])).toEqual([]);
+  });
+});
+
+describe('a suppression as an edit', () => {
+  const section = '---\nid: scope\nheading: Scope\n---\n\nThe Department shall act\nin a reasonable time.\n\n- First, as soon as possible.\n';
+  it('stands above a line that begins its block, indented as it is, and under the front matter for the file', () => {
+    const { line, file } = suppressionEdits(section, 6, 'vague-terms');
+    expect(applyEdits(section, [line!])).toBe(section.replace('The Department', '<!-- ordinance-disable-next-line vague-terms --  -->\nThe Department'));
+    expect(applyEdits(section, [file])).toBe(section.replace('---\n\nThe', '---\n\n<!-- ordinance-disable vague-terms --  -->\n\nThe'));
+    expect(applyEdits(section, [suppressionEdits(section, 9, 'vague-terms').line!])).toContain('<!-- ordinance-disable-next-line vague-terms --  -->\n- First');
+  });
+  it('is offered only for the file where the line continues a paragraph: a comment there would split it in two', () => {
+    expect(suppressionEdits(section, 7, 'vague-terms').line).toBeNull();
+    expect(applyEdits('No front matter.\n', [suppressionEdits('No front matter.\n', 1, 'and-or').file])).toBe('<!-- ordinance-disable and-or --  -->\n\nNo front matter.\n');
+    expect(applyEdits('---\nid: a\n---\nText.\n', [suppressionEdits('---\nid: a\n---\nText.\n', 4, 'and-or').file])).toBe(
+      '---\nid: a\n---\n\n<!-- ordinance-disable and-or --  -->\n\nText.\n',
+    );
   });
 });
 

@@ -186,7 +186,11 @@ describe('ordinance lsp, through a protocol client', () => {
     const finding = found.find((d) => d.code === 'section-ref-resolves')!;
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(scope) }, range: finding.range, context: { diagnostics: [finding] } });
     const fixes = (actions ?? []).filter((a): a is CodeAction => 'edit' in a);
-    expect(fixes.map((a) => [a.title, a.isPreferred])).toEqual([['Replace `prohibitons` with `prohibitions`', true]]);
+    expect(fixes.map((a) => [a.title, a.isPreferred])).toEqual([
+      ['Replace `prohibitons` with `prohibitions`', true],
+      ['Suppress `section-ref-resolves` on this line (then write why after `--`)', undefined],
+      ['Suppress `section-ref-resolves` in this file (then write why after `--`)', undefined],
+    ]);
     const fixedHere = TextDocument.applyEdits(TextDocument.create(uri(scope), 'markdown', 1, broken), fixes[0]!.edit!.changes![uri(scope)]!);
     expect(fixedHere).toContain('See :ref{to=prohibitions}.');
     // The same text saved, fixed from the command line.
@@ -194,6 +198,14 @@ describe('ordinance lsp, through a protocol client', () => {
     const fixing = await runMain(['check', '--fix', 'ordinance/la-city-resources'], draft);
     expect(fixing.stderr).toContain('fixed 1 finding in 1 file');
     expect(readFileSync(scope, 'utf8')).toBe(fixedHere);
+    // Suppressed instead: the comment stands above the line, and suppresses nothing until the drafter writes why.
+    const suppressed = TextDocument.applyEdits(TextDocument.create(uri(scope), 'markdown', 1, broken), fixes[1]!.edit!.changes![uri(scope)]!);
+    expect(suppressed).toBe(broken.replace('See :ref{to=prohibitons}.', '<!-- ordinance-disable-next-line section-ref-resolves --  -->\nSee :ref{to=prohibitons}.'));
+    await client.change(scope, suppressed);
+    const unexplained = await client.findings(scope, (f) => f.some((d) => d.code === 'suppression-reason'));
+    expect(unexplained.map((d) => d.code).sort()).toEqual(['section-ref-resolves', 'suppression-reason']);
+    await client.change(scope, suppressed.replace('--  -->', '-- the section is added by the next amendment -->'));
+    expect(await client.findings(scope, (f) => f.length === 0)).toEqual([]);
     // Applied in the editor, the finding goes.
     await client.change(scope, fixedHere);
     await client.findings(scope, (f) => !f.some((d) => d.code === 'section-ref-resolves'));

@@ -39,7 +39,11 @@ describe.skipIf(!HAS_NVIM)(`in Neovim${HAS_NVIM ? ` (${NVIM.stdout.split('\n')[0
     const finding = report.findings.find((f) => f.code === 'section-ref-resolves')!;
     expect(finding).toMatchObject({ source: 'ordinance', line: lines + 2, column: 5 });
     expect(finding.message).toMatch(/Unknown section id `prohibitons`, expected `prohibitions`/);
-    expect(report.actions).toEqual(['Replace `prohibitons` with `prohibitions`']);
+    expect(report.actions).toEqual([
+      'Replace `prohibitons` with `prohibitions`',
+      'Suppress `section-ref-resolves` on this line (then write why after `--`)',
+      'Suppress `section-ref-resolves` in this file (then write why after `--`)',
+    ]);
     // Saved, fixed: the drafter's text with the reference as meant, and checked clean of it.
     expect(readFileSync(file, 'utf8')).toBe(`${before.replace(/\n$/, '')}\n\nSee :ref{to=prohibitions}.\n`);
     const check = spawnSync(process.execPath, [BIN, 'check', 'ordinance/la-city-resources'], { cwd: dir, encoding: 'utf8' });

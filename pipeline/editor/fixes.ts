@@ -68,3 +68,33 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((out, edit) => out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)), text);
 }
+
+/**
+ * The edits that put a suppression of `ruleId` before the finding on `line`
+ * (from 1) of `text`, its reason left for the drafter to write after `--`
+ * (until then the suppression is itself a finding, `suppression-reason`, and
+ * suppresses nothing: the tool never gives the why). `line`: a
+ * next-line suppression above the finding's line, where that line begins its
+ * block (a comment inside a paragraph would split it in two, which changes
+ * the law's text); null where it does not. `file`: a suppression for the
+ * whole file, under its front matter.
+ */
+export function suppressionEdits(text: string, line: number, ruleId: string): { line: TextEdit | null; file: TextEdit } {
+  const lines = text.split('\n');
+  const frontMatterEnd = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
+  const bodyStart = frontMatterEnd + 1;
+  const at = (index: number) => ({ line: index, character: 0 });
+  // A blank line between the front matter and the comment, and between the comment and the text.
+  const blankFirst = frontMatterEnd >= 0 && lines[bodyStart]?.trim() === '';
+  const fileAt = blankFirst ? bodyStart + 1 : bodyStart;
+  const file = { range: { start: at(fileAt), end: at(fileAt) }, newText: `${frontMatterEnd >= 0 && !blankFirst ? '\n' : ''}<!-- ordinance-disable ${ruleId} --  -->\n\n` };
+  const index = line - 1;
+  const before = lines[index - 1];
+  const beginsBlock =
+    index >= bodyStart && index < lines.length && lines[index]!.trim() !== '' && (index === bodyStart || before === undefined || before.trim() === '' || /-->\s*$/.test(before));
+  const indent = /^[ \t]*/.exec(lines[index] ?? '')![0];
+  return {
+    line: beginsBlock ? { range: { start: at(index), end: at(index) }, newText: `${indent}<!-- ordinance-disable-next-line ${ruleId} --  -->\n` } : null,
+    file,
+  };
+}

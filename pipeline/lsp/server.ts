@@ -33,7 +33,7 @@ import { completionChoices, completionNeed, frontMatterKeys, inFrontMatter } fro
 import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
 import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
 import { subdivisionPaths } from '../resolve/resolve.js';
-import { replacementEdit } from '../editor/fixes.js';
+import { replacementEdit, suppressionEdits, type TextEdit } from '../editor/fixes.js';
 import { renamedSection, renameEdits } from '../editor/rename.js';
 import { hoverAt } from '../editor/hover.js';
 import { definitionAt, referencesTo, referentAt } from '../editor/navigation.js';
@@ -67,11 +67,34 @@ export function lspDiagnostic(d: Diagnostic): LspDiagnostic {
   };
 }
 
-/** The quick fixes of one finding in `text`: each choice its fix offers, the only one preferred (what `check --fix` writes). */
+/**
+ * The quick fixes of one finding in `text`: each choice its fix offers, the
+ * only one preferred (what `check --fix` writes); then, for a rule's finding,
+ * its suppression on the line and in the file, the reason for the drafter to
+ * write.
+ */
 export function quickFixes(uri: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
+  // What a client sends back is checked: a finding without its place gets no fix.
+  if (!diagnostic.range?.start || !diagnostic.range.end) return [];
+  return [...replacementFixes(uri, text, diagnostic), ...suppressionFixes(uri, text, diagnostic)];
+}
+
+/** A rule's finding suppressed on its line (where a comment may stand above it) or in its file, `-- ` left for the reason. */
+function suppressionFixes(uri: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
+  const ruleId = typeof diagnostic.code === 'string' && RULE_IDS.has(diagnostic.code) ? diagnostic.code : null;
+  if (!ruleId) return [];
+  const edits = suppressionEdits(text, diagnostic.range.start.line + 1, ruleId);
+  const action = (title: string, edit: TextEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
+  return [
+    ...(edits.line ? [action(`Suppress \`${ruleId}\` on this line (then write why after \`--\`)`, edits.line)] : []),
+    action(`Suppress \`${ruleId}\` in this file (then write why after \`--\`)`, edits.file),
+  ];
+}
+
+/** Each choice a finding's fix offers, as an edit of its words. */
+function replacementFixes(uri: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
   const fix = diagnostic.data as Replacement | undefined;
-  // What a client sends back is checked: a finding without its place or its fix's words gets no fix.
-  if (!fix?.actual || !Array.isArray(fix.expected) || !diagnostic.range?.start || !diagnostic.range.end) return [];
+  if (!fix?.actual || !Array.isArray(fix.expected)) return [];
   const { start, end } = diagnostic.range;
   const finding = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fix };
   return fix.expected.flatMap((choice) => {
