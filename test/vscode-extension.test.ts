@@ -3,7 +3,8 @@
  * reads it, the commands it contributes registered by its code, the server
  * command it starts, and the `.vsix` that `npm run vsix` packages with
  * @vscode/vsce (nothing published). VS Code itself is not downloaded: the
- * editor end to end is Neovim's (test/neovim.test.ts).
+ * editor end to end is Neovim's (test/neovim.test.ts), and the extension's
+ * activation is tested in a stub host (test/vscode-activation.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
