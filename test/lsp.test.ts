@@ -36,7 +36,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { runMain } from './in-process.js';
-import { BIN, laSampleCopy, sampleCopy } from './helpers.js';
+import { BIN, laSampleCopy, ROOT, sampleCopy } from './helpers.js';
 
 /** The server, and what it has published, by document. */
 class Client {
@@ -184,6 +184,13 @@ describe('ordinance lsp, through a protocol client', () => {
     await client.open(scope, broken);
     const found = await client.findings(scope, (f) => f.some((d) => d.code === 'section-ref-resolves'));
     const finding = found.find((d) => d.code === 'section-ref-resolves')!;
+    // Over the finding, what its rule is for, from its docs page, and the page.
+    const told = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(scope) }, position: finding.range.start });
+    const page = path.join(ROOT, 'docs', 'reference', 'rules', 'section-ref-resolves.md');
+    expect((told?.contents as { value: string }).value).toContain(
+      `**section-ref-resolves**: Section references name an existing section id and subdivision\n\n\`:ref{to=exceptions}\` prints as "Section 6"`,
+    );
+    expect((told?.contents as { value: string }).value).toContain(`[The rule's page](${pathToFileURL(page).href})`);
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(scope) }, range: finding.range, context: { diagnostics: [finding] } });
     const fixes = (actions ?? []).filter((a): a is CodeAction => 'edit' in a);
     expect(fixes.map((a) => [a.title, a.isPreferred])).toEqual([

@@ -16,6 +16,7 @@ import { type EditorPoint, type EditorRange, holds, rangeOf } from './places.js'
 import type { Amendments } from '../amend/amend-ordinance.js';
 import { changedParagraphsMarkdown, escapeMarkdown, type Marks } from '../compare/diff-markdown.js';
 import { readableDiff } from '../text/word-diff.js';
+import type { Diagnostic } from '../report/diagnostics.js';
 
 export interface HoverText {
   markdown: string;
@@ -38,6 +39,54 @@ export function hoverAt(ordinance: Ordinance, world: HoverWorld, file: string, p
   const range = node.source.position ? rangeOf(node.source.position) : undefined;
   const markdown = node.type === 'citation' ? citationHover(node, relations, vocabulary) : referenceHover(node, vocabulary);
   return { markdown, range };
+}
+
+/**
+ * Over a finding: what its rule (or check) is for, from its docs page, and
+ * the page itself. `pageOf` gives a finding's page, its Markdown and its
+ * link (undefined where it has none); each rule is told once however many of
+ * its findings the point lies in.
+ */
+export function findingHover(
+  findings: readonly Diagnostic[],
+  point: EditorPoint,
+  pageOf: (finding: Diagnostic) => { markdown: string; link: string } | undefined,
+): HoverText | null {
+  const told = new Set<string>();
+  const parts: string[] = [];
+  for (const finding of findings) {
+    if (told.has(finding.ruleId) || !findingHolds(finding, point)) continue;
+    const page = pageOf(finding);
+    if (!page) continue;
+    told.add(finding.ruleId);
+    const [what, why] = pageParagraphs(page.markdown);
+    parts.push([`**${escapeMarkdown(finding.ruleId)}**${what ? `: ${what}` : ''}`, ...(why ? ['', why] : []), '', `[The rule's page](${page.link})`].join('\n'));
+  }
+  return parts.length ? { markdown: parts.join('\n\n---\n\n'), range: undefined } : null;
+}
+
+/** Whether a finding's place (lines and columns from 1; a point place stands for its line from there) holds an editor point. */
+function findingHolds(finding: Diagnostic, point: EditorPoint): boolean {
+  const line = point.line + 1;
+  const column = point.character + 1;
+  const endLine = finding.endLine ?? finding.line;
+  const endColumn = finding.endLine !== undefined ? (finding.endColumn ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
+  if (line < finding.line || line > endLine) return false;
+  if (line === finding.line && column < finding.column) return false;
+  return !(line === endLine && column > endColumn);
+}
+
+/** A docs page's one-line description and its first paragraph of explanation (not its settings, fixtures or tables). */
+function pageParagraphs(markdown: string): string[] {
+  const lines = markdown.split('\n').filter((line) => !line.startsWith('<!--'));
+  const start = lines.findIndex((line) => line.startsWith('# '));
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  return lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim().replace(/\s*\n\s*/g, ' '))
+    .filter((paragraph) => paragraph && !/^(Default severity|Severity):/.test(paragraph) && !/^The fixtures in /.test(paragraph));
 }
 
 /**

@@ -9,7 +9,7 @@
  * short while after the last keystroke, one at a time. Bad input is a
  * finding, never the end of the server.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -35,7 +35,7 @@ import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER } from '../model
 import { subdivisionPaths } from '../resolve/resolve.js';
 import { replacementEdit, suppressionEdits, type TextEdit } from '../editor/fixes.js';
 import { renamedSection, renameEdits } from '../editor/rename.js';
-import { hoverAt } from '../editor/hover.js';
+import { findingHover, hoverAt } from '../editor/hover.js';
 import { definitionAt, referencesTo, referentAt } from '../editor/navigation.js';
 import type { EditorLocation } from '../editor/places.js';
 import { type OutlineSymbol, outlineOf } from '../editor/symbols.js';
@@ -50,6 +50,16 @@ const SETTLE_MS = 25;
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const RULE_IDS = new Set(rules.map((rule) => rule.id));
 const DOCS_ROOT = path.resolve(TEMPLATES_DIR, '..');
+
+/** The docs page of a finding's rule or check, its Markdown and its link, read once; undefined where there is none. */
+const pages = new Map<string, { markdown: string; link: string } | undefined>();
+function docsOf(finding: Diagnostic): { markdown: string; link: string } | undefined {
+  if (!pages.has(finding.ruleId)) {
+    const file = path.join(DOCS_ROOT, docsPage(finding.ruleId, RULE_IDS.has(finding.ruleId)));
+    pages.set(finding.ruleId, existsSync(file) ? { markdown: readFileSync(file, 'utf8'), link: pathToFileURL(file).href } : undefined);
+  }
+  return pages.get(finding.ruleId);
+}
 
 /** A finding as the protocol carries it: the same position, severity, rule id and law path as `ordinance check` prints, and its rule's docs page. */
 export function lspDiagnostic(d: Diagnostic): LspDiagnostic {
@@ -266,7 +276,10 @@ export function serveLanguage(connection: Connection): void {
     if (!at || !ordinance) return null;
     const world = { relations: at.check.relations, vocabulary: at.check.vocabulary, marks: at.check.marks, amendments: at.check.result?.amendments };
     const hover = hoverAt(ordinance, world, session.modelPath(at.file), position);
-    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, ...(hover.range ? { range: hover.range } : {}) } : null;
+    // Over a finding, what its rule is for too, from its docs page.
+    const finding = findingHover(at.check.findings.get(path.resolve(at.file)) ?? [], position, docsOf);
+    const markdown = [hover?.markdown, finding?.markdown].filter(Boolean).join('\n\n---\n\n');
+    return markdown ? { contents: { kind: 'markdown', value: markdown }, ...(hover?.range ? { range: hover.range } : {}) } : null;
   });
 
   connection.onDefinition(async ({ textDocument, position }) => {
