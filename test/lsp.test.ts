@@ -187,10 +187,9 @@ describe('ordinance lsp, through a protocol client', () => {
     // Over the finding, what its rule is for, from its docs page, and the page.
     const told = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(scope) }, position: finding.range.start });
     const page = path.join(ROOT, 'docs', 'reference', 'rules', 'section-ref-resolves.md');
-    expect((told?.contents as { value: string }).value).toContain(
-      `**section-ref-resolves**: Section references name an existing section id and subdivision\n\n\`:ref{to=exceptions}\` prints as "Section 6"`,
-    );
-    expect((told?.contents as { value: string }).value).toContain(`[The rule's page](${pathToFileURL(page).href})`);
+    const hovered = (told!.contents as { value: string }).value;
+    expect(hovered).toContain(`**section-ref-resolves**: Section references name an existing section id and subdivision\n\n\`:ref{to=exceptions}\` prints as "Section 6"`);
+    expect(hovered).toContain(`[The rule's page](${pathToFileURL(page).href})`);
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(scope) }, range: finding.range, context: { diagnostics: [finding] } });
     const fixes = (actions ?? []).filter((a): a is CodeAction => 'edit' in a);
     expect(fixes.map((a) => [a.title, a.isPreferred])).toEqual([
