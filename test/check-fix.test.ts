@@ -72,4 +72,16 @@ describe('ordinance check --fix', () => {
     expect(readFileSync(meta, 'utf8')).toContain('status: draft\n');
     expect(readFileSync(records, 'utf8')).toContain(':ref{to=purpose}');
   }, 60_000);
+
+  it("writes a citation's number and year as the registry gives them", async () => {
+    const dir = workspace();
+    const records = path.join(dir, 'ordinance', 'sample', '02-records.md');
+    writeFileSync(records, `${readFileSync(records, 'utf8').trimEnd()}\n\nAs the 1991 order, :cite[Example Order 8]{to=example-order}, requires.\n`);
+    const before = await runMain(['check', 'ordinance/sample'], dir);
+    expect(before.stdout).toContain('Unexpected number 8 in `Example Order 8` for `example-order`, expected 7 (`Example Order 7`)');
+    expect(before.stdout).toContain('Unexpected year 1991 for `Example Order 7`, expected 1990');
+    const fixed = await runMain(['check', '--fix', 'ordinance/sample'], dir);
+    expect(fixed.stderr).toContain('fixed 2 findings in 1 file');
+    expect(readFileSync(records, 'utf8')).toContain('As the 1990 order, :cite[Example Order 7]{to=example-order}, requires.');
+  }, 60_000);
 });

@@ -249,9 +249,18 @@ describe('detection in the pipeline', () => {
     const lines = readFileSync(purpose, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.startsWith('In 2019')) + 1;
     const result = await runMain(['check', 'ordinance'], dir);
+    // At the year that is wrong, the one nearest the citation.
     expect(result.stdout).toBe(
-      `ordinance/la-sanctuary-city/02-purpose.md:${line}:48: warning § 2(d): Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
+      `ordinance/la-sanctuary-city/02-purpose.md:${line}:32: warning § 2(d): Unexpected year 2019 for \`Executive Directive No. 20\`, expected 2017 (the registry: issued 2017-03-21) (dates registered at ordinance/directives/la-executive-directive-20.md:13:3) [citation-year]\n`,
     );
+    // Its fix, the registry's year, is what `check --fix` writes (in a draft: the sample is in force, and its words are never fixed).
+    writeFileSync(
+      path.join(dir, 'ordinance', 'la-sanctuary-city', 'ordinance.md'),
+      readFileSync(path.join(dir, 'ordinance', 'la-sanctuary-city', 'ordinance.md'), 'utf8').replace(/^status: .*$/m, 'status: draft'),
+    );
+    const fixed = await runMain(['check', '--fix', 'ordinance/la-sanctuary-city'], dir);
+    expect(fixed.stderr).toContain('fixed 1 finding in 1 file');
+    expect(readFileSync(purpose, 'utf8')).toContain('In 2019 the Mayor reaffirmed a 2017 directive, Executive Directive No. 20.');
   });
 
   it('reports a section written by a number the ordinance does not have', async () => {

@@ -50,7 +50,8 @@ const rule: Rule = {
             citation.source.file,
             `Unexpected number ${written[differing + 1]} in \`${words}\` for \`${directive.meta.id}\`, expected ${registered[differing + 1]} (\`${form}\`)`,
             citation.source.position,
-            { related: related() },
+            // The words as the registry writes this form: what a fix puts in their place.
+            { related: related(), fix: { actual: words, expected: [form] } },
           );
           break;
         }
@@ -60,6 +61,7 @@ const rule: Rule = {
       if (quoted && !directive.meta.title.toLowerCase().includes(quoted.toLowerCase()) && !forms.some((f) => f.toLowerCase().includes(quoted.toLowerCase()))) {
         report(citation.source.file, `Unexpected title “${quoted}” for \`${directive.meta.id}\`, expected “${directive.meta.title}”`, citation.source.position, {
           related: { file: directive.file, place: placeOf(directive.file, 'title') ?? related().place, message: 'title registered' },
+          fix: { actual: quoted, expected: [directive.meta.title] },
         });
       }
     }

@@ -1,3 +1,4 @@
+import { location } from 'vfile-location';
 import { placeOf } from '../../parse/front-matter.js';
 import type { Rule } from '../rule.js';
 
@@ -25,23 +26,34 @@ const rule: Rule = {
       const following = text.slice(position.end.offset, position.end.offset + 10);
       if (!YEAR_LIKE.test(near) && !YEAR_LIKE.test(following)) continue;
       const before = near.split(/[.;:]\s/).pop() ?? '';
-      const after = /^\s*\((\d{4})\)/.exec(following);
+      const beforeStart = position.start.offset - before.length;
+      const after = /^(\s*\()(\d{4})\)/.exec(following);
+      // Each year with its offset in the file, the one nearest the citation last.
       // A year in a law's name ("the General Legislative Procedures Act of 1975, approved October 16, 2006") names it; it dates nothing.
-      const years = [...before.matchAll(/(?<!\b(?:Act|Code|Charter|Ordinance|Resolution)\s+of\s+)\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => m[1]!);
-      if (after) years.push(after[1]!);
+      const years = [...before.matchAll(/(?<!\b(?:Act|Code|Charter|Ordinance|Resolution)\s+of\s+)\b(1[89]\d\d|20\d\d)\b(?!\s*,?\s*\d)/g)].map((m) => ({
+        year: m[1]!,
+        offset: beforeStart + m.index,
+      }));
+      if (after) years.push({ year: after[2]!, offset: position.end.offset + after[1]!.length });
       if (years.length === 0) continue;
       const dates = Object.entries(directive.meta.dates ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
       const known = new Set(dates.map(([, date]) => date.slice(0, 4)));
       if (known.size === 0) continue;
-      for (const year of new Set(years)) {
-        if (known.has(year)) continue;
+      const nearest = new Map(years.filter(({ year }) => !known.has(year)).map(({ year, offset }) => [year, offset]));
+      for (const [year, offset] of nearest) {
         const facts = dates.map(([kind, date]) => `${kind} ${date}`).join(', ');
+        // The place runs from the year to the citation (or from the citation to its year): the year is what is wrong, and what a fix replaces.
+        const points = location(citation.source.file);
+        const yearStart = points.toPoint(offset);
+        const yearEnd = points.toPoint(offset + year.length);
+        const place = yearStart && yearEnd ? (offset < position.start.offset ? { start: yearStart, end: position.end } : { start: position.start, end: yearEnd }) : position;
         report(
           citation.source.file,
           `Unexpected year ${year} for \`${directive.meta['cited-as'][0] ?? directive.meta.id}\`, expected ${[...known].join(' or ')} (the registry: ${facts})`,
-          position,
+          place,
           {
             related: { file: directive.file, place: placeOf(directive.file, 'dates') ?? { line: 1, column: 1 }, message: 'dates registered' },
+            fix: { actual: year, expected: [...known] },
           },
         );
       }
