@@ -217,6 +217,37 @@ describe('ordinance lsp, through a protocol client', () => {
     await client.findings(scope, (f) => !f.some((d) => d.code === 'section-ref-resolves'));
   }, 60_000);
 
+  it('registers a directive cited but not registered: its entry made where the finding says, for the drafter to complete', async () => {
+    const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
+    const scope = path.join(draft, 'ordinance', 'la-city-resources', '04-scope.md');
+    const text = `${readFileSync(scope, 'utf8').trimEnd()}\n\nSee :cite[the Dignity Act]{to=la-dignity-act}.\n`;
+    await client.open(scope, text);
+    const found = await client.findings(scope, (f) => f.some((d) => d.code === 'citation-resolves'));
+    const finding = found.find((d) => d.code === 'citation-resolves')!;
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(scope) }, range: finding.range, context: { diagnostics: [finding] } });
+    const register = (actions ?? []).find((a): a is CodeAction => 'edit' in a && a.title.startsWith('Register'))!;
+    // The file named as the finding names it (this workspace lies outside the server's folder: by its whole path).
+    const entry = path.join(draft, 'ordinance', 'directives', 'la-dignity-act.md');
+    expect(register.title).toBe(`Register \`la-dignity-act\` as \`${entry}\` (then write its title, kind and what it does)`);
+    const [create, write] = register.edit!.documentChanges! as [{ kind: string; uri: string }, { textDocument: { uri: string }; edits: { newText: string }[] }];
+    expect(create).toMatchObject({ kind: 'create', uri: uri(entry) });
+    expect(write.textDocument.uri).toBe(uri(entry));
+    const scaffold = write.edits[0]!.newText;
+    expect(scaffold).toBe(
+      '---\nid: la-dignity-act\ncited-as:\n  - "the Dignity Act"\ntitle: "TBD"\nkind: TBD\nstatus: unknown\n---\nTBD: what the directive does, in plain words.\n',
+    );
+    // Made in the editor (the file created, as the editor creates it, empty; the text in the editor), the entry is read:
+    // its kind is for the drafter to choose, and the citation names it, unusable until then.
+    writeFileSync(entry, '');
+    await client.open(entry, scaffold);
+    const onEntry = await client.findings(entry, (f) => f.length > 0);
+    expect(onEntry.map((d) => d.code)).toContain('front-matter-schema');
+    await client.findings(scope, (f) => f.some((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('Unusable directive `la-dignity-act`')));
+    // Completed, the citation resolves.
+    await client.change(entry, scaffold.replace('kind: TBD', 'kind: executive-directive').replace('title: "TBD"', 'title: "Dignity Act"').replace('TBD: what', 'What'));
+    await client.findings(scope, (f) => !f.some((d) => d.code === 'citation-resolves'));
+  }, 60_000);
+
   it('renames a section id with every reference to it, and refuses an id another section has', async () => {
     const draft = sampleCopy(['la-city-resources', 'la-admin-code']);
     const folder = path.join(draft, 'ordinance', 'la-city-resources');

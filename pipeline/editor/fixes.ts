@@ -98,3 +98,26 @@ export function suppressionEdits(text: string, line: number, ruleId: string): { 
     file,
   };
 }
+
+/**
+ * A new registry entry for a directive cited but not registered: its id and
+ * the citation's words as its first form, `status: unknown`, and `TBD` where
+ * only the drafter knows the fact (its title, its kind, what it does). Until
+ * they are written the entry says so: a kind of `TBD` is a finding of its
+ * schema, and `TBD` a placeholder the checks report.
+ */
+export function registryScaffold(id: string, citedAs: string): string {
+  const form = citedAs.trim() || id;
+  return [
+    '---',
+    `id: ${id}`,
+    'cited-as:',
+    `  - ${JSON.stringify(form)}`,
+    'title: "TBD"',
+    'kind: TBD',
+    'status: unknown',
+    '---',
+    'TBD: what the directive does, in plain words.',
+    '',
+  ].join('\n');
+}

@@ -33,7 +33,7 @@ import { completionChoices, completionNeed, frontMatterKeys, inFrontMatter } fro
 import { FRONT_MATTER_SCHEMAS } from '../model/metadata.js';
 import { CODE_FILE, GROUP_FILE, ORDINANCE_FILE, REGISTRY_FOLDER } from '../model/workspace.js';
 import { subdivisionPaths } from '../resolve/resolve.js';
-import { replacementEdit, suppressionEdits, type TextEdit } from '../editor/fixes.js';
+import { registryScaffold, replacementEdit, suppressionEdits, type TextEdit } from '../editor/fixes.js';
 import { renamedSection, renameEdits } from '../editor/rename.js';
 import { findingHover, hoverAt } from '../editor/hover.js';
 import { definitionAt, referencesTo, referentAt } from '../editor/navigation.js';
@@ -86,7 +86,37 @@ export function lspDiagnostic(d: Diagnostic): LspDiagnostic {
 export function quickFixes(uri: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
   // What a client sends back is checked: a finding without its place gets no fix.
   if (!diagnostic.range?.start || !diagnostic.range.end) return [];
-  return [...replacementFixes(uri, text, diagnostic), ...suppressionFixes(uri, text, diagnostic)];
+  return [...replacementFixes(uri, text, diagnostic), ...registerFixes(text, diagnostic), ...suppressionFixes(uri, text, diagnostic)];
+}
+
+/** A directive cited but not registered: its registry entry made, where the finding says to make it, for the drafter to complete. */
+function registerFixes(text: string, diagnostic: LspDiagnostic): CodeAction[] {
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  const entry = diagnostic.code === 'citation-resolves' ? /register it as `([^`]+\.md)`/.exec(message)?.[1] : undefined;
+  if (!entry) return [];
+  const id = path.basename(entry, '.md');
+  // The citation's words, as written between its brackets: the entry's first citation form.
+  const { start, end } = diagnostic.range;
+  const lines = text.split('\n');
+  const written = start.line === end.line ? (lines[start.line] ?? '').slice(start.character, end.character) : '';
+  const words = /^:cite\[([^\]]*)\]/.exec(written)?.[1] ?? '';
+  const file = pathToFileURL(path.resolve(entry)).href;
+  return [
+    {
+      title: `Register \`${id}\` as \`${entry}\` (then write its title, kind and what it does)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: {
+        documentChanges: [
+          { kind: 'create', uri: file, options: { ignoreIfExists: true } },
+          {
+            textDocument: { uri: file, version: null },
+            edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: registryScaffold(id, words) }],
+          },
+        ],
+      },
+    },
+  ];
 }
 
 /** A rule's finding suppressed on its line (where a comment may stand above it) or in its file, `-- ` left for the reason. */
