@@ -109,7 +109,9 @@ export function goldInstructions(kase, paragraphs, undesignated = new Set()) {
   for (const gold of kase.instructions) {
     const subpath = gold.subpath ? gold.subpath.split('|') : [];
     const base = { prose: gold.prose, source: { file: null, position: undefined }, form: 'annotation', sectionId: `section-${gold.law_section}` };
-    const target = { section: gold.section, path: subpath, ...(gold.target_part ? { part: gold.target_part } : {}) };
+    // "The section heading is amended …": the markup names no part, the act's words do.
+    const part = gold.target_part ?? (subpath.length === 0 && /^The section heading is amended\b/i.test(gold.prose ?? '') ? 'heading' : undefined);
+    const target = { section: gold.section, path: subpath, ...(part ? { part } : {}) };
     switch (gold.op) {
       case 'find-replace': {
         // The Council redesignates by finding a subdivision's designation and replacing it ("(14C)" → "(14D)", "[(f)]" → "(f)").
@@ -118,8 +120,16 @@ export function goldInstructions(kase, paragraphs, undesignated = new Set()) {
           out.push({ ...base, op: 'redesignate', from: [gold.find.trim()], to: [gold.replace.trim()], target: { section: gold.section, path: subpath.slice(0, -1) } });
           break;
         }
+        // "wherever it appears" is every place, whatever count the markup gives.
+        const everywhere = /\b(?:wherever|each place|each time|every place|both times)\b[^.]*\bappears?\b/i.test(gold.prose ?? '');
         const occurrence =
-          gold.position === 'last' ? { kind: 'last' } : gold.position === 'first' ? { kind: 'nth', n: 1 } : (gold.count ?? 1) > 1 ? { kind: 'every' } : { kind: 'only' };
+          gold.position === 'last'
+            ? { kind: 'last' }
+            : gold.position === 'first'
+              ? { kind: 'nth', n: 1 }
+              : everywhere || (gold.count ?? 1) > 1
+                ? { kind: 'every' }
+                : { kind: 'only' };
         out.push({ ...base, op: 'strike', words: gold.find, occurrence, ...(gold.replace ? { insert: gold.replace } : {}), target });
         break;
       }
@@ -232,6 +242,8 @@ export async function exactMatch(corpus, options = {}) {
       ops: kase.ops,
       match,
       failures: failures.map((f) => `${f.failure}: ${f.reason}`),
+      // Each instruction that does not apply: the act's words, and the finding `ordinance check` gives it (rule amendment-applies), quoting what the law held.
+      errors: failures.map((f) => ({ instruction: f.instruction.prose, finding: `Instruction does not apply: ${f.reason}` })),
       amended: lawText(amended),
       after,
     });
@@ -245,6 +257,29 @@ export async function exactMatch(corpus, options = {}) {
     reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
   }
   return { cases: results.length, matched, rate: results.length ? matched / results.length : 0, results, reasons };
+}
+
+/** The kinds of instruction that does not apply to the law as it stood, by the words of its finding. */
+const ERROR_KINDS = [
+  [/ does not occur in /, 'words struck or replaced that the law does not hold'],
+  [/ does not exist: /, 'a unit the law does not have'],
+  [/ already exists: /, 'a section added that the law already has'],
+  [/ does not fit its place: /, 'a new designation out of sequence'],
+];
+
+/**
+ * Errors in enacted law: each instruction of the Council's own markup that
+ * does not apply to the section as codified before the act (a phrase struck
+ * that is not there, a paragraph that does not exist), with the act's words
+ * and the finding `check` gives, by law and section; and their count by kind.
+ */
+export function enactedErrors(run) {
+  const errors = run.results.flatMap((r) =>
+    r.errors.map((e) => ({ law: r.law, section: r.section, ...e, kind: ERROR_KINDS.find(([pattern]) => pattern.test(e.finding))?.[1] ?? 'other' })),
+  );
+  const byKind = {};
+  for (const e of errors) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
+  return { instructions: errors.length, sections: new Set(errors.map((e) => `${e.law} ${e.section}`)).size, laws: new Set(errors.map((e) => e.law)).size, byKind, errors };
 }
 
 /** `exactMatch`'s options for the instructions read from each act's prose (imported with --plain, bench/amendments.mjs), in place of the Council's markup. */
@@ -341,6 +376,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const misses = results.filter((r) => !r.match);
   console.log(`  misses: ${misses.length} (${misses.filter((m) => m.failures.length).length} with an instruction that did not apply)`);
   for (const [reason, count] of Object.entries(reasons).sort((a, b) => b[1] - a[1])) console.log(`    ${count}: ${reason}`);
+  if (!fromProse) {
+    // What the tool exists to catch before enactment: the Council's own instructions that do not apply to the law they amend.
+    const enacted = enactedErrors({ results });
+    console.log(
+      `\nthe Council's instructions that do not apply to the section as codified before (each a candidate error in enacted law, to be read): ${enacted.instructions} instructions in ${enacted.sections} sections of ${enacted.laws} laws`,
+    );
+    for (const [kind, count] of Object.entries(enacted.byKind).sort((a, b) => b[1] - a[1])) console.log(`  ${count}: ${kind}`);
+    for (const e of enacted.errors) console.log(`\n- ${e.law}, § ${e.section}\n  the act: ${e.instruction}\n  check:   ${e.finding}`);
+  }
   if (verbose) {
     for (const m of misses) {
       console.log(`\n- ${m.law} § ${m.section} (${m.kind}; ${m.ops.join(', ')}): ${m.reason}`);
@@ -351,5 +395,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const json = args[args.indexOf('--json') + 1];
   if (args.includes('--json') && json)
-    writeFileSync(json, `${JSON.stringify({ cases, matched, rate, byKind, reasons, misses: misses.map(({ amended, after, ...m }) => m) }, null, 2)}\n`);
+    writeFileSync(
+      json,
+      `${JSON.stringify({ cases, matched, rate, byKind, reasons, ...(fromProse ? {} : { enactedErrors: enactedErrors({ results }) }), misses: misses.map(({ amended, after, ...m }) => m) }, null, 2)}\n`,
+    );
 }

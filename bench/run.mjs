@@ -29,7 +29,7 @@ import path from 'node:path';
 import { filesBelow } from './files.mjs';
 import { fileURLToPath } from 'node:url';
 import { accuracyTable, citationAccuracy } from './accuracy.mjs';
-import { exactMatch, proseInstructions } from './amendments-apply.mjs';
+import { enactedErrors, exactMatch, proseInstructions } from './amendments-apply.mjs';
 import { measureReading } from './amendments.mjs';
 import { heldOutAccuracy } from './held-out.mjs';
 import { incrementalTable, measureIncremental } from './incremental.mjs';
@@ -378,7 +378,8 @@ async function main() {
     console.error("\n== amendments: sections amended by the tool against the Council's codified text");
     const gold = await exactMatch(amendmentsDir);
     const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir, full));
-    amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched, goldMisses: gold.reasons, proseMisses: prose.reasons };
+    const enacted = enactedErrors(gold);
+    amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched, goldMisses: gold.reasons, proseMisses: prose.reasons, enactedErrors: enacted };
     for (const [label, run] of [
       ["the Council's instructions", gold],
       ['instructions read from the prose', prose],
@@ -386,6 +387,11 @@ async function main() {
       console.error(`  ${label}: ${run.matched}/${run.cases} equal the codified text; the others:`);
       for (const [reason, count] of Object.entries(run.reasons).sort((a, b) => b[1] - a[1])) console.error(`    ${count}: ${reason}`);
     }
+    // Candidate errors in enacted law: the Council's own instructions that do not apply to the law they amend, each with the finding check gives (the list: bench/amendments-apply.mjs).
+    console.error(
+      `  the Council's instructions that do not apply to the section as codified before: ${enacted.instructions} in ${enacted.sections} sections of ${enacted.laws} laws`,
+    );
+    for (const [kind, count] of Object.entries(enacted.byKind).sort((a, b) => b[1] - a[1])) console.error(`    ${count}: ${kind}`);
   }
   for (const size of accuracyOnly || incrementalOnly ? [] : sizes) {
     const workspace = size === 'all' ? full : sampleCorpus(full, Number(size));

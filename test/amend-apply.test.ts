@@ -194,6 +194,27 @@ describe('applying instructions to a code section', () => {
     expect(lettered.outcomes[0]!.reason).toBe('§ 1-101(3A) does not fit its place: § 1-101 holds (a), (b), (c), not subdivisions like (3A)');
   });
 
+  it('finds words with a colon in them, as a time is written ("4:45 p.m."), in a subdivision as the importer writes it', () => {
+    // As D.C. Law 24-342 strikes "4:45" in § 1-1001.08(r)(2): the Markdown reader takes ":45" for an annotation unless read back as text.
+    const source = SECTION.replace('(2) any officer the Director names.', '::subdivision[any officer the Director names by 4:45 p.m.]{num="(2)" depth="2"}');
+    const result = applyToSection(source, [instruction({ op: 'strike', words: '4:45', insert: '5:00', occurrence: { kind: 'only' }, target: at(['(b)', '(2)']) })]);
+    expect(result.outcomes[0]).toMatchObject({ applied: true, struck: ['4:45'] });
+    expect(result.source).toMatch(/names by 5\\?:00 p\.m\./);
+  });
+
+  it('reads a letter after the letters there as the next letter, not a first roman numeral: (I) after (H)', () => {
+    // As D.C. Law 24-167 adds "New subparagraphs (I) through (K)" to § 32-242(a)(2A), which holds (A) to (H).
+    const letters = 'ABCDEFGH'.split('').map((l) => `(${l}) Item ${l};`);
+    const source = SECTION.replace('(2) any officer the Director names.', `(2) any officer the Director names:\n\n${letters.join('\n\n')}`);
+    const result = applyToSection(source, [
+      instruction({ op: 'add', text: '(I) Item I;\n\n(J) Item J; and\n\n(K) Item K.\n', designations: ['(I)', '(J)', '(K)'], target: at(['(b)', '(2)']) }),
+    ]);
+    expect(result.outcomes[0]).toMatchObject({ applied: true });
+    const lines = body(result.source);
+    const h = lines.indexOf('(H) Item H;');
+    expect(lines.slice(h, h + 5)).toEqual(['(H) Item H;', '(I) Item I;', '(J) Item J; and', '(K) Item K.', '(c) "Permit" means a permit issued by the Department.']);
+  });
+
   it('adds a subdivision in the place of one kept only as repealed', () => {
     const repealed = SECTION.replace('(2) any officer the Director names.', '(2) Repealed.');
     const result = applyToSection(repealed, [instruction({ op: 'add', text: '(2) any officer.\n', designations: ['(2)'], target: at(['(b)']) })]);

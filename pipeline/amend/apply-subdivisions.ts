@@ -48,7 +48,9 @@ export function applyAdd(section: SectionSource, instruction: Instruction & { op
   const top = units.filter((u) => u.kind === 'open' && u.depth === depth);
   const first = top[0];
   if (!first) return failed(instruction, 'applies', `the new text for ${where} does not begin with a designation such as “${designationOf(instruction.designations[0])}”`);
-  const level = levelOfUnit(first, around);
+  // Read as a reader reads it after the subdivisions already there: (I) after (H) is the next letter, not a first roman numeral.
+  const lastSibling = siblings.length > 0 ? section.units[siblings[siblings.length - 1]!]! : undefined;
+  const level = levelOfUnit(first, lastSibling ? [...around, lastSibling] : around);
   if (!instruction.after && siblings.length > 0 && siblings.every((i) => levelOfUnit(section.units[i]!, around) !== level)) {
     // A paragraph (3A) added to a section that is all one subsection (a): it goes into that subsection, as a path without the wrapping (a) finds it.
     const holders = siblings.filter((i) => section.units.slice(i + 1, endOfSubdivision(section.units, i, range.end)).some((u) => u.kind === 'open' && u.depth === depth + 1));

@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { markdown } from '../dc-xml/markdown.js';
 import remarkGfmTables from '../parse/gfm-tables.js';
+import { restoreProseColons } from '../parse/annotations.js';
 import { readsBack, type PlanStep } from '../dc-xml/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 import { readSectionHeading } from '../model/quoted-law.js';
@@ -48,6 +49,7 @@ export const PAREN_LABEL = /^\(([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\)$/;
 /** Read a section file into front matter, units and annotations. */
 export function readSection(source: string): SectionSource {
   const tree = reader.parse(source) as Root;
+  restoreProseColons(tree);
   let front: Record<string, unknown> = {};
   const units: Unit[] = [];
   const tail: RootContent[] = [];
@@ -129,7 +131,9 @@ export function levelOfUnit(unit: Unit, around: readonly Unit[]): number {
  */
 export function parseText(text: string, around: readonly Unit[], reading: Reading = 'after'): Unit[] {
   // The Board's marks resolved first, so that an added "(4) …" opens its subdivision.
-  const tree = resolveMarksInTree(reader.parse(text) as Root, reading);
+  const parsed = reader.parse(text) as Root;
+  restoreProseColons(parsed);
+  const tree = resolveMarksInTree(parsed, reading);
   const stack: Open[] = [];
   for (const unit of around) {
     const label = PAREN_LABEL.exec(unit.num)?.[1] ?? unit.num;

@@ -63,8 +63,27 @@ export const ANNOTATIONS: Record<string, AnnotationSpec> = {
 
 const FORM_SYNTAX: Record<Form, string> = { textDirective: ':name[...]', leafDirective: '::name[...]', containerDirective: ':::name' };
 
+/**
+ * A colon inside prose read back as the colon it is: "8:00 p.m.", "3:1",
+ * "Note:see" parse as text directives named "00", "1", "see" with nothing in
+ * them. Each such node of `tree` that names no annotation becomes the text it
+ * was. What every reader of the format does after parsing (the pipeline's
+ * processor, and the amend stage's own reader of a code section).
+ */
+export function restoreProseColons(tree: Root): void {
+  visit(tree, 'textDirective', (node, index, parent) => {
+    const directive = node as DirectiveNode;
+    if (ANNOTATIONS[directive.name] || directive.children.length > 0 || Object.keys(directive.attributes ?? {}).length > 0) return;
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1, { type: 'text', value: `:${directive.name}`, position: directive.position } as (typeof parent.children)[number]);
+    return [SKIP, index + 1];
+  });
+}
+
 export default function remarkAnnotations() {
   return (tree: Root, file: VFile) => {
+    // "8:00 p.m.", "3:1", "Note:see": a colon inside prose, not an annotation; kept as text.
+    restoreProseColons(tree);
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const directive = node as DirectiveNode;
@@ -75,11 +94,6 @@ export default function remarkAnnotations() {
         if (parent && index !== undefined) parent.children.splice(index, 1);
         return [SKIP, index];
       };
-      if (!spec && directive.type === 'textDirective' && directive.children.length === 0 && Object.keys(directive.attributes ?? {}).length === 0) {
-        // "8:00 p.m.", "3:1", "Note:see": a colon inside prose, not an annotation. Keep it as text.
-        if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: `:${directive.name}`, position: directive.position });
-        return [SKIP, (index ?? 0) + 1];
-      }
       if (!spec) {
         report(
           file,
