@@ -200,6 +200,12 @@ describe('applying instructions to a code section', () => {
     const result = applyToSection(source, [instruction({ op: 'strike', words: '4:45', insert: '5:00', occurrence: { kind: 'only' }, target: at(['(b)', '(2)']) })]);
     expect(result.outcomes[0]).toMatchObject({ applied: true, struck: ['4:45'] });
     expect(result.source).toMatch(/names by 5\\?:00 p\.m\./);
+    // A colon the instruction does not touch is written back as it was.
+    const other = applyToSection(source.replace('\n:::annotation', '\n(d) Open at 8:00 a.m.\n\n:::annotation'), [
+      instruction({ op: 'strike', words: 'Permit', insert: 'License', occurrence: { kind: 'only' }, target: at(['(c)']) }),
+    ]);
+    expect(other.outcomes[0]).toMatchObject({ applied: true });
+    expect(other.source).toContain('(d) Open at 8:00 a.m.');
   });
 
   it('reads a letter after the letters there as the next letter, not a first roman numeral: (I) after (H)', () => {

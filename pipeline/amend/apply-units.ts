@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { markdown } from '../dc-xml/markdown.js';
 import remarkGfmTables from '../parse/gfm-tables.js';
-import { restoreProseColons } from '../parse/annotations.js';
+import { isProseColon, restoreProseColons } from '../parse/annotations.js';
 import { readsBack, type PlanStep } from '../dc-xml/section.js';
 import { leadingMarkers, levelOf } from '../model/subdivisions.js';
 import { readSectionHeading } from '../model/quoted-law.js';
@@ -48,8 +48,8 @@ export const PAREN_LABEL = /^\(([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\)$/;
 
 /** Read a section file into front matter, units and annotations. */
 export function readSection(source: string): SectionSource {
+  // A colon in prose ("4:45 p.m.") stays as read (written back as it was), read as text where words are sought (apply-words.ts) and by `plain`.
   const tree = reader.parse(source) as Root;
-  restoreProseColons(tree);
   let front: Record<string, unknown> = {};
   const units: Unit[] = [];
   const tail: RootContent[] = [];
@@ -194,6 +194,7 @@ export function plain(children: readonly PhrasingContent[]): string {
   let out = '';
   const walk = (node: PhrasingContent | RootContent) => {
     if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+    else if (isProseColon(node)) out += `:${(node as { name: string }).name}`;
     else if ('children' in node) for (const c of node.children as PhrasingContent[]) walk(c);
   };
   for (const c of children) walk(c);

@@ -7,6 +7,7 @@
 import type { PhrasingContent, Text } from 'mdast';
 import { failed, ok, quote } from './apply-outcome.js';
 import { wordUnits, type Range } from './apply-target.js';
+import { restoreProseColons } from '../parse/annotations.js';
 import type { SectionSource, Unit } from './apply-units.js';
 import type { Instruction, InstructionOutcome, Occurrence } from './instruction.js';
 
@@ -106,6 +107,8 @@ function spaceBetween(before: string, after: string): boolean {
 /** Strike or insert words in a target's text (or its own text before its subdivisions), in place. */
 export function applyWords(section: SectionSource, instruction: Instruction & { op: 'strike' | 'insert' }, range: Range, where: string): InstructionOutcome {
   const units = wordUnits(section.units, range, instruction.target.part);
+  // The words the instruction seeks may hold a colon in prose ("4:45"): in the units it amends, that colon is text.
+  for (const unit of units) restoreProseColons({ type: 'paragraph', children: unit.children });
   const { slots, text } = slotsOf(units);
   const law = () => `${where} reads ${quote(text.replace(/\n/g, ' '))}`;
   if (instruction.op === 'strike') {

@@ -4,7 +4,7 @@
  * positioned message. Drafter's notes are removed here, so no later stage can
  * print them.
  */
-import type { Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -70,14 +70,20 @@ const FORM_SYNTAX: Record<Form, string> = { textDirective: ':name[...]', leafDir
  * was. What every reader of the format does after parsing (the pipeline's
  * processor, and the amend stage's own reader of a code section).
  */
-export function restoreProseColons(tree: Root): void {
+export function restoreProseColons(tree: Root | Parent): void {
   visit(tree, 'textDirective', (node, index, parent) => {
+    if (!isProseColon(node) || !parent || index === undefined) return;
     const directive = node as DirectiveNode;
-    if (ANNOTATIONS[directive.name] || directive.children.length > 0 || Object.keys(directive.attributes ?? {}).length > 0) return;
-    if (!parent || index === undefined) return;
     parent.children.splice(index, 1, { type: 'text', value: `:${directive.name}`, position: directive.position } as (typeof parent.children)[number]);
     return [SKIP, index + 1];
   });
+}
+
+/** Whether a node the Markdown reader took for an annotation is a colon inside prose ("8:00", "3:1"): a text directive naming no annotation, with nothing in it. */
+export function isProseColon(node: { type: string }): boolean {
+  if (node.type !== 'textDirective') return false;
+  const directive = node as DirectiveNode;
+  return !ANNOTATIONS[directive.name] && directive.children.length === 0 && Object.keys(directive.attributes ?? {}).length === 0;
 }
 
 export default function remarkAnnotations() {
