@@ -27,8 +27,14 @@ export interface SourceFile {
 /** Parse one file into what it contributes to its ordinance. */
 export type ParseFile = (source: SourceFile) => FileAnalysis;
 
-/** Parse one file and model what it holds on its own. */
-export const parseFile: ParseFile = ({ file, schema, what, quotable }) => analyzeFile(parseSource(file, schema, what), quotable);
+/**
+ * Parse one file and model what it holds on its own. A file too large or
+ * nested too deep to parse (reported at its place) stays in the ordinance,
+ * so numbering holds, with nothing in it. The limits are measured here, so a
+ * cached analysis answers for them too.
+ */
+export const parseFile: ParseFile = ({ file, schema, what, quotable }) =>
+  withinLimits(file) ? analyzeFile(parseSource(file, schema, what), quotable) : analyzeFile({ tree: { type: 'root', children: [] }, file });
 
 /**
  * Parse every file of an ordinance folder; null when there is no ordinance to
@@ -37,8 +43,8 @@ export const parseFile: ParseFile = ({ file, schema, what, quotable }) => analyz
 export function parseOrdinance(sources: OrdinanceSources, parse: ParseFile = parseFile): ParsedOrdinance | null {
   if (!sources.ordinanceFile || sources.sectionFiles.length === 0) return null;
   const read = (file: VFile, schema: TSchema, what: string, quotable = false): FileAnalysis =>
-    // A file that could not be read or decoded, or is too large to read, stays in the ordinance (so numbering holds) with nothing in it.
-    file.messages.some((m) => UNREADABLE.has(String(m.ruleId))) || !withinLimits(file)
+    // A file that could not be read or decoded stays in the ordinance (so numbering holds) with nothing in it.
+    file.messages.some((m) => UNREADABLE.has(String(m.ruleId)))
       ? analyzeFile({ tree: { type: 'root', children: [] }, file })
       : parse({ file, schema, what, ...(quotable ? { quotable } : {}) });
   const ordinanceFile = read(sources.ordinanceFile, ordinanceSchema, 'ordinance front matter');

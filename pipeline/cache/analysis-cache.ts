@@ -25,7 +25,7 @@ import type { SourceFile } from '../analyze/parse-ordinance.js';
 import type { Suppression } from '../parse/suppressions.js';
 import { deserializeFiles, serializeFiles, type SerializedMessage } from '../report/messages.js';
 import type { StageCache } from './cached.js';
-import { cacheDir, cacheFile, type CacheLocation } from './files.js';
+import { cacheDir, cacheFile, type CacheLocation, textDigest } from './files.js';
 import { checksum } from '../text/checksum.js';
 import { SealedLines } from './sealed-lines.js';
 
@@ -183,7 +183,7 @@ export class AnalysisCache implements StageCache<SourceFile, FileAnalysis> {
 
   /** What an analysis depends on: the file's text, the schema it was read with, and whether it may be quoted law (a section file in an ordinance's sub-folder). */
   private static hash({ file, what: schema, quotable }: SourceFile): string {
-    return checksum(quotable ? `${schema}\0quotable` : schema, String(file.value));
+    return checksum(quotable ? `${schema}\0quotable` : schema, textDigest(file));
   }
 
   /** The cached analysis of `file`, restoring its findings and front matter onto it; null on a miss (or an entry that is not whole and as written). */

@@ -9,7 +9,7 @@
 import type { VFile } from 'vfile';
 import type { DetectedCitation } from '../cite/detect.js';
 import type { DetectionMemo, FileDetections } from '../resolve/prose-citations.js';
-import { cacheFile, type CacheLocation } from './files.js';
+import { cacheFile, type CacheLocation, textDigest } from './files.js';
 import { checksum } from '../text/checksum.js';
 import { SealedLines } from './sealed-lines.js';
 
@@ -29,7 +29,7 @@ export class DetectionCache implements DetectionMemo {
     const text = this.lines.get(file.path);
     if (text === null) return null;
     const tab = text.indexOf('\t');
-    if (text.slice(0, tab) !== checksum(key, String(file.value))) return null;
+    if (text.slice(0, tab) !== checksum(key, textDigest(file))) return null;
     try {
       const value = JSON.parse(text.slice(tab + 1)) as unknown;
       return isFileDetections(value) ? value : null;
@@ -39,7 +39,7 @@ export class DetectionCache implements DetectionMemo {
   }
 
   set(file: VFile, key: string, detections: FileDetections): void {
-    this.lines.set(file.path, `${checksum(key, String(file.value))}\t${JSON.stringify(detections)}`);
+    this.lines.set(file.path, `${checksum(key, textDigest(file))}\t${JSON.stringify(detections)}`);
   }
 
   /** Forget the records of files that are gone, and write the cache if it changed. */

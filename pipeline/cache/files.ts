@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { checksum } from '../text/checksum.js';
 
 /** The cache folder of a run: .cache/ordinance/ under the working directory (gitignored). */
@@ -46,6 +47,18 @@ export function writeAtomically(file: string, text: string | Uint8Array): void {
       // Nothing was written where nothing can be removed.
     }
   }
+}
+
+/** Each source file's text digest, made once however many caches key on it (the analysis and the detection caches both do). */
+const digests = new WeakMap<VFile, { value: VFile['value']; digest: string }>();
+
+/** The checksum of a source file's text, made once per text. */
+export function textDigest(file: VFile): string {
+  const known = digests.get(file);
+  if (known && known.value === file.value) return known.digest;
+  const digest = checksum(String(file.value));
+  digests.set(file, { value: file.value, digest });
+  return digest;
 }
 
 /** `text` sealed: its checksum, a tab, then the text. */
