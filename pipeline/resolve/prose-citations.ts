@@ -250,7 +250,18 @@ export function detectProseCitations(ordinance: Ordinance, registry: DirectiveRe
   visitOrdinance(
     ordinance,
     {
-      section: (section) => (settled.size > 0 && settled.has(section.file) && section.quoted.every((q) => settled.has(q.file)) ? SKIP : undefined),
+      section: (section) => {
+        if (settled.size > 0 && settled.has(section.file) && section.quoted.every((q) => settled.has(q.file))) return SKIP;
+        // What the memo remembers of a section's file (under the key its first words are read with): a file in which
+        // nothing was found is not walked again; the others are walked with what is remembered.
+        if (!memo || section.quoted.length > 0 || settled.has(section.file) || runs.has(section.file)) return undefined;
+        const key = `${grammarId}\0${JSON.stringify(contextOf(section, false))}`;
+        const remembered = memo.get(section.file, key);
+        if (!remembered) return undefined;
+        if (remembered.length === 0) return SKIP;
+        runs.set(section.file, { key, next: 0, remembered: new Map(remembered), found: [] });
+        return undefined;
+      },
       // A quoted section's heading line ("SEC. 12H.1. HEADING."), or one printed in bold in the code text an ordinance revises
       // in place (San Francisco's form), names the section it is, citing nothing.
       block: (block) => (block.type === 'paragraph' && (block.sectionHeading !== undefined || isBoldHeadingLine(block.children)) ? SKIP : undefined),
