@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
  * second: the heavy suites, and the property tests at full size (10,000
  * documents, the first tier runs 1,000; every case of the amendments corpus
  * and four D.C. Code titles, the first tier a tenth and one; the kill tests of adopt
- * and import at 50 and 30 runs, the first tier 5 and 10).
+ * and import at 50 and 30 runs, the first tier 5 and 10; 300 mangled sources, the
+ * first tier 100).
  */
 const FULL = process.env.ORDINANCE_TEST_TIER === 'full';
 const SECOND_TIER = [
@@ -23,7 +24,7 @@ const SECOND_TIER = [
 export default defineConfig({
   test: {
     include: FULL
-      ? [...SECOND_TIER, 'test/properties.test.ts', 'test/amend-corpus.test.ts', 'test/adopt-transaction.test.ts', 'test/hostile-amend.test.ts']
+      ? [...SECOND_TIER, 'test/properties.test.ts', 'test/amend-corpus.test.ts', 'test/adopt-transaction.test.ts', 'test/hostile-amend.test.ts', 'test/fuzz.test.ts']
       : ['test/**/*.test.ts'],
     exclude: FULL ? [] : SECOND_TIER,
     // One test file per core: vitest's default leaves one core free, which on a two-core machine runs the files one
