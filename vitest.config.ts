@@ -19,6 +19,8 @@ const SECOND_TIER = [
   'test/hostile.test.ts',
   // The CI templates run step by step, each step a shell running the CLI.
   'test/incremental-ci.test.ts',
+  // Archives of thousands of pages and sections, drawn whole and checked by Preflight.
+  'test/long-documents.test.ts',
 ];
 
 export default defineConfig({

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codeTitleWorkspace, ROOT, runCli, tempDir, workspace } from './helpers.js';
+import { ROOT, runCli, tempDir, workspace } from './helpers.js';
 import { buildInProcess } from './in-process.js';
 import { readPdf, type PdfReadBack } from './pdf.js';
 import { preflight } from './preflight.js';
@@ -162,22 +162,4 @@ describe('a draft', () => {
   it('passes qpdf --check', () => {
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
   });
-});
-
-describe('a code title with thousands of sections', () => {
-  it('stays valid PDF/A-1b: its named destinations are split into a tree (PDF 1.4 arrays hold at most 8,191 entries)', async () => {
-    const { dir, title } = codeTitleWorkspace('big-title', '99');
-    for (let i = 1; i <= 4200; i++) {
-      writeFileSync(
-        path.join(title, `${String(i).padStart(5, '0')}-99-${i}.md`),
-        `---\nid: 99-${i}\nnumber: 99-${i}\nheading: Section ${i}.\nkind: code-section\n---\nSee § 99-${i === 1 ? 2 : 1}.\n`,
-      );
-    }
-    const out = await build(dir);
-    const file = path.join(out, 'big-title', 'big-title.pdf');
-    expect(readFileSync(file, 'latin1')).toMatch(/\/Kids \[/);
-    const { valid, output } = preflight(file);
-    expect(output).toContain('is a valid PDF/A-1b file');
-    expect(valid).toBe(true);
-  }, 60_000);
 });
