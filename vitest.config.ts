@@ -21,6 +21,10 @@ const SECOND_TIER = [
   'test/incremental-ci.test.ts',
   // Archives of thousands of pages and sections, drawn whole and checked by Preflight.
   'test/long-documents.test.ts',
+  // Workers started with a heap too small, restarted again and again with more.
+  'test/parallel-heap.test.ts',
+  // A copy of the installation, its templates and code changed, built four times.
+  'test/incremental-install.test.ts',
 ];
 
 export default defineConfig({

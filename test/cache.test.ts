@@ -3,7 +3,7 @@
  * cold one does, and an edit (even one that keeps the file's size) is seen.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SealedLines } from '../pipeline/cache/sealed-lines.js';
@@ -119,14 +119,30 @@ describe('a damaged cache', () => {
     expect(coldCheck.stdout).toContain('[subdivision-sequence]');
   });
 
-  /** Such a workspace, checked once with the cache, and what a cold check gives. */
+  /** The workspace the damage tests share, and its cache as the first check with the cache left it. */
+  let checked: { dir: string; cache: Map<string, Buffer> } | null = null;
+
+  /**
+   * Such a workspace, checked once with the cache, and what a cold check
+   * gives. The caches are keyed by the folder's path, so the tests share one
+   * workspace (they run one after another): each starts from the cache as
+   * that check left it, put back whole.
+   */
   function setup(): { dir: string; cold: ReturnType<typeof runCli> } {
-    const dir = workspaceWithFindings();
     const cold = coldCheck;
+    if (checked) {
+      const cacheDir = path.join(checked.dir, CACHE);
+      rmSync(cacheDir, { recursive: true, force: true });
+      mkdirSync(cacheDir, { recursive: true });
+      for (const [name, bytes] of checked.cache) writeFileSync(path.join(cacheDir, name), bytes);
+      return { dir: checked.dir, cold };
+    }
+    const dir = workspaceWithFindings();
     // Sources older than the summaries, so that a cache trusting modification times would trust them.
     const old = new Date(Date.now() - 60_000);
     for (const name of readdirSync(path.join(dir, 'ordinance'), { recursive: true, encoding: 'utf8' })) utimesSync(path.join(dir, 'ordinance', name), old, old);
     expect(runCli(['check', 'ordinance'], dir)).toEqual(cold);
+    checked = { dir, cache: new Map(readdirSync(path.join(dir, CACHE)).map((name) => [name, readFileSync(path.join(dir, CACHE, name))])) };
     return { dir, cold };
   }
 

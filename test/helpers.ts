@@ -120,3 +120,33 @@ export function killableRun(args: string[], cwd: string): (killAfter: number | n
       });
     });
 }
+
+/**
+ * Just over the 400 source files from which folders are shared among workers,
+ * in few folders (few documents to render): four code titles of 100 one-line
+ * sections and the base fixture's ordinance, with a registry that has a
+ * finding of its own.
+ */
+export function largeWorkspace(): string {
+  const dir = tempDir();
+  const ordinance = path.join(dir, 'ordinance');
+  cpSync(path.join(FIXTURES, 'base', 'ordinance'), ordinance, { recursive: true });
+  for (const designation of ['91', '92', '93', '94']) {
+    const title = path.join(ordinance, `title-${designation}`);
+    mkdirSync(title);
+    writeFileSync(
+      path.join(title, 'code.md'),
+      `---\ntype: code-title\ntitle: Title ${designation}. Test.\nshort-title: Test Title ${designation}\ndesignation: "${designation}"\njurisdiction: district-of-columbia\nstatus: effective\nversion: 1\n---\n`,
+    );
+    for (let i = 1; i <= 100; i++) {
+      const number = `${designation}-${100 + i}`;
+      writeFileSync(
+        path.join(title, `${String(i).padStart(5, '0')}-${number}.md`),
+        `---\nid: ${number}\nnumber: ${number}\nheading: Records ${i}.\nkind: code-section\n---\nRecords of kind ${i} shall be kept.\n`,
+      );
+    }
+  }
+  const order = path.join(ordinance, 'directives', 'example-order.md');
+  writeFileSync(order, readFileSync(order, 'utf8').replace(/^id: (.*)$/m, 'id: $1\nrelations:\n  supersedes: [no-such-order]'));
+  return dir;
+}
