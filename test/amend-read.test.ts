@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Instruction } from '../pipeline/amend/instruction.js';
 import { amendmentPatternProblems } from '../pipeline/grammar/amendments.js';
+import { actSectionsFromHistory } from '../pipeline/amend/code-index.js';
 import { type ActSectionResolver, readInstructions, type ReadResult } from '../pipeline/amend/read.js';
 import { setQuotesApart } from '../pipeline/amend/read-words.js';
 import { importDcLaw } from '../pipeline/import/dc-law/import.js';
@@ -216,6 +217,86 @@ describe('the prose reader', () => {
     expect(unparsed).toEqual([]);
     // The next decimal after the act's section before (1211 is 1-612.11); a letter after a section codified without a decimal takes its place as one.
     expect(instructions.map((i) => i.target.section)).toEqual(['1-612.12', '22-1006.02', '22-1012.01', '22-1012.02']);
+  });
+
+  it('places a section of an act named by its law at the code section it enacted, as the history notes say (D.C. Law 24-147, sec. 150)', () => {
+    // The notes: section 103 of D.C. Law 22-164 enacted 7-231.03; section 2042 of D.C. Law 22-33 only amended the code (the enacting ask finds nothing).
+    const enacting: Record<string, string> = { 'D.C. Law 22-164|103': '7-231.03' };
+    const amending: Record<string, string> = { 'D.C. Law 22-33|2042': '1-325.361' };
+    const actSection: ActSectionResolver = (act, n, ask = {}) => enacting[`${act.law}|${n}`] ?? (ask.enacting ? undefined : amending[`${act.law}|${n}`]);
+    const { instructions, unparsed } = read(
+      `(a) The Vital Records Modernization Amendment Act of 2018, effective October 30, 2018 (D.C. Law 22-164; 65 DCR 9324), is amended as follows:
+
+(1) Section 103(b) is amended as follows:
+
+(A) Paragraph (8) is redesignated as paragraph (9).
+
+(2) Section 103(c) is amended by striking the phrase "Vital Records Act of 1981" and inserting the phrase "Vital Records Modernization Amendment Act of 2018" in its place.
+
+(b) The Fiscal Year 2018 Budget Support Act of 2017, effective December 13, 2017 (D.C. Law 22-33; 64 DCR 7652), is amended as follows:
+
+(1) Section 2042(e)(3) is amended by striking the phrase "St. Elizabeth" and inserting the phrase "St. Elizabeths" in its place.`,
+      grammar,
+      { actSection },
+    );
+    expect(instructions.map(gist)).toEqual([
+      { op: 'redesignate', from: ['(8)'], to: ['(9)'], target: { section: '7-231.03', path: ['(b)'] } },
+      {
+        op: 'strike',
+        words: 'Vital Records Act of 1981',
+        insert: 'Vital Records Modernization Amendment Act of 2018',
+        occurrence: { kind: 'only' },
+        target: { section: '7-231.03', path: ['(c)'] },
+      },
+    ]);
+    // A section of an act that amended the code: its subdivisions are its own instructions, not the code's, so it is not placed by them.
+    expect(unparsed.map((u) => u.sentence)).toEqual([expect.stringMatching(/^Section 2042\(e\)\(3\) is amended/)]);
+    expect(unparsed[0]!.expected).toMatch(/^the code section that "Section 2042\(e\)\(3\)" is/);
+  });
+
+  it("finds in the code's history notes the section an act's section enacted, apart from those it only amended", () => {
+    const note = (attributes: string) => `:::annotation{type="History" ${attributes}}\nHistory\n:::\n`;
+    // The notes as the imported D.C. Code writes them (§ 7-231.03 and § 1-325.361 as codified; § 1-325.362 beside it; § 28-3910 amended by a later act).
+    const files: Record<string, string> = {
+      't7/03-7-231.03.md': note('doc="D.C. Law 22-164" eff="2018-10-30" display="false"') + note('doc="D.C. Law 22-164" path="§103" eff="2018-10-30"'),
+      't1/01-1-325.361.md': note('doc="D.C. Law 22-33" path="II" display="false"') + note('doc="D.C. Law 22-33" path="§2042"'),
+      't1/02-1-325.362.md': note('doc="D.C. Law 22-33" path="§2042"'),
+      't28/10-28-3910.md': note('doc="D.C. Law 1-76" path="§10"') + note('doc="D.C. Law 22-140" path="§2"'),
+    };
+    const resolve = actSectionsFromHistory({
+      root: '/code',
+      sections: new Map(Object.keys(files).map((f) => [/-(\d.*)\.md$/.exec(f)![1]!, f])),
+      read: (file) => files[file]!,
+    });
+    expect(resolve({ law: 'D.C. Law 22-164' }, '103', { enacting: true })).toBe('7-231.03');
+    // D.C. Law 22-140 only amended § 28-3910: its section is codified there, but enacted nothing.
+    expect(resolve({ law: 'D.C. Law 22-140' }, '2')).toBe('28-3910');
+    expect(resolve({ law: 'D.C. Law 22-140' }, '2', { enacting: true })).toBeUndefined();
+    // Section 2042 of D.C. Law 22-33 enacted two sections: neither is its place.
+    expect(resolve({ law: 'D.C. Law 22-33' }, '2042', { enacting: true })).toBeUndefined();
+  });
+
+  it('reads a section by its number within the title of the code a lead-in names (D.C. Law 24-147, sec. 133)', () => {
+    const { instructions, unparsed } = read(`Title 28 of the D. C. Official Code is amended as follows:
+
+(a) Section 2701 is amended by striking the phrase "May; Independence Day," and inserting the phrase "May; Juneteenth National Independence Day, June 19; Independence Day," in its place.
+
+(b) Section 3814 is amended as follows:
+
+(1) Subsection (a) is amended by striking the word "shall" and inserting the word "may" in its place.`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map((i) => [i.target.section, i.target.path])).toEqual([
+      ['28-2701', []],
+      ['28-3814', ['(a)']],
+    ]);
+    // A grammar that does not say how its titles number their sections reads no such section.
+    const { titleSection: _titleSection, ...without } = grammar;
+    expect(
+      read(
+        'Title 28 of the D. C. Official Code is amended as follows:\n\n(a) Section 2701 is amended by striking the word "May" and inserting the word "June" in its place.',
+        without,
+      ).unparsed,
+    ).toHaveLength(1);
   });
 
   it('reads what the Council writes beside the forms: typos in a lead-in, "to read as" over nested instructions, headings, a new subdivision "amended to read", a level word its designation belies', () => {

@@ -151,14 +151,16 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
     }
     return enactments.get(file);
   };
-  return (act, actSection) => {
+  return (act, actSection, ask = {}) => {
     const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
     const prefix = start?.includes('/') ? `${start.slice(0, start.indexOf('/'))}/` : '';
     // The act as the notes name it: its law number, else the enactment that enacted the first section of its range.
     const names = [act.law, start === undefined ? undefined : enactedBy(start)].filter((n): n is string => n !== undefined);
     for (const name of names) {
-      const sections = scopeOf(prefix).get(`${name}|${actSection}`);
-      if (sections?.size === 1) return [...sections][0];
+      const sections = [...(scopeOf(prefix).get(`${name}|${actSection}`) ?? [])];
+      // Enacted by the act: the section's first history note names it.
+      const found = ask.enacting ? sections.filter((id) => enactedBy(code.sections.get(id)!) === name) : sections;
+      if (found.length === 1) return found[0];
     }
     return undefined;
   };

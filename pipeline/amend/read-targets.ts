@@ -17,6 +17,8 @@ export interface Context {
   part: 'text' | 'heading' | undefined;
   /** The act a lead-in names above any section ("… Act of 2011 (D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)"), for its new sections. */
   act?: ActNamed | undefined;
+  /** The title of the code a lead-in names ("Title 28 of the D.C. Official Code is amended as follows:"), whose sections the sentences below name by their number within it. */
+  title?: string | undefined;
 }
 
 /** The context before any lead-in: no section, no path. */
@@ -33,9 +35,11 @@ export interface ActNamed {
 /**
  * The code section an act's own section was codified as ("section 223 of D.C.
  * Law 19-124" → "1-1162.23"), as the code's history notes say, or undefined.
+ * Asked `enacting`, only a code section the act's section enacted (its first
+ * history note names the act), whose subdivisions are the act section's own.
  * Given by the amend stage from the code the ordinance amends.
  */
-export type ActSectionResolver = (act: ActNamed, actSection: string) => string | undefined;
+export type ActSectionResolver = (act: ActNamed, actSection: string, ask?: { enacting?: boolean }) => string | undefined;
 
 /** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
 export interface ActSections {
@@ -135,14 +139,34 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
       if (inner && typeof inner !== 'string') return withPart(inner);
     }
   }
+  // "Title 28 of the D.C. Official Code is amended as follows:": the sentences below name its sections by their number within it.
+  const codeTitle = g.grammar.titleSection === undefined ? null : g.codeTitle.exec(text);
+  if (codeTitle?.groups?.title) return [{ context: { ...ROOT, title: codeTitle.groups.title } }];
   // "Title XII is amended as follows:" within an act: still the act's sections below it.
   if (g.group.test(text)) return [{ context: { ...ROOT, act: context.act } }];
+  // "Section 103(b)" below a lead-in naming an act by its law ("The … Act of 2018, effective … (D.C. Law 22-164; 65 DCR 9324), is amended as
+  // follows:"): the code section that section of the act enacted, as the code's history notes say, and its subdivisions. (A section of
+  // an act that only amended the code is not placed: its subdivisions are its instructions, not the code's.)
+  const own = /^(?:the )?section (\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)$/i.exec(text);
+  const enacted = own && context.act ? actSections.resolve?.(context.act, own[1]!, { enacting: true }) : undefined;
+  if (own && enacted) return withPart([{ context: { section: enacted, path: levelled(pathParts(own[2] ?? '')), part: undefined } }]);
+  // "Section 2701" below "Title 28 of the D.C. Official Code is amended as follows:": the title's section, as the grammar designates it (§ 28-2701).
+  const inTitle = own && context.title !== undefined ? titleSection(context.title, own[1]!, g) : undefined;
+  if (own && inTitle) return withPart([{ context: { section: inTitle, path: levelled(pathParts(own[2] ?? '')), part: undefined } }]);
   // An act cited by its law alone ("… Act of 2018, effective … (D.C. Law 22-168; 65 DCR 9388)"): the code's history notes place its sections.
   const law = /\(D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+;[^()]*\)$/.exec(text)?.[0];
   if (law) return [{ context: { ...ROOT, act: { law: /D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(law)![0].replace(/\s+/g, ' ') } } }];
   const examples = examplesOf(g.grammar);
   if (/^(?:the )?sections? \d/i.test(text)) return `the code section that "${text}" is, cited in parentheses after it ("${examples.cited}")`;
   return `a target: a code section ("${examples.section}", or "Section 3 ${examples.cited}") or a subdivision ("Subsection (a)"); found "${text}"`;
+}
+
+/** The code designation of a section numbered within a title of the code, by the grammar's `titleSection`; undefined when the grammar has none or the result is not a designation. */
+function titleSection(title: string, section: string, g: CompiledGrammar): string | undefined {
+  const form = g.grammar.titleSection;
+  if (form === undefined) return undefined;
+  const designation = form.replace(/\{title\}/g, title).replace(/\{section\}/g, section);
+  return new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation) ? designation : undefined;
 }
 
 /** "Subsection (a)(1)", "Paragraphs (2) and (3)": the subdivisions named, within `context`'s section; undefined when `text` names none. */

@@ -56,6 +56,12 @@ export const AmendmentGrammarSchema = Type.Object(
           'groups of the code may stand between ("of Article 1, Chapter 1, Division 4 of the …"). Without it, a section is named by its designation alone.',
       ),
     ),
+    titleSection: Type.Optional(
+      Text(
+        'How a section numbered within a title of the code is designated in the code, with {title} and {section}: "{title}-{section}" makes "Section 2701" below ' +
+          '"Title 28 of the D.C. Official Code is amended as follows:" § 28-2701. Without it, such a section is named only by its code designation.',
+      ),
+    ),
     examples: Type.Optional(
       Type.Object(
         {
@@ -106,6 +112,8 @@ export interface CompiledGrammar {
   relative: RegExp;
   /** "Title 25 of …", "Chapter 4", "Subchapter VII": a group of the code. */
   group: RegExp;
+  /** "Title 28 of the D.C. Official Code": a title of the code itself, whose sections the sentences below may name by their number within it ("Section 2701"); never matches without `codeName`. */
+  codeTitle: RegExp;
   /** "Paragraph (2) of Subsection (b) of Section 22.13 of …", "Subdivision 3 of Subsection (b)": a subdivision (inner) within what follows "of" (outer). */
   nested: RegExp;
   /** Which occurrence phrase is which. */
@@ -169,6 +177,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
     ),
     relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
     group: new RegExp(`^(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION})\\b`, 'iu'),
+    codeTitle: new RegExp(`^(?:the\\s+)?title\\s+(?<title>[0-9]+[A-Z]?),?\\s+of\\s+(?:the\\s+)?(?:${grammar.codeName ?? '(?!)'})$`, 'iu'),
     nested: new RegExp(`^(?<inner>.+?),?\\s+of\\s+(?<outer>(?:the\\s+)?(?:sections?\\s|§|(?:${levels})\\s).+)$`, 'iu'),
     occurrence: new RegExp(`^(?:${occurrences})$`, 'iu'),
     words: new RegExp(`^(?:${words})$`, 'iu'),
