@@ -25,6 +25,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (m) => import(pathToFileURL(path.join(root, 'lib', m.replace('pipeline/', ''))).href);
 
+/**
+ * The sentences of every law (clean cases or not) that read like instructions but do not parse, by what the reader
+ * expected (its message up to the first colon or example), most first: each a class of real sentences.
+ */
+function unparsedClasses(sentences) {
+  const counts = new Map();
+  for (const { expected } of sentences) {
+    const kind = expected
+      .replace(/section [0-9]\S* of (?:D\.C\. (?:Law|Act) \d+-\d+|the act)/g, 'section N of an act')
+      .replace(/new section \S+?(?=:|$)/, 'new section N')
+      .replace(/\s*[:("“].*$/s, '');
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
+}
+
 /** Read every law's prose; returns per law its instructions read and unparsed sentences. */
 export async function readCorpusInstructions(corpusDir, laws, codeDir) {
   const { importDcLaw } = await dist('pipeline/import/dc-law/import.js');
@@ -242,6 +258,7 @@ export async function measureReading(corpus, { code } = {}) {
     recallConforming,
     unstated,
     unparsed: unparsedCount,
+    unparsedBy: unparsedClasses(unparsedSentences),
     seconds,
     missReasons: reasons,
   };
@@ -267,6 +284,7 @@ async function main() {
       `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (targets 0.98, 0.95), recall ${summary.recallStated.toFixed(3)} without the ${summary.unstated} new sections whose code designation the prose does not hold; precision ${summary.precisionConforming.toFixed(3)} and recall ${summary.recallConforming.toFixed(3)} up to the codifier's conforming edits (${summary.conformed} instructions); ${scopedMatches} strikes read within a gold instruction's wider scope; ${summary.unparsed} sentences unparsed; ${seconds.toFixed(1)} s\n`,
   );
   for (const [reason, count] of Object.entries(summary.missReasons).sort((a, b) => b[1] - a[1])) process.stdout.write(`  missed ${String(count).padStart(4)}: ${reason}\n`);
+  for (const [expected, count] of Object.entries(summary.unparsedBy)) process.stdout.write(`  unparsed ${String(count).padStart(4)}: expected ${expected}\n`);
   if (details) {
     for (const m of misses) process.stdout.write(`MISS  ${m.law} ${m.key}\n      ${m.prose}\n`);
     for (const e of extras) process.stdout.write(`EXTRA ${e.law} ${e.key}\n      ${e.prose}\n`);

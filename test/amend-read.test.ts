@@ -261,7 +261,10 @@ describe('the prose reader', () => {
       't7/03-7-231.03.md': note('doc="D.C. Law 22-164" eff="2018-10-30" display="false"') + note('doc="D.C. Law 22-164" path="§103" eff="2018-10-30"'),
       't1/01-1-325.361.md': note('doc="D.C. Law 22-33" path="II" display="false"') + note('doc="D.C. Law 22-33" path="§2042"'),
       't1/02-1-325.362.md': note('doc="D.C. Law 22-33" path="§2042"'),
-      't28/10-28-3910.md': note('doc="D.C. Law 1-76" path="§10"') + note('doc="D.C. Law 22-140" path="§2"'),
+      't28/10-28-3910.md': note('doc="D.C. Law 1-76" path="§10"') + note('doc="D.C. Law 22-140" path="§2"') + note('doc="D.C. Law 22-140" path="§2|(e)"'),
+      // Section 2 of D.C. Law 22-161 amended two sections: its (c)(1) and (c)(2)(A) one, its (d) the other.
+      't21/01-21-2301.md': note('doc="D.C. Law 22-161" path="§2|(c)|(1)"') + note('doc="D.C. Law 22-161" path="§2|(c)|(2)|(A)"'),
+      't21/02-21-2302.md': note('doc="D.C. Law 22-161" path="§2|(d)"'),
     };
     const resolve = actSectionsFromHistory({
       root: '/code',
@@ -272,8 +275,64 @@ describe('the prose reader', () => {
     // D.C. Law 22-140 only amended § 28-3910: its section is codified there, but enacted nothing.
     expect(resolve({ law: 'D.C. Law 22-140' }, '2')).toBe('28-3910');
     expect(resolve({ law: 'D.C. Law 22-140' }, '2', { enacting: true })).toBeUndefined();
+    // An amending act's subdivisions, as the notes name them (D.C. Law 22-140, section 2(e), amended § 28-3910 alone).
+    expect(resolve({ law: 'D.C. Law 22-140' }, '2(e)(1)', { amended: true })).toBe('28-3910');
+    expect(resolve({ law: 'D.C. Law 22-161' }, '2(c)', { amended: true })).toBe('21-2301');
+    // Its section 2 as a whole amended both: '' (several), so the subdivisions below it are placed each by its own.
+    expect(resolve({ law: 'D.C. Law 22-161' }, '2', { amended: true })).toBe('');
+    expect(resolve({ law: 'D.C. Law 22-161' }, '3', { amended: true })).toBeUndefined();
     // Section 2042 of D.C. Law 22-33 enacted two sections: neither is its place.
     expect(resolve({ law: 'D.C. Law 22-33' }, '2042', { enacting: true })).toBeUndefined();
+  });
+
+  it("places a technical amendment to an amending act's section at the code section that section amended, as the history notes say (D.C. Law 24-147)", () => {
+    // The notes: D.C. Law 22-140's section 2(e) amended § 28-3910; section 2(d)(3) of D.C. Law 22-250 amended § 1-1163.03, its (d)(4) § 1-1163.04.
+    const amending: Record<string, string> = { 'D.C. Law 22-140|2(e)': '28-3910', 'D.C. Law 22-250|2(d)(3)': '1-1163.03', 'D.C. Law 22-250|2(d)(4)': '1-1163.04' };
+    const actSection: ActSectionResolver = (act, n, ask = {}) => {
+      if (!ask.amended) return undefined;
+      // As the code's resolver does: what the notes name at the act's subdivision or below it, else above it; '' for several.
+      for (let path = n; path; path = path.replace(/(?:\([^()]+\)|^\d+[a-z]*)$/, '')) {
+        const at = `${act.law}|${path}`;
+        const found = new Set(Object.entries(amending).flatMap(([key, code]) => (key === at || key.startsWith(`${at}(`) ? [code] : [])));
+        if (found.size > 0) return found.size === 1 ? [...found][0] : '';
+      }
+      return undefined;
+    };
+    const { instructions, unparsed } = read(
+      `(a) Section 2(e)(1) of the Consumer Protection Clarification and Enhancement Amendment Act of 2018, effective July 17, 2018 (D.C. Law 22-140; 65 DCR 5970), is amended by striking the phrase "Attorney General" and inserting the phrase "Attorney General for the District of Columbia" in its place.
+
+(b) The Campaign Finance Reform Amendment Act of 2018, effective March 13, 2019 (D.C. Law 22-250; 66 DCR 985), is amended as follows:
+
+(1) Section 2(d) is amended as follows:
+
+(A) Paragraph (3) is amended by striking the phrase "sub-subparagraph (iv)" and inserting the phrase "sub-subparagraph (v)" in its place.
+
+(B) The lead-in language of paragraph (4) is amended by striking the word "shall" and inserting the word "may" in its place.
+
+(C) A new paragraph (5) is added to read as follows:
+
+> (5) Text.
+
+(D) Paragraph (6) is amended by striking the word "shall" and inserting the word "may" in its place.
+
+(2) Section 4 is amended by striking the word "shall" and inserting the word "may" in its place.`,
+      grammar,
+      { actSection },
+    );
+    // The words are the act's, sought in the whole code section its instruction amended: its subdivisions are the act's, not the code's.
+    expect(instructions.map((i) => [i.target, i.op === 'strike' ? i.words : i.op])).toEqual([
+      [{ section: '28-3910', path: [] }, 'Attorney General'],
+      [{ section: '1-1163.03', path: [] }, 'sub-subparagraph (iv)'],
+      [{ section: '1-1163.04', path: [] }, 'shall'],
+    ]);
+    // What the act adds to its own instruction is not the code's; an instruction the notes do not place is not guessed.
+    expect(unparsed.map((u) => u.expected)).toEqual([
+      'a code section to add to cited in the sentence: section 2(d) of D.C. Law 22-250 is an amending instruction, whose own subdivisions and text the code does not hold',
+      // Its (6) is named by no note: what its section 2(d) amended as a whole is several code sections.
+      "the code section that section 2(d)(6) of D.C. Law 22-250 amended, cited in the sentence: the code's history notes place that section in several code sections",
+      // Its section 4 is named by no note at all.
+      'the code section that "Section 4" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")',
+    ]);
   });
 
   it('reads a section by its number within the title of the code a lead-in names (D.C. Law 24-147, sec. 133)', () => {

@@ -151,12 +151,49 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
     }
     return enactments.get(file);
   };
+  /** The notes' keys by the act they name ("D.C. Law 22-140" → "2(e)" → its code sections), within a scope. */
+  const byAct = new Map<string, Map<string, Map<string, Set<string>>>>();
+  const actKeys = (prefix: string, name: string): Map<string, Set<string>> => {
+    let scope = byAct.get(prefix);
+    if (!scope) {
+      scope = new Map();
+      for (const [key, sections] of scopeOf(prefix)) {
+        const bar = key.lastIndexOf('|');
+        const act = key.slice(0, bar);
+        if (!scope.has(act)) scope.set(act, new Map());
+        scope.get(act)!.set(key.slice(bar + 1), sections);
+      }
+      byAct.set(prefix, scope);
+    }
+    return scope.get(name) ?? new Map();
+  };
+  /**
+   * The code section an amending act's section or subdivision amended ("2(e)(1)"): the one code section whose notes name
+   * it, a subdivision of it, or (failing those) the subdivision or section above it; '' when several do, undefined when none.
+   */
+  const amendedBy = (prefix: string, name: string, actPath: string): string | undefined => {
+    const parts = actPath.match(/^\d+[a-z]*|\([^()]+\)/g) ?? [];
+    const keys = actKeys(prefix, name);
+    for (let n = parts.length; n >= 1; n--) {
+      const at = parts.slice(0, n).join('');
+      const found = new Set<string>();
+      for (const [key, sections] of keys) if (key === at || key.startsWith(`${at}(`)) for (const id of sections) found.add(id);
+      if (found.size === 1) return [...found][0];
+      if (found.size > 1) return '';
+    }
+    return undefined;
+  };
   return (act, actSection, ask = {}) => {
     const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
     const prefix = start?.includes('/') ? `${start.slice(0, start.indexOf('/'))}/` : '';
     // The act as the notes name it: its law number, else the enactment that enacted the first section of its range.
     const names = [act.law, start === undefined ? undefined : enactedBy(start)].filter((n): n is string => n !== undefined);
     for (const name of names) {
+      if (ask.amended) {
+        const amended = amendedBy(prefix, name, actSection);
+        if (amended !== undefined) return amended;
+        continue;
+      }
       const sections = [...(scopeOf(prefix).get(`${name}|${actSection}`) ?? [])];
       // Enacted by the act: the section's first history note names it.
       const found = ask.enacting ? sections.filter((id) => enactedBy(code.sections.get(id)!) === name) : sections;
@@ -179,14 +216,17 @@ const HISTORY_NOTE = /^:::annotation\{([^}\n]*\btype="History"[^}\n]*)\}\n([\s\S
 const FIRST_HISTORY_NOTE = /^:::annotation\{([^}\n]*\btype="History"[^}\n]*)\}$/m;
 const LAW_SECTION_WORDS = /\bD\.C\. (Law|Act) (\d+-\d+), § (\d+[a-z]*)(?=[,;)\s]|$)/g;
 
-/** The (law, act section) pairs a section's history notes name as a whole section. */
+/** The (law, act section) pairs a section's history notes name: a whole section ("223"), or a subdivision of an amending act's section ("2(e)(1)"). */
 function historyOf(text: string): [string, string][] {
   const out: [string, string][] = [];
   if (!text.includes('History')) return out;
   for (const note of text.matchAll(HISTORY_NOTE)) {
     const attributes = Object.fromEntries([...note[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
     const whole = /^§(\d+[a-z]*)$/.exec(attributes.path ?? '');
+    // A subdivision of an amending act's section ("§2|(e)|(1)"): what that instruction amended, kept as "2(e)(1)".
+    const within = /^§(\d+[a-z]*)((?:\|\([A-Za-z0-9-]+\))+)$/.exec(attributes.path ?? '');
     if (attributes.doc && whole) out.push([attributes.doc, whole[1]!]);
+    else if (attributes.doc && within) out.push([attributes.doc, `${within[1]}${within[2]!.replaceAll('|', '')}`]);
     else for (const m of note[2]!.matchAll(LAW_SECTION_WORDS)) out.push([`D.C. ${m[1]} ${m[2]}`, m[3]!]);
   }
   return out;

@@ -19,6 +19,12 @@ export interface Context {
   act?: ActNamed | undefined;
   /** The title of the code a lead-in names ("Title 28 of the D.C. Official Code is amended as follows:"), whose sections the sentences below name by their number within it. */
   title?: string | undefined;
+  /**
+   * The section or subdivision of an amending act that a lead-in names ("Section 2(e) of the … Amendment Act of 2018 (D.C. Law
+   * 22-140; …) is amended as follows:"), as "2(e)", and its act: the code section is the one that instruction amended, and the
+   * subdivisions the sentences below name are the act's (its instructions), not the code's.
+   */
+  amended?: { act: ActNamed; path: string } | undefined;
 }
 
 /** The context before any lead-in: no section, no path. */
@@ -37,9 +43,12 @@ export interface ActNamed {
  * Law 19-124" → "1-1162.23"), as the code's history notes say, or undefined.
  * Asked `enacting`, only a code section the act's section enacted (its first
  * history note names the act), whose subdivisions are the act section's own.
+ * Asked `amended`, the code section an amending act's section or subdivision
+ * ("2(e)(1)") amended, as the notes name it or what is below or above it, or
+ * '' when it amended several (its subdivisions may each name one).
  * Given by the amend stage from the code the ordinance amends.
  */
-export type ActSectionResolver = (act: ActNamed, actSection: string, ask?: { enacting?: boolean }) => string | undefined;
+export type ActSectionResolver = (act: ActNamed, actSection: string, ask?: { enacting?: boolean; amended?: boolean }) => string | undefined;
 
 /** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
 export interface ActSections {
@@ -108,9 +117,11 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
   if (partWord) {
     part = g.grammar.parts[partWord];
     text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of | for )?`, 'i'), '');
-    if (!text) return [{ context: { ...context, part } }];
+    // Below an amending act's section, "the lead-in language" is that instruction's, not the code's: the words are sought in the whole section.
+    if (!text) return [{ context: context.amended ? context : { ...context, part } }];
   }
-  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part } }));
+  // Below an amending act's section, a part named is its instruction's ("the lead-in language of paragraph (4)"), not the code's.
+  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part: c.context.amended ? undefined : part } }));
   const cited = g.codeCitation.exec(text);
   if (cited?.groups?.section) {
     if (cited.groups.range) {
@@ -128,7 +139,7 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
   if (designated?.groups?.section) {
     return withPart([{ context: { section: designated.groups.section, path: levelled(pathParts(designated.groups.path ?? '')), part: undefined } }]);
   }
-  const relative = relativeTargets(text, context, g);
+  const relative = relativeTargets(text, context, g, actSections);
   if (relative) return typeof relative === 'string' ? relative : withPart(relative);
   // "Subsection (b) of Section 22.13 of the Los Angeles Administrative Code", "paragraph (2) of subsection (b)": the subdivision within what follows "of".
   const nested = g.nested.exec(text);
@@ -148,8 +159,13 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
   // follows:"): the code section that section of the act enacted, as the code's history notes say, and its subdivisions. (A section of
   // an act that only amended the code is not placed: its subdivisions are its instructions, not the code's.)
   const own = /^(?:the )?section (\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)$/i.exec(text);
-  const enacted = own && context.act ? actSections.resolve?.(context.act, own[1]!, { enacting: true }) : undefined;
-  if (own && enacted) return withPart([{ context: { section: enacted, path: levelled(pathParts(own[2] ?? '')), part: undefined } }]);
+  const placed = own && context.act ? placeActSection(context.act, own[1]!, own[2] ?? '', actSections) : undefined;
+  if (placed) return withPart([{ context: placed }]);
+  // "Section 2(e)(1) of the Consumer Protection Clarification and Enhancement Amendment Act of 2018, effective … (D.C. Law 22-140;
+  // 65 DCR 5970)": a section of an act named by its law, placed the same way.
+  const ofAct = /^(?:the )?section (\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*),? of (?:the )?.*\((D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+);[^()]*\)$/i.exec(text);
+  const placedOf = ofAct ? placeActSection({ law: ofAct[3]!.replace(/\s+/g, ' ') }, ofAct[1]!, ofAct[2] ?? '', actSections) : undefined;
+  if (placedOf) return withPart([{ context: placedOf }]);
   // "Section 2701" below "Title 28 of the D.C. Official Code is amended as follows:": the title's section, as the grammar designates it (§ 28-2701).
   const inTitle = own && context.title !== undefined ? titleSection(context.title, own[1]!, g) : undefined;
   if (own && inTitle) return withPart([{ context: { section: inTitle, path: levelled(pathParts(own[2] ?? '')), part: undefined } }]);
@@ -169,18 +185,63 @@ function titleSection(title: string, section: string, g: CompiledGrammar): strin
   return new RegExp(`^(?:${g.grammar.section})$`, 'u').test(designation) ? designation : undefined;
 }
 
+/**
+ * Where a section of an act, with its subdivisions ("Section 103(b)", "Section 2(e)(1)"), stands in the code, as the code's
+ * history notes say: the code section it enacted, with those subdivisions; else the code section it amended (an amending
+ * act's instruction, whose subdivisions are its own), whole; undefined when the notes do not say (or there is no code).
+ */
+function placeActSection(act: ActNamed, section: string, path: string, actSections: ActSections): Context | undefined {
+  const enacted = actSections.resolve?.(act, section, { enacting: true });
+  if (enacted) return { section: enacted, path: levelled(pathParts(path)), part: undefined };
+  const amended = actSections.resolve?.(act, `${section}${path}`, { amended: true });
+  // An instruction that amended several code sections: the subdivisions below it may each name one.
+  if (amended === '') return { section: undefined, path: [], part: undefined, amended: { act, path: `${section}${path}` } };
+  return amended ? { section: amended, path: [], part: undefined, amended: { act, path: `${section}${path}` } } : undefined;
+}
+
 /** "Subsection (a)(1)", "Paragraphs (2) and (3)": the subdivisions named, within `context`'s section; undefined when `text` names none. */
-function relativeTargets(text: string, context: Context, g: CompiledGrammar): string | { context: Context }[] | undefined {
+function relativeTargets(text: string, context: Context, g: CompiledGrammar, actSections?: ActSections): string | { context: Context }[] | undefined {
   const relative = g.relative.exec(text);
   if (!relative?.groups?.level) return undefined;
-  if (context.section === undefined) return `a code section for "${text}" to stand in`;
   const level = levelOf(relative.groups.level, g);
+  if (context.amended) return actSubdivisions(relative.groups.list ?? '', level, context.amended, g, actSections, text);
+  if (context.section === undefined) return `a code section for "${text}" to stand in`;
   const out: { context: Context }[] = [];
   for (const item of designationsOf(relative.groups.list ?? '', g)) {
     // "Subdivision 3", "Subsection C": a designation the level word names without its parentheses.
     const parts = item.designation.startsWith('(') ? pathParts(item.designation) : [`(${item.designation})`];
     const kept = context.path.filter((p) => p.level < level);
     out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
+  }
+  return out;
+}
+
+/**
+ * "Paragraph (2)" below an amending act's section or subdivision ("2(e)"): that act's subdivision ("2(e)(2)"), placed in the
+ * code section it amended, as the history notes say; or why not.
+ */
+function actSubdivisions(
+  list: string,
+  level: number,
+  amended: { act: ActNamed; path: string },
+  g: CompiledGrammar,
+  actSections: ActSections | undefined,
+  text: string,
+): string | { context: Context }[] {
+  const [, section = '', path = ''] = /^(\d+[a-z]*)(.*)$/.exec(amended.path) ?? [];
+  const kept = levelled(pathParts(path)).filter((p) => p.level < level);
+  const out: { context: Context }[] = [];
+  for (const item of designationsOf(list, g)) {
+    const parts = item.designation.startsWith('(') ? pathParts(item.designation) : [`(${item.designation})`];
+    const actPath = `${section}${[...kept.map((p) => p.designation), ...parts].join('')}`;
+    const code = actSections?.resolve?.(amended.act, actPath, { amended: true });
+    if (code === '') {
+      out.push({ context: { section: undefined, path: [], part: undefined, amended: { act: amended.act, path: actPath } } });
+      continue;
+    }
+    if (!code)
+      return `the code section that section ${actPath} of ${amended.act.law ?? 'the act'} amended ("${text}" is the act's, not the code's), as the code's history notes say`;
+    out.push({ context: { section: code, path: [], part: undefined, amended: { act: amended.act, path: actPath } } });
   }
   return out;
 }

@@ -211,7 +211,20 @@ function readSentence(
       if (typeof targets === 'string' || targets.length !== 1) return { ...ROOT };
       return targets[0]!.context;
     }
+    // Below an amending act's section, only its words can be carried to the code it amended: what it adds, rewrites, repeals
+    // or redesignates are its own instructions, which the code does not hold.
+    const amended = typeof targets === 'string' ? undefined : targets.find((t) => t.context.amended)?.context.amended;
+    const leadIn = form.op === 'rewrite' && !quote && nested;
+    if (amended && form.op !== 'strike' && form.op !== 'insert' && !leadIn)
+      return unparsed(
+        `a code section to ${form.op === 'add' ? 'add to' : 'amend'} cited in the sentence: section ${amended.path} of ${amended.act.law ?? 'the act'} is an amending instruction, whose own subdivisions and text the code does not hold`,
+      );
     if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g, actSections);
+    const several = typeof targets === 'string' ? undefined : targets.find((t) => t.context.amended && t.context.section === undefined)?.context.amended;
+    if (several)
+      return unparsed(
+        `the code section that section ${several.path} of ${several.act.law ?? 'the act'} amended, cited in the sentence: the code's history notes place that section in several code sections`,
+      );
     if (typeof targets === 'string') return unparsed(targets);
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
