@@ -335,6 +335,28 @@ describe('the prose reader', () => {
     ]);
   });
 
+  it('reads the words the Council also writes: "a semi-colon", "the section designation", "the redesignated paragraph" (D.C. Laws 24-45 and 24-147)', () => {
+    const { instructions, unparsed } = read(`Section 47-1801.04 is amended as follows:
+
+(a) Paragraph (16) is amended by striking the phrase "; and" and inserting a semi-colon in its place.
+
+(b) The redesignated paragraph (18) is amended by striking the period and inserting the phrase "; and" in its place.
+
+(c) Strike the phrase "section 121 of the Vital Records Modernization Amendment Act of 2018" and insert the section designation "§ 7-231.21" in its place.`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: '; and', insert: ';', occurrence: { kind: 'only' }, target: { section: '47-1801.04', path: ['(16)'] } },
+      { op: 'strike', words: '.', insert: '; and', occurrence: { kind: 'last' }, target: { section: '47-1801.04', path: ['(18)'] } },
+      {
+        op: 'strike',
+        words: 'section 121 of the Vital Records Modernization Amendment Act of 2018',
+        insert: '§ 7-231.21',
+        occurrence: { kind: 'only' },
+        target: { section: '47-1801.04', path: [] },
+      },
+    ]);
+  });
+
   it('reads a section by its number within the title of the code a lead-in names (D.C. Law 24-147, sec. 133)', () => {
     const { instructions, unparsed } = read(`Title 28 of the D. C. Official Code is amended as follows:
 

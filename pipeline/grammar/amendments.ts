@@ -149,7 +149,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
   const occurrences = alternatives(Object.keys(grammar.occurrences));
   const parts = alternatives(Object.keys(grammar.parts));
   const words = `(?:(?:the|a|an)\\s+)?(?:(?:new\\s+)?(?:${units}),?\\s+)?${QUOTE_PATTERN}|(?:the|a|an)\\s+(?:${marks})(?:\\s+mark)?`;
-  const oneDesignation = `(?:(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?:${levels}|${groups}|sections?)\\s+)?(?:${DESIGNATION})`;
+  const oneDesignation = `(?:(?:the\\s+)?(?:(?:existing|(?:newly\\s+)?(?:re)?designated)\\s+)?(?:${levels}|${groups}|sections?)\\s+)?(?:${DESIGNATION})`;
   const designations = `(?:${oneDesignation})(?:(?:\\s*,\\s*|\\s*,?\\s+(?:and|or|through)\\s+)(?:${oneDesignation}))*`;
   const expand = (pattern: string) =>
     pattern
@@ -175,7 +175,7 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
         (grammar.codeName ? `(?:(?:,?\\s+(?:of\\s+)?(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION}))*,?\\s+of\\s+(?:the\\s+)?(?:${grammar.codeName}))?$` : '$'),
       'iu',
     ),
-    relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|newly\\s+(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
+    relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|(?:newly\\s+)?(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
     group: new RegExp(`^(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION})\\b`, 'iu'),
     codeTitle: new RegExp(`^(?:the\\s+)?title\\s+(?<title>[0-9]+[A-Z]?),?\\s+of\\s+(?:the\\s+)?(?:${grammar.codeName ?? '(?!)'})$`, 'iu'),
     nested: new RegExp(`^(?<inner>.+?),?\\s+of\\s+(?<outer>(?:the\\s+)?(?:sections?\\s|§|(?:${levels})\\s).+)$`, 'iu'),
