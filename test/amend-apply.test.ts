@@ -270,6 +270,42 @@ describe('applying instructions to a code section', () => {
     expect(body(designated.source)).toContain('(1) "Permit" means a permit issued by the Department.');
   });
 
+  it('tells apart two subdivisions the law designates alike: the second (17) is the later one, and none is guessed beyond them (D.C. Law 24-147, sec. 111)', () => {
+    // § 47-1801.04 as the Code held it: two paragraphs (17), the second where (18) belongs.
+    const TWICE = `---
+id: 1-101
+number: 1-101
+heading: Definitions.
+kind: code-section
+---
+
+For the purposes of this chapter, the term:
+
+(16) "Return" means a return; and
+
+(17) "Tax" means the tax; and
+
+(17) "Taxpayer" means a person; and
+
+(18) "Year" means a calendar year.
+`;
+    const renamed = applyToSection(TWICE, [instruction({ op: 'redesignate', from: ['(17)'], to: ['(18)'], nth: 2, target: at() })]);
+    expect(renamed.outcomes[0]!.applied).toBe(true);
+    expect(body(renamed.source)).toEqual(expect.arrayContaining(['(17) "Tax" means the tax; and', '(18) "Taxpayer" means a person; and']));
+    // The first (17), its words only: the second is a sibling, not a part of it.
+    const first = applyToSection(TWICE, [instruction({ op: 'strike', words: '; and', insert: ';', occurrence: { kind: 'only' }, target: at(['(17)']) })]);
+    expect(first.outcomes[0]!.applied).toBe(true);
+    expect(body(first.source)).toEqual(expect.arrayContaining(['(17) "Tax" means the tax;', '(17) "Taxpayer" means a person; and']));
+    const second = applyToSection(TWICE, [instruction({ op: 'strike', words: '; and', insert: ';', occurrence: { kind: 'only' }, target: { ...at(['(17)']), nth: [2] } })]);
+    expect(body(second.source)).toEqual(expect.arrayContaining(['(17) "Tax" means the tax; and', '(17) "Taxpayer" means a person;']));
+    // A third (17) is not there: the instruction names it, the code does not hold it.
+    const third = applyToSection(TWICE, [instruction({ op: 'redesignate', from: ['(17)'], to: ['(18)'], nth: 3, target: at() })]);
+    expect(third.outcomes[0]).toMatchObject({ applied: false, failure: 'target', reason: '§ 1-101(17) (the third (17) of § 1-101) does not exist: the law designates 2 subdivisions (17) there' });
+    const missing = applyToSection(TWICE, [instruction({ op: 'strike', words: 'Year', occurrence: { kind: 'only' }, target: { ...at(['(18)']), nth: [2] } })]);
+    expect(missing.outcomes[0]).toMatchObject({ applied: false, failure: 'target' });
+    expect(missing.outcomes[0]!.reason).toMatch(/^§ 1-101\(18\) \(the second \(18\) of § 1-101\) does not exist/);
+  });
+
   it('acts on the heading, or on a subdivision’s own text before its children', () => {
     const heading = applyToSection(SECTION, [instruction({ op: 'strike', words: ' of the Department', occurrence: { kind: 'only' }, target: at([], 'heading') })]);
     expect(heading.source).toContain('heading: Definitions.\n');

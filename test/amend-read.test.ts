@@ -357,6 +357,30 @@ describe('the prose reader', () => {
     ]);
   });
 
+  it('reads which of two subdivisions designated alike a sentence names: "the second subsection (k)", "the first paragraph (17)" (D.C. Laws 24-45 and 24-147)', () => {
+    const { instructions, unparsed } = read(`Section 44-407 is amended as follows:
+
+(a) The second subsection (k) is redesignated as subsection (l).
+
+(b) Subsection (b) is amended as follows:
+
+(1) The first paragraph (17) is amended by striking the period at the end and inserting a semicolon in its place.
+
+(2) The second paragraph (17) is redesignated as paragraph (18).
+
+(3) The second paragraph designated as paragraph (7) is redesignated as paragraph (8).
+
+(4) The second paragraph (17) is amended by striking the word "and".`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'redesignate', from: ['(k)'], to: ['(l)'], nth: 2, target: { section: '44-407', path: [] } },
+      { op: 'strike', words: '.', insert: ';', occurrence: { kind: 'last' }, target: { section: '44-407', path: ['(b)', '(17)'] } },
+      { op: 'redesignate', from: ['(17)'], to: ['(18)'], nth: 2, target: { section: '44-407', path: ['(b)'] } },
+      { op: 'redesignate', from: ['(7)'], to: ['(8)'], nth: 2, target: { section: '44-407', path: ['(b)'] } },
+      { op: 'strike', words: 'and', occurrence: { kind: 'only' }, target: { section: '44-407', path: ['(b)', '(17)'], nth: [1, 2] } },
+    ]);
+  });
+
   it('reads a section by its number within the title of the code a lead-in names (D.C. Law 24-147, sec. 133)', () => {
     const { instructions, unparsed } = read(`Title 28 of the D. C. Official Code is amended as follows:
 

@@ -5,8 +5,7 @@
  * again, and only it; a cached output that is missing or corrupt is never
  * published.
  */
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverWorkspaces } from '../pipeline/load/sources.js';
@@ -14,7 +13,7 @@ import type { OrdinanceResult } from '../pipeline/runner/pipeline.js';
 import { compileRun } from '../pipeline/runner/run.js';
 import { loadConfig } from '../pipeline/load/config-file.js';
 import { rules } from '../pipeline/validate/rules/index.js';
-import { filesBelow, ROOT, runCli, tempDir, threeOrdinances } from './helpers.js';
+import { filesBelow, runCli, tempDir, threeOrdinances } from './helpers.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 

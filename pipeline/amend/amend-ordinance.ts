@@ -203,6 +203,12 @@ export const AmendmentEntrySchema = Type.Object(
         section: Type.String({ description: "The code section's designation" }),
         path: Type.String({ description: 'The subdivision path below the section ("(a)(4)(B)"); empty for the whole section' }),
         part: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('heading')])),
+        nth: Type.Optional(
+          Type.Array(Type.Integer({ minimum: 1 }), {
+            description:
+              'Which of the subdivisions each designation of the path names, counted in order among its siblings, where the law gives two one designation ("the second paragraph (17)")',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -222,6 +228,7 @@ export const AmendmentEntrySchema = Type.Object(
     ),
     from: Type.Optional(Type.Array(Type.String())),
     to: Type.Optional(Type.Array(Type.String())),
+    nth: Type.Optional(Type.Integer({ minimum: 1, description: 'Which of the subdivisions `from` names, where several share its designation ("The second subsection (k)")' })),
     applied: Type.Boolean(),
     failure: Type.Optional(
       Type.Union([Type.Literal('target'), Type.Literal('applies')], {
@@ -301,7 +308,12 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
       form,
       prose,
       operation: op,
-      target: { section: target.section, path: target.path.join(''), ...(target.part && target.part !== 'all' ? { part: target.part } : {}) },
+      target: {
+        section: target.section,
+        path: target.path.join(''),
+        ...(target.part && target.part !== 'all' ? { part: target.part } : {}),
+        ...(target.nth ? { nth: target.nth } : {}),
+      },
       ...operation,
       applied,
       ...(applied ? {} : { failure, reason }),

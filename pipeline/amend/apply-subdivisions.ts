@@ -28,13 +28,13 @@ export function addsSection(instruction: Instruction): boolean {
 /** Add new subdivisions (or place a new section's text) under a target, in place. */
 export function applyAdd(section: SectionSource, instruction: Instruction & { op: 'add' }): InstructionOutcome {
   let { target } = instruction;
-  const where = citeTarget(target.section, target.path);
+  const where = citeTarget(target.section, target.path, target.nth);
   if (instruction.after) {
     // The sibling it follows fixes its parent too: "§ 3-1201.01(1B)" for (a)(1B) of a section that is all one subsection.
     const sibling = findRange(section.units, [...target.path, instruction.after]);
     if (sibling) target = { ...target, path: pathsOf(section.units)[sibling.open]!.slice(0, -1) };
   }
-  const range = findRange(section.units, target.path);
+  const range = findRange(section.units, target.path, target.nth);
   if (!range) return failed(instruction, 'target', `${where} does not exist: ${describeMissing(section.units, target.section, target.path)}`);
   if (addsSection(instruction)) return failed(instruction, 'applies', `${where} already exists: it reads ${quote(section.units.map((u) => plain(u.children)).join(' '))}`);
   const around = range.open === -1 ? [] : [...ancestors(section.units, range), section.units[range.open]!];
@@ -168,8 +168,23 @@ export function applyRedesignate(section: SectionSource, instruction: Instructio
   if (from.length !== to.length) return failed(instruction, 'applies', `${where}: ${from.length} designations to redesignate as ${to.length}`);
   const depth = range.open === -1 ? 1 : section.units[range.open]!.depth + 1;
   const children = section.units.slice(range.start, range.end).filter((u) => u.kind === 'open' && u.depth === depth);
-  const byNum = new Map(children.map((u) => [normalizeDesignation(u.num), u]));
+  // The first so designated, or the one `nth` names where the law gives two one designation ("The second subsection (k)").
+  const byNum = new Map<string, Unit>();
+  const seen = new Map<string, number>();
+  for (const child of children) {
+    const num = normalizeDesignation(child.num);
+    const n = (seen.get(num) ?? 0) + 1;
+    seen.set(num, n);
+    if (n === (instruction.nth ?? 1)) byNum.set(num, child);
+  }
   const missing = from.filter((f) => !byNum.has(normalizeDesignation(f)));
+  const fewer = instruction.nth !== undefined ? missing.find((f) => seen.has(normalizeDesignation(f))) : undefined;
+  if (fewer !== undefined)
+    return failed(
+      instruction,
+      'target',
+      `${citeTarget(instruction.target.section, [...instruction.target.path, fewer], [...(instruction.target.nth ?? instruction.target.path.map(() => 1)), instruction.nth!])} does not exist: the law designates ${seen.get(normalizeDesignation(fewer))} subdivision${seen.get(normalizeDesignation(fewer)) === 1 ? '' : 's'} ${fewer} there`,
+    );
   if (missing.length > 0)
     return failed(
       instruction,

@@ -25,9 +25,33 @@ export function normalizeDesignation(num: string): string {
   return /^\[\(.*\)\]$/.test(bare) ? bare.slice(1, -1) : bare;
 }
 
-/** "§ 24-211.07(a)(1)": a target as the law cites it, for messages. */
-export function citeTarget(section: string, path: readonly string[]): string {
-  return `§ ${section}${path.join('')}`;
+/** "§ 24-211.07(a)(1)": a target as the law cites it, for messages ("the second § 44-407(k)" for the later of two the law designates (k)). */
+export function citeTarget(section: string, path: readonly string[], nth?: readonly number[]): string {
+  const later = nth?.findLastIndex((n) => n > 1) ?? -1;
+  const cited = `§ ${section}${path.join('')}`;
+  return later === -1 ? cited : `${cited} (the ${ORDINAL_WORDS[nth![later]!] ?? `${nth![later]}th`} ${path[later]} of ${`§ ${section}${path.slice(0, later).join('')}`})`;
+}
+
+const ORDINAL_WORDS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };
+
+/** Which of its siblings so designated each open unit is, level by level (1 for the first (17), 2 for a second (17) beside it). */
+function occurrencesOf(units: readonly Unit[]): number[][] {
+  const stack: number[] = [];
+  // Per depth, how many of each designation have opened under the current parent.
+  const seen: Map<string, number>[] = [];
+  return units.map((unit) => {
+    if (unit.kind !== 'open') return stack.slice(0, unit.depth);
+    const depth = unit.depth;
+    seen.length = depth;
+    const siblings = seen[depth - 1] ?? new Map<string, number>();
+    seen[depth - 1] = siblings;
+    const num = normalizeDesignation(unit.num);
+    const n = (siblings.get(num) ?? 0) + 1;
+    siblings.set(num, n);
+    stack.length = Math.max(0, depth - 1);
+    stack.push(n);
+    return [...stack];
+  });
 }
 
 /** The units an instruction's target covers: [start, end), and the index of its opening unit (-1 for the whole section). */
@@ -38,10 +62,16 @@ export interface Range {
 }
 
 /** The units `path` designates in the section, or null when the code holds no such subdivision. */
-export function findRange(units: readonly Unit[], path: readonly string[]): Range | null {
+export function findRange(units: readonly Unit[], path: readonly string[], nth?: readonly number[]): Range | null {
   if (path.length === 0) return { start: 0, end: units.length, open: -1 };
   const want = path.map(normalizeDesignation);
   const paths = pathsOf(units);
+  if (nth?.some((n) => n > 1)) {
+    // "The second paragraph (17)": the one so designated after another, nothing guessed when the law has no second.
+    const occurrences = occurrencesOf(units);
+    const open = units.findIndex((u, i) => u.kind === 'open' && sameList(paths[i]!, want) && want.every((_, k) => (occurrences[i]![k] ?? 1) === (nth[k] ?? 1)));
+    return open === -1 ? null : { start: open, end: endOf(units, paths, open, want), open };
+  }
   let open = units.findIndex((u, i) => u.kind === 'open' && sameList(paths[i]!, want));
   // "(a)(1)" where the Council's markup addresses an undesignated para the code holds as the section's own: "(1)".
   if (open === -1 && want.length > 1 && want[0] === UNDESIGNATED && !units.some((u, i) => u.kind === 'open' && paths[i]![0] === UNDESIGNATED))
@@ -53,9 +83,15 @@ export function findRange(units: readonly Unit[], path: readonly string[]): Rang
     open = matches[0]!;
     want.splice(0, want.length, ...paths[open]!);
   }
+  return { start: open, end: endOf(units, paths, open, want), open };
+}
+
+/** Where the subdivision opened at `open` ends: at the first unit outside its path, or at a sibling designated alike (a second (17)). */
+function endOf(units: readonly Unit[], paths: readonly string[][], open: number, want: readonly string[]): number {
+  const depth = units[open]!.depth;
   let end = open + 1;
-  while (end < units.length && startsWith(paths[end]!, want)) end++;
-  return { start: open, end, open };
+  while (end < units.length && startsWith(paths[end]!, want) && !(units[end]!.kind === 'open' && units[end]!.depth <= depth)) end++;
+  return end;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -110,10 +110,10 @@ function repealWordingOf(units: readonly Unit[]): RepealWording {
 /** Apply one instruction to a section in place. */
 function applyOne(section: SectionSource, instruction: Instruction, repealed: RepealWording): InstructionOutcome {
   const { target } = instruction;
-  const where = citeTarget(target.section, target.path);
+  const where = citeTarget(target.section, target.path, target.nth);
   if (target.part === 'heading') return applyToHeading(section, instruction, where);
   if (instruction.op === 'add') return applyAdd(section, instruction);
-  const range = findRange(section.units, target.path);
+  const range = findRange(section.units, target.path, target.nth);
   if (!range) return failed(instruction, 'target', `${where} does not exist: ${describeMissing(section.units, target.section, target.path)}`);
   switch (instruction.op) {
     case 'strike':

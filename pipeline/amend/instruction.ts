@@ -26,6 +26,12 @@ export interface AmendmentTarget {
    * or its heading ("the section heading").
    */
   part?: 'all' | 'text' | 'heading' | undefined;
+  /**
+   * Which of the subdivisions each designation of `path` names, counted in
+   * order among its siblings (1-based), where the law gives more than one the
+   * same designation ("the second paragraph (17)"); the first where absent.
+   */
+  nth?: number[] | undefined;
 }
 
 /** Which occurrences of the struck or anchor words an instruction means. */
@@ -80,7 +86,13 @@ export type AmendmentOperation =
   /** Repeal the target (a section or subdivision). */
   | { op: 'repeal' }
   /** Redesignate subdivisions: "(4)" becomes "(5)", in order. */
-  | { op: 'redesignate'; from: string[]; to: string[] };
+  | {
+      op: 'redesignate';
+      from: string[];
+      to: string[];
+      /** Which of the subdivisions `from`'s one designation names, where several share it ("The second subsection (k) is redesignated as subsection (l)"). */
+      nth?: number | undefined;
+    };
 
 /** A group of the code (a chapter, an article) that an instruction adds whole. */
 export interface NewGroup {

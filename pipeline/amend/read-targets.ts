@@ -12,8 +12,8 @@ import type { AmendmentTarget } from './instruction.js';
 export interface Context {
   /** The code section; undefined above any section (an act, a title, a chapter). */
   section: string | undefined;
-  /** The subdivision path, each designation with its level below the section. */
-  path: { level: number; designation: string }[];
+  /** The subdivision path, each designation with its level below the section (and which of those so designated, where the law gives two one designation). */
+  path: { level: number; designation: string; nth?: number | undefined }[];
   part: 'text' | 'heading' | undefined;
   /** The act a lead-in names above any section ("… Act of 2011 (D.C. Law 19-124; D.C. Official Code § 1-1161.01 et seq.)"), for its new sections. */
   act?: ActNamed | undefined;
@@ -66,7 +66,16 @@ export function partOf(word: string, g: CompiledGrammar): 'text' | 'heading' | u
 
 /** What a context targets, as the model says it. */
 export function targetOf(context: Context): AmendmentTarget {
-  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}) };
+  const nth = context.path.some((p) => p.nth !== undefined && p.nth > 1) ? { nth: context.path.map((p) => p.nth ?? 1) } : {};
+  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}), ...nth };
+}
+
+/** The number an ordinal word stands for ("second" → 2), by the grammar's `ordinals`; undefined for none. */
+export function ordinalOf(text: string | undefined, g: CompiledGrammar): number | undefined {
+  const word = text === undefined ? undefined : g.ordinal.exec(text.trim())?.[1];
+  if (word === undefined) return undefined;
+  const key = Object.keys(g.grammar.ordinals ?? {}).find((k) => k.toLowerCase() === word.replace(/\s+/g, ' ').toLowerCase());
+  return key === undefined ? undefined : g.grammar.ordinals![key];
 }
 
 /** The context itself as the one target (a sentence that names no target of its own). */
@@ -207,11 +216,14 @@ function relativeTargets(text: string, context: Context, g: CompiledGrammar, act
   if (context.amended) return actSubdivisions(relative.groups.list ?? '', level, context.amended, g, actSections, text);
   if (context.section === undefined) return `a code section for "${text}" to stand in`;
   const out: { context: Context }[] = [];
+  // "The second paragraph (17)": the later of two the law designates (17).
+  const nth = relative.groups.nth === undefined ? undefined : ordinalOf(relative.groups.nth, g);
   for (const item of designationsOf(relative.groups.list ?? '', g)) {
     // "Subdivision 3", "Subsection C": a designation the level word names without its parentheses.
     const parts = item.designation.startsWith('(') ? pathParts(item.designation) : [`(${item.designation})`];
     const kept = context.path.filter((p) => p.level < level);
-    out.push({ context: { section: context.section, path: [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d }))], part: undefined } });
+    const path = [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d, ...(nth !== undefined && i === parts.length - 1 ? { nth } : {}) }))];
+    out.push({ context: { section: context.section, path, part: undefined } });
   }
   return out;
 }

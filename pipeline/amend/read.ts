@@ -20,6 +20,7 @@ import {
   codeDesignation,
   contextTargets,
   designationsOf,
+  ordinalOf,
   partOf,
   ROOT,
   resolveTarget,
@@ -270,7 +271,9 @@ function readSentence(
         const to = designationsOf(groups.to ?? '', g).map((d) => d.designation);
         const from = form.op === 'designate' ? [''] : designationsOf(groups.from ?? '', g).map((d) => d.designation);
         if (to.length === 0 || to.length !== from.length) return unparsed('as many new designations as old ones');
-        for (const t of targets) emit(targetOf(t.context), { op: 'redesignate', from, to });
+        // "The second subsection (k) is redesignated as subsection (l)": the later of two the law designates (k).
+        const nth = form.op === 'designate' || from.length !== 1 ? undefined : ordinalOf(groups.from, g);
+        for (const t of targets) emit(targetOf(t.context), { op: 'redesignate', from, to, ...(nth !== undefined ? { nth } : {}) });
         return undefined;
       }
     }

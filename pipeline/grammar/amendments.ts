@@ -41,6 +41,12 @@ export const AmendmentGrammarSchema = Type.Object(
       description: 'Words that name part of a target: "lead-in language" (its own text before its children), "section heading".',
     }),
     units: Type.Array(Text(), { description: 'What quoted words are called: "phrase", "word", "figure" …' }),
+    ordinals: Type.Optional(
+      Type.Record(Type.String(), Type.Integer({ minimum: 1 }), {
+        description:
+          'Words that pick one of the subdivisions that share a designation, counted in order: "first": 1, "second": 2 ("The second subsection (k) is redesignated as subsection (l)").',
+      }),
+    ),
     punctuation: Type.Record(Type.String(), Text(), { description: 'Marks named in words, and what they are: "period": ".".' }),
     occurrences: Type.Record(Type.String(), Type.String({ pattern: '^(every|last|[1-9][0-9]*)$' }), {
       description: 'Which occurrences a phrase means: "each place it appears": "every", "the first time it appears": "1", "at the end": "last".',
@@ -118,6 +124,8 @@ export interface CompiledGrammar {
   nested: RegExp;
   /** Which occurrence phrase is which. */
   occurrence: RegExp;
+  /** The ordinal a designation opens with ("the second paragraph (17)"), in group 1. */
+  ordinal: RegExp;
   words: RegExp;
   designationList: RegExp;
 }
@@ -148,8 +156,12 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
   const marks = alternatives(Object.keys(grammar.punctuation));
   const occurrences = alternatives(Object.keys(grammar.occurrences));
   const parts = alternatives(Object.keys(grammar.parts));
+  const ordinals = Object.keys(grammar.ordinals ?? {}).length > 0 ? alternatives(Object.keys(grammar.ordinals ?? {})) : '(?!)';
+  // "the second paragraph (17)", "the second paragraph designated as paragraph (7)": one of two subdivisions the law designates alike.
+  const pick = `(?:(?:${ordinals})\\s+)?`;
+  const designatedAs = `(?:\\s+designated\\s+as(?:\\s+(?:${levels}))?)?`;
   const words = `(?:(?:the|a|an)\\s+)?(?:(?:new\\s+)?(?:${units}),?\\s+)?${QUOTE_PATTERN}|(?:the|a|an)\\s+(?:${marks})(?:\\s+mark)?`;
-  const oneDesignation = `(?:(?:the\\s+)?(?:(?:existing|(?:newly\\s+)?(?:re)?designated)\\s+)?(?:${levels}|${groups}|sections?)\\s+)?(?:${DESIGNATION})`;
+  const oneDesignation = `(?:(?:the\\s+)?${pick}(?:(?:existing|(?:newly\\s+)?(?:re)?designated)\\s+)?(?:${levels}|${groups}|sections?)${designatedAs}\\s+)?(?:${DESIGNATION})`;
   const designations = `(?:${oneDesignation})(?:(?:\\s*,\\s*|\\s*,?\\s+(?:and|or|through)\\s+)(?:${oneDesignation}))*`;
   const expand = (pattern: string) =>
     pattern
@@ -175,7 +187,11 @@ export function compileGrammar(grammar: AmendmentGrammar): CompiledGrammar {
         (grammar.codeName ? `(?:(?:,?\\s+(?:of\\s+)?(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION}))*,?\\s+of\\s+(?:the\\s+)?(?:${grammar.codeName}))?$` : '$'),
       'iu',
     ),
-    relative: new RegExp(`^(?:the\\s+)?(?:(?:existing|(?:newly\\s+)?(?:re)?designated)\\s+)?(?<level>${levels})\\s+(?<list>${designations})$`, 'iu'),
+    relative: new RegExp(
+      `^(?:the\\s+)?(?:(?<nth>${ordinals})\\s+)?(?:(?:existing|(?:newly\\s+)?(?:re)?designated)\\s+)?(?<level>${levels})${designatedAs}\\s+(?<list>${designations})$`,
+      'iu',
+    ),
+    ordinal: new RegExp(`^(?:the\\s+)?(${ordinals})(?:\\s|$)`, 'iu'),
     group: new RegExp(`^(?:the\\s+)?(?:${groups})\\s+(?:${DESIGNATION})\\b`, 'iu'),
     codeTitle: new RegExp(`^(?:the\\s+)?title\\s+(?<title>[0-9]+[A-Z]?),?\\s+of\\s+(?:the\\s+)?(?:${grammar.codeName ?? '(?!)'})$`, 'iu'),
     nested: new RegExp(`^(?<inner>.+?),?\\s+of\\s+(?<outer>(?:the\\s+)?(?:sections?\\s|§|(?:${levels})\\s).+)$`, 'iu'),
