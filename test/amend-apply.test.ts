@@ -300,7 +300,11 @@ For the purposes of this chapter, the term:
     expect(body(second.source)).toEqual(expect.arrayContaining(['(17) "Tax" means the tax; and', '(17) "Taxpayer" means a person;']));
     // A third (17) is not there: the instruction names it, the code does not hold it.
     const third = applyToSection(TWICE, [instruction({ op: 'redesignate', from: ['(17)'], to: ['(18)'], nth: 3, target: at() })]);
-    expect(third.outcomes[0]).toMatchObject({ applied: false, failure: 'target', reason: '§ 1-101(17) (the third (17) of § 1-101) does not exist: the law designates 2 subdivisions (17) there' });
+    expect(third.outcomes[0]).toMatchObject({
+      applied: false,
+      failure: 'target',
+      reason: '§ 1-101(17) (the third (17) of § 1-101) does not exist: the law designates 2 subdivisions (17) there',
+    });
     const missing = applyToSection(TWICE, [instruction({ op: 'strike', words: 'Year', occurrence: { kind: 'only' }, target: { ...at(['(18)']), nth: [2] } })]);
     expect(missing.outcomes[0]).toMatchObject({ applied: false, failure: 'target' });
     expect(missing.outcomes[0]!.reason).toMatch(/^§ 1-101\(18\) \(the second \(18\) of § 1-101\) does not exist/);
