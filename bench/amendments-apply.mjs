@@ -10,7 +10,7 @@
 // cases.jsonl) converted to the Instruction model (`goldInstructions` below), or
 // the instructions another reader gives (`exactMatch(corpus, { instructionsOf })`).
 //
-// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--read [--code <imported-dc-code>]] [--verbose] [--json <file>]
+// Usage: node bench/amendments-apply.mjs [<corpus-dir>] [--read] [--code <imported-dc-code> [--codify]] [--verbose] [--json <file>]
 // (compile first: npm run compile). Exported for bench/amendments.mjs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -199,6 +199,19 @@ export function lawText(source) {
     .trim();
 }
 
+/** An instruction with the words it puts into the code conformed by the District's codify rules against the imported code at `code` (its history notes). */
+async function codifier(code) {
+  const { loadCode } = await lib('load/code-folder.js');
+  const { loadTemplate } = await lib('load/templates.js');
+  const { codifyInstruction, compileCodify } = await lib('amend/codify.js');
+  const { codifyWorld } = await lib('amend/amend-ordinance.js');
+  const { grammarOf } = await lib('amend/read.js');
+  const { jurisdiction } = loadTemplate('district-of-columbia');
+  const compiled = compileCodify(jurisdiction.codify, grammarOf(jurisdiction.amendments));
+  const world = codifyWorld(loadCode(code));
+  return (instruction) => codifyInstruction(instruction, compiled, world).codified;
+}
+
 /**
  * The exact-match rate on the corpus's clean cases. `instructionsOf(kase)`
  * gives a case's instructions (default: the gold, converted).
@@ -212,8 +225,12 @@ export async function exactMatch(corpus, options = {}) {
     .filter(Boolean)
     .map((l) => JSON.parse(l));
   const results = [];
+  // --codify: the words each instruction puts into the code conformed as the codifier publishes them (pipeline/amend/codify.ts), by the District's rules and the code's history notes.
+  const conform = options.codify ? await codifier(options.codify) : (i) => i;
   for (const kase of cases) {
-    const instructions = instructionsOf(kase).filter((i) => i.target.section === kase.section);
+    const instructions = instructionsOf(kase)
+      .filter((i) => i.target.section === kase.section)
+      .map(conform);
     const after = lawText(importSection(path.join(corpus, kase.after.xml)));
     let amended;
     let outcomes = [];
@@ -360,6 +377,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let options = {};
   if (fromProse) {
     options = await proseInstructions(corpus, code);
+  }
+  // --codify (with --code): the codifier's conforming edits made on the words put into the code.
+  if (args.includes('--codify')) {
+    if (!code) throw new Error('--codify needs --code <imported D.C. Code>: the code history notes say what the act is codified as');
+    options = { ...options, codify: code };
   }
   const { cases, matched, rate, results, reasons } = await exactMatch(corpus, options);
   const byKind = {};

@@ -377,12 +377,25 @@ async function main() {
     amendments = (await measureReading(amendmentsDir, { code: full })).summary;
     console.error("\n== amendments: sections amended by the tool against the Council's codified text");
     const gold = await exactMatch(amendmentsDir);
-    const prose = await exactMatch(amendmentsDir, await proseInstructions(amendmentsDir, full));
+    const read = await proseInstructions(amendmentsDir, full);
+    const prose = await exactMatch(amendmentsDir, read);
+    // With the codifier's step (`amend --codify`): the words put into the code conformed as the Code publishes them.
+    const codified = full ? await exactMatch(amendmentsDir, { ...read, codify: full }) : null;
     const enacted = enactedErrors(gold);
-    amendments.applied = { cases: gold.cases, gold: gold.matched, prose: prose.matched, goldMisses: gold.reasons, proseMisses: prose.reasons, enactedErrors: enacted };
+    amendments.applied = {
+      cases: gold.cases,
+      gold: gold.matched,
+      prose: prose.matched,
+      proseCodified: codified?.matched,
+      goldMisses: gold.reasons,
+      proseMisses: prose.reasons,
+      proseCodifiedMisses: codified?.reasons,
+      enactedErrors: enacted,
+    };
     for (const [label, run] of [
       ["the Council's instructions", gold],
       ['instructions read from the prose', prose],
+      ...(codified ? [['instructions read from the prose, codified (--codify)', codified]] : []),
     ]) {
       console.error(`  ${label}: ${run.matched}/${run.cases} equal the codified text; the others:`);
       for (const [reason, count] of Object.entries(run.reasons).sort((a, b) => b[1] - a[1])) console.error(`    ${count}: ${reason}`);

@@ -53,6 +53,10 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     writeFileSync(path.join(title, '01-chapter-2', 'group.md'), '---\nprefix: Chapter\nnum: "2A"\nheading: Grandparent Caregivers Program.\n---\n');
     for (const [i, c] of cases.entries())
       writeFileSync(path.join(title, '01-chapter-2', `${String(i + 1).padStart(2, '0')}-${c.section}.md`), importedSection(path.join(corpus, c.before!.xml)));
+    // §§ 4-251.06 and 4-251.26 as `import dc-code` writes them from the D.C. Code: their history notes say section 106 of
+    // D.C. Law 16-69 and section 106 of D.C. Law 23-32 are codified there.
+    writeFileSync(path.join(title, '01-chapter-2', '04-4-251.06.md'), readFileSync(path.join(corpus, 'code', '4-251.06.md'), 'utf8'));
+    writeFileSync(path.join(title, '01-chapter-2', '05-4-251.26.md'), readFileSync(path.join(corpus, 'code', '4-251.26.md'), 'utf8'));
     // The Los Angeles form's own rules (title, severability, certification) are scoped to its template and do not run here;
     // an imported act has no drafters' summaries, its effective-date section is the Council's, and its registry is empty.
     const off = ['effective-date-section', 'summary-required', 'prose-citation-resolves'];
@@ -104,6 +108,44 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     expect(record.instructions.length).toBeGreaterThanOrEqual(10);
     expect(record.instructions.every((i) => i.applied)).toBe(true);
     expect(new Set(record.instructions.map((i) => i.operation))).toEqual(new Set(['repeal', 'strike', 'add', 'rewrite']));
+  });
+
+  it('with --codify, gives the sections exactly as the Council codified them: each conforming edit listed, the act unchanged', () => {
+    const act = path.join(dir, 'ordinance', 'act');
+    const sources = () => readdirSync(act, { recursive: true, encoding: 'utf8' }).map((name) => [name, readFileSync(path.join(act, name), 'utf8').length]);
+    const before = JSON.stringify(sources());
+    const out = path.join(tempDir('amend-act-codify-'));
+    const result = run(['amend', 'ordinance/act', '--out', out, '--codify']);
+    expect(result.code, result.stderr).toBe(0);
+    const folder = path.join(out, 'dc-code-title-4', '01-chapter-2');
+    const ours = (section: string) => lawText(readFileSync(path.join(folder, readdirSync(folder).find((n) => n.endsWith(`-${section}.md`))!), 'utf8'));
+    const codified = (section: string) => lawText(importedSection(path.join(corpus, cases.find((c) => c.section === section)!.after.xml)));
+    for (const section of ['4-251.03', '4-251.21']) expect(ours(section), section).toBe(codified(section));
+    // § 4-251.23 is a section of D.C. Law 23-32, whose section 106 the code's notes place at § 4-251.26 (as its own paragraph (C)
+    // cites it); the codifier printed § 4-251.06 (section 106 of D.C. Law 16-69, as in § 4-251.03) in the two places the act adds it.
+    expect(ours('4-251.23').split('pursuant to § 4-251.26 that prevents')).toHaveLength(3);
+    expect(ours('4-251.23').replaceAll('pursuant to § 4-251.26 that prevents', 'pursuant to § 4-251.06 that prevents')).toBe(codified('4-251.23'));
+    // Each edit, with why; the instructions keep the act's words.
+    const record = JSON.parse(readFileSync(path.join(out, 'amendments.json'), 'utf8')) as {
+      instructions: { prose: string; text?: string; inserted: string[]; act?: string; conforming?: { kind: string; before: string; after: string; why: string }[] }[];
+    };
+    const edits = record.instructions.flatMap((i) => i.conforming ?? []);
+    expect(edits.every((e) => e.kind === 'conforming' && e.why.length > 0)).toBe(true);
+    expect(edits.map((e) => [e.before, e.after])).toEqual(
+      expect.arrayContaining([
+        ['section 106', '§ 4-251.06'],
+        ['section 503 of the District of Columbia Public Assistance Act of 1982, effective April 6, 1982 (D.C. Law 4-101; D.C. Official Code § 4-205.03)', '§ 4-205.03'],
+        [' ("section 503")', ''],
+        ['section 503', '§ 4-205.03'],
+      ]),
+    );
+    expect(edits.find((e) => e.before === 'section 106')!.why).toBe("section 106 of D.C. Law 16-69 is § 4-251.06, as the code's history notes say");
+    expect(new Set(record.instructions.filter((i) => i.conforming).map((i) => i.act))).toEqual(new Set(['D.C. Law 16-69', 'D.C. Law 23-32']));
+    // The instruction's text is the act's words; what it put into the code, the code's.
+    const added = record.instructions.find((i) => i.text?.includes('pursuant to section 106 that prevents'))!;
+    expect(added.inserted.join('')).toContain('pursuant to § 4-251.06 that prevents');
+    // The act's own files: as they were.
+    expect(JSON.stringify(sources())).toBe(before);
   });
 
   it('builds the comparative print: the summary of changes first, struck words struck and read as deleted, inserted words tagged', async () => {

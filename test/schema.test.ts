@@ -146,7 +146,7 @@ describe('templates', () => {
     expect(broken.stderr).not.toContain('internal error');
     const file = path.relative(dir, path.join(install, 'templates', 'jurisdictions', 'los-angeles.json'));
     expect(broken.stderr.split('\n')).toContain(
-      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or else one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`vocabulary\`, \`titleBlock\`, \`numberForm\`, \`councilFile\`, \`numbers\`, \`roles\`, \`enactingClause\`, \`enactingClauseRunsIn\`, \`legend\`, \`footer\`, \`reviewPeriods\`, \`voteRequired\`, \`votes\`, \`citations\`, \`amendments\`, \`certification\`, \`declarationOfPosting\`, \`pagesAfter\`, \`rules\`, \`documents\``,
+      `${file}:${placeOf(text, '"urgencyBaner"')}: error Unexpected key \`urgencyBaner\` in the jurisdiction template, expected \`urgencyBanner\` or else one of \`id\`, \`name\`, \`codeName\`, \`layout\`, \`language\`, \`numberLabel\`, \`vocabulary\`, \`titleBlock\`, \`numberForm\`, \`councilFile\`, \`numbers\`, \`roles\`, \`enactingClause\`, \`enactingClauseRunsIn\`, \`legend\`, \`footer\`, \`reviewPeriods\`, \`voteRequired\`, \`votes\`, \`citations\`, \`amendments\`, \`codify\`, \`certification\`, \`declarationOfPosting\`, \`pagesAfter\`, \`rules\`, \`documents\``,
     );
   });
 

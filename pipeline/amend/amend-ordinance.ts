@@ -12,11 +12,12 @@ import { Type, type Static } from 'typebox';
 import type { Ordinance } from '../model/types.js';
 import type { Jurisdiction } from '../template/template-schema.js';
 import { addsSection, applyToSection, citeTarget, newSectionProblem, newSectionSource } from './apply.js';
-import { actSectionsFromHistory, type CodeIndex, groupFolder, newGroupFolder, newSectionFile, sectionFile } from './code-index.js';
+import { actSectionsFromHistory, codeHistory, type CodeIndex, compareSectionIds, groupFolder, newGroupFolder, newSectionFile, sectionFile } from './code-index.js';
+import { codifyInstruction, type CodifyWorld, type CompiledCodify, compileCodify } from './codify.js';
 import { stringify as yamlStringify } from 'yaml';
 import { GROUP_FILE } from '../model/workspace.js';
 import type { Instruction, InstructionOutcome, NewGroup } from './instruction.js';
-import { readInstructions, type UnparsedSentence } from './read.js';
+import { grammarOf, readInstructions, type UnparsedSentence } from './read.js';
 
 /** One code section an ordinance amends. */
 export interface AmendedSection {
@@ -68,7 +69,7 @@ export interface CodeToAmend {
  * instruction (nor a sentence that only looks like one). `code` is the code it
  * amends, found and indexed by the runner; its sections are read through it.
  */
-export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code: CodeToAmend): Amendments | null {
+export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction | undefined, code: CodeToAmend, options: { codify?: boolean | undefined } = {}): Amendments | null {
   if (ordinance.meta.type === 'code-title') return null;
   const grammar = jurisdiction?.amendments;
   const named = code.named;
@@ -76,6 +77,9 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
   const codeError = code.error;
   // The code's history notes place an act's new sections ("a new section 223a") that the prose gives no code designation.
   const read = grammar ? readInstructions(ordinance, grammar, index ? { actSection: actSectionsFromHistory(index) } : {}) : { instructions: [], unparsed: [] };
+  // The codifier's step, when asked (or the jurisdiction always takes it): the words put into the code conformed, the act's kept.
+  const rules = (options.codify ?? jurisdiction?.codify?.enabled) ? jurisdiction?.codify : undefined;
+  const codify = rules && grammar && index ? { codify: compileCodify(rules, grammarOf(grammar)), world: codifyWorld(index) } : undefined;
   if (!named && read.instructions.length === 0)
     return read.unparsed.length > 0 ? { code: null, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [], groups: [] } : null;
   if (!named) {
@@ -83,7 +87,26 @@ export function amendOrdinance(ordinance: Ordinance, jurisdiction: Jurisdiction 
     // a drafter may write an act before the code is in the workspace. `amend` says what is missing.
     return { code: null, codeError: NO_CODE, unnamed: true, outcomes: [], unparsed: read.unparsed, sections: [], groups: [] };
   }
-  return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError), unparsed: read.unparsed };
+  return { code: index, codeError, ...applyInstructions(read.instructions, index, codeError, codify), unparsed: read.unparsed };
+}
+
+/** What the codifier reads of a code: its history notes; a section being added is near the code's section before it in number. */
+export function codifyWorld(code: CodeIndex): CodifyWorld {
+  const history = codeHistory(code);
+  const near = (section: string): string => {
+    if (sectionFile(code, section)) return section;
+    return (
+      [...code.sections.keys()]
+        .filter((other) => compareSectionIds(other, section) < 0)
+        .sort(compareSectionIds)
+        .pop() ?? section
+    );
+  };
+  return {
+    enactingAct: (section) => history.enactingAct(near(section)),
+    actUnit: (act, section) => history.actUnit(act, near(section)),
+    actSection: (act, section) => history.resolve({ law: act }, section) || undefined,
+  };
 }
 
 /** Apply instructions to a code, grouped by the section they target (in the order first targeted); outcomes in the instructions' order. */
@@ -91,7 +114,23 @@ export function applyInstructions(
   instructions: readonly Instruction[],
   code: CodeIndex | null,
   codeError?: string,
+  codify?: { codify: CompiledCodify; world: CodifyWorld },
 ): { outcomes: InstructionOutcome[]; sections: AmendedSection[]; groups: AddedGroup[] } {
+  if (codify) {
+    // Applied with the code's words; each outcome is the instruction's as read (the act's words), with the edits listed.
+    const conformed = instructions.map((instruction) => ({ instruction, ...codifyInstruction(instruction, codify.codify, codify.world) }));
+    const applied = applyInstructions(
+      conformed.map((c) => c.codified),
+      code,
+      codeError,
+    );
+    const read = new Map(conformed.map((c) => [c.codified, c]));
+    const back = (outcome: InstructionOutcome): InstructionOutcome => {
+      const c = read.get(outcome.instruction)!;
+      return { ...outcome, instruction: c.instruction, ...(c.edits.length > 0 ? { conforming: c.edits } : {}) };
+    };
+    return { ...applied, outcomes: applied.outcomes.map(back), sections: applied.sections.map((s) => ({ ...s, outcomes: s.outcomes.map(back) })) };
+  }
   const outcomeOf = new Map<Instruction, InstructionOutcome>();
   const sections: AmendedSection[] = [];
   const bySection = new Map<string, Instruction[]>();
@@ -195,6 +234,7 @@ export const AmendmentEntrySchema = Type.Object(
       { additionalProperties: false },
     ),
     section: Type.String({ description: 'The ordinance section (stable id) that holds it' }),
+    act: Type.Optional(Type.String({ description: 'The act the target section codifies, as the instruction or its lead-in names it by law ("D.C. Law 16-69")' })),
     form: Type.Union([Type.Literal('prose'), Type.Literal('annotation')]),
     prose: Type.String({ description: 'The sentence (or annotation) it was read from, as written' }),
     operation: Type.Enum(['strike', 'insert', 'add', 'rewrite', 'repeal', 'redesignate'] as const),
@@ -238,6 +278,20 @@ export const AmendmentEntrySchema = Type.Object(
     reason: Type.Optional(Type.String({ description: 'Why it did not apply, quoting what the law holds there' })),
     struck: Type.Array(Type.String()),
     inserted: Type.Array(Type.String()),
+    conforming: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: Type.Literal('conforming'),
+            before: Type.String({ description: "The act's words" }),
+            after: Type.String({ description: "The code's words, as the codifier publishes them" }),
+            why: Type.String(),
+          },
+          { additionalProperties: false },
+        ),
+        { description: "The codifier's conforming edits of the words it puts into the code (`amend --codify`): `inserted` holds the code's words, the act its own" },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -299,7 +353,7 @@ export type AmendmentsFile = Static<typeof AmendmentsFileSchema>;
 
 /** amendments.json: every instruction with its place, operation, target, the words struck and inserted, and whether it applied. */
 export function amendmentsJson(amendments: Amendments, relativeTo: string): string {
-  const entries = amendments.outcomes.map(({ instruction: i, applied, failure, reason, struck, inserted }): AmendmentsFile['instructions'][number] => {
+  const entries = amendments.outcomes.map(({ instruction: i, applied, failure, reason, struck, inserted, conforming }): AmendmentsFile['instructions'][number] => {
     const { target, prose, source, form, sectionId, op, ...operation } = i;
     const start = source.position?.start;
     return {
@@ -319,6 +373,7 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
       ...(applied ? {} : { failure, reason }),
       struck,
       inserted,
+      ...(conforming ? { conforming } : {}),
     };
   });
   const sections = writable(amendments).map((s) => ({ section: s.section, file: s.file, added: s.before === null }));

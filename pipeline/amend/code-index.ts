@@ -123,6 +123,37 @@ export function compareSectionIds(a: string, b: string): number {
  * instruction cites it, else the whole code.
  */
 export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
+  return codeHistory(code).resolve;
+}
+
+/** What the code's history notes say of its acts: where an act's sections were codified, which act enacted a section, and the group of the code an act makes up. */
+export interface CodeHistory {
+  /** The code section an act's section was codified as (see `ActSectionResolver`). */
+  resolve: ActSectionResolver;
+  /** The act that enacted a code section, as its first history note names it ("D.C. Law 6-99"), or undefined. */
+  enactingAct(section: string): string | undefined;
+  /**
+   * The word of the group of the code an act is codified as ("chapter"), near
+   * a section of it: of the groups that hold `near` below its title, the
+   * widest of which the act enacted most sections (an act's sections moved
+   * elsewhere since do not make its title its group); undefined for none.
+   */
+  actUnit(act: string, near: string): string | undefined;
+}
+
+const histories = new WeakMap<CodeIndex, CodeHistory>();
+
+/** The code's history, read when first asked and kept for the code index (the reader and the codifier share it). */
+export function codeHistory(code: CodeIndex): CodeHistory {
+  let known = histories.get(code);
+  if (!known) {
+    known = readHistory(code);
+    histories.set(code, known);
+  }
+  return known;
+}
+
+function readHistory(code: CodeIndex): CodeHistory {
   const scopes = new Map<string, Map<string, Set<string>>>();
   const scopeOf = (prefix: string): Map<string, Set<string>> => {
     let found = scopes.get(prefix);
@@ -183,7 +214,7 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
     }
     return undefined;
   };
-  return (act, actSection, ask = {}) => {
+  const resolve: ActSectionResolver = (act, actSection, ask = {}) => {
     const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
     const prefix = start?.includes('/') ? `${start.slice(0, start.indexOf('/'))}/` : '';
     // The act as the notes name it: its law number, else the enactment that enacted the first section of its range.
@@ -200,6 +231,32 @@ export function actSectionsFromHistory(code: CodeIndex): ActSectionResolver {
       if (found.length === 1) return found[0];
     }
     return undefined;
+  };
+  const units = new Map<string, string | undefined>();
+  return {
+    resolve,
+    enactingAct(section) {
+      const file = code.sections.get(sectionId(section));
+      return file === undefined ? undefined : enactedBy(file);
+    },
+    actUnit(act, near) {
+      const file = code.sections.get(sectionId(near));
+      if (file === undefined) return undefined;
+      const folders = file.split('/').slice(0, -1);
+      // The groups holding the section, widest first, below the title's own folder (the first, in an imported code).
+      for (let depth = 2; depth <= folders.length; depth++) {
+        const folder = folders.slice(0, depth).join('/');
+        const key = `${folder}\0${act}`;
+        if (!units.has(key)) {
+          const inside = [...code.sections.values()].filter((f) => f.startsWith(`${folder}/`));
+          const enacted = inside.filter((f) => enactedBy(f) === act).length;
+          units.set(key, enacted * 2 > inside.length ? GROUP_FOLDER.exec(folders[depth - 1]!)?.[2] : undefined);
+        }
+        const word = units.get(key);
+        if (word !== undefined) return word;
+      }
+      return undefined;
+    },
   };
 }
 

@@ -115,7 +115,24 @@ export type Instruction = AmendmentOperation & {
   form: 'prose' | 'annotation';
   /** The ordinance section (stable id) that holds it. */
   sectionId: string;
+  /**
+   * The act the target section codifies, as the sentence or its lead-in
+   * names it by law ("D.C. Law 16-69"): the act its new words call "this
+   * act", whose "section 106" they cite (what codifying reads them in).
+   */
+  act?: string | undefined;
 };
+
+/** One of the codifier's conforming edits of the words an instruction puts into the code (amend/codify.ts): never of the act. */
+export interface ConformingEdit {
+  kind: 'conforming';
+  /** The act's words. */
+  before: string;
+  /** The code's. */
+  after: string;
+  /** Why: the rule and what the code says ("section 106 of D.C. Law 6-99 is § 4-251.06, as the code's history notes say"). */
+  why: string;
+}
 
 /** What became of an instruction when applied to the code. */
 export interface InstructionOutcome {
@@ -128,4 +145,6 @@ export interface InstructionOutcome {
   /** The words struck and inserted, as applied (for amendments.json and the comparative print). */
   struck: string[];
   inserted: string[];
+  /** The codifier's conforming edits of its words, when the code is codified (`amend --codify`): the words inserted are the code's. */
+  conforming?: ConformingEdit[] | undefined;
 }

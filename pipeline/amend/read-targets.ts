@@ -65,9 +65,11 @@ export function partOf(word: string, g: CompiledGrammar): 'text' | 'heading' | u
 }
 
 /** What a context targets, as the model says it. */
-export function targetOf(context: Context): AmendmentTarget {
+export function targetOf(context: Context): AmendmentTarget & { act?: string } {
   const nth = context.path.some((p) => p.nth !== undefined && p.nth > 1) ? { nth: context.path.map((p) => p.nth ?? 1) } : {};
-  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}), ...nth };
+  // The act the section codifies, where the sentence or its lead-in names it by law: what its "this act" and "section 106" mean.
+  const act = context.section !== undefined && context.act?.law && !context.amended ? { act: context.act.law } : {};
+  return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}), ...nth, ...act };
 }
 
 /** The number an ordinal word stands for ("second" → 2), by the grammar's `ordinals`; undefined for none. */
@@ -142,7 +144,10 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
     const act = /^(?:the\s+)?section\s+(\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*)/i.exec(text);
     if (act && !cited.groups.path) actSections.cited.set(act[1]!, cited.groups.section);
     const path = cited.groups.path || act?.[2] || '';
-    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(path)), part: undefined } }]);
+    // The act whose section it is, as the sentence names it by law ("… Act of 2005, effective … (D.C. Law 16-69; D.C. Official Code § 4-251.03)"), or the lead-in above.
+    const law = /\bD\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+/.exec(text)?.[0].replace(/\s+/g, ' ');
+    const named = law ? { law } : context.act;
+    return withPart([{ context: { section: cited.groups.section, path: levelled(pathParts(path)), part: undefined, ...(named ? { act: named } : {}) } }]);
   }
   const designated = g.sectionDesignation.exec(text);
   if (designated?.groups?.section) {
@@ -223,7 +228,7 @@ function relativeTargets(text: string, context: Context, g: CompiledGrammar, act
     const parts = item.designation.startsWith('(') ? pathParts(item.designation) : [`(${item.designation})`];
     const kept = context.path.filter((p) => p.level < level);
     const path = [...kept, ...parts.map((d, i) => ({ level: level + i, designation: d, ...(nth !== undefined && i === parts.length - 1 ? { nth } : {}) }))];
-    out.push({ context: { section: context.section, path, part: undefined } });
+    out.push({ context: { section: context.section, path, part: undefined, ...(context.act ? { act: context.act } : {}) } });
   }
   return out;
 }

@@ -202,7 +202,9 @@ function readSentence(
     if (!match) continue;
     const groups = match.groups ?? {};
     const base = { prose: text, source, form: 'prose' as const, sectionId: section.id };
-    const emit = (target: AmendmentTarget, op: AmendmentOperation) => result.instructions.push({ ...op, target, ...base } as Instruction);
+    // The act a target names goes with the instruction (what codifying reads its words in), not with where it acts.
+    const emit = ({ act, ...target }: AmendmentTarget & { act?: string }, op: AmendmentOperation) =>
+      result.instructions.push({ ...op, target, ...base, ...(act ? { act } : {}) } as Instruction);
     const named = groups.target === undefined ? contextTargets(context) : resolveTarget(groups.target, context, g, actSections);
     // "… by striking the phrase "X" in the section heading": the part the words stand in.
     const part = groups.part === undefined ? undefined : partOf(groups.part, g);
@@ -290,7 +292,7 @@ function expectedForms(sentence: string): string {
   return 'an instruction of the grammar: "is amended as follows:", "is amended by striking …", "is amended to read as follows:", "is repealed", "is redesignated as …"';
 }
 
-type Emit = (target: AmendmentTarget, op: AmendmentOperation) => void;
+type Emit = (target: AmendmentTarget & { act?: string }, op: AmendmentOperation) => void;
 
 /** "A new subsection (d) is added to read as follows:", "New sections 1210a and 1210b are added …". */
 function readAdd(
@@ -320,7 +322,8 @@ function readAdd(
       return unparsed(
         `the code designation of new section ${unknown.designation}: its text beginning "${examplesOf(g.grammar).newSection}", or ${act ? `${actSections.resolve ? 'a code' : 'the code it amends (`amends-code:`)'} whose history notes give section ${unknown.designation.replace(/[a-z]+$/, '')} of ${act.law ?? `the act at § ${act.codeStart} et seq.`}` : `the act it is added to named with its law and code ("${examplesOf(g.grammar).act}")`}`,
       );
-    for (const s of designated) emit({ section: s.code!, path: [] }, { op: 'add', text: s.text, designations: [s.code!], ...(group ? { group } : {}) });
+    for (const s of designated)
+      emit({ section: s.code!, path: [], ...(act?.law ? { act: act.law } : {}) }, { op: 'add', text: s.text, designations: [s.code!], ...(group ? { group } : {}) });
     return undefined;
   }
   const where = typeof targets === 'string' ? undefined : targets.length === 1 ? targets[0]!.context : undefined;
@@ -329,7 +332,10 @@ function readAdd(
   // "A new paragraph (3) is added" under "Subsection (b) is amended as follows:" adds to (b); "a new subsection (e)" to the section.
   const level = shapeLevel(added[0]!.designation) ?? added[0]!.level!;
   const parent = base.path.filter((p) => p.level < level);
-  emit({ section: base.section, path: parent.map((p) => p.designation) }, { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) });
+  emit(
+    { section: base.section, path: parent.map((p) => p.designation), ...(base.act?.law && !base.amended ? { act: base.act.law } : {}) },
+    { op: 'add', text, designations: added.map((a) => a.designation), ...(anchor ? { after: anchor } : {}) },
+  );
   return undefined;
 }
 

@@ -5,6 +5,7 @@
  * and never reaches the renderer.
  */
 import { amendmentPatternProblems } from '../grammar/amendments.js';
+import { codifyPatternProblems } from '../grammar/codify.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -145,10 +146,11 @@ function checkJurisdiction(source: JsonSource, file: string, rules: readonly Rul
   if (wrongId.length) return wrongId;
   const titleLines = titleBlockProblems(source);
   if (titleLines.length) return titleLines;
-  const { citations: grammar, amendments } = source.value as Jurisdiction;
+  const { citations: grammar, amendments, codify } = source.value as Jurisdiction;
   const patterns = [
     ...(grammar ? grammarPatternProblems(grammar) : []).map((p) => ({ ...p, path: ['citations', ...p.path] })),
     ...(amendments ? amendmentPatternProblems(amendments) : []).map((p) => ({ ...p, path: ['amendments', ...p.path] })),
+    ...(codify ? codifyPatternProblems(codify) : []).map((p) => ({ ...p, path: ['codify', ...p.path] })),
   ];
   return patterns.map(({ path: at, error }) => problemAt(source, at, `Unexpected pattern for \`${label(at)}\` (${error}), expected a regular expression that compiles`));
 }

@@ -83,6 +83,8 @@ export interface PipelineOptions {
   memos?: Memos | undefined;
   /** The code to amend, in place of what each ordinance names in `amends-code` (`ordinance amend --code`). */
   code?: string | undefined;
+  /** Conform the words amended into the code as the codifier publishes them (`ordinance amend --codify`; else the jurisdiction's `codify.enabled`). */
+  codify?: boolean | undefined;
   /** Share the ordinances among worker threads when the workspace is large enough. */
   parallel?: boolean;
   /**
@@ -154,7 +156,7 @@ export async function compileOrdinance(
     checkGlyphs(files, memos.glyphs(ordinance.meta.jurisdiction));
     const resolved = resolveOrdinance(ordinance, registry, jurisdictionContext(ordinance.meta.jurisdiction), warm ? warm.detections(memos.detections) : memos.detections);
     // Amending instructions read and applied to the code the ordinance names (nothing written yet): what the amendment rules check and build publishes.
-    const amendments = amendOrdinance(ordinance, resolved.jurisdiction, codeToAmend(ordinance, options.code));
+    const amendments = amendOrdinance(ordinance, resolved.jurisdiction, codeToAmend(ordinance, options.code), { codify: options.codify });
     if (!options.release) result.amendments = amendments;
     // What git recorded of its lifecycle, for the rule that reads it (no rule runs git).
     // What the rules read (not the cross-references, which are made only when read).

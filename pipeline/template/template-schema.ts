@@ -7,6 +7,7 @@
  */
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import { AmendmentGrammarSchema } from '../grammar/amendments.js';
+import { CodifySchema } from '../grammar/codify.js';
 import { CitationGrammarSchema } from '../grammar/citations.js';
 import { ORDINANCE_STATUSES } from '../model/metadata.js';
 import { ruleSettingsSchema, type RuleInfo } from '../config/project-config.js';
@@ -465,6 +466,7 @@ const JurisdictionFields = {
   ),
   citations: Type.Optional(CitationGrammarSchema),
   amendments: Type.Optional(AmendmentGrammarSchema),
+  codify: Type.Optional(CodifySchema),
   certification: Section({
     heading: Type.Optional(Text('The heading of the certification and approvals.')),
     regular: Type.String(),

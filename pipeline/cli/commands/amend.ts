@@ -22,7 +22,7 @@ import { hasErrors } from '../../report/diagnostics.js';
 import { COMMON_USAGE, formatOption, parseCommand, REPORT_OPTIONS, REPORT_USAGE } from '../options.js';
 import { packageVersion, reportInternal } from '../report.js';
 
-const USAGE = `Usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write) [--keep-going]
+const USAGE = `Usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write) [--keep-going] [--codify]
 
 Apply an amending ordinance's instructions to the code it names: write the
 amended section files and amendments.json to <dir>, or the amended sections
@@ -36,6 +36,10 @@ Options:
                       the sections left and the sentences not read (also in
                       amendments.json); exit 1 when anything was left
   --code <dir>        the code to amend, in place of the ordinance's amends-code
+  --codify            conform the words put into the code as the codifier
+                      publishes them ("this act" → "this chapter", an act's
+                      section → its code section), each edit listed in
+                      amendments.json; the ordinance's words are unchanged
   --quiet             do not list the files written
 ${REPORT_USAGE}
 ${COMMON_USAGE}
@@ -48,6 +52,7 @@ const AMEND_OPTIONS = {
   code: { type: 'string' },
   quiet: { type: 'boolean' },
   'keep-going': { type: 'boolean' },
+  codify: { type: 'boolean' },
 } as const;
 
 /** Run `ordinance amend`; returns the exit code. */
@@ -66,7 +71,7 @@ export async function runAmend(argv: string[]): Promise<number> {
   if (workspaces.length !== 1 || workspace?.ordinances.length !== 1) throw new UsageError(`\`${dir}\` is not one ordinance folder`);
   const configOf = (w: Workspace) => loadConfig(findConfig(path.dirname(path.resolve(w.registryDir)), values.config), rules);
   checkTemplates(rules);
-  const run = await compileRun([workspace], { build: false, outDir: values.out ?? 'dist', cache: false, configOf, code: values.code });
+  const run = await compileRun([workspace], { build: false, outDir: values.out ?? 'dist', cache: false, configOf, code: values.code, codify: values.codify });
   const result = run.workspaces[0]!.ordinances[0]!;
   const files = filesOf(run.workspaces);
   const output = formatDiagnostics(files, format, packageVersion());
