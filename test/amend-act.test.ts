@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importedSection, lawText } from './dc-sections.js';
 import { readPdf, readTags } from './pdf.js';
 import { FIXTURES, runCli, tempDir } from './helpers.js';
+import { compileInProcess } from './in-process.js';
 
 const LAW = '24-118';
 /** The act, its cases and the sections before and after it, as ../shared/corpora/dc-amendments-23-24.tar.xz lays them out (its cases.jsonl cut to this law's lines). */
@@ -146,6 +147,18 @@ describe(`D.C. Law ${LAW}, read from its prose and applied to the code`, () => {
     expect(added.inserted.join('')).toContain('pursuant to § 4-251.06 that prevents');
     // The act's own files: as they were.
     expect(JSON.stringify(sources())).toBe(before);
+  });
+
+  it('prints the codifier’s edits in the comparative print’s summary of changes, apart from the act’s words, when the code is codified', async () => {
+    const built = await compileInProcess(dir, { build: true, paths: ['ordinance/act'], codify: true });
+    const text = (await readPdf(readFileSync(path.join(built.out, 'act', 'comparative-print.pdf')))).content.join('\n').replace(/\s+/g, ' ');
+    const summary = text.slice(text.indexOf('Summary of changes'), text.indexOf('§ 4-251.03.'));
+    // The note after what became of the sentence; the sentence itself, the act's, as written.
+    expect(summary).toContain('Applied. Conformed as the code is published: “section 106” as “§ 4-251.06”. A new subparagraph (D) is added to read as follows:');
+    expect(summary).toContain('“section 503” as “§ 4-205.03”');
+    // Without the codifier's step, no such note.
+    const plainBuild = await compileInProcess(dir, { build: true, paths: ['ordinance/act'] });
+    expect((await readPdf(readFileSync(path.join(plainBuild.out, 'act', 'comparative-print.pdf')))).content.join(' ')).not.toContain('Conformed as the code');
   });
 
   it('builds the comparative print: the summary of changes first, struck words struck and read as deleted, inserted words tagged', async () => {

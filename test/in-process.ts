@@ -97,7 +97,10 @@ export interface InProcessRun {
  * no cache, on this thread. A build's date is `epoch` (SOURCE_DATE_EPOCH);
  * its outputs go to `out` (default: a fresh scratch folder).
  */
-export async function compileInProcess(dir: string, options: { build: boolean; paths?: string[]; out?: string; epoch?: string; config?: string }): Promise<InProcessRun> {
+export async function compileInProcess(
+  dir: string,
+  options: { build: boolean; paths?: string[]; out?: string; epoch?: string; config?: string; codify?: boolean },
+): Promise<InProcessRun> {
   const out = options.out ?? (options.build ? tempDir('ordinance-out-') : 'dist');
   return within(dir, { SOURCE_DATE_EPOCH: options.epoch ?? '1700000000' }, async () => {
     const configs = new Map<string | null, ProjectConfig>();
@@ -106,7 +109,14 @@ export async function compileInProcess(dir: string, options: { build: boolean; p
       if (!configs.has(file)) configs.set(file, loadConfig(file, rules));
       return configs.get(file);
     };
-    const run = await compileRun(discoverWorkspaces(options.paths ?? ['ordinance']), { build: options.build, outDir: out, cache: false, release: true, configOf });
+    const run = await compileRun(discoverWorkspaces(options.paths ?? ['ordinance']), {
+      build: options.build,
+      outDir: out,
+      cache: false,
+      release: true,
+      configOf,
+      codify: options.codify,
+    });
     const files = filesOf(run.workspaces);
     const compact = formatDiagnostics(files, 'compact');
     return { run, files, compact: compact ? `${compact}\n` : '', errors: hasErrors(files), out };

@@ -163,6 +163,24 @@ function resultOf(outcomes: readonly InstructionOutcome[]): string {
 }
 
 /**
+ * The codifier's conforming edits of what a sentence put into the code (`amend --codify`), apart from the act's own
+ * changes: "Conformed as the code is published: "this act" as "this chapter"; "section 106" as "§ 4-251.06"."; null
+ * when it made none.
+ */
+export function conformingNote(outcomes: readonly InstructionOutcome[]): string | null {
+  const edits = outcomes.flatMap((o) => (o.applied ? (o.conforming ?? []) : []));
+  if (edits.length === 0) return null;
+  const seen = new Set<string>();
+  const phrases = edits.flatMap(({ before, after }) => {
+    const phrase = after === '' ? `"${before.trim()}" left out` : `"${before}" as "${after}"`;
+    if (seen.has(phrase)) return [];
+    seen.add(phrase);
+    return [phrase];
+  });
+  return `Conformed as the code is published: ${phrases.join('; ')}.`;
+}
+
+/**
  * The summary of changes: each amending sentence of the act in order, numbered: its targets (linked to the
  * section when the print holds it), the act's section that makes the change, what became of it, and the
  * sentence as written, last, so its own punctuation ends it.
@@ -189,7 +207,15 @@ function drawSummary(ctx: PdfContext, ordinance: Ordinance, outcomes: Instructio
         ...(i > 0 ? [plain('; ', { bold: true })] : []),
         plain(t.label, { bold: true, goTo: printed.has(t.section) ? amendedSectionDestination(t.section) : null }),
       ]);
-      const runs = typographicQuotes([...targets, plain(entry.made ? ` (${entry.made}): ` : ': '), plain(resultOf(entry.outcomes), { italic: true }), plain(` ${entry.prose}`)]);
+      // The codifier's edits of the words it put into the code, apart from the act's own words.
+      const conformed = conformingNote(entry.outcomes);
+      const runs = typographicQuotes([
+        ...targets,
+        plain(entry.made ? ` (${entry.made}): ` : ': '),
+        plain(resultOf(entry.outcomes), { italic: true }),
+        ...(conformed ? [plain(` ${conformed}`, { italic: true })] : []),
+        plain(` ${entry.prose}`),
+      ]);
       ctx.tags.group('LI', () => {
         ctx.tags.leaf('Lbl', () =>
           doc
