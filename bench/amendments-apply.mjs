@@ -228,9 +228,16 @@ export async function exactMatch(corpus, options = {}) {
   // --codify: the words each instruction puts into the code conformed as the codifier publishes them (pipeline/amend/codify.ts), by the District's rules and the code's history notes.
   const conform = options.codify ? await codifier(options.codify) : (i) => i;
   for (const kase of cases) {
-    const instructions = instructionsOf(kase)
-      .filter((i) => i.target.section === kase.section)
-      .map(conform);
+    const before = kase.before?.xml && existsSync(path.join(corpus, kase.before.xml)) ? importSection(path.join(corpus, kase.before.xml)) : '';
+    const loose = (text) => text.replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+    // An instruction on every section of a title where its words stand: this section's, when it holds them (as the amend stage finds them).
+    const here = (i) => {
+      const within = i.target.within;
+      if (!within) return i.target.section === kase.section ? [i] : [];
+      const words = i.op === 'strike' ? i.words : (i.at?.anchor ?? '');
+      return kase.section.startsWith(within.prefix) && words && loose(before).includes(loose(words)) ? [{ ...i, target: { section: kase.section, path: [] } }] : [];
+    };
+    const instructions = instructionsOf(kase).flatMap(here).map(conform);
     const after = lawText(importSection(path.join(corpus, kase.after.xml)));
     let amended;
     let outcomes = [];

@@ -148,7 +148,25 @@ export async function measureReading(corpus, { code } = {}) {
   const laws = [...new Set(cases.map((c) => c.law_xml))].sort();
   const started = performance.now();
   const read = await readCorpusInstructions(corpus, laws, code);
-  const { withoutReferences } = await import('./amendments-apply.mjs');
+  const { withoutReferences, tools } = await import('./amendments-apply.mjs');
+  const { importSection } = await tools();
+  // An instruction on every section of a title where its words stand ("Strike "ABRA" wherever it appears" below "Title 25 of the D.C.
+  // Official Code"): one for each section of the law's cases in that title whose text before the act holds them, as the amend stage
+  // finds them in the code.
+  const beforeText = new Map();
+  const sectionText = (c) => {
+    if (!c.before?.xml || !existsSync(path.join(corpus, c.before.xml))) return '';
+    if (!beforeText.has(c.before.xml)) beforeText.set(c.before.xml, importSection(path.join(corpus, c.before.xml)).replace(/[“”]/g, '"').replace(/\s+/g, ' '));
+    return beforeText.get(c.before.xml);
+  };
+  const perSection = (instruction, lawCases) => {
+    const within = instruction.target.within;
+    if (!within) return [instruction];
+    const words = (instruction.op === 'strike' ? instruction.words : (instruction.at?.anchor ?? '')).replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+    return lawCases
+      .filter((c) => c.section.startsWith(within.prefix) && words && sectionText(c).includes(words))
+      .map((c) => ({ ...instruction, target: { section: c.section, path: [] } }));
+  };
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -166,7 +184,7 @@ export async function measureReading(corpus, { code } = {}) {
     for (const c of lawCases) for (const i of c.instructions) for (const key of goldKeys(i)) if (!gold.has(key)) gold.set(key, i.prose);
     const found = new Map();
     const result = read.get(law);
-    for (const i of result.instructions) {
+    for (const i of result.instructions.flatMap((instruction) => perSection(instruction, lawCases))) {
       if (!sections.has(i.target.section)) continue;
       for (const key of readKeys(i)) if (!found.has(key)) found.set(key, i.prose);
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { applyToSection, newSectionSource } from '../pipeline/amend/apply.js';
+import { applyInstructions } from '../pipeline/amend/amend-ordinance.js';
 import type { Instruction } from '../pipeline/amend/instruction.js';
 import { amendedSectionModels } from '../pipeline/amend/section-model.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
@@ -308,6 +309,32 @@ For the purposes of this chapter, the term:
     const missing = applyToSection(TWICE, [instruction({ op: 'strike', words: 'Year', occurrence: { kind: 'only' }, target: { ...at(['(18)']), nth: [2] } })]);
     expect(missing.outcomes[0]).toMatchObject({ applied: false, failure: 'target' });
     expect(missing.outcomes[0]!.reason).toMatch(/^§ 1-101\(18\) \(the second \(18\) of § 1-101\) does not exist/);
+  });
+
+  it('applies an instruction on a whole title in every section of it where its words stand, and says where they are not (D.C. Law 24-332)', () => {
+    const section = (id: string, text: string) => `---\nid: ${id}\nnumber: ${id}\nheading: Section ${id}.\nkind: code-section\n---\n\n${text}\n`;
+    const files: Record<string, string> = {
+      't25/01-25-101.md': section('25-101', '(1) "ABRA" means the Alcoholic Beverage Regulation Administration.\n\n(2) "Board" means the board of ABRA.'),
+      't25/02-25-102.md': section('25-102', 'The Board shall meet monthly.'),
+      't25/03-25-103.md': section('25-103', 'ABRA shall keep the records.'),
+      't26/01-26-101.md': section('26-101', 'ABRA is not in this title.'),
+    };
+    const code = { root: '/code', sections: new Map(Object.keys(files).map((f) => [/-(\d[^/]*)\.md$/.exec(f)![1]!, f])), read: (file: string) => files[file]! };
+    const within = { title: '25', prefix: '25-' };
+    const everywhere = instruction({ op: 'strike', words: 'ABRA', insert: 'ABCA', occurrence: { kind: 'every' }, target: { section: '', path: [], within } });
+    const result = applyInstructions([everywhere], code);
+    // The sections of title 25 that hold it, each changed; the one that does not, and title 26, untouched.
+    expect(result.sections.map((s) => s.section)).toEqual(['25-101', '25-103']);
+    expect(body(result.sections[0]!.after)).toEqual(['(1) "ABCA" means the Alcoholic Beverage Regulation Administration.', '(2) "Board" means the board of ABCA.']);
+    expect(result.outcomes).toHaveLength(1);
+    expect(result.outcomes[0]).toMatchObject({ instruction: everywhere, applied: true, struck: ['ABRA', 'ABRA', 'ABRA'], inserted: ['ABCA', 'ABCA', 'ABCA'] });
+    // Words the title does not hold; words in two sections where the instruction says once.
+    const nowhere = applyInstructions([instruction({ op: 'strike', words: 'ABC Board', occurrence: { kind: 'every' }, target: { section: '', path: [], within } })], code);
+    expect(nowhere.outcomes[0]).toMatchObject({ applied: false, failure: 'applies', reason: '“ABC Board” does not occur in any section of title 25 of the code' });
+    expect(nowhere.sections).toEqual([]);
+    const once = applyInstructions([instruction({ op: 'strike', words: 'ABRA', occurrence: { kind: 'only' }, target: { section: '', path: [], within } })], code);
+    expect(once.outcomes[0]).toMatchObject({ applied: false, failure: 'applies' });
+    expect(once.outcomes[0]!.reason).toBe('“ABRA” occurs in 2 sections of title 25 of the code (§§ 25-101, 25-103); expected it once, or "wherever it appears"');
   });
 
   it('acts on the heading, or on a subdivision’s own text before its children', () => {

@@ -382,6 +382,27 @@ describe('the prose reader', () => {
     ]);
   });
 
+  it('reads words struck "wherever it appears" below a title of the code as an instruction on every section of the title (D.C. Law 24-332)', () => {
+    const { instructions, unparsed } = read(`Title 25 of the D.C. Official Code is amended as follows:
+
+(a) Strike the acronym "ABRA" wherever it appears and insert the acronym "ABCA" in its place.
+
+(b) Strike the phrase "Alcoholic Beverage Regulation Administration" wherever it appears and insert the phrase "Alcoholic Beverage and Cannabis Administration" in its place.`);
+    expect(unparsed).toEqual([]);
+    expect(instructions.map(gist)).toEqual([
+      { op: 'strike', words: 'ABRA', insert: 'ABCA', occurrence: { kind: 'every' }, target: { section: '', path: [], within: { title: '25', prefix: '25-' } } },
+      {
+        op: 'strike',
+        words: 'Alcoholic Beverage Regulation Administration',
+        insert: 'Alcoholic Beverage and Cannabis Administration',
+        occurrence: { kind: 'every' },
+        target: { section: '', path: [], within: { title: '25', prefix: '25-' } },
+      },
+    ]);
+    // What only a section can take (new text, a repeal) is not spread over a title.
+    expect(read('Title 25 of the D.C. Official Code is amended as follows:\n\n(a) Paragraph (3) is repealed.').unparsed).toHaveLength(1);
+  });
+
   it('reads a section by its number within the title of the code a lead-in names (D.C. Law 24-147, sec. 133)', () => {
     const { instructions, unparsed } = read(`Title 28 of the D. C. Official Code is amended as follows:
 

@@ -131,6 +131,7 @@ export function applyInstructions(
     };
     return { ...applied, outcomes: applied.outcomes.map(back), sections: applied.sections.map((s) => ({ ...s, outcomes: s.outcomes.map(back) })) };
   }
+  if (code && instructions.some((i) => i.target.within)) return applyTitleWide(instructions, code, codeError);
   const outcomeOf = new Map<Instruction, InstructionOutcome>();
   const sections: AmendedSection[] = [];
   const bySection = new Map<string, Instruction[]>();
@@ -200,6 +201,77 @@ export function applyInstructions(
   return { outcomes: instructions.map((i) => outcomeOf.get(i)!), sections, groups: [...newGroups.values()].map(({ file, source }) => ({ file, source })) };
 }
 
+/**
+ * Instructions on every section of a title where their words stand: each
+ * becomes one instruction per such section, in its place among the others,
+ * and its outcome is theirs together (applied when every one applies; none
+ * found is its finding).
+ */
+function applyTitleWide(instructions: readonly Instruction[], code: CodeIndex, codeError?: string): ReturnType<typeof applyInstructions> {
+  const expanded = new Map<Instruction, Instruction[]>();
+  const nowhere = new Map<Instruction, InstructionOutcome>();
+  for (const instruction of instructions) {
+    const within = instruction.target.within;
+    if (!within) continue;
+    const words = instruction.op === 'strike' ? instruction.words : instruction.op === 'insert' && 'anchor' in instruction.at ? instruction.at.anchor : '';
+    const holding = [...code.sections.keys()]
+      .filter((id) => id.startsWith(within.prefix))
+      .sort(compareSectionIds)
+      .filter((id) => words !== '' && looseText(readOrEmpty(code, id)).includes(looseText(words)));
+    const titleCited = `title ${within.title} of the code`;
+    const occurrence = instruction.op === 'strike' ? instruction.occurrence : instruction.op === 'insert' && 'occurrence' in instruction.at ? instruction.at.occurrence : undefined;
+    if (holding.length === 0) nowhere.set(instruction, notApplied(instruction, 'applies', `“${words}” does not occur in any section of ${titleCited}`));
+    else if (occurrence && occurrence.kind !== 'every' && holding.length > 1)
+      nowhere.set(
+        instruction,
+        notApplied(
+          instruction,
+          'applies',
+          `“${words}” occurs in ${holding.length} sections of ${titleCited} (§§ ${holding.slice(0, 5).join(', ')}${holding.length > 5 ? ', …' : ''}); expected it once, or "wherever it appears"`,
+        ),
+      );
+    else
+      expanded.set(
+        instruction,
+        holding.map((section) => ({ ...instruction, target: { section, path: [] } }) as Instruction),
+      );
+  }
+  const each = instructions.flatMap((i) => (i.target.within ? (expanded.get(i) ?? []) : [i]));
+  const applied = applyInstructions(each, code, codeError);
+  const outcomeOf = new Map(applied.outcomes.map((o, i) => [each[i]!, o]));
+  const outcomes = instructions.map((instruction): InstructionOutcome => {
+    const found = nowhere.get(instruction);
+    if (found) return found;
+    const copies = expanded.get(instruction);
+    if (!copies) return outcomeOf.get(instruction)!;
+    const parts = copies.map((c) => outcomeOf.get(c)!);
+    const failed = parts.find((o) => !o.applied);
+    return {
+      instruction,
+      applied: !failed,
+      ...(failed ? { failure: failed.failure, reason: `in § ${failed.instruction.target.section}, ${failed.reason ?? 'it does not apply'}` } : {}),
+      struck: parts.flatMap((o) => o.struck),
+      inserted: parts.flatMap((o) => o.inserted),
+      ...(parts.some((o) => o.conforming) ? { conforming: parts.flatMap((o) => o.conforming ?? []) } : {}),
+    };
+  });
+  return { ...applied, outcomes };
+}
+
+/** A section's source, or nothing when it cannot be read (its own instructions say so). */
+function readOrEmpty(code: CodeIndex, section: string): string {
+  try {
+    return code.read(code.sections.get(section)!);
+  } catch {
+    return '';
+  }
+}
+
+/** Text as words are compared when looking for them across a title: quotes straight, white space single. */
+function looseText(text: string): string {
+  return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ');
+}
+
 /** A new group's file, as the importer writes one: its word, designation and heading. */
 function groupSource(group: NewGroup): string {
   const meta = { prefix: group.prefix, num: group.num, ...(group.heading ? { heading: group.heading } : {}) };
@@ -243,6 +315,15 @@ export const AmendmentEntrySchema = Type.Object(
         section: Type.String({ description: "The code section's designation" }),
         path: Type.String({ description: 'The subdivision path below the section ("(a)(4)(B)"); empty for the whole section' }),
         part: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('heading')])),
+        within: Type.Optional(
+          Type.Object(
+            { title: Type.String(), prefix: Type.String({ description: "The start its sections' designations share" }) },
+            {
+              additionalProperties: false,
+              description: 'An instruction on every section of a title of the code where its words stand (`section` and `path` empty): the title',
+            },
+          ),
+        ),
         nth: Type.Optional(
           Type.Array(Type.Integer({ minimum: 1 }), {
             description:
@@ -367,6 +448,7 @@ export function amendmentsJson(amendments: Amendments, relativeTo: string): stri
         path: target.path.join(''),
         ...(target.part && target.part !== 'all' ? { part: target.part } : {}),
         ...(target.nth ? { nth: target.nth } : {}),
+        ...(target.within ? { within: target.within } : {}),
       },
       ...operation,
       applied,

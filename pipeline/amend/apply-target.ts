@@ -5,6 +5,7 @@
  * it, and, when it is missing, what the code holds there instead.
  */
 import type { Unit } from './apply-units.js';
+import type { AmendmentTarget } from './instruction.js';
 
 /** The designations of the subdivisions open at each unit, outermost first. */
 export function pathsOf(units: readonly Unit[]): string[][] {
@@ -30,6 +31,11 @@ export function citeTarget(section: string, path: readonly string[], nth?: reado
   const later = nth?.findLastIndex((n) => n > 1) ?? -1;
   const cited = `§ ${section}${path.join('')}`;
   return later === -1 ? cited : `${cited} (the ${ORDINAL_WORDS[nth![later]!] ?? `${nth![later]}th`} ${path[later]} of ${`§ ${section}${path.slice(0, later).join('')}`})`;
+}
+
+/** Where an instruction acts, as the law cites it: its section and subdivision, or "every section of title 25 where the words stand". */
+export function citeWhere(target: AmendmentTarget): string {
+  return target.within ? `every section of title ${target.within.title} where the words stand` : citeTarget(target.section, target.path, target.nth);
 }
 
 const ORDINAL_WORDS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };

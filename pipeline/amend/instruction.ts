@@ -32,6 +32,13 @@ export interface AmendmentTarget {
    * same designation ("the second paragraph (17)"); the first where absent.
    */
   nth?: number[] | undefined;
+  /**
+   * An instruction on every section of a title of the code where its words
+   * stand ("Strike "ABRA" wherever it appears" below "Title 25 of the D.C.
+   * Official Code is amended as follows:"), `section` empty: the title, and
+   * the start its sections' designations share ("25-").
+   */
+  within?: { title: string; prefix: string } | undefined;
 }
 
 /** Which occurrences of the struck or anchor words an instruction means. */

@@ -72,6 +72,13 @@ export function targetOf(context: Context): AmendmentTarget & { act?: string } {
   return { section: context.section ?? '', path: context.path.map((p) => p.designation), ...(context.part ? { part: context.part } : {}), ...nth, ...act };
 }
 
+/** The start a title's sections' designations share, by the grammar's `titleSection` ("{title}-{section}" → "25-"); undefined without one. */
+export function titlePrefix(title: string, g: CompiledGrammar): string | undefined {
+  const form = g.grammar.titleSection;
+  if (form === undefined || !form.includes('{section}')) return undefined;
+  return form.slice(0, form.indexOf('{section}')).replace(/\{title\}/g, title);
+}
+
 /** The number an ordinal word stands for ("second" → 2), by the grammar's `ordinals`; undefined for none. */
 export function ordinalOf(text: string | undefined, g: CompiledGrammar): number | undefined {
   const word = text === undefined ? undefined : g.ordinal.exec(text.trim())?.[1];

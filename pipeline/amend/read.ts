@@ -22,6 +22,7 @@ import {
   designationsOf,
   ordinalOf,
   partOf,
+  titlePrefix,
   ROOT,
   resolveTarget,
   shapeLevel,
@@ -229,6 +230,27 @@ function readSentence(
         `the code section that section ${several.path} of ${several.act.law ?? 'the act'} amended, cited in the sentence: the code's history notes place that section in several code sections`,
       );
     if (typeof targets === 'string') return unparsed(targets);
+    // Words struck or inserted "wherever it appears" below "Title 25 of the D.C. Official Code is amended as follows:": in every
+    // section of that title where they stand (the amend stage finds them).
+    const title = targets.length === 1 && targets[0]!.context.section === undefined && targets[0]!.context.path.length === 0 ? targets[0]!.context.title : undefined;
+    const prefix = title === undefined ? undefined : titlePrefix(title, g);
+    if (title !== undefined && prefix !== undefined && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
+      const wide = { section: '', path: [], within: { title, prefix } };
+      if (form.op === 'strike') {
+        const struck = wordsOf(groups.struck, quotes, g);
+        const inserted = groups.inserted === undefined ? undefined : wordsOf(groups.inserted, quotes, g);
+        if (struck === undefined || (groups.inserted !== undefined && inserted === undefined)) return unparsed('quoted words to strike and to insert');
+        const occurrence = occurrenceOf(groups.occ1 ?? groups.occ2 ?? groups.occ3, g, isPunctuation(groups.struck, g));
+        emit(wide, { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
+      } else {
+        const inserted = wordsOf(groups.inserted, quotes, g);
+        const anchor = wordsOf(groups.anchor, quotes, g);
+        if (inserted === undefined || anchor === undefined) return unparsed('quoted words to insert, and the quoted words they go before or after');
+        const occurrence = occurrenceOf(groups.occ1, g, isPunctuation(groups.anchor, g));
+        emit(wide, { op: 'insert', words: inserted, at: { kind: groups.where?.toLowerCase() === 'before' ? 'before' : 'after', anchor, occurrence } });
+      }
+      return undefined;
+    }
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
     switch (form.op) {

@@ -6,7 +6,7 @@
  * it names, its heading and its first sentence (the pinpointed
  * subdivision's, with a pinpoint). Markdown, as editors show hovers.
  */
-import { citeTarget } from '../amend/apply-target.js';
+import { citeWhere } from '../amend/apply-target.js';
 import { inlineText, WRITTEN } from '../model/inline-text.js';
 import type { Block, Citation, Ordinance, Section, SectionReference, Subdivision } from '../model/types.js';
 import type { Vocabulary } from '../template/template-schema.js';
@@ -101,7 +101,7 @@ function instructionHover(world: HoverWorld, file: string, point: EditorPoint): 
   if (!outcome) return null;
   const { instruction } = outcome;
   const range = instruction.source.position ? rangeOf(instruction.source.position) : undefined;
-  const target = citeTarget(instruction.target.section, instruction.target.path, instruction.target.nth);
+  const target = citeWhere(instruction.target);
   const status = outcome.applied ? 'Applied.' : `Not applied: ${outcome.reason ?? 'its target is not in the code'}.`;
   const section = world.amendments?.sections.find((s) => s.outcomes.includes(outcome));
   const lines = [`**${escapeMarkdown(target)}**: ${escapeMarkdown(status)}`];

@@ -13,7 +13,7 @@
  * in the law, whatever instruction changed it. Tagged like the ordinance,
  * with its page furniture; PDF/A-1b for adopted versions.
  */
-import { citeTarget } from '../../amend/apply-target.js';
+import { citeWhere } from '../../amend/apply-target.js';
 import type { InstructionOutcome, NewGroup } from '../../amend/instruction.js';
 import { markChanges, printedComparison, type ComparedSection } from '../../compare/marked-section.js';
 import type { Ordinance, Section } from '../../model/types.js';
@@ -57,7 +57,7 @@ function amendedSectionId(section: Section): string {
 /** "§ 25-822(a)(2)": an instruction's target as cited. */
 export function targetLabel(outcome: InstructionOutcome): string {
   const { target } = outcome.instruction;
-  return `${citeTarget(target.section, target.path, target.nth)}${target.part === 'heading' ? ' (heading)' : ''}`;
+  return `${citeWhere(target)}${target.part === 'heading' ? ' (heading)' : ''}`;
 }
 
 /** A run of plain text, styled as `style` says. */
