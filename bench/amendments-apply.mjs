@@ -235,7 +235,8 @@ export async function exactMatch(corpus, options = {}) {
       const within = i.target.within;
       if (!within) return i.target.section === kase.section ? [i] : [];
       const words = i.op === 'strike' ? i.words : (i.at?.anchor ?? '');
-      return kase.section.startsWith(within.prefix) && words && loose(before).includes(loose(words)) ? [{ ...i, target: { section: kase.section, path: [] } }] : [];
+      const inScope = within.kind === 'title' ? kase.section.startsWith(within.prefix) : within.sections.includes(kase.section);
+      return inScope && words && loose(before).includes(loose(words)) ? [{ ...i, target: { section: kase.section, path: [] } }] : [];
     };
     const instructions = instructionsOf(kase).flatMap(here).map(conform);
     const after = lawText(importSection(path.join(corpus, kase.after.xml)));

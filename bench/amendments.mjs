@@ -164,7 +164,7 @@ export async function measureReading(corpus, { code } = {}) {
     if (!within) return [instruction];
     const words = (instruction.op === 'strike' ? instruction.words : (instruction.at?.anchor ?? '')).replace(/[“”]/g, '"').replace(/\s+/g, ' ');
     return lawCases
-      .filter((c) => c.section.startsWith(within.prefix) && words && sectionText(c).includes(words))
+      .filter((c) => (within.kind === 'title' ? c.section.startsWith(within.prefix) : within.sections.includes(c.section)) && words && sectionText(c).includes(words))
       .map((c) => ({ ...instruction, target: { section: c.section, path: [] } }));
   };
   let tp = 0;

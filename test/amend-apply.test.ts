@@ -320,7 +320,7 @@ For the purposes of this chapter, the term:
       't26/01-26-101.md': section('26-101', 'ABRA is not in this title.'),
     };
     const code = { root: '/code', sections: new Map(Object.keys(files).map((f) => [/-(\d[^/]*)\.md$/.exec(f)![1]!, f])), read: (file: string) => files[file]! };
-    const within = { title: '25', prefix: '25-' };
+    const within = { kind: 'title' as const, title: '25', prefix: '25-' };
     const everywhere = instruction({ op: 'strike', words: 'ABRA', insert: 'ABCA', occurrence: { kind: 'every' }, target: { section: '', path: [], within } });
     const result = applyInstructions([everywhere], code);
     // The sections of title 25 that hold it, each changed; the one that does not, and title 26, untouched.
@@ -335,6 +335,14 @@ For the purposes of this chapter, the term:
     const once = applyInstructions([instruction({ op: 'strike', words: 'ABRA', occurrence: { kind: 'only' }, target: { section: '', path: [], within } })], code);
     expect(once.outcomes[0]).toMatchObject({ applied: false, failure: 'applies' });
     expect(once.outcomes[0]!.reason).toBe('“ABRA” occurs in 2 sections of title 25 of the code (§§ 25-101, 25-103); expected it once, or "wherever it appears"');
+    // The sections an amending act's section amended: the one of them that holds the words.
+    const amended = { kind: 'amended' as const, by: 'section 6142 of D.C. Law 24-45', sections: ['25-102', '25-103'] };
+    const there = applyInstructions(
+      [instruction({ op: 'strike', words: 'ABRA', insert: 'ABCA', occurrence: { kind: 'only' }, target: { section: '', path: [], within: amended } })],
+      code,
+    );
+    expect(there.sections.map((s) => s.section)).toEqual(['25-103']);
+    expect(there.outcomes[0]).toMatchObject({ applied: true, struck: ['ABRA'] });
   });
 
   it('acts on the heading, or on a subdivision’s own text before its children', () => {

@@ -390,17 +390,52 @@ describe('the prose reader', () => {
 (b) Strike the phrase "Alcoholic Beverage Regulation Administration" wherever it appears and insert the phrase "Alcoholic Beverage and Cannabis Administration" in its place.`);
     expect(unparsed).toEqual([]);
     expect(instructions.map(gist)).toEqual([
-      { op: 'strike', words: 'ABRA', insert: 'ABCA', occurrence: { kind: 'every' }, target: { section: '', path: [], within: { title: '25', prefix: '25-' } } },
+      { op: 'strike', words: 'ABRA', insert: 'ABCA', occurrence: { kind: 'every' }, target: { section: '', path: [], within: { kind: 'title', title: '25', prefix: '25-' } } },
       {
         op: 'strike',
         words: 'Alcoholic Beverage Regulation Administration',
         insert: 'Alcoholic Beverage and Cannabis Administration',
         occurrence: { kind: 'every' },
-        target: { section: '', path: [], within: { title: '25', prefix: '25-' } },
+        target: { section: '', path: [], within: { kind: 'title', title: '25', prefix: '25-' } },
       },
     ]);
     // What only a section can take (new text, a repeal) is not spread over a title.
     expect(read('Title 25 of the D.C. Official Code is amended as follows:\n\n(a) Paragraph (3) is repealed.').unparsed).toHaveLength(1);
+  });
+
+  it("reads words an amending act's section struck, where its notes name several code sections, as an instruction on those that hold them (D.C. Law 24-147)", () => {
+    // The notes: section 6142 of D.C. Law 24-45 amended §§ 47-1801.04 and 47-1806.03.
+    const sections = ['47-1801.04', '47-1806.03'];
+    const actSection: ActSectionResolver = Object.assign(
+      (act: { law?: string }, n: string, ask: { amended?: boolean } = {}) => (ask.amended && act.law === 'D.C. Law 24-45' && n === '6142' ? '' : undefined),
+      {
+        amendedSections: (act: { law?: string }, n: string) => (act.law === 'D.C. Law 24-45' && n.startsWith('6142') ? sections : []),
+      },
+    );
+    const { instructions, unparsed } = read(
+      `The Fiscal Year 2022 Budget Support Act of 2021, effective November 13, 2021 (D.C. Law 24-45; 68 DCR 10163), is amended as follows:
+
+(a) Section 6142 is amended by striking the phrase "2021" and inserting the phrase "2022" in its place.
+
+(b) Section 6142 is amended to read as follows:
+
+> Sec. 6142. Text.`,
+      grammar,
+      { actSection },
+    );
+    expect(instructions.map(gist)).toEqual([
+      {
+        op: 'strike',
+        words: '2021',
+        insert: '2022',
+        occurrence: { kind: 'only' },
+        target: { section: '', path: [], within: { kind: 'amended', by: 'section 6142 of D.C. Law 24-45', sections } },
+      },
+    ]);
+    // New text for the act's own section is not the code's to take.
+    expect(unparsed.map((u) => u.expected)).toEqual([
+      'a code section to amend cited in the sentence: section 6142 of D.C. Law 24-45 is an amending instruction, whose own subdivisions and text the code does not hold',
+    ]);
   });
 
   it('reads a section by its number within the title of the code a lead-in names (D.C. Law 24-147, sec. 133)', () => {

@@ -214,11 +214,9 @@ function applyTitleWide(instructions: readonly Instruction[], code: CodeIndex, c
     const within = instruction.target.within;
     if (!within) continue;
     const words = instruction.op === 'strike' ? instruction.words : instruction.op === 'insert' && 'anchor' in instruction.at ? instruction.at.anchor : '';
-    const holding = [...code.sections.keys()]
-      .filter((id) => id.startsWith(within.prefix))
-      .sort(compareSectionIds)
-      .filter((id) => words !== '' && looseText(readOrEmpty(code, id)).includes(looseText(words)));
-    const titleCited = `title ${within.title} of the code`;
+    const candidates = within.kind === 'title' ? [...code.sections.keys()].filter((id) => id.startsWith(within.prefix)) : within.sections.filter((id) => code.sections.has(id));
+    const holding = candidates.sort(compareSectionIds).filter((id) => words !== '' && looseText(readOrEmpty(code, id)).includes(looseText(words)));
+    const titleCited = within.kind === 'title' ? `title ${within.title} of the code` : `the code sections ${within.by} amended (§§ ${within.sections.join(', ')})`;
     const occurrence = instruction.op === 'strike' ? instruction.occurrence : instruction.op === 'insert' && 'occurrence' in instruction.at ? instruction.at.occurrence : undefined;
     if (holding.length === 0) nowhere.set(instruction, notApplied(instruction, 'applies', `“${words}” does not occur in any section of ${titleCited}`));
     else if (occurrence && occurrence.kind !== 'every' && holding.length > 1)
@@ -316,11 +314,24 @@ export const AmendmentEntrySchema = Type.Object(
         path: Type.String({ description: 'The subdivision path below the section ("(a)(4)(B)"); empty for the whole section' }),
         part: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('heading')])),
         within: Type.Optional(
-          Type.Object(
-            { title: Type.String(), prefix: Type.String({ description: "The start its sections' designations share" }) },
+          Type.Union(
+            [
+              Type.Object(
+                { kind: Type.Literal('title'), title: Type.String(), prefix: Type.String({ description: "The start its sections' designations share" }) },
+                { additionalProperties: false },
+              ),
+              Type.Object(
+                {
+                  kind: Type.Literal('amended'),
+                  by: Type.String({ description: 'The amending act\'s section: "section 6142 of D.C. Law 24-45"' }),
+                  sections: Type.Array(Type.String(), { description: 'The code sections its history notes say it amended' }),
+                },
+                { additionalProperties: false },
+              ),
+            ],
             {
-              additionalProperties: false,
-              description: 'An instruction on every section of a title of the code where its words stand (`section` and `path` empty): the title',
+              description:
+                "An instruction on each of several code sections where its words stand (`section` and `path` empty): every section of a title, or those an amending act's section amended",
             },
           ),
         ),

@@ -35,7 +35,9 @@ export function citeTarget(section: string, path: readonly string[], nth?: reado
 
 /** Where an instruction acts, as the law cites it: its section and subdivision, or "every section of title 25 where the words stand". */
 export function citeWhere(target: AmendmentTarget): string {
-  return target.within ? `every section of title ${target.within.title} where the words stand` : citeTarget(target.section, target.path, target.nth);
+  if (target.within?.kind === 'title') return `every section of title ${target.within.title} where the words stand`;
+  if (target.within?.kind === 'amended') return `the section that ${target.within.by} amended where the words stand (§§ ${target.within.sections.join(', ')})`;
+  return citeTarget(target.section, target.path, target.nth);
 }
 
 const ORDINAL_WORDS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };

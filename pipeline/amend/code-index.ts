@@ -203,16 +203,20 @@ function readHistory(code: CodeIndex): CodeHistory {
    * it, a subdivision of it, or (failing those) the subdivision or section above it; '' when several do, undefined when none.
    */
   const amendedBy = (prefix: string, name: string, actPath: string): string | undefined => {
+    const found = amendedSectionsOf(prefix, name, actPath);
+    return found.length === 0 ? undefined : found.length === 1 ? found[0] : '';
+  };
+  /** The code sections the notes name at an act's subdivision or below it, else at the nearest subdivision above it that they name. */
+  const amendedSectionsOf = (prefix: string, name: string, actPath: string): string[] => {
     const parts = actPath.match(/^\d+[a-z]*|\([^()]+\)/g) ?? [];
     const keys = actKeys(prefix, name);
     for (let n = parts.length; n >= 1; n--) {
       const at = parts.slice(0, n).join('');
       const found = new Set<string>();
       for (const [key, sections] of keys) if (key === at || key.startsWith(`${at}(`)) for (const id of sections) found.add(id);
-      if (found.size === 1) return [...found][0];
-      if (found.size > 1) return '';
+      if (found.size > 0) return [...found].sort(compareSectionIds);
     }
-    return undefined;
+    return [];
   };
   const resolve: ActSectionResolver = (act, actSection, ask = {}) => {
     const start = act.codeStart ? code.sections.get(sectionId(act.codeStart)) : undefined;
@@ -231,6 +235,14 @@ function readHistory(code: CodeIndex): CodeHistory {
       if (found.length === 1) return found[0];
     }
     return undefined;
+  };
+  resolve.amendedSections = (act, actPath) => {
+    const names = [act.law].filter((n): n is string => n !== undefined);
+    for (const name of names) {
+      const found = amendedSectionsOf('', name, actPath);
+      if (found.length > 0) return found;
+    }
+    return [];
   };
   const units = new Map<string, string | undefined>();
   return {

@@ -33,12 +33,31 @@ export interface AmendmentTarget {
    */
   nth?: number[] | undefined;
   /**
-   * An instruction on every section of a title of the code where its words
-   * stand ("Strike "ABRA" wherever it appears" below "Title 25 of the D.C.
-   * Official Code is amended as follows:"), `section` empty: the title, and
-   * the start its sections' designations share ("25-").
+   * An instruction on each of several code sections where its words stand,
+   * `section` empty: every section of a title ("Strike "ABRA" wherever it
+   * appears" below "Title 25 of the D.C. Official Code is amended as
+   * follows:"; the start its sections' designations share, "25-"), or the
+   * sections an amending act's section amended, as the code's history notes
+   * say ("Section 6142 of the … Act is amended by striking …", where 6142
+   * amended several).
    */
-  within?: { title: string; prefix: string } | undefined;
+  within?: WithinTitle | WithinAmended | undefined;
+}
+
+/** Every section of a title of the code. */
+export interface WithinTitle {
+  kind: 'title';
+  title: string;
+  /** The start its sections' designations share ("25-"). */
+  prefix: string;
+}
+
+/** The code sections an amending act's section amended, as the code's history notes say. */
+export interface WithinAmended {
+  kind: 'amended';
+  /** The act's section, as the law cites it: "section 6142 of D.C. Law 24-45". */
+  by: string;
+  sections: string[];
 }
 
 /** Which occurrences of the struck or anchor words an instruction means. */

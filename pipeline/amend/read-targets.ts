@@ -24,7 +24,7 @@ export interface Context {
    * 22-140; …) is amended as follows:"), as "2(e)", and its act: the code section is the one that instruction amended, and the
    * subdivisions the sentences below name are the act's (its instructions), not the code's.
    */
-  amended?: { act: ActNamed; path: string } | undefined;
+  amended?: { act: ActNamed; path: string; sections?: string[] | undefined } | undefined;
 }
 
 /** The context before any lead-in: no section, no path. */
@@ -48,7 +48,10 @@ export interface ActNamed {
  * '' when it amended several (its subdivisions may each name one).
  * Given by the amend stage from the code the ordinance amends.
  */
-export type ActSectionResolver = (act: ActNamed, actSection: string, ask?: { enacting?: boolean; amended?: boolean }) => string | undefined;
+export type ActSectionResolver = ((act: ActNamed, actSection: string, ask?: { enacting?: boolean; amended?: boolean }) => string | undefined) & {
+  /** The code sections an amending act's section or subdivision ("6142", "2(e)") amended, as the notes name it, what is below it or else above it. */
+  amendedSections?: ((act: ActNamed, actPath: string) => string[]) | undefined;
+};
 
 /** The act's sections its sentences cite with their code designation: "1204" → "1-612.04". */
 export interface ActSections {
@@ -216,7 +219,13 @@ function placeActSection(act: ActNamed, section: string, path: string, actSectio
   if (enacted) return { section: enacted, path: levelled(pathParts(path)), part: undefined };
   const amended = actSections.resolve?.(act, `${section}${path}`, { amended: true });
   // An instruction that amended several code sections: the subdivisions below it may each name one.
-  if (amended === '') return { section: undefined, path: [], part: undefined, amended: { act, path: `${section}${path}` } };
+  if (amended === '')
+    return {
+      section: undefined,
+      path: [],
+      part: undefined,
+      amended: { act, path: `${section}${path}`, sections: actSections.resolve?.amendedSections?.(act, `${section}${path}`) },
+    };
   return amended ? { section: amended, path: [], part: undefined, amended: { act, path: `${section}${path}` } } : undefined;
 }
 
@@ -260,7 +269,8 @@ function actSubdivisions(
     const actPath = `${section}${[...kept.map((p) => p.designation), ...parts].join('')}`;
     const code = actSections?.resolve?.(amended.act, actPath, { amended: true });
     if (code === '') {
-      out.push({ context: { section: undefined, path: [], part: undefined, amended: { act: amended.act, path: actPath } } });
+      const sections = actSections?.resolve?.amendedSections?.(amended.act, actPath);
+      out.push({ context: { section: undefined, path: [], part: undefined, amended: { act: amended.act, path: actPath, sections } } });
       continue;
     }
     if (!code)

@@ -225,6 +225,11 @@ function readSentence(
       );
     if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g, actSections);
     const several = typeof targets === 'string' ? undefined : targets.find((t) => t.context.amended && t.context.section === undefined)?.context.amended;
+    // Words struck or inserted by an amending act's section that amended several code sections: in those of them that hold the words.
+    if (several?.sections?.length && targets.length === 1 && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
+      const wide = { section: '', path: [], within: { kind: 'amended' as const, by: `section ${several.path} of ${several.act.law ?? 'the act'}`, sections: several.sections } };
+      return readWords(form.op, groups, quotes, g, wide, emit, unparsed);
+    }
     if (several)
       return unparsed(
         `the code section that section ${several.path} of ${several.act.law ?? 'the act'} amended, cited in the sentence: the code's history notes place that section in several code sections`,
@@ -235,21 +240,8 @@ function readSentence(
     const title = targets.length === 1 && targets[0]!.context.section === undefined && targets[0]!.context.path.length === 0 ? targets[0]!.context.title : undefined;
     const prefix = title === undefined ? undefined : titlePrefix(title, g);
     if (title !== undefined && prefix !== undefined && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
-      const wide = { section: '', path: [], within: { title, prefix } };
-      if (form.op === 'strike') {
-        const struck = wordsOf(groups.struck, quotes, g);
-        const inserted = groups.inserted === undefined ? undefined : wordsOf(groups.inserted, quotes, g);
-        if (struck === undefined || (groups.inserted !== undefined && inserted === undefined)) return unparsed('quoted words to strike and to insert');
-        const occurrence = occurrenceOf(groups.occ1 ?? groups.occ2 ?? groups.occ3, g, isPunctuation(groups.struck, g));
-        emit(wide, { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
-      } else {
-        const inserted = wordsOf(groups.inserted, quotes, g);
-        const anchor = wordsOf(groups.anchor, quotes, g);
-        if (inserted === undefined || anchor === undefined) return unparsed('quoted words to insert, and the quoted words they go before or after');
-        const occurrence = occurrenceOf(groups.occ1, g, isPunctuation(groups.anchor, g));
-        emit(wide, { op: 'insert', words: inserted, at: { kind: groups.where?.toLowerCase() === 'before' ? 'before' : 'after', anchor, occurrence } });
-      }
-      return undefined;
+      const wide = { section: '', path: [], within: { kind: 'title' as const, title, prefix } };
+      return readWords(form.op, groups, quotes, g, wide, emit, unparsed);
     }
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
@@ -315,6 +307,32 @@ function expectedForms(sentence: string): string {
 }
 
 type Emit = (target: AmendmentTarget & { act?: string }, op: AmendmentOperation) => void;
+
+/** Words struck, or inserted before or after words, at a target of several sections (the amend stage finds where the words stand). */
+function readWords(
+  op: 'strike' | 'insert',
+  groups: Record<string, string | undefined>,
+  quotes: Parameters<typeof wordsOf>[1],
+  g: CompiledGrammar,
+  target: AmendmentTarget,
+  emit: Emit,
+  unparsed: (expected: string) => undefined,
+): undefined {
+  if (op === 'strike') {
+    const struck = wordsOf(groups.struck, quotes, g);
+    const inserted = groups.inserted === undefined ? undefined : wordsOf(groups.inserted, quotes, g);
+    if (struck === undefined || (groups.inserted !== undefined && inserted === undefined)) return unparsed('quoted words to strike and to insert');
+    const occurrence = occurrenceOf(groups.occ1 ?? groups.occ2 ?? groups.occ3, g, isPunctuation(groups.struck, g));
+    emit(target, { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
+    return undefined;
+  }
+  const inserted = wordsOf(groups.inserted, quotes, g);
+  const anchor = wordsOf(groups.anchor, quotes, g);
+  if (inserted === undefined || anchor === undefined) return unparsed('quoted words to insert, and the quoted words they go before or after');
+  const occurrence = occurrenceOf(groups.occ1, g, isPunctuation(groups.anchor, g));
+  emit(target, { op: 'insert', words: inserted, at: { kind: groups.where?.toLowerCase() === 'before' ? 'before' : 'after', anchor, occurrence } });
+  return undefined;
+}
 
 /** "A new subsection (d) is added to read as follows:", "New sections 1210a and 1210b are added …". */
 function readAdd(
