@@ -228,7 +228,7 @@ function readSentence(
     // Words struck or inserted by an amending act's section that amended several code sections: in those of them that hold the words.
     if (several?.sections?.length && targets.length === 1 && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
       const wide = { section: '', path: [], within: { kind: 'amended' as const, by: `section ${several.path} of ${several.act.law ?? 'the act'}`, sections: several.sections } };
-      return readWords(form.op, groups, quotes, g, wide, emit, unparsed);
+      return readWords(form.op, groups, quotes, g, [wide], emit, unparsed);
     }
     if (several)
       return unparsed(
@@ -241,31 +241,35 @@ function readSentence(
     const prefix = title === undefined ? undefined : titlePrefix(title, g);
     if (title !== undefined && prefix !== undefined && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
       const wide = { section: '', path: [], within: { kind: 'title' as const, title, prefix } };
-      return readWords(form.op, groups, quotes, g, wide, emit, unparsed);
+      return readWords(form.op, groups, quotes, g, [wide], emit, unparsed);
     }
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
     switch (form.op) {
-      case 'strike': {
-        const struck = wordsOf(groups.struck, quotes, g);
-        const inserted = groups.inserted === undefined ? undefined : wordsOf(groups.inserted, quotes, g);
-        if (struck === undefined || (groups.inserted !== undefined && inserted === undefined)) return unparsed('quoted words to strike and to insert');
-        const occurrence = occurrenceOf(groups.occ1 ?? groups.occ2 ?? groups.occ3, g, isPunctuation(groups.struck, g));
-        for (const t of targets) emit(targetOf(t.context), { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
-        return undefined;
-      }
+      case 'strike':
+        return readWords(
+          'strike',
+          groups,
+          quotes,
+          g,
+          targets.map((t) => targetOf(t.context)),
+          emit,
+          unparsed,
+        );
       case 'insert': {
+        if (!groups.edge)
+          return readWords(
+            'insert',
+            groups,
+            quotes,
+            g,
+            targets.map((t) => targetOf(t.context)),
+            emit,
+            unparsed,
+          );
         const inserted = wordsOf(groups.inserted, quotes, g);
         if (inserted === undefined) return unparsed('quoted words to insert');
-        if (groups.edge) {
-          for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind: groups.edge.toLowerCase() === 'end' ? 'end' : 'beginning' } });
-          return undefined;
-        }
-        const anchor = wordsOf(groups.anchor, quotes, g);
-        if (anchor === undefined) return unparsed('the quoted words the insertion goes before or after');
-        const kind = groups.where?.toLowerCase() === 'before' ? 'before' : 'after';
-        const occurrence = occurrenceOf(groups.occ1, g, isPunctuation(groups.anchor, g));
-        for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind, anchor, occurrence } });
+        for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind: groups.edge.toLowerCase() === 'end' ? 'end' : 'beginning' } });
         return undefined;
       }
       case 'rewrite': {
@@ -308,13 +312,13 @@ function expectedForms(sentence: string): string {
 
 type Emit = (target: AmendmentTarget & { act?: string }, op: AmendmentOperation) => void;
 
-/** Words struck, or inserted before or after words, at a target of several sections (the amend stage finds where the words stand). */
+/** Words struck (and others put in their place), or inserted before or after words, at each target: one instruction each. */
 function readWords(
   op: 'strike' | 'insert',
   groups: Record<string, string | undefined>,
   quotes: Parameters<typeof wordsOf>[1],
   g: CompiledGrammar,
-  target: AmendmentTarget,
+  targets: readonly (AmendmentTarget & { act?: string })[],
   emit: Emit,
   unparsed: (expected: string) => undefined,
 ): undefined {
@@ -323,14 +327,16 @@ function readWords(
     const inserted = groups.inserted === undefined ? undefined : wordsOf(groups.inserted, quotes, g);
     if (struck === undefined || (groups.inserted !== undefined && inserted === undefined)) return unparsed('quoted words to strike and to insert');
     const occurrence = occurrenceOf(groups.occ1 ?? groups.occ2 ?? groups.occ3, g, isPunctuation(groups.struck, g));
-    emit(target, { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
+    for (const target of targets) emit(target, { op: 'strike', words: struck, occurrence, ...(inserted !== undefined ? { insert: inserted } : {}) });
     return undefined;
   }
   const inserted = wordsOf(groups.inserted, quotes, g);
+  if (inserted === undefined) return unparsed('quoted words to insert');
   const anchor = wordsOf(groups.anchor, quotes, g);
-  if (inserted === undefined || anchor === undefined) return unparsed('quoted words to insert, and the quoted words they go before or after');
+  if (anchor === undefined) return unparsed('the quoted words the insertion goes before or after');
+  const kind = groups.where?.toLowerCase() === 'before' ? 'before' : 'after';
   const occurrence = occurrenceOf(groups.occ1, g, isPunctuation(groups.anchor, g));
-  emit(target, { op: 'insert', words: inserted, at: { kind: groups.where?.toLowerCase() === 'before' ? 'before' : 'after', anchor, occurrence } });
+  for (const target of targets) emit(target, { op: 'insert', words: inserted, at: { kind, anchor, occurrence } });
   return undefined;
 }
 
