@@ -81,7 +81,7 @@ export function codifyWords(text: string, section: string, codify: CompiledCodif
     const found = codify.codeCitation.exec(groups.cited ?? '');
     if (!found?.groups?.section || found.groups.range) return match;
     const after = cite(rules, found.groups.section, found.groups.path || groups.path || '');
-    edits.push({ kind: 'conforming', before: match, after, why: `the code's citation of the section the act cites (${(groups.cited ?? '').trim()})` });
+    edits.push({ kind: 'conforming', before: match, after, why: `the code's citation of the section the act cites, as the act gives it: ${(groups.cited ?? '').trim()}` });
     if (codify.shortName) {
       codify.shortName.lastIndex = offset + match.length;
       const short = codify.shortName.exec(whole)?.groups?.name;
