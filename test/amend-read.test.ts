@@ -316,7 +316,13 @@ describe('the prose reader', () => {
 
 (D) Paragraph (6) is amended by striking the word "shall" and inserting the word "may" in its place.
 
-(2) Section 4 is amended by striking the word "shall" and inserting the word "may" in its place.`,
+(2) Section 4 is amended by striking the word "shall" and inserting the word "may" in its place.
+
+(c) Section 2(e) of the Consumer Protection Clarification and Enhancement Amendment Act of 2018, effective July 17, 2018 (D.C. Law 22-140; 65 DCR 5970), is amended as follows:
+
+(1) The lead-in language is amended by striking the word "shall" and inserting the word "may" in its place.
+
+(2) The amendatory section heading is amended by striking the word "Attorney" and inserting the word "Attorneys" in its place.`,
       grammar,
       { actSection },
     );
@@ -325,6 +331,9 @@ describe('the prose reader', () => {
       [{ section: '28-3910', path: [] }, 'Attorney General'],
       [{ section: '1-1163.03', path: [] }, 'sub-subparagraph (iv)'],
       [{ section: '1-1163.04', path: [] }, 'shall'],
+      // Its lead-in language is the act's instruction's, the words sought in the whole section; its "amendatory section heading", the heading of the code section.
+      [{ section: '28-3910', path: [] }, 'shall'],
+      [{ section: '28-3910', path: [], part: 'heading' }, 'Attorney'],
     ]);
     // What the act adds to its own instruction is not the code's; an instruction the notes do not place is not guessed.
     expect(unparsed.map((u) => u.expected)).toEqual([

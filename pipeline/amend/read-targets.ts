@@ -138,11 +138,12 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
   if (partWord) {
     part = g.grammar.parts[partWord];
     text = text.replace(new RegExp(`^(?:the )?${partWord.replace(/[-]/g, '\\-')}(?: of | for )?`, 'i'), '');
-    // Below an amending act's section, "the lead-in language" is that instruction's, not the code's: the words are sought in the whole section.
-    if (!text) return [{ context: context.amended ? context : { ...context, part } }];
+    // Below an amending act's section, "the lead-in language" is that instruction's, not the code's: the words are sought in the whole
+    // section. Its "amendatory section heading" is the heading of the code section it added.
+    if (!text) return [{ context: context.amended && part === 'text' ? context : { ...context, part } }];
   }
-  // Below an amending act's section, a part named is its instruction's ("the lead-in language of paragraph (4)"), not the code's.
-  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part: c.context.amended ? undefined : part } }));
+  // Below an amending act's section, its lead-in language is its instruction's ("the lead-in language of paragraph (4)"), not the code's.
+  const withPart = (contexts: { context: Context }[]) => contexts.map((c) => ({ context: { ...c.context, part: c.context.amended && part === 'text' ? undefined : part } }));
   const cited = g.codeCitation.exec(text);
   if (cited?.groups?.section) {
     if (cited.groups.range) {
