@@ -16,7 +16,7 @@ const Text = (description: string) => Type.String({ pattern: '\\S', description 
 export const CodifySchema = Type.Object(
   {
     enabled: Type.Optional(
-      Type.Boolean({ description: 'Conform the words amended into the code on every amend and build (off by default; `ordinance amend --codify` asks for it once).' }),
+      Type.Boolean({ description: 'Conform the words amended into the code on every check, build and amend (off by default; `ordinance amend --codify` asks for it once).' }),
     ),
     thisAct: Text('A regular expression for the words by which an act names itself ("this act"), case-insensitive.'),
     unit: Text('What they become: the group of the code the act is codified as, {group} its word ("this {group}" → "this chapter").'),
