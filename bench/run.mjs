@@ -465,7 +465,10 @@ async function main() {
       `\nAmendments read from prose: precision ${fmt(amendments.precision, 3)}, recall ${fmt(amendments.recall, 3)} ` +
         `(${fmt(amendments.recallStated, 3)} without the ${amendments.unstated} new sections the codifier numbered), on ${amendments.gold} instructions of ${amendments.cases} clean cases; ` +
         `sections equal to the codified text: ${amendments.applied.gold}/${amendments.applied.cases} (${fmt((100 * amendments.applied.gold) / amendments.applied.cases, 1)}%) with the Council's instructions, ` +
-        `${amendments.applied.prose}/${amendments.applied.cases} (${fmt((100 * amendments.applied.prose) / amendments.applied.cases, 1)}%) with those read from the prose`,
+        `${amendments.applied.prose}/${amendments.applied.cases} (${fmt((100 * amendments.applied.prose) / amendments.applied.cases, 1)}%) with those read from the prose` +
+        (amendments.applied.proseCodified === undefined
+          ? ''
+          : `, ${amendments.applied.proseCodified}/${amendments.applied.cases} (${fmt((100 * amendments.applied.proseCodified) / amendments.applied.cases, 1)}%) with those codified (--codify)`),
     );
 }
 
