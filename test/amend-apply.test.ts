@@ -4,6 +4,9 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { applyToSection, newSectionSource } from '../pipeline/amend/apply.js';
 import { applyInstructions } from '../pipeline/amend/amend-ordinance.js';
+import { compileCodify } from '../pipeline/amend/codify.js';
+import { grammarOf } from '../pipeline/amend/read.js';
+import { loadTemplate } from '../pipeline/load/templates.js';
 import type { Instruction } from '../pipeline/amend/instruction.js';
 import { amendedSectionModels } from '../pipeline/amend/section-model.js';
 import type { Block, Subdivision } from '../pipeline/model/types.js';
@@ -343,6 +346,17 @@ For the purposes of this chapter, the term:
     );
     expect(there.sections.map((s) => s.section)).toEqual(['25-103']);
     expect(there.outcomes[0]).toMatchObject({ applied: true, struck: ['ABRA'] });
+    // Each section's outcome is the instruction's as read, and so with the codifier's step: its edits listed, the act's words kept.
+    expect(result.sections.flatMap((s) => s.outcomes.map((o) => o.instruction))).toEqual([everywhere, everywhere]);
+    const { jurisdiction } = loadTemplate('district-of-columbia');
+    const codify = compileCodify(jurisdiction.codify!, grammarOf(jurisdiction.amendments!));
+    const world = { enactingAct: () => 'D.C. Law 13-1', actUnit: () => 'chapter', actSection: () => undefined };
+    const act = instruction({ op: 'strike', words: 'ABRA', insert: 'ABRA under this act', occurrence: { kind: 'every' }, target: { section: '', path: [], within } });
+    const codified = applyInstructions([act], code, undefined, { codify, world });
+    expect(codified.outcomes[0]).toMatchObject({ instruction: act, applied: true, inserted: ['ABRA under this chapter', 'ABRA under this chapter', 'ABRA under this chapter'] });
+    // The instruction's words conformed once, wherever they went.
+    expect(codified.outcomes[0]!.conforming?.map((e) => [e.before, e.after])).toEqual([['this act', 'this chapter']]);
+    expect(codified.sections.flatMap((s) => s.outcomes.map((o) => o.instruction))).toEqual([act, act]);
   });
 
   it('acts on the heading, or on a subdivision’s own text before its children', () => {

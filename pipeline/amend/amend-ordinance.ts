@@ -235,6 +235,7 @@ function applyTitleWide(instructions: readonly Instruction[], code: CodeIndex, c
       );
   }
   const each = instructions.flatMap((i) => (i.target.within ? (expanded.get(i) ?? []) : [i]));
+  const parentOf = new Map([...expanded].flatMap(([parent, copies]) => copies.map((copy) => [copy, parent] as const)));
   const applied = applyInstructions(each, code, codeError);
   const outcomeOf = new Map(applied.outcomes.map((o, i) => [each[i]!, o]));
   const outcomes = instructions.map((instruction): InstructionOutcome => {
@@ -253,7 +254,15 @@ function applyTitleWide(instructions: readonly Instruction[], code: CodeIndex, c
       ...(parts.some((o) => o.conforming) ? { conforming: parts.flatMap((o) => o.conforming ?? []) } : {}),
     };
   });
-  return { ...applied, outcomes };
+  // Each section's outcomes are the instruction's as read (the one on the whole title), applied there.
+  const sections = applied.sections.map((section) => ({
+    ...section,
+    outcomes: section.outcomes.map((o) => {
+      const parent = parentOf.get(o.instruction);
+      return parent ? { ...o, instruction: parent } : o;
+    }),
+  }));
+  return { ...applied, outcomes, sections };
 }
 
 /** A section's source, or nothing when it cannot be read (its own instructions say so). */
