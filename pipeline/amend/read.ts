@@ -224,11 +224,13 @@ function readSentence(
         `a code section to ${form.op === 'add' ? 'add to' : 'amend'} cited in the sentence: section ${amended.path} of ${amended.act.law ?? 'the act'} is an amending instruction, whose own subdivisions and text the code does not hold`,
       );
     if (form.op === 'add') return readAdd(groups, context, targets, quote, emit, unparsed, g, actSections);
+    // Words struck, or inserted before or after words: read one way whatever the target (a section, a title, several sections).
+    const words = form.op === 'strike' || (form.op === 'insert' && !groups.edge) ? form.op : undefined;
     const several = typeof targets === 'string' ? undefined : targets.find((t) => t.context.amended && t.context.section === undefined)?.context.amended;
     // Words struck or inserted by an amending act's section that amended several code sections: in those of them that hold the words.
-    if (several?.sections?.length && targets.length === 1 && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
+    if (several?.sections?.length && targets.length === 1 && words) {
       const wide = { section: '', path: [], within: { kind: 'amended' as const, by: `section ${several.path} of ${several.act.law ?? 'the act'}`, sections: several.sections } };
-      return readWords(form.op, groups, quotes, g, [wide], emit, unparsed);
+      return readWords(words, groups, quotes, g, [wide], emit, unparsed);
     }
     if (several)
       return unparsed(
@@ -239,37 +241,28 @@ function readSentence(
     // section of that title where they stand (the amend stage finds them).
     const title = targets.length === 1 && targets[0]!.context.section === undefined && targets[0]!.context.path.length === 0 ? targets[0]!.context.title : undefined;
     const prefix = title === undefined ? undefined : titlePrefix(title, g);
-    if (title !== undefined && prefix !== undefined && (form.op === 'strike' || (form.op === 'insert' && !groups.edge))) {
+    if (title !== undefined && prefix !== undefined && words) {
       const wide = { section: '', path: [], within: { kind: 'title' as const, title, prefix } };
-      return readWords(form.op, groups, quotes, g, [wide], emit, unparsed);
+      return readWords(words, groups, quotes, g, [wide], emit, unparsed);
     }
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
+    if (words)
+      return readWords(
+        words,
+        groups,
+        quotes,
+        g,
+        targets.map((t) => targetOf(t.context)),
+        emit,
+        unparsed,
+      );
     switch (form.op) {
-      case 'strike':
-        return readWords(
-          'strike',
-          groups,
-          quotes,
-          g,
-          targets.map((t) => targetOf(t.context)),
-          emit,
-          unparsed,
-        );
       case 'insert': {
-        if (!groups.edge)
-          return readWords(
-            'insert',
-            groups,
-            quotes,
-            g,
-            targets.map((t) => targetOf(t.context)),
-            emit,
-            unparsed,
-          );
+        // At the beginning or the end: no words to find.
         const inserted = wordsOf(groups.inserted, quotes, g);
         if (inserted === undefined) return unparsed('quoted words to insert');
-        for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind: groups.edge.toLowerCase() === 'end' ? 'end' : 'beginning' } });
+        for (const t of targets) emit(targetOf(t.context), { op: 'insert', words: inserted, at: { kind: groups.edge?.toLowerCase() === 'end' ? 'end' : 'beginning' } });
         return undefined;
       }
       case 'rewrite': {
