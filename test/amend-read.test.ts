@@ -322,7 +322,9 @@ describe('the prose reader', () => {
 
 (1) The lead-in language is amended by striking the word "shall" and inserting the word "may" in its place.
 
-(2) The amendatory section heading is amended by striking the word "Attorney" and inserting the word "Attorneys" in its place.`,
+(2) The amendatory section heading is amended by striking the word "Attorney" and inserting the word "Attorneys" in its place.
+
+(d) Section 4(b)(2)(C) of the Tipped Wage Workers Fairness Amendment Act of 2018, effective December 13, 2018 (D.C. Law 22-196; 65 DCR 12049), is amended by striking the phrase ", and" and inserting the phrase "; and" in its place.`,
       grammar,
       { actSection },
     );
@@ -342,6 +344,8 @@ describe('the prose reader', () => {
       "the code section that section 2(d)(6) of D.C. Law 22-250 amended, cited in the sentence: the code's history notes place that section in several code sections",
       // Its section 4 is named by no note at all.
       'the code section that "Section 4" is, cited in parentheses after it ("(D.C. Official Code § 24-211.07)")',
+      // Nor is D.C. Law 22-196's section 4: the sentence says which section of which act, and what would place it.
+      'the code section that section 4(b)(2)(C) of D.C. Law 22-196 is, or amended: its citation in parentheses after it ("(D.C. Official Code § 24-211.07)"), or a code whose history notes name that section',
     ]);
   });
 

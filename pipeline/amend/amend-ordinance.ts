@@ -248,7 +248,8 @@ function applyTitleWide(instructions: readonly Instruction[], code: CodeIndex, c
     return {
       instruction,
       applied: !failed,
-      ...(failed ? { failure: failed.failure, reason: `in § ${failed.instruction.target.section}, ${failed.reason ?? 'it does not apply'}` } : {}),
+      // The reason names the section it failed in (or is given it).
+      ...(failed ? { failure: failed.failure, reason: sectionNamed(failed.reason ?? 'it does not apply', failed.instruction.target.section) } : {}),
       struck: parts.flatMap((o) => o.struck),
       inserted: parts.flatMap((o) => o.inserted),
       ...(parts.some((o) => o.conforming) ? { conforming: parts.flatMap((o) => o.conforming ?? []) } : {}),
@@ -263,6 +264,11 @@ function applyTitleWide(instructions: readonly Instruction[], code: CodeIndex, c
     }),
   }));
   return { ...applied, outcomes, sections };
+}
+
+/** A reason that names the section it is about: as it is when it cites it, else "in § 25-101, …". */
+function sectionNamed(reason: string, section: string): string {
+  return reason.includes(`§ ${section}`) ? reason : `in § ${section}, ${reason}`;
 }
 
 /** A section's source, or nothing when it cannot be read (its own instructions say so). */

@@ -25,6 +25,8 @@ export interface Context {
    * subdivisions the sentences below name are the act's (its instructions), not the code's.
    */
   amended?: { act: ActNamed; path: string; sections?: string[] | undefined } | undefined;
+  /** A section of an act the sentence names that the code's history notes do not place ("section 2(e)(1) of D.C. Law 22-140"): what to say when no section is found. */
+  unplaced?: string | undefined;
 }
 
 /** The context before any lead-in: no section, no path. */
@@ -191,6 +193,11 @@ export function resolveTarget(phrase: string, context: Context, g: CompiledGramm
   const ofAct = /^(?:the )?section (\d+[a-z]*)((?:\([A-Za-z0-9-]+\))*),? of (?:the )?.*\((D\.\s?C\.\s+(?:Law|Act)\s+\d+-\d+);[^()]*\)$/i.exec(text);
   const placedOf = ofAct ? placeActSection({ law: ofAct[3]!.replace(/\s+/g, ' ') }, ofAct[1]!, ofAct[2] ?? '', actSections) : undefined;
   if (placedOf) return withPart([{ context: placedOf }]);
+  // Not placed: still the act (its new sections are numbered from it), and what to say if a sentence needs its code section.
+  if (ofAct) {
+    const law = ofAct[3]!.replace(/\s+/g, ' ');
+    return [{ context: { ...ROOT, act: { law }, unplaced: `section ${ofAct[1]}${ofAct[2] ?? ''} of ${law}` } }];
+  }
   // "Section 2701" below "Title 28 of the D.C. Official Code is amended as follows:": the title's section, as the grammar designates it (§ 28-2701).
   const inTitle = own && context.title !== undefined ? titleSection(context.title, own[1]!, g) : undefined;
   if (own && inTitle) return withPart([{ context: { section: inTitle, path: levelled(pathParts(own[2] ?? '')), part: undefined } }]);

@@ -245,6 +245,11 @@ function readSentence(
       const wide = { section: '', path: [], within: { kind: 'title' as const, title, prefix } };
       return readWords(words, groups, quotes, g, [wide], emit, unparsed);
     }
+    const unplaced = targets.find((t) => t.context.section === undefined && t.context.unplaced)?.context.unplaced;
+    if (unplaced)
+      return unparsed(
+        `the code section that ${unplaced} is, or amended: its citation in parentheses after it ("${examplesOf(g.grammar).cited}"), or a code whose history notes name that section`,
+      );
     if (targets.length === 0 || targets.some((t) => t.context.section === undefined))
       return unparsed(`a code section to amend: a lead-in naming it ("${examplesOf(g.grammar).leadIn}") or its citation in the sentence`);
     if (words)

@@ -64,7 +64,7 @@ export async function runAmend(argv: string[]): Promise<number> {
   const write = values.write ?? false;
   const [dir, ...extra] = parsed.positionals;
   if (!dir || extra.length > 0 || (values.out !== undefined) === write)
-    throw new UsageError('usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write) [--keep-going]');
+    throw new UsageError('usage: ordinance amend <ordinance-dir> [--code <code-dir>] (--out <dir> | --write) [--keep-going] [--codify]');
   const keepGoing = values['keep-going'] ?? false;
   const workspaces = discoverWorkspaces([dir]);
   const workspace = workspaces[0];
