@@ -346,6 +346,13 @@ For the purposes of this chapter, the term:
     );
     expect(there.sections.map((s) => s.section)).toEqual(['25-103']);
     expect(there.outcomes[0]).toMatchObject({ applied: true, struck: ['ABRA'] });
+    // Words once in the scope but twice in its one section: the section's own finding, naming it once.
+    const twice = applyInstructions(
+      [instruction({ op: 'strike', words: 'ABRA', occurrence: { kind: 'only' }, target: { section: '', path: [], within: { ...amended, sections: ['25-101', '25-102'] } } })],
+      code,
+    );
+    expect(twice.outcomes[0]).toMatchObject({ applied: false, failure: 'applies' });
+    expect(twice.outcomes[0]!.reason!.split('§ 25-101')).toHaveLength(2);
     // Each section's outcome is the instruction's as read, and so with the codifier's step: its edits listed, the act's words kept.
     expect(result.sections.flatMap((s) => s.outcomes.map((o) => o.instruction))).toEqual([everywhere, everywhere]);
     const { jurisdiction } = loadTemplate('district-of-columbia');
